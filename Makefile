@@ -1,0 +1,50 @@
+# Dateline: the two commands a new user needs on Debian 12 are `make run` and `make test`.
+# Both install the Debian packages that are missing (and only those), then configure and
+# build with meson in ./build.
+
+BUILDDIR ?= build
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+# Everything the build, the app and the test suite need, as Debian 12 package names.
+DEBIAN_PACKAGES := \
+	gcc make pkg-config meson ninja-build gettext \
+	libglib2.0-dev libglib2.0-dev-bin libgtk-4-dev libadwaita-1-dev libshumate-dev \
+	libjson-glib-dev libcairo2-dev libpango1.0-dev \
+	desktop-file-utils appstream \
+	xvfb xauth dbus at-spi2-core \
+	librsvg2-bin poppler-utils \
+	fonts-dejavu-core fonts-noto-core
+
+.PHONY: all deps build run test bench clean
+
+all: build
+
+deps:
+	@missing=$$(for p in $(DEBIAN_PACKAGES); do \
+	    dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q 'install ok installed' || echo $$p; \
+	  done); \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing missing Debian packages:" $$missing; \
+	  $(SUDO) apt-get update && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y --no-install-recommends $$missing; \
+	fi
+
+$(BUILDDIR)/build.ninja:
+	meson setup $(BUILDDIR)
+
+build: deps $(BUILDDIR)/build.ninja
+	meson compile -C $(BUILDDIR)
+
+run: build
+	$(BUILDDIR)/src/dateline
+
+# The whole suite under a private X server and session bus.
+test: build
+	dbus-run-session -- xvfb-run -a -s "-screen 0 1400x900x24" \
+	  meson test -C $(BUILDDIR) --print-errorlogs $(TESTARGS)
+
+bench: build
+	meson test -C $(BUILDDIR) --benchmark --verbose
+
+clean:
+	rm -rf $(BUILDDIR)

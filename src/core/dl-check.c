@@ -1,0 +1,62 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "dl-check"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "dl-check.h"
+#include "dl-story.h"
+
+static gboolean
+check_one (const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(DlStory) story = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+
+  bytes = g_file_load_bytes (file, NULL, NULL, &error);
+  if (bytes == NULL)
+    {
+      g_printerr ("%s: %s\n", path, error->message);
+      return FALSE;
+    }
+
+  problems = dl_story_check_bytes (bytes, path);
+  if (problems->len > 0)
+    {
+      for (guint i = 0; i < problems->len; i++)
+        g_printerr ("%s\n", (const char *) g_ptr_array_index (problems, i));
+      return FALSE;
+    }
+
+  story = dl_story_new_from_bytes (bytes, path, &error);
+  if (story == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return FALSE;
+    }
+
+  /* TRANSLATORS: the output of dateline --check for a valid story file */
+  g_print (_("%s: OK (%u places, %u events, %u actors, %u passages)\n"), path,
+           g_list_model_get_n_items (dl_story_get_places (story)),
+           g_list_model_get_n_items (dl_story_get_events (story)),
+           g_list_model_get_n_items (dl_story_get_actors (story)),
+           dl_story_get_n_passages (story));
+  return TRUE;
+}
+
+int
+dl_check_files (const char * const *paths)
+{
+  gboolean ok = TRUE;
+
+  g_return_val_if_fail (paths != NULL, 1);
+
+  for (guint i = 0; paths[i] != NULL; i++)
+    ok = check_one (paths[i]) && ok;
+
+  return ok ? 0 : 1;
+}

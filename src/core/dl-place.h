@@ -1,0 +1,47 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "dl-types.h"
+
+G_BEGIN_DECLS
+
+#define DL_TYPE_PLACE (dl_place_get_type ())
+G_DECLARE_FINAL_TYPE (DlPlace, dl_place, DL, PLACE, GObject)
+
+typedef enum
+{
+  DL_PLACE_SHAPE_POINT,  /* Point (or MultiPoint: one part per point) */
+  DL_PLACE_SHAPE_AREA,   /* Polygon or MultiPolygon: parts are rings, filled even-odd */
+  DL_PLACE_SHAPE_ROUTE,  /* LineString or MultiLineString: parts are lines */
+} DlPlaceShape;
+
+const char   *dl_place_get_id          (DlPlace     *self);
+const char   *dl_place_get_name        (DlPlace     *self);
+/* The name in another language or script (BCP 47 tag: "ar", "ru"), or NULL. */
+const char   *dl_place_get_local_name  (DlPlace     *self,
+                                        const char  *language);
+/* All languages with a name, sorted; free with g_strfreev. */
+char        **dl_place_list_languages  (DlPlace     *self);
+const char   *dl_place_get_kind        (DlPlace     *self);
+/* "site", "city", "region", "country", "inferred", or NULL. */
+const char   *dl_place_get_precision   (DlPlace     *self);
+const char   *dl_place_get_description (DlPlace     *self);
+
+DlPlaceShape  dl_place_get_shape       (DlPlace     *self);
+guint         dl_place_get_n_parts     (DlPlace     *self);
+/* The positions of part @index: a ring of an area (closed: last == first), the points of
+ * a line, or the single position of a point. */
+const DlLonLat *dl_place_get_part      (DlPlace     *self,
+                                        guint        index,
+                                        guint       *n_positions);
+/* Where the marker and the name go: the point itself, an area's "label" property or its
+ * centroid, a route's midpoint. */
+DlLonLat      dl_place_get_anchor      (DlPlace     *self);
+/* The bounding box of every position. */
+void          dl_place_get_bounds      (DlPlace     *self,
+                                        DlLonLat    *south_west,
+                                        DlLonLat    *north_east);
+/* Number of events of the story at this place. */
+guint         dl_place_get_n_events    (DlPlace     *self);
+
+G_END_DECLS

@@ -1,0 +1,175 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "dl-application"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "dl-application.h"
+#include "dl-check.h"
+#include "dl-resources.h"
+#include "dl-story.h"
+#include "dl-window.h"
+
+struct _DlApplication
+{
+  AdwApplication parent_instance;
+};
+
+G_DEFINE_FINAL_TYPE (DlApplication, dl_application, ADW_TYPE_APPLICATION)
+
+/* The first story bundled in the GResource: the app ships data, not code, for it. */
+static DlStory *
+load_bundled_story (GError **error)
+{
+  g_autofree char *dir = g_build_path ("/", RESOURCE_PREFIX, "stories", NULL);
+  g_auto(GStrv) names = NULL;
+
+  dl_resources_ensure ();
+  names = g_resources_enumerate_children (dir, G_RESOURCE_LOOKUP_FLAGS_NONE, error);
+  if (names == NULL)
+    return NULL;
+
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      if (g_str_has_suffix (names[i], ".geojson"))
+        {
+          g_autofree char *path = g_build_path ("/", "stories", names[i], NULL);
+          g_autoptr(GBytes) bytes = dl_resources_lookup (path, error);
+
+          if (bytes == NULL)
+            return NULL;
+          return dl_story_new_from_bytes (bytes, names[i], error);
+        }
+    }
+
+  g_set_error (error, G_RESOURCE_ERROR, G_RESOURCE_ERROR_NOT_FOUND,
+               _("No story is bundled with this build"));
+  return NULL;
+}
+
+static DlWindow *
+create_window (DlApplication *self)
+{
+  DlWindow *window = dl_window_new (GTK_APPLICATION (self));
+
+  gtk_window_present (GTK_WINDOW (window));
+  return window;
+}
+
+static void
+quit_activated_cb (GSimpleAction *action,
+                   GVariant      *parameter,
+                   gpointer       user_data)
+{
+  g_application_quit (G_APPLICATION (user_data));
+}
+
+static const GActionEntry app_actions[] = {
+  { "quit", quit_activated_cb },
+};
+
+static int
+dl_application_handle_local_options (GApplication *application,
+                                     GVariantDict *options)
+{
+  g_autofree const char **files = NULL;
+
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("dateline %s\n", PACKAGE_VERSION);
+      return 0;
+    }
+
+  if (g_variant_dict_contains (options, "check"))
+    {
+      if (!g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &files)
+          || files[0] == NULL)
+        {
+          g_printerr ("%s\n", _("dateline: --check needs a story file"));
+          return 1;
+        }
+      return dl_check_files (files);
+    }
+
+  return -1;
+}
+
+static void
+dl_application_startup (GApplication *application)
+{
+  static const char *quit_accels[] = { "<Control>q", NULL };
+
+  G_APPLICATION_CLASS (dl_application_parent_class)->startup (application);
+
+  dl_resources_ensure ();
+  g_action_map_add_action_entries (G_ACTION_MAP (application), app_actions,
+                                   G_N_ELEMENTS (app_actions), application);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (application), "app.quit",
+                                         quit_accels);
+}
+
+static void
+dl_application_activate (GApplication *application)
+{
+  DlApplication *self = DL_APPLICATION (application);
+  g_autoptr(DlStory) story = NULL;
+  g_autoptr(GError) error = NULL;
+  DlWindow *window;
+
+  window = create_window (self);
+  story = load_bundled_story (&error);
+  if (story != NULL)
+    dl_window_set_story (window, story);
+  else
+    g_warning ("Cannot open the bundled story: %s", error->message);
+}
+
+static void
+dl_application_open (GApplication  *application,
+                     GFile        **files,
+                     int            n_files,
+                     const char    *hint)
+{
+  DlApplication *self = DL_APPLICATION (application);
+
+  for (int i = 0; i < n_files; i++)
+    dl_window_open_file (create_window (self), files[i]);
+}
+
+static void
+dl_application_class_init (DlApplicationClass *klass)
+{
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  app_class->activate = dl_application_activate;
+  app_class->handle_local_options = dl_application_handle_local_options;
+  app_class->open = dl_application_open;
+  app_class->startup = dl_application_startup;
+}
+
+static void
+dl_application_init (DlApplication *self)
+{
+  static const GOptionEntry entries[] = {
+    { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version and exit"), NULL },
+    { "check", 0, 0, G_OPTION_ARG_NONE, NULL,
+      N_("Validate story files and print every problem as FILE:LINE:COL: message"), NULL },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, N_("[STORY.geojson]") },
+    { NULL }
+  };
+
+  g_application_add_main_option_entries (G_APPLICATION (self), entries);
+  g_application_set_option_context_summary (G_APPLICATION (self),
+                                            _("Map the places of a news story."));
+}
+
+DlApplication *
+dl_application_new (void)
+{
+  return g_object_new (DL_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE,
+                       "resource-base-path", RESOURCE_PREFIX,
+                       NULL);
+}
