@@ -36,7 +36,7 @@ build: deps $(BUILDDIR)/build.ninja
 	meson compile -C $(BUILDDIR)
 
 run: build
-	$(BUILDDIR)/src/dateline
+	GSETTINGS_SCHEMA_DIR=$(BUILDDIR)/data $(BUILDDIR)/src/dateline
 
 # The whole suite under a private X server and session bus.
 test: build
