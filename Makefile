@@ -48,3 +48,46 @@ bench: build
 
 clean:
 	rm -rf $(BUILDDIR)
+
+# Robustness: the suite under AddressSanitizer + UndefinedBehaviorSanitizer (own build
+# dir, configured with -Db_sanitize), under valgrind memcheck, and the story-loader fuzzer
+# (clang + libFuzzer). See README.md, "Development".
+ASAN_BUILDDIR ?= build-asan
+FUZZ_BUILDDIR ?= build-fuzz
+FUZZ_SECONDS ?= 600
+TOOL_PACKAGES := valgrind clang libclang-rt-dev
+
+.PHONY: test-asan test-valgrind fuzz tool-deps
+
+tool-deps: deps
+	@missing=$$(for p in $(TOOL_PACKAGES); do \
+	    dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q 'install ok installed' || echo $$p; \
+	  done); \
+	if [ -n "$$missing" ]; then \
+	  $(SUDO) apt-get update && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y --no-install-recommends $$missing; \
+	fi
+
+$(ASAN_BUILDDIR)/build.ninja:
+	meson setup $(ASAN_BUILDDIR) -Db_sanitize=address,undefined -Db_lundef=false
+
+test-asan: deps $(ASAN_BUILDDIR)/build.ninja
+	meson compile -C $(ASAN_BUILDDIR)
+	dbus-run-session -- xvfb-run -a -s "-screen 0 1400x900x24" \
+	  meson test -C $(ASAN_BUILDDIR) --setup=asan --print-errorlogs $(ASAN_TESTARGS) $(TESTARGS)
+
+test-valgrind: tool-deps build
+	dbus-run-session -- xvfb-run -a -s "-screen 0 1400x900x24" \
+	  meson test -C $(BUILDDIR) --setup=valgrind --print-errorlogs $(TESTARGS)
+
+$(FUZZ_BUILDDIR)/build.ninja:
+	CC=clang meson setup $(FUZZ_BUILDDIR) -Dfuzzing=true \
+	  -Db_sanitize=address,undefined -Db_lundef=false
+
+fuzz: tool-deps $(FUZZ_BUILDDIR)/build.ninja
+	ninja -C $(FUZZ_BUILDDIR) tests/fuzz/fuzz-story
+	mkdir -p $(FUZZ_BUILDDIR)/corpus $(FUZZ_BUILDDIR)/crashes
+	$(FUZZ_BUILDDIR)/tests/fuzz/fuzz-story -max_total_time=$(FUZZ_SECONDS) -timeout=10 \
+	  -rss_limit_mb=2048 -dict=tests/fuzz/story.dict \
+	  -artifact_prefix=$(FUZZ_BUILDDIR)/crashes/ \
+	  $(FUZZ_BUILDDIR)/corpus tests/data data/stories
