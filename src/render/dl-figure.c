@@ -1,0 +1,2023 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "dl-figure"
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+#include <math.h>
+#include <pango/pangocairo.h>
+#include <cairo-pdf.h>
+#include <cairo-svg.h>
+#include <unistd.h>
+
+#include "dl-figure.h"
+#include "dl-mercator.h"
+
+#define FONT_FAMILY "Cantarell, Noto Sans, DejaVu Sans, Sans"
+#define EARTH_CIRCUMFERENCE 40075016.686
+
+/* A piece of text as drawn, for the text layer of an SVG. */
+typedef struct
+{
+  char  *text;
+  double x;
+  double y;      /* baseline */
+  double size;
+  gboolean bold;
+} TextItem;
+
+/* A place as the figure shows it. */
+typedef struct
+{
+  DlPlace *place;
+  guint    n_shown;     /* shown events at this place */
+  GArray  *numbers;     /* callout numbers (guint) of those events */
+  double   red, green, blue;
+  double   x, y;        /* the marker, in figure units */
+  double   radius;
+  gboolean has_marker;
+} ShownPlace;
+
+typedef struct
+{
+  DlStory               *story;
+  const DlFigureOptions *options;
+  cairo_t               *cr;
+  PangoContext          *pango;
+  double                 width;
+  double                 height;
+  double                 u;          /* the size unit: grows with the figure */
+  DlFigureLayout         layout;
+  GPtrArray             *events;     /* shown DlEvent, time order */
+  GPtrArray             *places;     /* ShownPlace */
+  GPtrArray             *actors;     /* DlActor in shown events, file order */
+  GArray                *texts;      /* TextItem, or NULL when not recorded */
+  GPtrArray             *blocked;    /* DlRect *: decorations labels must avoid */
+} Figure;
+
+static void
+shown_place_free (gpointer data)
+{
+  ShownPlace *sp = data;
+
+  g_clear_pointer (&sp->numbers, g_array_unref);
+  g_free (sp);
+}
+
+static void
+text_item_clear (gpointer data)
+{
+  TextItem *item = data;
+
+  g_free (item->text);
+}
+
+/* Options */
+
+/**
+ * dl_figure_options_new:
+ *
+ * Options for a 1920×1080 figure fitted to the shown places, with base map, title,
+ * legend, callouts, scale bar and labels.
+ */
+DlFigureOptions *
+dl_figure_options_new (void)
+{
+  DlFigureOptions *options = g_new0 (DlFigureOptions, 1);
+
+  options->width = 1920;
+  options->height = 1080;
+  options->scale = 1.0;
+  options->fit = TRUE;
+  options->zoom = 4;
+  options->basemap = TRUE;
+  options->basemap_style = DL_BASEMAP_LIGHT;
+  options->show_title = TRUE;
+  options->legend = TRUE;
+  options->callouts = TRUE;
+  options->scale_bar = TRUE;
+  options->labels = TRUE;
+  return options;
+}
+
+DlFigureOptions *
+dl_figure_options_copy (const DlFigureOptions *options)
+{
+  DlFigureOptions *copy;
+
+  g_return_val_if_fail (options != NULL, NULL);
+
+  copy = g_memdup2 (options, sizeof *options);
+  copy->title = g_strdup (options->title);
+  copy->subtitle = g_strdup (options->subtitle);
+  if (copy->filter != NULL)
+    g_object_ref (copy->filter);
+  return copy;
+}
+
+void
+dl_figure_options_free (DlFigureOptions *options)
+{
+  if (options == NULL)
+    return;
+  g_free (options->title);
+  g_free (options->subtitle);
+  g_clear_object (&options->filter);
+  g_free (options);
+}
+
+void
+dl_figure_options_set_filter (DlFigureOptions *options,
+                              DlFilter        *filter)
+{
+  g_return_if_fail (options != NULL);
+  g_set_object (&options->filter, filter);
+}
+
+/* Formats and sizes */
+
+/**
+ * dl_figure_format_from_path:
+ *
+ * The format a file name asks for by its extension (.png, .svg, .pdf; any case).
+ * Returns: %FALSE for any other name.
+ */
+gboolean
+dl_figure_format_from_path (const char     *path,
+                            DlFigureFormat *format)
+{
+  g_autofree char *lower = NULL;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  lower = g_ascii_strdown (path, -1);
+  if (g_str_has_suffix (lower, ".png"))
+    *format = DL_FIGURE_FORMAT_PNG;
+  else if (g_str_has_suffix (lower, ".svg"))
+    *format = DL_FIGURE_FORMAT_SVG;
+  else if (g_str_has_suffix (lower, ".pdf"))
+    *format = DL_FIGURE_FORMAT_PDF;
+  else
+    return FALSE;
+  return TRUE;
+}
+
+const char *
+dl_figure_format_get_extension (DlFigureFormat format)
+{
+  switch (format)
+    {
+    case DL_FIGURE_FORMAT_SVG:
+      return "svg";
+    case DL_FIGURE_FORMAT_PDF:
+      return "pdf";
+    case DL_FIGURE_FORMAT_PNG:
+    default:
+      return "png";
+    }
+}
+
+/**
+ * dl_figure_check_size:
+ *
+ * Whether a figure of @width × @height at @scale can be drawn: every side at least 16
+ * and at most %DL_FIGURE_MAX_SIDE image pixels, at most %DL_FIGURE_MAX_PIXELS in all.
+ */
+gboolean
+dl_figure_check_size (int      width,
+                      int      height,
+                      double   scale,
+                      GError **error)
+{
+  double pw = width * scale;
+  double ph = height * scale;
+
+  if (!(scale > 0 && scale <= 64 && isfinite (scale)))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   _("The scale must be a number above 0 and at most 64"));
+      return FALSE;
+    }
+  if (width < 16 || height < 16)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   _("The figure must be at least 16×16"));
+      return FALSE;
+    }
+  if (pw > DL_FIGURE_MAX_SIDE || ph > DL_FIGURE_MAX_SIDE || pw * ph > DL_FIGURE_MAX_PIXELS)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   _("A figure of %.0f×%.0f pixels is too large (at most %d a side and "
+                     "%.0f megapixels)"),
+                   pw, ph, DL_FIGURE_MAX_SIDE, DL_FIGURE_MAX_PIXELS / 1e6);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Scale bar maths */
+
+/**
+ * dl_figure_metres_per_pixel:
+ *
+ * Ground metres covered by one pixel of a Web Mercator map at latitude @lat and @zoom.
+ */
+double
+dl_figure_metres_per_pixel (double lat,
+                            double zoom)
+{
+  lat = CLAMP (lat, -DL_MERCATOR_MAX_LAT, DL_MERCATOR_MAX_LAT);
+  return EARTH_CIRCUMFERENCE * cos (lat * G_PI / 180.0) / dl_mercator_world_size (zoom);
+}
+
+/**
+ * dl_figure_nice_distance:
+ *
+ * The longest of 1, 2 and 5 × 10ⁿ metres that is not longer than @max_metres (0 when
+ * @max_metres is not positive).
+ */
+double
+dl_figure_nice_distance (double max_metres)
+{
+  double power, nice = 0;
+  static const double steps[] = { 5, 2, 1 };
+
+  if (!(max_metres > 0) || !isfinite (max_metres))
+    return 0;
+
+  power = pow (10, floor (log10 (max_metres)));
+  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+    if (steps[i] * power <= max_metres * (1 + 1e-9))
+      {
+        nice = steps[i] * power;
+        break;
+      }
+  return nice;
+}
+
+/**
+ * dl_figure_format_distance:
+ *
+ * "500 km", "2 km", "200 m".
+ */
+char *
+dl_figure_format_distance (double metres)
+{
+  if (metres >= 1000)
+    return g_strdup_printf (_("%.0f km"), metres / 1000);
+  return g_strdup_printf (_("%.0f m"), metres);
+}
+
+/* Text */
+
+static PangoLayout *
+new_layout (Figure     *fig,
+            const char *text,
+            double      size,
+            gboolean    bold,
+            double      max_width)
+{
+  PangoLayout *layout = pango_layout_new (fig->pango);
+  g_autoptr(PangoFontDescription) desc = pango_font_description_from_string (FONT_FAMILY);
+
+  pango_font_description_set_absolute_size (desc, size * PANGO_SCALE);
+  pango_font_description_set_weight (desc, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
+  pango_layout_set_font_description (layout, desc);
+  if (max_width > 0)
+    {
+      pango_layout_set_width (layout, (int) (max_width * PANGO_SCALE));
+      pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+    }
+  /* Story text is text: never markup. */
+  pango_layout_set_text (layout, text != NULL ? text : "", -1);
+  return layout;
+}
+
+static void
+layout_size (PangoLayout *layout,
+             double      *width,
+             double      *height)
+{
+  PangoRectangle logical;
+
+  pango_layout_get_extents (layout, NULL, &logical);
+  *width = (double) logical.width / PANGO_SCALE;
+  *height = (double) logical.height / PANGO_SCALE;
+}
+
+static void
+record_text (Figure      *fig,
+             PangoLayout *layout,
+             double       x,
+             double       y,
+             double       size,
+             gboolean     bold)
+{
+  PangoLayoutIter *iter;
+  const char *text;
+
+  if (fig->texts == NULL)
+    return;
+
+  text = pango_layout_get_text (layout);
+  iter = pango_layout_get_iter (layout);
+  do
+    {
+      PangoLayoutLine *line = pango_layout_iter_get_line_readonly (iter);
+      PangoRectangle logical;
+      TextItem item;
+
+      pango_layout_iter_get_line_extents (iter, NULL, &logical);
+      item.text = g_strndup (text + line->start_index, line->length);
+      g_strstrip (item.text);
+      item.x = x + (double) logical.x / PANGO_SCALE;
+      item.y = y + (double) pango_layout_iter_get_baseline (iter) / PANGO_SCALE;
+      item.size = size;
+      item.bold = bold;
+      if (item.text[0] != '\0')
+        g_array_append_val (fig->texts, item);
+      else
+        g_free (item.text);
+    }
+  while (pango_layout_iter_next_line (iter));
+  pango_layout_iter_free (iter);
+}
+
+/* Draws @layout with its top-left corner at (@x, @y), in dark grey, with a white halo so
+ * it reads on any base map. */
+static void
+show_text (Figure      *fig,
+           PangoLayout *layout,
+           double       x,
+           double       y,
+           double       size,
+           gboolean     bold,
+           gboolean     halo,
+           double       gray)
+{
+  cairo_t *cr = fig->cr;
+
+  cairo_save (cr);
+  cairo_move_to (cr, x, y);
+  if (halo)
+    {
+      pango_cairo_layout_path (cr, layout);
+      cairo_set_source_rgba (cr, 1, 1, 1, 0.85);
+      cairo_set_line_width (cr, MAX (2.0, size * 0.22));
+      cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+      cairo_stroke (cr);
+      cairo_move_to (cr, x, y);
+    }
+  cairo_set_source_rgb (cr, gray, gray, gray);
+  pango_cairo_show_layout (cr, layout);
+  cairo_restore (cr);
+
+  record_text (fig, layout, x, y, size, bold);
+}
+
+static void
+rounded_rect (cairo_t      *cr,
+              const DlRect *r,
+              double        radius)
+{
+  double x = r->x, y = r->y, w = r->width, h = r->height;
+
+  radius = MIN (radius, MIN (w, h) / 2);
+  cairo_new_sub_path (cr);
+  cairo_arc (cr, x + w - radius, y + radius, radius, -G_PI / 2, 0);
+  cairo_arc (cr, x + w - radius, y + h - radius, radius, 0, G_PI / 2);
+  cairo_arc (cr, x + radius, y + h - radius, radius, G_PI / 2, G_PI);
+  cairo_arc (cr, x + radius, y + radius, radius, G_PI, 3 * G_PI / 2);
+  cairo_close_path (cr);
+}
+
+static void
+draw_panel (Figure       *fig,
+            const DlRect *r)
+{
+  cairo_t *cr = fig->cr;
+
+  cairo_save (cr);
+  rounded_rect (cr, r, 6 * fig->u);
+  cairo_set_source_rgba (cr, 1, 1, 1, 0.92);
+  cairo_fill_preserve (cr);
+  cairo_set_source_rgba (cr, 0, 0, 0, 0.18);
+  cairo_set_line_width (cr, MAX (1.0, fig->u));
+  cairo_stroke (cr);
+  cairo_restore (cr);
+}
+
+/* What is shown */
+
+static void
+parse_color (const char *text,
+             double     *red,
+             double     *green,
+             double     *blue)
+{
+  guint value = 0x555555;
+
+  if (text != NULL && text[0] == '#' && strlen (text) == 7)
+    value = (guint) g_ascii_strtoull (text + 1, NULL, 16);
+  *red = ((value >> 16) & 0xff) / 255.0;
+  *green = ((value >> 8) & 0xff) / 255.0;
+  *blue = (value & 0xff) / 255.0;
+}
+
+static void
+collect_shown (Figure *fig)
+{
+  GListModel *events = dl_story_get_events (fig->story);
+  GListModel *places = dl_story_get_places (fig->story);
+  GListModel *actors = dl_story_get_actors (fig->story);
+  DlFilter *filter = fig->options->filter;
+  gboolean filtering = filter != NULL && dl_filter_is_active (filter);
+  guint n_events = g_list_model_get_n_items (events);
+  guint n_places = g_list_model_get_n_items (places);
+  g_autoptr(GHashTable) by_place = g_hash_table_new (NULL, NULL);
+  g_autoptr(GHashTable) actor_shown = g_hash_table_new (NULL, NULL);
+
+  fig->events = g_ptr_array_new_with_free_func (g_object_unref);
+  fig->places = g_ptr_array_new_with_free_func (shown_place_free);
+  fig->actors = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < n_events; i++)
+    {
+      g_autoptr(DlEvent) event = g_list_model_get_item (events, i);
+
+      if (filter == NULL || dl_filter_match (filter, event))
+        g_ptr_array_add (fig->events, g_steal_pointer (&event));
+    }
+
+  for (guint i = 0; i < n_places; i++)
+    {
+      g_autoptr(DlPlace) place = g_list_model_get_item (places, i);
+      ShownPlace *sp = g_new0 (ShownPlace, 1);
+
+      sp->place = place;
+      sp->numbers = g_array_new (FALSE, FALSE, sizeof (guint));
+      parse_color (NULL, &sp->red, &sp->green, &sp->blue);
+      g_hash_table_insert (by_place, place, sp);
+      g_ptr_array_add (fig->places, sp);
+    }
+
+  for (guint e = 0; e < fig->events->len; e++)
+    {
+      DlEvent *event = g_ptr_array_index (fig->events, e);
+      DlActor *main_actor = dl_event_get_main_actor (event);
+      guint number = e + 1;
+
+      for (guint a = 0; a < dl_event_get_n_actors (event); a++)
+        g_hash_table_add (actor_shown, dl_event_get_actor (event, a, NULL));
+
+      for (guint p = 0; p < dl_event_get_n_places (event); p++)
+        {
+          ShownPlace *sp = g_hash_table_lookup (by_place, dl_event_get_place (event, p, NULL));
+
+          if (sp == NULL)
+            continue;
+          /* The first shown event at a place gives the marker its colour. */
+          if (sp->n_shown == 0 && main_actor != NULL)
+            dl_actor_get_rgb (main_actor, &sp->red, &sp->green, &sp->blue);
+          sp->n_shown++;
+          g_array_append_val (sp->numbers, number);
+        }
+    }
+
+  /* A place is drawn when one of its events is shown, or, with no filter, when no event
+   * names it (a plain GeoJSON map). */
+  for (guint i = fig->places->len; i > 0; i--)
+    {
+      ShownPlace *sp = g_ptr_array_index (fig->places, i - 1);
+      gboolean shown = sp->n_shown > 0
+                       || (!filtering && dl_place_get_n_events (sp->place) == 0);
+
+      if (!shown)
+        g_ptr_array_remove_index (fig->places, i - 1);
+    }
+  /* ShownPlace holds the place unowned: the story keeps it alive. */
+
+  for (guint i = 0; i < g_list_model_get_n_items (actors); i++)
+    {
+      g_autoptr(DlActor) actor = g_list_model_get_item (actors, i);
+
+      if (g_hash_table_contains (actor_shown, actor))
+        g_ptr_array_add (fig->actors, g_steal_pointer (&actor));
+    }
+
+  fig->layout.n_places = fig->places->len;
+  fig->layout.n_events = fig->events->len;
+}
+
+/* Whether the story credits GeoNames for its coordinates: a "sources" member (at the top
+ * or in "dateline") naming it. */
+static gboolean
+story_credits_geonames (DlStory *story)
+{
+  g_autoptr(GBytes) bytes = dl_story_to_bytes (story);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  const char *where[] = { NULL, "dateline" };
+  JsonNode *root;
+
+  if (bytes == NULL
+      || !json_parser_load_from_data (parser, g_bytes_get_data (bytes, NULL),
+                                      g_bytes_get_size (bytes), NULL))
+    return FALSE;
+
+  root = json_parser_get_root (parser);
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    return FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (where); i++)
+    {
+      JsonObject *object = json_node_get_object (root);
+      JsonNode *sources;
+      g_autoptr(JsonGenerator) generator = NULL;
+      g_autofree char *text = NULL;
+      g_autofree char *lower = NULL;
+
+      if (where[i] != NULL)
+        {
+          JsonNode *member = json_object_get_member (object, where[i]);
+
+          if (member == NULL || !JSON_NODE_HOLDS_OBJECT (member))
+            continue;
+          object = json_node_get_object (member);
+        }
+      sources = json_object_get_member (object, "sources");
+      if (sources == NULL)
+        continue;
+
+      generator = json_generator_new ();
+      json_generator_set_root (generator, sources);
+      text = json_generator_to_data (generator, NULL);
+      lower = g_ascii_strdown (text, -1);
+      if (strstr (lower, "geonames") != NULL)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Layout of the decorations */
+
+static double
+number_column_width (Figure *fig,
+                     double  size)
+{
+  g_autofree char *widest = g_strdup_printf ("%u", MAX (fig->events->len, 1u));
+  g_autoptr(PangoLayout) layout = new_layout (fig, widest, size, TRUE, -1);
+  double w, h;
+
+  layout_size (layout, &w, &h);
+  return MAX (w, h) + 6 * fig->u;
+}
+
+static char *
+default_subtitle (Figure *fig)
+{
+  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+  const char *publisher = dl_story_get_publisher (fig->story);
+  const char *published = dl_story_get_published (fig->story);
+  guint n_total = g_list_model_get_n_items (dl_story_get_events (fig->story));
+  DlTime time;
+
+  if (publisher != NULL && publisher[0] != '\0')
+    g_ptr_array_add (parts, g_strdup (publisher));
+  if (published != NULL && dl_time_parse (published, &time, NULL))
+    g_ptr_array_add (parts, dl_time_format (&time));
+  if (fig->options->filter != NULL && dl_filter_is_active (fig->options->filter))
+    g_ptr_array_add (parts, g_strdup_printf (_("%u of %u events shown"),
+                                             fig->events->len, n_total));
+  g_ptr_array_add (parts, NULL);
+  return g_strjoinv (" · ", (char **) parts->pdata);
+}
+
+static const char *
+figure_title (Figure *fig)
+{
+  if (fig->options->title != NULL)
+    return fig->options->title;
+  return dl_story_get_title (fig->story);
+}
+
+static void
+layout_title (Figure *fig)
+{
+  double pad = 12 * fig->u;
+  double margin = 16 * fig->u;
+  double max_w = fig->width * 0.62 - 2 * pad;
+  const char *title = figure_title (fig);
+  g_autofree char *subtitle = NULL;
+  double tw = 0, th = 0, sw = 0, sh = 0;
+
+  if (!fig->options->show_title)
+    return;
+
+  subtitle = fig->options->subtitle != NULL ? g_strdup (fig->options->subtitle)
+                                            : default_subtitle (fig);
+  if (title != NULL && title[0] != '\0')
+    {
+      g_autoptr(PangoLayout) layout = new_layout (fig, title, 26 * fig->u, TRUE, max_w);
+      layout_size (layout, &tw, &th);
+    }
+  if (subtitle[0] != '\0')
+    {
+      g_autoptr(PangoLayout) layout = new_layout (fig, subtitle, 14 * fig->u, FALSE, max_w);
+      layout_size (layout, &sw, &sh);
+    }
+  if (tw == 0 && sw == 0)
+    return;
+
+  fig->layout.title = (DlRect) { margin, margin, MAX (tw, sw) + 2 * pad,
+                                 th + sh + 2 * pad + (th > 0 && sh > 0 ? 4 * fig->u : 0) };
+}
+
+static void
+draw_title (Figure *fig)
+{
+  const DlRect *r = &fig->layout.title;
+  double pad = 12 * fig->u;
+  double max_w = fig->width * 0.62 - 2 * pad;
+  const char *title = figure_title (fig);
+  g_autofree char *subtitle = NULL;
+  double y = r->y + pad;
+
+  if (r->width == 0)
+    return;
+
+  subtitle = fig->options->subtitle != NULL ? g_strdup (fig->options->subtitle)
+                                            : default_subtitle (fig);
+  draw_panel (fig, r);
+  if (title != NULL && title[0] != '\0')
+    {
+      g_autoptr(PangoLayout) layout = new_layout (fig, title, 26 * fig->u, TRUE, max_w);
+      double w, h;
+
+      layout_size (layout, &w, &h);
+      show_text (fig, layout, r->x + pad, y, 26 * fig->u, TRUE, FALSE, 0.1);
+      y += h + 4 * fig->u;
+    }
+  if (subtitle[0] != '\0')
+    {
+      g_autoptr(PangoLayout) layout = new_layout (fig, subtitle, 14 * fig->u, FALSE, max_w);
+
+      show_text (fig, layout, r->x + pad, y, 14 * fig->u, FALSE, FALSE, 0.3);
+    }
+}
+
+/* The caption: one line per shown event, "N  date  title", in a panel on the right of a
+ * wide figure or at the bottom of a tall one. */
+static void
+layout_caption (Figure *fig)
+{
+  double margin = 16 * fig->u;
+  double pad = 12 * fig->u;
+  gboolean wide = fig->width >= fig->height;
+  double top = fig->layout.title.width > 0 && !wide
+               ? fig->layout.title.y + fig->layout.title.height + margin : margin;
+  double panel_w = wide ? CLAMP (fig->width * 0.3, MIN (280 * fig->u, fig->width * 0.45),
+                                 480 * fig->u)
+                        : fig->width - 2 * margin;
+  double text_w = panel_w - 2 * pad - number_column_width (fig, 13 * fig->u);
+  /* A right-hand caption leaves the bottom-right corner to the scale bar and credits. */
+  double max_h = wide ? fig->height - margin - top - 70 * fig->u : fig->height * 0.38;
+  double h = 2 * pad;
+
+  if (!fig->options->callouts || fig->events->len == 0)
+    return;
+
+  for (guint i = 0; i < fig->events->len; i++)
+    {
+      DlEvent *event = g_ptr_array_index (fig->events, i);
+      g_autofree char *when = dl_time_format (dl_event_get_start (event));
+      g_autofree char *line = g_strdup_printf ("%s  %s", when, dl_event_get_title (event));
+      g_autoptr(PangoLayout) layout = new_layout (fig, line, 13 * fig->u, FALSE, text_w);
+      double lw, lh;
+
+      layout_size (layout, &lw, &lh);
+      if (h + lh + 6 * fig->u > max_h)
+        break;
+      h += lh + 6 * fig->u;
+    }
+
+  if (wide)
+    fig->layout.caption = (DlRect) { fig->width - margin - panel_w, top, panel_w, h };
+  else
+    fig->layout.caption = (DlRect) { margin, fig->height - margin - h, panel_w, h };
+}
+
+static void
+draw_number_disc (Figure *fig,
+                  guint   number,
+                  double  cx,
+                  double  cy,
+                  double  size)
+{
+  g_autofree char *text = g_strdup_printf ("%u", number);
+  g_autoptr(PangoLayout) layout = new_layout (fig, text, size, TRUE, -1);
+  double w, h, r;
+
+  layout_size (layout, &w, &h);
+  r = MAX (w, h * 0.8) / 2 + 2 * fig->u;
+  cairo_save (fig->cr);
+  cairo_arc (fig->cr, cx, cy, r, 0, 2 * G_PI);
+  cairo_set_source_rgb (fig->cr, 0.15, 0.15, 0.15);
+  cairo_fill (fig->cr);
+  cairo_restore (fig->cr);
+  cairo_save (fig->cr);
+  cairo_move_to (fig->cr, cx - w / 2, cy - h / 2);
+  cairo_set_source_rgb (fig->cr, 1, 1, 1);
+  pango_cairo_show_layout (fig->cr, layout);
+  cairo_restore (fig->cr);
+  record_text (fig, layout, cx - w / 2, cy - h / 2, size, TRUE);
+}
+
+static void
+draw_caption (Figure *fig)
+{
+  const DlRect *r = &fig->layout.caption;
+  double pad = 12 * fig->u;
+  double number_w = number_column_width (fig, 13 * fig->u);
+  double text_w = r->width - 2 * pad - number_w;
+  double y = r->y + pad;
+  guint shown = 0;
+
+  if (r->width == 0)
+    return;
+
+  draw_panel (fig, r);
+  for (guint i = 0; i < fig->events->len; i++)
+    {
+      DlEvent *event = g_ptr_array_index (fig->events, i);
+      g_autofree char *when = dl_time_format (dl_event_get_start (event));
+      g_autofree char *line = g_strdup_printf ("%s  %s", when, dl_event_get_title (event));
+      g_autoptr(PangoLayout) layout = new_layout (fig, line, 13 * fig->u, FALSE, text_w);
+      PangoAttrList *attrs = pango_attr_list_new ();
+      PangoAttribute *bold = pango_attr_weight_new (PANGO_WEIGHT_BOLD);
+      double lw, lh, first_line_h;
+      PangoRectangle first;
+
+      /* The date in bold: an attribute on its byte range, not markup. */
+      bold->start_index = 0;
+      bold->end_index = strlen (when);
+      pango_attr_list_insert (attrs, bold);
+      pango_layout_set_attributes (layout, attrs);
+      pango_attr_list_unref (attrs);
+
+      layout_size (layout, &lw, &lh);
+      if (y + lh > r->y + r->height - pad + 0.5)
+        break;
+      pango_layout_line_get_extents (pango_layout_get_line_readonly (layout, 0), NULL, &first);
+      first_line_h = (double) first.height / PANGO_SCALE;
+      draw_number_disc (fig, i + 1, r->x + pad + number_w / 2 - 3 * fig->u,
+                        y + first_line_h / 2, 11 * fig->u);
+      show_text (fig, layout, r->x + pad + number_w, y, 13 * fig->u, FALSE, FALSE, 0.12);
+      y += lh + 6 * fig->u;
+      shown++;
+    }
+
+  if (shown < fig->events->len)
+    g_debug ("Caption shows %u of %u events", shown, fig->events->len);
+}
+
+static void
+layout_legend (Figure *fig)
+{
+  double margin = 16 * fig->u;
+  double pad = 10 * fig->u;
+  double swatch = 14 * fig->u;
+  double w = 0, h = 0;
+  double bottom = fig->height - margin;
+
+  if (!fig->options->legend || fig->actors->len == 0)
+    return;
+
+  for (guint i = 0; i < fig->actors->len; i++)
+    {
+      g_autoptr(PangoLayout) layout = new_layout (fig,
+                                                  dl_actor_get_name (g_ptr_array_index (fig->actors, i)),
+                                                  13 * fig->u, FALSE, -1);
+      double lw, lh;
+
+      layout_size (layout, &lw, &lh);
+      w = MAX (w, lw);
+      h += MAX (lh, swatch) + 4 * fig->u;
+    }
+  w += swatch + 8 * fig->u + 2 * pad;
+  h += 2 * pad - 4 * fig->u;
+
+  /* A bottom caption takes the bottom: the legend sits above it. */
+  if (fig->layout.caption.width > 0 && fig->width < fig->height)
+    bottom = fig->layout.caption.y - margin;
+  fig->layout.legend = (DlRect) { margin, bottom - h, w, h };
+}
+
+static void
+draw_legend (Figure *fig)
+{
+  const DlRect *r = &fig->layout.legend;
+  double pad = 10 * fig->u;
+  double swatch = 14 * fig->u;
+  double y = r->y + pad;
+
+  if (r->width == 0)
+    return;
+
+  draw_panel (fig, r);
+  for (guint i = 0; i < fig->actors->len; i++)
+    {
+      DlActor *actor = g_ptr_array_index (fig->actors, i);
+      g_autoptr(PangoLayout) layout = new_layout (fig, dl_actor_get_name (actor),
+                                                  13 * fig->u, FALSE, -1);
+      double lw, lh, row, red, green, blue;
+
+      layout_size (layout, &lw, &lh);
+      row = MAX (lh, swatch);
+      dl_actor_get_rgb (actor, &red, &green, &blue);
+      cairo_save (fig->cr);
+      cairo_arc (fig->cr, r->x + pad + swatch / 2, y + row / 2, swatch / 2, 0, 2 * G_PI);
+      cairo_set_source_rgb (fig->cr, red, green, blue);
+      cairo_fill_preserve (fig->cr);
+      cairo_set_source_rgb (fig->cr, 1, 1, 1);
+      cairo_set_line_width (fig->cr, 1.5 * fig->u);
+      cairo_stroke (fig->cr);
+      cairo_restore (fig->cr);
+      show_text (fig, layout, r->x + pad + swatch + 8 * fig->u, y + (row - lh) / 2,
+                 13 * fig->u, FALSE, FALSE, 0.12);
+      y += row + 4 * fig->u;
+    }
+}
+
+static char *
+attribution_text (Figure *fig)
+{
+  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+
+  if (fig->options->basemap)
+    {
+      DlBasemap *basemap = dl_basemap_get_default ();
+      const char *credit = basemap != NULL ? dl_basemap_get_attribution (basemap) : NULL;
+
+      g_ptr_array_add (parts, g_strdup (credit != NULL ? credit : "© Natural Earth"));
+      if (fig->options->osm)
+        g_ptr_array_add (parts, g_strdup ("© OpenStreetMap contributors"));
+    }
+  if (story_credits_geonames (fig->story))
+    g_ptr_array_add (parts, g_strdup (_("Places: GeoNames (CC BY 4.0)")));
+  g_ptr_array_add (parts, g_strdup (_("Made with Dateline")));
+  g_ptr_array_add (parts, NULL);
+  return g_strjoinv (" · ", (char **) parts->pdata);
+}
+
+static void
+layout_bottom_right (Figure *fig,
+                     char   *attribution)
+{
+  double margin = 16 * fig->u;
+  g_autoptr(PangoLayout) layout = new_layout (fig, attribution, 10 * fig->u, FALSE,
+                                              fig->width * 0.6);
+  double aw, ah, bottom;
+
+  layout_size (layout, &aw, &ah);
+  bottom = fig->height - margin / 2;
+  fig->layout.attribution = (DlRect) { fig->width - margin - aw, bottom - ah, aw, ah };
+
+  if (fig->options->scale_bar)
+    {
+      double bar_h = 28 * fig->u;
+      double bar_w = MIN (fig->width * 0.22, 260 * fig->u) + 16 * fig->u;
+
+      fig->layout.scale_bar = (DlRect) { fig->width - margin - bar_w,
+                                         fig->layout.attribution.y - 6 * fig->u - bar_h,
+                                         bar_w, bar_h };
+    }
+}
+
+static void
+draw_scale_bar (Figure *fig)
+{
+  const DlRect *r = &fig->layout.scale_bar;
+  cairo_t *cr = fig->cr;
+  double center_y, lat, lon, metres_per_px, metres, length;
+  g_autofree char *text = NULL;
+  g_autoptr(PangoLayout) layout = NULL;
+  double tw, th, x0, y0;
+
+  if (r->width == 0)
+    return;
+
+  /* Mercator stretches with latitude: the bar is true at the figure's centre. */
+  center_y = fig->layout.origin_y + fig->height / 2;
+  dl_mercator_unproject (fig->layout.origin_x + fig->width / 2, center_y,
+                         fig->layout.zoom, &lon, &lat);
+  metres_per_px = dl_figure_metres_per_pixel (lat, fig->layout.zoom);
+  metres = dl_figure_nice_distance ((r->width - 16 * fig->u) * metres_per_px);
+  if (metres <= 0)
+    return;
+  length = metres / metres_per_px;
+  text = dl_figure_format_distance (metres);
+  layout = new_layout (fig, text, 11 * fig->u, FALSE, -1);
+  layout_size (layout, &tw, &th);
+
+  x0 = r->x + r->width - 8 * fig->u - length;
+  y0 = r->y + r->height - 8 * fig->u;
+  cairo_save (cr);
+  /* A white casing under the black bar keeps it legible on land and sea. */
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_SQUARE);
+  for (int pass = 0; pass < 2; pass++)
+    {
+      cairo_move_to (cr, x0, y0 - 6 * fig->u);
+      cairo_line_to (cr, x0, y0);
+      cairo_line_to (cr, x0 + length, y0);
+      cairo_line_to (cr, x0 + length, y0 - 6 * fig->u);
+      if (pass == 0)
+        {
+          cairo_set_source_rgba (cr, 1, 1, 1, 0.9);
+          cairo_set_line_width (cr, 5 * fig->u);
+        }
+      else
+        {
+          cairo_set_source_rgb (cr, 0.1, 0.1, 0.1);
+          cairo_set_line_width (cr, 2 * fig->u);
+        }
+      cairo_stroke (cr);
+    }
+  cairo_restore (cr);
+  show_text (fig, layout, x0 + length / 2 - tw / 2, y0 - 6 * fig->u - th, 11 * fig->u,
+             FALSE, TRUE, 0.1);
+}
+
+static void
+draw_attribution (Figure     *fig,
+                  const char *text)
+{
+  const DlRect *r = &fig->layout.attribution;
+  g_autoptr(PangoLayout) layout = new_layout (fig, text, 10 * fig->u, FALSE, fig->width * 0.6);
+
+  pango_layout_set_alignment (layout, PANGO_ALIGN_RIGHT);
+  /* Right-aligned inside its own width. */
+  pango_layout_set_width (layout, (int) (r->width * PANGO_SCALE) + 1);
+  show_text (fig, layout, r->x, r->y, 10 * fig->u, FALSE, TRUE, 0.25);
+}
+
+/* The view */
+
+static void
+add_bounds (double *min_x,
+            double *min_y,
+            double *max_x,
+            double *max_y,
+            double  lon,
+            double  lat)
+{
+  double x, y;
+
+  dl_mercator_project (lon, lat, 0, &x, &y);
+  *min_x = MIN (*min_x, x);
+  *min_y = MIN (*min_y, y);
+  *max_x = MAX (*max_x, x);
+  *max_y = MAX (*max_y, y);
+}
+
+static void
+compute_view (Figure *fig)
+{
+  const DlFigureOptions *options = fig->options;
+  double cx, cy;
+
+  if (options->fit && fig->places->len > 0)
+    {
+      double min_x = G_MAXDOUBLE, min_y = G_MAXDOUBLE, max_x = -G_MAXDOUBLE, max_y = -G_MAXDOUBLE;
+      double margin = 16 * fig->u;
+      double left = margin, top = margin, right = fig->width - margin;
+      double bottom = fig->height - margin;
+      double free_w, free_h, zoom, pad;
+
+      for (guint i = 0; i < fig->places->len; i++)
+        {
+          ShownPlace *sp = g_ptr_array_index (fig->places, i);
+          DlLonLat sw, ne, anchor = dl_place_get_anchor (sp->place);
+
+          dl_place_get_bounds (sp->place, &sw, &ne);
+          add_bounds (&min_x, &min_y, &max_x, &max_y, sw.lon, sw.lat);
+          add_bounds (&min_x, &min_y, &max_x, &max_y, ne.lon, ne.lat);
+          add_bounds (&min_x, &min_y, &max_x, &max_y, anchor.lon, anchor.lat);
+        }
+
+      /* Fit into what the title, caption and legend leave free. */
+      if (fig->layout.title.width > 0)
+        top = fig->layout.title.y + fig->layout.title.height;
+      if (fig->layout.caption.width > 0)
+        {
+          if (fig->width >= fig->height)
+            right = fig->layout.caption.x;
+          else
+            bottom = fig->layout.caption.y;
+        }
+      if (fig->layout.legend.width > 0)
+        bottom = MIN (bottom, fig->layout.legend.y);
+      if (fig->layout.scale_bar.width > 0)
+        bottom = MIN (bottom, fig->layout.scale_bar.y);
+
+      /* Room for markers and their labels around the outermost places. */
+      pad = 40 * fig->u;
+      left += pad;
+      right -= pad;
+      top += pad;
+      bottom -= pad;
+      if (right - left < fig->width * 0.25)
+        {
+          left = fig->width * 0.1;
+          right = fig->width * 0.9;
+        }
+      if (bottom - top < fig->height * 0.25)
+        {
+          top = fig->height * 0.1;
+          bottom = fig->height * 0.9;
+        }
+      free_w = right - left;
+      free_h = bottom - top;
+
+      if (max_x - min_x < 1e-9 && max_y - min_y < 1e-9)
+        zoom = 9;
+      else
+        zoom = log2 (MIN (free_w / MAX (max_x - min_x, 1e-9),
+                          free_h / MAX (max_y - min_y, 1e-9)));
+      zoom = CLAMP (zoom, 0, 12);
+
+      fig->layout.zoom = zoom;
+      cx = (min_x + max_x) / 2 * exp2 (zoom);
+      cy = (min_y + max_y) / 2 * exp2 (zoom);
+      fig->layout.origin_x = cx - (left + right) / 2;
+      fig->layout.origin_y = cy - (top + bottom) / 2;
+    }
+  else
+    {
+      double zoom = options->fit ? 2 : CLAMP (options->zoom, 0, 22);
+
+      fig->layout.zoom = zoom;
+      if (options->fit)
+        dl_mercator_project (0, 20, zoom, &cx, &cy);
+      else
+        dl_mercator_project (options->center_lon, options->center_lat, zoom, &cx, &cy);
+      fig->layout.origin_x = cx - fig->width / 2;
+      fig->layout.origin_y = cy - fig->height / 2;
+    }
+}
+
+static void
+to_figure (Figure *fig,
+           double  lon,
+           double  lat,
+           double *x,
+           double *y)
+{
+  dl_mercator_project (lon, lat, fig->layout.zoom, x, y);
+  *x -= fig->layout.origin_x;
+  *y -= fig->layout.origin_y;
+}
+
+/* Areas and routes */
+
+static void
+draw_areas (Figure *fig)
+{
+  cairo_t *cr = fig->cr;
+
+  for (guint i = 0; i < fig->places->len; i++)
+    {
+      ShownPlace *sp = g_ptr_array_index (fig->places, i);
+
+      if (dl_place_get_shape (sp->place) != DL_PLACE_SHAPE_AREA)
+        continue;
+
+      cairo_save (cr);
+      cairo_new_path (cr);
+      for (guint part = 0; part < dl_place_get_n_parts (sp->place); part++)
+        {
+          guint n;
+          const DlLonLat *ring = dl_place_get_part (sp->place, part, &n);
+
+          for (guint k = 0; k < n; k++)
+            {
+              double x, y;
+
+              to_figure (fig, ring[k].lon, ring[k].lat, &x, &y);
+              if (k == 0)
+                cairo_move_to (cr, x, y);
+              else
+                cairo_line_to (cr, x, y);
+            }
+          cairo_close_path (cr);
+        }
+      cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
+      cairo_set_source_rgba (cr, sp->red, sp->green, sp->blue, 0.25);
+      cairo_fill_preserve (cr);
+      cairo_set_source_rgba (cr, sp->red, sp->green, sp->blue, 0.85);
+      cairo_set_line_width (cr, 1.5 * fig->u);
+      cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+      cairo_stroke (cr);
+      cairo_restore (cr);
+    }
+}
+
+typedef struct
+{
+  double x0, y0, cx, cy, x1, y1;
+} Quad;
+
+static void
+quad_point (const Quad *q,
+            double      t,
+            double     *x,
+            double     *y)
+{
+  double a = (1 - t) * (1 - t), b = 2 * (1 - t) * t, c = t * t;
+
+  *x = a * q->x0 + b * q->cx + c * q->x1;
+  *y = a * q->y0 + b * q->cy + c * q->y1;
+}
+
+/* The parameter at which the curve is @distance from its end (@from_end) or start. */
+static double
+quad_trim (const Quad *q,
+           double      distance,
+           gboolean    from_end)
+{
+  double lo = 0, hi = 1;
+  double ex = from_end ? q->x1 : q->x0, ey = from_end ? q->y1 : q->y0;
+
+  if (distance <= 0)
+    return from_end ? 1 : 0;
+  for (int i = 0; i < 40; i++)
+    {
+      double mid = (lo + hi) / 2, x, y, d;
+
+      quad_point (q, mid, &x, &y);
+      d = hypot (x - ex, y - ey);
+      if ((d > distance) == from_end)
+        lo = mid;
+      else
+        hi = mid;
+    }
+  return (lo + hi) / 2;
+}
+
+/* The marker radius at figure point (x, y), when a point marker is drawn there. */
+static double
+marker_radius_at (Figure *fig,
+                  double  x,
+                  double  y)
+{
+  for (guint i = 0; i < fig->places->len; i++)
+    {
+      ShownPlace *sp = g_ptr_array_index (fig->places, i);
+
+      if (sp->has_marker && dl_place_get_shape (sp->place) != DL_PLACE_SHAPE_ROUTE
+          && hypot (sp->x - x, sp->y - y) < 2)
+        return sp->radius;
+    }
+  return 0;
+}
+
+static void
+arrowhead (Figure *fig,
+           double  tip_x,
+           double  tip_y,
+           double  dir_x,
+           double  dir_y,
+           double  size)
+{
+  double len = hypot (dir_x, dir_y);
+  double ux, uy;
+
+  if (len < 1e-9)
+    return;
+  ux = dir_x / len;
+  uy = dir_y / len;
+  cairo_move_to (fig->cr, tip_x, tip_y);
+  cairo_line_to (fig->cr, tip_x - ux * size - uy * size * 0.55,
+                 tip_y - uy * size + ux * size * 0.55);
+  cairo_line_to (fig->cr, tip_x - ux * size * 0.7, tip_y - uy * size * 0.7);
+  cairo_line_to (fig->cr, tip_x - ux * size + uy * size * 0.55,
+                 tip_y - uy * size - ux * size * 0.55);
+  cairo_close_path (fig->cr);
+}
+
+/* A route is a curved arrow: each two-point line bends to its left like a flight path;
+ * longer lines follow their points. The arrowhead stops at the destination's marker. */
+static void
+draw_route (Figure     *fig,
+            ShownPlace *sp)
+{
+  cairo_t *cr = fig->cr;
+  double head = 14 * fig->u;
+  double mid_x = 0, mid_y = 0;
+  gboolean have_mid = FALSE;
+
+  for (guint part = 0; part < dl_place_get_n_parts (sp->place); part++)
+    {
+      guint n;
+      const DlLonLat *line = dl_place_get_part (sp->place, part, &n);
+      g_autofree double *xs = NULL;
+      g_autofree double *ys = NULL;
+      double tip_x, tip_y, dir_x, dir_y;
+
+      if (n < 2)
+        continue;
+      xs = g_new (double, n);
+      ys = g_new (double, n);
+      for (guint k = 0; k < n; k++)
+        to_figure (fig, line[k].lon, line[k].lat, &xs[k], &ys[k]);
+
+      cairo_save (cr);
+      cairo_new_path (cr);
+      if (n == 2)
+        {
+          Quad q = { xs[0], ys[0], 0, 0, xs[1], ys[1] };
+          double dx = xs[1] - xs[0], dy = ys[1] - ys[0];
+          double t0, t1, sx, sy, ex, ey;
+          double r0 = marker_radius_at (fig, xs[0], ys[0]);
+          double r1 = marker_radius_at (fig, xs[1], ys[1]);
+
+          q.cx = (xs[0] + xs[1]) / 2 + dy * 0.2;
+          q.cy = (ys[0] + ys[1]) / 2 - dx * 0.2;
+          t0 = quad_trim (&q, r0 > 0 ? r0 + 3 * fig->u : 0, FALSE);
+          t1 = quad_trim (&q, r1 > 0 ? r1 + 3 * fig->u : 0, TRUE);
+          quad_point (&q, t0, &sx, &sy);
+          quad_point (&q, t1, &tip_x, &tip_y);
+          /* The tangent at t1, and the line stops inside the arrowhead. */
+          dir_x = 2 * (1 - t1) * (q.cx - q.x0) + 2 * t1 * (q.x1 - q.cx);
+          dir_y = 2 * (1 - t1) * (q.cy - q.y0) + 2 * t1 * (q.y1 - q.cy);
+          quad_point (&q, quad_trim (&q, hypot (q.x1 - tip_x, q.y1 - tip_y) + head * 0.7,
+                                     TRUE), &ex, &ey);
+          {
+            /* The sub-curve [t0, t_end] as a cubic for Cairo. */
+            double te = quad_trim (&q, hypot (q.x1 - tip_x, q.y1 - tip_y) + head * 0.7, TRUE);
+            double cx, cy, c1x, c1y, c2x, c2y;
+
+            cx = (1 - t0) * ((1 - te) * q.x0 + te * q.cx) + t0 * ((1 - te) * q.cx + te * q.x1);
+            cy = (1 - t0) * ((1 - te) * q.y0 + te * q.cy) + t0 * ((1 - te) * q.cy + te * q.y1);
+            c1x = sx + 2.0 / 3.0 * (cx - sx);
+            c1y = sy + 2.0 / 3.0 * (cy - sy);
+            c2x = ex + 2.0 / 3.0 * (cx - ex);
+            c2y = ey + 2.0 / 3.0 * (cy - ey);
+            cairo_move_to (cr, sx, sy);
+            cairo_curve_to (cr, c1x, c1y, c2x, c2y, ex, ey);
+          }
+          if (!have_mid)
+            {
+              quad_point (&q, 0.5, &mid_x, &mid_y);
+              have_mid = TRUE;
+            }
+        }
+      else
+        {
+          double r1 = marker_radius_at (fig, xs[n - 1], ys[n - 1]);
+          double len;
+
+          dir_x = xs[n - 1] - xs[n - 2];
+          dir_y = ys[n - 1] - ys[n - 2];
+          len = MAX (hypot (dir_x, dir_y), 1e-9);
+          tip_x = xs[n - 1] - dir_x / len * (r1 > 0 ? r1 + 3 * fig->u : 0);
+          tip_y = ys[n - 1] - dir_y / len * (r1 > 0 ? r1 + 3 * fig->u : 0);
+          cairo_move_to (cr, xs[0], ys[0]);
+          for (guint k = 1; k + 1 < n; k++)
+            cairo_line_to (cr, xs[k], ys[k]);
+          cairo_line_to (cr, tip_x - dir_x / len * head * 0.7, tip_y - dir_y / len * head * 0.7);
+          if (!have_mid)
+            {
+              mid_x = xs[n / 2];
+              mid_y = ys[n / 2];
+              have_mid = TRUE;
+            }
+        }
+
+      cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+      cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+      cairo_set_source_rgba (cr, 1, 1, 1, 0.85);
+      cairo_set_line_width (cr, 7 * fig->u);
+      cairo_stroke_preserve (cr);
+      cairo_set_source_rgb (cr, sp->red, sp->green, sp->blue);
+      cairo_set_line_width (cr, 3.5 * fig->u);
+      cairo_stroke (cr);
+
+      arrowhead (fig, tip_x, tip_y, dir_x, dir_y, head);
+      cairo_set_source_rgba (cr, 1, 1, 1, 0.85);
+      cairo_set_line_width (cr, 2 * fig->u);
+      cairo_stroke_preserve (cr);
+      cairo_set_source_rgb (cr, sp->red, sp->green, sp->blue);
+      cairo_fill (cr);
+      cairo_restore (cr);
+    }
+
+  /* The route's marker and name sit on its curve. */
+  if (have_mid)
+    {
+      sp->x = mid_x;
+      sp->y = mid_y;
+    }
+}
+
+static void
+place_markers (Figure *fig)
+{
+  for (guint i = 0; i < fig->places->len; i++)
+    {
+      ShownPlace *sp = g_ptr_array_index (fig->places, i);
+      DlLonLat anchor = dl_place_get_anchor (sp->place);
+
+      /* The marker's centre is exactly the place's coordinate. */
+      to_figure (fig, anchor.lon, anchor.lat, &sp->x, &sp->y);
+      sp->radius = (sp->n_shown > 9 ? 14 : 12) * fig->u;
+      sp->has_marker = TRUE;
+    }
+}
+
+static void
+draw_marker (Figure     *fig,
+             ShownPlace *sp)
+{
+  cairo_t *cr = fig->cr;
+
+  cairo_save (cr);
+  /* A soft shadow, then the disc in the actor colour with a white outline. */
+  cairo_arc (cr, sp->x, sp->y + 1.5 * fig->u, sp->radius + 1.5 * fig->u, 0, 2 * G_PI);
+  cairo_set_source_rgba (cr, 0, 0, 0, 0.25);
+  cairo_fill (cr);
+  cairo_arc (cr, sp->x, sp->y, sp->radius, 0, 2 * G_PI);
+  cairo_set_source_rgb (cr, sp->red, sp->green, sp->blue);
+  cairo_fill_preserve (cr);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_set_line_width (cr, 2.5 * fig->u);
+  cairo_stroke (cr);
+  cairo_restore (cr);
+
+  if (sp->n_shown > 0)
+    {
+      g_autofree char *count = g_strdup_printf ("%u", sp->n_shown);
+      g_autoptr(PangoLayout) layout = new_layout (fig, count, 12 * fig->u, TRUE, -1);
+      double w, h;
+
+      layout_size (layout, &w, &h);
+      cairo_save (cr);
+      cairo_move_to (cr, sp->x - w / 2, sp->y - h / 2);
+      cairo_set_source_rgb (cr, 1, 1, 1);
+      pango_cairo_show_layout (cr, layout);
+      cairo_restore (cr);
+    }
+}
+
+/* Labels */
+
+static char *
+callout_numbers (ShownPlace *sp)
+{
+  GString *s = g_string_new (NULL);
+  guint n = sp->numbers->len;
+
+  for (guint i = 0; i < n && i < 8; i++)
+    g_string_append_printf (s, "%s%u", i > 0 ? ", " : "", g_array_index (sp->numbers, guint, i));
+  if (n > 8)
+    g_string_append (s, ", …");
+  return g_string_free (s, FALSE);
+}
+
+typedef struct
+{
+  PangoLayout *layout;
+  double       size;
+  gboolean     bold;
+  gboolean     is_city;
+  double       dot_x;
+  double       dot_y;
+} LabelText;
+
+static void
+label_text_clear (gpointer data)
+{
+  LabelText *lt = data;
+
+  g_clear_object (&lt->layout);
+}
+
+static void
+draw_labels (Figure *fig)
+{
+  g_autoptr(GArray) labels = g_array_new (FALSE, TRUE, sizeof (DlLabel));
+  g_autoptr(GArray) texts = g_array_new (FALSE, TRUE, sizeof (LabelText));
+  g_autoptr(GArray) obstacles = g_array_new (FALSE, TRUE, sizeof (DlLabelObstacle));
+  g_autoptr(GArray) blocked = g_array_new (FALSE, TRUE, sizeof (DlRect));
+  g_autoptr(GHashTable) names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  DlRect bounds = { 4 * fig->u, 4 * fig->u, fig->width - 8 * fig->u, fig->height - 8 * fig->u };
+  const DlRect *decorations[] = { &fig->layout.title, &fig->layout.legend,
+                                  &fig->layout.caption, &fig->layout.scale_bar,
+                                  &fig->layout.attribution };
+
+  g_array_set_clear_func (texts, label_text_clear);
+
+  for (guint i = 0; i < G_N_ELEMENTS (decorations); i++)
+    if (decorations[i]->width > 0)
+      g_array_append_val (blocked, *decorations[i]);
+
+  for (guint i = 0; i < fig->places->len; i++)
+    {
+      ShownPlace *sp = g_ptr_array_index (fig->places, i);
+      DlLabelObstacle obstacle = { sp->x, sp->y, sp->radius + 1.5 * fig->u };
+      const char *name = dl_place_get_name (sp->place);
+      g_autofree char *text = NULL;
+      DlLabel label = { 0 };
+      LabelText lt = { 0 };
+      double w, h;
+
+      g_array_append_val (obstacles, obstacle);
+      if (!fig->options->labels || name == NULL || name[0] == '\0')
+        continue;
+
+      g_hash_table_add (names, g_utf8_casefold (name, -1));
+      if (fig->options->callouts && sp->numbers->len > 0)
+        {
+          g_autofree char *numbers = callout_numbers (sp);
+
+          text = g_strdup_printf ("%s\n%s", name, numbers);
+        }
+      else
+        text = g_strdup (name);
+
+      lt.layout = new_layout (fig, text, 14 * fig->u, TRUE, -1);
+      lt.size = 14 * fig->u;
+      lt.bold = TRUE;
+      if (fig->options->callouts && sp->numbers->len > 0)
+        {
+          PangoAttrList *attrs = pango_attr_list_new ();
+          PangoAttribute *small = pango_attr_size_new_absolute ((int) (11 * fig->u * PANGO_SCALE));
+          PangoAttribute *color = pango_attr_foreground_new (0x5555, 0x5555, 0x5555);
+
+          small->start_index = color->start_index = strlen (name) + 1;
+          small->end_index = color->end_index = strlen (text);
+          pango_attr_list_insert (attrs, small);
+          pango_attr_list_insert (attrs, color);
+          pango_layout_set_attributes (lt.layout, attrs);
+          pango_attr_list_unref (attrs);
+        }
+      layout_size (lt.layout, &w, &h);
+      label.anchor_x = sp->x;
+      label.anchor_y = sp->y;
+      label.anchor_radius = sp->radius + 1.5 * fig->u;
+      label.width = w;
+      label.height = h;
+      label.priority = 1000 + sp->n_shown;
+      g_array_append_val (labels, label);
+      g_array_append_val (texts, lt);
+    }
+
+  /* The base map's country and city names, below every place name in priority. */
+  if (fig->options->basemap && fig->options->labels && dl_basemap_get_default () != NULL)
+    {
+      g_autoptr(GArray) base = dl_basemap_list_labels (dl_basemap_get_default (),
+                                                       fig->layout.zoom,
+                                                       fig->layout.origin_x,
+                                                       fig->layout.origin_y,
+                                                       fig->width, fig->height);
+
+      for (guint i = 0; base != NULL && i < base->len; i++)
+        {
+          const DlBasemapLabel *bl = &g_array_index (base, DlBasemapLabel, i);
+          g_autofree char *folded = g_utf8_casefold (bl->text, -1);
+          DlLabel label = { 0 };
+          LabelText lt = { 0 };
+          double w, h;
+
+          if (g_hash_table_contains (names, folded))
+            continue;
+          lt.size = (bl->is_city ? 11 : 12) * fig->u;
+          lt.is_city = bl->is_city;
+          lt.layout = new_layout (fig, bl->text, lt.size, FALSE, -1);
+          if (!bl->is_city)
+            {
+              PangoAttrList *attrs = pango_attr_list_new ();
+
+              pango_attr_list_insert (attrs, pango_attr_letter_spacing_new ((int) (1.0 * fig->u * PANGO_SCALE)));
+              pango_layout_set_attributes (lt.layout, attrs);
+              pango_attr_list_unref (attrs);
+            }
+          layout_size (lt.layout, &w, &h);
+          lt.dot_x = bl->x - fig->layout.origin_x;
+          lt.dot_y = bl->y - fig->layout.origin_y;
+          label.anchor_x = lt.dot_x;
+          label.anchor_y = lt.dot_y;
+          label.anchor_radius = bl->is_city ? 3 * fig->u : 0;
+          label.centered = !bl->is_city;
+          label.width = w;
+          label.height = h;
+          label.priority = CLAMP (bl->importance, 0, 999);
+          g_array_append_val (labels, label);
+          g_array_append_val (texts, lt);
+        }
+    }
+
+  dl_label_place ((DlLabel *) labels->data, labels->len,
+                  (DlLabelObstacle *) obstacles->data, obstacles->len,
+                  (DlRect *) blocked->data, blocked->len, &bounds, 3 * fig->u);
+
+  /* Base-map names first, so place names are drawn over any city dot. */
+  for (int pass = 0; pass < 2; pass++)
+    for (guint i = 0; i < labels->len; i++)
+      {
+        DlLabel *label = &g_array_index (labels, DlLabel, i);
+        LabelText *lt = &g_array_index (texts, LabelText, i);
+        gboolean is_place = i < fig->places->len && lt->bold;
+
+        if (!label->placed || is_place != (pass == 1))
+          continue;
+
+        if (lt->is_city)
+          {
+            cairo_save (fig->cr);
+            cairo_arc (fig->cr, lt->dot_x, lt->dot_y, 2.2 * fig->u, 0, 2 * G_PI);
+            cairo_set_source_rgb (fig->cr, 0.35, 0.35, 0.35);
+            cairo_fill_preserve (fig->cr);
+            cairo_set_source_rgb (fig->cr, 1, 1, 1);
+            cairo_set_line_width (fig->cr, 0.8 * fig->u);
+            cairo_stroke (fig->cr);
+            cairo_restore (fig->cr);
+          }
+        if (is_place)
+          {
+            /* Left of the marker, the text lines up against it. */
+            if (label->position == DL_LABEL_LEFT || label->position == DL_LABEL_ABOVE_LEFT
+                || label->position == DL_LABEL_BELOW_LEFT)
+              {
+                pango_layout_set_width (lt->layout, (int) (label->width * PANGO_SCALE) + 1);
+                pango_layout_set_alignment (lt->layout, PANGO_ALIGN_RIGHT);
+              }
+            else if (label->position == DL_LABEL_ABOVE || label->position == DL_LABEL_BELOW)
+              {
+                pango_layout_set_width (lt->layout, (int) (label->width * PANGO_SCALE) + 1);
+                pango_layout_set_alignment (lt->layout, PANGO_ALIGN_CENTER);
+              }
+            fig->layout.n_labels++;
+          }
+        show_text (fig, lt->layout, label->rect.x, label->rect.y, lt->size, lt->bold, TRUE,
+                   is_place ? 0.08 : (lt->is_city ? 0.3 : 0.45));
+      }
+}
+
+/* The whole figure */
+
+static void
+figure_clear (Figure *fig)
+{
+  g_clear_pointer (&fig->events, g_ptr_array_unref);
+  g_clear_pointer (&fig->places, g_ptr_array_unref);
+  g_clear_pointer (&fig->actors, g_ptr_array_unref);
+  g_clear_object (&fig->pango);
+}
+
+static void
+figure_draw (DlStory               *story,
+             const DlFigureOptions *options,
+             cairo_t               *cr,
+             GArray                *texts,
+             DlFigureLayout        *layout_out)
+{
+  Figure fig = { 0 };
+  cairo_font_options_t *font_options;
+  g_autofree char *attribution = NULL;
+
+  fig.story = story;
+  fig.options = options;
+  fig.cr = cr;
+  fig.width = options->width;
+  fig.height = options->height;
+  /* Text and strokes grow with the figure, so a poster looks like a slide, only bigger;
+   * the scale factor then only adds pixels. */
+  fig.u = MAX (0.75, pow (MIN (fig.width, fig.height) / 1000.0, 0.85));
+  fig.texts = texts;
+
+  /* Metrics unhinted: the preview, the PNG at any scale and the vectors lay out alike. */
+  fig.pango = pango_cairo_create_context (cr);
+  font_options = cairo_font_options_create ();
+  cairo_font_options_set_hint_metrics (font_options, CAIRO_HINT_METRICS_OFF);
+  cairo_font_options_set_hint_style (font_options, CAIRO_HINT_STYLE_NONE);
+  pango_cairo_context_set_font_options (fig.pango, font_options);
+  cairo_font_options_destroy (font_options);
+
+  collect_shown (&fig);
+  attribution = attribution_text (&fig);
+  layout_title (&fig);
+  layout_caption (&fig);
+  layout_bottom_right (&fig, attribution);
+  layout_legend (&fig);
+  compute_view (&fig);
+  place_markers (&fig);
+
+  cairo_save (cr);
+  cairo_rectangle (cr, 0, 0, fig.width, fig.height);
+  cairo_clip (cr);
+
+  if (options->basemap && dl_basemap_get_default () != NULL)
+    {
+      cairo_save (cr);
+      dl_basemap_draw (dl_basemap_get_default (), cr, options->basemap_style,
+                       fig.layout.zoom, fig.layout.origin_x, fig.layout.origin_y,
+                       fig.width, fig.height);
+      cairo_restore (cr);
+    }
+
+  draw_areas (&fig);
+  for (guint i = 0; i < fig.places->len; i++)
+    {
+      ShownPlace *sp = g_ptr_array_index (fig.places, i);
+
+      if (dl_place_get_shape (sp->place) == DL_PLACE_SHAPE_ROUTE)
+        draw_route (&fig, sp);
+    }
+  for (guint i = 0; i < fig.places->len; i++)
+    draw_marker (&fig, g_ptr_array_index (fig.places, i));
+  draw_labels (&fig);
+
+  draw_title (&fig);
+  draw_caption (&fig);
+  draw_legend (&fig);
+  draw_scale_bar (&fig);
+  draw_attribution (&fig, attribution);
+  cairo_restore (cr);
+
+  if (layout_out != NULL)
+    *layout_out = fig.layout;
+  figure_clear (&fig);
+}
+
+/**
+ * dl_figure_draw:
+ * @layout: (out) (optional): where the view and the decorations went
+ *
+ * Draws the figure of @story into @cr, in user-space units from (0, 0) to
+ * (@options->width, @options->height). Places are projected with Web Mercator at the
+ * figure's zoom, each marker centred exactly on its place's coordinate. Thread-safe.
+ */
+void
+dl_figure_draw (DlStory               *story,
+                const DlFigureOptions *options,
+                cairo_t               *cr,
+                DlFigureLayout        *layout)
+{
+  g_return_if_fail (DL_IS_STORY (story));
+  g_return_if_fail (options != NULL);
+  g_return_if_fail (cr != NULL);
+
+  figure_draw (story, options, cr, NULL, layout);
+}
+
+/**
+ * dl_figure_render_image:
+ * @scale: image pixels per figure unit (the preview uses less than 1)
+ *
+ * Returns: (transfer full): an ARGB32 image of the figure, or %NULL with @error set
+ * when it is too large or out of memory.
+ */
+cairo_surface_t *
+dl_figure_render_image (DlStory               *story,
+                        const DlFigureOptions *options,
+                        double                 scale,
+                        GError               **error)
+{
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  int pw, ph;
+
+  g_return_val_if_fail (DL_IS_STORY (story), NULL);
+  g_return_val_if_fail (options != NULL, NULL);
+
+  if (!dl_figure_check_size (options->width, options->height, MAX (scale, 1e-3), error))
+    return NULL;
+
+  pw = MAX (1, (int) ceil (options->width * scale - 1e-6));
+  ph = MAX (1, (int) ceil (options->height * scale - 1e-6));
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, pw, ph);
+  if (cairo_surface_status (surface) != CAIRO_STATUS_SUCCESS)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE,
+                   _("Not enough memory for a %d×%d image"), pw, ph);
+      cairo_surface_destroy (surface);
+      return NULL;
+    }
+  cr = cairo_create (surface);
+  cairo_scale (cr, scale, scale);
+  figure_draw (story, options, cr, NULL, NULL);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  return surface;
+}
+
+/* Saving */
+
+typedef struct
+{
+  int      fd;
+  GString *buffer;   /* SVG: kept in memory to add the text layer */
+  int      errsv;
+} Sink;
+
+static cairo_status_t
+sink_write_cb (void                *closure,
+               const unsigned char *data,
+               unsigned int         length)
+{
+  Sink *sink = closure;
+
+  if (sink->errsv != 0)
+    return CAIRO_STATUS_WRITE_ERROR;
+  if (sink->buffer != NULL)
+    {
+      g_string_append_len (sink->buffer, (const char *) data, length);
+      return CAIRO_STATUS_SUCCESS;
+    }
+  while (length > 0)
+    {
+      ssize_t n = write (sink->fd, data, length);
+
+      if (n < 0)
+        {
+          if (errno == EINTR)
+            continue;
+          sink->errsv = errno;
+          return CAIRO_STATUS_WRITE_ERROR;
+        }
+      data += n;
+      length -= (unsigned int) n;
+    }
+  return CAIRO_STATUS_SUCCESS;
+}
+
+static gboolean
+sink_write_all (Sink       *sink,
+                const char *data,
+                gsize       length)
+{
+  Sink direct = { sink->fd, NULL, 0 };
+
+  while (length > 0)
+    {
+      unsigned int chunk = (unsigned int) MIN (length, 1 << 20);
+
+      if (sink_write_cb (&direct, (const unsigned char *) data, chunk) != CAIRO_STATUS_SUCCESS)
+        {
+          sink->errsv = direct.errsv;
+          return FALSE;
+        }
+      data += chunk;
+      length -= chunk;
+    }
+  return TRUE;
+}
+
+/* Cairo's SVG draws text as glyph outlines (so every script shapes right everywhere);
+ * an invisible text layer on top makes the words selectable, searchable and readable by
+ * screen readers, as a PDF's text is. */
+static void
+svg_add_text_layer (GString    *svg,
+                    GArray     *texts,
+                    const char *title)
+{
+  g_autoptr(GString) layer = g_string_new ("\n<g id=\"dateline-text\" fill-opacity=\"0\" "
+                                           "stroke=\"none\" font-family=\"sans-serif\">\n");
+  const char *open_end;
+  const char *close;
+
+  for (guint i = 0; i < texts->len; i++)
+    {
+      const TextItem *item = &g_array_index (texts, TextItem, i);
+      g_autofree char *escaped = g_markup_escape_text (item->text, -1);
+
+      g_string_append_printf (layer, "<text x=\"%.2f\" y=\"%.2f\" font-size=\"%.2f\"%s>%s"
+                              "</text>\n", item->x, item->y, item->size,
+                              item->bold ? " font-weight=\"bold\"" : "", escaped);
+    }
+  g_string_append (layer, "</g>\n");
+
+  close = g_strrstr (svg->str, "</svg>");
+  if (close != NULL)
+    g_string_insert_len (svg, close - svg->str, layer->str, layer->len);
+
+  open_end = strstr (svg->str, "<svg");
+  if (open_end != NULL)
+    open_end = strchr (open_end, '>');
+  if (open_end != NULL && title != NULL && title[0] != '\0')
+    {
+      g_autofree char *escaped = g_markup_escape_text (title, -1);
+      g_autofree char *element = g_strdup_printf ("\n<title>%s</title>", escaped);
+
+      g_string_insert (svg, open_end + 1 - svg->str, element);
+    }
+}
+
+static void
+report (DlFigureProgressFunc progress,
+        gpointer             data,
+        double               fraction)
+{
+  if (progress != NULL)
+    progress (fraction, data);
+}
+
+static gboolean
+draw_to_sink (DlStory               *story,
+              const DlFigureOptions *options,
+              DlFigureFormat         format,
+              Sink                  *sink,
+              GCancellable          *cancellable,
+              DlFigureProgressFunc   progress,
+              gpointer               progress_data,
+              GError               **error)
+{
+  cairo_surface_t *surface = NULL;
+  cairo_status_t status;
+  cairo_t *cr;
+  g_autoptr(GArray) texts = NULL;
+  const char *title = options->title != NULL ? options->title : dl_story_get_title (story);
+
+  switch (format)
+    {
+    case DL_FIGURE_FORMAT_SVG:
+      sink->buffer = g_string_new (NULL);
+      texts = g_array_new (FALSE, FALSE, sizeof (TextItem));
+      g_array_set_clear_func (texts, text_item_clear);
+      surface = cairo_svg_surface_create_for_stream (sink_write_cb, sink,
+                                                     options->width, options->height);
+      cairo_svg_surface_set_document_unit (surface, CAIRO_SVG_UNIT_PX);
+      break;
+    case DL_FIGURE_FORMAT_PDF:
+      surface = cairo_pdf_surface_create_for_stream (sink_write_cb, sink,
+                                                     options->width, options->height);
+      if (title != NULL)
+        cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
+      cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Dateline");
+      break;
+    case DL_FIGURE_FORMAT_PNG:
+    default:
+      {
+        report (progress, progress_data, 0.05);
+        surface = dl_figure_render_image (story, options, options->scale, error);
+        if (surface == NULL)
+          return FALSE;
+        report (progress, progress_data, 0.5);
+        if (g_cancellable_set_error_if_cancelled (cancellable, error))
+          {
+            cairo_surface_destroy (surface);
+            return FALSE;
+          }
+        status = cairo_surface_write_to_png_stream (surface, sink_write_cb, sink);
+        cairo_surface_destroy (surface);
+        if (status != CAIRO_STATUS_SUCCESS)
+          {
+            if (sink->errsv == 0)
+              g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "%s",
+                           cairo_status_to_string (status));
+            return FALSE;
+          }
+        report (progress, progress_data, 0.95);
+        return TRUE;
+      }
+    }
+
+  report (progress, progress_data, 0.05);
+  cr = cairo_create (surface);
+  figure_draw (story, options, cr, texts, NULL);
+  cairo_destroy (cr);
+  report (progress, progress_data, 0.6);
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    {
+      cairo_surface_destroy (surface);
+      return FALSE;
+    }
+  cairo_surface_finish (surface);
+  status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      if (sink->errsv == 0)
+        g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "%s", cairo_status_to_string (status));
+      return FALSE;
+    }
+
+  if (sink->buffer != NULL)
+    {
+      svg_add_text_layer (sink->buffer, texts, title);
+      if (!sink_write_all (sink, sink->buffer->str, sink->buffer->len))
+        return FALSE;
+    }
+  report (progress, progress_data, 0.95);
+  return TRUE;
+}
+
+/**
+ * dl_figure_save:
+ * @file: a local file; its extension need not match @format
+ * @progress: (nullable): called from the calling thread with 0–1 as work advances
+ *
+ * Draws the figure and writes it to @file atomically: into a temporary file in the same
+ * directory, synced, then renamed over @file. On any failure (no permission, disk full,
+ * cancelled) the temporary file is removed and @file is left as it was.
+ *
+ * Returns: %TRUE on success; %FALSE with @error naming the file and what went wrong.
+ */
+gboolean
+dl_figure_save (DlStory               *story,
+                const DlFigureOptions *options,
+                GFile                 *file,
+                DlFigureFormat         format,
+                GCancellable          *cancellable,
+                DlFigureProgressFunc   progress,
+                gpointer               progress_data,
+                GError               **error)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *base = NULL;
+  g_autofree char *tmp = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *display = NULL;
+  Sink sink = { -1, NULL, 0 };
+  gboolean ok;
+
+  g_return_val_if_fail (DL_IS_STORY (story), FALSE);
+  g_return_val_if_fail (options != NULL, FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  display = g_file_get_parse_name (file);
+  path = g_file_get_path (file);
+  if (path == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                   _("Cannot write “%s”: only local files are supported"), display);
+      return FALSE;
+    }
+  if (!dl_figure_check_size (options->width, options->height,
+                             format == DL_FIGURE_FORMAT_PNG ? options->scale : 1.0, error))
+    return FALSE;
+
+  dir = g_path_get_dirname (path);
+  base = g_path_get_basename (path);
+  tmp = g_strdup_printf ("%s/.%s.XXXXXX", dir, base);
+  sink.fd = g_mkstemp_full (tmp, O_WRONLY | O_CLOEXEC, 0666);
+  if (sink.fd < 0)
+    {
+      int errsv = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errsv),
+                   _("Cannot write “%s”: %s"), display, g_strerror (errsv));
+      return FALSE;
+    }
+  /* mkstemp creates 0600; a figure is for sharing, so give it the usual mode. */
+  {
+    mode_t mask = umask (0);
+
+    umask (mask);
+    if (fchmod (sink.fd, 0666 & ~mask) != 0)
+      g_debug ("Cannot set the mode of %s: %s", tmp, g_strerror (errno));
+  }
+
+  ok = draw_to_sink (story, options, format, &sink, cancellable, progress, progress_data,
+                     &local_error);
+  if (sink.buffer != NULL)
+    g_string_free (sink.buffer, TRUE);
+
+  if (ok && fsync (sink.fd) != 0)
+    {
+      sink.errsv = errno;
+      ok = FALSE;
+    }
+  if (close (sink.fd) != 0 && ok)
+    {
+      sink.errsv = errno;
+      ok = FALSE;
+    }
+  if (ok && g_rename (tmp, path) != 0)
+    {
+      sink.errsv = errno;
+      ok = FALSE;
+    }
+
+  if (!ok)
+    {
+      g_unlink (tmp);
+      if (sink.errsv != 0)
+        g_set_error (error, G_IO_ERROR, g_io_error_from_errno (sink.errsv),
+                     _("Cannot write “%s”: %s"), display, g_strerror (sink.errsv));
+      else if (local_error != NULL)
+        g_propagate_prefixed_error (error, g_steal_pointer (&local_error),
+                                    _("Cannot write “%s”: "), display);
+      else
+        g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("Cannot write “%s”"), display);
+      return FALSE;
+    }
+
+  report (progress, progress_data, 1.0);
+  return TRUE;
+}
