@@ -1,0 +1,42 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "dl-event.h"
+
+G_BEGIN_DECLS
+
+struct _DlEvent
+{
+  GObject    parent_instance;
+
+  char      *id;
+  char      *title;
+  DlTime     start;       /* precision DL_TIME_NONE when the event has no time */
+  DlTime     end;         /* precision DL_TIME_NONE when not a span */
+  char      *when_text;
+  char      *category;
+  char      *attribution;
+  GPtrArray *places;      /* of DlPlace (owned) */
+  GPtrArray *place_roles; /* of char * or NULL */
+  GPtrArray *actors;      /* of DlActor (owned) */
+  GPtrArray *actor_roles; /* of char * or NULL */
+  GPtrArray *passages;    /* of DlPassage * (owned) */
+  guint      index;       /* position in the file */
+  char      *folded;      /* dl_text_fold() of everything the filter searches, lazily */
+};
+
+DlEvent   *dl_event_new          (const char *id);
+void       dl_event_add_place    (DlEvent    *self,
+                                  DlPlace    *place,
+                                  const char *role);
+void       dl_event_add_actor    (DlEvent    *self,
+                                  DlActor    *actor,
+                                  const char *role);
+/* Takes @passage; sets its event. */
+void       dl_event_add_passage  (DlEvent    *self,
+                                  DlPassage  *passage);
+void       dl_passage_free       (DlPassage  *passage);
+/* The folded text the filter matches against. */
+const char *dl_event_get_folded_text (DlEvent *self);
+
+G_END_DECLS

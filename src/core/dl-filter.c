@@ -1,0 +1,439 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "dl-filter"
+
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "dl-actor.h"
+#include "dl-event-private.h"
+#include "dl-filter.h"
+
+struct _DlFilter
+{
+  GObject     parent_instance;
+
+  GHashTable *actors;      /* set of ids, or NULL for every actor */
+  char      **actor_list;  /* the same ids, sorted, for dl_filter_get_actors() */
+  char       *text;
+  char      **words;       /* the folded words of the text */
+  gboolean    has_from;
+  DlTime      from;
+  gboolean    has_to;
+  DlTime      to;
+};
+
+G_DEFINE_FINAL_TYPE (DlFilter, dl_filter, G_TYPE_OBJECT)
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return strcmp (*(char * const *) a, *(char * const *) b);
+}
+
+static void
+update_actor_list (DlFilter *self)
+{
+  g_clear_pointer (&self->actor_list, g_strfreev);
+  if (self->actors != NULL)
+    {
+      guint n = 0;
+      g_autofree gpointer *keys = g_hash_table_get_keys_as_array (self->actors, &n);
+
+      self->actor_list = g_new0 (char *, n + 1);
+      for (guint i = 0; i < n; i++)
+        self->actor_list[i] = g_strdup (keys[i]);
+      qsort (self->actor_list, n, sizeof (char *), compare_strings);
+    }
+}
+
+static void
+changed (DlFilter *self)
+{
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+static gboolean
+same_bound (gboolean      had,
+            const DlTime *old,
+            const DlTime *new)
+{
+  if (had != (new != NULL))
+    return FALSE;
+  return !had || memcmp (old, new, sizeof (DlTime)) == 0;
+}
+
+static void
+dl_filter_finalize (GObject *object)
+{
+  DlFilter *self = DL_FILTER (object);
+
+  g_clear_pointer (&self->actors, g_hash_table_unref);
+  g_clear_pointer (&self->actor_list, g_strfreev);
+  g_free (self->text);
+  g_strfreev (self->words);
+
+  G_OBJECT_CLASS (dl_filter_parent_class)->finalize (object);
+}
+
+static void
+dl_filter_class_init (DlFilterClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = dl_filter_finalize;
+
+  /**
+   * DlFilter::changed:
+   *
+   * Emitted once each time the set of events it lets through may have changed.
+   */
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+}
+
+static void
+dl_filter_init (DlFilter *self)
+{
+  self->words = g_new0 (char *, 1);
+}
+
+/**
+ * dl_filter_new:
+ *
+ * Returns: (transfer full): a filter that lets every event through.
+ */
+DlFilter *
+dl_filter_new (void)
+{
+  return g_object_new (DL_TYPE_FILTER, NULL);
+}
+
+/**
+ * dl_filter_set_actors:
+ * @self: a filter
+ * @actor_ids: (nullable) (array zero-terminated=1): the actors whose events pass, or %NULL
+ *   for every actor
+ *
+ * An event passes when it names at least one of the actors. An empty array lets no event
+ * through.
+ */
+void
+dl_filter_set_actors (DlFilter           *self,
+                      const char * const *actor_ids)
+{
+  g_autoptr(GHashTable) set = NULL;
+
+  g_return_if_fail (DL_IS_FILTER (self));
+
+  if (actor_ids != NULL)
+    {
+      set = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      for (guint i = 0; actor_ids[i] != NULL; i++)
+        g_hash_table_add (set, g_strdup (actor_ids[i]));
+    }
+
+  if (set == NULL && self->actors == NULL)
+    return;
+  if (set != NULL && self->actors != NULL &&
+      g_hash_table_size (set) == g_hash_table_size (self->actors))
+    {
+      GHashTableIter iter;
+      gpointer key;
+      gboolean same = TRUE;
+
+      g_hash_table_iter_init (&iter, set);
+      while (same && g_hash_table_iter_next (&iter, &key, NULL))
+        same = g_hash_table_contains (self->actors, key);
+      if (same)
+        return;
+    }
+
+  g_clear_pointer (&self->actors, g_hash_table_unref);
+  self->actors = g_steal_pointer (&set);
+  update_actor_list (self);
+  changed (self);
+}
+
+/**
+ * dl_filter_get_actors:
+ * @self: a filter
+ *
+ * Returns: (nullable) (transfer none): the chosen actor ids, sorted, or %NULL when every
+ *   actor passes.
+ */
+const char * const *
+dl_filter_get_actors (DlFilter *self)
+{
+  g_return_val_if_fail (DL_IS_FILTER (self), NULL);
+  return (const char * const *) self->actor_list;
+}
+
+/**
+ * dl_filter_allows_actor:
+ * @self: a filter
+ * @actor_id: an actor id
+ *
+ * Returns: whether events of @actor_id pass the actor part of the filter.
+ */
+gboolean
+dl_filter_allows_actor (DlFilter   *self,
+                        const char *actor_id)
+{
+  g_return_val_if_fail (DL_IS_FILTER (self), FALSE);
+  g_return_val_if_fail (actor_id != NULL, FALSE);
+
+  return self->actors == NULL || g_hash_table_contains (self->actors, actor_id);
+}
+
+/**
+ * dl_filter_set_actor_allowed:
+ * @self: a filter
+ * @actor_id: an actor id
+ * @allowed: whether its events pass
+ *
+ * Adds @actor_id to the chosen set, or removes it. The filter does not know the story's
+ * actors: when every actor passes (no set chosen), removing one leaves an empty set, so
+ * call dl_filter_set_actors() with every id of the story first to hide just one.
+ */
+void
+dl_filter_set_actor_allowed (DlFilter   *self,
+                             const char *actor_id,
+                             gboolean    allowed)
+{
+  g_return_if_fail (DL_IS_FILTER (self));
+  g_return_if_fail (actor_id != NULL);
+
+  if (allowed == dl_filter_allows_actor (self, actor_id))
+    return;
+
+  if (self->actors == NULL)
+    self->actors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  if (allowed)
+    g_hash_table_add (self->actors, g_strdup (actor_id));
+  else
+    g_hash_table_remove (self->actors, actor_id);
+
+  update_actor_list (self);
+  changed (self);
+}
+
+/**
+ * dl_filter_set_text:
+ * @self: a filter
+ * @text: (nullable): words that must all occur in an event's title, places, actors,
+ *   aliases, attribution or passages (case and accents ignored); %NULL or "" for any
+ */
+void
+dl_filter_set_text (DlFilter   *self,
+                    const char *text)
+{
+  g_autofree char *folded = NULL;
+
+  g_return_if_fail (DL_IS_FILTER (self));
+
+  if (text != NULL && *text == '\0')
+    text = NULL;
+  if (g_strcmp0 (text, self->text) == 0)
+    return;
+
+  g_free (self->text);
+  self->text = g_strdup (text);
+  g_strfreev (self->words);
+
+  folded = dl_text_fold (text != NULL ? text : "");
+  {
+    g_auto(GStrv) parts = g_strsplit_set (g_strstrip (folded), " \t\n", -1);
+    GPtrArray *words = g_ptr_array_new ();
+
+    for (guint i = 0; parts[i] != NULL; i++)
+      if (*parts[i] != '\0')
+        g_ptr_array_add (words, g_strdup (parts[i]));
+    g_ptr_array_add (words, NULL);
+    self->words = (char **) g_ptr_array_free (words, FALSE);
+  }
+
+  changed (self);
+}
+
+/**
+ * dl_filter_get_text:
+ * @self: a filter
+ *
+ * Returns: (nullable): the search text, or %NULL.
+ */
+const char *
+dl_filter_get_text (DlFilter *self)
+{
+  g_return_val_if_fail (DL_IS_FILTER (self), NULL);
+  return self->text;
+}
+
+/**
+ * dl_filter_set_time_range:
+ * @self: a filter
+ * @from: (nullable): the earliest time, or %NULL for no bound
+ * @to: (nullable): the latest time (its last second counts), or %NULL for no bound
+ *
+ * An event passes when its span (start to end, or its start at its own precision)
+ * overlaps the range. Events with no time do not pass a bounded range.
+ */
+void
+dl_filter_set_time_range (DlFilter     *self,
+                          const DlTime *from,
+                          const DlTime *to)
+{
+  g_return_if_fail (DL_IS_FILTER (self));
+
+  if (from != NULL && from->precision == DL_TIME_NONE)
+    from = NULL;
+  if (to != NULL && to->precision == DL_TIME_NONE)
+    to = NULL;
+
+  if (same_bound (self->has_from, &self->from, from) &&
+      same_bound (self->has_to, &self->to, to))
+    return;
+
+  self->has_from = from != NULL;
+  if (from != NULL)
+    self->from = *from;
+  self->has_to = to != NULL;
+  if (to != NULL)
+    self->to = *to;
+
+  changed (self);
+}
+
+/**
+ * dl_filter_is_active:
+ * @self: a filter
+ *
+ * Returns: whether it may hide any event.
+ */
+gboolean
+dl_filter_is_active (DlFilter *self)
+{
+  g_return_val_if_fail (DL_IS_FILTER (self), FALSE);
+
+  return self->actors != NULL || self->words[0] != NULL || self->has_from || self->has_to;
+}
+
+/**
+ * dl_filter_reset:
+ * @self: a filter
+ *
+ * Lets every event through again; emits "changed" once if anything was set.
+ */
+void
+dl_filter_reset (DlFilter *self)
+{
+  g_return_if_fail (DL_IS_FILTER (self));
+
+  if (!dl_filter_is_active (self) && self->text == NULL)
+    return;
+
+  g_clear_pointer (&self->actors, g_hash_table_unref);
+  update_actor_list (self);
+  g_clear_pointer (&self->text, g_free);
+  g_strfreev (self->words);
+  self->words = g_new0 (char *, 1);
+  self->has_from = self->has_to = FALSE;
+  changed (self);
+}
+
+/**
+ * dl_filter_match:
+ * @self: a filter
+ * @event: an event
+ *
+ * Returns: whether @event passes every part of the filter.
+ */
+gboolean
+dl_filter_match (DlFilter *self,
+                 DlEvent  *event)
+{
+  g_return_val_if_fail (DL_IS_FILTER (self), FALSE);
+  g_return_val_if_fail (DL_IS_EVENT (event), FALSE);
+
+  if (self->actors != NULL)
+    {
+      gboolean any = FALSE;
+
+      for (guint i = 0; i < dl_event_get_n_actors (event) && !any; i++)
+        any = g_hash_table_contains (self->actors,
+                                     dl_actor_get_id (dl_event_get_actor (event, i, NULL)));
+      if (!any)
+        return FALSE;
+    }
+
+  if (self->has_from || self->has_to)
+    {
+      const DlTime *start = dl_event_get_start (event);
+      const DlTime *end = dl_event_get_end (event);
+
+      if (start->precision == DL_TIME_NONE)
+        return FALSE;
+      if (self->has_from &&
+          dl_time_get_last_second (end != NULL ? end : start) <
+          dl_time_get_first_second (&self->from))
+        return FALSE;
+      if (self->has_to &&
+          dl_time_get_first_second (start) > dl_time_get_last_second (&self->to))
+        return FALSE;
+    }
+
+  if (self->words[0] != NULL)
+    {
+      const char *haystack = dl_event_get_folded_text (event);
+
+      for (guint i = 0; self->words[i] != NULL; i++)
+        if (strstr (haystack, self->words[i]) == NULL)
+          return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * dl_text_fold:
+ * @text: UTF-8 text
+ *
+ * Folds @text for matching: compatibility decomposition (NFKD), accents and other
+ * combining marks removed, case folded. "Ḥamāh" and "HAMAH" fold to the same text.
+ *
+ * Returns: (transfer full): the folded text.
+ */
+char *
+dl_text_fold (const char *text)
+{
+  g_autofree char *decomposed = NULL;
+  g_autoptr(GString) bare = NULL;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  decomposed = g_utf8_normalize (text, -1, G_NORMALIZE_NFKD);
+  if (decomposed == NULL)
+    return g_strdup ("");
+
+  bare = g_string_sized_new (strlen (decomposed));
+  for (const char *p = decomposed; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      GUnicodeType type = g_unichar_type (c);
+
+      if (type == G_UNICODE_NON_SPACING_MARK || type == G_UNICODE_SPACING_MARK ||
+          type == G_UNICODE_ENCLOSING_MARK)
+        continue;
+      g_string_append_unichar (bare, c);
+    }
+
+  return g_utf8_casefold (bare->str, bare->len);
+}

@@ -1,0 +1,35 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+#include "dl-story-error.h"
+
+G_BEGIN_DECLS
+
+/* Strict RFC 8259 check of @text (valid UTF-8 already), before json-glib sees it: json-glib
+ * 1.6 recurses without limit on deep nesting and accepts numbers such as 1e999. On failure
+ * returns FALSE with the 1-based line and column (in characters) of the problem. */
+gboolean  dl_json_validate (const char    *text,
+                            gsize          length,
+                            guint          max_depth,
+                            DlStoryError  *code,
+                            int           *line,
+                            int           *column,
+                            char         **message);
+
+/* The 1-based line and column (in characters) where the value at @path starts in the
+ * (valid) JSON @text. @path reads "features[2].geometry.coordinates[0][1]"; "" is the root.
+ * When part of the path does not exist, the deepest value that does is given. */
+void      dl_json_locate   (const char    *text,
+                            gsize          length,
+                            const char    *path,
+                            int           *line,
+                            int           *column);
+
+/* Pretty-printed JSON (2-space indent, arrays of scalars on one line, numbers in their
+ * shortest exact form), ending with a newline. */
+char     *dl_json_write    (JsonNode      *root,
+                            gsize         *length);
+
+G_END_DECLS

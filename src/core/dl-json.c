@@ -1,0 +1,786 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "dl-json"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "dl-json-private.h"
+
+typedef struct
+{
+  const char *p;
+  const char *end;
+  int         line;
+  int         column;
+  /* the error, when there is one */
+  DlStoryError code;
+  int         error_line;
+  int         error_column;
+  char       *message;
+} Scan;
+
+static void
+scan_init (Scan       *s,
+           const char *text,
+           gsize       length)
+{
+  memset (s, 0, sizeof *s);
+  s->p = text;
+  s->end = text + length;
+  s->line = 1;
+  s->column = 1;
+}
+
+static inline void
+advance (Scan *s)
+{
+  unsigned char c = (unsigned char) *s->p++;
+
+  if (c == '\n')
+    {
+      s->line++;
+      s->column = 1;
+    }
+  else if ((c & 0xC0) != 0x80)
+    {
+      /* a continuation byte is part of the character already counted */
+      s->column++;
+    }
+}
+
+static inline int
+peek (Scan *s)
+{
+  return s->p < s->end ? (unsigned char) *s->p : -1;
+}
+
+static void
+skip_space (Scan *s)
+{
+  while (s->p < s->end && (*s->p == ' ' || *s->p == '\t' || *s->p == '\n' || *s->p == '\r'))
+    advance (s);
+}
+
+G_GNUC_PRINTF (3, 4)
+static gboolean
+scan_error (Scan         *s,
+            DlStoryError  code,
+            const char   *format,
+            ...)
+{
+  va_list args;
+
+  if (s->message != NULL)
+    return FALSE;
+
+  va_start (args, format);
+  s->message = g_strdup_vprintf (format, args);
+  va_end (args);
+  s->code = code;
+  s->error_line = s->line;
+  s->error_column = s->column;
+  return FALSE;
+}
+
+static char *
+describe_here (Scan *s)
+{
+  gunichar c;
+
+  if (s->p >= s->end)
+    return g_strdup (_("the end of the file"));
+
+  c = g_utf8_get_char (s->p);
+  if (c < 0x20)
+    return g_strdup_printf (_("control character U+%04X"), c);
+  else
+    {
+      char buf[8] = { 0 };
+
+      g_unichar_to_utf8 (c, buf);
+      return g_strdup_printf ("‘%s’", buf);
+    }
+}
+
+static gboolean
+unexpected (Scan       *s,
+            const char *expected)
+{
+  g_autofree char *here = describe_here (s);
+
+  /* TRANSLATORS: "expected a value, found ‘}’" */
+  return scan_error (s, DL_STORY_ERROR_PARSE, _("not valid JSON: expected %s, found %s"),
+                     expected, here);
+}
+
+static gboolean
+scan_literal (Scan       *s,
+              const char *word)
+{
+  gsize n = strlen (word);
+
+  if ((gsize) (s->end - s->p) < n || memcmp (s->p, word, n) != 0)
+    return unexpected (s, _("a value"));
+  for (gsize i = 0; i < n; i++)
+    advance (s);
+  return TRUE;
+}
+
+static gboolean
+is_digit (int c)
+{
+  return c >= '0' && c <= '9';
+}
+
+static gboolean
+scan_number (Scan *s)
+{
+  const char *start = s->p;
+  int line = s->line, column = s->column;
+  g_autofree char *copy = NULL;
+  double value;
+
+  if (peek (s) == '-')
+    advance (s);
+  if (peek (s) == '0')
+    advance (s);
+  else if (is_digit (peek (s)))
+    while (is_digit (peek (s)))
+      advance (s);
+  else
+    return unexpected (s, _("a digit"));
+
+  if (peek (s) == '.')
+    {
+      advance (s);
+      if (!is_digit (peek (s)))
+        return unexpected (s, _("a digit"));
+      while (is_digit (peek (s)))
+        advance (s);
+    }
+  if (peek (s) == 'e' || peek (s) == 'E')
+    {
+      advance (s);
+      if (peek (s) == '+' || peek (s) == '-')
+        advance (s);
+      if (!is_digit (peek (s)))
+        return unexpected (s, _("a digit"));
+      while (is_digit (peek (s)))
+        advance (s);
+    }
+
+  copy = g_strndup (start, s->p - start);
+  value = g_ascii_strtod (copy, NULL);
+  if (!isfinite (value))
+    {
+      s->line = line;
+      s->column = column;
+      return scan_error (s, DL_STORY_ERROR_PARSE,
+                         _("the number %s is too large to be represented"), copy);
+    }
+  return TRUE;
+}
+
+static gboolean
+read_hex4 (Scan     *s,
+           gunichar *out)
+{
+  gunichar value = 0;
+
+  for (int i = 0; i < 4; i++)
+    {
+      int c = peek (s);
+
+      if (!g_ascii_isxdigit (c))
+        return unexpected (s, _("a hexadecimal digit"));
+      value = value * 16 + g_ascii_xdigit_value (c);
+      advance (s);
+    }
+  *out = value;
+  return TRUE;
+}
+
+static gboolean
+scan_string (Scan *s)
+{
+  advance (s); /* the opening quote */
+
+  for (;;)
+    {
+      int c = peek (s);
+
+      if (c == -1)
+        return scan_error (s, DL_STORY_ERROR_PARSE,
+                           _("not valid JSON: the string is not closed"));
+      if (c == '"')
+        {
+          advance (s);
+          return TRUE;
+        }
+      if (c < 0x20)
+        return scan_error (s, DL_STORY_ERROR_PARSE,
+                           _("not valid JSON: control character U+%04X in a string "
+                             "(write it as an escape such as \\n)"), (guint) c);
+      if (c == '\\')
+        {
+          advance (s);
+          c = peek (s);
+          if (c == 'u')
+            {
+              gunichar u;
+              int line = s->line, column = s->column - 1;
+
+              advance (s);
+              if (!read_hex4 (s, &u))
+                return FALSE;
+              if (u >= 0xD800 && u <= 0xDBFF)
+                {
+                  gunichar low = 0;
+
+                  if (peek (s) != '\\' || s->p + 1 >= s->end || s->p[1] != 'u')
+                    {
+                      s->line = line;
+                      s->column = column;
+                      return scan_error (s, DL_STORY_ERROR_PARSE,
+                                         _("not valid JSON: unpaired surrogate escape"));
+                    }
+                  advance (s);
+                  advance (s);
+                  if (!read_hex4 (s, &low))
+                    return FALSE;
+                  if (low < 0xDC00 || low > 0xDFFF)
+                    {
+                      s->line = line;
+                      s->column = column;
+                      return scan_error (s, DL_STORY_ERROR_PARSE,
+                                         _("not valid JSON: unpaired surrogate escape"));
+                    }
+                }
+              else if (u >= 0xDC00 && u <= 0xDFFF)
+                {
+                  s->line = line;
+                  s->column = column;
+                  return scan_error (s, DL_STORY_ERROR_PARSE,
+                                     _("not valid JSON: unpaired surrogate escape"));
+                }
+              else if (u == 0)
+                {
+                  s->line = line;
+                  s->column = column;
+                  return scan_error (s, DL_STORY_ERROR_PARSE,
+                                     _("not valid JSON: a string contains a NUL "
+                                       "character (\\u0000)"));
+                }
+            }
+          else if (c != -1 && strchr ("\"\\/bfnrt", c) != NULL)
+            advance (s);
+          else
+            return unexpected (s, _("an escape (\\\" \\\\ \\/ \\b \\f \\n \\r \\t \\u)"));
+        }
+      else
+        advance (s);
+    }
+}
+
+static gboolean scan_value (Scan  *s,
+                            guint  depth,
+                            guint  max_depth);
+
+static gboolean
+scan_container (Scan  *s,
+                guint  depth,
+                guint  max_depth)
+{
+  gboolean object = peek (s) == '{';
+  int close = object ? '}' : ']';
+
+  if (depth >= max_depth)
+    return scan_error (s, DL_STORY_ERROR_TOO_LARGE,
+                       _("nested deeper than %u levels"), max_depth);
+
+  advance (s);
+  skip_space (s);
+  if (peek (s) == close)
+    {
+      advance (s);
+      return TRUE;
+    }
+
+  for (;;)
+    {
+      if (object)
+        {
+          if (peek (s) != '"')
+            return unexpected (s, _("a member name in double quotes"));
+          if (!scan_string (s))
+            return FALSE;
+          skip_space (s);
+          if (peek (s) != ':')
+            return unexpected (s, _("‘:’ after the member name"));
+          advance (s);
+        }
+
+      if (!scan_value (s, depth + 1, max_depth))
+        return FALSE;
+
+      skip_space (s);
+      if (peek (s) == ',')
+        {
+          advance (s);
+          skip_space (s);
+          if (peek (s) == close)
+            return unexpected (s, object ? _("a member after ‘,’") : _("a value after ‘,’"));
+          continue;
+        }
+      if (peek (s) == close)
+        {
+          advance (s);
+          return TRUE;
+        }
+      return unexpected (s, object ? _("‘,’ or ‘}’") : _("‘,’ or ‘]’"));
+    }
+}
+
+static gboolean
+scan_value (Scan  *s,
+            guint  depth,
+            guint  max_depth)
+{
+  int c;
+
+  skip_space (s);
+  c = peek (s);
+  switch (c)
+    {
+    case '{':
+    case '[':
+      return scan_container (s, depth, max_depth);
+    case '"':
+      return scan_string (s);
+    case 't':
+      return scan_literal (s, "true");
+    case 'f':
+      return scan_literal (s, "false");
+    case 'n':
+      return scan_literal (s, "null");
+    default:
+      if (c == '-' || is_digit (c))
+        return scan_number (s);
+      return unexpected (s, _("a value"));
+    }
+}
+
+gboolean
+dl_json_validate (const char    *text,
+                  gsize          length,
+                  guint          max_depth,
+                  DlStoryError  *code,
+                  int           *line,
+                  int           *column,
+                  char         **message)
+{
+  Scan s;
+
+  scan_init (&s, text, length);
+  if (scan_value (&s, 0, max_depth))
+    {
+      skip_space (&s);
+      if (s.p == s.end)
+        return TRUE;
+      scan_error (&s, DL_STORY_ERROR_PARSE,
+                  _("not valid JSON: more text after the end of the document"));
+    }
+
+  *code = s.code;
+  *line = s.error_line;
+  *column = s.error_column;
+  *message = s.message;
+  return FALSE;
+}
+
+/* Locating paths in valid JSON */
+
+static void
+skip_string (Scan *s)
+{
+  advance (s);
+  while (s->p < s->end && *s->p != '"')
+    {
+      if (*s->p == '\\')
+        advance (s);
+      advance (s);
+    }
+  if (s->p < s->end)
+    advance (s);
+}
+
+static void
+skip_value (Scan *s)
+{
+  int depth = 0;
+
+  skip_space (s);
+  for (;;)
+    {
+      int c = peek (s);
+
+      if (c == -1)
+        return;
+      if (c == '"')
+        {
+          skip_string (s);
+          if (depth == 0)
+            return;
+          continue;
+        }
+      if (c == '{' || c == '[')
+        depth++;
+      else if (c == '}' || c == ']')
+        {
+          if (depth == 0)
+            return;
+          depth--;
+          advance (s);
+          if (depth == 0)
+            return;
+          continue;
+        }
+      else if (depth == 0 && (c == ',' || c == ' ' || c == '\n' || c == '\t' || c == '\r'))
+        return;
+      advance (s);
+    }
+}
+
+/* Reads a member name (valid JSON) and unescapes it. */
+static char *
+read_name (Scan *s)
+{
+  GString *name = g_string_new (NULL);
+
+  advance (s);
+  while (s->p < s->end && *s->p != '"')
+    {
+      if (*s->p == '\\')
+        {
+          advance (s);
+          switch (peek (s))
+            {
+            case 'n': g_string_append_c (name, '\n'); break;
+            case 't': g_string_append_c (name, '\t'); break;
+            case 'r': g_string_append_c (name, '\r'); break;
+            case 'b': g_string_append_c (name, '\b'); break;
+            case 'f': g_string_append_c (name, '\f'); break;
+            case 'u':
+              {
+                gunichar u = 0;
+
+                advance (s);
+                for (int i = 0; i < 4 && s->p < s->end; i++)
+                  {
+                    u = u * 16 + g_ascii_xdigit_value (*s->p);
+                    if (i < 3)
+                      advance (s);
+                  }
+                g_string_append_unichar (name, u);
+              }
+              break;
+            default:
+              g_string_append_c (name, *s->p);
+              break;
+            }
+          advance (s);
+        }
+      else
+        {
+          g_string_append_c (name, *s->p);
+          advance (s);
+        }
+    }
+  if (s->p < s->end)
+    advance (s);
+  return g_string_free (name, FALSE);
+}
+
+/* Moves into member @name of the object at the cursor; FALSE (cursor unchanged) when there
+ * is none. */
+static gboolean
+enter_member (Scan       *s,
+              const char *name)
+{
+  Scan save = *s;
+
+  if (peek (s) != '{')
+    return FALSE;
+  advance (s);
+  skip_space (s);
+  while (peek (s) == '"')
+    {
+      g_autofree char *key = read_name (s);
+
+      skip_space (s);
+      advance (s); /* ':' */
+      skip_space (s);
+      if (g_strcmp0 (key, name) == 0)
+        return TRUE;
+      skip_value (s);
+      skip_space (s);
+      if (peek (s) != ',')
+        break;
+      advance (s);
+      skip_space (s);
+    }
+  *s = save;
+  return FALSE;
+}
+
+static gboolean
+enter_element (Scan  *s,
+               guint  index)
+{
+  Scan save = *s;
+
+  if (peek (s) != '[')
+    return FALSE;
+  advance (s);
+  skip_space (s);
+  if (peek (s) == ']')
+    {
+      *s = save;
+      return FALSE;
+    }
+  for (guint i = 0; i < index; i++)
+    {
+      skip_value (s);
+      skip_space (s);
+      if (peek (s) != ',')
+        {
+          *s = save;
+          return FALSE;
+        }
+      advance (s);
+      skip_space (s);
+    }
+  return TRUE;
+}
+
+void
+dl_json_locate (const char *text,
+                gsize       length,
+                const char *path,
+                int        *line,
+                int        *column)
+{
+  Scan s;
+  const char *p = path;
+
+  scan_init (&s, text, length);
+  skip_space (&s);
+
+  while (p != NULL && *p != '\0')
+    {
+      if (*p == '[')
+        {
+          char *end = NULL;
+          guint64 index = g_ascii_strtoull (p + 1, &end, 10);
+
+          if (end == NULL || *end != ']' || !enter_element (&s, (guint) index))
+            break;
+          p = end + 1;
+        }
+      else
+        {
+          const char *stop;
+          g_autofree char *name = NULL;
+
+          if (*p == '.')
+            p++;
+          stop = p + strcspn (p, ".[");
+          name = g_strndup (p, stop - p);
+          if (!enter_member (&s, name))
+            break;
+          p = stop;
+        }
+    }
+
+  *line = s.line;
+  *column = s.column;
+}
+
+/* Writing */
+
+static void
+append_string (GString    *out,
+               const char *text)
+{
+  g_string_append_c (out, '"');
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      unsigned char c = (unsigned char) *p;
+
+      switch (c)
+        {
+        case '"': g_string_append (out, "\\\""); break;
+        case '\\': g_string_append (out, "\\\\"); break;
+        case '\n': g_string_append (out, "\\n"); break;
+        case '\r': g_string_append (out, "\\r"); break;
+        case '\t': g_string_append (out, "\\t"); break;
+        case '\b': g_string_append (out, "\\b"); break;
+        case '\f': g_string_append (out, "\\f"); break;
+        default:
+          if (c < 0x20 || c == 0x7f)
+            g_string_append_printf (out, "\\u%04x", c);
+          else
+            g_string_append_c (out, (char) c);
+          break;
+        }
+    }
+  g_string_append_c (out, '"');
+}
+
+static void
+append_double (GString *out,
+               double   value)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+  gboolean fixed = fabs (value) >= 1e-4 && fabs (value) < 1e15;
+
+  /* the shortest text that reads back as the same double, in fixed notation for the
+   * numbers of a map (37.6178, not 3.76178e+01) */
+  for (int precision = fixed ? 0 : 1; precision <= (fixed ? 21 : 17); precision++)
+    {
+      char format[8];
+
+      g_snprintf (format, sizeof format, fixed ? "%%.%df" : "%%.%dg", precision);
+      g_ascii_formatd (buf, sizeof buf, format, value);
+      if (g_ascii_strtod (buf, NULL) == value)
+        break;
+    }
+  g_string_append (out, buf);
+}
+
+static gboolean
+is_scalar (JsonNode *node)
+{
+  return JSON_NODE_HOLDS_VALUE (node) || JSON_NODE_HOLDS_NULL (node);
+}
+
+static void
+append_indent (GString *out,
+               guint    level)
+{
+  g_string_append_c (out, '\n');
+  for (guint i = 0; i < level; i++)
+    g_string_append (out, "  ");
+}
+
+static void
+append_node (GString  *out,
+             JsonNode *node,
+             guint     level)
+{
+  switch (json_node_get_node_type (node))
+    {
+    case JSON_NODE_NULL:
+      g_string_append (out, "null");
+      break;
+
+    case JSON_NODE_VALUE:
+      switch (json_node_get_value_type (node))
+        {
+        case G_TYPE_BOOLEAN:
+          g_string_append (out, json_node_get_boolean (node) ? "true" : "false");
+          break;
+        case G_TYPE_INT64:
+          g_string_append_printf (out, "%" G_GINT64_FORMAT, json_node_get_int (node));
+          break;
+        case G_TYPE_DOUBLE:
+          append_double (out, json_node_get_double (node));
+          break;
+        case G_TYPE_STRING:
+          append_string (out, json_node_get_string (node));
+          break;
+        default:
+          g_string_append (out, "null");
+          break;
+        }
+      break;
+
+    case JSON_NODE_ARRAY:
+      {
+        JsonArray *array = json_node_get_array (node);
+        guint n = json_array_get_length (array);
+        gboolean flat = TRUE;
+
+        for (guint i = 0; i < n && flat; i++)
+          flat = is_scalar (json_array_get_element (array, i));
+        /* coordinates and other short lists of scalars stay on one line */
+        flat = flat && n <= 16;
+
+        g_string_append_c (out, '[');
+        for (guint i = 0; i < n; i++)
+          {
+            if (i > 0)
+              g_string_append_c (out, ',');
+            if (flat)
+              {
+                if (i > 0)
+                  g_string_append_c (out, ' ');
+              }
+            else
+              append_indent (out, level + 1);
+            append_node (out, json_array_get_element (array, i), level + 1);
+          }
+        if (!flat && n > 0)
+          append_indent (out, level);
+        g_string_append_c (out, ']');
+      }
+      break;
+
+    case JSON_NODE_OBJECT:
+      {
+        JsonObject *object = json_node_get_object (node);
+        JsonObjectIter iter;
+        const char *name;
+        JsonNode *member;
+        gboolean first = TRUE;
+
+        g_string_append_c (out, '{');
+        json_object_iter_init_ordered (&iter, object);
+        while (json_object_iter_next_ordered (&iter, &name, &member))
+          {
+            if (!first)
+              g_string_append_c (out, ',');
+            first = FALSE;
+            append_indent (out, level + 1);
+            append_string (out, name);
+            g_string_append (out, ": ");
+            append_node (out, member, level + 1);
+          }
+        if (!first)
+          append_indent (out, level);
+        g_string_append_c (out, '}');
+      }
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+char *
+dl_json_write (JsonNode *root,
+               gsize    *length)
+{
+  GString *out = g_string_new (NULL);
+
+  append_node (out, root, 0);
+  g_string_append_c (out, '\n');
+  if (length != NULL)
+    *length = out->len;
+  return g_string_free (out, FALSE);
+}

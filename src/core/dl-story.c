@@ -1,0 +1,2075 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "dl-story"
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "dl-actor-private.h"
+#include "dl-event-private.h"
+#include "dl-json-private.h"
+#include "dl-place-private.h"
+#include "dl-story.h"
+
+/* Limits checked before json-glib sees the text. */
+#define MAX_SIZE (256 * 1024 * 1024)
+#define MAX_DEPTH 512
+#define MAX_PROBLEMS 200
+/* Characters of a passage quoted in a message. */
+#define QUOTE_LENGTH 60
+
+struct _DlStory
+{
+  GObject     parent_instance;
+
+  /* The whole parsed file: what the model does not know is written back from here. */
+  JsonNode   *root;
+
+  char       *title;
+  char       *publisher;
+  char       *url;
+  char       *published;
+  char       *language;
+  char       *text;
+  int         text_length;
+
+  GListStore *places;
+  GListStore *actors;
+  GListStore *events;
+  GHashTable *place_by_id;
+  GHashTable *actor_by_id;
+  GHashTable *event_by_id;
+  GPtrArray  *passages;  /* of const DlPassage *, sorted by start */
+};
+
+G_DEFINE_FINAL_TYPE (DlStory, dl_story, G_TYPE_OBJECT)
+
+typedef enum
+{
+  KIND_STRING,
+  KIND_NUMBER,
+  KIND_OBJECT,
+  KIND_ARRAY,
+} Kind;
+
+typedef struct
+{
+  DlStoryError code;
+  char        *path;     /* NULL when line and column are known */
+  char        *message;
+  int          line;
+  int          column;
+  guint        sequence;
+} Problem;
+
+/* Character offsets of byte offsets in one pass over the text. */
+#define BLOCK 256
+typedef struct
+{
+  const char *text;
+  gsize       length;
+  guint      *chars_before_block;
+} TextIndex;
+
+typedef struct
+{
+  const char *text;
+  gsize       length;
+  const char *display_name;
+  GPtrArray  *problems;
+  gboolean    is_story;  /* has a "dateline" member */
+  DlStory    *story;
+  GHashTable *place_paths; /* id → path of its first definition */
+  GHashTable *actor_paths;
+  GHashTable *event_paths;
+  TextIndex   text_index;
+} Loader;
+
+static void
+problem_free (Problem *problem)
+{
+  g_free (problem->path);
+  g_free (problem->message);
+  g_free (problem);
+}
+
+G_GNUC_PRINTF (4, 5)
+static void
+report (Loader       *l,
+        DlStoryError  code,
+        const char   *path,
+        const char   *format,
+        ...)
+{
+  Problem *problem;
+  va_list args;
+
+  if (l->problems->len >= MAX_PROBLEMS)
+    return;
+
+  problem = g_new0 (Problem, 1);
+  problem->code = code;
+  problem->path = g_strdup (path != NULL ? path : "");
+  va_start (args, format);
+  problem->message = g_strdup_vprintf (format, args);
+  va_end (args);
+  problem->sequence = l->problems->len;
+  g_ptr_array_add (l->problems, problem);
+}
+
+static void
+report_at (Loader       *l,
+           DlStoryError  code,
+           int           line,
+           int           column,
+           char         *message)
+{
+  Problem *problem = g_new0 (Problem, 1);
+
+  problem->code = code;
+  problem->message = message;
+  problem->line = line;
+  problem->column = column;
+  problem->sequence = l->problems->len;
+  g_ptr_array_add (l->problems, problem);
+}
+
+/* The line and column (characters, 1-based) of byte @offset. */
+static void
+position_of_offset (const char *text,
+                    gsize       offset,
+                    int        *line,
+                    int        *column)
+{
+  *line = 1;
+  *column = 1;
+  for (gsize i = 0; i < offset; i++)
+    {
+      unsigned char c = (unsigned char) text[i];
+
+      if (c == '\n')
+        {
+          (*line)++;
+          *column = 1;
+        }
+      else if ((c & 0xC0) != 0x80)
+        (*column)++;
+    }
+}
+
+static char *
+member_path (const char *path,
+             const char *name)
+{
+  if (path == NULL || *path == '\0')
+    return g_strdup (name);
+  return g_strconcat (path, ".", name, NULL);
+}
+
+static char *
+element_path (const char *path,
+              guint       index)
+{
+  return g_strdup_printf ("%s[%u]", path, index);
+}
+
+/* The last part of a path, to name a value in a message: "id", "coordinates[1]". */
+static const char *
+path_label (const char *path)
+{
+  const char *dot = strrchr (path, '.');
+
+  return dot != NULL ? dot + 1 : path;
+}
+
+static const char *
+describe_node (JsonNode *node)
+{
+  switch (JSON_NODE_TYPE (node))
+    {
+    case JSON_NODE_OBJECT:
+      return _("an object");
+    case JSON_NODE_ARRAY:
+      return _("an array");
+    case JSON_NODE_NULL:
+      return _("null");
+    case JSON_NODE_VALUE:
+    default:
+      switch (json_node_get_value_type (node))
+        {
+        case G_TYPE_STRING:
+          return _("a string");
+        case G_TYPE_BOOLEAN:
+          return _("true or false");
+        default:
+          return _("a number");
+        }
+    }
+}
+
+static const char *
+describe_kind (Kind kind)
+{
+  switch (kind)
+    {
+    case KIND_STRING:
+      return _("a string");
+    case KIND_NUMBER:
+      return _("a number");
+    case KIND_OBJECT:
+      return _("an object");
+    case KIND_ARRAY:
+    default:
+      return _("an array");
+    }
+}
+
+static gboolean
+node_is (JsonNode *node,
+         Kind      kind)
+{
+  switch (kind)
+    {
+    case KIND_STRING:
+      return JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING;
+    case KIND_NUMBER:
+      return JSON_NODE_HOLDS_VALUE (node) &&
+             (json_node_get_value_type (node) == G_TYPE_INT64 ||
+              json_node_get_value_type (node) == G_TYPE_DOUBLE);
+    case KIND_OBJECT:
+      return JSON_NODE_HOLDS_OBJECT (node);
+    case KIND_ARRAY:
+    default:
+      return JSON_NODE_HOLDS_ARRAY (node);
+    }
+}
+
+/* Checks that @node (at @path) is of @kind, reporting it otherwise. */
+static gboolean
+check_kind (Loader     *l,
+            JsonNode   *node,
+            const char *path,
+            Kind        kind)
+{
+  if (node_is (node, kind))
+    return TRUE;
+
+  report (l, DL_STORY_ERROR_INVALID, path, _("“%s” must be %s, not %s"),
+          path_label (path), describe_kind (kind), describe_node (node));
+  return FALSE;
+}
+
+/* Member @name of @object, checked to be of @kind. Absent or null: NULL, and a problem
+ * when @required. */
+static JsonNode *
+get_member (Loader     *l,
+            JsonObject *object,
+            const char *path,
+            const char *name,
+            Kind        kind,
+            gboolean    required)
+{
+  g_autofree char *child = member_path (path, name);
+  JsonNode *node = json_object_get_member (object, name);
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    {
+      if (required)
+        report (l, DL_STORY_ERROR_INVALID, node != NULL ? child : path,
+                _("missing required member “%s”"), name);
+      return NULL;
+    }
+
+  if (!check_kind (l, node, child, kind))
+    return NULL;
+  return node;
+}
+
+static const char *
+get_string (Loader     *l,
+            JsonObject *object,
+            const char *path,
+            const char *name,
+            gboolean    required)
+{
+  JsonNode *node = get_member (l, object, path, name, KIND_STRING, required);
+
+  return node != NULL ? json_node_get_string (node) : NULL;
+}
+
+/* A string member that, when present, must not be empty (ids, quotes). */
+static const char *
+get_nonempty_string (Loader     *l,
+                     JsonObject *object,
+                     const char *path,
+                     const char *name,
+                     gboolean    required)
+{
+  const char *value = get_string (l, object, path, name, required);
+
+  if (value != NULL && *value == '\0')
+    {
+      g_autofree char *child = member_path (path, name);
+
+      report (l, DL_STORY_ERROR_INVALID, child, _("“%s” must not be empty"), name);
+      return NULL;
+    }
+  return value;
+}
+
+static JsonObject *
+get_object (Loader     *l,
+            JsonObject *object,
+            const char *path,
+            const char *name,
+            gboolean    required)
+{
+  JsonNode *node = get_member (l, object, path, name, KIND_OBJECT, required);
+
+  return node != NULL ? json_node_get_object (node) : NULL;
+}
+
+static JsonArray *
+get_array (Loader     *l,
+           JsonObject *object,
+           const char *path,
+           const char *name,
+           gboolean    required)
+{
+  JsonNode *node = get_member (l, object, path, name, KIND_ARRAY, required);
+
+  return node != NULL ? json_node_get_array (node) : NULL;
+}
+
+static char *
+quote (const char *text)
+{
+  glong n = g_utf8_strlen (text, -1);
+  g_autofree char *one_line = NULL;
+
+  if (n > QUOTE_LENGTH)
+    {
+      g_autofree char *start = g_utf8_substring (text, 0, QUOTE_LENGTH - 1);
+
+      one_line = g_strconcat (start, "…", NULL);
+    }
+  else
+    one_line = g_strdup (text);
+
+  g_strdelimit (one_line, "\n\r\t", ' ');
+  return g_strdup_printf ("“%s”", one_line);
+}
+
+/* Text index */
+
+static void
+text_index_init (TextIndex  *ti,
+                 const char *text)
+{
+  guint n_blocks;
+  guint count = 0;
+
+  ti->text = text;
+  ti->length = text != NULL ? strlen (text) : 0;
+  n_blocks = ti->length / BLOCK + 1;
+  ti->chars_before_block = g_new (guint, n_blocks);
+  for (guint b = 0; b < n_blocks; b++)
+    {
+      ti->chars_before_block[b] = count;
+      for (gsize i = (gsize) b * BLOCK; i < MIN (ti->length, (gsize) (b + 1) * BLOCK); i++)
+        if ((((unsigned char) text[i]) & 0xC0) != 0x80)
+          count++;
+    }
+}
+
+static int
+text_index_char_offset (TextIndex *ti,
+                        gsize      byte_offset)
+{
+  gsize block = byte_offset / BLOCK;
+  int count = ti->chars_before_block[block];
+
+  for (gsize i = block * BLOCK; i < byte_offset; i++)
+    if ((((unsigned char) ti->text[i]) & 0xC0) != 0x80)
+      count++;
+  return count;
+}
+
+/* Geometry */
+
+static gboolean
+read_position (Loader     *l,
+               JsonNode   *node,
+               const char *path,
+               DlLonLat   *out)
+{
+  JsonArray *array;
+  double value[2];
+
+  if (!JSON_NODE_HOLDS_ARRAY (node) || json_array_get_length (json_node_get_array (node)) < 2)
+    {
+      report (l, DL_STORY_ERROR_GEOMETRY, path,
+              _("a position must be an array [longitude, latitude], not %s"),
+              JSON_NODE_HOLDS_ARRAY (node) ? _("an array of fewer than 2 numbers")
+                                          : describe_node (node));
+      return FALSE;
+    }
+
+  array = json_node_get_array (node);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      g_autofree char *child = element_path (path, i);
+      JsonNode *element = json_array_get_element (array, i);
+
+      if (!check_kind (l, element, child, KIND_NUMBER))
+        return FALSE;
+      if (i < 2)
+        value[i] = json_node_get_double (element);
+    }
+
+  if (!isfinite (value[0]) || value[0] < -180 || value[0] > 180)
+    {
+      g_autofree char *child = element_path (path, 0);
+
+      report (l, DL_STORY_ERROR_GEOMETRY, child,
+              _("longitude %g is out of range (it must be between -180 and 180; "
+                "positions are [longitude, latitude])"), value[0]);
+      return FALSE;
+    }
+  if (!isfinite (value[1]) || value[1] < -90 || value[1] > 90)
+    {
+      g_autofree char *child = element_path (path, 1);
+
+      report (l, DL_STORY_ERROR_GEOMETRY, child,
+              _("latitude %g is out of range (it must be between -90 and 90; "
+                "positions are [longitude, latitude])"), value[1]);
+      return FALSE;
+    }
+
+  out->lon = value[0];
+  out->lat = value[1];
+  return TRUE;
+}
+
+/* An array of at least @min positions; NULL after reporting a problem. */
+static GArray *
+read_positions (Loader     *l,
+                JsonNode   *node,
+                const char *path,
+                guint       min,
+                const char *what)
+{
+  g_autoptr(GArray) positions = NULL;
+  JsonArray *array;
+  gboolean ok = TRUE;
+
+  if (!check_kind (l, node, path, KIND_ARRAY))
+    return NULL;
+
+  array = json_node_get_array (node);
+  positions = g_array_new (FALSE, FALSE, sizeof (DlLonLat));
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      g_autofree char *child = element_path (path, i);
+      DlLonLat p;
+
+      if (read_position (l, json_array_get_element (array, i), child, &p))
+        g_array_append_val (positions, p);
+      else
+        ok = FALSE;
+    }
+  if (!ok)
+    return NULL;
+
+  if (positions->len < min)
+    {
+      /* TRANSLATORS: "a LineString needs at least 2 positions, it has 1" */
+      report (l, DL_STORY_ERROR_GEOMETRY, path,
+              _("%s needs at least %u positions, it has %u"), what, min, positions->len);
+      return NULL;
+    }
+  return g_steal_pointer (&positions);
+}
+
+static gboolean
+read_polygon (Loader     *l,
+              DlPlace    *place,
+              JsonNode   *node,
+              const char *path)
+{
+  JsonArray *rings;
+  gboolean ok = TRUE;
+
+  if (!check_kind (l, node, path, KIND_ARRAY))
+    return FALSE;
+  rings = json_node_get_array (node);
+  if (json_array_get_length (rings) == 0)
+    {
+      report (l, DL_STORY_ERROR_GEOMETRY, path, _("a polygon needs at least one ring"));
+      return FALSE;
+    }
+
+  for (guint i = 0; i < json_array_get_length (rings); i++)
+    {
+      g_autofree char *child = element_path (path, i);
+      g_autoptr(GArray) ring = read_positions (l, json_array_get_element (rings, i), child,
+                                               4, _("a polygon ring"));
+      DlLonLat first, last;
+
+      if (ring == NULL)
+        {
+          ok = FALSE;
+          continue;
+        }
+
+      first = g_array_index (ring, DlLonLat, 0);
+      last = g_array_index (ring, DlLonLat, ring->len - 1);
+      if (first.lon != last.lon || first.lat != last.lat)
+        {
+          g_autofree char *last_path = element_path (child, ring->len - 1);
+
+          report (l, DL_STORY_ERROR_GEOMETRY, last_path,
+                  _("the polygon ring is not closed: its last position must be the same "
+                    "as its first"));
+          ok = FALSE;
+          continue;
+        }
+
+      dl_place_add_part (place, (const DlLonLat *) ring->data, ring->len, i == 0);
+    }
+  return ok;
+}
+
+static gboolean
+read_geometry (Loader     *l,
+               DlPlace    *place,
+               JsonObject *geometry,
+               const char *path)
+{
+  const char *type = get_string (l, geometry, path, "type", TRUE);
+  g_autofree char *coordinates_path = member_path (path, "coordinates");
+  JsonNode *coordinates;
+  JsonArray *array;
+
+  if (type == NULL)
+    return FALSE;
+
+  if (g_str_equal (type, "GeometryCollection"))
+    {
+      g_autofree char *type_path = member_path (path, "type");
+
+      report (l, DL_STORY_ERROR_GEOMETRY, type_path,
+              _("a GeometryCollection is not supported: use a Multi… geometry or one "
+                "feature per shape"));
+      return FALSE;
+    }
+
+  coordinates = get_member (l, geometry, path, "coordinates", KIND_ARRAY, TRUE);
+  if (coordinates == NULL)
+    return FALSE;
+  array = json_node_get_array (coordinates);
+
+  if (g_str_equal (type, "Point"))
+    {
+      DlLonLat p;
+
+      place->shape = DL_PLACE_SHAPE_POINT;
+      if (!read_position (l, coordinates, coordinates_path, &p))
+        return FALSE;
+      dl_place_add_part (place, &p, 1, FALSE);
+    }
+  else if (g_str_equal (type, "MultiPoint"))
+    {
+      g_autoptr(GArray) points = NULL;
+
+      place->shape = DL_PLACE_SHAPE_POINT;
+      points = read_positions (l, coordinates, coordinates_path, 1, _("a MultiPoint"));
+      if (points == NULL)
+        return FALSE;
+      for (guint i = 0; i < points->len; i++)
+        dl_place_add_part (place, &g_array_index (points, DlLonLat, i), 1, FALSE);
+    }
+  else if (g_str_equal (type, "LineString"))
+    {
+      g_autoptr(GArray) line = NULL;
+
+      place->shape = DL_PLACE_SHAPE_ROUTE;
+      line = read_positions (l, coordinates, coordinates_path, 2, _("a LineString"));
+      if (line == NULL)
+        return FALSE;
+      dl_place_add_part (place, (const DlLonLat *) line->data, line->len, FALSE);
+    }
+  else if (g_str_equal (type, "MultiLineString"))
+    {
+      gboolean ok = TRUE;
+
+      place->shape = DL_PLACE_SHAPE_ROUTE;
+      if (json_array_get_length (array) == 0)
+        {
+          report (l, DL_STORY_ERROR_GEOMETRY, coordinates_path,
+                  _("a MultiLineString needs at least one line"));
+          return FALSE;
+        }
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        {
+          g_autofree char *child = element_path (coordinates_path, i);
+          g_autoptr(GArray) line = read_positions (l, json_array_get_element (array, i),
+                                                   child, 2, _("a line"));
+
+          if (line == NULL)
+            ok = FALSE;
+          else
+            dl_place_add_part (place, (const DlLonLat *) line->data, line->len, FALSE);
+        }
+      if (!ok)
+        return FALSE;
+    }
+  else if (g_str_equal (type, "Polygon"))
+    {
+      place->shape = DL_PLACE_SHAPE_AREA;
+      if (!read_polygon (l, place, coordinates, coordinates_path))
+        return FALSE;
+    }
+  else if (g_str_equal (type, "MultiPolygon"))
+    {
+      gboolean ok = TRUE;
+
+      place->shape = DL_PLACE_SHAPE_AREA;
+      if (json_array_get_length (array) == 0)
+        {
+          report (l, DL_STORY_ERROR_GEOMETRY, coordinates_path,
+                  _("a MultiPolygon needs at least one polygon"));
+          return FALSE;
+        }
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        {
+          g_autofree char *child = element_path (coordinates_path, i);
+
+          ok = read_polygon (l, place, json_array_get_element (array, i), child) && ok;
+        }
+      if (!ok)
+        return FALSE;
+    }
+  else
+    {
+      g_autofree char *type_path = member_path (path, "type");
+
+      report (l, DL_STORY_ERROR_GEOMETRY, type_path,
+              _("unknown geometry type “%s” (Point, MultiPoint, LineString, "
+                "MultiLineString, Polygon or MultiPolygon)"), type);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Places */
+
+static const char * const precisions[] = {
+  "site", "city", "region", "country", "inferred", NULL
+};
+
+static void
+read_properties (Loader     *l,
+                 DlPlace    *place,
+                 JsonObject *properties,
+                 const char *path)
+{
+  JsonObject *names;
+  JsonNode *label;
+  const char *name;
+  const char *precision;
+
+  name = get_string (l, properties, path, "name", FALSE);
+  if (name == NULL)
+    name = get_string (l, properties, path, "title", FALSE);
+  if (name != NULL)
+    {
+      g_free (place->name);
+      place->name = g_strdup (name);
+    }
+
+  names = get_object (l, properties, path, "names", FALSE);
+  if (names != NULL)
+    {
+      g_autofree char *names_path = member_path (path, "names");
+      g_autoptr(GList) members = json_object_get_members (names);
+
+      for (GList *m = members; m != NULL; m = m->next)
+        {
+          const char *local = get_string (l, names, names_path, m->data, FALSE);
+
+          if (local != NULL)
+            g_hash_table_replace (place->local_names, g_strdup (m->data), g_strdup (local));
+        }
+    }
+
+  place->kind = g_strdup (get_string (l, properties, path, "kind", FALSE));
+  place->description = g_strdup (get_string (l, properties, path, "description", FALSE));
+
+  precision = get_string (l, properties, path, "precision", FALSE);
+  if (precision != NULL && !g_strv_contains (precisions, precision))
+    {
+      g_autofree char *child = member_path (path, "precision");
+
+      report (l, DL_STORY_ERROR_INVALID, child,
+              _("unknown precision “%s” (site, city, region, country or inferred)"),
+              precision);
+    }
+  else
+    place->precision = g_strdup (precision);
+
+  label = json_object_get_member (properties, "label");
+  if (label != NULL && !JSON_NODE_HOLDS_NULL (label))
+    {
+      g_autofree char *child = member_path (path, "label");
+
+      place->has_label = read_position (l, label, child, &place->label);
+    }
+}
+
+static void
+read_feature (Loader     *l,
+              JsonNode   *node,
+              guint       index,
+              const char *path)
+{
+  g_autoptr(DlPlace) place = NULL;
+  g_autofree char *id = NULL;
+  JsonObject *feature;
+  JsonObject *properties;
+  JsonNode *id_node;
+  JsonNode *geometry;
+  const char *type;
+  gboolean has_geometry = FALSE;
+
+  if (!check_kind (l, node, path, KIND_OBJECT))
+    return;
+  feature = json_node_get_object (node);
+
+  type = get_string (l, feature, path, "type", TRUE);
+  if (type != NULL && !g_str_equal (type, "Feature"))
+    {
+      g_autofree char *child = member_path (path, "type");
+
+      report (l, DL_STORY_ERROR_INVALID, child,
+              _("each element of “features” must be a Feature, not a “%s”"), type);
+    }
+
+  id_node = json_object_get_member (feature, "id");
+  if (id_node != NULL && node_is (id_node, KIND_NUMBER) &&
+      json_node_get_value_type (id_node) == G_TYPE_INT64)
+    id = g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (id_node));
+  else if (id_node != NULL || l->is_story)
+    {
+      const char *s = get_nonempty_string (l, feature, path, "id", l->is_story);
+
+      id = g_strdup (s);
+    }
+
+  if (id != NULL)
+    {
+      g_autofree char *id_path = member_path (path, "id");
+      const char *first = g_hash_table_lookup (l->place_paths, id);
+
+      if (first != NULL)
+        {
+          report (l, DL_STORY_ERROR_REFERENCE, id_path,
+                  _("duplicate place id “%s” (also the id of %s)"), id, first);
+          return;
+        }
+      g_hash_table_insert (l->place_paths, g_strdup (id), g_strdup (path));
+    }
+
+  place = dl_place_new (id != NULL ? id : NULL);
+  place->index = g_list_model_get_n_items (G_LIST_MODEL (l->story->places));
+  if (id == NULL)
+    {
+      place->id = g_strdup_printf ("place-%u", index + 1);
+      /* TRANSLATORS: the name of a map feature that has none; %u counts from 1 */
+      place->name = g_strdup_printf (_("Place %u"), index + 1);
+    }
+  else
+    place->name = g_strdup (id);
+
+  geometry = json_object_get_member (feature, "geometry");
+  if (geometry == NULL || JSON_NODE_HOLDS_NULL (geometry))
+    {
+      if (l->is_story)
+        report (l, DL_STORY_ERROR_GEOMETRY, geometry != NULL ? path : path,
+                _("the place “%s” has no geometry"), place->id);
+      else
+        return; /* a plain map: features without a shape are kept on save, not shown */
+    }
+  else
+    {
+      g_autofree char *geometry_path = member_path (path, "geometry");
+
+      if (check_kind (l, geometry, geometry_path, KIND_OBJECT))
+        has_geometry = read_geometry (l, place, json_node_get_object (geometry),
+                                      geometry_path);
+    }
+
+  properties = get_object (l, feature, path, "properties", FALSE);
+  if (properties != NULL)
+    {
+      g_autofree char *properties_path = member_path (path, "properties");
+
+      read_properties (l, place, properties, properties_path);
+    }
+
+  if (has_geometry)
+    dl_place_finish (place);
+
+  if (id != NULL && !g_hash_table_contains (l->story->place_by_id, place->id))
+    g_hash_table_insert (l->story->place_by_id, g_strdup (place->id), place);
+  g_list_store_append (l->story->places, place);
+}
+
+/* The article and actors */
+
+static void
+read_article (Loader     *l,
+              JsonObject *article,
+              const char *path)
+{
+  DlStory *story = l->story;
+  const char *published;
+
+  story->title = g_strdup (get_string (l, article, path, "title", FALSE));
+  story->publisher = g_strdup (get_string (l, article, path, "publisher", FALSE));
+  story->url = g_strdup (get_string (l, article, path, "url", FALSE));
+  story->language = g_strdup (get_string (l, article, path, "language", FALSE));
+  story->text = g_strdup (get_string (l, article, path, "text", FALSE));
+
+  published = get_string (l, article, path, "published", FALSE);
+  if (published != NULL)
+    {
+      g_autoptr(GError) error = NULL;
+      DlTime time;
+
+      if (dl_time_parse (published, &time, &error))
+        story->published = g_strdup (published);
+      else
+        {
+          g_autofree char *child = member_path (path, "published");
+
+          report (l, DL_STORY_ERROR_TIME, child, "%s", error->message);
+        }
+    }
+}
+
+static void
+read_actor (Loader     *l,
+            JsonNode   *node,
+            guint       index,
+            const char *path)
+{
+  g_autoptr(DlActor) actor = NULL;
+  JsonObject *object;
+  JsonArray *aliases;
+  const char *id;
+  const char *name;
+  const char *color;
+  const char *first;
+
+  if (!check_kind (l, node, path, KIND_OBJECT))
+    return;
+  object = json_node_get_object (node);
+
+  id = get_nonempty_string (l, object, path, "id", TRUE);
+  if (id == NULL)
+    return;
+
+  first = g_hash_table_lookup (l->actor_paths, id);
+  if (first != NULL)
+    {
+      g_autofree char *id_path = member_path (path, "id");
+
+      report (l, DL_STORY_ERROR_REFERENCE, id_path,
+              _("duplicate actor id “%s” (also the id of %s)"), id, first);
+      return;
+    }
+  g_hash_table_insert (l->actor_paths, g_strdup (id), g_strdup (path));
+
+  actor = dl_actor_new (id);
+  actor->index = index;
+
+  name = get_string (l, object, path, "name", FALSE);
+  if (name != NULL)
+    {
+      g_free (actor->name);
+      actor->name = g_strdup (name);
+    }
+  actor->kind = g_strdup (get_string (l, object, path, "kind", FALSE));
+
+  aliases = get_array (l, object, path, "aliases", FALSE);
+  if (aliases != NULL)
+    {
+      g_autofree char *aliases_path = member_path (path, "aliases");
+      g_autoptr(GPtrArray) list = g_ptr_array_new ();
+
+      for (guint i = 0; i < json_array_get_length (aliases); i++)
+        {
+          g_autofree char *child = element_path (aliases_path, i);
+          JsonNode *alias = json_array_get_element (aliases, i);
+
+          if (check_kind (l, alias, child, KIND_STRING))
+            g_ptr_array_add (list, g_strdup (json_node_get_string (alias)));
+        }
+      g_ptr_array_add (list, NULL);
+      g_strfreev (actor->aliases);
+      actor->aliases = (char **) g_ptr_array_steal (list, NULL);
+    }
+
+  color = get_string (l, object, path, "color", FALSE);
+  if (color != NULL)
+    {
+      if (!dl_actor_set_color (actor, color))
+        {
+          g_autofree char *child = member_path (path, "color");
+
+          report (l, DL_STORY_ERROR_INVALID, child,
+                  _("“%s” is not a colour: write it as #rrggbb, e.g. #c0392b"), color);
+        }
+    }
+  else
+    dl_actor_set_color (actor, dl_actor_default_color (index));
+
+  g_hash_table_insert (l->story->actor_by_id, g_strdup (id), actor);
+  g_list_store_append (l->story->actors, actor);
+}
+
+/* Events */
+
+static gboolean
+read_time (Loader     *l,
+           const char *text,
+           const char *path,
+           DlTime     *out)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (dl_time_parse (text, out, &error))
+    return TRUE;
+  report (l, DL_STORY_ERROR_TIME, path, "%s", error->message);
+  return FALSE;
+}
+
+static void
+read_when (Loader     *l,
+           DlEvent    *event,
+           JsonNode   *node,
+           const char *path)
+{
+  JsonObject *when;
+  const char *start;
+  const char *end;
+  g_autofree char *start_path = member_path (path, "start");
+  g_autofree char *end_path = member_path (path, "end");
+
+  if (node_is (node, KIND_STRING))
+    {
+      read_time (l, json_node_get_string (node), path, &event->start);
+      return;
+    }
+  if (!check_kind (l, node, path, KIND_OBJECT))
+    return;
+  when = json_node_get_object (node);
+
+  start = get_string (l, when, path, "start", TRUE);
+  end = get_string (l, when, path, "end", FALSE);
+  event->when_text = g_strdup (get_string (l, when, path, "text", FALSE));
+
+  if (start != NULL && read_time (l, start, start_path, &event->start) &&
+      end != NULL && read_time (l, end, end_path, &event->end) &&
+      dl_time_get_last_second (&event->end) < dl_time_get_first_second (&event->start))
+    {
+      report (l, DL_STORY_ERROR_TIME, end_path,
+              _("the event ends (%s) before it starts (%s)"), end, start);
+    }
+}
+
+/* A list of references: [{"place": "id", "role": "…"}] or ["id", …]. */
+static void
+read_references (Loader     *l,
+                 DlEvent    *event,
+                 JsonArray  *array,
+                 const char *path,
+                 const char *key,
+                 GHashTable *table,
+                 gboolean    places)
+{
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      g_autofree char *child = element_path (path, i);
+      g_autofree char *id_path = NULL;
+      JsonNode *node = json_array_get_element (array, i);
+      const char *id = NULL;
+      const char *role = NULL;
+      gpointer target;
+
+      if (node_is (node, KIND_STRING))
+        {
+          id = json_node_get_string (node);
+          id_path = g_strdup (child);
+        }
+      else if (check_kind (l, node, child, KIND_OBJECT))
+        {
+          JsonObject *object = json_node_get_object (node);
+
+          id = get_nonempty_string (l, object, child, key, TRUE);
+          role = get_string (l, object, child, "role", FALSE);
+          id_path = member_path (child, key);
+        }
+      if (id == NULL)
+        continue;
+
+      target = g_hash_table_lookup (table, id);
+      if (target == NULL)
+        {
+          if (places)
+            report (l, DL_STORY_ERROR_REFERENCE, id_path,
+                    _("the event “%s” names an unknown place “%s” (no feature has this "
+                      "id)"), event->id, id);
+          else
+            report (l, DL_STORY_ERROR_REFERENCE, id_path,
+                    _("the event “%s” names an unknown actor “%s” (not in "
+                      "dateline.actors)"), event->id, id);
+          continue;
+        }
+
+      if (places)
+        dl_event_add_place (event, target, role);
+      else
+        dl_event_add_actor (event, target, role);
+    }
+}
+
+static void
+resolve_passage (Loader     *l,
+                 DlEvent    *event,
+                 DlPassage  *passage,
+                 const char *path)
+{
+  TextIndex *ti = &l->text_index;
+  gsize exact_length = strlen (passage->exact);
+  gsize prefix_length = passage->prefix != NULL ? strlen (passage->prefix) : 0;
+  const char *found = NULL;
+  guint n_occurrences = 0;
+  guint n_matches = 0;
+  g_autofree char *quoted = quote (passage->exact);
+
+  if (ti->text == NULL)
+    {
+      report (l, DL_STORY_ERROR_PASSAGE, path,
+              _("the event “%s” quotes the passage %s, but the story has no article text"),
+              event->id, quoted);
+      return;
+    }
+
+  for (const char *p = strstr (ti->text, passage->exact); p != NULL;
+       p = strstr (p + 1, passage->exact))
+    {
+      gsize at = p - ti->text;
+
+      n_occurrences++;
+      if (passage->prefix != NULL &&
+          (at < prefix_length ||
+           memcmp (p - prefix_length, passage->prefix, prefix_length) != 0))
+        continue;
+      if (passage->suffix != NULL &&
+          !g_str_has_prefix (p + exact_length, passage->suffix))
+        continue;
+      if (n_matches++ == 0)
+        found = p;
+    }
+
+  if (n_occurrences == 0)
+    report (l, DL_STORY_ERROR_PASSAGE, path,
+            _("the event “%s” quotes a passage that is not in the article text: %s"),
+            event->id, quoted);
+  else if (n_matches == 0)
+    report (l, DL_STORY_ERROR_PASSAGE, path,
+            _("the event “%s” quotes the passage %s, found in the article text but not "
+              "with the given prefix and suffix"), event->id, quoted);
+  else if (n_matches > 1)
+    report (l, DL_STORY_ERROR_PASSAGE, path,
+            _("the event “%s” quotes the passage %s, which occurs %u times in the article "
+              "text: add a prefix or suffix that tells them apart"),
+            event->id, quoted, n_matches);
+  else
+    {
+      passage->start = text_index_char_offset (ti, found - ti->text);
+      passage->end = passage->start + g_utf8_strlen (passage->exact, exact_length);
+    }
+}
+
+static void
+read_passages (Loader     *l,
+               DlEvent    *event,
+               JsonArray  *array,
+               const char *path)
+{
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      g_autofree char *child = element_path (path, i);
+      g_autofree char *exact_path = NULL;
+      JsonNode *node = json_array_get_element (array, i);
+      DlPassage *passage;
+      const char *exact = NULL;
+      const char *prefix = NULL;
+      const char *suffix = NULL;
+
+      if (node_is (node, KIND_STRING))
+        {
+          exact = json_node_get_string (node);
+          exact_path = g_strdup (child);
+          if (*exact == '\0')
+            {
+              report (l, DL_STORY_ERROR_INVALID, child, _("a passage must not be empty"));
+              continue;
+            }
+        }
+      else if (check_kind (l, node, child, KIND_OBJECT))
+        {
+          JsonObject *object = json_node_get_object (node);
+
+          exact = get_nonempty_string (l, object, child, "exact", TRUE);
+          prefix = get_string (l, object, child, "prefix", FALSE);
+          suffix = get_string (l, object, child, "suffix", FALSE);
+          exact_path = member_path (child, "exact");
+        }
+      if (exact == NULL)
+        continue;
+
+      passage = g_new0 (DlPassage, 1);
+      passage->exact = g_strdup (exact);
+      passage->prefix = prefix != NULL && *prefix != '\0' ? g_strdup (prefix) : NULL;
+      passage->suffix = suffix != NULL && *suffix != '\0' ? g_strdup (suffix) : NULL;
+      passage->start = passage->end = -1;
+      dl_event_add_passage (event, passage);
+      resolve_passage (l, event, passage, exact_path);
+    }
+}
+
+static void
+read_event (Loader     *l,
+            JsonNode   *node,
+            guint       index,
+            const char *path)
+{
+  g_autoptr(DlEvent) event = NULL;
+  JsonObject *object;
+  JsonNode *when;
+  JsonArray *array;
+  const char *id;
+  const char *first;
+
+  if (!check_kind (l, node, path, KIND_OBJECT))
+    return;
+  object = json_node_get_object (node);
+
+  id = get_nonempty_string (l, object, path, "id", TRUE);
+  if (id == NULL)
+    return;
+
+  first = g_hash_table_lookup (l->event_paths, id);
+  if (first != NULL)
+    {
+      g_autofree char *id_path = member_path (path, "id");
+
+      report (l, DL_STORY_ERROR_REFERENCE, id_path,
+              _("duplicate event id “%s” (also the id of %s)"), id, first);
+      return;
+    }
+  g_hash_table_insert (l->event_paths, g_strdup (id), g_strdup (path));
+
+  event = dl_event_new (id);
+  event->index = index;
+  event->title = g_strdup (get_string (l, object, path, "title", TRUE));
+  if (event->title == NULL)
+    event->title = g_strdup (id);
+  event->category = g_strdup (get_string (l, object, path, "category", FALSE));
+  event->attribution = g_strdup (get_string (l, object, path, "attribution", FALSE));
+
+  when = json_object_get_member (object, "when");
+  if (when != NULL && !JSON_NODE_HOLDS_NULL (when))
+    {
+      g_autofree char *when_path = member_path (path, "when");
+
+      read_when (l, event, when, when_path);
+    }
+
+  array = get_array (l, object, path, "places", FALSE);
+  if (array != NULL)
+    {
+      g_autofree char *child = member_path (path, "places");
+
+      read_references (l, event, array, child, "place", l->story->place_by_id, TRUE);
+    }
+
+  array = get_array (l, object, path, "actors", FALSE);
+  if (array != NULL)
+    {
+      g_autofree char *child = member_path (path, "actors");
+
+      read_references (l, event, array, child, "actor", l->story->actor_by_id, FALSE);
+    }
+
+  array = get_array (l, object, path, "passages", FALSE);
+  if (array != NULL)
+    {
+      g_autofree char *child = member_path (path, "passages");
+
+      read_passages (l, event, array, child);
+    }
+
+  g_hash_table_insert (l->story->event_by_id, g_strdup (id), event);
+  g_list_store_append (l->story->events, event);
+}
+
+/* The whole story */
+
+static int
+compare_events (gconstpointer a,
+                gconstpointer b)
+{
+  DlEvent *ea = *(DlEvent * const *) a;
+  DlEvent *eb = *(DlEvent * const *) b;
+  int cmp = dl_time_compare (&ea->start, &eb->start);
+
+  if (cmp != 0)
+    return cmp;
+  return (ea->index > eb->index) - (ea->index < eb->index);
+}
+
+static int
+compare_passages (gconstpointer a,
+                  gconstpointer b)
+{
+  const DlPassage *pa = *(const DlPassage * const *) a;
+  const DlPassage *pb = *(const DlPassage * const *) b;
+
+  if (pa->start != pb->start)
+    return pa->start < pb->start ? -1 : 1;
+  if (pa->end != pb->end)
+    return pa->end < pb->end ? -1 : 1;
+  return (pa->event->index > pb->event->index) - (pa->event->index < pb->event->index);
+}
+
+static void
+finish_story (DlStory *story)
+{
+  guint n_events = g_list_model_get_n_items (G_LIST_MODEL (story->events));
+  g_autoptr(GPtrArray) sorted = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < n_events; i++)
+    {
+      DlEvent *event = g_list_model_get_item (G_LIST_MODEL (story->events), i);
+      g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
+
+      for (guint j = 0; j < event->places->len; j++)
+        {
+          DlPlace *place = g_ptr_array_index (event->places, j);
+
+          if (g_hash_table_add (seen, place))
+            place->n_events++;
+        }
+      for (guint j = 0; j < event->actors->len; j++)
+        {
+          DlActor *actor = g_ptr_array_index (event->actors, j);
+
+          if (g_hash_table_add (seen, actor))
+            actor->n_events++;
+        }
+      for (guint j = 0; j < event->passages->len; j++)
+        g_ptr_array_add (story->passages, g_ptr_array_index (event->passages, j));
+
+      g_ptr_array_add (sorted, event);
+    }
+
+  g_ptr_array_sort (sorted, compare_events);
+  g_list_store_splice (story->events, 0, n_events, sorted->pdata, sorted->len);
+  g_ptr_array_sort (story->passages, compare_passages);
+
+  story->text_length = story->text != NULL ? g_utf8_strlen (story->text, -1) : 0;
+}
+
+static void
+read_root (Loader *l)
+{
+  JsonNode *root = l->story->root;
+  JsonObject *object;
+  JsonObject *dateline = NULL;
+  JsonArray *features;
+  const char *type;
+
+  if (!JSON_NODE_HOLDS_OBJECT (root))
+    {
+      report (l, DL_STORY_ERROR_INVALID, "",
+              _("a story must be a GeoJSON FeatureCollection (a JSON object), not %s"),
+              describe_node (root));
+      return;
+    }
+  object = json_node_get_object (root);
+
+  type = get_string (l, object, "", "type", TRUE);
+  if (type != NULL && !g_str_equal (type, "FeatureCollection"))
+    report (l, DL_STORY_ERROR_INVALID, "type",
+            _("a story must be a GeoJSON FeatureCollection, not a “%s”"), type);
+
+  l->is_story = json_object_has_member (object, "dateline");
+  if (l->is_story)
+    dateline = get_object (l, object, "", "dateline", TRUE);
+
+  features = get_array (l, object, "", "features", TRUE);
+  if (features != NULL)
+    for (guint i = 0; i < json_array_get_length (features); i++)
+      {
+        g_autofree char *path = g_strdup_printf ("features[%u]", i);
+
+        read_feature (l, json_array_get_element (features, i), i, path);
+      }
+
+  if (dateline != NULL)
+    {
+      JsonNode *version = get_member (l, dateline, "dateline", "version", KIND_NUMBER, FALSE);
+      JsonObject *article;
+      JsonArray *actors;
+      JsonArray *events;
+
+      if (version != NULL && json_node_get_value_type (version) != G_TYPE_INT64)
+        report (l, DL_STORY_ERROR_INVALID, "dateline.version",
+                _("“version” must be a whole number"));
+      else if (version != NULL && json_node_get_int (version) != 1)
+        report (l, DL_STORY_ERROR_INVALID, "dateline.version",
+                _("story format version %" G_GINT64_FORMAT " is not supported: this "
+                  "Dateline reads version 1"), json_node_get_int (version));
+
+      article = get_object (l, dateline, "dateline", "article", FALSE);
+      if (article != NULL)
+        read_article (l, article, "dateline.article");
+      text_index_init (&l->text_index, l->story->text);
+
+      actors = get_array (l, dateline, "dateline", "actors", FALSE);
+      if (actors != NULL)
+        for (guint i = 0; i < json_array_get_length (actors); i++)
+          {
+            g_autofree char *path = g_strdup_printf ("dateline.actors[%u]", i);
+
+            read_actor (l, json_array_get_element (actors, i), i, path);
+          }
+
+      events = get_array (l, dateline, "dateline", "events", FALSE);
+      if (events != NULL)
+        for (guint i = 0; i < json_array_get_length (events); i++)
+          {
+            g_autofree char *path = g_strdup_printf ("dateline.events[%u]", i);
+
+            read_event (l, json_array_get_element (events, i), i, path);
+          }
+    }
+}
+
+static int
+compare_problems (gconstpointer a,
+                  gconstpointer b)
+{
+  const Problem *pa = *(const Problem * const *) a;
+  const Problem *pb = *(const Problem * const *) b;
+
+  if (pa->line != pb->line)
+    return pa->line < pb->line ? -1 : 1;
+  if (pa->column != pb->column)
+    return pa->column < pb->column ? -1 : 1;
+  return (pa->sequence > pb->sequence) - (pa->sequence < pb->sequence);
+}
+
+static char *
+format_problem (const Problem *problem,
+                const char    *display_name)
+{
+  if (problem->path != NULL && *problem->path != '\0')
+    return g_strdup_printf ("%s:%d:%d: %s (at %s)", display_name, problem->line,
+                            problem->column, problem->message, problem->path);
+  return g_strdup_printf ("%s:%d:%d: %s", display_name, problem->line, problem->column,
+                          problem->message);
+}
+
+/* Checks the text before json-glib parses it. */
+static gboolean
+check_text (Loader *l)
+{
+  const char *end = NULL;
+  DlStoryError code;
+  int line, column;
+  char *message = NULL;
+  gsize i;
+
+  if (l->length > MAX_SIZE)
+    {
+      report_at (l, DL_STORY_ERROR_TOO_LARGE, 1, 1,
+                 g_strdup_printf (_("the file is too large (%" G_GSIZE_FORMAT " MiB; the "
+                                    "limit is %d MiB)"), l->length / (1024 * 1024),
+                                  MAX_SIZE / (1024 * 1024)));
+      return FALSE;
+    }
+
+  if (!g_utf8_validate_len (l->text, l->length, &end))
+    {
+      position_of_offset (l->text, end - l->text, &line, &column);
+      if (*end == '\0')
+        report_at (l, DL_STORY_ERROR_PARSE, line, column,
+                   g_strdup (_("the file contains a NUL byte: it is not a text file")));
+      else
+        report_at (l, DL_STORY_ERROR_PARSE, line, column,
+                   g_strdup_printf (_("the file is not valid UTF-8 text (byte 0x%02X)"),
+                                    (unsigned char) *end));
+      return FALSE;
+    }
+
+  for (i = 0; i < l->length && g_ascii_isspace (l->text[i]); i++)
+    ;
+  if (i == l->length)
+    {
+      report_at (l, DL_STORY_ERROR_PARSE, 1, 1,
+                 g_strdup (_("the file is empty: a story is a GeoJSON FeatureCollection")));
+      return FALSE;
+    }
+
+  if (!dl_json_validate (l->text, l->length, MAX_DEPTH, &code, &line, &column, &message))
+    {
+      report_at (l, code, line, column, message);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Loads the story, collecting every problem; the story only when there is none. */
+static DlStory *
+load (GBytes     *bytes,
+      const char *display_name,
+      GPtrArray  *problems)
+{
+  g_autoptr(DlStory) story = NULL;
+  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(GError) error = NULL;
+  Loader l = { 0 };
+  gsize length = 0;
+  const char *data = g_bytes_get_data (bytes, &length);
+  gboolean bom;
+
+  /* a UTF-8 byte order mark is not part of the JSON */
+  bom = length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0;
+  l.text = data != NULL ? data + (bom ? 3 : 0) : "";
+  l.length = length - (bom ? 3 : 0);
+  l.display_name = display_name;
+  l.problems = problems;
+  l.place_paths = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  l.actor_paths = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  l.event_paths = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+  if (check_text (&l))
+    {
+      parser = json_parser_new ();
+      if (!json_parser_load_from_data (parser, l.text, l.length, &error))
+        report_at (&l, DL_STORY_ERROR_PARSE, 1, 1,
+                   g_strdup_printf (_("not valid JSON: %s"), error->message));
+      else
+        {
+          story = g_object_new (DL_TYPE_STORY, NULL);
+          story->root = json_parser_steal_root (parser);
+          l.story = story;
+          read_root (&l);
+          finish_story (story);
+        }
+    }
+
+  for (guint i = 0; i < problems->len; i++)
+    {
+      Problem *problem = g_ptr_array_index (problems, i);
+
+      if (problem->path != NULL)
+        dl_json_locate (l.text, l.length, problem->path, &problem->line, &problem->column);
+      if (bom && problem->line == 1)
+        problem->column++;
+    }
+  g_ptr_array_sort (problems, compare_problems);
+
+  g_hash_table_unref (l.place_paths);
+  g_hash_table_unref (l.actor_paths);
+  g_hash_table_unref (l.event_paths);
+  g_free (l.text_index.chars_before_block);
+
+  if (problems->len > 0)
+    return NULL;
+  return g_steal_pointer (&story);
+}
+
+static void
+dl_story_finalize (GObject *object)
+{
+  DlStory *self = DL_STORY (object);
+
+  g_clear_pointer (&self->root, json_node_unref);
+  g_free (self->title);
+  g_free (self->publisher);
+  g_free (self->url);
+  g_free (self->published);
+  g_free (self->language);
+  g_free (self->text);
+  g_clear_pointer (&self->passages, g_ptr_array_unref);
+  g_clear_pointer (&self->place_by_id, g_hash_table_unref);
+  g_clear_pointer (&self->actor_by_id, g_hash_table_unref);
+  g_clear_pointer (&self->event_by_id, g_hash_table_unref);
+  g_clear_object (&self->events);
+  g_clear_object (&self->actors);
+  g_clear_object (&self->places);
+
+  G_OBJECT_CLASS (dl_story_parent_class)->finalize (object);
+}
+
+static void
+dl_story_class_init (DlStoryClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = dl_story_finalize;
+}
+
+static void
+dl_story_init (DlStory *self)
+{
+  self->places = g_list_store_new (DL_TYPE_PLACE);
+  self->actors = g_list_store_new (DL_TYPE_ACTOR);
+  self->events = g_list_store_new (DL_TYPE_EVENT);
+  self->place_by_id = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->actor_by_id = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->event_by_id = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->passages = g_ptr_array_new ();
+}
+
+/**
+ * dl_story_new_from_bytes:
+ * @bytes: the content of a story file
+ * @display_name: the file's name in messages ("story.geojson")
+ * @error: a #GError
+ *
+ * Loads a story (or a plain GeoJSON FeatureCollection, as a story of places only). On
+ * failure the error, in the %DL_STORY_ERROR domain, gives the first problem in file order:
+ * "DISPLAY_NAME:LINE:COL: what is wrong (at dateline.events[3].passages[0].exact)".
+ *
+ * Returns: (transfer full) (nullable): the story, or %NULL on error.
+ */
+DlStory *
+dl_story_new_from_bytes (GBytes      *bytes,
+                         const char  *display_name,
+                         GError     **error)
+{
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func ((GDestroyNotify) problem_free);
+  DlStory *story;
+
+  g_return_val_if_fail (bytes != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (display_name == NULL)
+    display_name = "story";
+
+  story = load (bytes, display_name, problems);
+  if (story == NULL)
+    {
+      const Problem *first = g_ptr_array_index (problems, 0);
+      g_autofree char *message = format_problem (first, display_name);
+
+      if (problems->len > 1)
+        g_set_error (error, DL_STORY_ERROR, first->code,
+                     g_dngettext (GETTEXT_PACKAGE, "%s (and %u more problem)",
+                                  "%s (and %u more problems)", problems->len - 1),
+                     message, problems->len - 1);
+      else
+        g_set_error_literal (error, DL_STORY_ERROR, first->code, message);
+    }
+  return story;
+}
+
+/**
+ * dl_story_new_from_file:
+ * @file: a story file
+ * @cancellable: (nullable): a #GCancellable
+ * @error: a #GError
+ *
+ * Loads @file as dl_story_new_from_bytes() does, naming it by its base name in messages.
+ *
+ * Returns: (transfer full) (nullable): the story, or %NULL on error.
+ */
+DlStory *
+dl_story_new_from_file (GFile         *file,
+                        GCancellable  *cancellable,
+                        GError       **error)
+{
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *name = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  name = g_file_get_basename (file);
+
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE,
+                            cancellable, NULL);
+  if (info != NULL && g_file_info_get_size (info) > MAX_SIZE)
+    {
+      g_set_error (error, DL_STORY_ERROR, DL_STORY_ERROR_TOO_LARGE,
+                   _("%s:1:1: the file is too large (%" G_GINT64_FORMAT " MiB; the limit "
+                     "is %d MiB)"), name, g_file_info_get_size (info) / (1024 * 1024),
+                   MAX_SIZE / (1024 * 1024));
+      return NULL;
+    }
+
+  bytes = g_file_load_bytes (file, cancellable, NULL, &local_error);
+  if (bytes == NULL)
+    {
+      g_set_error (error, DL_STORY_ERROR, DL_STORY_ERROR_IO, _("Could not read “%s”: %s"),
+                   name, local_error->message);
+      return NULL;
+    }
+
+  return dl_story_new_from_bytes (bytes, name, error);
+}
+
+/**
+ * dl_story_check_bytes:
+ * @bytes: the content of a story file
+ * @display_name: the file's name in messages
+ *
+ * Finds every problem of a story file (up to 200), in file order.
+ *
+ * Returns: (transfer full) (element-type utf8): one "DISPLAY_NAME:LINE:COL: message"
+ *   string per problem; empty when the story is valid.
+ */
+GPtrArray *
+dl_story_check_bytes (GBytes     *bytes,
+                      const char *display_name)
+{
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func ((GDestroyNotify) problem_free);
+  g_autoptr(DlStory) story = NULL;
+  GPtrArray *messages;
+
+  g_return_val_if_fail (bytes != NULL, NULL);
+
+  if (display_name == NULL)
+    display_name = "story";
+
+  story = load (bytes, display_name, problems);
+  messages = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < problems->len; i++)
+    g_ptr_array_add (messages, format_problem (g_ptr_array_index (problems, i),
+                                               display_name));
+  return messages;
+}
+
+/**
+ * dl_story_to_bytes:
+ * @self: a story
+ *
+ * Returns: (transfer full): the story as pretty-printed GeoJSON, with every member of the
+ *   file it was loaded from, also those Dateline does not know.
+ */
+GBytes *
+dl_story_to_bytes (DlStory *self)
+{
+  gsize length = 0;
+  char *data;
+
+  g_return_val_if_fail (DL_IS_STORY (self), NULL);
+
+  data = dl_json_write (self->root, &length);
+  return g_bytes_new_take (data, length);
+}
+
+static gboolean
+write_atomically (const char    *path,
+                  const char    *display,
+                  GBytes        *bytes,
+                  GError       **error)
+{
+  g_autofree char *target = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *base = NULL;
+  g_autofree char *tmp = NULL;
+  struct stat st;
+  gboolean exists;
+  const char *data;
+  gsize length;
+  gsize written = 0;
+  int fd;
+  int saved_errno;
+
+  /* replace what a symbolic link points to, not the link */
+  target = realpath (path, NULL);
+  if (target == NULL)
+    target = g_strdup (path);
+
+  exists = g_stat (target, &st) == 0;
+  if (exists && S_ISDIR (st.st_mode))
+    {
+      g_set_error (error, DL_STORY_ERROR, DL_STORY_ERROR_IO,
+                   _("Could not save “%s”: it is a folder"), display);
+      return FALSE;
+    }
+
+  dir = g_path_get_dirname (target);
+  base = g_path_get_basename (target);
+  tmp = g_strdup_printf ("%s/.%s.XXXXXX", dir, base);
+
+  fd = g_mkstemp_full (tmp, O_WRONLY, 0644);
+  if (fd < 0)
+    {
+      saved_errno = errno;
+      g_set_error (error, DL_STORY_ERROR, DL_STORY_ERROR_IO,
+                   _("Could not save “%s”: cannot create a file in %s: %s"), display, dir,
+                   g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  /* keep the permissions of the file it replaces */
+  if (exists)
+    fchmod (fd, st.st_mode & 07777);
+
+  data = g_bytes_get_data (bytes, &length);
+  while (written < length)
+    {
+      gssize n = write (fd, data + written, length - written);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n <= 0)
+        break;
+      written += n;
+    }
+
+  if (written < length || fsync (fd) != 0)
+    {
+      saved_errno = errno;
+      close (fd);
+      g_unlink (tmp);
+      g_set_error (error, DL_STORY_ERROR, DL_STORY_ERROR_IO, _("Could not save “%s”: %s"),
+                   display, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  if (close (fd) != 0 || g_rename (tmp, target) != 0)
+    {
+      saved_errno = errno;
+      g_unlink (tmp);
+      g_set_error (error, DL_STORY_ERROR, DL_STORY_ERROR_IO, _("Could not save “%s”: %s"),
+                   display, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * dl_story_save_to_file:
+ * @self: a story
+ * @file: where to save it
+ * @cancellable: (nullable): a #GCancellable
+ * @error: a #GError
+ *
+ * Saves the story atomically: written to a temporary file beside @file, then renamed over
+ * it, so that a failure leaves the old file as it was.
+ *
+ * Returns: %TRUE on success.
+ */
+gboolean
+dl_story_save_to_file (DlStory       *self,
+                       GFile         *file,
+                       GCancellable  *cancellable,
+                       GError       **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *display = NULL;
+
+  g_return_val_if_fail (DL_IS_STORY (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  bytes = dl_story_to_bytes (self);
+  display = g_file_get_parse_name (file);
+  path = g_file_get_path (file);
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
+
+  if (path != NULL)
+    return write_atomically (path, display, bytes, error);
+
+  {
+    g_autoptr(GError) local_error = NULL;
+    gsize length;
+    const char *data = g_bytes_get_data (bytes, &length);
+
+    /* not a local file: GIO replaces it through a temporary file where it can */
+    if (!g_file_replace_contents (file, data, length, NULL, FALSE, G_FILE_CREATE_NONE, NULL,
+                                  cancellable, &local_error))
+      {
+        g_set_error (error, DL_STORY_ERROR, DL_STORY_ERROR_IO, _("Could not save “%s”: %s"),
+                     display, local_error->message);
+        return FALSE;
+      }
+  }
+  return TRUE;
+}
+
+/**
+ * dl_story_get_title:
+ * @self: a story
+ *
+ * Returns: (nullable): the article's title.
+ */
+const char *
+dl_story_get_title (DlStory *self)
+{
+  g_return_val_if_fail (DL_IS_STORY (self), NULL);
+  return self->title;
+}
+
+/**
+ * dl_story_get_publisher:
+ * @self: a story
+ *
+ * Returns: (nullable): who published the article.
+ */
+const char *
+dl_story_get_publisher (DlStory *self)
+{
+  g_return_val_if_fail (DL_IS_STORY (self), NULL);
+  return self->publisher;
+}
+
+/**
+ * dl_story_get_url:
+ * @self: a story
+ *
+ * Returns: (nullable): where the article is.
+ */
+const char *
+dl_story_get_url (DlStory *self)
+{
+  g_return_val_if_fail (DL_IS_STORY (self), NULL);
+  return self->url;
+}
+
+/**
+ * dl_story_get_published:
+ * @self: a story
+ *
+ * Returns: (nullable): when the article was published, as written (ISO 8601).
+ */
+const char *
+dl_story_get_published (DlStory *self)
+{
+  g_return_val_if_fail (DL_IS_STORY (self), NULL);
+  return self->published;
+}
+
+/**
+ * dl_story_get_language:
+ * @self: a story
+ *
+ * Returns: (nullable): the article's language (BCP 47).
+ */
+const char *
+dl_story_get_language (DlStory *self)
+{
+  g_return_val_if_fail (DL_IS_STORY (self), NULL);
+  return self->language;
+}
+
+/**
+ * dl_story_get_text:
+ * @self: a story
+ *
+ * Returns: (nullable): the article text, paragraphs separated by newlines.
+ */
+const char *
+dl_story_get_text (DlStory *self)
+{
+  g_return_val_if_fail (DL_IS_STORY (self), NULL);
+  return self->text;
+}
+
+/**
+ * dl_story_get_text_length:
+ * @self: a story
+ *
+ * Returns: the length of the article text in characters.
+ */
+int
+dl_story_get_text_length (DlStory *self)
+{
+  g_return_val_if_fail (DL_IS_STORY (self), 0);
+  return self->text_length;
+}
+
+/**
+ * dl_story_get_places:
+ * @self: a story
+ *
+ * Returns: (transfer none): a #GListModel of #DlPlace, in file order.
+ */
+GListModel *
+dl_story_get_places (DlStory *self)
+{
+  g_return_val_if_fail (DL_IS_STORY (self), NULL);
+  return G_LIST_MODEL (self->places);
+}
+
+/**
+ * dl_story_get_actors:
+ * @self: a story
+ *
+ * Returns: (transfer none): a #GListModel of #DlActor, in file order.
+ */
+GListModel *
+dl_story_get_actors (DlStory *self)
+{
+  g_return_val_if_fail (DL_IS_STORY (self), NULL);
+  return G_LIST_MODEL (self->actors);
+}
+
+/**
+ * dl_story_get_events:
+ * @self: a story
+ *
+ * Returns: (transfer none): a #GListModel of #DlEvent, in time order, then file order;
+ *   events with no time last.
+ */
+GListModel *
+dl_story_get_events (DlStory *self)
+{
+  g_return_val_if_fail (DL_IS_STORY (self), NULL);
+  return G_LIST_MODEL (self->events);
+}
+
+/**
+ * dl_story_get_n_passages:
+ * @self: a story
+ *
+ * Returns: the number of passages of every event.
+ */
+guint
+dl_story_get_n_passages (DlStory *self)
+{
+  g_return_val_if_fail (DL_IS_STORY (self), 0);
+  return self->passages->len;
+}
+
+/**
+ * dl_story_lookup_place:
+ * @self: a story
+ * @id: a place id
+ *
+ * Returns: (transfer none) (nullable): the place, or %NULL.
+ */
+DlPlace *
+dl_story_lookup_place (DlStory    *self,
+                       const char *id)
+{
+  g_return_val_if_fail (DL_IS_STORY (self), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+  return g_hash_table_lookup (self->place_by_id, id);
+}
+
+/**
+ * dl_story_lookup_actor:
+ * @self: a story
+ * @id: an actor id
+ *
+ * Returns: (transfer none) (nullable): the actor, or %NULL.
+ */
+DlActor *
+dl_story_lookup_actor (DlStory    *self,
+                       const char *id)
+{
+  g_return_val_if_fail (DL_IS_STORY (self), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+  return g_hash_table_lookup (self->actor_by_id, id);
+}
+
+/**
+ * dl_story_lookup_event:
+ * @self: a story
+ * @id: an event id
+ *
+ * Returns: (transfer none) (nullable): the event, or %NULL.
+ */
+DlEvent *
+dl_story_lookup_event (DlStory    *self,
+                       const char *id)
+{
+  g_return_val_if_fail (DL_IS_STORY (self), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+  return g_hash_table_lookup (self->event_by_id, id);
+}
+
+/**
+ * dl_story_list_passages:
+ * @self: a story
+ *
+ * Returns: (transfer container) (element-type DlPassage): every passage of every event,
+ *   sorted by start, then end.
+ */
+GPtrArray *
+dl_story_list_passages (DlStory *self)
+{
+  GPtrArray *result;
+
+  g_return_val_if_fail (DL_IS_STORY (self), NULL);
+
+  result = g_ptr_array_sized_new (self->passages->len);
+  for (guint i = 0; i < self->passages->len; i++)
+    g_ptr_array_add (result, g_ptr_array_index (self->passages, i));
+  return result;
+}
+
+/**
+ * dl_story_passages_at:
+ * @self: a story
+ * @offset: a character offset of the article text
+ *
+ * Returns: (transfer container) (element-type DlPassage): the passages that contain
+ *   character @offset (several may overlap), sorted by start.
+ */
+GPtrArray *
+dl_story_passages_at (DlStory *self,
+                      int      offset)
+{
+  GPtrArray *result;
+
+  g_return_val_if_fail (DL_IS_STORY (self), NULL);
+
+  result = g_ptr_array_new ();
+  for (guint i = 0; i < self->passages->len; i++)
+    {
+      const DlPassage *passage = g_ptr_array_index (self->passages, i);
+
+      if (passage->start > offset)
+        break;
+      if (offset < passage->end)
+        g_ptr_array_add (result, (gpointer) passage);
+    }
+  return result;
+}
