@@ -6,7 +6,9 @@
 #include <glib/gi18n.h>
 
 #include "dl-application.h"
+#include "dl-bundled.h"
 #include "dl-check.h"
+#include "dl-export-cli.h"
 #include "dl-resources.h"
 #include "dl-story.h"
 #include "dl-window.h"
@@ -17,36 +19,6 @@ struct _DlApplication
 };
 
 G_DEFINE_FINAL_TYPE (DlApplication, dl_application, ADW_TYPE_APPLICATION)
-
-/* The first story bundled in the GResource: the app ships data, not code, for it. */
-static DlStory *
-load_bundled_story (GError **error)
-{
-  g_autofree char *dir = g_build_path ("/", RESOURCE_PREFIX, "stories", NULL);
-  g_auto(GStrv) names = NULL;
-
-  dl_resources_ensure ();
-  names = g_resources_enumerate_children (dir, G_RESOURCE_LOOKUP_FLAGS_NONE, error);
-  if (names == NULL)
-    return NULL;
-
-  for (guint i = 0; names[i] != NULL; i++)
-    {
-      if (g_str_has_suffix (names[i], ".geojson"))
-        {
-          g_autofree char *path = g_build_path ("/", "stories", names[i], NULL);
-          g_autoptr(GBytes) bytes = dl_resources_lookup (path, error);
-
-          if (bytes == NULL)
-            return NULL;
-          return dl_story_new_from_bytes (bytes, names[i], error);
-        }
-    }
-
-  g_set_error (error, G_RESOURCE_ERROR, G_RESOURCE_ERROR_NOT_FOUND,
-               _("No story is bundled with this build"));
-  return NULL;
-}
 
 static DlWindow *
 create_window (DlApplication *self)
@@ -80,6 +52,9 @@ dl_application_handle_local_options (GApplication *application,
       g_print ("dateline %s\n", PACKAGE_VERSION);
       return 0;
     }
+
+  if (g_variant_dict_contains (options, "export"))
+    return dl_export_cli_run (options);
 
   if (g_variant_dict_contains (options, "check"))
     {
@@ -118,7 +93,7 @@ dl_application_activate (GApplication *application)
   DlWindow *window;
 
   window = create_window (self);
-  story = load_bundled_story (&error);
+  story = dl_bundled_story_load (&error);
   if (story != NULL)
     dl_window_set_story (window, story);
   else
@@ -155,6 +130,20 @@ dl_application_init (DlApplication *self)
     { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version and exit"), NULL },
     { "check", 0, 0, G_OPTION_ARG_NONE, NULL,
       N_("Validate story files and print every problem as FILE:LINE:COL: message"), NULL },
+    { "export", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+      N_("Export the map of the story as a figure and exit"), N_("OUT.png|OUT.svg|OUT.pdf") },
+    { "size", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Figure size (default 1920x1080)"),
+      N_("WIDTHxHEIGHT") },
+    { "scale", 0, 0, G_OPTION_ARG_STRING, NULL, N_("PNG pixels per figure pixel"), N_("N") },
+    { "center", 0, 0, G_OPTION_ARG_STRING, NULL,
+      N_("Centre of the exported view (default: fit the shown places)"), N_("LAT,LON") },
+    { "zoom", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Zoom of the exported view"), N_("Z") },
+    { "actor", 0, 0, G_OPTION_ARG_STRING_ARRAY, NULL,
+      N_("Export only the events of this actor (repeatable)"), N_("ID") },
+    { "basemap", 0, 0, G_OPTION_ARG_STRING, NULL,
+      N_("Base map of the export: offline or none (transparent)"), N_("MAP") },
+    { "title", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Title of the exported figure"),
+      N_("TEXT") },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, N_("[STORY.geojson]") },
     { NULL }
   };
