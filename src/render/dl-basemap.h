@@ -57,4 +57,6 @@ GArray    *dl_basemap_list_labels    (DlBasemap      *self,
 /* "© Natural Earth" and the like, for a licence line. */
 const char *dl_basemap_get_attribution (DlBasemap *self);
 
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DlBasemap, dl_basemap_free)
+
 G_END_DECLS

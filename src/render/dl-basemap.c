@@ -1,0 +1,561 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "dl-basemap"
+
+#include <math.h>
+#include <string.h>
+
+#include "dl-basemap-format.h"
+#include "dl-mercator.h"
+#include "dl-resources.h"
+
+#include "dl-basemap.h"
+
+struct _DlBasemap
+{
+  GBytes                    *bytes;
+  const DlBasemapFileHeader *header;
+  const DlBasemapFileBand   *bands;
+  const DlBasemapFileRing   *rings;
+  const DlBasemapFileChunk  *chunks;
+  const DlBasemapFileStep   *steps;
+  const DlBasemapFileLabel  *labels;
+  const char                *strings;
+};
+
+typedef struct
+{
+  double r, g, b;
+} Rgb;
+
+typedef struct
+{
+  Rgb sea;
+  Rgb land;
+  Rgb coast;
+  Rgb border;
+  Rgb disputed;
+  Rgb disputed_border;
+} Palette;
+
+#define RGB(hex) { ((hex) >> 16 & 0xff) / 255.0, ((hex) >> 8 & 0xff) / 255.0, ((hex) & 0xff) / 255.0 }
+
+/* Calm, low-contrast tones, so that the story's coloured markers stand out. */
+static const Palette palettes[] = {
+  [DL_BASEMAP_LIGHT] = {
+    .sea = RGB (0xd5e2ea),
+    .land = RGB (0xf5f2ec),
+    .coast = RGB (0xb5c7d3),
+    .border = RGB (0xaea3b6),
+    .disputed = RGB (0xd9cfc2),
+    .disputed_border = RGB (0x8f8499),
+  },
+  [DL_BASEMAP_DARK] = {
+    .sea = RGB (0x1a252e),
+    .land = RGB (0x2d3135),
+    .coast = RGB (0x3b4d5a),
+    .border = RGB (0x676073),
+    .disputed = RGB (0x4a4540),
+    .disputed_border = RGB (0x8a8196),
+  },
+};
+
+/* Cairo keeps coordinates in 24.8 fixed point: stay well inside it. */
+#define COORD_LIMIT 8000000.0
+
+/* Loading ----------------------------------------------------------------------------- */
+
+static gboolean
+section_ok (gsize    file_size,
+            guint32  offset,
+            guint32  count,
+            gsize    element_size)
+{
+  return offset % 4 == 0 && offset <= file_size &&
+         (guint64) count * element_size <= file_size - offset;
+}
+
+static gboolean
+validate (DlBasemap  *self,
+          gsize       size,
+          GError    **error)
+{
+  const DlBasemapFileHeader *h = self->header;
+  float previous_zoom = -1.0f;
+
+#define FAIL(msg) \
+  G_STMT_START { \
+    g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, \
+                         "Corrupt base map: " msg); \
+    return FALSE; \
+  } G_STMT_END
+
+  if (h->version != DL_BASEMAP_VERSION)
+    FAIL ("unknown version");
+  if (h->byte_order != DL_BASEMAP_BYTE_ORDER)
+    FAIL ("wrong byte order");
+  if (h->size != size)
+    FAIL ("wrong size");
+  if (!section_ok (size, h->bands_offset, h->n_bands, sizeof (DlBasemapFileBand)) ||
+      !section_ok (size, h->rings_offset, h->n_rings, sizeof (DlBasemapFileRing)) ||
+      !section_ok (size, h->chunks_offset, h->n_chunks, sizeof (DlBasemapFileChunk)) ||
+      !section_ok (size, h->steps_offset, h->n_steps, sizeof (DlBasemapFileStep)) ||
+      !section_ok (size, h->labels_offset, h->n_labels, sizeof (DlBasemapFileLabel)) ||
+      h->strings_offset > size || h->strings_size > size - h->strings_offset)
+    FAIL ("section out of bounds");
+  if (h->n_bands == 0)
+    FAIL ("no zoom bands");
+
+  self->bands = (const void *) ((const guint8 *) h + h->bands_offset);
+  self->rings = (const void *) ((const guint8 *) h + h->rings_offset);
+  self->chunks = (const void *) ((const guint8 *) h + h->chunks_offset);
+  self->steps = (const void *) ((const guint8 *) h + h->steps_offset);
+  self->labels = (const void *) ((const guint8 *) h + h->labels_offset);
+  self->strings = (const char *) h + h->strings_offset;
+
+  if (h->strings_size == 0 || self->strings[h->strings_size - 1] != '\0')
+    FAIL ("unterminated strings");
+  for (const char *s = self->strings; s < self->strings + h->strings_size; s += strlen (s) + 1)
+    if (!g_utf8_validate (s, -1, NULL))
+      FAIL ("invalid UTF-8 in strings");
+  if (h->attribution >= h->strings_size)
+    FAIL ("attribution out of bounds");
+
+  for (guint i = 0; i < h->n_bands; i++)
+    {
+      const DlBasemapFileBand *band = &self->bands[i];
+
+      if (!isfinite (band->min_zoom) || band->min_zoom <= previous_zoom)
+        FAIL ("zoom bands out of order");
+      if (band->shift > 16)
+        FAIL ("bad band step");
+      previous_zoom = band->min_zoom;
+      for (guint l = 0; l < DL_BASEMAP_N_LAYERS; l++)
+        if ((guint64) band->first_ring[l] + band->n_rings[l] > h->n_rings)
+          FAIL ("band rings out of bounds");
+    }
+  for (guint i = 0; i < h->n_rings; i++)
+    {
+      const DlBasemapFileRing *ring = &self->rings[i];
+
+      if ((guint64) ring->first_chunk + ring->n_chunks > h->n_chunks || ring->n_chunks == 0)
+        FAIL ("ring chunks out of bounds");
+    }
+  for (guint i = 0; i < h->n_chunks; i++)
+    {
+      const DlBasemapFileChunk *chunk = &self->chunks[i];
+
+      if ((guint64) chunk->first_step + chunk->n_steps > h->n_steps || chunk->n_steps == 0)
+        FAIL ("chunk steps out of bounds");
+    }
+  for (guint i = 0; i < h->n_labels; i++)
+    {
+      const DlBasemapFileLabel *label = &self->labels[i];
+
+      if (label->name >= h->strings_size || label->kind > DL_BASEMAP_LABEL_CITY ||
+          !isfinite (label->importance) || !isfinite (label->min_zoom))
+        FAIL ("bad label");
+    }
+#undef FAIL
+  return TRUE;
+}
+
+/**
+ * dl_basemap_new_from_bytes:
+ * @bytes: the output of tools/dl-basemap-compile
+ * @error: return location for an error
+ *
+ * Uses @bytes in place (it is referenced, not copied) unless its data is not aligned
+ * for 4-byte reads. Every offset and count is checked, so corrupt bytes give an error.
+ *
+ * Returns: (transfer full) (nullable): the base map
+ */
+DlBasemap *
+dl_basemap_new_from_bytes (GBytes  *bytes,
+                           GError **error)
+{
+  g_autoptr(DlBasemap) self = NULL;
+  gconstpointer data;
+  gsize size;
+
+  g_return_val_if_fail (bytes != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  self = g_new0 (DlBasemap, 1);
+  data = g_bytes_get_data (bytes, &size);
+  if (GPOINTER_TO_SIZE (data) % 8 != 0)
+    self->bytes = g_bytes_new (data, size);
+  else
+    self->bytes = g_bytes_ref (bytes);
+  data = g_bytes_get_data (self->bytes, &size);
+
+  if (size < sizeof (DlBasemapFileHeader) ||
+      memcmp (data, DL_BASEMAP_MAGIC, 4) != 0)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                           "Not a Dateline base map");
+      return NULL;
+    }
+  self->header = data;
+  if (!validate (self, size, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+void
+dl_basemap_free (DlBasemap *self)
+{
+  if (self == NULL)
+    return;
+  g_bytes_unref (self->bytes);
+  g_free (self);
+}
+
+/**
+ * dl_basemap_get_default:
+ *
+ * The base map compiled into the application's GResource, loaded on first use.
+ *
+ * Returns: (transfer none): the shared base map; never freed
+ */
+DlBasemap *
+dl_basemap_get_default (void)
+{
+  static DlBasemap *basemap;
+
+  if (g_once_init_enter (&basemap))
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GBytes) bytes = dl_resources_lookup ("basemap/world.bin", &error);
+      DlBasemap *loaded = NULL;
+
+      if (bytes != NULL)
+        loaded = dl_basemap_new_from_bytes (bytes, &error);
+      if (loaded == NULL)
+        g_error ("The embedded base map cannot be loaded: %s", error->message);
+      g_once_init_leave (&basemap, loaded);
+    }
+  return basemap;
+}
+
+/* Drawing ----------------------------------------------------------------------------- */
+
+typedef struct
+{
+  const DlBasemap *map;
+  cairo_t         *cr;
+  double           scale;      /* user units per world unit */
+  double           origin_x;   /* view's top-left, user units */
+  double           origin_y;
+  gint64           vx0, vy0, vx1, vy1; /* view in world units, with a margin */
+  guint            shift;
+  double           min_step;   /* points closer than this to the last one are skipped */
+} DrawContext;
+
+static inline gboolean
+box_visible (const DrawContext *ctx,
+             gint32             x0,
+             gint32             y0,
+             gint32             x1,
+             gint32             y1)
+{
+  return x1 >= ctx->vx0 && x0 <= ctx->vx1 && y1 >= ctx->vy0 && y0 <= ctx->vy1;
+}
+
+static inline double
+user_x (const DrawContext *ctx,
+        gint64             x)
+{
+  return CLAMP ((double) x * ctx->scale - ctx->origin_x, -COORD_LIMIT, COORD_LIMIT);
+}
+
+static inline double
+user_y (const DrawContext *ctx,
+        gint64             y)
+{
+  return CLAMP ((double) y * ctx->scale - ctx->origin_y, -COORD_LIMIT, COORD_LIMIT);
+}
+
+/* Adds the visible parts of a layer's rings to the path. For @closed rings an invisible
+ * chunk becomes the segment between its ends, which keeps the fill of the view exact;
+ * for polylines it is skipped. */
+static void
+add_layer_path (const DrawContext *ctx,
+                const DlBasemapFileBand *band,
+                DlBasemapLayer     layer,
+                gboolean           closed)
+{
+  const DlBasemapFileRing *rings = ctx->map->rings + band->first_ring[layer];
+  cairo_t *cr = ctx->cr;
+
+  for (guint r = 0; r < band->n_rings[layer]; r++)
+    {
+      const DlBasemapFileRing *ring = &rings[r];
+      const DlBasemapFileChunk *chunk = ctx->map->chunks + ring->first_chunk;
+      gboolean pen_down = FALSE;
+
+      if (!box_visible (ctx, ring->x0, ring->y0, ring->x1, ring->y1))
+        continue;
+
+      for (guint c = 0; c < ring->n_chunks; c++, chunk++)
+        {
+          const DlBasemapFileStep *step = ctx->map->steps + chunk->first_step;
+          gint64 x = chunk->start_x, y = chunk->start_y;
+          double last_x, last_y;
+
+          if (!box_visible (ctx, chunk->x0, chunk->y0, chunk->x1, chunk->y1))
+            {
+              /* Jump to the end of the chunk. */
+              for (guint s = 0; s < chunk->n_steps; s++)
+                {
+                  x += (gint64) step[s].dx << ctx->shift;
+                  y += (gint64) step[s].dy << ctx->shift;
+                }
+              if (closed)
+                {
+                  if (!pen_down)
+                    cairo_move_to (cr, user_x (ctx, chunk->start_x),
+                                   user_y (ctx, chunk->start_y));
+                  cairo_line_to (cr, user_x (ctx, x), user_y (ctx, y));
+                  pen_down = TRUE;
+                }
+              else
+                pen_down = FALSE;
+              continue;
+            }
+
+          last_x = user_x (ctx, x);
+          last_y = user_y (ctx, y);
+          if (!pen_down)
+            cairo_move_to (cr, last_x, last_y);
+          pen_down = TRUE;
+          for (guint s = 0; s < chunk->n_steps; s++)
+            {
+              double ux, uy;
+
+              x += (gint64) step[s].dx << ctx->shift;
+              y += (gint64) step[s].dy << ctx->shift;
+              ux = user_x (ctx, x);
+              uy = user_y (ctx, y);
+              if (fabs (ux - last_x) < ctx->min_step && fabs (uy - last_y) < ctx->min_step &&
+                  s + 1 < chunk->n_steps)
+                continue;
+              cairo_line_to (cr, ux, uy);
+              last_x = ux;
+              last_y = uy;
+            }
+        }
+      if (closed)
+        cairo_close_path (cr);
+    }
+}
+
+static void
+set_source_rgb (cairo_t   *cr,
+                const Rgb *rgb)
+{
+  cairo_set_source_rgb (cr, rgb->r, rgb->g, rgb->b);
+}
+
+static cairo_pattern_t *
+hatch_pattern_new (const Palette *palette)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 6, 6);
+  cairo_t *cr = cairo_create (surface);
+  cairo_pattern_t *pattern;
+
+  set_source_rgb (cr, &palette->disputed);
+  cairo_set_line_width (cr, 1.2);
+  cairo_move_to (cr, -1, 7);
+  cairo_line_to (cr, 7, -1);
+  cairo_move_to (cr, -1, 1);
+  cairo_line_to (cr, 1, -1);
+  cairo_move_to (cr, 5, 7);
+  cairo_line_to (cr, 7, 5);
+  cairo_stroke (cr);
+  cairo_destroy (cr);
+  pattern = cairo_pattern_create_for_surface (surface);
+  cairo_surface_destroy (surface);
+  cairo_pattern_set_extend (pattern, CAIRO_EXTEND_REPEAT);
+  return pattern;
+}
+
+static const DlBasemapFileBand *
+pick_band (const DlBasemap *self,
+           double           zoom)
+{
+  const DlBasemapFileBand *band = &self->bands[0];
+
+  for (guint i = 1; i < self->header->n_bands; i++)
+    if (zoom + 1e-9 >= self->bands[i].min_zoom)
+      band = &self->bands[i];
+  return band;
+}
+
+/**
+ * dl_basemap_draw:
+ * @self: a base map
+ * @cr: where to draw
+ * @style: light or dark
+ * @zoom: the zoom level, fractional allowed
+ * @x: world pixel at @zoom of the view's left edge
+ * @y: world pixel at @zoom of the view's top edge
+ * @width: width of the view, in user units of @cr
+ * @height: height of the view
+ *
+ * Draws sea, land, disputed areas and borders in the rectangle (0, 0, @width, @height)
+ * of @cr's user space. Safe to call from several threads at once (with different @cr).
+ * Accurate up to zoom 18.
+ */
+void
+dl_basemap_draw (DlBasemap      *self,
+                 cairo_t        *cr,
+                 DlBasemapStyle  style,
+                 double          zoom,
+                 double          x,
+                 double          y,
+                 double          width,
+                 double          height)
+{
+  const Palette *palette;
+  const DlBasemapFileBand *band;
+  DrawContext ctx;
+  double margin, border_width, dx = 1.0, dy = 0.0;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (cr != NULL);
+
+  if (style != DL_BASEMAP_DARK)
+    style = DL_BASEMAP_LIGHT;
+  palette = &palettes[style];
+  if (!isfinite (zoom) || !isfinite (x) || !isfinite (y) || !(width > 0) || !(height > 0))
+    return;
+  zoom = CLAMP (zoom, 0.0, 24.0);
+  band = pick_band (self, zoom);
+
+  cairo_save (cr);
+  cairo_rectangle (cr, 0, 0, width, height);
+  cairo_clip (cr);
+  set_source_rgb (cr, &palette->sea);
+  cairo_paint (cr);
+
+  border_width = zoom < 3 ? 0.6 : zoom < 6 ? 0.8 : 1.0;
+
+  ctx.map = self;
+  ctx.cr = cr;
+  ctx.scale = dl_mercator_world_size (zoom) / DL_BASEMAP_WORLD;
+  ctx.origin_x = x;
+  ctx.origin_y = y;
+  margin = 2.0 * border_width;
+  ctx.vx0 = (gint64) floor ((x - margin) / ctx.scale);
+  ctx.vy0 = (gint64) floor ((y - margin) / ctx.scale);
+  ctx.vx1 = (gint64) ceil ((x + width + margin) / ctx.scale);
+  ctx.vy1 = (gint64) ceil ((y + height + margin) / ctx.scale);
+  ctx.shift = band->shift;
+  cairo_user_to_device_distance (cr, &dx, &dy);
+  ctx.min_step = 0.3 / MAX (hypot (dx, dy), 1e-3);
+
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_BEVEL);
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
+
+  /* Land, outlined by the coast. */
+  cairo_new_path (cr);
+  add_layer_path (&ctx, band, DL_BASEMAP_LAYER_LAND, TRUE);
+  cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
+  set_source_rgb (cr, &palette->land);
+  cairo_fill_preserve (cr);
+  set_source_rgb (cr, &palette->coast);
+  cairo_set_line_width (cr, 0.7 * border_width);
+  cairo_stroke (cr);
+
+  /* Disputed areas and buffer zones: hatched. */
+  add_layer_path (&ctx, band, DL_BASEMAP_LAYER_DISPUTED, TRUE);
+  if (cairo_has_current_point (cr))
+    {
+      cairo_pattern_t *hatch = hatch_pattern_new (palette);
+
+      cairo_set_source (cr, hatch);
+      cairo_fill (cr);
+      cairo_pattern_destroy (hatch);
+    }
+  cairo_new_path (cr);
+
+  cairo_set_line_width (cr, border_width);
+  add_layer_path (&ctx, band, DL_BASEMAP_LAYER_BORDER, FALSE);
+  set_source_rgb (cr, &palette->border);
+  cairo_stroke (cr);
+
+  add_layer_path (&ctx, band, DL_BASEMAP_LAYER_DISPUTED_BORDER, FALSE);
+  if (cairo_has_current_point (cr))
+    {
+      static const double dashes[] = { 3.0, 2.0 };
+
+      cairo_set_dash (cr, dashes, G_N_ELEMENTS (dashes), 0.0);
+      set_source_rgb (cr, &palette->disputed_border);
+      cairo_stroke (cr);
+    }
+  cairo_new_path (cr);
+
+  cairo_restore (cr);
+}
+
+/* Labels ------------------------------------------------------------------------------ */
+
+/**
+ * dl_basemap_list_labels:
+ * @self: a base map
+ * @zoom: the zoom level
+ * @x: world pixel at @zoom of the view's left edge
+ * @y: world pixel at @zoom of the view's top edge
+ * @width: width of the view in pixels
+ * @height: height of the view in pixels
+ *
+ * The country and city names that have room at @zoom and whose anchor lies in the view,
+ * in world pixels at @zoom, not yet checked for collisions.
+ *
+ * Returns: (transfer full) (element-type DlBasemapLabel): the labels
+ */
+GArray *
+dl_basemap_list_labels (DlBasemap *self,
+                        double     zoom,
+                        double     x,
+                        double     y,
+                        double     width,
+                        double     height)
+{
+  GArray *labels = g_array_new (FALSE, FALSE, sizeof (DlBasemapLabel));
+  double scale;
+
+  g_return_val_if_fail (self != NULL, labels);
+
+  if (!isfinite (zoom) || !isfinite (x) || !isfinite (y))
+    return labels;
+  scale = dl_mercator_world_size (zoom) / DL_BASEMAP_WORLD;
+
+  for (guint i = 0; i < self->header->n_labels; i++)
+    {
+      const DlBasemapFileLabel *file_label = &self->labels[i];
+      DlBasemapLabel label;
+
+      /* A name appears a little before its zoom, so that zooming in gradually shows it. */
+      if (zoom + 0.25 < file_label->min_zoom)
+        continue;
+      label.x = file_label->x * scale;
+      label.y = file_label->y * scale;
+      if (label.x < x || label.x > x + width || label.y < y || label.y > y + height)
+        continue;
+      label.text = self->strings + file_label->name;
+      label.importance = file_label->importance;
+      label.is_city = file_label->kind == DL_BASEMAP_LABEL_CITY;
+      g_array_append_val (labels, label);
+    }
+  return labels;
+}
+
+const char *
+dl_basemap_get_attribution (DlBasemap *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return self->strings + self->header->attribution;
+}
