@@ -1,0 +1,596 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "dl-view-state"
+
+#include "config.h"
+
+#include "dl-view-state.h"
+
+struct _DlViewState
+{
+  GObject    parent_instance;
+
+  DlStory   *story;
+  DlFilter  *filter;
+  GPtrArray *selected;  /* DlEvent, time order */
+  DlPlace   *selected_place;
+};
+
+G_DEFINE_FINAL_TYPE (DlViewState, dl_view_state, G_TYPE_OBJECT)
+
+enum {
+  STORY_CHANGED,
+  FILTER_CHANGED,
+  SELECTION_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static int
+compare_ranges (gconstpointer a,
+                gconstpointer b)
+{
+  const DlTextRange *ra = a;
+  const DlTextRange *rb = b;
+
+  if (ra->start != rb->start)
+    return ra->start < rb->start ? -1 : 1;
+  return (ra->end > rb->end) - (ra->end < rb->end);
+}
+
+/* The events of the story, in its time order, that are in @events. */
+static GPtrArray *
+story_ordered (DlViewState *self,
+               GPtrArray   *events)
+{
+  GListModel *model = dl_story_get_events (self->story);
+  GPtrArray *ordered = g_ptr_array_new_with_free_func (g_object_unref);
+  guint n = g_list_model_get_n_items (model);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(DlEvent) event = g_list_model_get_item (model, i);
+
+      if (g_ptr_array_find (events, event, NULL) && dl_view_state_is_shown (self, event))
+        g_ptr_array_add (ordered, g_object_ref (event));
+    }
+  return ordered;
+}
+
+static gboolean
+same_events (GPtrArray *a,
+             GPtrArray *b)
+{
+  if (a->len != b->len)
+    return FALSE;
+  for (guint i = 0; i < a->len; i++)
+    if (a->pdata[i] != b->pdata[i])
+      return FALSE;
+  return TRUE;
+}
+
+/* Takes @events (time order, shown only) as the selection. */
+static void
+set_selection (DlViewState *self,
+               GPtrArray   *events,
+               DlPlace     *place)
+{
+  g_autoptr(GPtrArray) owned = events;
+
+  if (same_events (self->selected, owned) && self->selected_place == place)
+    return;
+
+  g_clear_pointer (&self->selected, g_ptr_array_unref);
+  self->selected = g_steal_pointer (&owned);
+  g_set_object (&self->selected_place, place);
+  g_signal_emit (self, signals[SELECTION_CHANGED], 0);
+}
+
+static void
+filter_changed_cb (DlFilter    *filter,
+                   DlViewState *self)
+{
+  g_autoptr(GPtrArray) kept = NULL;
+  DlPlace *place = self->selected_place;
+  gboolean changed = FALSE;
+
+  g_assert (DL_IS_VIEW_STATE (self));
+
+  if (self->story == NULL)
+    {
+      g_signal_emit (self, signals[FILTER_CHANGED], 0);
+      return;
+    }
+
+  kept = story_ordered (self, self->selected);
+  if (place != NULL)
+    {
+      g_autoptr(GPtrArray) at_place = dl_shown_events_at (self->story, self->filter, place);
+
+      /* A selected place stays selected while it has shown events; they are its
+       * selection. */
+      if (at_place->len == 0)
+        place = NULL;
+      else
+        {
+          g_clear_pointer (&kept, g_ptr_array_unref);
+          kept = g_ptr_array_new_with_free_func (g_object_unref);
+          for (guint i = 0; i < at_place->len; i++)
+            g_ptr_array_add (kept, g_object_ref (at_place->pdata[i]));
+        }
+    }
+  changed = !same_events (kept, self->selected) || place != self->selected_place;
+
+  if (changed)
+    {
+      g_clear_pointer (&self->selected, g_ptr_array_unref);
+      self->selected = g_steal_pointer (&kept);
+      g_set_object (&self->selected_place, place);
+    }
+  g_signal_emit (self, signals[FILTER_CHANGED], 0);
+  if (changed)
+    g_signal_emit (self, signals[SELECTION_CHANGED], 0);
+}
+
+static void
+dl_view_state_dispose (GObject *object)
+{
+  DlViewState *self = DL_VIEW_STATE (object);
+
+  if (self->filter != NULL)
+    g_signal_handlers_disconnect_by_func (self->filter, filter_changed_cb, self);
+  g_clear_object (&self->filter);
+  g_clear_object (&self->story);
+  g_clear_object (&self->selected_place);
+  g_clear_pointer (&self->selected, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (dl_view_state_parent_class)->dispose (object);
+}
+
+static void
+dl_view_state_class_init (DlViewStateClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = dl_view_state_dispose;
+
+  signals[STORY_CHANGED] =
+    g_signal_new ("story-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  signals[FILTER_CHANGED] =
+    g_signal_new ("filter-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  signals[SELECTION_CHANGED] =
+    g_signal_new ("selection-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+}
+
+static void
+dl_view_state_init (DlViewState *self)
+{
+  self->filter = dl_filter_new ();
+  self->selected = g_ptr_array_new_with_free_func (g_object_unref);
+  g_signal_connect (self->filter, "changed", G_CALLBACK (filter_changed_cb), self);
+}
+
+/**
+ * dl_view_state_new:
+ *
+ * Returns: (transfer full): a state with no story, an empty filter and no selection.
+ */
+DlViewState *
+dl_view_state_new (void)
+{
+  return g_object_new (DL_TYPE_VIEW_STATE, NULL);
+}
+
+/**
+ * dl_view_state_set_story:
+ *
+ * Shows @story (or nothing, when NULL): the selection is cleared and the filter reset.
+ */
+void
+dl_view_state_set_story (DlViewState *self,
+                         DlStory     *story)
+{
+  gboolean had_selection;
+
+  g_return_if_fail (DL_IS_VIEW_STATE (self));
+  g_return_if_fail (story == NULL || DL_IS_STORY (story));
+
+  if (self->story == story)
+    return;
+
+  had_selection = self->selected->len > 0 || self->selected_place != NULL;
+  g_set_object (&self->story, story);
+  g_ptr_array_set_size (self->selected, 0);
+  g_clear_object (&self->selected_place);
+
+  /* The old story's actors mean nothing for the new one. */
+  g_signal_handlers_block_by_func (self->filter, filter_changed_cb, self);
+  dl_filter_reset (self->filter);
+  g_signal_handlers_unblock_by_func (self->filter, filter_changed_cb, self);
+
+  g_signal_emit (self, signals[STORY_CHANGED], 0);
+  if (had_selection)
+    g_signal_emit (self, signals[SELECTION_CHANGED], 0);
+}
+
+DlStory *
+dl_view_state_get_story (DlViewState *self)
+{
+  g_return_val_if_fail (DL_IS_VIEW_STATE (self), NULL);
+
+  return self->story;
+}
+
+/**
+ * dl_view_state_get_filter:
+ *
+ * Returns: (transfer none): the filter; change it directly, the state follows.
+ */
+DlFilter *
+dl_view_state_get_filter (DlViewState *self)
+{
+  g_return_val_if_fail (DL_IS_VIEW_STATE (self), NULL);
+
+  return self->filter;
+}
+
+gboolean
+dl_view_state_is_shown (DlViewState *self,
+                        DlEvent     *event)
+{
+  g_return_val_if_fail (DL_IS_VIEW_STATE (self), FALSE);
+  g_return_val_if_fail (DL_IS_EVENT (event), FALSE);
+
+  return dl_filter_match (self->filter, event);
+}
+
+guint
+dl_view_state_get_n_shown (DlViewState *self)
+{
+  GListModel *events;
+  guint n, shown = 0;
+
+  g_return_val_if_fail (DL_IS_VIEW_STATE (self), 0);
+
+  if (self->story == NULL)
+    return 0;
+
+  events = dl_story_get_events (self->story);
+  n = g_list_model_get_n_items (events);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(DlEvent) event = g_list_model_get_item (events, i);
+
+      if (dl_filter_match (self->filter, event))
+        shown++;
+    }
+  return shown;
+}
+
+/**
+ * dl_view_state_select_events:
+ * @events: (nullable) (element-type DlEvent): the events to select
+ *
+ * Selects the shown ones of @events and no place.
+ */
+void
+dl_view_state_select_events (DlViewState *self,
+                             GPtrArray   *events)
+{
+  g_autoptr(GPtrArray) empty = NULL;
+
+  g_return_if_fail (DL_IS_VIEW_STATE (self));
+
+  if (self->story == NULL)
+    return;
+  if (events == NULL)
+    events = empty = g_ptr_array_new ();
+
+  set_selection (self, story_ordered (self, events), NULL);
+}
+
+void
+dl_view_state_select_event (DlViewState *self,
+                            DlEvent     *event)
+{
+  g_autoptr(GPtrArray) events = g_ptr_array_new ();
+
+  g_return_if_fail (DL_IS_VIEW_STATE (self));
+  g_return_if_fail (event == NULL || DL_IS_EVENT (event));
+
+  if (event != NULL)
+    g_ptr_array_add (events, event);
+  dl_view_state_select_events (self, events);
+}
+
+/**
+ * dl_view_state_select_place:
+ *
+ * Selects @place and its shown events; a place with no shown event clears the selection.
+ */
+void
+dl_view_state_select_place (DlViewState *self,
+                            DlPlace     *place)
+{
+  g_autoptr(GPtrArray) at_place = NULL;
+  GPtrArray *owned;
+
+  g_return_if_fail (DL_IS_VIEW_STATE (self));
+  g_return_if_fail (place == NULL || DL_IS_PLACE (place));
+
+  if (self->story == NULL)
+    return;
+  if (place == NULL)
+    {
+      dl_view_state_clear_selection (self);
+      return;
+    }
+
+  at_place = dl_shown_events_at (self->story, self->filter, place);
+  if (at_place->len == 0)
+    {
+      dl_view_state_clear_selection (self);
+      return;
+    }
+  owned = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < at_place->len; i++)
+    g_ptr_array_add (owned, g_object_ref (at_place->pdata[i]));
+  set_selection (self, owned, place);
+}
+
+void
+dl_view_state_clear_selection (DlViewState *self)
+{
+  g_return_if_fail (DL_IS_VIEW_STATE (self));
+
+  set_selection (self, g_ptr_array_new_with_free_func (g_object_unref), NULL);
+}
+
+/**
+ * dl_view_state_get_selected_events:
+ *
+ * Returns: (transfer none) (element-type DlEvent): the selected events, time order
+ */
+GPtrArray *
+dl_view_state_get_selected_events (DlViewState *self)
+{
+  g_return_val_if_fail (DL_IS_VIEW_STATE (self), NULL);
+
+  return self->selected;
+}
+
+DlPlace *
+dl_view_state_get_selected_place (DlViewState *self)
+{
+  g_return_val_if_fail (DL_IS_VIEW_STATE (self), NULL);
+
+  return self->selected_place;
+}
+
+gboolean
+dl_view_state_is_selected (DlViewState *self,
+                           DlEvent     *event)
+{
+  g_return_val_if_fail (DL_IS_VIEW_STATE (self), FALSE);
+
+  return g_ptr_array_find (self->selected, event, NULL);
+}
+
+/**
+ * dl_passage_ranges_for_events:
+ * @events: (element-type DlEvent): events
+ *
+ * Returns: (transfer full) (element-type DlTextRange): the ranges of their passages,
+ *   sorted by start, overlapping or touching ones merged
+ */
+GArray *
+dl_passage_ranges_for_events (GPtrArray *events)
+{
+  GArray *ranges = g_array_new (FALSE, FALSE, sizeof (DlTextRange));
+  guint out = 0;
+
+  g_return_val_if_fail (events != NULL, ranges);
+
+  for (guint i = 0; i < events->len; i++)
+    {
+      DlEvent *event = events->pdata[i];
+      guint n = dl_event_get_n_passages (event);
+
+      for (guint j = 0; j < n; j++)
+        {
+          const DlPassage *passage = dl_event_get_passage (event, j);
+          DlTextRange range = { passage->start, passage->end };
+
+          if (range.end > range.start)
+            g_array_append_val (ranges, range);
+        }
+    }
+  g_array_sort (ranges, compare_ranges);
+
+  for (guint i = 0; i < ranges->len; i++)
+    {
+      DlTextRange *r = &g_array_index (ranges, DlTextRange, i);
+      DlTextRange *last = out > 0 ? &g_array_index (ranges, DlTextRange, out - 1) : NULL;
+
+      if (last != NULL && r->start <= last->end)
+        last->end = MAX (last->end, r->end);
+      else
+        g_array_index (ranges, DlTextRange, out++) = *r;
+    }
+  g_array_set_size (ranges, out);
+  return ranges;
+}
+
+/**
+ * dl_shown_events_at:
+ * @filter: (nullable): the filter, or NULL for every event
+ *
+ * Returns: (transfer container) (element-type DlEvent): the events at @place @filter
+ *   shows, in time order
+ */
+GPtrArray *
+dl_shown_events_at (DlStory  *story,
+                    DlFilter *filter,
+                    DlPlace  *place)
+{
+  GPtrArray *result = g_ptr_array_new ();
+  GListModel *events;
+  guint n;
+
+  g_return_val_if_fail (DL_IS_STORY (story), result);
+  g_return_val_if_fail (DL_IS_PLACE (place), result);
+
+  events = dl_story_get_events (story);
+  n = g_list_model_get_n_items (events);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(DlEvent) event = g_list_model_get_item (events, i);
+
+      if (dl_event_has_place (event, place)
+          && (filter == NULL || dl_filter_match (filter, event)))
+        g_ptr_array_add (result, event);
+    }
+  return result;
+}
+
+/* The actor giving the colour to a set of events: the main actor of most of them, the
+ * earliest one's on a tie. */
+static DlActor *
+dominant_actor (GPtrArray *events)
+{
+  DlActor *best = NULL;
+  guint best_count = 0;
+
+  for (guint i = 0; i < events->len; i++)
+    {
+      DlActor *actor = dl_event_get_main_actor (events->pdata[i]);
+      guint count = 0;
+
+      if (actor == NULL)
+        continue;
+      for (guint j = 0; j < events->len; j++)
+        if (dl_event_get_main_actor (events->pdata[j]) == actor)
+          count++;
+      if (count > best_count)
+        {
+          best = actor;
+          best_count = count;
+        }
+    }
+  return best;
+}
+
+/**
+ * dl_visible_places:
+ * @filter: (nullable): the filter, or NULL for every event
+ *
+ * Returns: (transfer full) (element-type DlPlaceSummary): the places with at least one
+ *   shown event, in story order, with their number of shown events and main actor
+ */
+GArray *
+dl_visible_places (DlStory  *story,
+                   DlFilter *filter)
+{
+  GArray *result = g_array_new (FALSE, TRUE, sizeof (DlPlaceSummary));
+  GListModel *places;
+  guint n;
+
+  g_return_val_if_fail (DL_IS_STORY (story), result);
+
+  places = dl_story_get_places (story);
+  n = g_list_model_get_n_items (places);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(DlPlace) place = g_list_model_get_item (places, i);
+      g_autoptr(GPtrArray) shown = dl_shown_events_at (story, filter, place);
+      DlPlaceSummary summary = { place, shown->len, NULL };
+
+      if (shown->len == 0)
+        continue;
+      summary.actor = dominant_actor (shown);
+      g_array_append_val (result, summary);
+    }
+  return result;
+}
+
+/**
+ * dl_places_get_bounds:
+ * @places: (element-type DlPlace): places
+ *
+ * Returns: FALSE when @places is empty
+ */
+gboolean
+dl_places_get_bounds (GPtrArray *places,
+                      DlLonLat  *south_west,
+                      DlLonLat  *north_east)
+{
+  DlLonLat sw = { G_MAXDOUBLE, G_MAXDOUBLE };
+  DlLonLat ne = { -G_MAXDOUBLE, -G_MAXDOUBLE };
+
+  g_return_val_if_fail (places != NULL, FALSE);
+
+  for (guint i = 0; i < places->len; i++)
+    {
+      DlLonLat psw, pne;
+
+      dl_place_get_bounds (places->pdata[i], &psw, &pne);
+      sw.lon = MIN (sw.lon, psw.lon);
+      sw.lat = MIN (sw.lat, psw.lat);
+      ne.lon = MAX (ne.lon, pne.lon);
+      ne.lat = MAX (ne.lat, pne.lat);
+    }
+  if (places->len == 0)
+    return FALSE;
+  *south_west = sw;
+  *north_east = ne;
+  return TRUE;
+}
+
+/**
+ * dl_visible_bounds:
+ * @filter: (nullable): the filter, or NULL for every event
+ *
+ * Returns: FALSE when no place has a shown event
+ */
+gboolean
+dl_visible_bounds (DlStory  *story,
+                   DlFilter *filter,
+                   DlLonLat *south_west,
+                   DlLonLat *north_east)
+{
+  g_autoptr(GArray) visible = NULL;
+  g_autoptr(GPtrArray) places = g_ptr_array_new ();
+
+  g_return_val_if_fail (DL_IS_STORY (story), FALSE);
+
+  visible = dl_visible_places (story, filter);
+  for (guint i = 0; i < visible->len; i++)
+    g_ptr_array_add (places, g_array_index (visible, DlPlaceSummary, i).place);
+  return dl_places_get_bounds (places, south_west, north_east);
+}
+
+/**
+ * dl_pick_passage:
+ * @passages: (element-type DlPassage): the passages under the pointer
+ *
+ * Returns: (nullable): the innermost (shortest) passage, the first of equal ones
+ */
+const DlPassage *
+dl_pick_passage (GPtrArray *passages)
+{
+  const DlPassage *best = NULL;
+
+  g_return_val_if_fail (passages != NULL, NULL);
+
+  for (guint i = 0; i < passages->len; i++)
+    {
+      const DlPassage *p = passages->pdata[i];
+
+      if (best == NULL || p->end - p->start < best->end - best->start)
+        best = p;
+    }
+  return best;
+}
