@@ -1,0 +1,346 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "dl-label-layer"
+
+#include "config.h"
+
+#include <math.h>
+
+#include "dl-label-placement.h"
+#include "dl-mercator.h"
+
+#include "dl-label-layer.h"
+
+struct _DlLabelLayer
+{
+  ShumateLayer    parent_instance;
+
+  DlBasemapStyle  style;
+  GHashTable     *layouts;   /* "size|text" → PangoLayout */
+};
+
+G_DEFINE_FINAL_TYPE (DlLabelLayer, dl_label_layer, SHUMATE_TYPE_LAYER)
+
+enum {
+  PROP_0,
+  PROP_STYLE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+#define CITY_DOT_RADIUS 2.5
+#define LABEL_GAP 3.0
+
+typedef struct
+{
+  GdkRGBA text;
+  GdkRGBA city;
+  GdkRGBA halo;
+  GdkRGBA dot;
+} LabelColors;
+
+static void
+get_colors (DlBasemapStyle  style,
+            LabelColors    *colors)
+{
+  if (style == DL_BASEMAP_DARK)
+    {
+      gdk_rgba_parse (&colors->text, "#a9a2b4");
+      gdk_rgba_parse (&colors->city, "#d8d4dd");
+      gdk_rgba_parse (&colors->halo, "rgba(26,37,46,0.85)");
+      gdk_rgba_parse (&colors->dot, "#d8d4dd");
+    }
+  else
+    {
+      gdk_rgba_parse (&colors->text, "#6c6374");
+      gdk_rgba_parse (&colors->city, "#3d3842");
+      gdk_rgba_parse (&colors->halo, "rgba(247,245,240,0.9)");
+      gdk_rgba_parse (&colors->dot, "#4d4753");
+    }
+}
+
+/* Font size in pixels: countries grow with their area and a little with the zoom; cities
+ * stay small, as in most atlases. */
+static double
+label_font_size (const DlBasemapLabel *label,
+                 double                zoom)
+{
+  if (label->is_city)
+    return label->importance >= 5.5 ? 12.0 : 11.0;
+  return CLAMP (8.5 + 0.9 * (label->importance - 3.0) + 0.3 * zoom, 9.0, 17.0);
+}
+
+static PangoLayout *
+get_layout (DlLabelLayer         *self,
+            const DlBasemapLabel *label,
+            double                size)
+{
+  g_autofree char *key = g_strdup_printf ("%d|%d|%s", (int) round (size * 10),
+                                          label->is_city, label->text);
+  PangoLayout *layout = g_hash_table_lookup (self->layouts, key);
+
+  if (layout == NULL)
+    {
+      PangoFontDescription *font = pango_font_description_new ();
+      PangoAttrList *attrs = pango_attr_list_new ();
+
+      if (g_hash_table_size (self->layouts) > 1000)
+        g_hash_table_remove_all (self->layouts);
+
+      layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), NULL);
+      pango_font_description_set_family (font, "Sans");
+      pango_font_description_set_absolute_size (font, size * PANGO_SCALE);
+      if (label->is_city)
+        {
+          pango_font_description_set_weight (font, PANGO_WEIGHT_NORMAL);
+          pango_layout_set_text (layout, label->text, -1);
+        }
+      else
+        {
+          /* Country names in spaced capitals, the atlas convention. */
+          g_autofree char *upper = g_utf8_strup (label->text, -1);
+
+          pango_font_description_set_weight (font, PANGO_WEIGHT_SEMIBOLD);
+          pango_attr_list_insert (attrs, pango_attr_letter_spacing_new ((int) (size * 0.12 * PANGO_SCALE)));
+          pango_layout_set_text (layout, upper, -1);
+        }
+      pango_layout_set_font_description (layout, font);
+      pango_layout_set_attributes (layout, attrs);
+      pango_font_description_free (font);
+      pango_attr_list_unref (attrs);
+      g_hash_table_insert (self->layouts, g_steal_pointer (&key), layout);
+    }
+  return layout;
+}
+
+static void
+append_label (GtkSnapshot       *snapshot,
+              PangoLayout       *layout,
+              const DlRect      *rect,
+              const GdkRGBA     *color,
+              const GdkRGBA     *halo)
+{
+  static const float offsets[][2] = {
+    { -1, -1 }, { 0, -1 }, { 1, -1 }, { -1, 0 }, { 1, 0 }, { -1, 1 }, { 0, 1 }, { 1, 1 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (offsets); i++)
+    {
+      gtk_snapshot_save (snapshot);
+      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT ((float) rect->x + offsets[i][0],
+                                                               (float) rect->y + offsets[i][1]));
+      gtk_snapshot_append_layout (snapshot, layout, halo);
+      gtk_snapshot_restore (snapshot);
+    }
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT ((float) rect->x, (float) rect->y));
+  gtk_snapshot_append_layout (snapshot, layout, color);
+  gtk_snapshot_restore (snapshot);
+}
+
+static void
+append_dot (GtkSnapshot   *snapshot,
+            double         x,
+            double         y,
+            const GdkRGBA *color,
+            const GdkRGBA *halo)
+{
+  GskRoundedRect outer, inner;
+  float r = CITY_DOT_RADIUS;
+
+  gsk_rounded_rect_init_from_rect (&outer, &GRAPHENE_RECT_INIT ((float) x - r - 1, (float) y - r - 1,
+                                                                2 * r + 2, 2 * r + 2), r + 1);
+  gsk_rounded_rect_init_from_rect (&inner, &GRAPHENE_RECT_INIT ((float) x - r, (float) y - r,
+                                                                2 * r, 2 * r), r);
+  gtk_snapshot_push_rounded_clip (snapshot, &outer);
+  gtk_snapshot_append_color (snapshot, halo, &outer.bounds);
+  gtk_snapshot_pop (snapshot);
+  gtk_snapshot_push_rounded_clip (snapshot, &inner);
+  gtk_snapshot_append_color (snapshot, color, &inner.bounds);
+  gtk_snapshot_pop (snapshot);
+}
+
+static void
+viewport_changed_cb (DlLabelLayer *self)
+{
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+dl_label_layer_snapshot (GtkWidget   *widget,
+                         GtkSnapshot *snapshot)
+{
+  DlLabelLayer *self = DL_LABEL_LAYER (widget);
+  ShumateViewport *viewport = shumate_layer_get_viewport (SHUMATE_LAYER (self));
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  double zoom, cx, cy, half;
+  g_autoptr(GArray) found = NULL;
+  g_autofree DlLabel *labels = NULL;
+  g_autofree PangoLayout **layouts = NULL;
+  DlRect bounds = { 0, 0, width, height };
+  LabelColors colors;
+
+  if (viewport == NULL || width <= 0 || height <= 0)
+    return;
+
+  zoom = shumate_viewport_get_zoom_level (viewport);
+  dl_mercator_project (shumate_location_get_longitude (SHUMATE_LOCATION (viewport)),
+                       shumate_location_get_latitude (SHUMATE_LOCATION (viewport)),
+                       zoom, &cx, &cy);
+  /* A square around the centre covers the view at any rotation. */
+  half = hypot (width, height) / 2.0 + 50.0;
+  found = dl_basemap_list_labels (dl_basemap_get_default (), zoom, cx - half, cy - half,
+                                  2 * half, 2 * half);
+  if (found->len == 0)
+    return;
+
+  labels = g_new0 (DlLabel, found->len);
+  layouts = g_new0 (PangoLayout *, found->len);
+  for (guint i = 0; i < found->len; i++)
+    {
+      const DlBasemapLabel *label = &g_array_index (found, DlBasemapLabel, i);
+      double lon, lat, wx, wy;
+      int lw, lh;
+
+      dl_mercator_unproject (label->x, label->y, zoom, &lon, &lat);
+      shumate_viewport_location_to_widget_coords (viewport, widget, lat, lon, &wx, &wy);
+      layouts[i] = get_layout (self, label, label_font_size (label, zoom));
+      pango_layout_get_pixel_size (layouts[i], &lw, &lh);
+
+      labels[i].anchor_x = wx;
+      labels[i].anchor_y = wy;
+      labels[i].anchor_radius = label->is_city ? CITY_DOT_RADIUS + 1.0 : 0.0;
+      labels[i].width = lw;
+      labels[i].height = lh;
+      labels[i].centered = !label->is_city;
+      /* Close in, cities matter more than the country around them. */
+      labels[i].priority = label->importance + (label->is_city && zoom >= 6 ? 2.0 : 0.0);
+    }
+
+  dl_label_place (labels, found->len, NULL, 0, NULL, 0, &bounds, LABEL_GAP);
+
+  get_colors (self->style, &colors);
+  for (guint i = 0; i < found->len; i++)
+    {
+      const DlBasemapLabel *label = &g_array_index (found, DlBasemapLabel, i);
+
+      if (!labels[i].placed)
+        continue;
+      if (label->is_city)
+        append_dot (snapshot, labels[i].anchor_x, labels[i].anchor_y, &colors.dot, &colors.halo);
+      append_label (snapshot, layouts[i], &labels[i].rect,
+                    label->is_city ? &colors.city : &colors.text, &colors.halo);
+    }
+}
+
+static void
+dl_label_layer_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  DlLabelLayer *self = DL_LABEL_LAYER (object);
+
+  switch (prop_id)
+    {
+    case PROP_STYLE:
+      g_value_set_int (value, self->style);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+dl_label_layer_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  DlLabelLayer *self = DL_LABEL_LAYER (object);
+
+  switch (prop_id)
+    {
+    case PROP_STYLE:
+      dl_label_layer_set_style (self, g_value_get_int (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+dl_label_layer_constructed (GObject *object)
+{
+  DlLabelLayer *self = DL_LABEL_LAYER (object);
+  ShumateViewport *viewport;
+
+  G_OBJECT_CLASS (dl_label_layer_parent_class)->constructed (object);
+
+  viewport = shumate_layer_get_viewport (SHUMATE_LAYER (self));
+  if (viewport != NULL)
+    g_signal_connect_object (viewport, "notify", G_CALLBACK (viewport_changed_cb), self,
+                             G_CONNECT_SWAPPED);
+}
+
+static void
+dl_label_layer_finalize (GObject *object)
+{
+  DlLabelLayer *self = DL_LABEL_LAYER (object);
+
+  g_clear_pointer (&self->layouts, g_hash_table_unref);
+
+  G_OBJECT_CLASS (dl_label_layer_parent_class)->finalize (object);
+}
+
+static void
+dl_label_layer_class_init (DlLabelLayerClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = dl_label_layer_constructed;
+  object_class->finalize = dl_label_layer_finalize;
+  object_class->get_property = dl_label_layer_get_property;
+  object_class->set_property = dl_label_layer_set_property;
+  widget_class->snapshot = dl_label_layer_snapshot;
+
+  properties[PROP_STYLE] =
+    g_param_spec_int ("style", NULL, NULL,
+                      DL_BASEMAP_LIGHT, DL_BASEMAP_DARK, DL_BASEMAP_LIGHT,
+                      G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+dl_label_layer_init (DlLabelLayer *self)
+{
+  self->layouts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  /* Names are decoration: clicks and drags go through to the map. */
+  gtk_widget_set_can_target (GTK_WIDGET (self), FALSE);
+  gtk_widget_set_can_focus (GTK_WIDGET (self), FALSE);
+}
+
+DlLabelLayer *
+dl_label_layer_new (ShumateViewport *viewport,
+                    DlBasemapStyle   style)
+{
+  g_return_val_if_fail (SHUMATE_IS_VIEWPORT (viewport), NULL);
+
+  return g_object_new (DL_TYPE_LABEL_LAYER, "viewport", viewport, "style", (int) style, NULL);
+}
+
+void
+dl_label_layer_set_style (DlLabelLayer   *self,
+                          DlBasemapStyle  style)
+{
+  g_return_if_fail (DL_IS_LABEL_LAYER (self));
+
+  style = style == DL_BASEMAP_DARK ? DL_BASEMAP_DARK : DL_BASEMAP_LIGHT;
+  if (self->style == style)
+    return;
+  self->style = style;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STYLE]);
+}
