@@ -27,6 +27,14 @@ void      dl_json_locate   (const char    *text,
                             int           *line,
                             int           *column);
 
+/* dl_json_locate() for many paths in one pass over @text. */
+void      dl_json_locate_many (const char         *text,
+                               gsize               length,
+                               const char * const *paths,
+                               guint               n_paths,
+                               int                *lines,
+                               int                *columns);
+
 /* Pretty-printed JSON (2-space indent, arrays of scalars on one line, numbers in their
  * shortest exact form), ending with a newline. */
 char     *dl_json_write    (JsonNode      *root,

@@ -610,6 +610,132 @@ dl_json_locate (const char *text,
   *column = s.column;
 }
 
+typedef struct
+{
+  GHashTable *wanted;    /* path → GArray of indices into the results */
+  GHashTable *prefixes;  /* every wanted path and its ancestors */
+  int        *lines;
+  int        *columns;
+} Walk;
+
+static void
+walk_value (Scan    *s,
+            GString *path,
+            Walk    *w)
+{
+  GArray *indices;
+  gsize length = path->len;
+
+  skip_space (s);
+  indices = g_hash_table_lookup (w->wanted, path->str);
+  if (indices != NULL)
+    for (guint i = 0; i < indices->len; i++)
+      {
+        /* the last of duplicate members wins, as in json-glib */
+        w->lines[g_array_index (indices, guint, i)] = s->line;
+        w->columns[g_array_index (indices, guint, i)] = s->column;
+      }
+
+  if (peek (s) == '{')
+    {
+      advance (s);
+      skip_space (s);
+      while (peek (s) == '"')
+        {
+          g_autofree char *key = read_name (s);
+
+          skip_space (s);
+          advance (s); /* ':' */
+          if (length > 0)
+            g_string_append_c (path, '.');
+          g_string_append (path, key);
+          if (g_hash_table_contains (w->prefixes, path->str))
+            walk_value (s, path, w);
+          else
+            skip_value (s);
+          g_string_truncate (path, length);
+          skip_space (s);
+          if (peek (s) != ',')
+            break;
+          advance (s);
+          skip_space (s);
+        }
+      if (peek (s) == '}')
+        advance (s);
+    }
+  else if (peek (s) == '[')
+    {
+      advance (s);
+      skip_space (s);
+      for (guint i = 0; peek (s) != ']' && peek (s) != -1; i++)
+        {
+          g_string_append_printf (path, "[%u]", i);
+          if (g_hash_table_contains (w->prefixes, path->str))
+            walk_value (s, path, w);
+          else
+            skip_value (s);
+          g_string_truncate (path, length);
+          skip_space (s);
+          if (peek (s) != ',')
+            break;
+          advance (s);
+          skip_space (s);
+        }
+      if (peek (s) == ']')
+        advance (s);
+    }
+  else
+    skip_value (s);
+}
+
+void
+dl_json_locate_many (const char         *text,
+                     gsize               length,
+                     const char * const *paths,
+                     guint               n_paths,
+                     int                *lines,
+                     int                *columns)
+{
+  g_autoptr(GString) path = g_string_new (NULL);
+  Walk w;
+  Scan s;
+
+  w.wanted = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                    (GDestroyNotify) g_array_unref);
+  w.prefixes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  w.lines = lines;
+  w.columns = columns;
+
+  for (guint i = 0; i < n_paths; i++)
+    {
+      GArray *indices = g_hash_table_lookup (w.wanted, paths[i]);
+
+      lines[i] = columns[i] = 0;
+      if (indices == NULL)
+        {
+          indices = g_array_new (FALSE, FALSE, sizeof (guint));
+          g_hash_table_insert (w.wanted, (gpointer) paths[i], indices);
+        }
+      g_array_append_val (indices, i);
+
+      g_hash_table_add (w.prefixes, g_strdup (paths[i]));
+      for (const char *p = paths[i]; *p != '\0'; p++)
+        if (*p == '.' || *p == '[')
+          g_hash_table_add (w.prefixes, g_strndup (paths[i], p - paths[i]));
+    }
+
+  scan_init (&s, text, length);
+  walk_value (&s, path, &w);
+
+  /* paths that were not found: the deepest value that was */
+  for (guint i = 0; i < n_paths; i++)
+    if (lines[i] == 0)
+      dl_json_locate (text, length, paths[i], &lines[i], &columns[i]);
+
+  g_hash_table_unref (w.wanted);
+  g_hash_table_unref (w.prefixes);
+}
+
 /* Writing */
 
 static void

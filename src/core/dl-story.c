@@ -1455,6 +1455,50 @@ check_text (Loader *l)
   return TRUE;
 }
 
+/* Finds the line and column of every problem that has a path, in one pass. */
+static void
+locate_problems (Loader   *l,
+                 gboolean  bom)
+{
+  g_autoptr(GPtrArray) paths = g_ptr_array_new ();
+  g_autoptr(GPtrArray) located = g_ptr_array_new ();
+  g_autofree int *lines = NULL;
+  g_autofree int *columns = NULL;
+
+  for (guint i = 0; i < l->problems->len; i++)
+    {
+      Problem *problem = g_ptr_array_index (l->problems, i);
+
+      if (problem->path != NULL)
+        {
+          g_ptr_array_add (paths, problem->path);
+          g_ptr_array_add (located, problem);
+        }
+    }
+
+  lines = g_new0 (int, paths->len + 1);
+  columns = g_new0 (int, paths->len + 1);
+  if (paths->len > 0)
+    dl_json_locate_many (l->text, l->length, (const char * const *) paths->pdata, paths->len,
+                         lines, columns);
+
+  for (guint i = 0; i < located->len; i++)
+    {
+      Problem *problem = g_ptr_array_index (located, i);
+
+      problem->line = lines[i];
+      problem->column = columns[i];
+    }
+
+  for (guint i = 0; i < l->problems->len; i++)
+    {
+      Problem *problem = g_ptr_array_index (l->problems, i);
+
+      if (bom && problem->line == 1)
+        problem->column++;
+    }
+}
+
 /* Loads the story, collecting every problem; the story only when there is none. */
 static DlStory *
 load (GBytes     *bytes,
@@ -1495,15 +1539,7 @@ load (GBytes     *bytes,
         }
     }
 
-  for (guint i = 0; i < problems->len; i++)
-    {
-      Problem *problem = g_ptr_array_index (problems, i);
-
-      if (problem->path != NULL)
-        dl_json_locate (l.text, l.length, problem->path, &problem->line, &problem->column);
-      if (bom && problem->line == 1)
-        problem->column++;
-    }
+  locate_problems (&l, bom);
   g_ptr_array_sort (problems, compare_problems);
 
   g_hash_table_unref (l.place_paths);
