@@ -1,0 +1,289 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#undef G_DISABLE_ASSERT
+#define G_LOG_DOMAIN "test-filter"
+
+#include "config.h"
+
+#include <locale.h>
+#include <string.h>
+
+#include "dl-filter.h"
+#include "dl-story.h"
+
+static DlStory *
+load_story (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "story.geojson", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  DlStory *story = dl_story_new_from_file (file, NULL, &error);
+
+  g_assert_no_error (error);
+  return story;
+}
+
+/* The ids of the events that pass, in the story's order, joined by spaces. */
+static char *
+matching (DlFilter *filter,
+          DlStory  *story)
+{
+  GListModel *events = dl_story_get_events (story);
+  g_autoptr(GString) ids = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (events); i++)
+    {
+      g_autoptr(DlEvent) event = g_list_model_get_item (events, i);
+
+      if (dl_filter_match (filter, event))
+        {
+          if (ids->len > 0)
+            g_string_append_c (ids, ' ');
+          g_string_append (ids, dl_event_get_id (event));
+        }
+    }
+  return g_strdup (ids->str);
+}
+
+#define ALL "occupation celebrate-hama flight asylum celebrate-damascus golan"
+
+static void
+assert_matching (DlFilter   *filter,
+                 DlStory    *story,
+                 const char *expected)
+{
+  g_autofree char *ids = matching (filter, story);
+
+  g_assert_cmpstr (ids, ==, expected);
+}
+
+static void
+count_cb (DlFilter *filter,
+          guint    *count)
+{
+  (*count)++;
+}
+
+static void
+test_filter_fold (void)
+{
+  struct { const char *in, *out; } cases[] = {
+    { "Ḥamāh", "hamah" },
+    { "HAMAH", "hamah" },
+    { "École", "ecole" },
+    { "Şam", "sam" },
+    { "Straße", "strasse" },
+    { "ﬁle", "file" },
+    { "Москва", "москва" },
+    { "", "" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *folded = dl_text_fold (cases[i].in);
+
+      g_assert_cmpstr (folded, ==, cases[i].out);
+    }
+}
+
+static void
+test_filter_none (void)
+{
+  g_autoptr(DlStory) story = load_story ();
+  g_autoptr(DlFilter) filter = dl_filter_new ();
+
+  g_assert_false (dl_filter_is_active (filter));
+  g_assert_null (dl_filter_get_actors (filter));
+  g_assert_null (dl_filter_get_text (filter));
+  g_assert_true (dl_filter_allows_actor (filter, "russia"));
+  assert_matching (filter, story, ALL);
+}
+
+static void
+test_filter_actors (void)
+{
+  g_autoptr(DlStory) story = load_story ();
+  g_autoptr(DlFilter) filter = dl_filter_new ();
+  const char *russia[] = { "russia", NULL };
+  const char *two[] = { "israel", "russia", NULL };
+  const char *none[] = { NULL };
+  guint changes = 0;
+
+  g_signal_connect (filter, "changed", G_CALLBACK (count_cb), &changes);
+
+  dl_filter_set_actors (filter, russia);
+  g_assert_cmpuint (changes, ==, 1);
+  g_assert_true (dl_filter_is_active (filter));
+  assert_matching (filter, story, "asylum");
+  g_assert_true (dl_filter_allows_actor (filter, "russia"));
+  g_assert_false (dl_filter_allows_actor (filter, "israel"));
+
+  /* the same set again: no change */
+  dl_filter_set_actors (filter, russia);
+  g_assert_cmpuint (changes, ==, 1);
+
+  dl_filter_set_actor_allowed (filter, "israel", TRUE);
+  g_assert_cmpuint (changes, ==, 2);
+  assert_matching (filter, story, "occupation asylum golan");
+  g_assert_true (g_strv_equal (dl_filter_get_actors (filter), two));
+  dl_filter_set_actor_allowed (filter, "israel", TRUE);
+  g_assert_cmpuint (changes, ==, 2);
+
+  dl_filter_set_actor_allowed (filter, "russia", FALSE);
+  g_assert_cmpuint (changes, ==, 3);
+  assert_matching (filter, story, "occupation golan");
+
+  /* an event passes when any of its actors is chosen: asylum has Assad too */
+  dl_filter_set_actor_allowed (filter, "assad", TRUE);
+  assert_matching (filter, story, "occupation flight asylum golan");
+
+  dl_filter_set_actors (filter, none);
+  assert_matching (filter, story, "");
+  g_assert_true (dl_filter_is_active (filter));
+
+  dl_filter_set_actors (filter, NULL);
+  assert_matching (filter, story, ALL);
+  g_assert_false (dl_filter_is_active (filter));
+  g_assert_cmpuint (changes, ==, 6);
+}
+
+static void
+test_filter_text (void)
+{
+  g_autoptr(DlStory) story = load_story ();
+  g_autoptr(DlFilter) filter = dl_filter_new ();
+  guint changes = 0;
+
+  g_signal_connect (filter, "changed", G_CALLBACK (count_cb), &changes);
+
+  /* the title, in another case */
+  dl_filter_set_text (filter, "ASYLUM");
+  assert_matching (filter, story, "asylum");
+  g_assert_cmpstr (dl_filter_get_text (filter), ==, "ASYLUM");
+  g_assert_cmpuint (changes, ==, 1);
+  dl_filter_set_text (filter, "ASYLUM");
+  g_assert_cmpuint (changes, ==, 1);
+
+  /* a place name with accents, typed without */
+  dl_filter_set_text (filter, "hamah");
+  assert_matching (filter, story, "celebrate-hama");
+  /* and with them, matching a name written without */
+  dl_filter_set_text (filter, "Dāmascus");
+  assert_matching (filter, story, "flight celebrate-damascus");
+
+  /* an actor's alias, the attribution, a local name, a passage */
+  dl_filter_set_text (filter, "kremlin");
+  assert_matching (filter, story, "asylum");
+  dl_filter_set_text (filter, "hayat tahrir al-sham");
+  assert_matching (filter, story, "celebrate-hama celebrate-damascus");
+  dl_filter_set_text (filter, "via tass");
+  assert_matching (filter, story, "asylum");
+  dl_filter_set_text (filter, "МОСКВА");
+  assert_matching (filter, story, "flight asylum");
+  dl_filter_set_text (filter, "buffer zone");
+  assert_matching (filter, story, "occupation golan");
+  dl_filter_set_text (filter, "humanitarian");
+  assert_matching (filter, story, "asylum");
+
+  /* every word must match, in any field */
+  dl_filter_set_text (filter, "crowds damascus");
+  assert_matching (filter, story, "celebrate-damascus");
+  dl_filter_set_text (filter, "nothing-like-this");
+  assert_matching (filter, story, "");
+
+  dl_filter_set_text (filter, "");
+  g_assert_null (dl_filter_get_text (filter));
+  assert_matching (filter, story, ALL);
+  g_assert_false (dl_filter_is_active (filter));
+  dl_filter_set_text (filter, NULL);
+  g_assert_cmpuint (changes, ==, 12);
+}
+
+static void
+test_filter_time (void)
+{
+  g_autoptr(DlStory) story = load_story ();
+  g_autoptr(DlFilter) filter = dl_filter_new ();
+  DlTime from, to;
+  guint changes = 0;
+
+  g_signal_connect (filter, "changed", G_CALLBACK (count_cb), &changes);
+
+  /* one day: the events on it, the span of 7–8 Dec, and the month of December */
+  g_assert_true (dl_time_parse ("2024-12-08", &from, NULL));
+  dl_filter_set_time_range (filter, &from, &from);
+  assert_matching (filter, story, "celebrate-hama flight asylum celebrate-damascus golan");
+  g_assert_cmpuint (changes, ==, 1);
+  dl_filter_set_time_range (filter, &from, &from);
+  g_assert_cmpuint (changes, ==, 1);
+
+  /* the morning of 8 Dec, UTC: 06:00Z and 09:30+02:00 (07:30Z) but not 10:00 */
+  g_assert_true (dl_time_parse ("2024-12-08T05:00Z", &from, NULL));
+  g_assert_true (dl_time_parse ("2024-12-08T07:30Z", &to, NULL));
+  dl_filter_set_time_range (filter, &from, &to);
+  assert_matching (filter, story, "celebrate-hama flight asylum celebrate-damascus golan");
+  g_assert_true (dl_time_parse ("2024-12-08T07:29Z", &to, NULL));
+  dl_filter_set_time_range (filter, &from, &to);
+  assert_matching (filter, story, "celebrate-hama flight asylum celebrate-damascus");
+
+  /* open bounds */
+  g_assert_true (dl_time_parse ("2000", &to, NULL));
+  dl_filter_set_time_range (filter, NULL, &to);
+  assert_matching (filter, story, "occupation");
+  g_assert_true (dl_time_parse ("2024-12-07T23:59Z", &to, NULL));
+  dl_filter_set_time_range (filter, NULL, &to);
+  assert_matching (filter, story, "occupation celebrate-hama flight");
+  g_assert_true (dl_time_parse ("2024-12-08T07:00Z", &from, NULL));
+  dl_filter_set_time_range (filter, &from, NULL);
+  assert_matching (filter, story, "celebrate-hama flight asylum golan");
+
+  dl_filter_set_time_range (filter, NULL, NULL);
+  assert_matching (filter, story, ALL);
+  g_assert_false (dl_filter_is_active (filter));
+}
+
+static void
+test_filter_combined (void)
+{
+  g_autoptr(DlStory) story = load_story ();
+  g_autoptr(DlFilter) filter = dl_filter_new ();
+  const char *actors[] = { "rebels", "israel", NULL };
+  DlTime day;
+  guint changes = 0;
+
+  g_signal_connect (filter, "changed", G_CALLBACK (count_cb), &changes);
+
+  dl_filter_set_actors (filter, actors);
+  assert_matching (filter, story, "occupation celebrate-hama celebrate-damascus golan");
+  g_assert_true (dl_time_parse ("2024-12-08", &day, NULL));
+  dl_filter_set_time_range (filter, &day, &day);
+  assert_matching (filter, story, "celebrate-hama celebrate-damascus golan");
+  dl_filter_set_text (filter, "CROWDS");
+  assert_matching (filter, story, "celebrate-hama celebrate-damascus");
+  dl_filter_set_text (filter, "crowds hamah");
+  assert_matching (filter, story, "celebrate-hama");
+  g_assert_cmpuint (changes, ==, 4);
+
+  dl_filter_reset (filter);
+  g_assert_cmpuint (changes, ==, 5);
+  g_assert_false (dl_filter_is_active (filter));
+  assert_matching (filter, story, ALL);
+  dl_filter_reset (filter);
+  g_assert_cmpuint (changes, ==, 5);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "C.UTF-8");
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/filter/fold", test_filter_fold);
+  g_test_add_func ("/filter/none", test_filter_none);
+  g_test_add_func ("/filter/actors", test_filter_actors);
+  g_test_add_func ("/filter/text", test_filter_text);
+  g_test_add_func ("/filter/time", test_filter_time);
+  g_test_add_func ("/filter/combined", test_filter_combined);
+
+  return g_test_run ();
+}
