@@ -552,6 +552,52 @@ dl_basemap_list_labels (DlBasemap *self,
   return labels;
 }
 
+/**
+ * dl_basemap_get_color:
+ * @style: light or dark
+ * @color: which colour
+ * @red: (out): red, 0 to 1
+ * @green: (out): green, 0 to 1
+ * @blue: (out): blue, 0 to 1
+ *
+ * One colour of the palette dl_basemap_draw() uses for @style.
+ */
+void
+dl_basemap_get_color (DlBasemapStyle  style,
+                      DlBasemapColor  color,
+                      double         *red,
+                      double         *green,
+                      double         *blue)
+{
+  const Palette *palette = &palettes[style == DL_BASEMAP_DARK ? DL_BASEMAP_DARK : DL_BASEMAP_LIGHT];
+  const Rgb *rgb;
+
+  g_return_if_fail (red != NULL && green != NULL && blue != NULL);
+
+  switch (color)
+    {
+    case DL_BASEMAP_COLOR_SEA: rgb = &palette->sea; break;
+    case DL_BASEMAP_COLOR_LAND: rgb = &palette->land; break;
+    case DL_BASEMAP_COLOR_COAST: rgb = &palette->coast; break;
+    case DL_BASEMAP_COLOR_BORDER: rgb = &palette->border; break;
+    case DL_BASEMAP_COLOR_DISPUTED: rgb = &palette->disputed; break;
+    case DL_BASEMAP_COLOR_DISPUTED_BORDER: rgb = &palette->disputed_border; break;
+    default:
+      g_return_if_reached ();
+    }
+  *red = rgb->r;
+  *green = rgb->g;
+  *blue = rgb->b;
+}
+
+/**
+ * dl_basemap_get_attribution:
+ * @self: a base map
+ *
+ * The credit line the data asks for.
+ *
+ * Returns: "Natural Earth"
+ */
 const char *
 dl_basemap_get_attribution (DlBasemap *self)
 {

@@ -54,6 +54,23 @@ GArray    *dl_basemap_list_labels    (DlBasemap      *self,
                                       double          width,
                                       double          height);
 
+/* The colours of a style, e.g. for a legend or to check a rendering. */
+typedef enum
+{
+  DL_BASEMAP_COLOR_SEA,
+  DL_BASEMAP_COLOR_LAND,
+  DL_BASEMAP_COLOR_COAST,
+  DL_BASEMAP_COLOR_BORDER,
+  DL_BASEMAP_COLOR_DISPUTED,
+  DL_BASEMAP_COLOR_DISPUTED_BORDER,
+} DlBasemapColor;
+
+void       dl_basemap_get_color      (DlBasemapStyle  style,
+                                      DlBasemapColor  color,
+                                      double         *red,
+                                      double         *green,
+                                      double         *blue);
+
 /* "© Natural Earth" and the like, for a licence line. */
 const char *dl_basemap_get_attribution (DlBasemap *self);
 
