@@ -221,10 +221,14 @@ scan_string (Scan *s)
           advance (s);
           return TRUE;
         }
+      if (c == '\n' || c == '\r')
+        return scan_error (s, DL_STORY_ERROR_PARSE,
+                           _("not valid JSON: a line break inside a string (is the string "
+                             "not closed? a line break in text is written \\n)"));
       if (c < 0x20)
         return scan_error (s, DL_STORY_ERROR_PARSE,
                            _("not valid JSON: control character U+%04X in a string "
-                             "(write it as an escape such as \\n)"), (guint) c);
+                             "(write it as an escape such as \\t)"), (guint) c);
       if (c == '\\')
         {
           advance (s);
@@ -367,6 +371,9 @@ scan_value (Scan  *s,
       return scan_literal (s, "false");
     case 'n':
       return scan_literal (s, "null");
+    case '/':
+      return scan_error (s, DL_STORY_ERROR_PARSE,
+                         _("not valid JSON: JSON does not allow comments"));
     default:
       if (c == '-' || is_digit (c))
         return scan_number (s);

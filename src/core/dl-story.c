@@ -86,6 +86,10 @@ typedef struct
   const char *display_name;
   GPtrArray  *problems;
   gboolean    is_story;  /* has a "dateline" member */
+  /* Some place or actor had no usable id: a reference to an unknown id may be to it, so
+   * it is not reported as well. */
+  gboolean    places_incomplete;
+  gboolean    actors_incomplete;
   DlStory    *story;
   GHashTable *place_paths; /* id → path of its first definition */
   GHashTable *actor_paths;
@@ -752,7 +756,10 @@ read_feature (Loader     *l,
   gboolean has_geometry = FALSE;
 
   if (!check_kind (l, node, path, KIND_OBJECT))
-    return;
+    {
+      l->places_incomplete = TRUE;
+      return;
+    }
   feature = json_node_get_object (node);
 
   type = get_string (l, feature, path, "type", TRUE);
@@ -773,6 +780,8 @@ read_feature (Loader     *l,
       const char *s = get_nonempty_string (l, feature, path, "id", l->is_story);
 
       id = g_strdup (s);
+      if (id == NULL)
+        l->places_incomplete = TRUE;
     }
 
   if (id != NULL)
@@ -882,12 +891,18 @@ read_actor (Loader     *l,
   const char *first;
 
   if (!check_kind (l, node, path, KIND_OBJECT))
-    return;
+    {
+      l->actors_incomplete = TRUE;
+      return;
+    }
   object = json_node_get_object (node);
 
   id = get_nonempty_string (l, object, path, "id", TRUE);
   if (id == NULL)
-    return;
+    {
+      l->actors_incomplete = TRUE;
+      return;
+    }
 
   first = g_hash_table_lookup (l->actor_paths, id);
   if (first != NULL)
@@ -1034,6 +1049,8 @@ read_references (Loader     *l,
         continue;
 
       target = g_hash_table_lookup (table, id);
+      if (target == NULL && (places ? l->places_incomplete : l->actors_incomplete))
+        continue;
       if (target == NULL)
         {
           if (places)
@@ -1324,14 +1341,19 @@ read_root (Loader *l)
 
   type = get_string (l, object, "", "type", TRUE);
   if (type != NULL && !g_str_equal (type, "FeatureCollection"))
-    report (l, DL_STORY_ERROR_INVALID, "type",
-            _("a story must be a GeoJSON FeatureCollection, not a “%s”"), type);
+    {
+      /* a Feature or a geometry: nothing else would make sense */
+      report (l, DL_STORY_ERROR_INVALID, "type",
+              _("a story must be a GeoJSON FeatureCollection, not a “%s”"), type);
+      return;
+    }
 
   l->is_story = json_object_has_member (object, "dateline");
   if (l->is_story)
     dateline = get_object (l, object, "", "dateline", TRUE);
 
   features = get_array (l, object, "", "features", TRUE);
+  l->places_incomplete = features == NULL;
   if (features != NULL)
     for (guint i = 0; i < json_array_get_length (features); i++)
       {
@@ -1361,6 +1383,8 @@ read_root (Loader *l)
       text_index_init (&l->text_index, l->story->text);
 
       actors = get_array (l, dateline, "dateline", "actors", FALSE);
+      l->actors_incomplete = actors == NULL && json_object_has_member (dateline, "actors") &&
+                             !json_object_get_null_member (dateline, "actors");
       if (actors != NULL)
         for (guint i = 0; i < json_array_get_length (actors); i++)
           {
