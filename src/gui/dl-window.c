@@ -5,26 +5,684 @@
 
 #include <glib/gi18n.h>
 
-#include "dl-window.h"
+#include "dl-about.h"
+#include "dl-event-row.h"
+#include "dl-export-dialog.h"
+#include "dl-settings.h"
+#include "dl-window-private.h"
+
+/* Below this width the events and article panes fold away. */
+#define NARROW_WIDTH 900
 
 struct _DlWindow
 {
-  AdwApplicationWindow parent_instance;
+  AdwApplicationWindow  parent_instance;
 
-  AdwWindowTitle *window_title;
-  AdwStatusPage  *status_page;
+  /* Template widgets */
+  AdwWindowTitle       *window_title;
+  GtkToggleButton      *events_button;
+  GtkToggleButton      *article_button;
+  GtkToggleButton      *search_button;
+  GtkMenuButton        *actor_button;
+  DlActorFilter        *actor_filter;
+  AdwToastOverlay      *toast_overlay;
+  GtkStack             *main_stack;
+  GtkPaned             *outer_paned;
+  GtkPaned             *inner_paned;
+  GtkWidget            *events_pane;
+  GtkSearchBar         *search_bar;
+  GtkSearchEntry       *search_entry;
+  GtkLabel             *count_label;
+  GtkStack             *list_stack;
+  GtkListView          *list_view;
+  DlMapView            *map_view;
+  DlArticleView        *article_view;
+  AdwFlap              *events_flap;
+  AdwFlap              *article_flap;
 
-  DlStory        *story;
+  DlViewState          *state;
+  GtkCustomFilter      *custom_filter;
+  GtkFilterListModel   *filter_model;
+  GtkMultiSelection    *selection;
+  GSettings            *settings;
+  GCancellable         *load_cancellable;
+  GtkWindow            *error_dialog;
+
+  int                   article_width;
+  gboolean              article_width_applied;
+  gboolean              narrow;
+  gboolean              layout_idle_queued;
+  gboolean              syncing_selection;
 };
 
 G_DEFINE_FINAL_TYPE (DlWindow, dl_window, ADW_TYPE_APPLICATION_WINDOW)
+
+static void
+dl_window_update_actions (DlWindow *self)
+{
+  gboolean has_story = dl_view_state_get_story (self->state) != NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", has_story);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", has_story);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.clear-selection", has_story);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.fit", has_story);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->actor_button), has_story);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->search_button), has_story);
+}
+
+static gboolean
+custom_filter_func (gpointer item,
+                    gpointer user_data)
+{
+  DlWindow *self = user_data;
+
+  return dl_view_state_is_shown (self->state, item);
+}
+
+static void
+update_count (DlWindow *self)
+{
+  DlStory *story = dl_view_state_get_story (self->state);
+  guint total, shown;
+  g_autofree char *text = NULL;
+
+  if (story == NULL)
+    return;
+
+  total = g_list_model_get_n_items (dl_story_get_events (story));
+  shown = g_list_model_get_n_items (G_LIST_MODEL (self->filter_model));
+  if (shown != total)
+    /* TRANSLATORS: number of events shown by the filter, of all events: "9 of 24 events" */
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u event", "%u of %u events",
+                                         total),
+                            shown, total);
+  else
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u event", "%u events", total),
+                            total);
+  gtk_label_set_text (self->count_label, text);
+  gtk_stack_set_visible_child_name (self->list_stack, shown > 0 ? "list" : "empty");
+}
+
+static void
+sync_list_selection (DlWindow *self)
+{
+  GListModel *model = G_LIST_MODEL (self->filter_model);
+  g_autoptr(GtkBitset) selected = gtk_bitset_new_empty ();
+  g_autoptr(GtkBitset) mask = NULL;
+  guint n = g_list_model_get_n_items (model);
+  guint first = G_MAXUINT;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(DlEvent) event = g_list_model_get_item (model, i);
+
+      if (dl_view_state_is_selected (self->state, event))
+        {
+          gtk_bitset_add (selected, i);
+          first = MIN (first, i);
+        }
+    }
+
+  mask = gtk_bitset_new_range (0, n);
+  self->syncing_selection = TRUE;
+  gtk_selection_model_set_selection (GTK_SELECTION_MODEL (self->selection), selected, mask);
+  self->syncing_selection = FALSE;
+
+  if (first != G_MAXUINT)
+    gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u",
+                                first);
+}
+
+static void
+list_selection_changed_cb (GtkSelectionModel *model,
+                           guint              position,
+                           guint              n_items,
+                           DlWindow          *self)
+{
+  g_autoptr(GtkBitset) bitset = NULL;
+  g_autoptr(GPtrArray) events = NULL;
+  GtkBitsetIter iter;
+  guint index;
+
+  if (self->syncing_selection)
+    return;
+
+  bitset = gtk_selection_model_get_selection (model);
+  events = g_ptr_array_new_with_free_func (g_object_unref);
+  if (gtk_bitset_iter_init_first (&iter, bitset, &index))
+    do
+      g_ptr_array_add (events, g_list_model_get_item (G_LIST_MODEL (model), index));
+    while (gtk_bitset_iter_next (&iter, &index));
+
+  self->syncing_selection = TRUE;
+  dl_view_state_select_events (self->state, events);
+  self->syncing_selection = FALSE;
+}
+
+static void
+state_story_changed_cb (DlViewState *state,
+                        DlWindow    *self)
+{
+  DlStory *story = dl_view_state_get_story (state);
+  const char *title, *publisher, *published;
+  g_autofree char *date = NULL;
+  g_autofree char *subtitle = NULL;
+  DlTime time;
+
+  gtk_filter_list_model_set_model (self->filter_model,
+                                   story != NULL ? dl_story_get_events (story) : NULL);
+  dl_window_update_actions (self);
+
+  if (story == NULL)
+    {
+      adw_window_title_set_title (self->window_title, _("Dateline"));
+      adw_window_title_set_subtitle (self->window_title, NULL);
+      gtk_window_set_title (GTK_WINDOW (self), _("Dateline"));
+      gtk_stack_set_visible_child_name (self->main_stack, "empty");
+      return;
+    }
+
+  title = dl_story_get_title (story);
+  if (title == NULL || title[0] == '\0')
+    title = _("Untitled Story");
+  publisher = dl_story_get_publisher (story);
+  published = dl_story_get_published (story);
+  if (published != NULL && dl_time_parse (published, &time, NULL))
+    date = dl_time_format (&time);
+  else
+    date = g_strdup (published);
+
+  if (publisher != NULL && date != NULL)
+    /* TRANSLATORS: window subtitle: publisher · date */
+    subtitle = g_strdup_printf (_("%s · %s"), publisher, date);
+  else
+    subtitle = g_strdup (publisher != NULL ? publisher : date);
+
+  adw_window_title_set_title (self->window_title, title);
+  adw_window_title_set_subtitle (self->window_title, subtitle);
+  gtk_window_set_title (GTK_WINDOW (self), title);
+  gtk_stack_set_visible_child_name (self->main_stack, self->narrow ? "narrow" : "wide");
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  update_count (self);
+}
+
+static void
+state_filter_changed_cb (DlViewState *state,
+                         DlWindow    *self)
+{
+  self->syncing_selection = TRUE;
+  gtk_filter_changed (GTK_FILTER (self->custom_filter), GTK_FILTER_CHANGE_DIFFERENT);
+  self->syncing_selection = FALSE;
+  update_count (self);
+  sync_list_selection (self);
+}
+
+static void
+state_selection_changed_cb (DlViewState *state,
+                            DlWindow    *self)
+{
+  if (!self->syncing_selection)
+    sync_list_selection (self);
+}
+
+static void
+search_changed_cb (GtkSearchEntry *entry,
+                   DlWindow       *self)
+{
+  dl_filter_set_text (dl_view_state_get_filter (self->state),
+                      gtk_editable_get_text (GTK_EDITABLE (entry)));
+}
+
+static void
+stop_search_cb (GtkSearchEntry *entry,
+                DlWindow       *self)
+{
+  gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+}
+
+static void
+search_mode_changed_cb (GtkSearchBar *search_bar,
+                        GParamSpec   *pspec,
+                        DlWindow     *self)
+{
+  if (!gtk_search_bar_get_search_mode (search_bar))
+    gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  else if (self->narrow)
+    adw_flap_set_reveal_flap (self->events_flap, TRUE);
+}
+
+static void
+show_passage_cb (DlMapView *map_view,
+                 DlEvent   *event,
+                 guint      index,
+                 DlWindow  *self)
+{
+  const DlPassage *passage;
+
+  if (index >= dl_event_get_n_passages (event))
+    return;
+  passage = dl_event_get_passage (event, index);
+  if (self->narrow)
+    adw_flap_set_reveal_flap (self->article_flap, TRUE);
+  dl_article_view_reveal_range (self->article_view, passage->start, passage->end);
+}
+
+static void
+error_dialog_response_cb (AdwMessageDialog *dialog,
+                          const char       *response,
+                          DlWindow         *self)
+{
+  if (self->error_dialog == GTK_WINDOW (dialog))
+    {
+      g_object_remove_weak_pointer (G_OBJECT (dialog), (gpointer *) &self->error_dialog);
+      self->error_dialog = NULL;
+    }
+}
+
+static void
+show_error (DlWindow   *self,
+            GFile      *file,
+            const char *message)
+{
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *heading = NULL;
+  GtkWidget *dialog;
+
+  if (self->error_dialog != NULL)
+    {
+      g_object_remove_weak_pointer (G_OBJECT (self->error_dialog),
+                                    (gpointer *) &self->error_dialog);
+      gtk_window_destroy (self->error_dialog);
+      self->error_dialog = NULL;
+    }
+
+  /* TRANSLATORS: heading of the error dialog; %s is the file name */
+  heading = g_strdup_printf (_("Could Not Open “%s”"), name);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, message);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  g_signal_connect_object (dialog, "response", G_CALLBACK (error_dialog_response_cb), self, 0);
+  self->error_dialog = GTK_WINDOW (dialog);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &self->error_dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+load_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  GFile *file = task_data;
+  GError *error = NULL;
+  DlStory *story = dl_story_new_from_file (file, cancellable, &error);
+
+  if (story == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, story, g_object_unref);
+}
+
+static void
+load_done_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  DlWindow *self = DL_WINDOW (source);
+  GFile *file = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DlStory) story = g_task_propagate_pointer (G_TASK (result), &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  g_clear_object (&self->load_cancellable);
+
+  if (story == NULL)
+    {
+      show_error (self, file, error->message);
+      return;
+    }
+
+  dl_window_set_story (self, story);
+  if (self->settings != NULL)
+    {
+      g_autofree char *uri = g_file_get_uri (file);
+
+      g_settings_set_string (self->settings, "last-story", uri);
+    }
+}
+
+static void
+open_response_cb (GtkNativeDialog *dialog,
+                  int              response,
+                  DlWindow        *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+
+      if (file != NULL)
+        dl_window_open_file (self, file);
+    }
+  g_object_unref (dialog);
+}
+
+static void
+open_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  DlWindow *self = DL_WINDOW (widget);
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) geojson = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+
+  chooser = gtk_file_chooser_native_new (_("Open a Story"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"),
+                                         _("_Cancel"));
+  gtk_file_filter_set_name (geojson, _("GeoJSON Stories"));
+  gtk_file_filter_add_mime_type (geojson, "application/geo+json");
+  gtk_file_filter_add_suffix (geojson, "geojson");
+  gtk_file_filter_add_suffix (geojson, "json");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), geojson);
+  gtk_file_filter_set_name (all, _("All Files"));
+  gtk_file_filter_add_pattern (all, "*");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), all);
+  gtk_file_chooser_set_filter (GTK_FILE_CHOOSER (chooser), geojson);
+
+  g_signal_connect_object (chooser, "response", G_CALLBACK (open_response_cb), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  DlWindow *self = DL_WINDOW (widget);
+  DlStory *story = dl_view_state_get_story (self->state);
+
+  if (story == NULL)
+    return;
+  dl_export_dialog_present (GTK_WINDOW (self), story, dl_view_state_get_filter (self->state),
+                            dl_map_view_get_viewport (self->map_view));
+}
+
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  DlWindow *self = DL_WINDOW (widget);
+
+  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+static void
+clear_selection_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  DlWindow *self = DL_WINDOW (widget);
+
+  dl_view_state_clear_selection (self->state);
+}
+
+static void
+fit_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  DlWindow *self = DL_WINDOW (widget);
+
+  dl_map_view_fit_shown (self->map_view, TRUE);
+}
+
+static void
+about_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  dl_about_present (GTK_WINDOW (widget));
+}
+
+static void
+map_source_state_cb (GAction    *action,
+                     GParamSpec *pspec,
+                     DlWindow   *self)
+{
+  g_autoptr(GVariant) state = g_action_get_state (action);
+
+  dl_map_view_set_osm (self->map_view,
+                       g_strcmp0 (g_variant_get_string (state, NULL), "osm") == 0);
+}
+
+static void
+map_source_change_state_cb (GSimpleAction *action,
+                            GVariant      *value,
+                            gpointer       user_data)
+{
+  g_simple_action_set_state (action, value);
+}
+
+static gboolean
+drop_cb (GtkDropTarget *target,
+         const GValue  *value,
+         double         x,
+         double         y,
+         DlWindow      *self)
+{
+  GFile *file;
+
+  if (!G_VALUE_HOLDS (value, G_TYPE_FILE))
+    return FALSE;
+  file = g_value_get_object (value);
+  if (file == NULL)
+    return FALSE;
+  dl_window_open_file (self, file);
+  return TRUE;
+}
+
+static void
+inner_max_position_cb (GtkPaned   *paned,
+                       GParamSpec *pspec,
+                       DlWindow   *self)
+{
+  int max = 0;
+
+  g_object_get (paned, "max-position", &max, NULL);
+
+  /* The article keeps its remembered width; the map takes the rest. */
+  if (!self->article_width_applied && max > self->article_width)
+    {
+      self->article_width_applied = TRUE;
+      gtk_paned_set_position (paned, max - self->article_width);
+    }
+}
+
+static void
+set_narrow (DlWindow *self,
+            gboolean  narrow)
+{
+  GtkWidget *events = self->events_pane;
+  GtkWidget *map = GTK_WIDGET (self->map_view);
+  GtkWidget *article = GTK_WIDGET (self->article_view);
+
+  if (self->narrow == narrow)
+    return;
+  self->narrow = narrow;
+
+  g_object_ref (events);
+  g_object_ref (map);
+  g_object_ref (article);
+
+  if (narrow)
+    {
+      self->article_width = gtk_widget_get_width (article);
+      gtk_paned_set_start_child (self->outer_paned, NULL);
+      gtk_paned_set_start_child (self->inner_paned, NULL);
+      gtk_paned_set_end_child (self->inner_paned, NULL);
+      adw_flap_set_flap (self->events_flap, events);
+      adw_flap_set_flap (self->article_flap, article);
+      adw_flap_set_content (self->article_flap, map);
+      gtk_widget_set_size_request (events, 300, -1);
+      gtk_widget_set_size_request (article, 300, -1);
+    }
+  else
+    {
+      adw_flap_set_reveal_flap (self->events_flap, FALSE);
+      adw_flap_set_reveal_flap (self->article_flap, FALSE);
+      adw_flap_set_flap (self->events_flap, NULL);
+      adw_flap_set_flap (self->article_flap, NULL);
+      adw_flap_set_content (self->article_flap, NULL);
+      gtk_widget_set_size_request (events, 260, -1);
+      gtk_widget_set_size_request (article, 260, -1);
+      gtk_paned_set_start_child (self->outer_paned, events);
+      gtk_paned_set_start_child (self->inner_paned, map);
+      gtk_paned_set_end_child (self->inner_paned, article);
+      self->article_width_applied = FALSE;
+    }
+
+  g_object_unref (events);
+  g_object_unref (map);
+  g_object_unref (article);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->events_button), narrow);
+  gtk_widget_set_visible (GTK_WIDGET (self->article_button), narrow);
+  if (dl_view_state_get_story (self->state) != NULL)
+    gtk_stack_set_visible_child_name (self->main_stack, narrow ? "narrow" : "wide");
+}
+
+static gboolean
+update_layout_idle (gpointer user_data)
+{
+  DlWindow *self = user_data;
+  int width = gtk_widget_get_width (GTK_WIDGET (self));
+
+  self->layout_idle_queued = FALSE;
+  if (width > 0)
+    set_narrow (self, width < NARROW_WIDTH);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+save_window_state (DlWindow *self)
+{
+  int width, height;
+
+  if (self->settings == NULL)
+    return;
+
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  g_settings_delay (self->settings);
+  g_settings_set_boolean (self->settings, "window-maximized",
+                          gtk_window_is_maximized (GTK_WINDOW (self)));
+  if (!gtk_window_is_maximized (GTK_WINDOW (self)) && width > 0 && height > 0)
+    {
+      g_settings_set_int (self->settings, "window-width", width);
+      g_settings_set_int (self->settings, "window-height", height);
+    }
+  if (!self->narrow)
+    {
+      g_settings_set_int (self->settings, "events-pane-width",
+                          gtk_paned_get_position (self->outer_paned));
+      if (gtk_widget_get_width (GTK_WIDGET (self->article_view)) > 0)
+        g_settings_set_int (self->settings, "article-pane-width",
+                            gtk_widget_get_width (GTK_WIDGET (self->article_view)));
+    }
+  g_settings_apply (self->settings);
+}
+
+static void
+restore_window_state (DlWindow *self)
+{
+  GdkDisplay *display = gdk_display_get_default ();
+  int width = 1400, height = 900, events_width = 360;
+
+  self->article_width = 420;
+  if (self->settings != NULL)
+    {
+      width = g_settings_get_int (self->settings, "window-width");
+      height = g_settings_get_int (self->settings, "window-height");
+      events_width = g_settings_get_int (self->settings, "events-pane-width");
+      self->article_width = g_settings_get_int (self->settings, "article-pane-width");
+      if (g_settings_get_boolean (self->settings, "window-maximized"))
+        gtk_window_maximize (GTK_WINDOW (self));
+    }
+
+  /* Never larger than the screen it opens on. */
+  if (display != NULL)
+    {
+      GListModel *monitors = gdk_display_get_monitors (display);
+      g_autoptr(GdkMonitor) monitor = g_list_model_get_item (monitors, 0);
+
+      if (monitor != NULL)
+        {
+          GdkRectangle geometry;
+
+          gdk_monitor_get_geometry (monitor, &geometry);
+          width = MIN (width, geometry.width);
+          height = MIN (height, geometry.height);
+        }
+    }
+
+  gtk_window_set_default_size (GTK_WINDOW (self), MAX (width, 360), MAX (height, 400));
+  gtk_paned_set_position (self->outer_paned, CLAMP (events_width, 260, 800));
+  self->article_width = CLAMP (self->article_width, 260, 900);
+  set_narrow (self, width < NARROW_WIDTH);
+}
+
+static void
+dl_window_size_allocate (GtkWidget *widget,
+                         int        width,
+                         int        height,
+                         int        baseline)
+{
+  DlWindow *self = DL_WINDOW (widget);
+
+  GTK_WIDGET_CLASS (dl_window_parent_class)->size_allocate (widget, width, height, baseline);
+
+  /* Moving the panes between containers cannot happen during an allocation. */
+  if ((width < NARROW_WIDTH) != self->narrow && !self->layout_idle_queued)
+    {
+      self->layout_idle_queued = TRUE;
+      g_idle_add_full (G_PRIORITY_HIGH_IDLE, update_layout_idle, g_object_ref (self),
+                       g_object_unref);
+    }
+}
+
+static gboolean
+dl_window_close_request (GtkWindow *window)
+{
+  save_window_state (DL_WINDOW (window));
+
+  return GTK_WINDOW_CLASS (dl_window_parent_class)->close_request (window);
+}
 
 static void
 dl_window_dispose (GObject *object)
 {
   DlWindow *self = DL_WINDOW (object);
 
-  g_clear_object (&self->story);
+  g_cancellable_cancel (self->load_cancellable);
+  g_clear_object (&self->load_cancellable);
+  if (self->error_dialog != NULL)
+    {
+      g_object_remove_weak_pointer (G_OBJECT (self->error_dialog),
+                                    (gpointer *) &self->error_dialog);
+      gtk_window_destroy (self->error_dialog);
+      self->error_dialog = NULL;
+    }
+  if (self->state != NULL)
+    g_signal_handlers_disconnect_by_data (self->state, self);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), DL_TYPE_WINDOW);
+
+  g_clear_object (&self->selection);
+  g_clear_object (&self->filter_model);
+  g_clear_object (&self->custom_filter);
+  g_clear_object (&self->state);
+  g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (dl_window_parent_class)->dispose (object);
 }
@@ -34,18 +692,131 @@ dl_window_class_init (DlWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   object_class->dispose = dl_window_dispose;
+  widget_class->size_allocate = dl_window_size_allocate;
+  window_class->close_request = dl_window_close_request;
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/dl-window.ui");
-  gtk_widget_class_bind_template_child (widget_class, DlWindow, status_page);
+  gtk_widget_class_bind_template_child (widget_class, DlWindow, actor_button);
+  gtk_widget_class_bind_template_child (widget_class, DlWindow, actor_filter);
+  gtk_widget_class_bind_template_child (widget_class, DlWindow, article_button);
+  gtk_widget_class_bind_template_child (widget_class, DlWindow, article_flap);
+  gtk_widget_class_bind_template_child (widget_class, DlWindow, article_view);
+  gtk_widget_class_bind_template_child (widget_class, DlWindow, count_label);
+  gtk_widget_class_bind_template_child (widget_class, DlWindow, events_button);
+  gtk_widget_class_bind_template_child (widget_class, DlWindow, events_flap);
+  gtk_widget_class_bind_template_child (widget_class, DlWindow, events_pane);
+  gtk_widget_class_bind_template_child (widget_class, DlWindow, inner_paned);
+  gtk_widget_class_bind_template_child (widget_class, DlWindow, list_stack);
+  gtk_widget_class_bind_template_child (widget_class, DlWindow, list_view);
+  gtk_widget_class_bind_template_child (widget_class, DlWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, DlWindow, map_view);
+  gtk_widget_class_bind_template_child (widget_class, DlWindow, outer_paned);
+  gtk_widget_class_bind_template_child (widget_class, DlWindow, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, DlWindow, search_button);
+  gtk_widget_class_bind_template_child (widget_class, DlWindow, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, DlWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, DlWindow, window_title);
+
+  gtk_widget_class_install_action (widget_class, "win.about", NULL, about_action);
+  gtk_widget_class_install_action (widget_class, "win.clear-selection", NULL,
+                                   clear_selection_action);
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.fit", NULL, fit_action);
+  gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK,
+                                       "win.open", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK,
+                                       "win.export", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
+                                       "win.search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, GDK_CONTROL_MASK,
+                                       "win.fit", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0,
+                                       "win.clear-selection", NULL);
+
+  g_type_ensure (DL_TYPE_ACTOR_FILTER);
+  g_type_ensure (DL_TYPE_ARTICLE_VIEW);
+  g_type_ensure (DL_TYPE_EVENT_ROW);
+  g_type_ensure (DL_TYPE_MAP_VIEW);
 }
 
 static void
 dl_window_init (DlWindow *self)
 {
+  g_autoptr(GAction) map_source = NULL;
+  GtkDropTarget *drop;
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->settings = dl_settings_new ();
+  self->state = dl_view_state_new ();
+  self->custom_filter = gtk_custom_filter_new (custom_filter_func, self, NULL);
+  self->filter_model = gtk_filter_list_model_new (NULL,
+                                                  g_object_ref (GTK_FILTER (self->custom_filter)));
+  gtk_filter_list_model_set_incremental (self->filter_model, FALSE);
+  self->selection = gtk_multi_selection_new (g_object_ref (G_LIST_MODEL (self->filter_model)));
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+  g_signal_connect_object (self->selection, "selection-changed",
+                           G_CALLBACK (list_selection_changed_cb), self, 0);
+
+  g_signal_connect (self->state, "story-changed", G_CALLBACK (state_story_changed_cb), self);
+  g_signal_connect (self->state, "filter-changed", G_CALLBACK (state_filter_changed_cb), self);
+  g_signal_connect (self->state, "selection-changed",
+                    G_CALLBACK (state_selection_changed_cb), self);
+  dl_map_view_set_view_state (self->map_view, self->state);
+  dl_article_view_set_view_state (self->article_view, self->state);
+  dl_actor_filter_set_view_state (self->actor_filter, self->state);
+  g_signal_connect_object (self->map_view, "show-passage", G_CALLBACK (show_passage_cb),
+                           self, 0);
+
+  /* Search */
+  gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
+  gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self->events_pane));
+  g_object_bind_property (self->search_button, "active", self->search_bar,
+                          "search-mode-enabled", G_BINDING_BIDIRECTIONAL);
+  g_signal_connect_object (self->search_entry, "search-changed",
+                           G_CALLBACK (search_changed_cb), self, 0);
+  g_signal_connect_object (self->search_entry, "stop-search", G_CALLBACK (stop_search_cb),
+                           self, 0);
+  g_signal_connect_object (self->search_bar, "notify::search-mode-enabled",
+                           G_CALLBACK (search_mode_changed_cb), self, 0);
+
+  /* Narrow layout: the header buttons reveal the folded panes. */
+  g_object_bind_property (self->events_button, "active", self->events_flap, "reveal-flap",
+                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self->article_button, "active", self->article_flap, "reveal-flap",
+                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+  g_signal_connect_object (self->inner_paned, "notify::max-position",
+                           G_CALLBACK (inner_max_position_cb), self, 0);
+
+  /* Map source: the GSettings key when there is a schema, else for this window only. */
+  if (self->settings != NULL)
+    map_source = g_settings_create_action (self->settings, "map-source");
+  else
+    {
+      GSimpleAction *action = g_simple_action_new_stateful ("map-source",
+                                                             G_VARIANT_TYPE_STRING,
+                                                             g_variant_new_string ("offline"));
+
+      g_signal_connect (action, "change-state", G_CALLBACK (map_source_change_state_cb), NULL);
+      map_source = G_ACTION (action);
+    }
+  g_action_map_add_action (G_ACTION_MAP (self), map_source);
+  g_signal_connect_object (map_source, "notify::state", G_CALLBACK (map_source_state_cb),
+                           self, 0);
+  map_source_state_cb (map_source, NULL, self);
+
+  drop = gtk_drop_target_new (G_TYPE_FILE, GDK_ACTION_COPY);
+  g_signal_connect_object (drop, "drop", G_CALLBACK (drop_cb), self, 0);
+  gtk_widget_add_controller (GTK_WIDGET (self->toast_overlay), GTK_EVENT_CONTROLLER (drop));
+
+  restore_window_state (self);
+  dl_window_update_actions (self);
 }
 
 DlWindow *
@@ -58,19 +829,10 @@ void
 dl_window_set_story (DlWindow *self,
                      DlStory  *story)
 {
-  const char *title;
-
   g_return_if_fail (DL_IS_WINDOW (self));
   g_return_if_fail (DL_IS_STORY (story));
 
-  g_set_object (&self->story, story);
-  title = dl_story_get_title (story);
-  if (title == NULL)
-    title = _("Untitled story");
-  adw_window_title_set_title (self->window_title, title);
-  adw_window_title_set_subtitle (self->window_title, dl_story_get_publisher (story));
-  adw_status_page_set_title (self->status_page, title);
-  gtk_window_set_title (GTK_WINDOW (self), title);
+  dl_view_state_set_story (self->state, story);
 }
 
 DlStory *
@@ -78,24 +840,105 @@ dl_window_get_story (DlWindow *self)
 {
   g_return_val_if_fail (DL_IS_WINDOW (self), NULL);
 
-  return self->story;
+  return dl_view_state_get_story (self->state);
 }
 
 void
 dl_window_open_file (DlWindow *self,
                      GFile    *file)
 {
-  g_autoptr(DlStory) story = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr(GTask) task = NULL;
 
   g_return_if_fail (DL_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
 
-  story = dl_story_new_from_file (file, NULL, &error);
-  if (story == NULL)
-    {
-      g_warning ("%s", error->message);
-      return;
-    }
-  dl_window_set_story (self, story);
+  g_cancellable_cancel (self->load_cancellable);
+  g_clear_object (&self->load_cancellable);
+  self->load_cancellable = g_cancellable_new ();
+
+  /* Off the main thread: a big file must not freeze the window. */
+  task = g_task_new (self, self->load_cancellable, load_done_cb, NULL);
+  g_task_set_source_tag (task, dl_window_open_file);
+  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
+  g_task_run_in_thread (task, load_thread);
+}
+
+DlViewState *
+dl_window_get_view_state (DlWindow *self)
+{
+  g_return_val_if_fail (DL_IS_WINDOW (self), NULL);
+
+  return self->state;
+}
+
+DlMapView *
+dl_window_get_map_view (DlWindow *self)
+{
+  g_return_val_if_fail (DL_IS_WINDOW (self), NULL);
+
+  return self->map_view;
+}
+
+DlArticleView *
+dl_window_get_article_view (DlWindow *self)
+{
+  g_return_val_if_fail (DL_IS_WINDOW (self), NULL);
+
+  return self->article_view;
+}
+
+GtkListView *
+dl_window_get_list_view (DlWindow *self)
+{
+  g_return_val_if_fail (DL_IS_WINDOW (self), NULL);
+
+  return self->list_view;
+}
+
+DlActorFilter *
+dl_window_get_actor_filter (DlWindow *self)
+{
+  g_return_val_if_fail (DL_IS_WINDOW (self), NULL);
+
+  return self->actor_filter;
+}
+
+GtkLabel *
+dl_window_get_count_label (DlWindow *self)
+{
+  g_return_val_if_fail (DL_IS_WINDOW (self), NULL);
+
+  return self->count_label;
+}
+
+GtkSearchEntry *
+dl_window_get_search_entry (DlWindow *self)
+{
+  g_return_val_if_fail (DL_IS_WINDOW (self), NULL);
+
+  return self->search_entry;
+}
+
+GtkWindow *
+dl_window_get_error_dialog (DlWindow *self)
+{
+  g_return_val_if_fail (DL_IS_WINDOW (self), NULL);
+
+  return self->error_dialog;
+}
+
+gboolean
+dl_window_is_loading (DlWindow *self)
+{
+  g_return_val_if_fail (DL_IS_WINDOW (self), FALSE);
+
+  return self->load_cancellable != NULL;
+}
+
+gboolean
+dl_window_is_narrow (DlWindow *self)
+{
+  g_return_val_if_fail (DL_IS_WINDOW (self), FALSE);
+
+  return self->narrow;
 }

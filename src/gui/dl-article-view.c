@@ -1,0 +1,362 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "dl-article-view"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "dl-article-view.h"
+
+struct _DlArticleView
+{
+  GtkWidget          parent_instance;
+
+  GtkScrolledWindow *scrolled_window;
+  GtkTextView       *text_view;
+
+  GtkTextTag        *emphasis_tag;
+  GtkTextMark       *scroll_mark;
+  DlViewState       *state;
+};
+
+G_DEFINE_FINAL_TYPE (DlArticleView, dl_article_view, GTK_TYPE_WIDGET)
+
+static gboolean
+is_rtl_language (const char *language)
+{
+  static const char * const rtl[] = { "ar", "arc", "dv", "fa", "ha", "he", "khw", "ks",
+                                      "ku", "ps", "sd", "ur", "yi", NULL };
+  g_autofree char *primary = NULL;
+
+  if (language == NULL)
+    return FALSE;
+  primary = g_strndup (language, strcspn (language, "-_"));
+  return g_strv_contains (rtl, primary);
+}
+
+static void
+get_iter_at_offset (GtkTextBuffer *buffer,
+                    GtkTextIter   *iter,
+                    int            offset)
+{
+  gtk_text_buffer_get_iter_at_offset (buffer, iter, offset);
+}
+
+static GtkTextTag *
+tint_tag_for (DlArticleView *self,
+              DlActor       *actor)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+  GtkTextTagTable *table = gtk_text_buffer_get_tag_table (buffer);
+  g_autofree char *name = g_strconcat ("tint:", actor != NULL ? dl_actor_get_id (actor) : "",
+                                       NULL);
+  GtkTextTag *tag = gtk_text_tag_table_lookup (table, name);
+  GdkRGBA color = { 0.5f, 0.5f, 0.5f, 0.16f };
+
+  if (tag != NULL)
+    return tag;
+
+  if (actor != NULL)
+    {
+      double r, g, b;
+
+      dl_actor_get_rgb (actor, &r, &g, &b);
+      color = (GdkRGBA) { r, g, b, 0.16f };
+    }
+  tag = gtk_text_buffer_create_tag (buffer, name, "background-rgba", &color, NULL);
+  /* The emphasis always shows above any tint. */
+  gtk_text_tag_set_priority (self->emphasis_tag,
+                             gtk_text_tag_table_get_size (table) - 1);
+  return tag;
+}
+
+static void
+load_story (DlArticleView *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+  DlStory *story = self->state != NULL ? dl_view_state_get_story (self->state) : NULL;
+  g_autoptr(GPtrArray) passages = NULL;
+  const char *text;
+
+  text = story != NULL ? dl_story_get_text (story) : NULL;
+  gtk_text_buffer_set_text (buffer, text != NULL ? text : "", -1);
+  if (story == NULL)
+    return;
+
+  gtk_widget_set_direction (GTK_WIDGET (self->text_view),
+                            is_rtl_language (dl_story_get_language (story))
+                              ? GTK_TEXT_DIR_RTL : GTK_TEXT_DIR_LTR);
+
+  passages = dl_story_list_passages (story);
+  for (guint i = 0; i < passages->len; i++)
+    {
+      const DlPassage *passage = passages->pdata[i];
+      GtkTextIter start, end;
+
+      get_iter_at_offset (buffer, &start, passage->start);
+      get_iter_at_offset (buffer, &end, passage->end);
+      gtk_text_buffer_apply_tag (buffer,
+                                 tint_tag_for (self, dl_event_get_main_actor (passage->event)),
+                                 &start, &end);
+    }
+}
+
+static void
+update_emphasis (DlArticleView *self,
+                 gboolean       scroll)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+  g_autoptr(GArray) ranges = NULL;
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  gtk_text_buffer_remove_tag (buffer, self->emphasis_tag, &start, &end);
+  if (self->state == NULL || dl_view_state_get_story (self->state) == NULL)
+    return;
+
+  ranges = dl_passage_ranges_for_events (dl_view_state_get_selected_events (self->state));
+  for (guint i = 0; i < ranges->len; i++)
+    {
+      DlTextRange *range = &g_array_index (ranges, DlTextRange, i);
+
+      get_iter_at_offset (buffer, &start, range->start);
+      get_iter_at_offset (buffer, &end, range->end);
+      gtk_text_buffer_apply_tag (buffer, self->emphasis_tag, &start, &end);
+    }
+
+  if (scroll && ranges->len > 0)
+    {
+      get_iter_at_offset (buffer, &start, g_array_index (ranges, DlTextRange, 0).start);
+      gtk_text_buffer_move_mark (buffer, self->scroll_mark, &start);
+      gtk_text_view_scroll_to_mark (self->text_view, self->scroll_mark, 0.1, FALSE, 0, 0);
+    }
+}
+
+static void
+story_changed_cb (DlViewState   *state,
+                  DlArticleView *self)
+{
+  load_story (self);
+  update_emphasis (self, FALSE);
+}
+
+static void
+selection_changed_cb (DlViewState   *state,
+                      DlArticleView *self)
+{
+  update_emphasis (self, TRUE);
+}
+
+/* The passages under widget point (@x, @y) of the text view, or NULL. */
+static GPtrArray *
+passages_at_point (DlArticleView *self,
+                   double         x,
+                   double         y)
+{
+  DlStory *story = self->state != NULL ? dl_view_state_get_story (self->state) : NULL;
+  GtkTextIter iter;
+  int bx, by;
+
+  if (story == NULL)
+    return NULL;
+
+  gtk_text_view_window_to_buffer_coords (self->text_view, GTK_TEXT_WINDOW_WIDGET,
+                                         (int) x, (int) y, &bx, &by);
+  if (!gtk_text_view_get_iter_at_location (self->text_view, &iter, bx, by))
+    return NULL;
+  return dl_story_passages_at (story, gtk_text_iter_get_offset (&iter));
+}
+
+static void
+click_released_cb (GtkGestureClick *gesture,
+                   int              n_press,
+                   double           x,
+                   double           y,
+                   DlArticleView   *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+  g_autoptr(GPtrArray) passages = NULL;
+  const DlPassage *passage;
+
+  g_assert (DL_IS_ARTICLE_VIEW (self));
+
+  /* A drag that selected text is not a click on a passage. */
+  if (n_press != 1 || gtk_text_buffer_get_has_selection (buffer))
+    return;
+
+  passages = passages_at_point (self, x, y);
+  if (passages == NULL)
+    return;
+  passage = dl_pick_passage (passages);
+  if (passage != NULL)
+    dl_view_state_select_event (self->state, passage->event);
+}
+
+static gboolean
+query_tooltip_cb (GtkWidget     *widget,
+                  int            x,
+                  int            y,
+                  gboolean       keyboard_mode,
+                  GtkTooltip    *tooltip,
+                  DlArticleView *self)
+{
+  g_autoptr(GPtrArray) passages = NULL;
+  g_autoptr(GString) text = NULL;
+
+  if (keyboard_mode)
+    return FALSE;
+
+  passages = passages_at_point (self, x, y);
+  if (passages == NULL || passages->len == 0)
+    return FALSE;
+
+  text = g_string_new (NULL);
+  for (guint i = 0; i < passages->len; i++)
+    {
+      const DlPassage *passage = passages->pdata[i];
+
+      if (text->len > 0)
+        g_string_append_c (text, '\n');
+      g_string_append (text, dl_event_get_title (passage->event));
+    }
+  gtk_tooltip_set_text (tooltip, text->str);
+  return TRUE;
+}
+
+static void
+dl_article_view_dispose (GObject *object)
+{
+  DlArticleView *self = DL_ARTICLE_VIEW (object);
+
+  if (self->state != NULL)
+    g_signal_handlers_disconnect_by_data (self->state, self);
+  g_clear_object (&self->state);
+  gtk_widget_dispose_template (GTK_WIDGET (self), DL_TYPE_ARTICLE_VIEW);
+
+  G_OBJECT_CLASS (dl_article_view_parent_class)->dispose (object);
+}
+
+static void
+dl_article_view_class_init (DlArticleViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = dl_article_view_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PREFIX "/ui/dl-article-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, DlArticleView, scrolled_window);
+  gtk_widget_class_bind_template_child (widget_class, DlArticleView, text_view);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "dl-article-view");
+}
+
+static void
+dl_article_view_init (DlArticleView *self)
+{
+  GtkTextBuffer *buffer;
+  GtkGesture *click;
+  GtkTextIter start;
+  GListModel *controllers;
+  GdkRGBA emphasis = { 0.96f, 0.80f, 0.07f, 0.50f };
+  GdkRGBA underline = { 0.90f, 0.60f, 0.0f, 1.0f };
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  buffer = gtk_text_view_get_buffer (self->text_view);
+  self->emphasis_tag = gtk_text_buffer_create_tag (buffer, "emphasis",
+                                                   "background-rgba", &emphasis,
+                                                   "underline", PANGO_UNDERLINE_SINGLE,
+                                                   "underline-rgba", &underline,
+                                                   NULL);
+  gtk_text_buffer_get_start_iter (buffer, &start);
+  self->scroll_mark = gtk_text_buffer_create_mark (buffer, "dl-scroll", &start, TRUE);
+
+  click = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
+  g_signal_connect_object (click, "released", G_CALLBACK (click_released_cb), self, 0);
+
+  /* The text view claims presses for its cursor and selection; in one group with its own
+   * click gesture ours still sees the release. */
+  controllers = gtk_widget_observe_controllers (GTK_WIDGET (self->text_view));
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_GESTURE_CLICK (controller))
+        {
+          gtk_widget_add_controller (GTK_WIDGET (self->text_view),
+                                     GTK_EVENT_CONTROLLER (click));
+          gtk_gesture_group (GTK_GESTURE (controller), click);
+          click = NULL;
+          break;
+        }
+    }
+  g_object_unref (controllers);
+  if (click != NULL)
+    gtk_widget_add_controller (GTK_WIDGET (self->text_view), GTK_EVENT_CONTROLLER (click));
+
+  g_signal_connect_object (self->text_view, "query-tooltip", G_CALLBACK (query_tooltip_cb),
+                           self, 0);
+}
+
+GtkWidget *
+dl_article_view_new (void)
+{
+  return g_object_new (DL_TYPE_ARTICLE_VIEW, NULL);
+}
+
+void
+dl_article_view_set_view_state (DlArticleView *self,
+                                DlViewState   *state)
+{
+  g_return_if_fail (DL_IS_ARTICLE_VIEW (self));
+  g_return_if_fail (DL_IS_VIEW_STATE (state));
+
+  if (self->state == state)
+    return;
+  if (self->state != NULL)
+    g_signal_handlers_disconnect_by_data (self->state, self);
+  g_set_object (&self->state, state);
+  g_signal_connect (state, "story-changed", G_CALLBACK (story_changed_cb), self);
+  g_signal_connect (state, "selection-changed", G_CALLBACK (selection_changed_cb), self);
+  story_changed_cb (state, self);
+}
+
+GtkTextView *
+dl_article_view_get_text_view (DlArticleView *self)
+{
+  g_return_val_if_fail (DL_IS_ARTICLE_VIEW (self), NULL);
+
+  return self->text_view;
+}
+
+GtkTextTag *
+dl_article_view_get_emphasis_tag (DlArticleView *self)
+{
+  g_return_val_if_fail (DL_IS_ARTICLE_VIEW (self), NULL);
+
+  return self->emphasis_tag;
+}
+
+void
+dl_article_view_reveal_range (DlArticleView *self,
+                              int            start,
+                              int            end)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter s, e;
+
+  g_return_if_fail (DL_IS_ARTICLE_VIEW (self));
+
+  buffer = gtk_text_view_get_buffer (self->text_view);
+  get_iter_at_offset (buffer, &s, start);
+  get_iter_at_offset (buffer, &e, end);
+  /* Selecting the passage shows exactly where it is, and lets the reader copy it. */
+  gtk_text_buffer_select_range (buffer, &s, &e);
+  gtk_text_buffer_move_mark (buffer, self->scroll_mark, &s);
+  gtk_text_view_scroll_to_mark (self->text_view, self->scroll_mark, 0.1, TRUE, 0, 0.3);
+  gtk_widget_grab_focus (GTK_WIDGET (self->text_view));
+}

@@ -1,0 +1,27 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "dl-view-state.h"
+
+G_BEGIN_DECLS
+
+#define DL_TYPE_ARTICLE_VIEW (dl_article_view_get_type ())
+G_DECLARE_FINAL_TYPE (DlArticleView, dl_article_view, DL, ARTICLE_VIEW, GtkWidget)
+
+/* The article pane: the story's text, read-only and selectable, each passage tinted in
+ * its event's actor colour, the passages of the selected events emphasised and scrolled
+ * into view. Clicking inside a passage selects its event; hovering one shows its title. */
+GtkWidget     *dl_article_view_new            (void);
+void           dl_article_view_set_view_state (DlArticleView *self,
+                                               DlViewState   *state);
+GtkTextView   *dl_article_view_get_text_view  (DlArticleView *self);
+/* The tag marking the emphasised passages. */
+GtkTextTag    *dl_article_view_get_emphasis_tag (DlArticleView *self);
+/* Scrolls character range [@start, @end) into view and briefly flashes it. */
+void           dl_article_view_reveal_range   (DlArticleView *self,
+                                               int            start,
+                                               int            end);
+
+G_END_DECLS

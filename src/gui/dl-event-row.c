@@ -1,0 +1,269 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "dl-event-row"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "dl-actor.h"
+#include "dl-event-row.h"
+#include "dl-place.h"
+
+struct _DlEventRow
+{
+  GtkWidget  parent_instance;
+
+  GtkLabel  *time_label;
+  GtkLabel  *title_label;
+  GtkLabel  *places_label;
+  GtkBox    *chips_box;
+
+  DlEvent   *event;
+};
+
+G_DEFINE_FINAL_TYPE (DlEventRow, dl_event_row, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_EVENT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+clear_chips (DlEventRow *self)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->chips_box))) != NULL)
+    gtk_box_remove (self->chips_box, child);
+}
+
+static void
+update (DlEventRow *self)
+{
+  g_autofree char *when = NULL;
+  g_autofree char *places = NULL;
+  guint n_actors;
+
+  clear_chips (self);
+  if (self->event == NULL)
+    {
+      gtk_label_set_text (self->time_label, "");
+      gtk_label_set_text (self->title_label, "");
+      gtk_label_set_text (self->places_label, "");
+      return;
+    }
+
+  when = dl_event_format_when (self->event);
+  places = dl_event_format_places (self->event);
+  gtk_label_set_text (self->time_label, when);
+  gtk_widget_set_visible (GTK_WIDGET (self->time_label), when[0] != '\0');
+  gtk_label_set_text (self->title_label, dl_event_get_title (self->event));
+  gtk_label_set_text (self->places_label, places);
+  gtk_widget_set_visible (GTK_WIDGET (self->places_label), places[0] != '\0');
+
+  n_actors = dl_event_get_n_actors (self->event);
+  for (guint i = 0; i < n_actors; i++)
+    {
+      const char *role = NULL;
+      DlActor *actor = dl_event_get_actor (self->event, i, &role);
+
+      gtk_box_append (self->chips_box, dl_actor_chip_new (actor, role));
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->chips_box), n_actors > 0);
+}
+
+static void
+dl_event_row_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  DlEventRow *self = DL_EVENT_ROW (object);
+
+  switch (prop_id)
+    {
+    case PROP_EVENT:
+      g_value_set_object (value, self->event);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+dl_event_row_set_property (GObject      *object,
+                           guint         prop_id,
+                           const GValue *value,
+                           GParamSpec   *pspec)
+{
+  DlEventRow *self = DL_EVENT_ROW (object);
+
+  switch (prop_id)
+    {
+    case PROP_EVENT:
+      dl_event_row_set_event (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+dl_event_row_dispose (GObject *object)
+{
+  DlEventRow *self = DL_EVENT_ROW (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), DL_TYPE_EVENT_ROW);
+  g_clear_object (&self->event);
+
+  G_OBJECT_CLASS (dl_event_row_parent_class)->dispose (object);
+}
+
+static void
+dl_event_row_class_init (DlEventRowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = dl_event_row_dispose;
+  object_class->get_property = dl_event_row_get_property;
+  object_class->set_property = dl_event_row_set_property;
+
+  properties[PROP_EVENT] =
+    g_param_spec_object ("event", NULL, NULL, DL_TYPE_EVENT,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PREFIX "/ui/dl-event-row.ui");
+  gtk_widget_class_bind_template_child (widget_class, DlEventRow, chips_box);
+  gtk_widget_class_bind_template_child (widget_class, DlEventRow, places_label);
+  gtk_widget_class_bind_template_child (widget_class, DlEventRow, time_label);
+  gtk_widget_class_bind_template_child (widget_class, DlEventRow, title_label);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "dl-event-row");
+}
+
+static void
+dl_event_row_init (DlEventRow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
+                                  GTK_ORIENTATION_VERTICAL);
+  gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
+                              2);
+}
+
+GtkWidget *
+dl_event_row_new (void)
+{
+  return g_object_new (DL_TYPE_EVENT_ROW, NULL);
+}
+
+void
+dl_event_row_set_event (DlEventRow *self,
+                        DlEvent    *event)
+{
+  g_return_if_fail (DL_IS_EVENT_ROW (self));
+  g_return_if_fail (event == NULL || DL_IS_EVENT (event));
+
+  if (!g_set_object (&self->event, event))
+    return;
+  update (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EVENT]);
+}
+
+DlEvent *
+dl_event_row_get_event (DlEventRow *self)
+{
+  g_return_val_if_fail (DL_IS_EVENT_ROW (self), NULL);
+
+  return self->event;
+}
+
+char *
+dl_event_format_when (DlEvent *event)
+{
+  const char *text;
+  const DlTime *start;
+  g_autofree char *date = NULL;
+
+  g_return_val_if_fail (DL_IS_EVENT (event), NULL);
+
+  text = dl_event_get_when_text (event);
+  start = dl_event_get_start (event);
+  if (start != NULL && start->precision != DL_TIME_NONE)
+    date = dl_time_format (start);
+
+  if (text != NULL && text[0] != '\0' && date != NULL)
+    /* TRANSLATORS: the article's wording of a time, then its date: "on Sunday · 8 Dec 2024" */
+    return g_strdup_printf (_("%s · %s"), text, date);
+  if (date != NULL)
+    return g_steal_pointer (&date);
+  return g_strdup (text != NULL ? text : "");
+}
+
+char *
+dl_event_format_places (DlEvent *event)
+{
+  GString *names = g_string_new (NULL);
+  guint n;
+
+  g_return_val_if_fail (DL_IS_EVENT (event), NULL);
+
+  n = dl_event_get_n_places (event);
+  for (guint i = 0; i < n; i++)
+    {
+      DlPlace *place = dl_event_get_place (event, i, NULL);
+
+      if (names->len > 0)
+        /* TRANSLATORS: separates place names in a list */
+        g_string_append (names, _(", "));
+      g_string_append (names, dl_place_get_name (place));
+    }
+  return g_string_free (names, FALSE);
+}
+
+GtkWidget *
+dl_actor_chip_new (DlActor    *actor,
+                   const char *role)
+{
+  g_autofree char *text = NULL;
+  g_autofree char *tooltip = NULL;
+  PangoAttrList *attrs;
+  PangoAttribute *attr;
+  GtkWidget *chip;
+  double r, g, b;
+
+  g_return_val_if_fail (DL_IS_ACTOR (actor), NULL);
+
+  /* The dot is a fixed prefix; the name is never parsed as markup. */
+  text = g_strconcat ("● ", dl_actor_get_name (actor), NULL);
+  chip = gtk_label_new (text);
+  gtk_label_set_ellipsize (GTK_LABEL (chip), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (chip, "actor-chip");
+
+  dl_actor_get_rgb (actor, &r, &g, &b);
+  attrs = pango_attr_list_new ();
+  attr = pango_attr_foreground_new ((guint16) (r * 65535), (guint16) (g * 65535),
+                                    (guint16) (b * 65535));
+  attr->start_index = 0;
+  attr->end_index = strlen ("●");
+  pango_attr_list_insert (attrs, attr);
+  gtk_label_set_attributes (GTK_LABEL (chip), attrs);
+  pango_attr_list_unref (attrs);
+
+  if (role != NULL && role[0] != '\0')
+    /* TRANSLATORS: tooltip of an actor chip: actor name and its role in the event */
+    tooltip = g_strdup_printf (_("%s (%s)"), dl_actor_get_name (actor), role);
+  else
+    tooltip = g_strdup (dl_actor_get_name (actor));
+  gtk_widget_set_tooltip_text (chip, tooltip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (chip),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
+  return chip;
+}

@@ -1,0 +1,872 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "dl-map-view"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <adwaita.h>
+#include <math.h>
+
+#include "dl-event-row.h"
+#include "dl-label-layer.h"
+#include "dl-map-sources.h"
+#include "dl-map-view.h"
+#include "dl-mercator.h"
+#include "dl-offline-source.h"
+#include "dl-shape-layer.h"
+
+#define FIT_PADDING 48
+#define FIT_MAX_ZOOM 9.0
+#define MARKER_SIZE 26
+
+struct _DlMapView
+{
+  GtkWidget           parent_instance;
+
+  GtkWidget          *overlay;
+  ShumateMap         *map;
+  ShumateViewport    *viewport;
+  ShumateLicense     *license;
+  ShumateScale       *scale;
+  DlOfflineSource    *offline_source;
+  ShumateMapLayer    *offline_layer;
+  ShumateMapSource   *osm_source;
+  ShumateMapLayer    *osm_layer;
+  DlLabelLayer       *label_layer;
+  DlShapeLayer       *shape_layer;
+  ShumateMarkerLayer *marker_layer;
+
+  GHashTable         *markers;  /* DlPlace → DlMarker, owned by the marker layer */
+  GPtrArray          *marker_order;
+
+  DlViewState        *state;
+  GtkPopover         *popover;
+  DlMarker           *popover_marker;
+
+  DlBasemapStyle      style;
+  gboolean            osm;
+  gboolean            fit_pending;
+};
+
+G_DEFINE_FINAL_TYPE (DlMapView, dl_map_view, GTK_TYPE_WIDGET)
+
+enum {
+  SHOW_PASSAGE,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void popover_update      (DlMapView *self);
+static void marker_activated_cb (DlMarker  *marker,
+                                 DlMapView *self);
+
+static gboolean
+story_has_events (DlStory *story)
+{
+  return g_list_model_get_n_items (dl_story_get_events (story)) > 0;
+}
+
+/* The places to show: those with shown events, or every place of a plain map. */
+static GArray *
+visible_places (DlMapView *self)
+{
+  DlStory *story = dl_view_state_get_story (self->state);
+  GArray *visible;
+  GListModel *places;
+
+  if (story_has_events (story))
+    return dl_visible_places (story, dl_view_state_get_filter (self->state));
+
+  visible = g_array_new (FALSE, TRUE, sizeof (DlPlaceSummary));
+  places = dl_story_get_places (story);
+  for (guint i = 0; i < g_list_model_get_n_items (places); i++)
+    {
+      g_autoptr(DlPlace) place = g_list_model_get_item (places, i);
+      DlPlaceSummary summary = { place, 0, NULL };
+
+      g_array_append_val (visible, summary);
+    }
+  return visible;
+}
+
+static gboolean
+get_visible_bounds (DlMapView *self,
+                    DlLonLat  *sw,
+                    DlLonLat  *ne)
+{
+  g_autoptr(GArray) visible = visible_places (self);
+  g_autoptr(GPtrArray) places = g_ptr_array_new ();
+
+  for (guint i = 0; i < visible->len; i++)
+    g_ptr_array_add (places, g_array_index (visible, DlPlaceSummary, i).place);
+  return dl_places_get_bounds (places, sw, ne);
+}
+
+static void
+move_to_bounds (DlMapView      *self,
+                const DlLonLat *sw,
+                const DlLonLat *ne,
+                double          max_zoom,
+                gboolean        animate)
+{
+  int width = gtk_widget_get_width (GTK_WIDGET (self));
+  int height = gtk_widget_get_height (GTK_WIDGET (self));
+  double lat, lon, zoom;
+
+  if (width <= 0 || height <= 0)
+    {
+      self->fit_pending = TRUE;
+      return;
+    }
+
+  dl_map_compute_fit (sw, ne, width, height, FIT_PADDING,
+                      shumate_viewport_get_min_zoom_level (self->viewport),
+                      MIN (max_zoom, shumate_viewport_get_max_zoom_level (self->viewport)),
+                      &lat, &lon, &zoom);
+  if (animate && gtk_widget_get_mapped (GTK_WIDGET (self)))
+    shumate_map_go_to_full (self->map, lat, lon, zoom);
+  else
+    {
+      shumate_map_stop_go_to (self->map);
+      shumate_viewport_set_zoom_level (self->viewport, zoom);
+      shumate_map_center_on (self->map, lat, lon);
+    }
+}
+
+static void
+update_markers (DlMapView *self)
+{
+  g_autoptr(GArray) visible = NULL;
+  g_autoptr(GHashTable) shown = g_hash_table_new (NULL, NULL);
+
+  if (self->state == NULL || dl_view_state_get_story (self->state) == NULL)
+    return;
+
+  visible = visible_places (self);
+  for (guint i = 0; i < visible->len; i++)
+    {
+      DlPlaceSummary *summary = &g_array_index (visible, DlPlaceSummary, i);
+      DlMarker *marker = g_hash_table_lookup (self->markers, summary->place);
+
+      g_hash_table_add (shown, summary->place);
+      if (marker != NULL)
+        {
+          dl_marker_update (marker, summary->n_shown, summary->actor);
+          gtk_widget_set_visible (GTK_WIDGET (marker), TRUE);
+        }
+      dl_shape_layer_set_place (self->shape_layer, summary->place, summary->actor, FALSE);
+    }
+
+  for (guint i = 0; i < self->marker_order->len; i++)
+    {
+      DlMarker *marker = self->marker_order->pdata[i];
+      DlPlace *place = dl_marker_get_place (marker);
+
+      if (!g_hash_table_contains (shown, place))
+        {
+          gtk_widget_set_visible (GTK_WIDGET (marker), FALSE);
+          dl_shape_layer_remove_place (self->shape_layer, place);
+        }
+    }
+}
+
+static void
+update_selection (DlMapView *self)
+{
+  GPtrArray *selected = dl_view_state_get_selected_events (self->state);
+  DlPlace *selected_place = dl_view_state_get_selected_place (self->state);
+  g_autoptr(GHashTable) places = g_hash_table_new (NULL, NULL);
+  g_autoptr(GArray) visible = visible_places (self);
+
+  if (selected_place != NULL)
+    g_hash_table_add (places, selected_place);
+  else
+    for (guint i = 0; i < selected->len; i++)
+      {
+        DlEvent *event = selected->pdata[i];
+
+        for (guint j = 0; j < dl_event_get_n_places (event); j++)
+          g_hash_table_add (places, dl_event_get_place (event, j, NULL));
+      }
+
+  for (guint i = 0; i < self->marker_order->len; i++)
+    {
+      DlMarker *marker = self->marker_order->pdata[i];
+
+      dl_marker_set_selected (marker,
+                              g_hash_table_contains (places, dl_marker_get_place (marker)));
+    }
+  for (guint i = 0; i < visible->len; i++)
+    {
+      DlPlaceSummary *summary = &g_array_index (visible, DlPlaceSummary, i);
+
+      dl_shape_layer_set_place (self->shape_layer, summary->place, summary->actor,
+                                g_hash_table_contains (places, summary->place));
+    }
+}
+
+/* Selecting events from the list or the article brings their places into view. */
+static void
+move_to_selection (DlMapView *self)
+{
+  GPtrArray *selected = dl_view_state_get_selected_events (self->state);
+  g_autoptr(GPtrArray) places = g_ptr_array_new ();
+  DlLonLat sw, ne;
+
+  for (guint i = 0; i < selected->len; i++)
+    {
+      DlEvent *event = selected->pdata[i];
+
+      for (guint j = 0; j < dl_event_get_n_places (event); j++)
+        g_ptr_array_add (places, dl_event_get_place (event, j, NULL));
+    }
+  if (dl_places_get_bounds (places, &sw, &ne))
+    {
+      double zoom = shumate_viewport_get_zoom_level (self->viewport);
+
+      /* Never zoom in further than the reader already is for a lone city. */
+      move_to_bounds (self, &sw, &ne, MAX (MIN (zoom, FIT_MAX_ZOOM), 5.0), TRUE);
+    }
+}
+
+static void
+story_changed_cb (DlViewState *state,
+                  DlMapView   *self)
+{
+  DlStory *story = dl_view_state_get_story (state);
+  GListModel *places;
+
+  if (self->popover != NULL)
+    gtk_popover_popdown (self->popover);
+  self->popover_marker = NULL;
+  shumate_marker_layer_remove_all (self->marker_layer);
+  g_hash_table_remove_all (self->markers);
+  g_ptr_array_set_size (self->marker_order, 0);
+  dl_shape_layer_clear (self->shape_layer);
+
+  if (story == NULL)
+    return;
+
+  places = dl_story_get_places (story);
+  for (guint i = 0; i < g_list_model_get_n_items (places); i++)
+    {
+      g_autoptr(DlPlace) place = g_list_model_get_item (places, i);
+      DlMarker *marker = dl_marker_new (place);
+
+      gtk_widget_set_visible (GTK_WIDGET (marker), FALSE);
+      g_signal_connect_object (marker, "activated",
+                               G_CALLBACK (marker_activated_cb), self, 0);
+      shumate_marker_layer_add_marker (self->marker_layer, SHUMATE_MARKER (marker));
+      g_hash_table_insert (self->markers, place, marker);
+      g_ptr_array_add (self->marker_order, marker);
+    }
+  update_markers (self);
+  update_selection (self);
+  dl_map_view_fit_shown (self, FALSE);
+}
+
+static void
+filter_changed_cb (DlViewState *state,
+                   DlMapView   *self)
+{
+  update_markers (self);
+  update_selection (self);
+  if (self->popover_marker != NULL
+      && !gtk_widget_get_visible (GTK_WIDGET (self->popover_marker)))
+    gtk_popover_popdown (self->popover);
+}
+
+static void
+selection_changed_cb (DlViewState *state,
+                      DlMapView   *self)
+{
+  DlPlace *place = dl_view_state_get_selected_place (state);
+
+  update_selection (self);
+
+  if (self->popover != NULL && gtk_widget_get_visible (GTK_WIDGET (self->popover)))
+    {
+      if (self->popover_marker == NULL || place != dl_marker_get_place (self->popover_marker))
+        gtk_popover_popdown (self->popover);
+      else
+        popover_update (self);
+    }
+
+  if (place == NULL)
+    move_to_selection (self);
+}
+
+static gboolean
+popover_point (DlMapView    *self,
+               GdkRectangle *rect)
+{
+  DlLonLat anchor;
+  double x, y;
+
+  if (self->popover_marker == NULL)
+    return FALSE;
+
+  anchor = dl_place_get_anchor (dl_marker_get_place (self->popover_marker));
+  shumate_viewport_location_to_widget_coords (self->viewport, GTK_WIDGET (self->map),
+                                              anchor.lat, anchor.lon, &x, &y);
+  rect->x = (int) floor (x - MARKER_SIZE / 2.0);
+  rect->y = (int) floor (y - MARKER_SIZE / 2.0);
+  rect->width = MARKER_SIZE;
+  rect->height = MARKER_SIZE;
+  return x >= 0 && y >= 0 && x <= gtk_widget_get_width (GTK_WIDGET (self))
+         && y <= gtk_widget_get_height (GTK_WIDGET (self));
+}
+
+static void
+viewport_changed_cb (ShumateViewport *viewport,
+                     GParamSpec      *pspec,
+                     DlMapView       *self)
+{
+  GdkRectangle rect;
+
+  if (self->popover == NULL || !gtk_widget_get_visible (GTK_WIDGET (self->popover)))
+    return;
+
+  if (popover_point (self, &rect))
+    {
+      gtk_popover_set_pointing_to (self->popover, &rect);
+      gtk_popover_present (self->popover);
+    }
+  else
+    gtk_popover_popdown (self->popover);
+}
+
+static void
+show_in_article_clicked_cb (GtkButton *button,
+                            DlMapView *self)
+{
+  DlEvent *event = g_object_get_data (G_OBJECT (button), "dl-event");
+  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "dl-passage"));
+
+  g_signal_emit (self, signals[SHOW_PASSAGE], 0, event, index);
+}
+
+static GtkWidget *
+label_new (const char *text,
+           const char *css_class)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 36);
+  if (css_class != NULL)
+    gtk_widget_add_css_class (label, css_class);
+  return label;
+}
+
+static GtkWidget *
+event_card_new (DlMapView *self,
+                DlEvent   *event)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  g_autofree char *when = dl_event_format_when (event);
+  guint n_passages = dl_event_get_n_passages (event);
+
+  gtk_widget_add_css_class (box, "dl-event-card");
+  if (when[0] != '\0')
+    {
+      GtkWidget *label = label_new (when, "caption");
+
+      gtk_widget_add_css_class (label, "dim-label");
+      gtk_box_append (GTK_BOX (box), label);
+    }
+  gtk_box_append (GTK_BOX (box), label_new (dl_event_get_title (event), "heading"));
+
+  for (guint i = 0; i < n_passages; i++)
+    {
+      const DlPassage *passage = dl_event_get_passage (event, i);
+      /* TRANSLATORS: a quoted passage of the article */
+      g_autofree char *quote = g_strdup_printf (_("“%s”"), passage->exact);
+
+      gtk_box_append (GTK_BOX (box), label_new (quote, "dl-quote"));
+    }
+
+  if (n_passages > 0)
+    {
+      GtkWidget *button = gtk_button_new_with_mnemonic (_("Show in _Article"));
+
+      gtk_widget_set_halign (button, GTK_ALIGN_START);
+      gtk_widget_add_css_class (button, "flat");
+      g_object_set_data_full (G_OBJECT (button), "dl-event", g_object_ref (event),
+                              g_object_unref);
+      g_object_set_data (G_OBJECT (button), "dl-passage", GUINT_TO_POINTER (0));
+      g_signal_connect_object (button, "clicked", G_CALLBACK (show_in_article_clicked_cb),
+                               self, 0);
+      gtk_box_append (GTK_BOX (box), button);
+    }
+  return box;
+}
+
+static void
+popover_update (DlMapView *self)
+{
+  DlPlace *place;
+  g_autoptr(GPtrArray) events = NULL;
+  GtkWidget *scrolled, *box;
+  const char *kind;
+
+  if (self->popover_marker == NULL)
+    return;
+
+  place = dl_marker_get_place (self->popover_marker);
+  events = dl_shown_events_at (dl_view_state_get_story (self->state),
+                               dl_view_state_get_filter (self->state), place);
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  gtk_widget_set_margin_start (box, 6);
+  gtk_widget_set_margin_end (box, 6);
+  gtk_widget_set_margin_top (box, 6);
+  gtk_widget_set_margin_bottom (box, 6);
+  gtk_box_append (GTK_BOX (box), label_new (dl_place_get_name (place), "title-4"));
+  kind = dl_place_get_description (place);
+  if (kind != NULL && kind[0] != '\0')
+    {
+      GtkWidget *label = label_new (kind, "caption");
+
+      gtk_widget_add_css_class (label, "dim-label");
+      gtk_box_append (GTK_BOX (box), label);
+    }
+  for (guint i = 0; i < events->len; i++)
+    gtk_box_append (GTK_BOX (box), event_card_new (self, events->pdata[i]));
+
+  scrolled = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER,
+                                  GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 420);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), box);
+  gtk_popover_set_child (self->popover, scrolled);
+}
+
+static void
+popover_closed_cb (GtkPopover *popover,
+                   DlMapView  *self)
+{
+  self->popover_marker = NULL;
+}
+
+static void
+popover_open (DlMapView *self,
+              DlMarker  *marker)
+{
+  GdkRectangle rect;
+
+  if (self->popover == NULL)
+    {
+      self->popover = GTK_POPOVER (gtk_popover_new ());
+      gtk_widget_add_css_class (GTK_WIDGET (self->popover), "dl-place-popover");
+      gtk_widget_set_parent (GTK_WIDGET (self->popover), GTK_WIDGET (self));
+      g_signal_connect_object (self->popover, "closed", G_CALLBACK (popover_closed_cb),
+                               self, 0);
+    }
+  self->popover_marker = marker;
+  popover_update (self);
+  if (popover_point (self, &rect))
+    gtk_popover_set_pointing_to (self->popover, &rect);
+  gtk_popover_popup (self->popover);
+}
+
+static void
+marker_activated_cb (DlMarker  *marker,
+                     DlMapView *self)
+{
+  g_assert (DL_IS_MAP_VIEW (self));
+
+  if (self->state == NULL)
+    return;
+  dl_view_state_select_place (self->state, dl_marker_get_place (marker));
+  if (dl_view_state_get_selected_place (self->state) == dl_marker_get_place (marker))
+    popover_open (self, marker);
+}
+
+static void
+zoom_in_clicked_cb (GtkButton *button,
+                    DlMapView *self)
+{
+  shumate_map_zoom_in (self->map);
+}
+
+static void
+zoom_out_clicked_cb (GtkButton *button,
+                     DlMapView *self)
+{
+  shumate_map_zoom_out (self->map);
+}
+
+static void
+set_offline_style (DlMapView      *self,
+                   DlBasemapStyle  style)
+{
+  g_autoptr(DlOfflineSource) source = NULL;
+  ShumateMapLayer *layer;
+
+  if (self->offline_source != NULL && self->style == style)
+    return;
+
+  self->style = style;
+  source = dl_offline_source_new (style);
+  layer = shumate_map_layer_new (SHUMATE_MAP_SOURCE (source), self->viewport);
+
+  /* The tile cache is per layer: a new style needs a new layer. */
+  if (self->offline_layer != NULL)
+    {
+      shumate_map_insert_layer_above (self->map, SHUMATE_LAYER (layer),
+                                      SHUMATE_LAYER (self->offline_layer));
+      shumate_map_remove_layer (self->map, SHUMATE_LAYER (self->offline_layer));
+      shumate_license_remove_map_source (self->license,
+                                         SHUMATE_MAP_SOURCE (self->offline_source));
+    }
+  else
+    shumate_map_add_layer (self->map, SHUMATE_LAYER (layer));
+
+  self->offline_layer = layer;
+  g_set_object (&self->offline_source, source);
+  shumate_map_set_map_source (self->map, SHUMATE_MAP_SOURCE (source));
+  shumate_license_prepend_map_source (self->license, SHUMATE_MAP_SOURCE (source));
+  if (self->label_layer != NULL)
+    dl_label_layer_set_style (self->label_layer, style);
+}
+
+static void
+dark_changed_cb (AdwStyleManager *manager,
+                 GParamSpec      *pspec,
+                 DlMapView       *self)
+{
+  set_offline_style (self, adw_style_manager_get_dark (manager) ? DL_BASEMAP_DARK
+                                                                : DL_BASEMAP_LIGHT);
+}
+
+static void
+dl_map_view_measure (GtkWidget      *widget,
+                     GtkOrientation  orientation,
+                     int             for_size,
+                     int            *minimum,
+                     int            *natural,
+                     int            *minimum_baseline,
+                     int            *natural_baseline)
+{
+  DlMapView *self = DL_MAP_VIEW (widget);
+
+  gtk_widget_measure (self->overlay, orientation, for_size, minimum, natural,
+                      minimum_baseline, natural_baseline);
+}
+
+static void
+dl_map_view_size_allocate (GtkWidget *widget,
+                           int        width,
+                           int        height,
+                           int        baseline)
+{
+  DlMapView *self = DL_MAP_VIEW (widget);
+
+  gtk_widget_allocate (self->overlay, width, height, baseline, NULL);
+
+  if (self->fit_pending && width > 0 && height > 0)
+    {
+      self->fit_pending = FALSE;
+      dl_map_view_fit_shown (self, FALSE);
+    }
+
+  if (self->popover != NULL && gtk_widget_get_visible (GTK_WIDGET (self->popover)))
+    gtk_popover_present (self->popover);
+}
+
+static void
+dl_map_view_dispose (GObject *object)
+{
+  DlMapView *self = DL_MAP_VIEW (object);
+
+  if (self->state != NULL)
+    g_signal_handlers_disconnect_by_data (self->state, self);
+  g_clear_object (&self->state);
+  if (self->popover != NULL)
+    gtk_widget_unparent (GTK_WIDGET (self->popover));
+  self->popover = NULL;
+  g_clear_pointer (&self->overlay, gtk_widget_unparent);
+  g_clear_pointer (&self->markers, g_hash_table_unref);
+  g_clear_pointer (&self->marker_order, g_ptr_array_unref);
+  g_clear_object (&self->offline_source);
+  g_clear_object (&self->osm_source);
+
+  G_OBJECT_CLASS (dl_map_view_parent_class)->dispose (object);
+}
+
+static void
+dl_map_view_class_init (DlMapViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = dl_map_view_dispose;
+  widget_class->measure = dl_map_view_measure;
+  widget_class->size_allocate = dl_map_view_size_allocate;
+
+  signals[SHOW_PASSAGE] =
+    g_signal_new ("show-passage", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 2, DL_TYPE_EVENT, G_TYPE_UINT);
+
+  gtk_widget_class_set_css_name (widget_class, "dl-map-view");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+}
+
+static GtkWidget *
+zoom_button_new (const char *icon,
+                 const char *tooltip,
+                 GCallback   callback,
+                 DlMapView  *self)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name (icon);
+
+  gtk_widget_set_tooltip_text (button, tooltip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
+  g_signal_connect_object (button, "clicked", callback, self, 0);
+  return button;
+}
+
+static void
+dl_map_view_init (DlMapView *self)
+{
+  AdwStyleManager *style_manager = adw_style_manager_get_default ();
+  GtkWidget *zoom_box;
+
+  self->markers = g_hash_table_new (NULL, NULL);
+  self->marker_order = g_ptr_array_new ();
+
+  self->overlay = gtk_overlay_new ();
+  gtk_widget_set_parent (self->overlay, GTK_WIDGET (self));
+
+  self->map = shumate_map_new ();
+  gtk_widget_set_hexpand (GTK_WIDGET (self->map), TRUE);
+  gtk_widget_set_vexpand (GTK_WIDGET (self->map), TRUE);
+  shumate_map_set_zoom_on_double_click (self->map, TRUE);
+  shumate_map_set_animate_zoom (self->map, TRUE);
+  gtk_overlay_set_child (GTK_OVERLAY (self->overlay), GTK_WIDGET (self->map));
+  self->viewport = shumate_map_get_viewport (self->map);
+
+  self->license = shumate_license_new ();
+  gtk_widget_set_halign (GTK_WIDGET (self->license), GTK_ALIGN_END);
+  gtk_widget_set_valign (GTK_WIDGET (self->license), GTK_ALIGN_END);
+  gtk_overlay_add_overlay (GTK_OVERLAY (self->overlay), GTK_WIDGET (self->license));
+
+  self->scale = shumate_scale_new (self->viewport);
+  gtk_widget_set_halign (GTK_WIDGET (self->scale), GTK_ALIGN_START);
+  gtk_widget_set_valign (GTK_WIDGET (self->scale), GTK_ALIGN_END);
+  gtk_widget_set_margin_start (GTK_WIDGET (self->scale), 6);
+  gtk_widget_set_margin_bottom (GTK_WIDGET (self->scale), 6);
+  gtk_overlay_add_overlay (GTK_OVERLAY (self->overlay), GTK_WIDGET (self->scale));
+
+  zoom_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  gtk_widget_add_css_class (zoom_box, "linked");
+  gtk_widget_add_css_class (zoom_box, "dl-zoom-buttons");
+  gtk_widget_set_halign (zoom_box, GTK_ALIGN_END);
+  gtk_widget_set_valign (zoom_box, GTK_ALIGN_START);
+  gtk_widget_set_margin_top (zoom_box, 12);
+  gtk_widget_set_margin_end (zoom_box, 12);
+  gtk_box_append (GTK_BOX (zoom_box),
+                  zoom_button_new ("zoom-in-symbolic", _("Zoom In"),
+                                   G_CALLBACK (zoom_in_clicked_cb), self));
+  gtk_box_append (GTK_BOX (zoom_box),
+                  zoom_button_new ("zoom-out-symbolic", _("Zoom Out"),
+                                   G_CALLBACK (zoom_out_clicked_cb), self));
+  gtk_overlay_add_overlay (GTK_OVERLAY (self->overlay), zoom_box);
+
+  /* Bottom to top: base map, labels, areas and routes, markers. Markers are added before
+   * the map source is set when a story loads, so adding them stays cheap. */
+  set_offline_style (self, adw_style_manager_get_dark (style_manager) ? DL_BASEMAP_DARK
+                                                                      : DL_BASEMAP_LIGHT);
+  self->label_layer = dl_label_layer_new (self->viewport, self->style);
+  shumate_map_add_layer (self->map, SHUMATE_LAYER (self->label_layer));
+  self->shape_layer = dl_shape_layer_new (self->viewport);
+  shumate_map_add_layer (self->map, SHUMATE_LAYER (self->shape_layer));
+  self->marker_layer = shumate_marker_layer_new_full (self->viewport, GTK_SELECTION_NONE);
+  shumate_map_add_layer (self->map, SHUMATE_LAYER (self->marker_layer));
+
+  /* A view of the whole Levant until a story says otherwise. */
+  shumate_viewport_set_zoom_level (self->viewport, 3);
+  shumate_map_center_on (self->map, 35, 30);
+
+  g_signal_connect_object (style_manager, "notify::dark", G_CALLBACK (dark_changed_cb),
+                           self, 0);
+  g_signal_connect_object (self->viewport, "notify", G_CALLBACK (viewport_changed_cb),
+                           self, 0);
+}
+
+GtkWidget *
+dl_map_view_new (void)
+{
+  return g_object_new (DL_TYPE_MAP_VIEW, NULL);
+}
+
+void
+dl_map_view_set_view_state (DlMapView   *self,
+                            DlViewState *state)
+{
+  g_return_if_fail (DL_IS_MAP_VIEW (self));
+  g_return_if_fail (DL_IS_VIEW_STATE (state));
+
+  if (self->state == state)
+    return;
+  if (self->state != NULL)
+    g_signal_handlers_disconnect_by_data (self->state, self);
+  g_set_object (&self->state, state);
+  g_signal_connect (state, "story-changed", G_CALLBACK (story_changed_cb), self);
+  g_signal_connect (state, "filter-changed", G_CALLBACK (filter_changed_cb), self);
+  g_signal_connect (state, "selection-changed", G_CALLBACK (selection_changed_cb), self);
+  story_changed_cb (state, self);
+}
+
+ShumateMap *
+dl_map_view_get_map (DlMapView *self)
+{
+  g_return_val_if_fail (DL_IS_MAP_VIEW (self), NULL);
+
+  return self->map;
+}
+
+ShumateViewport *
+dl_map_view_get_viewport (DlMapView *self)
+{
+  g_return_val_if_fail (DL_IS_MAP_VIEW (self), NULL);
+
+  return self->viewport;
+}
+
+DlMarker *
+dl_map_view_get_marker (DlMapView *self,
+                        DlPlace   *place)
+{
+  g_return_val_if_fail (DL_IS_MAP_VIEW (self), NULL);
+
+  return g_hash_table_lookup (self->markers, place);
+}
+
+GList *
+dl_map_view_list_shown_markers (DlMapView *self)
+{
+  GList *shown = NULL;
+
+  g_return_val_if_fail (DL_IS_MAP_VIEW (self), NULL);
+
+  /* Read back from the marker layer: what is really on the map. */
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->marker_layer));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (DL_IS_MARKER (child) && gtk_widget_get_visible (child))
+      shown = g_list_prepend (shown, child);
+  return g_list_reverse (shown);
+}
+
+GtkPopover *
+dl_map_view_get_popover (DlMapView *self)
+{
+  g_return_val_if_fail (DL_IS_MAP_VIEW (self), NULL);
+
+  return self->popover;
+}
+
+void
+dl_map_view_fit_shown (DlMapView *self,
+                       gboolean   animate)
+{
+  DlLonLat sw, ne;
+
+  g_return_if_fail (DL_IS_MAP_VIEW (self));
+
+  if (self->state == NULL || dl_view_state_get_story (self->state) == NULL)
+    return;
+  if (get_visible_bounds (self, &sw, &ne))
+    move_to_bounds (self, &sw, &ne, FIT_MAX_ZOOM, animate);
+}
+
+void
+dl_map_view_set_osm (DlMapView *self,
+                     gboolean   osm)
+{
+  g_return_if_fail (DL_IS_MAP_VIEW (self));
+
+  osm = !!osm;
+  if (self->osm == osm)
+    return;
+  self->osm = osm;
+
+  if (osm)
+    {
+      if (self->osm_source == NULL)
+        self->osm_source = dl_map_sources_new_osm ();
+      /* Above the offline map: a tile that fails to download leaves it visible. */
+      self->osm_layer = shumate_map_layer_new (self->osm_source, self->viewport);
+      shumate_map_insert_layer_above (self->map, SHUMATE_LAYER (self->osm_layer),
+                                      SHUMATE_LAYER (self->offline_layer));
+      shumate_license_append_map_source (self->license, self->osm_source);
+    }
+  else if (self->osm_layer != NULL)
+    {
+      shumate_map_remove_layer (self->map, SHUMATE_LAYER (self->osm_layer));
+      shumate_license_remove_map_source (self->license, self->osm_source);
+      self->osm_layer = NULL;
+    }
+  /* OpenStreetMap tiles carry their own names. */
+  gtk_widget_set_visible (GTK_WIDGET (self->label_layer), !osm);
+}
+
+gboolean
+dl_map_view_get_osm (DlMapView *self)
+{
+  g_return_val_if_fail (DL_IS_MAP_VIEW (self), FALSE);
+
+  return self->osm;
+}
+
+ShumateMapSource *
+dl_map_view_get_offline_source (DlMapView *self)
+{
+  g_return_val_if_fail (DL_IS_MAP_VIEW (self), NULL);
+
+  return SHUMATE_MAP_SOURCE (self->offline_source);
+}
+
+guint
+dl_map_view_get_n_shapes (DlMapView *self)
+{
+  g_return_val_if_fail (DL_IS_MAP_VIEW (self), 0);
+
+  return dl_shape_layer_get_n_shapes (self->shape_layer);
+}
+
+void
+dl_map_compute_fit (const DlLonLat *south_west,
+                    const DlLonLat *north_east,
+                    double          width,
+                    double          height,
+                    double          padding,
+                    double          min_zoom,
+                    double          max_zoom,
+                    double         *latitude,
+                    double         *longitude,
+                    double         *zoom)
+{
+  double x0, y0, x1, y1, span_x, span_y, z;
+
+  g_return_if_fail (south_west != NULL && north_east != NULL);
+
+  /* World pixels at zoom 0; y grows south. */
+  dl_mercator_project (south_west->lon, south_west->lat, 0, &x0, &y1);
+  dl_mercator_project (north_east->lon, north_east->lat, 0, &x1, &y0);
+  span_x = MAX (x1 - x0, 1e-9);
+  span_y = MAX (y1 - y0, 1e-9);
+  width = MAX (width - 2 * padding, 1);
+  height = MAX (height - 2 * padding, 1);
+
+  z = log2 (MIN (width / span_x, height / span_y));
+  *zoom = CLAMP (z, min_zoom, max_zoom);
+  dl_mercator_unproject ((x0 + x1) / 2, (y0 + y1) / 2, 0, longitude, latitude);
+}

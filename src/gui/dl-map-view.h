@@ -1,0 +1,57 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <shumate/shumate.h>
+
+#include "dl-marker.h"
+#include "dl-view-state.h"
+
+G_BEGIN_DECLS
+
+#define DL_TYPE_MAP_VIEW (dl_map_view_get_type ())
+G_DECLARE_FINAL_TYPE (DlMapView, dl_map_view, DL, MAP_VIEW, GtkWidget)
+
+/* The map pane: the offline base map (or OpenStreetMap above it), country labels, the
+ * story's areas and routes, one marker per place with shown events, scale, licence and
+ * zoom buttons. A view of a DlViewState: activating a marker selects its place and opens
+ * a popover listing its events; selecting events elsewhere moves the map to them.
+ *
+ * Signal "show-passage" (DlEvent *event, guint passage_index): the popover's "Show in
+ * article" button. */
+GtkWidget       *dl_map_view_new               (void);
+void             dl_map_view_set_view_state    (DlMapView   *self,
+                                                DlViewState *state);
+ShumateMap      *dl_map_view_get_map           (DlMapView   *self);
+ShumateViewport *dl_map_view_get_viewport      (DlMapView   *self);
+/* The marker of @place (shown or hidden), or NULL. */
+DlMarker        *dl_map_view_get_marker        (DlMapView   *self,
+                                                DlPlace     *place);
+/* The markers currently shown, in story order. Free the list with g_list_free. */
+GList           *dl_map_view_list_shown_markers (DlMapView  *self);
+/* The marker whose place popover is open, or NULL. */
+GtkPopover      *dl_map_view_get_popover       (DlMapView   *self);
+/* Fits every shown place into view (animated when @animate and the map is on screen). */
+void             dl_map_view_fit_shown         (DlMapView   *self,
+                                                gboolean     animate);
+/* OpenStreetMap tiles above the offline map. */
+void             dl_map_view_set_osm           (DlMapView   *self,
+                                                gboolean     osm);
+gboolean         dl_map_view_get_osm           (DlMapView   *self);
+/* The offline tile source in use (it emits "idle" when every requested tile is drawn). */
+ShumateMapSource *dl_map_view_get_offline_source (DlMapView *self);
+guint            dl_map_view_get_n_shapes      (DlMapView   *self);
+
+/* The view that shows the box (@south_west, @north_east) whole in a @width × @height
+ * widget with @padding pixels on every side, zoom clamped to [@min_zoom, @max_zoom]. */
+void             dl_map_compute_fit            (const DlLonLat *south_west,
+                                                const DlLonLat *north_east,
+                                                double          width,
+                                                double          height,
+                                                double          padding,
+                                                double          min_zoom,
+                                                double          max_zoom,
+                                                double         *latitude,
+                                                double         *longitude,
+                                                double         *zoom);
+
+G_END_DECLS

@@ -1,0 +1,232 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "dl-marker"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "dl-marker.h"
+
+#define DIAMETER 26
+
+struct _DlMarker
+{
+  ShumateMarker  parent_instance;
+
+  DlPlace       *place;
+  GtkWidget     *button;
+  GtkWidget     *label;
+  guint          n_events;
+  GdkRGBA        color;
+  gboolean       selected;
+};
+
+G_DEFINE_FINAL_TYPE (DlMarker, dl_marker, SHUMATE_TYPE_MARKER)
+
+enum {
+  ACTIVATED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void
+button_clicked_cb (GtkButton *button,
+                   DlMarker  *self)
+{
+  g_assert (DL_IS_MARKER (self));
+
+  g_signal_emit (self, signals[ACTIVATED], 0);
+}
+
+static void
+dl_marker_snapshot (GtkWidget   *widget,
+                    GtkSnapshot *snapshot)
+{
+  DlMarker *self = DL_MARKER (widget);
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  float size = MIN (width, height);
+  float ring = self->selected ? 3 : 1.5f;
+  GskRoundedRect outer, inner;
+  GdkRGBA rim = { 1, 1, 1, 1 };
+  GdkRGBA shadow = { 0, 0, 0, 0.35f };
+  graphene_rect_t bounds;
+
+  /* A disc in the actor's colour with a white rim (thicker when selected) and a faint
+   * shadow, so it reads on land, sea and dark tiles alike. */
+  graphene_rect_init (&bounds, (width - size) / 2, (height - size) / 2, size, size);
+  gsk_rounded_rect_init_from_rect (&outer, &bounds, size / 2);
+  gtk_snapshot_append_outset_shadow (snapshot, &outer, &shadow, 0, 1, 0, 3);
+  if (self->selected)
+    {
+      GdkRGBA halo = self->color;
+
+      halo.alpha = 0.35f;
+      gtk_snapshot_append_outset_shadow (snapshot, &outer, &halo, 0, 0, 5, 0);
+    }
+  gtk_snapshot_push_rounded_clip (snapshot, &outer);
+  gtk_snapshot_append_color (snapshot, &rim, &bounds);
+  gtk_snapshot_pop (snapshot);
+
+  graphene_rect_inset (&bounds, ring, ring);
+  gsk_rounded_rect_init_from_rect (&inner, &bounds, size / 2 - ring);
+  gtk_snapshot_push_rounded_clip (snapshot, &inner);
+  gtk_snapshot_append_color (snapshot, &self->color, &bounds);
+  gtk_snapshot_pop (snapshot);
+
+  GTK_WIDGET_CLASS (dl_marker_parent_class)->snapshot (widget, snapshot);
+}
+
+static void
+dl_marker_dispose (GObject *object)
+{
+  DlMarker *self = DL_MARKER (object);
+
+  g_clear_object (&self->place);
+
+  G_OBJECT_CLASS (dl_marker_parent_class)->dispose (object);
+}
+
+static void
+dl_marker_class_init (DlMarkerClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = dl_marker_dispose;
+  widget_class->snapshot = dl_marker_snapshot;
+
+  signals[ACTIVATED] =
+    g_signal_new ("activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  gtk_widget_class_set_css_name (widget_class, "dl-marker");
+}
+
+static void
+dl_marker_init (DlMarker *self)
+{
+  self->color = (GdkRGBA) { 0.38f, 0.38f, 0.42f, 1 };
+
+  self->label = gtk_label_new ("");
+  gtk_widget_add_css_class (self->label, "dl-marker-count");
+  self->button = gtk_button_new ();
+  gtk_button_set_child (GTK_BUTTON (self->button), self->label);
+  gtk_widget_add_css_class (self->button, "dl-marker-button");
+  gtk_widget_set_size_request (self->button, DIAMETER, DIAMETER);
+  gtk_widget_set_cursor_from_name (self->button, "pointer");
+  g_signal_connect_object (self->button, "clicked", G_CALLBACK (button_clicked_cb), self, 0);
+  shumate_marker_set_child (SHUMATE_MARKER (self), self->button);
+}
+
+DlMarker *
+dl_marker_new (DlPlace *place)
+{
+  DlMarker *self;
+  DlLonLat anchor;
+
+  g_return_val_if_fail (DL_IS_PLACE (place), NULL);
+
+  self = g_object_new (DL_TYPE_MARKER, NULL);
+  self->place = g_object_ref (place);
+  anchor = dl_place_get_anchor (place);
+  shumate_location_set_location (SHUMATE_LOCATION (self), anchor.lat, anchor.lon);
+  gtk_widget_set_tooltip_text (self->button, dl_place_get_name (place));
+  return self;
+}
+
+DlPlace *
+dl_marker_get_place (DlMarker *self)
+{
+  g_return_val_if_fail (DL_IS_MARKER (self), NULL);
+
+  return self->place;
+}
+
+void
+dl_marker_update (DlMarker *self,
+                  guint     n_events,
+                  DlActor  *actor)
+{
+  g_autofree char *count = NULL;
+  g_autofree char *name = NULL;
+  GdkRGBA color = { 0.38f, 0.38f, 0.42f, 1 };
+
+  g_return_if_fail (DL_IS_MARKER (self));
+
+  if (actor != NULL)
+    {
+      double r, g, b;
+
+      dl_actor_get_rgb (actor, &r, &g, &b);
+      color = (GdkRGBA) { r, g, b, 1 };
+    }
+
+  if (n_events == self->n_events && gdk_rgba_equal (&color, &self->color)
+      && gtk_label_get_text (GTK_LABEL (self->label))[0] != '\0')
+    return;
+
+  self->n_events = n_events;
+  self->color = color;
+  count = g_strdup_printf ("%u", n_events);
+  gtk_label_set_text (GTK_LABEL (self->label), count);
+  /* Dark text on light colours, white on dark ones. */
+  if (0.299 * color.red + 0.587 * color.green + 0.114 * color.blue > 0.6)
+    gtk_widget_add_css_class (self->label, "on-light");
+  else
+    gtk_widget_remove_css_class (self->label, "on-light");
+
+  /* TRANSLATORS: accessible name of a map marker: place name and its number of events */
+  name = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s, %u event", "%s, %u events",
+                                       n_events),
+                          dl_place_get_name (self->place), n_events);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+guint
+dl_marker_get_n_events (DlMarker *self)
+{
+  g_return_val_if_fail (DL_IS_MARKER (self), 0);
+
+  return self->n_events;
+}
+
+void
+dl_marker_set_selected (DlMarker *self,
+                        gboolean  selected)
+{
+  g_return_if_fail (DL_IS_MARKER (self));
+
+  selected = !!selected;
+  if (self->selected == selected)
+    return;
+  self->selected = selected;
+  if (selected)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "selected");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self), "selected");
+  gtk_accessible_update_state (GTK_ACCESSIBLE (self->button),
+                               GTK_ACCESSIBLE_STATE_PRESSED,
+                               selected ? GTK_ACCESSIBLE_TRISTATE_TRUE
+                                        : GTK_ACCESSIBLE_TRISTATE_FALSE, -1);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+gboolean
+dl_marker_get_selected (DlMarker *self)
+{
+  g_return_val_if_fail (DL_IS_MARKER (self), FALSE);
+
+  return self->selected;
+}
+
+GtkWidget *
+dl_marker_get_button (DlMarker *self)
+{
+  g_return_val_if_fail (DL_IS_MARKER (self), NULL);
+
+  return self->button;
+}

@@ -1,0 +1,28 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <shumate/shumate.h>
+
+#include "dl-actor.h"
+#include "dl-place.h"
+
+G_BEGIN_DECLS
+
+#define DL_TYPE_MARKER (dl_marker_get_type ())
+G_DECLARE_FINAL_TYPE (DlMarker, dl_marker, DL, MARKER, ShumateMarker)
+
+/* A place on the map: a round, focusable button in its main actor's colour showing its
+ * number of shown events. Emits "activated" when pressed. */
+DlMarker  *dl_marker_new          (DlPlace    *place);
+DlPlace   *dl_marker_get_place    (DlMarker   *self);
+/* Sets the number shown, the colour (NULL: neutral) and the accessible name. */
+void       dl_marker_update       (DlMarker   *self,
+                                   guint       n_events,
+                                   DlActor    *actor);
+guint      dl_marker_get_n_events (DlMarker   *self);
+void       dl_marker_set_selected (DlMarker   *self,
+                                   gboolean    selected);
+gboolean   dl_marker_get_selected (DlMarker   *self);
+GtkWidget *dl_marker_get_button   (DlMarker   *self);
+
+G_END_DECLS

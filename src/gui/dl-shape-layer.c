@@ -1,0 +1,357 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "dl-shape-layer"
+
+#include "config.h"
+
+#include <math.h>
+
+#include "dl-shape-layer.h"
+
+typedef struct
+{
+  DlPlace  *place;
+  GdkRGBA   color;
+  gboolean  selected;
+} Shape;
+
+struct _DlShapeLayer
+{
+  ShumateLayer  parent_instance;
+
+  GArray       *shapes;  /* Shape */
+};
+
+G_DEFINE_FINAL_TYPE (DlShapeLayer, dl_shape_layer, SHUMATE_TYPE_LAYER)
+
+static void
+shape_clear (gpointer data)
+{
+  Shape *shape = data;
+
+  g_clear_object (&shape->place);
+}
+
+static gboolean
+find_shape (DlShapeLayer *self,
+            DlPlace      *place,
+            guint        *index)
+{
+  for (guint i = 0; i < self->shapes->len; i++)
+    if (g_array_index (self->shapes, Shape, i).place == place)
+      {
+        *index = i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+static void
+viewport_changed_cb (ShumateViewport *viewport,
+                     GParamSpec      *pspec,
+                     DlShapeLayer    *self)
+{
+  if (self->shapes->len > 0)
+    gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+project (DlShapeLayer   *self,
+         const DlLonLat *position,
+         double         *x,
+         double         *y)
+{
+  ShumateViewport *viewport = shumate_layer_get_viewport (SHUMATE_LAYER (self));
+
+  shumate_viewport_location_to_widget_coords (viewport, GTK_WIDGET (self),
+                                              position->lat, position->lon, x, y);
+}
+
+static void
+draw_area (DlShapeLayer *self,
+           cairo_t      *cr,
+           const Shape  *shape)
+{
+  guint n_parts = dl_place_get_n_parts (shape->place);
+  const GdkRGBA *c = &shape->color;
+
+  cairo_new_path (cr);
+  for (guint part = 0; part < n_parts; part++)
+    {
+      guint n = 0;
+      const DlLonLat *ring = dl_place_get_part (shape->place, part, &n);
+
+      for (guint i = 0; i < n; i++)
+        {
+          double x, y;
+
+          project (self, &ring[i], &x, &y);
+          if (i == 0)
+            cairo_move_to (cr, x, y);
+          else
+            cairo_line_to (cr, x, y);
+        }
+      cairo_close_path (cr);
+    }
+  cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
+  cairo_set_source_rgba (cr, c->red, c->green, c->blue, shape->selected ? 0.40 : 0.22);
+  cairo_fill_preserve (cr);
+  cairo_set_source_rgba (cr, c->red, c->green, c->blue, 0.9);
+  cairo_set_line_width (cr, shape->selected ? 3 : 1.5);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  cairo_stroke (cr);
+}
+
+static void
+draw_arrowhead (cairo_t *cr,
+                double   x,
+                double   y,
+                double   angle,
+                double   size)
+{
+  cairo_move_to (cr, x, y);
+  cairo_line_to (cr, x - size * cos (angle - 0.45), y - size * sin (angle - 0.45));
+  cairo_line_to (cr, x - size * 0.6 * cos (angle), y - size * 0.6 * sin (angle));
+  cairo_line_to (cr, x - size * cos (angle + 0.45), y - size * sin (angle + 0.45));
+  cairo_close_path (cr);
+  cairo_fill (cr);
+}
+
+static void
+draw_route (DlShapeLayer *self,
+            cairo_t      *cr,
+            const Shape  *shape)
+{
+  guint n_parts = dl_place_get_n_parts (shape->place);
+  const GdkRGBA *c = &shape->color;
+  double width = shape->selected ? 4 : 2.5;
+  double head = 8 + 2.5 * width;
+
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+
+  for (guint part = 0; part < n_parts; part++)
+    {
+      guint n = 0;
+      const DlLonLat *line = dl_place_get_part (shape->place, part, &n);
+      double px = 0, py = 0, x = 0, y = 0, angle;
+
+      if (n < 2)
+        continue;
+
+      /* A white casing under the coloured line keeps it readable on any tile. */
+      for (int pass = 0; pass < 2; pass++)
+        {
+          cairo_new_path (cr);
+          if (n == 2)
+            {
+              double x0, y0, cx, cy;
+
+              project (self, &line[0], &x0, &y0);
+              project (self, &line[1], &x, &y);
+              dl_route_control_point (x0, y0, x, y, &cx, &cy);
+              cairo_move_to (cr, x0, y0);
+              cairo_curve_to (cr, (x0 + 2 * cx) / 3, (y0 + 2 * cy) / 3,
+                              (x + 2 * cx) / 3, (y + 2 * cy) / 3, x, y);
+              px = cx;
+              py = cy;
+            }
+          else
+            {
+              for (guint i = 0; i < n; i++)
+                {
+                  px = x;
+                  py = y;
+                  project (self, &line[i], &x, &y);
+                  if (i == 0)
+                    cairo_move_to (cr, x, y);
+                  else
+                    cairo_line_to (cr, x, y);
+                }
+            }
+
+          if (pass == 0)
+            {
+              cairo_set_source_rgba (cr, 1, 1, 1, 0.8);
+              cairo_set_line_width (cr, width + 3);
+            }
+          else
+            {
+              cairo_set_source_rgba (cr, c->red, c->green, c->blue, 0.95);
+              cairo_set_line_width (cr, width);
+            }
+          cairo_stroke (cr);
+        }
+
+      angle = atan2 (y - py, x - px);
+      cairo_set_source_rgba (cr, c->red, c->green, c->blue, 0.95);
+      draw_arrowhead (cr, x, y, angle, head);
+    }
+}
+
+static void
+dl_shape_layer_snapshot (GtkWidget   *widget,
+                         GtkSnapshot *snapshot)
+{
+  DlShapeLayer *self = DL_SHAPE_LAYER (widget);
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  cairo_t *cr;
+
+  if (self->shapes->len == 0 || width <= 0 || height <= 0)
+    return;
+
+  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  /* Areas first, so that routes cross over them; the selected ones last. */
+  for (int selected = 0; selected < 2; selected++)
+    for (int kind = 0; kind < 2; kind++)
+      for (guint i = 0; i < self->shapes->len; i++)
+        {
+          const Shape *shape = &g_array_index (self->shapes, Shape, i);
+          DlPlaceShape type = dl_place_get_shape (shape->place);
+
+          if (shape->selected != selected)
+            continue;
+          if (kind == 0 && type == DL_PLACE_SHAPE_AREA)
+            draw_area (self, cr, shape);
+          else if (kind == 1 && type == DL_PLACE_SHAPE_ROUTE)
+            draw_route (self, cr, shape);
+        }
+  cairo_destroy (cr);
+}
+
+static void
+dl_shape_layer_constructed (GObject *object)
+{
+  DlShapeLayer *self = DL_SHAPE_LAYER (object);
+  ShumateViewport *viewport;
+
+  G_OBJECT_CLASS (dl_shape_layer_parent_class)->constructed (object);
+
+  viewport = shumate_layer_get_viewport (SHUMATE_LAYER (self));
+  g_signal_connect_object (viewport, "notify", G_CALLBACK (viewport_changed_cb), self, 0);
+}
+
+static void
+dl_shape_layer_dispose (GObject *object)
+{
+  DlShapeLayer *self = DL_SHAPE_LAYER (object);
+
+  g_clear_pointer (&self->shapes, g_array_unref);
+
+  G_OBJECT_CLASS (dl_shape_layer_parent_class)->dispose (object);
+}
+
+static void
+dl_shape_layer_class_init (DlShapeLayerClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = dl_shape_layer_constructed;
+  object_class->dispose = dl_shape_layer_dispose;
+  widget_class->snapshot = dl_shape_layer_snapshot;
+}
+
+static void
+dl_shape_layer_init (DlShapeLayer *self)
+{
+  self->shapes = g_array_new (FALSE, TRUE, sizeof (Shape));
+  g_array_set_clear_func (self->shapes, shape_clear);
+  /* Drawing only: clicks and drags go through to the map. */
+  gtk_widget_set_can_target (GTK_WIDGET (self), FALSE);
+}
+
+DlShapeLayer *
+dl_shape_layer_new (ShumateViewport *viewport)
+{
+  g_return_val_if_fail (SHUMATE_IS_VIEWPORT (viewport), NULL);
+
+  return g_object_new (DL_TYPE_SHAPE_LAYER, "viewport", viewport, NULL);
+}
+
+void
+dl_shape_layer_clear (DlShapeLayer *self)
+{
+  g_return_if_fail (DL_IS_SHAPE_LAYER (self));
+
+  g_array_set_size (self->shapes, 0);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+void
+dl_shape_layer_set_place (DlShapeLayer *self,
+                          DlPlace      *place,
+                          DlActor      *actor,
+                          gboolean      selected)
+{
+  Shape shape = { NULL, { 0.38f, 0.38f, 0.42f, 1 }, !!selected };
+  guint index;
+
+  g_return_if_fail (DL_IS_SHAPE_LAYER (self));
+  g_return_if_fail (DL_IS_PLACE (place));
+
+  if (dl_place_get_shape (place) == DL_PLACE_SHAPE_POINT)
+    return;
+
+  if (actor != NULL)
+    {
+      double r, g, b;
+
+      dl_actor_get_rgb (actor, &r, &g, &b);
+      shape.color = (GdkRGBA) { r, g, b, 1 };
+    }
+
+  if (find_shape (self, place, &index))
+    {
+      Shape *old = &g_array_index (self->shapes, Shape, index);
+
+      if (gdk_rgba_equal (&old->color, &shape.color) && old->selected == shape.selected)
+        return;
+      old->color = shape.color;
+      old->selected = shape.selected;
+    }
+  else
+    {
+      shape.place = g_object_ref (place);
+      g_array_append_val (self->shapes, shape);
+    }
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+void
+dl_shape_layer_remove_place (DlShapeLayer *self,
+                             DlPlace      *place)
+{
+  guint index;
+
+  g_return_if_fail (DL_IS_SHAPE_LAYER (self));
+
+  if (find_shape (self, place, &index))
+    {
+      g_array_remove_index (self->shapes, index);
+      gtk_widget_queue_draw (GTK_WIDGET (self));
+    }
+}
+
+guint
+dl_shape_layer_get_n_shapes (DlShapeLayer *self)
+{
+  g_return_val_if_fail (DL_IS_SHAPE_LAYER (self), 0);
+
+  return self->shapes->len;
+}
+
+void
+dl_route_control_point (double  x0,
+                        double  y0,
+                        double  x1,
+                        double  y1,
+                        double *cx,
+                        double *cy)
+{
+  double dx = x1 - x0, dy = y1 - y0;
+
+  /* Perpendicular (dy, -dx) points to the left of travel in screen space (y down). */
+  *cx = (x0 + x1) / 2 + dy * 0.2;
+  *cy = (y0 + y1) / 2 - dx * 0.2;
+}

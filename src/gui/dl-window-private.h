@@ -1,0 +1,27 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "dl-actor-filter.h"
+#include "dl-article-view.h"
+#include "dl-map-view.h"
+#include "dl-view-state.h"
+#include "dl-window.h"
+
+G_BEGIN_DECLS
+
+/* The window's parts, for tests and benchmarks. */
+DlViewState   *dl_window_get_view_state    (DlWindow *self);
+DlMapView     *dl_window_get_map_view      (DlWindow *self);
+DlArticleView *dl_window_get_article_view  (DlWindow *self);
+GtkListView   *dl_window_get_list_view     (DlWindow *self);
+DlActorFilter *dl_window_get_actor_filter  (DlWindow *self);
+GtkLabel      *dl_window_get_count_label   (DlWindow *self);
+GtkSearchEntry *dl_window_get_search_entry (DlWindow *self);
+/* The dialog showing the last error while it is open, or NULL. */
+GtkWindow     *dl_window_get_error_dialog  (DlWindow *self);
+/* TRUE while a file is being read. */
+gboolean       dl_window_is_loading        (DlWindow *self);
+/* TRUE when the events and article panes are folded away. */
+gboolean       dl_window_is_narrow         (DlWindow *self);
+
+G_END_DECLS

@@ -1,0 +1,487 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#undef G_DISABLE_ASSERT
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <math.h>
+
+#include "dl-event-row.h"
+#include "dl-mercator.h"
+#include "dl-resources.h"
+#include "dl-window-private.h"
+
+typedef struct
+{
+  DlWindow *window;
+  DlStory  *story;
+} Fixture;
+
+static DlStory *
+load_story (const char *name)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", name, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  DlStory *story = dl_story_new_from_file (file, NULL, &error);
+
+  g_assert_no_error (error);
+  return story;
+}
+
+static void
+fixture_setup (Fixture       *fixture,
+               gconstpointer  data)
+{
+  fixture->story = load_story ("window-story.geojson");
+  fixture->window = dl_window_new (NULL);
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1400, 900);
+  dl_window_set_story (fixture->window, fixture->story);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
+  /* A second frame: the list and the markers settle after the first allocation. */
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
+}
+
+static void
+fixture_teardown (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  g_clear_object (&fixture->story);
+}
+
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
+static void
+collect_rows (GtkWidget *widget,
+              GPtrArray *rows)
+{
+  if (DL_IS_EVENT_ROW (widget))
+    {
+      if (gtk_widget_get_mapped (widget) && dl_event_row_get_event (DL_EVENT_ROW (widget)))
+        g_ptr_array_add (rows, widget);
+      return;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_rows (child, rows);
+}
+
+/* The event ids of the rows a user sees, sorted. */
+static char *
+shown_row_ids (Fixture *fixture)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  g_autoptr(GPtrArray) ids = g_ptr_array_new ();
+
+  collect_rows (GTK_WIDGET (dl_window_get_list_view (fixture->window)), rows);
+  for (guint i = 0; i < rows->len; i++)
+    g_ptr_array_add (ids, (char *) dl_event_get_id (dl_event_row_get_event (rows->pdata[i])));
+  g_ptr_array_sort (ids, compare_strings);
+  g_ptr_array_add (ids, NULL);
+  return g_strjoinv (",", (char **) ids->pdata);
+}
+
+static char *
+shown_marker_ids (Fixture *fixture)
+{
+  GList *markers = dl_map_view_list_shown_markers (dl_window_get_map_view (fixture->window));
+  g_autoptr(GPtrArray) ids = g_ptr_array_new ();
+
+  for (GList *l = markers; l != NULL; l = l->next)
+    g_ptr_array_add (ids, (char *) dl_place_get_id (dl_marker_get_place (l->data)));
+  g_list_free (markers);
+  g_ptr_array_sort (ids, compare_strings);
+  g_ptr_array_add (ids, NULL);
+  return g_strjoinv (",", (char **) ids->pdata);
+}
+
+static char *
+selected_row_ids (Fixture *fixture)
+{
+  GtkSelectionModel *model = gtk_list_view_get_model (dl_window_get_list_view (fixture->window));
+  g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (model);
+  g_autoptr(GPtrArray) ids = g_ptr_array_new ();
+  GtkBitsetIter iter;
+  guint index;
+
+  if (gtk_bitset_iter_init_first (&iter, selected, &index))
+    do
+      {
+        g_autoptr(DlEvent) event = g_list_model_get_item (G_LIST_MODEL (model), index);
+
+        g_ptr_array_add (ids, (char *) dl_event_get_id (event));
+      }
+    while (gtk_bitset_iter_next (&iter, &index));
+  g_ptr_array_add (ids, NULL);
+  return g_strjoinv (",", (char **) ids->pdata);
+}
+
+/* The emphasised ranges of the article buffer, as "start-end,start-end". */
+static char *
+emphasised_ranges (Fixture *fixture)
+{
+  DlArticleView *article = dl_window_get_article_view (fixture->window);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (dl_article_view_get_text_view (article));
+  GtkTextTag *tag = dl_article_view_get_emphasis_tag (article);
+  GString *out = g_string_new (NULL);
+  GtkTextIter iter;
+
+  gtk_text_buffer_get_start_iter (buffer, &iter);
+  while (TRUE)
+    {
+      int start;
+
+      if (!gtk_text_iter_starts_tag (&iter, tag)
+          && !gtk_text_iter_forward_to_tag_toggle (&iter, tag))
+        break;
+      if (!gtk_text_iter_starts_tag (&iter, tag))
+        break;
+      start = gtk_text_iter_get_offset (&iter);
+      gtk_text_iter_forward_to_tag_toggle (&iter, tag);
+      g_string_append_printf (out, "%s%d-%d", out->len > 0 ? "," : "", start,
+                              gtk_text_iter_get_offset (&iter));
+    }
+  return g_string_free (out, FALSE);
+}
+
+static char *
+passage_ranges (DlStory     *story,
+                const char **event_ids)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; event_ids[i] != NULL; i++)
+    {
+      DlEvent *event = dl_story_lookup_event (story, event_ids[i]);
+
+      for (guint j = 0; j < dl_event_get_n_passages (event); j++)
+        {
+          const DlPassage *p = dl_event_get_passage (event, j);
+
+          g_string_append_printf (out, "%s%d-%d", out->len > 0 ? "," : "", p->start, p->end);
+        }
+    }
+  return g_string_free (out, FALSE);
+}
+
+static void
+check_marker_label (DlMarker   *marker,
+                    const char *expected)
+{
+  g_autofree char *error = NULL;
+
+  error = gtk_test_accessible_check_property (GTK_ACCESSIBLE (dl_marker_get_button (marker)),
+                                              GTK_ACCESSIBLE_PROPERTY_LABEL, expected);
+  g_assert_null (error);
+}
+
+static void
+test_rows_and_markers (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autofree char *rows = shown_row_ids (fixture);
+  g_autofree char *markers = shown_marker_ids (fixture);
+  DlMapView *map = dl_window_get_map_view (fixture->window);
+  DlMarker *homs = dl_map_view_get_marker (map, dl_story_lookup_place (fixture->story, "homs"));
+
+  g_assert_cmpstr (rows, ==, "asylum,damascus-joy,flight,golan,homs-crowds,homs-taken");
+  g_assert_cmpstr (markers, ==, "damascus,flight-route,golan,homs,moscow");
+  g_assert_cmpstr (gtk_label_get_text (dl_window_get_count_label (fixture->window)), ==,
+                   "6 events");
+
+  /* Markers are buttons a keyboard reaches, named for a screen reader. */
+  g_assert_true (gtk_widget_get_focusable (dl_marker_get_button (homs)));
+  check_marker_label (homs, "Homs, 2 events");
+  g_assert_cmpuint (dl_marker_get_n_events (homs), ==, 2);
+  /* The area and the route are drawn as shapes. */
+  g_assert_cmpuint (dl_map_view_get_n_shapes (map), ==, 2);
+
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (fixture->window)), ==,
+                   "Rebels take Homs, Assad leaves for Moscow");
+}
+
+static void
+test_homs_marker (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  const char *homs_events[] = { "homs-taken", "homs-crowds", NULL };
+  DlMapView *map = dl_window_get_map_view (fixture->window);
+  DlPlace *homs = dl_story_lookup_place (fixture->story, "homs");
+  DlMarker *marker = dl_map_view_get_marker (map, homs);
+  g_autofree char *expected = passage_ranges (fixture->story, homs_events);
+  g_autofree char *emphasised = NULL;
+  g_autofree char *selected = NULL;
+  GtkPopover *popover;
+
+  g_assert_cmpstr (emphasised = emphasised_ranges (fixture), ==, "");
+  g_clear_pointer (&emphasised, g_free);
+
+  g_signal_emit_by_name (dl_marker_get_button (marker), "clicked");
+
+  /* Its events are selected in the list, in time order. */
+  g_assert_cmpstr (selected = selected_row_ids (fixture), ==, "homs-taken,homs-crowds");
+  /* Exactly the Homs passages are emphasised in the article. */
+  g_assert_cmpstr (emphasised = emphasised_ranges (fixture), ==, expected);
+  g_assert_true (dl_marker_get_selected (marker));
+  g_assert_false (dl_marker_get_selected (dl_map_view_get_marker (map,
+                    dl_story_lookup_place (fixture->story, "moscow"))));
+
+  /* A popover lists them. */
+  popover = dl_map_view_get_popover (map);
+  g_assert_nonnull (popover);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (popover)));
+
+  /* Escape clears the selection. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.clear-selection", NULL);
+  g_clear_pointer (&emphasised, g_free);
+  g_clear_pointer (&selected, g_free);
+  g_assert_cmpstr (emphasised = emphasised_ranges (fixture), ==, "");
+  g_assert_cmpstr (selected = selected_row_ids (fixture), ==, "");
+  g_assert_false (dl_marker_get_selected (marker));
+}
+
+static void
+test_actor_filter (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  DlActorFilter *actor_filter = dl_window_get_actor_filter (fixture->window);
+  GListModel *actors = dl_story_get_actors (fixture->story);
+  g_autofree char *rows = NULL;
+  g_autofree char *markers = NULL;
+  g_autofree char *selected = NULL;
+
+  /* Select Moscow's events first: the filter must unselect them. */
+  dl_view_state_select_place (dl_window_get_view_state (fixture->window),
+                              dl_story_lookup_place (fixture->story, "moscow"));
+  g_assert_cmpstr (selected = selected_row_ids (fixture), ==, "flight,asylum");
+  g_clear_pointer (&selected, g_free);
+
+  /* Untick every actor but HTS, as a user would in the popover. */
+  for (guint i = 0; i < g_list_model_get_n_items (actors); i++)
+    {
+      g_autoptr(DlActor) actor = g_list_model_get_item (actors, i);
+      GtkCheckButton *check = dl_actor_filter_get_check (actor_filter, dl_actor_get_id (actor));
+
+      g_assert_nonnull (check);
+      g_assert_true (gtk_check_button_get_active (check));
+      if (!g_str_equal (dl_actor_get_id (actor), "hts"))
+        gtk_check_button_set_active (check, FALSE);
+    }
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
+
+  g_assert_cmpstr (rows = shown_row_ids (fixture), ==, "homs-taken");
+  g_assert_cmpstr (markers = shown_marker_ids (fixture), ==, "homs");
+  g_assert_cmpstr (gtk_label_get_text (dl_window_get_count_label (fixture->window)), ==,
+                   "1 of 6 events");
+  g_assert_cmpstr (selected = selected_row_ids (fixture), ==, "");
+  check_marker_label (dl_map_view_get_marker (dl_window_get_map_view (fixture->window),
+                                              dl_story_lookup_place (fixture->story, "homs")),
+                      "Homs, 1 event");
+  /* Neither the area nor the route has a shown event. */
+  g_assert_cmpuint (dl_map_view_get_n_shapes (dl_window_get_map_view (fixture->window)), ==, 0);
+}
+
+static void
+test_search (Fixture       *fixture,
+             gconstpointer  data)
+{
+  GtkSearchEntry *entry = dl_window_get_search_entry (fixture->window);
+  g_autofree char *rows = NULL;
+  g_autofree char *markers = NULL;
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.search", NULL);
+  /* Matches a place name ("Moscow") as well as a title. */
+  gtk_editable_set_text (GTK_EDITABLE (entry), "moscow");
+  g_signal_emit_by_name (entry, "search-changed");
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
+
+  g_assert_cmpstr (rows = shown_row_ids (fixture), ==, "asylum,flight");
+  g_assert_cmpstr (markers = shown_marker_ids (fixture), ==, "damascus,flight-route,moscow");
+  g_assert_cmpstr (gtk_label_get_text (dl_window_get_count_label (fixture->window)), ==,
+                   "2 of 6 events");
+}
+
+static GtkGesture *
+find_passage_gesture (GtkWidget *text_view)
+{
+  GListModel *controllers = gtk_widget_observe_controllers (text_view);
+  GtkGesture *found = NULL;
+
+  /* The article's own click gesture is the last one added. */
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_GESTURE_CLICK (controller))
+        found = GTK_GESTURE (controller);
+    }
+  g_object_unref (controllers);
+  return found;
+}
+
+static void
+test_click_passage (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  DlArticleView *article = dl_window_get_article_view (fixture->window);
+  GtkTextView *text_view = dl_article_view_get_text_view (article);
+  DlEvent *asylum = dl_story_lookup_event (fixture->story, "asylum");
+  const DlPassage *passage = dl_event_get_passage (asylum, 0);
+  const char *asylum_ids[] = { "asylum", NULL };
+  g_autofree char *expected = passage_ranges (fixture->story, asylum_ids);
+  g_autofree char *selected = NULL;
+  g_autofree char *emphasised = NULL;
+  GtkGesture *gesture = find_passage_gesture (GTK_WIDGET (text_view));
+  GtkTextIter iter;
+  GdkRectangle rect;
+  int x, y;
+
+  g_assert_nonnull (gesture);
+  gtk_text_buffer_get_iter_at_offset (gtk_text_view_get_buffer (text_view), &iter,
+                                      passage->start + 3);
+  gtk_text_view_get_iter_location (text_view, &iter, &rect);
+  gtk_text_view_buffer_to_window_coords (text_view, GTK_TEXT_WINDOW_WIDGET,
+                                         rect.x + rect.width / 2, rect.y + rect.height / 2,
+                                         &x, &y);
+
+  g_signal_emit_by_name (gesture, "pressed", 1, (double) x, (double) y);
+  g_signal_emit_by_name (gesture, "released", 1, (double) x, (double) y);
+
+  g_assert_cmpstr (selected = selected_row_ids (fixture), ==, "asylum");
+  g_assert_cmpstr (emphasised = emphasised_ranges (fixture), ==, expected);
+  g_assert_true (dl_marker_get_selected (dl_map_view_get_marker (
+                   dl_window_get_map_view (fixture->window),
+                   dl_story_lookup_place (fixture->story, "moscow"))));
+
+  /* A click outside every passage changes nothing. */
+  gtk_text_buffer_get_iter_at_offset (gtk_text_view_get_buffer (text_view), &iter,
+                                      dl_story_get_text_length (fixture->story) - 1);
+  g_signal_emit_by_name (gesture, "pressed", 1, 2.0, 2.0);
+  g_signal_emit_by_name (gesture, "released", 1, 2.0, 2.0);
+  g_clear_pointer (&selected, g_free);
+  g_assert_cmpstr (selected = selected_row_ids (fixture), ==, "asylum");
+}
+
+static gboolean
+timeout_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+test_broken_file (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "window-broken.geojson",
+                                                 NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  gboolean timed_out = FALSE;
+  guint timeout = g_timeout_add_seconds (30, timeout_cb, &timed_out);
+  GtkWindow *dialog;
+  const char *body;
+
+  dl_window_open_file (fixture->window, file);
+  g_assert_true (dl_window_is_loading (fixture->window));
+  while (dl_window_is_loading (fixture->window) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (timed_out);
+  g_source_remove (timeout);
+
+  /* The story already open stays… */
+  g_assert_true (dl_window_get_story (fixture->window) == fixture->story);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (fixture->window)), ==,
+                   "Rebels take Homs, Assad leaves for Moscow");
+  /* …and the error names the file and the place in it. */
+  dialog = dl_window_get_error_dialog (fixture->window);
+  g_assert_nonnull (dialog);
+  body = adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog));
+  g_test_message ("error: %s", body);
+  g_assert_true (g_str_has_prefix (body, "window-broken.geojson:"));
+  g_assert_nonnull (strstr (body, "homs-crowds"));
+}
+
+static void
+test_open_file (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "window-story.geojson",
+                                                 NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  gboolean timed_out = FALSE;
+  guint timeout = g_timeout_add_seconds (30, timeout_cb, &timed_out);
+  g_autofree char *markers = NULL;
+
+  dl_window_open_file (fixture->window, file);
+  while (dl_window_is_loading (fixture->window) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (timed_out);
+  g_source_remove (timeout);
+
+  g_assert_true (dl_window_get_story (fixture->window) != fixture->story);
+  g_assert_null (dl_window_get_error_dialog (fixture->window));
+  g_assert_cmpstr (markers = shown_marker_ids (fixture), ==,
+                   "damascus,flight-route,golan,homs,moscow");
+}
+
+static void
+test_compute_fit (void)
+{
+  DlLonLat sw = { 36.2913, 33.5132 };
+  DlLonLat ne = { 37.6178, 55.7520 };
+  double lat, lon, zoom, x0, y0, x1, y1, cx, cy;
+
+  dl_map_compute_fit (&sw, &ne, 800, 600, 40, 1, 18, &lat, &lon, &zoom);
+  g_assert_cmpfloat (zoom, >, 2);
+  g_assert_cmpfloat (zoom, <, 6);
+
+  /* Both corners are inside the padded view at that zoom. */
+  dl_mercator_project (lon, lat, zoom, &cx, &cy);
+  dl_mercator_project (sw.lon, sw.lat, zoom, &x0, &y0);
+  dl_mercator_project (ne.lon, ne.lat, zoom, &x1, &y1);
+  g_assert_cmpfloat (fabs (y0 - cy), <=, 300 - 40 + 0.01);
+  g_assert_cmpfloat (fabs (y1 - cy), <=, 300 - 40 + 0.01);
+  g_assert_cmpfloat (fabs (x0 - cx), <=, 400 - 40 + 0.01);
+  /* The tighter dimension is filled. */
+  g_assert_cmpfloat (fabs (y1 - y0), >, 2 * (300 - 40) - 1);
+
+  /* A single point: the zoom limit wins. */
+  dl_map_compute_fit (&sw, &sw, 800, 600, 40, 1, 9, &lat, &lon, &zoom);
+  g_assert_cmpfloat (zoom, ==, 9);
+  g_assert_cmpfloat_with_epsilon (lat, sw.lat, 1e-6);
+  g_assert_cmpfloat_with_epsilon (lon, sw.lon, 1e-6);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  gtk_init ();
+  adw_init ();
+  dl_resources_ensure ();
+
+  g_test_add_func ("/window/compute-fit", test_compute_fit);
+  g_test_add ("/window/rows-and-markers", Fixture, NULL, fixture_setup,
+              test_rows_and_markers, fixture_teardown);
+  g_test_add ("/window/homs-marker", Fixture, NULL, fixture_setup, test_homs_marker,
+              fixture_teardown);
+  g_test_add ("/window/actor-filter", Fixture, NULL, fixture_setup, test_actor_filter,
+              fixture_teardown);
+  g_test_add ("/window/search", Fixture, NULL, fixture_setup, test_search, fixture_teardown);
+  g_test_add ("/window/click-passage", Fixture, NULL, fixture_setup, test_click_passage,
+              fixture_teardown);
+  g_test_add ("/window/broken-file", Fixture, NULL, fixture_setup, test_broken_file,
+              fixture_teardown);
+  g_test_add ("/window/open-file", Fixture, NULL, fixture_setup, test_open_file,
+              fixture_teardown);
+
+  return g_test_run ();
+}
