@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <errno.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -174,6 +175,20 @@ scan_number (Scan *s)
     }
 
   copy = g_strndup (start, s->p - start);
+  if (strpbrk (copy, ".eE") == NULL)
+    {
+      /* json-glib reads whole numbers as 64-bit integers and wraps larger ones */
+      errno = 0;
+      g_ascii_strtoll (copy, NULL, 10);
+      if (errno == ERANGE)
+        {
+          s->line = line;
+          s->column = column;
+          return scan_error (s, DL_STORY_ERROR_PARSE,
+                             _("the whole number %s is too large to be kept exactly "
+                               "(write it with a decimal point or as a string)"), copy);
+        }
+    }
   value = g_ascii_strtod (copy, NULL);
   if (!isfinite (value))
     {
