@@ -938,8 +938,12 @@ main (int   argc,
     /* Tolerances are in pixels at the last zoom of the band, so that fractional zooms
      * inside a band stay sharp. */
     const BandSpec bands[] = {
-      { 0, t110, 0.4, 3 },
-      { 3, t50, 0.4, 6 },
+      { 0, t110, 0.4, 1 },
+      { 1, t110, 0.4, 2 },
+      { 2, t110, 0.4, 3 },
+      { 3, t50, 0.4, 4 },
+      { 4, t50, 0.4, 5 },
+      { 5, t50, 0.4, 6 },
       { 6, t10, 0.5, 7 },
       { 8, t10, 0.0, 14 },
     };

@@ -31,7 +31,6 @@ typedef struct
 {
   Rgb sea;
   Rgb land;
-  Rgb coast;
   Rgb border;
   Rgb disputed;
   Rgb disputed_border;
@@ -44,7 +43,6 @@ static const Palette palettes[] = {
   [DL_BASEMAP_LIGHT] = {
     .sea = RGB (0xd5e2ea),
     .land = RGB (0xf5f2ec),
-    .coast = RGB (0xb5c7d3),
     .border = RGB (0xaea3b6),
     .disputed = RGB (0xd9cfc2),
     .disputed_border = RGB (0x8f8499),
@@ -52,7 +50,6 @@ static const Palette palettes[] = {
   [DL_BASEMAP_DARK] = {
     .sea = RGB (0x1a252e),
     .land = RGB (0x2d3135),
-    .coast = RGB (0x3b4d5a),
     .border = RGB (0x676073),
     .disputed = RGB (0x4a4540),
     .disputed_border = RGB (0x8a8196),
@@ -458,15 +455,13 @@ dl_basemap_draw (DlBasemap      *self,
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_BEVEL);
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
 
-  /* Land, outlined by the coast. */
+  /* Land. No coastline stroke: the contrast of land and sea draws it, and stroking every
+   * island would cost more than the rest of the tile. */
   cairo_new_path (cr);
   add_layer_path (&ctx, band, DL_BASEMAP_LAYER_LAND, TRUE);
   cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
   set_source_rgb (cr, &palette->land);
-  cairo_fill_preserve (cr);
-  set_source_rgb (cr, &palette->coast);
-  cairo_set_line_width (cr, 0.7 * border_width);
-  cairo_stroke (cr);
+  cairo_fill (cr);
 
   /* Disputed areas and buffer zones: hatched. */
   add_layer_path (&ctx, band, DL_BASEMAP_LAYER_DISPUTED, TRUE);
@@ -480,6 +475,8 @@ dl_basemap_draw (DlBasemap      *self,
     }
   cairo_new_path (cr);
 
+  /* A thin line hides wobbles of half a pixel: skip more points. */
+  ctx.min_step *= 2.0;
   cairo_set_line_width (cr, border_width);
   add_layer_path (&ctx, band, DL_BASEMAP_LAYER_BORDER, FALSE);
   set_source_rgb (cr, &palette->border);
@@ -578,7 +575,6 @@ dl_basemap_get_color (DlBasemapStyle  style,
     {
     case DL_BASEMAP_COLOR_SEA: rgb = &palette->sea; break;
     case DL_BASEMAP_COLOR_LAND: rgb = &palette->land; break;
-    case DL_BASEMAP_COLOR_COAST: rgb = &palette->coast; break;
     case DL_BASEMAP_COLOR_BORDER: rgb = &palette->border; break;
     case DL_BASEMAP_COLOR_DISPUTED: rgb = &palette->disputed; break;
     case DL_BASEMAP_COLOR_DISPUTED_BORDER: rgb = &palette->disputed_border; break;
