@@ -56,7 +56,7 @@ typedef struct
   GPtrArray             *places;     /* ShownPlace */
   GPtrArray             *actors;     /* DlActor in shown events, file order */
   GArray                *texts;      /* TextItem, or NULL when not recorded */
-  GPtrArray             *blocked;    /* DlRect *: decorations labels must avoid */
+  guint                  n_caption;  /* events listed in the caption */
 } Figure;
 
 static void
@@ -374,6 +374,8 @@ show_text (Figure      *fig,
     }
   cairo_set_source_rgb (cr, gray, gray, gray);
   pango_cairo_show_layout (cr, layout);
+  /* The path outlives cairo_restore(): leave no current point for the next arc. */
+  cairo_new_path (cr);
   cairo_restore (cr);
 
   record_text (fig, layout, x, y, size, bold);
@@ -657,6 +659,8 @@ draw_title (Figure *fig)
       g_autoptr(PangoLayout) layout = new_layout (fig, title, 26 * fig->u, TRUE, max_w);
       double w, h;
 
+      /* Aligned inside the panel, so a right-to-left title sits at its right edge. */
+      pango_layout_set_width (layout, (int) ((r->width - 2 * pad) * PANGO_SCALE) + 1);
       layout_size (layout, &w, &h);
       show_text (fig, layout, r->x + pad, y, 26 * fig->u, TRUE, FALSE, 0.1);
       y += h + 4 * fig->u;
@@ -665,6 +669,7 @@ draw_title (Figure *fig)
     {
       g_autoptr(PangoLayout) layout = new_layout (fig, subtitle, 14 * fig->u, FALSE, max_w);
 
+      pango_layout_set_width (layout, (int) ((r->width - 2 * pad) * PANGO_SCALE) + 1);
       show_text (fig, layout, r->x + pad, y, 14 * fig->u, FALSE, FALSE, 0.3);
     }
 }
@@ -683,9 +688,14 @@ layout_caption (Figure *fig)
                                  480 * fig->u)
                         : fig->width - 2 * margin;
   double text_w = panel_w - 2 * pad - number_column_width (fig, 13 * fig->u);
-  /* A right-hand caption leaves the bottom-right corner to the scale bar and credits. */
-  double max_h = wide ? fig->height - margin - top - 70 * fig->u : fig->height * 0.38;
+  /* The caption leaves the bottom-right corner to the scale bar and the credits. */
+  double corner = fig->layout.scale_bar.width > 0 ? fig->layout.scale_bar.y
+                                                  : fig->layout.attribution.y;
+  double bottom = corner - margin / 2;
+  double max_h = wide ? bottom - top : MIN (fig->height * 0.38, bottom - top);
   double h = 2 * pad;
+  double more_h = 13 * fig->u * 1.4 + 6 * fig->u;
+  g_autoptr(GArray) heights = g_array_new (FALSE, FALSE, sizeof (double));
 
   if (!fig->options->callouts || fig->events->len == 0)
     return;
@@ -702,12 +712,27 @@ layout_caption (Figure *fig)
       if (h + lh + 6 * fig->u > max_h)
         break;
       h += lh + 6 * fig->u;
+      g_array_append_val (heights, lh);
     }
+
+  /* When some do not fit, the last line says how many are left out. */
+  if (heights->len < fig->events->len)
+    {
+      while (heights->len > 0 && h + more_h > max_h)
+        {
+          h -= g_array_index (heights, double, heights->len - 1) + 6 * fig->u;
+          g_array_set_size (heights, heights->len - 1);
+        }
+      h += more_h;
+    }
+  fig->n_caption = heights->len;
+  if (fig->n_caption == 0)
+    return;
 
   if (wide)
     fig->layout.caption = (DlRect) { fig->width - margin - panel_w, top, panel_w, h };
   else
-    fig->layout.caption = (DlRect) { margin, fig->height - margin - h, panel_w, h };
+    fig->layout.caption = (DlRect) { margin, bottom - h, panel_w, h };
 }
 
 static void
@@ -724,6 +749,7 @@ draw_number_disc (Figure *fig,
   layout_size (layout, &w, &h);
   r = MAX (w, h * 0.8) / 2 + 2 * fig->u;
   cairo_save (fig->cr);
+  cairo_new_path (fig->cr);
   cairo_arc (fig->cr, cx, cy, r, 0, 2 * G_PI);
   cairo_set_source_rgb (fig->cr, 0.15, 0.15, 0.15);
   cairo_fill (fig->cr);
@@ -732,6 +758,7 @@ draw_number_disc (Figure *fig,
   cairo_move_to (fig->cr, cx - w / 2, cy - h / 2);
   cairo_set_source_rgb (fig->cr, 1, 1, 1);
   pango_cairo_show_layout (fig->cr, layout);
+  cairo_new_path (fig->cr);
   cairo_restore (fig->cr);
   record_text (fig, layout, cx - w / 2, cy - h / 2, size, TRUE);
 }
@@ -744,13 +771,12 @@ draw_caption (Figure *fig)
   double number_w = number_column_width (fig, 13 * fig->u);
   double text_w = r->width - 2 * pad - number_w;
   double y = r->y + pad;
-  guint shown = 0;
 
   if (r->width == 0)
     return;
 
   draw_panel (fig, r);
-  for (guint i = 0; i < fig->events->len; i++)
+  for (guint i = 0; i < fig->n_caption; i++)
     {
       DlEvent *event = g_ptr_array_index (fig->events, i);
       g_autofree char *when = dl_time_format (dl_event_get_start (event));
@@ -769,19 +795,25 @@ draw_caption (Figure *fig)
       pango_attr_list_unref (attrs);
 
       layout_size (layout, &lw, &lh);
-      if (y + lh > r->y + r->height - pad + 0.5)
-        break;
       pango_layout_line_get_extents (pango_layout_get_line_readonly (layout, 0), NULL, &first);
       first_line_h = (double) first.height / PANGO_SCALE;
       draw_number_disc (fig, i + 1, r->x + pad + number_w / 2 - 3 * fig->u,
                         y + first_line_h / 2, 11 * fig->u);
       show_text (fig, layout, r->x + pad + number_w, y, 13 * fig->u, FALSE, FALSE, 0.12);
       y += lh + 6 * fig->u;
-      shown++;
     }
 
-  if (shown < fig->events->len)
-    g_debug ("Caption shows %u of %u events", shown, fig->events->len);
+  if (fig->n_caption < fig->events->len)
+    {
+      guint left = fig->events->len - fig->n_caption;
+      g_autofree char *more = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                            "and %u more event",
+                                                            "and %u more events", left),
+                                               left);
+      g_autoptr(PangoLayout) layout = new_layout (fig, more, 13 * fig->u, FALSE, text_w);
+
+      show_text (fig, layout, r->x + pad + number_w, y, 13 * fig->u, FALSE, FALSE, 0.4);
+    }
 }
 
 static void
@@ -839,6 +871,7 @@ draw_legend (Figure *fig)
       row = MAX (lh, swatch);
       dl_actor_get_rgb (actor, &red, &green, &blue);
       cairo_save (fig->cr);
+      cairo_new_path (fig->cr);
       cairo_arc (fig->cr, r->x + pad + swatch / 2, y + row / 2, swatch / 2, 0, 2 * G_PI);
       cairo_set_source_rgb (fig->cr, red, green, blue);
       cairo_fill_preserve (fig->cr);
@@ -868,7 +901,6 @@ attribution_text (Figure *fig)
     }
   if (story_credits_geonames (fig->story))
     g_ptr_array_add (parts, g_strdup (_("Places: GeoNames (CC BY 4.0)")));
-  g_ptr_array_add (parts, g_strdup (_("Made with Dateline")));
   g_ptr_array_add (parts, NULL);
   return g_strjoinv (" · ", (char **) parts->pdata);
 }
@@ -1346,6 +1378,7 @@ draw_marker (Figure     *fig,
 
   cairo_save (cr);
   /* A soft shadow, then the disc in the actor colour with a white outline. */
+  cairo_new_path (cr);
   cairo_arc (cr, sp->x, sp->y + 1.5 * fig->u, sp->radius + 1.5 * fig->u, 0, 2 * G_PI);
   cairo_set_source_rgba (cr, 0, 0, 0, 0.25);
   cairo_fill (cr);
@@ -1368,6 +1401,7 @@ draw_marker (Figure     *fig,
       cairo_move_to (cr, sp->x - w / 2, sp->y - h / 2);
       cairo_set_source_rgb (cr, 1, 1, 1);
       pango_cairo_show_layout (cr, layout);
+      cairo_new_path (cr);
       cairo_restore (cr);
     }
 }
@@ -1403,6 +1437,34 @@ label_text_clear (gpointer data)
   LabelText *lt = data;
 
   g_clear_object (&lt->layout);
+}
+
+/* A label pushed away from its marker gets a thin line back to it. */
+static void
+draw_leader (Figure        *fig,
+             const DlLabel *label)
+{
+  const DlRect *r = &label->rect;
+  double nx = CLAMP (label->anchor_x, r->x, r->x + r->width);
+  double ny = CLAMP (label->anchor_y, r->y, r->y + r->height);
+  double dx = nx - label->anchor_x, dy = ny - label->anchor_y;
+  double d = hypot (dx, dy);
+
+  if (d <= label->anchor_radius + 6 * fig->u)
+    return;
+
+  cairo_save (fig->cr);
+  cairo_move_to (fig->cr, label->anchor_x + dx / d * label->anchor_radius,
+                 label->anchor_y + dy / d * label->anchor_radius);
+  cairo_line_to (fig->cr, nx - dx / d * 2 * fig->u, ny - dy / d * 2 * fig->u);
+  cairo_set_line_cap (fig->cr, CAIRO_LINE_CAP_ROUND);
+  cairo_set_source_rgba (fig->cr, 1, 1, 1, 0.8);
+  cairo_set_line_width (fig->cr, 3 * fig->u);
+  cairo_stroke_preserve (fig->cr);
+  cairo_set_source_rgba (fig->cr, 0.2, 0.2, 0.2, 0.9);
+  cairo_set_line_width (fig->cr, 1.2 * fig->u);
+  cairo_stroke (fig->cr);
+  cairo_restore (fig->cr);
 }
 
 static void
@@ -1538,6 +1600,7 @@ draw_labels (Figure *fig)
         if (lt->is_city)
           {
             cairo_save (fig->cr);
+            cairo_new_path (fig->cr);
             cairo_arc (fig->cr, lt->dot_x, lt->dot_y, 2.2 * fig->u, 0, 2 * G_PI);
             cairo_set_source_rgb (fig->cr, 0.35, 0.35, 0.35);
             cairo_fill_preserve (fig->cr);
@@ -1561,6 +1624,7 @@ draw_labels (Figure *fig)
                 pango_layout_set_alignment (lt->layout, PANGO_ALIGN_CENTER);
               }
             fig->layout.n_labels++;
+            draw_leader (fig, label);
           }
         show_text (fig, lt->layout, label->rect.x, label->rect.y, lt->size, lt->bold, TRUE,
                    is_place ? 0.08 : (lt->is_city ? 0.3 : 0.45));
@@ -1610,8 +1674,8 @@ figure_draw (DlStory               *story,
   collect_shown (&fig);
   attribution = attribution_text (&fig);
   layout_title (&fig);
-  layout_caption (&fig);
   layout_bottom_right (&fig, attribution);
+  layout_caption (&fig);
   layout_legend (&fig);
   compute_view (&fig);
   place_markers (&fig);
