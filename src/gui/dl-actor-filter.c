@@ -39,12 +39,29 @@ static void
 check_toggled_cb (GtkCheckButton *check,
                   DlActorFilter  *self)
 {
-  const char *id = g_object_get_data (G_OBJECT (check), "dl-actor-id");
+  g_autoptr(GPtrArray) ids = NULL;
+  GHashTableIter iter;
+  gpointer key, value;
 
   if (self->syncing || self->state == NULL)
     return;
-  dl_filter_set_actor_allowed (dl_view_state_get_filter (self->state), id,
-                               gtk_check_button_get_active (check));
+
+  /* The filter does not know the story's actors: give it the whole ticked set, or none
+   * (everything passes) when every actor is ticked. */
+  ids = g_ptr_array_new ();
+  g_hash_table_iter_init (&iter, self->checks);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    if (gtk_check_button_get_active (value))
+      g_ptr_array_add (ids, key);
+
+  if (ids->len == g_hash_table_size (self->checks))
+    dl_filter_set_actors (dl_view_state_get_filter (self->state), NULL);
+  else
+    {
+      g_ptr_array_add (ids, NULL);
+      dl_filter_set_actors (dl_view_state_get_filter (self->state),
+                            (const char * const *) ids->pdata);
+    }
 }
 
 static void

@@ -14,6 +14,7 @@ struct _DlArticleView
   GtkScrolledWindow *scrolled_window;
   GtkTextView       *text_view;
 
+  GtkGesture        *click_gesture;
   GtkTextTag        *emphasis_tag;
   GtkTextMark       *scroll_mark;
   DlViewState       *state;
@@ -275,6 +276,7 @@ dl_article_view_init (DlArticleView *self)
   self->scroll_mark = gtk_text_buffer_create_mark (buffer, "dl-scroll", &start, TRUE);
 
   click = gtk_gesture_click_new ();
+  self->click_gesture = click;
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
   g_signal_connect_object (click, "released", G_CALLBACK (click_released_cb), self, 0);
 
@@ -339,6 +341,14 @@ dl_article_view_get_emphasis_tag (DlArticleView *self)
   g_return_val_if_fail (DL_IS_ARTICLE_VIEW (self), NULL);
 
   return self->emphasis_tag;
+}
+
+GtkGesture *
+dl_article_view_get_click_gesture (DlArticleView *self)
+{
+  g_return_val_if_fail (DL_IS_ARTICLE_VIEW (self), NULL);
+
+  return self->click_gesture;
 }
 
 void

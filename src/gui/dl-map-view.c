@@ -567,13 +567,15 @@ dl_map_view_size_allocate (GtkWidget *widget,
 {
   DlMapView *self = DL_MAP_VIEW (widget);
 
-  gtk_widget_allocate (self->overlay, width, height, baseline, NULL);
-
+  /* Fit first: moving the viewport queues an allocation of the layers, which the
+   * allocation below then satisfies. */
   if (self->fit_pending && width > 0 && height > 0)
     {
       self->fit_pending = FALSE;
       dl_map_view_fit_shown (self, FALSE);
     }
+
+  gtk_widget_allocate (self->overlay, width, height, baseline, NULL);
 
   if (self->popover != NULL && gtk_widget_get_visible (GTK_WIDGET (self->popover)))
     gtk_popover_present (self->popover);

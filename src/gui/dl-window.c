@@ -49,7 +49,6 @@ struct _DlWindow
   GtkWindow            *error_dialog;
 
   int                   article_width;
-  gboolean              article_width_applied;
   gboolean              narrow;
   gboolean              layout_idle_queued;
   gboolean              syncing_selection;
@@ -483,21 +482,26 @@ drop_cb (GtkDropTarget *target,
   return TRUE;
 }
 
+/* Places the handle so that the article is @article_width wide in a window @width wide.
+ * Done before the paned is allocated; from then on GtkPaned keeps the end child's width
+ * (resize-end-child is FALSE) and the map takes the rest. */
 static void
-inner_max_position_cb (GtkPaned   *paned,
-                       GParamSpec *pspec,
-                       DlWindow   *self)
+place_article_handle (DlWindow *self,
+                      int       width)
 {
-  int max = 0;
+  int events = gtk_paned_get_position (self->outer_paned);
 
-  g_object_get (paned, "max-position", &max, NULL);
+  gtk_paned_set_position (self->inner_paned, MAX (width - events - self->article_width - 2, 0));
+}
 
-  /* The article keeps its remembered width; the map takes the rest. */
-  if (!self->article_width_applied && max > self->article_width)
-    {
-      self->article_width_applied = TRUE;
-      gtk_paned_set_position (paned, max - self->article_width);
-    }
+static int
+get_article_width (DlWindow *self)
+{
+  int width = gtk_widget_get_width (GTK_WIDGET (self->inner_paned));
+
+  if (self->narrow || width <= 0)
+    return self->article_width;
+  return width - gtk_paned_get_position (self->inner_paned) - 1;
 }
 
 static void
@@ -510,6 +514,8 @@ set_narrow (DlWindow *self,
 
   if (self->narrow == narrow)
     return;
+  if (narrow)
+    self->article_width = get_article_width (self);
   self->narrow = narrow;
 
   g_object_ref (events);
@@ -518,7 +524,6 @@ set_narrow (DlWindow *self,
 
   if (narrow)
     {
-      self->article_width = gtk_widget_get_width (article);
       gtk_paned_set_start_child (self->outer_paned, NULL);
       gtk_paned_set_start_child (self->inner_paned, NULL);
       gtk_paned_set_end_child (self->inner_paned, NULL);
@@ -540,7 +545,7 @@ set_narrow (DlWindow *self,
       gtk_paned_set_start_child (self->outer_paned, events);
       gtk_paned_set_start_child (self->inner_paned, map);
       gtk_paned_set_end_child (self->inner_paned, article);
-      self->article_width_applied = FALSE;
+      place_article_handle (self, gtk_widget_get_width (GTK_WIDGET (self)));
     }
 
   g_object_unref (events);
@@ -586,9 +591,7 @@ save_window_state (DlWindow *self)
     {
       g_settings_set_int (self->settings, "events-pane-width",
                           gtk_paned_get_position (self->outer_paned));
-      if (gtk_widget_get_width (GTK_WIDGET (self->article_view)) > 0)
-        g_settings_set_int (self->settings, "article-pane-width",
-                            gtk_widget_get_width (GTK_WIDGET (self->article_view)));
+      g_settings_set_int (self->settings, "article-pane-width", get_article_width (self));
     }
   g_settings_apply (self->settings);
 }
@@ -629,6 +632,7 @@ restore_window_state (DlWindow *self)
   gtk_window_set_default_size (GTK_WINDOW (self), MAX (width, 360), MAX (height, 400));
   gtk_paned_set_position (self->outer_paned, CLAMP (events_width, 260, 800));
   self->article_width = CLAMP (self->article_width, 260, 900);
+  place_article_handle (self, MAX (width, 360));
   set_narrow (self, width < NARROW_WIDTH);
 }
 
@@ -641,6 +645,7 @@ dl_window_size_allocate (GtkWidget *widget,
   DlWindow *self = DL_WINDOW (widget);
 
   GTK_WIDGET_CLASS (dl_window_parent_class)->size_allocate (widget, width, height, baseline);
+
 
   /* Moving the panes between containers cannot happen during an allocation. */
   if ((width < NARROW_WIDTH) != self->narrow && !self->layout_idle_queued)
@@ -791,8 +796,7 @@ dl_window_init (DlWindow *self)
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
   g_object_bind_property (self->article_button, "active", self->article_flap, "reveal-flap",
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
-  g_signal_connect_object (self->inner_paned, "notify::max-position",
-                           G_CALLBACK (inner_max_position_cb), self, 0);
+
 
   /* Map source: the GSettings key when there is a schema, else for this window only. */
   if (self->settings != NULL)
