@@ -1667,6 +1667,8 @@ dl_story_new_from_bytes (GBytes      *bytes,
  * @error: a #GError
  *
  * Loads @file as dl_story_new_from_bytes() does, naming it by its base name in messages.
+ * A cancelled load fails with %G_IO_ERROR_CANCELLED; every other error is in the
+ * %DL_STORY_ERROR domain.
  *
  * Returns: (transfer full) (nullable): the story, or %NULL on error.
  */
@@ -1697,6 +1699,13 @@ dl_story_new_from_file (GFile         *file,
     }
 
   bytes = g_file_load_bytes (file, cancellable, NULL, &local_error);
+  if (bytes == NULL &&
+      g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      /* not a problem to show: the caller asked for it */
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
   if (bytes == NULL)
     {
       g_set_error (error, DL_STORY_ERROR, DL_STORY_ERROR_IO, _("Could not read “%s”: %s"),
