@@ -7,6 +7,7 @@
 
 #include "dl-export-dialog.h"
 #include "dl-figure.h"
+#include "dl-settings.h"
 
 /* The preview is drawn at most this big (in image pixels) whatever the figure's size. */
 #define PREVIEW_WIDTH 960
@@ -93,29 +94,6 @@ job_free (gpointer data)
   g_clear_pointer (&job->options, dl_figure_options_free);
   g_clear_object (&job->file);
   g_free (job);
-}
-
-/* Settings: the installed schema, else the one compiled in the build directory, else
- * none (preferences are then not remembered). */
-static GSettings *
-lookup_settings (void)
-{
-  GSettingsSchemaSource *installed = g_settings_schema_source_get_default ();
-  g_autoptr(GSettingsSchemaSource) built = NULL;
-  g_autoptr(GSettingsSchema) schema = NULL;
-
-  if (installed != NULL)
-    schema = g_settings_schema_source_lookup (installed, APP_ID, TRUE);
-  if (schema == NULL)
-    {
-      built = g_settings_schema_source_new_from_directory (BUILD_SCHEMA_DIR, installed,
-                                                           FALSE, NULL);
-      if (built != NULL)
-        schema = g_settings_schema_source_lookup (built, APP_ID, FALSE);
-    }
-  if (schema == NULL || !g_settings_schema_has_key (schema, "export-format"))
-    return NULL;
-  return g_settings_new_full (schema, NULL, NULL);
 }
 
 static GdkTexture *
@@ -681,7 +659,7 @@ load_settings (DlExportDialog *self)
                          "export-basemap" };
   int width, height, format;
 
-  self->settings = lookup_settings ();
+  self->settings = dl_settings_new ();
   if (self->settings == NULL)
     return;
 
