@@ -567,6 +567,51 @@ test_progress (void)
   g_rmdir (dir);
 }
 
+/* A plain GeoJSON map (no article, no events) and an empty one still export: the point
+ * gets a marker where it is, the empty map is just the frame. */
+static void
+test_plain_geojson (void)
+{
+  const char *plain = "{\"type\": \"FeatureCollection\", \"features\": [{\"type\": "
+                      "\"Feature\", \"id\": \"kyiv\", \"geometry\": {\"type\": \"Point\", "
+                      "\"coordinates\": [30.5234, 50.4501]}, \"properties\": {\"name\": "
+                      "\"Київ\"}}]}";
+  const char *empty = "{\"type\": \"FeatureCollection\", \"features\": []}";
+  g_autoptr(GBytes) plain_bytes = g_bytes_new_static (plain, strlen (plain));
+  g_autoptr(GBytes) empty_bytes = g_bytes_new_static (empty, strlen (empty));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DlStory) story = dl_story_new_from_bytes (plain_bytes, "plain.geojson", &error);
+  g_autoptr(DlStory) nothing = NULL;
+  g_autoptr(DlFigureOptions) options = dl_figure_options_new ();
+  DlFigureLayout layout;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  double x, y;
+
+  g_assert_no_error (error);
+  options->width = 800;
+  options->height = 600;
+  options->basemap = FALSE;
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 800, 600);
+  cr = cairo_create (surface);
+  dl_figure_draw (story, options, cr, &layout);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  g_assert_cmpuint (layout.n_places, ==, 1);
+  g_assert_cmpuint (layout.n_events, ==, 0);
+  g_assert_cmpuint (layout.n_labels, ==, 1);
+  dl_mercator_project (30.5234, 50.4501, layout.zoom, &x, &y);
+  g_assert_cmpint (alpha_at (surface, x - layout.origin_x, y - layout.origin_y), ==, 255);
+  cairo_surface_destroy (surface);
+
+  nothing = dl_story_new_from_bytes (empty_bytes, "empty.geojson", &error);
+  g_assert_no_error (error);
+  surface = dl_figure_render_image (nothing, options, 1, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (surface);
+  cairo_surface_destroy (surface);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -584,6 +629,7 @@ main (int   argc,
   g_test_add_func ("/figure/pdf-readback", test_pdf_readback);
   g_test_add_func ("/figure/save-atomic", test_save_atomic);
   g_test_add_func ("/figure/progress", test_progress);
+  g_test_add_func ("/figure/plain-geojson", test_plain_geojson);
 
   return g_test_run ();
 }
