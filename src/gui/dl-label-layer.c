@@ -178,6 +178,8 @@ dl_label_layer_snapshot (GtkWidget   *widget,
   g_autoptr(GArray) found = NULL;
   g_autofree DlLabel *labels = NULL;
   g_autofree PangoLayout **layouts = NULL;
+  g_autofree const DlBasemapLabel **sources = NULL;
+  guint n = 0;
   DlRect bounds = { 0, 0, width, height };
   LabelColors colors;
 
@@ -197,40 +199,45 @@ dl_label_layer_snapshot (GtkWidget   *widget,
 
   labels = g_new0 (DlLabel, found->len);
   layouts = g_new0 (PangoLayout *, found->len);
+  sources = g_new0 (const DlBasemapLabel *, found->len);
   for (guint i = 0; i < found->len; i++)
     {
       const DlBasemapLabel *label = &g_array_index (found, DlBasemapLabel, i);
+      DlLabel *l = &labels[n];
       double lon, lat, wx, wy;
       int lw, lh;
 
       dl_mercator_unproject (label->x, label->y, zoom, &lon, &lat);
       shumate_viewport_location_to_widget_coords (viewport, widget, lat, lon, &wx, &wy);
-      layouts[i] = get_layout (self, label, label_font_size (label, zoom));
-      pango_layout_get_pixel_size (layouts[i], &lw, &lh);
+      /* A name whose place is off the map would point at nothing. */
+      if (wx < 0 || wy < 0 || wx > width || wy > height)
+        continue;
 
-      labels[i].anchor_x = wx;
-      labels[i].anchor_y = wy;
-      labels[i].anchor_radius = label->is_city ? CITY_DOT_RADIUS + 1.0 : 0.0;
-      labels[i].width = lw;
-      labels[i].height = lh;
-      labels[i].centered = !label->is_city;
+      layouts[n] = get_layout (self, label, label_font_size (label, zoom));
+      sources[n] = label;
+      pango_layout_get_pixel_size (layouts[n], &lw, &lh);
+      l->anchor_x = wx;
+      l->anchor_y = wy;
+      l->anchor_radius = label->is_city ? CITY_DOT_RADIUS + 1.0 : 0.0;
+      l->width = lw;
+      l->height = lh;
+      l->centered = !label->is_city;
       /* Close in, cities matter more than the country around them. */
-      labels[i].priority = label->importance + (label->is_city && zoom >= 6 ? 2.0 : 0.0);
+      l->priority = label->importance + (label->is_city && zoom >= 6 ? 2.0 : 0.0);
+      n++;
     }
 
-  dl_label_place (labels, found->len, NULL, 0, NULL, 0, &bounds, LABEL_GAP);
+  dl_label_place (labels, n, NULL, 0, NULL, 0, &bounds, LABEL_GAP);
 
   get_colors (self->style, &colors);
-  for (guint i = 0; i < found->len; i++)
+  for (guint i = 0; i < n; i++)
     {
-      const DlBasemapLabel *label = &g_array_index (found, DlBasemapLabel, i);
-
       if (!labels[i].placed)
         continue;
-      if (label->is_city)
+      if (sources[i]->is_city)
         append_dot (snapshot, labels[i].anchor_x, labels[i].anchor_y, &colors.dot, &colors.halo);
       append_label (snapshot, layouts[i], &labels[i].rect,
-                    label->is_city ? &colors.city : &colors.text, &colors.halo);
+                    sources[i]->is_city ? &colors.city : &colors.text, &colors.halo);
     }
 }
 
