@@ -7,6 +7,9 @@
 
 #include "dl-shape-layer.h"
 
+/* How far a route stops short of the places it joins: a marker's radius and a bit. */
+#define MARKER_GAP 17.0
+
 typedef struct
 {
   DlPlace  *place;
@@ -116,6 +119,31 @@ draw_arrowhead (cairo_t *cr,
   cairo_fill (cr);
 }
 
+/* The part [t0, t1] of the quadratic curve p0 c p1 (x and y in arrays of 2), in place. */
+static void
+sub_curve (double *p0,
+           double *c,
+           double *p1,
+           double  t0,
+           double  t1)
+{
+  double q0[2], q1[2], qc[2];
+
+  for (int i = 0; i < 2; i++)
+    {
+      q0[i] = (1 - t0) * (1 - t0) * p0[i] + 2 * (1 - t0) * t0 * c[i] + t0 * t0 * p1[i];
+      q1[i] = (1 - t1) * (1 - t1) * p0[i] + 2 * (1 - t1) * t1 * c[i] + t1 * t1 * p1[i];
+      qc[i] = (1 - t0) * (1 - t1) * p0[i] + ((1 - t0) * t1 + t0 * (1 - t1)) * c[i]
+              + t0 * t1 * p1[i];
+    }
+  for (int i = 0; i < 2; i++)
+    {
+      p0[i] = q0[i];
+      c[i] = qc[i];
+      p1[i] = q1[i];
+    }
+}
+
 static void
 draw_route (DlShapeLayer *self,
             cairo_t      *cr,
@@ -144,16 +172,24 @@ draw_route (DlShapeLayer *self,
           cairo_new_path (cr);
           if (n == 2)
             {
-              double x0, y0, cx, cy;
+              double p0[2], ctl[2], p1[2], length, t;
 
-              project (self, &line[0], &x0, &y0);
-              project (self, &line[1], &x, &y);
-              dl_route_control_point (x0, y0, x, y, &cx, &cy);
-              cairo_move_to (cr, x0, y0);
-              cairo_curve_to (cr, (x0 + 2 * cx) / 3, (y0 + 2 * cy) / 3,
-                              (x + 2 * cx) / 3, (y + 2 * cy) / 3, x, y);
-              px = cx;
-              py = cy;
+              project (self, &line[0], &p0[0], &p0[1]);
+              project (self, &line[1], &p1[0], &p1[1]);
+              dl_route_control_point (p0[0], p0[1], p1[0], p1[1], &ctl[0], &ctl[1]);
+
+              /* Stop short of both ends, so that the arrowhead shows beside the marker
+               * of its destination instead of under it. */
+              length = hypot (p1[0] - p0[0], p1[1] - p0[1]);
+              t = length > 4 * MARKER_GAP ? MARKER_GAP / length : 0;
+              sub_curve (p0, ctl, p1, t, 1 - t);
+              cairo_move_to (cr, p0[0], p0[1]);
+              cairo_curve_to (cr, (p0[0] + 2 * ctl[0]) / 3, (p0[1] + 2 * ctl[1]) / 3,
+                              (p1[0] + 2 * ctl[0]) / 3, (p1[1] + 2 * ctl[1]) / 3, p1[0], p1[1]);
+              x = p1[0];
+              y = p1[1];
+              px = ctl[0];
+              py = ctl[1];
             }
           else
             {
