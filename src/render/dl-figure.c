@@ -1282,15 +1282,15 @@ draw_route (Figure     *fig,
           t1 = quad_trim (&q, r1 > 0 ? r1 + 3 * fig->u : 0, TRUE);
           quad_point (&q, t0, &sx, &sy);
           quad_point (&q, t1, &tip_x, &tip_y);
-          /* The tangent at t1, and the line stops inside the arrowhead. */
+          /* The arrowhead points along the tangent at t1. */
           dir_x = 2 * (1 - t1) * (q.cx - q.x0) + 2 * t1 * (q.x1 - q.cx);
           dir_y = 2 * (1 - t1) * (q.cy - q.y0) + 2 * t1 * (q.y1 - q.cy);
-          quad_point (&q, quad_trim (&q, hypot (q.x1 - tip_x, q.y1 - tip_y) + head * 0.7,
-                                     TRUE), &ex, &ey);
           {
-            /* The sub-curve [t0, t_end] as a cubic for Cairo. */
+            /* The sub-curve [t0, te] as a cubic for Cairo; it ends inside the arrowhead. */
             double te = quad_trim (&q, hypot (q.x1 - tip_x, q.y1 - tip_y) + head * 0.7, TRUE);
             double cx, cy, c1x, c1y, c2x, c2y;
+
+            quad_point (&q, te, &ex, &ey);
 
             cx = (1 - t0) * ((1 - te) * q.x0 + te * q.cx) + t0 * ((1 - te) * q.cx + te * q.x1);
             cy = (1 - t0) * ((1 - te) * q.y0 + te * q.cy) + t0 * ((1 - te) * q.cy + te * q.y1);
