@@ -752,12 +752,45 @@ test_story_check_all_problems (void)
 }
 
 static void
+test_story_check_too_many (void)
+{
+  g_autoptr(GString) text = g_string_new ("{\"type\": \"FeatureCollection\", \"features\": [");
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(DlStory) story = NULL;
+
+  for (guint i = 0; i < 300; i++)
+    g_string_append_printf (text, "%s\n{\"type\": \"Feature\", \"geometry\": {\"type\": "
+                            "\"Point\", \"coordinates\": [%u, 0]}}", i > 0 ? "," : "", 200 + i);
+  g_string_append (text, "]}");
+  bytes = g_string_free_to_bytes (g_steal_pointer (&text));
+
+  problems = dl_story_check_bytes_full (bytes, "many.geojson", &story);
+  g_assert_null (story);
+  g_assert_cmpuint (problems->len, ==, 201);
+  g_assert_cmpstr (g_ptr_array_index (problems, 0), ==,
+                   "many.geojson:2:67: longitude 200 is out of range (it must be between "
+                   "-180 and 180; positions are [longitude, latitude]) "
+                   "(at features[0].geometry.coordinates[0])");
+  g_assert_true (g_str_has_prefix (g_ptr_array_index (problems, 199), "many.geojson:201:67: "));
+  g_assert_cmpstr (g_ptr_array_index (problems, 200), ==,
+                   "many.geojson: too many problems: only the first 200 found are shown");
+}
+
+static void
 test_story_check_valid (void)
 {
   g_autoptr(GBytes) bytes = read_data ("story.geojson");
   g_autoptr(GPtrArray) problems = dl_story_check_bytes (bytes, "story.geojson");
+  g_autoptr(DlStory) story = NULL;
 
   g_assert_cmpuint (problems->len, ==, 0);
+  g_clear_pointer (&problems, g_ptr_array_unref);
+
+  problems = dl_story_check_bytes_full (bytes, "story.geojson", &story);
+  g_assert_cmpuint (problems->len, ==, 0);
+  g_assert_nonnull (story);
+  g_assert_cmpuint (g_list_model_get_n_items (dl_story_get_events (story)), ==, 6);
 }
 
 static char *
@@ -947,6 +980,7 @@ main (int   argc,
   g_test_add_func ("/story/passages/curly-quotes", test_story_passage_curly);
   g_test_add_func ("/story/check/valid", test_story_check_valid);
   g_test_add_func ("/story/check/all-problems", test_story_check_all_problems);
+  g_test_add_func ("/story/check/too-many-problems", test_story_check_too_many);
   g_test_add_func ("/story/save/round-trip", test_story_round_trip);
   g_test_add_func ("/story/save/unknown-members", test_story_unknown_members);
   g_test_add_func ("/story/save/atomic", test_story_save);

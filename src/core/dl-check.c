@@ -24,18 +24,12 @@ check_one (const char *path)
       return FALSE;
     }
 
-  problems = dl_story_check_bytes (bytes, path);
-  if (problems->len > 0)
+  /* one load gives both the problems and the story */
+  problems = dl_story_check_bytes_full (bytes, path, &story);
+  if (problems->len > 0 || story == NULL)
     {
       for (guint i = 0; i < problems->len; i++)
         g_printerr ("%s\n", (const char *) g_ptr_array_index (problems, i));
-      return FALSE;
-    }
-
-  story = dl_story_new_from_bytes (bytes, path, &error);
-  if (story == NULL)
-    {
-      g_printerr ("%s\n", error->message);
       return FALSE;
     }
 

@@ -11,7 +11,7 @@ struct _DlPlace
 
   char         *id;
   char         *name;
-  GHashTable   *local_names;  /* language → name */
+  GHashTable   *local_names;  /* language → name, or NULL when there is none */
   char         *kind;
   char         *precision;
   char         *description;

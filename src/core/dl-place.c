@@ -124,7 +124,6 @@ dl_place_class_init (DlPlaceClass *klass)
 static void
 dl_place_init (DlPlace *self)
 {
-  self->local_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->parts = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
   self->outer = g_array_new (FALSE, FALSE, sizeof (gboolean));
 }
@@ -257,6 +256,8 @@ dl_place_get_local_name (DlPlace    *self,
 {
   g_return_val_if_fail (DL_IS_PLACE (self), NULL);
   g_return_val_if_fail (language != NULL, NULL);
+  if (self->local_names == NULL)
+    return NULL;
   return g_hash_table_lookup (self->local_names, language);
 }
 
@@ -275,6 +276,8 @@ dl_place_list_languages (DlPlace *self)
 
   g_return_val_if_fail (DL_IS_PLACE (self), NULL);
 
+  if (self->local_names == NULL)
+    return g_new0 (char *, 1);
   keys = (const char **) g_hash_table_get_keys_as_array (self->local_names, &n);
   result = g_new0 (char *, n + 1);
   for (guint i = 0; i < n; i++)

@@ -712,7 +712,12 @@ read_properties (Loader     *l,
           const char *local = get_string (l, names, names_path, m->data, FALSE);
 
           if (local != NULL)
-            g_hash_table_replace (place->local_names, g_strdup (m->data), g_strdup (local));
+            {
+              if (place->local_names == NULL)
+                place->local_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                            g_free);
+              g_hash_table_replace (place->local_names, g_strdup (m->data), g_strdup (local));
+            }
         }
     }
 
@@ -1730,8 +1735,27 @@ GPtrArray *
 dl_story_check_bytes (GBytes     *bytes,
                       const char *display_name)
 {
+  return dl_story_check_bytes_full (bytes, display_name, NULL);
+}
+
+/**
+ * dl_story_check_bytes_full:
+ * @bytes: the content of a story file
+ * @display_name: the file's name in messages
+ * @story: (out) (optional) (nullable) (transfer full): the story when it is valid
+ *
+ * As dl_story_check_bytes(), loading the file only once.
+ *
+ * Returns: (transfer full) (element-type utf8): one "DISPLAY_NAME:LINE:COL: message"
+ *   string per problem; empty when the story is valid.
+ */
+GPtrArray *
+dl_story_check_bytes_full (GBytes      *bytes,
+                           const char  *display_name,
+                           DlStory    **story)
+{
   g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func ((GDestroyNotify) problem_free);
-  g_autoptr(DlStory) story = NULL;
+  g_autoptr(DlStory) loaded = NULL;
   GPtrArray *messages;
 
   g_return_val_if_fail (bytes != NULL, NULL);
@@ -1739,11 +1763,17 @@ dl_story_check_bytes (GBytes     *bytes,
   if (display_name == NULL)
     display_name = "story";
 
-  story = load (bytes, display_name, problems);
+  loaded = load (bytes, display_name, problems);
   messages = g_ptr_array_new_with_free_func (g_free);
   for (guint i = 0; i < problems->len; i++)
     g_ptr_array_add (messages, format_problem (g_ptr_array_index (problems, i),
                                                display_name));
+  if (problems->len >= MAX_PROBLEMS)
+    g_ptr_array_add (messages,
+                     g_strdup_printf (_("%s: too many problems: only the first %d found are "
+                                        "shown"), display_name, MAX_PROBLEMS));
+  if (story != NULL)
+    *story = g_steal_pointer (&loaded);
   return messages;
 }
 

@@ -27,6 +27,11 @@ DlStory      *dl_story_new_from_file     (GFile        *file,
  * order; an empty array when the story is valid. */
 GPtrArray    *dl_story_check_bytes       (GBytes       *bytes,
                                           const char   *display_name);
+/* The same, loading the file once: @story is set to the story when there is no problem
+ * (else to NULL). */
+GPtrArray    *dl_story_check_bytes_full  (GBytes       *bytes,
+                                          const char   *display_name,
+                                          DlStory     **story);
 
 /* Saving: the GeoJSON text, members the loader did not know kept as they were. */
 GBytes       *dl_story_to_bytes          (DlStory      *self);
