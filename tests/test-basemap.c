@@ -469,7 +469,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, NULL);
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/basemap/load", test_load_valid);
   g_test_add_func ("/basemap/draw/sea-and-land", test_sea_and_land);

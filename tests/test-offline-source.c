@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "dl-label-layer.h"
+#include "dl-map-sources.h"
 #include "dl-mercator.h"
 #include "dl-offline-source.h"
 
@@ -426,11 +427,26 @@ test_label_layer_zoom (void)
   gtk_window_destroy (GTK_WINDOW (fixture.window));
 }
 
+/* Online option ----------------------------------------------------------------------- */
+
+static void
+test_osm (void)
+{
+  g_autoptr(ShumateMapSource) osm = dl_map_sources_new_osm ();
+
+  g_assert_true (SHUMATE_IS_MAP_SOURCE (osm));
+  g_assert_cmpstr (shumate_map_source_get_id (osm), ==, SHUMATE_MAP_SOURCE_OSM_MAPNIK);
+  g_assert_nonnull (strstr (shumate_map_source_get_license (osm), "OpenStreetMap"));
+  g_assert_cmpuint (shumate_map_source_get_max_zoom_level (osm), >=, 14);
+  /* The tile usage policy wants requests that name the application. */
+  g_assert_true (g_str_has_prefix (shumate_get_user_agent (), "Dateline/"));
+}
+
 int
 main (int   argc,
       char *argv[])
 {
-  gtk_test_init (&argc, &argv, NULL);
+  gtk_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/offline-source/properties", test_properties);
   g_test_add_func ("/offline-source/fill", test_fill);
@@ -439,6 +455,7 @@ main (int   argc,
   g_test_add_func ("/offline-source/outside-world", test_outside_world);
   g_test_add_func ("/label-layer/viewport", test_label_layer);
   g_test_add_func ("/label-layer/zoom", test_label_layer_zoom);
+  g_test_add_func ("/map-sources/osm", test_osm);
 
   return g_test_run ();
 }
