@@ -129,6 +129,15 @@ arc_free (gpointer data)
   g_free (arc);
 }
 
+static void
+topology_free (Topology *topo)
+{
+  g_ptr_array_unref (topo->arcs);
+  g_object_unref (topo->parser);
+  g_free (topo->path);
+  g_free (topo);
+}
+
 static Topology *
 topology_load (const char *path)
 {
@@ -411,7 +420,11 @@ clip_ring_x (GArray  *ring,
         }
     }
   if (out->len > 0)
-    g_array_append_val (out, g_array_index (out, Pt, 0));
+    {
+      Pt first = g_array_index (out, Pt, 0);
+
+      g_array_append_val (out, first);
+    }
   return out;
 }
 
@@ -987,5 +1000,15 @@ main (int   argc,
   g_printerr ("%s: %u bytes, %u bands, %u rings, %u chunks, %u steps, %u labels\n",
               argv[5], file->len, header.n_bands, header.n_rings, header.n_chunks,
               header.n_steps, header.n_labels);
+
+  g_array_unref (out.rings);
+  g_array_unref (out.chunks);
+  g_array_unref (out.steps);
+  g_array_unref (out.labels);
+  g_array_unref (out.bands);
+  g_string_free (out.strings, TRUE);
+  topology_free (t110);
+  topology_free (t50);
+  topology_free (t10);
   return 0;
 }
