@@ -213,8 +213,8 @@ dl_actor_filter_init (DlActorFilter *self)
   gtk_label_set_xalign (GTK_LABEL (title), 0);
   gtk_widget_set_hexpand (title, TRUE);
   gtk_widget_add_css_class (title, "heading");
-  self->all_button = gtk_button_new_with_mnemonic (_("_All"));
-  self->none_button = gtk_button_new_with_mnemonic (_("_None"));
+  self->all_button = gtk_button_new_with_label (_("All"));
+  self->none_button = gtk_button_new_with_label (_("None"));
   gtk_widget_add_css_class (self->all_button, "flat");
   gtk_widget_add_css_class (self->none_button, "flat");
   gtk_widget_set_tooltip_text (self->all_button, _("Show the events of every actor"));

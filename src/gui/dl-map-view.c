@@ -391,7 +391,7 @@ event_card_new (DlMapView *self,
 
   if (n_passages > 0)
     {
-      GtkWidget *button = gtk_button_new_with_mnemonic (_("Show in _Article"));
+      GtkWidget *button = gtk_button_new_with_label (_("Show in Article"));
 
       gtk_widget_set_halign (button, GTK_ALIGN_START);
       gtk_widget_add_css_class (button, "flat");
@@ -644,6 +644,8 @@ dl_map_view_init (DlMapView *self)
   self->markers = g_hash_table_new (NULL, NULL);
   self->marker_order = g_ptr_array_new ();
 
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Map"), -1);
   self->overlay = gtk_overlay_new ();
   gtk_widget_set_parent (self->overlay, GTK_WIDGET (self));
 
