@@ -351,7 +351,7 @@ test_corrupt (void)
     g_autoptr(GBytes) bytes = NULL;
     DlBasemapFileChunk *chunk = (void *) (copy + header.chunks_offset);
 
-    chunk[header.n_chunks / 2].first_step = header.n_steps;
+    chunk[header.n_chunks / 2].first_byte = header.steps_size;
     bytes = g_bytes_new_take (copy, size);
     assert_rejected (bytes);
   }

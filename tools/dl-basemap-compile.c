@@ -55,7 +55,7 @@ typedef struct
 {
   GArray *rings;   /* DlBasemapFileRing */
   GArray *chunks;  /* DlBasemapFileChunk */
-  GArray *steps;   /* DlBasemapFileStep */
+  GByteArray *steps; /* varints */
   GArray *labels;  /* DlBasemapFileLabel */
   GString *strings;
   GArray *bands;   /* DlBasemapFileBand */
@@ -498,6 +498,24 @@ to_units (double v)
   return (gint32) CLAMP (lround (v * DL_BASEMAP_WORLD), 0, DL_BASEMAP_WORLD);
 }
 
+static void
+append_varint (GByteArray *bytes,
+               gint64      value)
+{
+  guint64 zigzag = value >= 0 ? (guint64) value << 1 : ((guint64) (-(value + 1)) << 1) | 1;
+
+  do
+    {
+      guint8 byte = zigzag & 0x7f;
+
+      zigzag >>= 7;
+      if (zigzag != 0)
+        byte |= 0x80;
+      g_byte_array_append (bytes, &byte, 1);
+    }
+  while (zigzag != 0);
+}
+
 /* Appends a ring (closed or not) to the output as chunks, on the grid of 2^shift world
  * units; returns FALSE when nothing is left of it. */
 static gboolean
@@ -510,7 +528,7 @@ output_add_ring (Output *out,
   DlBasemapFileRing ring = { G_MAXINT32, G_MAXINT32, G_MININT32, G_MININT32, 0, 0 };
   gint64 grid_max = DL_BASEMAP_WORLD >> shift;
 
-  /* Grid points, without repeats, with long segments cut so each step fits a gint16. */
+  /* Grid points, without repeats. */
   for (guint i = 0; i < pts->len; i++)
     {
       Pt p = g_array_index (pts, Pt, i);
@@ -520,20 +538,23 @@ output_add_ring (Output *out,
       if (q->len > 0)
         {
           gint64 *prev = (gint64 *) (void *) (q->data + (q->len - 1) * sizeof (gint64) * 2);
-          gint64 dx = g[0] - prev[0], dy = g[1] - prev[1];
-          gint64 n = (MAX (ABS (dx), ABS (dy)) + G_MAXINT16 - 1) / G_MAXINT16;
-          gint64 px = prev[0], py = prev[1];
 
-          if (dx == 0 && dy == 0)
+          if (g[0] == prev[0] && g[1] == prev[1])
             continue;
-          for (gint64 k = 1; k < n; k++)
-            {
-              gint64 mid[2] = { px + dx * k / n, py + dy * k / n };
-
-              g_array_append_val (q, mid);
-            }
         }
       g_array_append_val (q, g);
+    }
+  if (closed && q->len > 0)
+    {
+      gint64 *first = (gint64 *) (void *) q->data;
+      gint64 *last = (gint64 *) (void *) (q->data + (q->len - 1) * sizeof (gint64) * 2);
+
+      if (first[0] != last[0] || first[1] != last[1])
+        {
+          gint64 g[2] = { first[0], first[1] };
+
+          g_array_append_val (q, g);
+        }
     }
   if (q->len < (closed ? 4u : 2u))
     return FALSE;
@@ -557,10 +578,8 @@ output_add_ring (Output *out,
             }
           else
             {
-              gint64 *prev = g - 2;
-              DlBasemapFileStep step = { (gint16) (g[0] - prev[0]), (gint16) (g[1] - prev[1]) };
-
-              g_array_append_val (out->steps, step);
+              append_varint (out->steps, g[0] - g[-2]);
+              append_varint (out->steps, g[1] - g[-1]);
             }
           chunk.x0 = MIN (chunk.x0, x);
           chunk.y0 = MIN (chunk.y0, y);
@@ -619,8 +638,11 @@ compile_band (Output         *out,
   g_autoptr(GPtrArray) simplified = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
   double tol = tolerance_units (spec->tolerance_px, spec->ref_zoom);
   double px = tolerance_units (1.0, spec->ref_zoom);
-  /* Steps of an eighth of a pixel at the reference zoom. */
-  guint shift = (guint) CLAMP (DL_BASEMAP_WORLD_SHIFT - (8 + (int) spec->ref_zoom + 3), 0, 16);
+  /* Steps of a quarter of a pixel at the reference zoom, or for the full data one pixel
+   * at zoom 12, ten times finer than its quantisation (1/100,000 of the world). */
+  guint shift = spec->tolerance_px > 0.0
+                ? (guint) CLAMP (DL_BASEMAP_WORLD_SHIFT - (8 + (int) spec->ref_zoom + 2), 0, 20)
+                : DL_BASEMAP_WORLD_SHIFT - (8 + 12);
   DlBasemapFileBand band = { spec->min_zoom, shift, { 0 }, { 0 } };
   PolygonData pd = { out, simplified, shift, 0.0 };
 
@@ -681,7 +703,7 @@ compile_band (Output         *out,
     }
 
   g_array_append_val (out->bands, band);
-  g_printerr ("band z%g: %u rings, %u chunks, %u steps so far\n", spec->min_zoom,
+  g_printerr ("band z%g: %u rings, %u chunks, %u step bytes so far\n", spec->min_zoom,
               out->rings->len, out->chunks->len, out->steps->len);
 }
 
@@ -942,7 +964,7 @@ main (int   argc,
 
   out.rings = g_array_new (FALSE, FALSE, sizeof (DlBasemapFileRing));
   out.chunks = g_array_new (FALSE, FALSE, sizeof (DlBasemapFileChunk));
-  out.steps = g_array_new (FALSE, FALSE, sizeof (DlBasemapFileStep));
+  out.steps = g_byte_array_new ();
   out.labels = g_array_new (FALSE, FALSE, sizeof (DlBasemapFileLabel));
   out.bands = g_array_new (FALSE, FALSE, sizeof (DlBasemapFileBand));
   out.strings = g_string_new (NULL);
@@ -983,9 +1005,8 @@ main (int   argc,
   header.n_chunks = out.chunks->len;
   header.chunks_offset = append_section (file, out.chunks->data,
                                          out.chunks->len * sizeof (DlBasemapFileChunk));
-  header.n_steps = out.steps->len;
-  header.steps_offset = append_section (file, out.steps->data,
-                                        out.steps->len * sizeof (DlBasemapFileStep));
+  header.steps_size = out.steps->len;
+  header.steps_offset = append_section (file, out.steps->data, out.steps->len);
   header.n_labels = out.labels->len;
   header.labels_offset = append_section (file, out.labels->data,
                                          out.labels->len * sizeof (DlBasemapFileLabel));
@@ -997,13 +1018,13 @@ main (int   argc,
 
   if (!g_file_set_contents (argv[5], (const char *) file->data, file->len, &error))
     die ("%s", error->message);
-  g_printerr ("%s: %u bytes, %u bands, %u rings, %u chunks, %u steps, %u labels\n",
+  g_printerr ("%s: %u bytes, %u bands, %u rings, %u chunks, %u step bytes, %u labels\n",
               argv[5], file->len, header.n_bands, header.n_rings, header.n_chunks,
-              header.n_steps, header.n_labels);
+              header.steps_size, header.n_labels);
 
   g_array_unref (out.rings);
   g_array_unref (out.chunks);
-  g_array_unref (out.steps);
+  g_byte_array_unref (out.steps);
   g_array_unref (out.labels);
   g_array_unref (out.bands);
   g_string_free (out.strings, TRUE);

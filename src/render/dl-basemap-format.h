@@ -14,12 +14,14 @@ G_BEGIN_DECLS
  * A ring (a polygon ring or a polyline) is a run of chunks; a chunk is a run of at most
  * DL_BASEMAP_CHUNK_POINTS consecutive points with its bounding box, and each chunk starts
  * at the last point of the one before, so a chunk wholly outside the view can be drawn as
- * the straight segment between its ends (which stays inside its box). A chunk stores its
- * first point in world units and each next point as the difference from the one before,
- * two gint16 (x, y) counted in steps of 2^shift world units, shift being the band's. */
+ * the straight segment between its ends (which stays inside its box); a closed ring ends
+ * where it starts. A chunk stores its first point in world units and each next point as
+ * the difference from the one before, counted in steps of 2^shift world units (shift
+ * being the band's), x then y, each a zigzag LEB128 varint (0 → 0, -1 → 1, 1 → 2, …; seven
+ * bits a byte, low bits first, high bit set on every byte but the last). */
 
 #define DL_BASEMAP_MAGIC "DLBM"
-#define DL_BASEMAP_VERSION 1
+#define DL_BASEMAP_VERSION 2
 #define DL_BASEMAP_BYTE_ORDER 0x01020304u
 #define DL_BASEMAP_WORLD_SHIFT 30
 #define DL_BASEMAP_WORLD ((gint32) 1 << DL_BASEMAP_WORLD_SHIFT)
@@ -46,7 +48,7 @@ typedef struct
   guint32 rings_offset;
   guint32 n_chunks;
   guint32 chunks_offset;
-  guint32 n_steps;
+  guint32 steps_size;       /* bytes of varints */
   guint32 steps_offset;
   guint32 n_labels;
   guint32 labels_offset;
@@ -76,15 +78,9 @@ typedef struct
 {
   gint32  x0, y0, x1, y1;
   gint32  start_x, start_y; /* first point */
-  guint32 first_step;       /* index of the first step */
+  guint32 first_byte;       /* offset of its first step in the steps */
   guint32 n_steps;          /* points after the first one, >= 1 */
 } DlBasemapFileChunk;
-
-typedef struct
-{
-  gint16 dx;
-  gint16 dy;
-} DlBasemapFileStep;
 
 typedef enum
 {
@@ -106,7 +102,6 @@ G_STATIC_ASSERT (sizeof (DlBasemapFileHeader) == 72);
 G_STATIC_ASSERT (sizeof (DlBasemapFileBand) == 8 + 8 * DL_BASEMAP_N_LAYERS);
 G_STATIC_ASSERT (sizeof (DlBasemapFileRing) == 24);
 G_STATIC_ASSERT (sizeof (DlBasemapFileChunk) == 32);
-G_STATIC_ASSERT (sizeof (DlBasemapFileStep) == 4);
 G_STATIC_ASSERT (sizeof (DlBasemapFileLabel) == 24);
 
 G_END_DECLS

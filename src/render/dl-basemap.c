@@ -17,7 +17,7 @@ struct _DlBasemap
   const DlBasemapFileBand   *bands;
   const DlBasemapFileRing   *rings;
   const DlBasemapFileChunk  *chunks;
-  const DlBasemapFileStep   *steps;
+  const guint8              *steps;
   const DlBasemapFileLabel  *labels;
   const char                *strings;
 };
@@ -55,6 +55,9 @@ static const Palette palettes[] = {
     .disputed_border = RGB (0x8a8196),
   },
 };
+
+/* Bound on decoded coordinates, far outside the world. */
+#define STEP_LIMIT ((gint64) 1 << 40)
 
 /* Cairo keeps coordinates in 24.8 fixed point: stay well inside it. */
 #define COORD_LIMIT 8000000.0
@@ -95,7 +98,7 @@ validate (DlBasemap  *self,
   if (!section_ok (size, h->bands_offset, h->n_bands, sizeof (DlBasemapFileBand)) ||
       !section_ok (size, h->rings_offset, h->n_rings, sizeof (DlBasemapFileRing)) ||
       !section_ok (size, h->chunks_offset, h->n_chunks, sizeof (DlBasemapFileChunk)) ||
-      !section_ok (size, h->steps_offset, h->n_steps, sizeof (DlBasemapFileStep)) ||
+      !section_ok (size, h->steps_offset, h->steps_size, 1) ||
       !section_ok (size, h->labels_offset, h->n_labels, sizeof (DlBasemapFileLabel)) ||
       h->strings_offset > size || h->strings_size > size - h->strings_offset)
     FAIL ("section out of bounds");
@@ -105,7 +108,7 @@ validate (DlBasemap  *self,
   self->bands = (const void *) ((const guint8 *) h + h->bands_offset);
   self->rings = (const void *) ((const guint8 *) h + h->rings_offset);
   self->chunks = (const void *) ((const guint8 *) h + h->chunks_offset);
-  self->steps = (const void *) ((const guint8 *) h + h->steps_offset);
+  self->steps = (const guint8 *) h + h->steps_offset;
   self->labels = (const void *) ((const guint8 *) h + h->labels_offset);
   self->strings = (const char *) h + h->strings_offset;
 
@@ -123,7 +126,7 @@ validate (DlBasemap  *self,
 
       if (!isfinite (band->min_zoom) || band->min_zoom <= previous_zoom)
         FAIL ("zoom bands out of order");
-      if (band->shift > 16)
+      if (band->shift > 24)
         FAIL ("bad band step");
       previous_zoom = band->min_zoom;
       for (guint l = 0; l < DL_BASEMAP_N_LAYERS; l++)
@@ -141,7 +144,9 @@ validate (DlBasemap  *self,
     {
       const DlBasemapFileChunk *chunk = &self->chunks[i];
 
-      if ((guint64) chunk->first_step + chunk->n_steps > h->n_steps || chunk->n_steps == 0)
+      /* A step takes two bytes at least. */
+      if (chunk->first_byte > h->steps_size || chunk->n_steps == 0 ||
+          chunk->n_steps > (h->steps_size - chunk->first_byte) / 2)
         FAIL ("chunk steps out of bounds");
     }
   for (guint i = 0; i < h->n_labels; i++)
@@ -273,47 +278,66 @@ user_y (const DrawContext *ctx,
   return CLAMP ((double) y * ctx->scale - ctx->origin_y, -COORD_LIMIT, COORD_LIMIT);
 }
 
+/* A zigzag varint; reads nothing past @end (corrupt data gives wrong points, no more). */
+static inline const guint8 *
+read_step (const guint8 *p,
+           const guint8 *end,
+           gint64       *value)
+{
+  guint64 v = 0;
+
+  for (int bits = 0; p < end && bits < 35; bits += 7)
+    {
+      guint8 byte = *p++;
+
+      v |= (guint64) (byte & 0x7f) << bits;
+      if (!(byte & 0x80))
+        break;
+    }
+  *value = (gint64) (v >> 1) ^ -(gint64) (v & 1);
+  return p;
+}
+
 /* Adds the visible parts of a layer's rings to the path. For @closed rings an invisible
  * chunk becomes the segment between its ends, which keeps the fill of the view exact;
  * for polylines it is skipped. */
 static void
-add_layer_path (const DrawContext *ctx,
+add_layer_path (const DrawContext       *ctx,
                 const DlBasemapFileBand *band,
-                DlBasemapLayer     layer,
-                gboolean           closed)
+                DlBasemapLayer           layer,
+                gboolean                 closed)
 {
   const DlBasemapFileRing *rings = ctx->map->rings + band->first_ring[layer];
+  const guint8 *steps_end = ctx->map->steps + ctx->map->header->steps_size;
   cairo_t *cr = ctx->cr;
 
   for (guint r = 0; r < band->n_rings[layer]; r++)
     {
       const DlBasemapFileRing *ring = &rings[r];
-      const DlBasemapFileChunk *chunk = ctx->map->chunks + ring->first_chunk;
+      const DlBasemapFileChunk *first = ctx->map->chunks + ring->first_chunk;
       gboolean pen_down = FALSE;
 
       if (!box_visible (ctx, ring->x0, ring->y0, ring->x1, ring->y1))
         continue;
 
-      for (guint c = 0; c < ring->n_chunks; c++, chunk++)
+      for (guint c = 0; c < ring->n_chunks; c++)
         {
-          const DlBasemapFileStep *step = ctx->map->steps + chunk->first_step;
+          const DlBasemapFileChunk *chunk = first + c;
+          const guint8 *p = ctx->map->steps + chunk->first_byte;
           gint64 x = chunk->start_x, y = chunk->start_y;
           double last_x, last_y;
 
           if (!box_visible (ctx, chunk->x0, chunk->y0, chunk->x1, chunk->y1))
             {
-              /* Jump to the end of the chunk. */
-              for (guint s = 0; s < chunk->n_steps; s++)
-                {
-                  x += (gint64) step[s].dx << ctx->shift;
-                  y += (gint64) step[s].dy << ctx->shift;
-                }
+              /* The chunk ends where the next one starts, the last one of a closed ring
+               * where the ring starts. */
               if (closed)
                 {
+                  const DlBasemapFileChunk *next = c + 1 < ring->n_chunks ? chunk + 1 : first;
+
                   if (!pen_down)
-                    cairo_move_to (cr, user_x (ctx, chunk->start_x),
-                                   user_y (ctx, chunk->start_y));
-                  cairo_line_to (cr, user_x (ctx, x), user_y (ctx, y));
+                    cairo_move_to (cr, user_x (ctx, x), user_y (ctx, y));
+                  cairo_line_to (cr, user_x (ctx, next->start_x), user_y (ctx, next->start_y));
                   pen_down = TRUE;
                 }
               else
@@ -328,10 +352,14 @@ add_layer_path (const DrawContext *ctx,
           pen_down = TRUE;
           for (guint s = 0; s < chunk->n_steps; s++)
             {
+              gint64 dx, dy;
               double ux, uy;
 
-              x += (gint64) step[s].dx << ctx->shift;
-              y += (gint64) step[s].dy << ctx->shift;
+              p = read_step (p, steps_end, &dx);
+              p = read_step (p, steps_end, &dy);
+              /* Bounded, so that no corrupt step can overflow. */
+              x = CLAMP (x + dx * ((gint64) 1 << ctx->shift), -STEP_LIMIT, STEP_LIMIT);
+              y = CLAMP (y + dy * ((gint64) 1 << ctx->shift), -STEP_LIMIT, STEP_LIMIT);
               ux = user_x (ctx, x);
               uy = user_y (ctx, y);
               if (fabs (ux - last_x) < ctx->min_step && fabs (uy - last_y) < ctx->min_step &&
