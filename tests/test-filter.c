@@ -74,6 +74,8 @@ test_filter_fold (void)
     { "Straße", "strasse" },
     { "ﬁle", "file" },
     { "Москва", "москва" },
+    { "İstanbul", "istanbul" },
+    { "ÅNGSTRÖM", "angstrom" },
     { "", "" },
   };
 

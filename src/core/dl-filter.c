@@ -406,20 +406,23 @@ dl_filter_match (DlFilter *self,
  * dl_text_fold:
  * @text: UTF-8 text
  *
- * Folds @text for matching: compatibility decomposition (NFKD), accents and other
- * combining marks removed, case folded. "Ḥamāh" and "HAMAH" fold to the same text.
+ * Folds @text for matching: case folded, compatibility decomposition (NFKD), accents and
+ * other combining marks removed. "Ḥamāh" and "HAMAH" fold to the same text.
  *
  * Returns: (transfer full): the folded text.
  */
 char *
 dl_text_fold (const char *text)
 {
+  g_autofree char *folded = NULL;
   g_autofree char *decomposed = NULL;
   g_autoptr(GString) bare = NULL;
 
   g_return_val_if_fail (text != NULL, NULL);
 
-  decomposed = g_utf8_normalize (text, -1, G_NORMALIZE_NFKD);
+  /* case first: folding can itself give letters with marks ("İ" → "i̇") */
+  folded = g_utf8_casefold (text, -1);
+  decomposed = g_utf8_normalize (folded, -1, G_NORMALIZE_NFKD);
   if (decomposed == NULL)
     return g_strdup ("");
 
@@ -435,5 +438,5 @@ dl_text_fold (const char *text)
       g_string_append_unichar (bare, c);
     }
 
-  return g_utf8_casefold (bare->str, bare->len);
+  return g_string_free (g_steal_pointer (&bare), FALSE);
 }

@@ -803,7 +803,7 @@ read_feature (Loader     *l,
       g_hash_table_insert (l->place_paths, g_strdup (id), g_strdup (path));
     }
 
-  place = dl_place_new (id != NULL ? id : NULL);
+  place = dl_place_new (id);
   place->index = g_list_model_get_n_items (G_LIST_MODEL (l->story->places));
   if (id == NULL)
     {
@@ -818,8 +818,8 @@ read_feature (Loader     *l,
   if (geometry == NULL || JSON_NODE_HOLDS_NULL (geometry))
     {
       if (l->is_story)
-        report (l, DL_STORY_ERROR_GEOMETRY, geometry != NULL ? path : path,
-                _("the place “%s” has no geometry"), place->id);
+        report (l, DL_STORY_ERROR_GEOMETRY, path, _("the place “%s” has no geometry"),
+                place->id);
       else
         return; /* a plain map: features without a shape are kept on save, not shown */
     }
