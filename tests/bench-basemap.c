@@ -111,6 +111,8 @@ render (DlBasemap      *basemap,
   cairo_surface_t *surface = cairo_image_surface_create (format, 256, 256);
   cairo_t *cr = cairo_create (surface);
 
+  /* As DlOfflineSource draws its tiles. */
+  cairo_set_antialias (cr, CAIRO_ANTIALIAS_FAST);
   dl_basemap_draw (basemap, cr, style, id->zoom, id->x * 256.0, id->y * 256.0, 256, 256);
   cairo_destroy (cr);
   cairo_surface_flush (surface);
