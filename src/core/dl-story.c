@@ -284,11 +284,17 @@ get_member (Loader     *l,
   g_autofree char *child = member_path (path, name);
   JsonNode *node = json_object_get_member (object, name);
 
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+  if (node == NULL)
     {
       if (required)
-        report (l, DL_STORY_ERROR_INVALID, node != NULL ? child : path,
-                _("missing required member “%s”"), name);
+        report (l, DL_STORY_ERROR_INVALID, path, _("missing required member “%s”"), name);
+      return NULL;
+    }
+  if (JSON_NODE_HOLDS_NULL (node))
+    {
+      if (required)
+        report (l, DL_STORY_ERROR_INVALID, child, _("“%s” must be %s, not null"), name,
+                describe_kind (kind));
       return NULL;
     }
 
@@ -497,7 +503,9 @@ read_positions (Loader     *l,
     {
       /* TRANSLATORS: "a LineString needs at least 2 positions, it has 1" */
       report (l, DL_STORY_ERROR_GEOMETRY, path,
-              _("%s needs at least %u positions, it has %u"), what, min, positions->len);
+              g_dngettext (GETTEXT_PACKAGE, "%s needs at least %u position, it has %u",
+                           "%s needs at least %u positions, it has %u", min),
+              what, min, positions->len);
       return NULL;
     }
   return g_steal_pointer (&positions);
