@@ -183,7 +183,7 @@ dl_label_layer_snapshot (GtkWidget   *widget,
   DlRect bounds = { 0, 0, width, height };
   LabelColors colors;
 
-  if (viewport == NULL || width <= 0 || height <= 0)
+  if (viewport == NULL || width <= 0 || height <= 0 || dl_basemap_get_default () == NULL)
     return;
 
   zoom = shumate_viewport_get_zoom_level (viewport);

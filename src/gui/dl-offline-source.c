@@ -58,6 +58,7 @@ static GBytes *
 render_tile (const RenderData *rd,
              gsize            *stride)
 {
+  DlBasemap *basemap = dl_basemap_get_default ();
   cairo_surface_t *surface;
   cairo_t *cr;
   int size = (int) rd->size;
@@ -67,8 +68,9 @@ render_tile (const RenderData *rd,
   /* 4×4 supersampling: at tile size indistinguishable from Cairo's default, and twice as
    * fast where the coasts are long. */
   cairo_set_antialias (cr, CAIRO_ANTIALIAS_FAST);
-  dl_basemap_draw (dl_basemap_get_default (), cr, rd->style, rd->zoom,
-                   (double) rd->x * size, (double) rd->y * size, size, size);
+  if (basemap != NULL)
+    dl_basemap_draw (basemap, cr, rd->style, rd->zoom,
+                     (double) rd->x * size, (double) rd->y * size, size, size);
   cairo_destroy (cr);
   cairo_surface_flush (surface);
 

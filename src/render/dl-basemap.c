@@ -218,14 +218,16 @@ dl_basemap_free (DlBasemap *self)
  *
  * The base map compiled into the application's GResource, loaded on first use.
  *
- * Returns: (transfer none): the shared base map; never freed
+ * Returns: (transfer none) (nullable): the shared base map, never freed; %NULL (after a
+ *   critical warning) only when the build embedded no valid base map
  */
 DlBasemap *
 dl_basemap_get_default (void)
 {
   static DlBasemap *basemap;
+  static gsize loaded_once;
 
-  if (g_once_init_enter (&basemap))
+  if (g_once_init_enter (&loaded_once))
     {
       g_autoptr(GError) error = NULL;
       g_autoptr(GBytes) bytes = dl_resources_lookup ("basemap/world.bin", &error);
@@ -233,9 +235,11 @@ dl_basemap_get_default (void)
 
       if (bytes != NULL)
         loaded = dl_basemap_new_from_bytes (bytes, &error);
+      /* A broken build: say so, and let the application run without a map. */
       if (loaded == NULL)
-        g_error ("The embedded base map cannot be loaded: %s", error->message);
-      g_once_init_leave (&basemap, loaded);
+        g_critical ("The embedded base map cannot be loaded: %s", error->message);
+      basemap = loaded;
+      g_once_init_leave (&loaded_once, 1);
     }
   return basemap;
 }
