@@ -17,6 +17,13 @@ typedef struct
   DlStory  *story;
 } Fixture;
 
+static gboolean
+timeout_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
 static DlStory *
 load_story (const char *name)
 {
@@ -351,13 +358,6 @@ test_click_passage (Fixture       *fixture,
   g_assert_cmpstr (selected = selected_row_ids (fixture), ==, "asylum");
 }
 
-static gboolean
-timeout_cb (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
 static void
 test_broken_file (Fixture       *fixture,
                   gconstpointer  data)
@@ -413,6 +413,121 @@ test_open_file (Fixture       *fixture,
                    "damascus,flight-route,golan,homs,moscow");
 }
 
+
+static gboolean
+viewport_near (ShumateViewport *viewport,
+               DlLonLat         where)
+{
+  return fabs (shumate_location_get_latitude (SHUMATE_LOCATION (viewport)) - where.lat) < 0.5
+         && fabs (shumate_location_get_longitude (SHUMATE_LOCATION (viewport)) - where.lon) < 0.5;
+}
+
+static void
+test_select_row (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  GtkSelectionModel *model = gtk_list_view_get_model (dl_window_get_list_view (fixture->window));
+  DlMapView *map = dl_window_get_map_view (fixture->window);
+  ShumateViewport *viewport = dl_map_view_get_viewport (map);
+  DlPlace *moscow = dl_story_lookup_place (fixture->story, "moscow");
+  const char *asylum_ids[] = { "asylum", NULL };
+  g_autofree char *expected = passage_ranges (fixture->story, asylum_ids);
+  g_autofree char *emphasised = NULL;
+  gboolean timed_out = FALSE;
+  guint timeout;
+  guint position = G_MAXUINT;
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (model)); i++)
+    {
+      g_autoptr(DlEvent) event = g_list_model_get_item (G_LIST_MODEL (model), i);
+
+      if (g_str_equal (dl_event_get_id (event), "asylum"))
+        position = i;
+    }
+  g_assert_cmpuint (position, !=, G_MAXUINT);
+  g_assert_false (viewport_near (viewport, dl_place_get_anchor (moscow)));
+
+  /* Clicking a row selects it alone, as the list view does. */
+  gtk_selection_model_select_item (model, position, TRUE);
+
+  g_assert_cmpstr (emphasised = emphasised_ranges (fixture), ==, expected);
+  g_assert_true (dl_marker_get_selected (dl_map_view_get_marker (map, moscow)));
+
+  /* The map moves to Moscow, animated. */
+  timeout = g_timeout_add_seconds (20, timeout_cb, &timed_out);
+  while (!viewport_near (viewport, dl_place_get_anchor (moscow)) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (timed_out);
+  g_source_remove (timeout);
+}
+
+static void
+test_narrow (void)
+{
+  g_autoptr(DlStory) story = load_story ("window-story.geojson");
+  DlWindow *window = dl_window_new (NULL);
+  g_autofree char *markers = NULL;
+  gboolean timed_out = FALSE;
+  guint timeout;
+  GList *shown;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 700, 800);
+  dl_window_set_story (window, story);
+  gtk_window_present (GTK_WINDOW (window));
+
+  timeout = g_timeout_add_seconds (20, timeout_cb, &timed_out);
+  while (!dl_window_is_narrow (window) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (timed_out);
+  g_source_remove (timeout);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+
+  /* The map stays, with every marker; the folded panes are one button away. */
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (dl_window_get_map_view (window))));
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (dl_window_get_list_view (window))));
+  shown = dl_map_view_list_shown_markers (dl_window_get_map_view (window));
+  g_assert_cmpuint (g_list_length (shown), ==, 5);
+  g_list_free (shown);
+
+  /* Show in Article unfolds the article. */
+  g_signal_emit_by_name (dl_window_get_map_view (window), "show-passage",
+                         dl_story_lookup_event (story, "asylum"), 0);
+  timed_out = FALSE;
+  timeout = g_timeout_add_seconds (20, timeout_cb, &timed_out);
+  while (!gtk_widget_get_mapped (GTK_WIDGET (dl_window_get_article_view (window))) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (timed_out);
+  g_source_remove (timeout);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_remembers_panes (void)
+{
+  g_autoptr(DlStory) story = load_story ("window-story.geojson");
+  DlWindow *window;
+  GtkWidget *paned;
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+
+  g_settings_set_int (settings, "events-pane-width", 333);
+  window = dl_window_new (NULL);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1300, 800);
+  dl_window_set_story (window, story);
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+
+  paned = gtk_widget_get_ancestor (GTK_WIDGET (dl_window_get_list_view (window)), GTK_TYPE_PANED);
+  g_assert_cmpint (gtk_paned_get_position (GTK_PANED (paned)), ==, 333);
+
+  /* The reader drags the handle; closing the window remembers it. */
+  gtk_paned_set_position (GTK_PANED (paned), 401);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  gtk_window_close (GTK_WINDOW (window));
+  g_assert_cmpint (g_settings_get_int (settings, "events-pane-width"), ==, 401);
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 1300);
+}
+
 static void
 test_compute_fit (void)
 {
@@ -464,6 +579,10 @@ main (int   argc,
   g_test_add ("/window/search", Fixture, NULL, fixture_setup, test_search, fixture_teardown);
   g_test_add ("/window/click-passage", Fixture, NULL, fixture_setup, test_click_passage,
               fixture_teardown);
+  g_test_add ("/window/select-row", Fixture, NULL, fixture_setup, test_select_row,
+              fixture_teardown);
+  g_test_add_func ("/window/narrow", test_narrow);
+  g_test_add_func ("/window/remembers-panes", test_remembers_panes);
   g_test_add ("/window/broken-file", Fixture, NULL, fixture_setup, test_broken_file,
               fixture_teardown);
   g_test_add ("/window/open-file", Fixture, NULL, fixture_setup, test_open_file,
