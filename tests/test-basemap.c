@@ -176,6 +176,12 @@ test_sea_and_land (void)
       /* Open ocean and land at the smallest zooms too. */
       assert_color_at (styles[i], 0, -30.0, 30.0, DL_BASEMAP_COLOR_SEA);
       assert_color_at (styles[i], 2, 20.0, 10.0, DL_BASEMAP_COLOR_LAND);
+      /* Lakes: Michigan and Victoria, over the land around them. */
+      assert_color_at (styles[i], 3, -87.0, 44.0, DL_BASEMAP_COLOR_SEA);
+      assert_color_at (styles[i], 6, -87.0, 44.0, DL_BASEMAP_COLOR_SEA);
+      assert_color_at (styles[i], 10, -87.0, 44.0, DL_BASEMAP_COLOR_SEA);
+      assert_color_at (styles[i], 6, 32.8, -1.6, DL_BASEMAP_COLOR_SEA);
+      assert_color_at (styles[i], 6, -89.0, 44.0, DL_BASEMAP_COLOR_LAND);
       /* The Black Sea and Moscow's surroundings, from the 50m data. */
       assert_color_at (styles[i], 4, 34.0, 43.0, DL_BASEMAP_COLOR_SEA);
       assert_color_at (styles[i], 4, 37.6, 55.75, DL_BASEMAP_COLOR_LAND);

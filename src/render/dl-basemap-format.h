@@ -21,7 +21,7 @@ G_BEGIN_DECLS
  * bits a byte, low bits first, high bit set on every byte but the last). */
 
 #define DL_BASEMAP_MAGIC "DLBM"
-#define DL_BASEMAP_VERSION 2
+#define DL_BASEMAP_VERSION 3
 #define DL_BASEMAP_BYTE_ORDER 0x01020304u
 #define DL_BASEMAP_WORLD_SHIFT 30
 #define DL_BASEMAP_WORLD ((gint32) 1 << DL_BASEMAP_WORLD_SHIFT)
@@ -30,6 +30,7 @@ G_BEGIN_DECLS
 typedef enum
 {
   DL_BASEMAP_LAYER_LAND,            /* filled rings, even-odd */
+  DL_BASEMAP_LAYER_LAKE,            /* filled rings, even-odd, over the land */
   DL_BASEMAP_LAYER_DISPUTED,        /* filled rings: disputed areas and buffer zones */
   DL_BASEMAP_LAYER_BORDER,          /* polylines: borders between two countries */
   DL_BASEMAP_LAYER_DISPUTED_BORDER, /* polylines: borders touching a disputed area */

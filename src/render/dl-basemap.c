@@ -432,7 +432,7 @@ pick_band (const DlBasemap *self,
  * @width: width of the view, in user units of @cr
  * @height: height of the view
  *
- * Draws sea, land, disputed areas and borders in the rectangle (0, 0, @width, @height)
+ * Draws sea, land, lakes, disputed areas and borders in the rectangle (0, 0, @width, @height)
  * of @cr's user space, with @cr's antialiasing (%CAIRO_ANTIALIAS_FAST halves the time of
  * coast-heavy views at small sizes). Safe to call from several threads at once (with
  * different @cr).
@@ -495,6 +495,11 @@ dl_basemap_draw (DlBasemap      *self,
   add_layer_path (&ctx, band, DL_BASEMAP_LAYER_LAND, TRUE);
   cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
   set_source_rgb (cr, &palette->land);
+  cairo_fill (cr);
+
+  /* Lakes, in the colour of the sea. */
+  add_layer_path (&ctx, band, DL_BASEMAP_LAYER_LAKE, TRUE);
+  set_source_rgb (cr, &palette->sea);
   cairo_fill (cr);
 
   /* Disputed areas and buffer zones: hatched. */
