@@ -7,7 +7,9 @@
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <locale.h>
+#include <signal.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <unistd.h>
 
 #include "dl-story.h"
@@ -950,6 +952,73 @@ test_story_save_read_only (void)
   g_rmdir (dir);
 }
 
+/* A write that fails half-way (a file size limit, which binds root too): the temporary
+ * file goes, the old file stays byte-identical. */
+static void
+test_story_save_write_fails (void)
+{
+  g_autoptr(DlStory) story = load_data ("story.geojson");
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "story.geojson", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  const char *old = "{\"type\": \"FeatureCollection\", \"features\": []}\n";
+  struct rlimit saved, limit;
+  gboolean ok;
+
+  g_file_set_contents (path, old, -1, &error);
+  g_assert_no_error (error);
+
+  signal (SIGXFSZ, SIG_IGN);
+  g_assert_cmpint (getrlimit (RLIMIT_FSIZE, &saved), ==, 0);
+  limit = saved;
+  limit.rlim_cur = 1000;
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &limit), ==, 0);
+  ok = dl_story_save_to_file (story, file, NULL, &error);
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &saved), ==, 0);
+
+  g_assert_false (ok);
+  g_assert_error (error, DL_STORY_ERROR, DL_STORY_ERROR_IO);
+  g_assert_nonnull (strstr (error->message, path));
+  g_test_message ("%s", error->message);
+  contents = read_file (path);
+  g_assert_cmpstr (contents, ==, old);
+  g_assert_cmpuint (count_entries (dir), ==, 1);
+
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+/* A name so long that "." + name + ".XXXXXX" would pass NAME_MAX still saves. */
+static void
+test_story_save_long_name (void)
+{
+  g_autoptr(DlStory) story = load_data ("story.geojson");
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *name = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  GString *s = g_string_new (NULL);
+
+  while (s->len < 240)
+    g_string_append (s, "é");
+  g_string_append (s, ".geojson");
+  name = g_string_free (s, FALSE);
+  path = g_build_filename (dir, name, NULL);
+  file = g_file_new_for_path (path);
+
+  g_assert_true (dl_story_save_to_file (story, file, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (dl_story_save_to_file (story, file, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_entries (dir), ==, 1);
+
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 static void
 test_story_load_file_errors (void)
 {
@@ -986,6 +1055,8 @@ main (int   argc,
   g_test_add_func ("/story/save/atomic", test_story_save);
   g_test_add_func ("/story/save/fails-cleanly", test_story_save_fails);
   g_test_add_func ("/story/save/read-only-folder", test_story_save_read_only);
+  g_test_add_func ("/story/save/write-fails", test_story_save_write_fails);
+  g_test_add_func ("/story/save/long-name", test_story_save_long_name);
 
   return g_test_run ();
 }

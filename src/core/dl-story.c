@@ -1837,6 +1837,10 @@ write_atomically (const char    *path,
 
   dir = g_path_get_dirname (target);
   base = g_path_get_basename (target);
+  /* beside the file, so that rename() replaces it atomically; a long name is cut so that
+   * the temporary name stays within NAME_MAX */
+  if (strlen (base) > 200)
+    *g_utf8_find_prev_char (base, base + 200) = '\0';
   tmp = g_strdup_printf ("%s/.%s.XXXXXX", dir, base);
 
   fd = g_mkstemp_full (tmp, O_WRONLY, 0644);
