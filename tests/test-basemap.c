@@ -6,6 +6,7 @@
 
 #include "dl-basemap-format.h"
 #include "dl-basemap.h"
+#include "dl-label-placement.h"
 #include "dl-mercator.h"
 
 static const DlBasemapStyle styles[] = { DL_BASEMAP_LIGHT, DL_BASEMAP_DARK };
@@ -471,6 +472,72 @@ test_labels (void)
     }
 }
 
+/* The names of a view, placed as the label layer places them: no two overlap. */
+static void
+assert_placed_without_overlap (GArray *found,
+                               double  origin_x,
+                               double  origin_y,
+                               double  width,
+                               double  height)
+{
+  g_autofree DlLabel *labels = g_new0 (DlLabel, MAX (found->len, 1));
+  DlRect bounds = { 0, 0, width, height };
+  guint n_placed = 0;
+
+  for (guint i = 0; i < found->len; i++)
+    {
+      const DlBasemapLabel *label = &g_array_index (found, DlBasemapLabel, i);
+
+      labels[i].anchor_x = label->x - origin_x;
+      labels[i].anchor_y = label->y - origin_y;
+      labels[i].anchor_radius = label->is_city ? 3.5 : 0.0;
+      labels[i].width = 7.0 * g_utf8_strlen (label->text, -1);
+      labels[i].height = 14.0;
+      labels[i].centered = !label->is_city;
+      labels[i].priority = label->importance;
+    }
+  dl_label_place (labels, found->len, NULL, 0, NULL, 0, &bounds, 3.0);
+
+  for (guint i = 0; i < found->len; i++)
+    {
+      if (!labels[i].placed)
+        continue;
+      n_placed++;
+      g_assert_cmpfloat (labels[i].rect.x, >=, 0);
+      g_assert_cmpfloat (labels[i].rect.y, >=, 0);
+      g_assert_cmpfloat (labels[i].rect.x + labels[i].rect.width, <=, width);
+      g_assert_cmpfloat (labels[i].rect.y + labels[i].rect.height, <=, height);
+      for (guint j = i + 1; j < found->len; j++)
+        if (labels[j].placed)
+          g_assert_false (dl_rect_intersects (&labels[i].rect, &labels[j].rect));
+    }
+  /* Something is shown whenever there is something to show. */
+  if (found->len > 0)
+    g_assert_cmpuint (n_placed, >, 0);
+}
+
+static void
+test_labels_no_overlap (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (7);
+
+  for (guint round = 0; round < 200; round++)
+    {
+      double zoom = g_rand_double_range (rand, 0, 12);
+      double lon = g_rand_double_range (rand, -20, 60);
+      double lat = g_rand_double_range (rand, 0, 60);
+      double width = g_rand_double_range (rand, 200, 1600);
+      double height = g_rand_double_range (rand, 200, 1000);
+      double x, y;
+      g_autoptr(GArray) found = NULL;
+
+      dl_mercator_project (lon, lat, zoom, &x, &y);
+      found = dl_basemap_list_labels (get_basemap (), zoom, x - width / 2, y - height / 2,
+                                      width, height);
+      assert_placed_without_overlap (found, x - width / 2, y - height / 2, width, height);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -486,6 +553,7 @@ main (int   argc,
   g_test_add_func ("/basemap/draw/outside-world", test_outside_world);
   g_test_add_func ("/basemap/corrupt", test_corrupt);
   g_test_add_func ("/basemap/labels", test_labels);
+  g_test_add_func ("/basemap/labels/no-overlap", test_labels_no_overlap);
 
   return g_test_run ();
 }
