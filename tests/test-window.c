@@ -528,6 +528,58 @@ test_remembers_panes (void)
   g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 1300);
 }
 
+static GtkDropTarget *
+find_drop_target (GtkWidget *widget)
+{
+  GListModel *controllers = gtk_widget_observe_controllers (widget);
+  GtkDropTarget *found = NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && found == NULL; i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_DROP_TARGET (controller))
+        found = GTK_DROP_TARGET (controller);
+    }
+  g_object_unref (controllers);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL && found == NULL;
+       child = gtk_widget_get_next_sibling (child))
+    found = find_drop_target (child);
+  return found;
+}
+
+static void
+test_drop_file (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "window-story.geojson",
+                                                 NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  GtkDropTarget *target = find_drop_target (GTK_WIDGET (fixture->window));
+  GValue value = G_VALUE_INIT;
+  gboolean accepted = FALSE, timed_out = FALSE;
+  guint timeout;
+
+  g_assert_nonnull (target);
+  g_value_init (&value, G_TYPE_FILE);
+  g_value_set_object (&value, file);
+  g_signal_emit_by_name (target, "drop", &value, 10.0, 10.0, &accepted);
+  g_value_unset (&value);
+  g_assert_true (accepted);
+
+  timeout = g_timeout_add_seconds (30, timeout_cb, &timed_out);
+  while (dl_window_is_loading (fixture->window) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (timed_out);
+  g_source_remove (timeout);
+
+  /* The dropped file is the story now. */
+  g_assert_true (dl_window_get_story (fixture->window) != fixture->story);
+  g_assert_cmpuint (g_list_model_get_n_items (
+                      dl_story_get_events (dl_window_get_story (fixture->window))), ==, 6);
+}
+
 static void
 test_compute_fit (void)
 {
@@ -584,6 +636,8 @@ main (int   argc,
   g_test_add_func ("/window/narrow", test_narrow);
   g_test_add_func ("/window/remembers-panes", test_remembers_panes);
   g_test_add ("/window/broken-file", Fixture, NULL, fixture_setup, test_broken_file,
+              fixture_teardown);
+  g_test_add ("/window/drop-file", Fixture, NULL, fixture_setup, test_drop_file,
               fixture_teardown);
   g_test_add ("/window/open-file", Fixture, NULL, fixture_setup, test_open_file,
               fixture_teardown);

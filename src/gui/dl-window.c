@@ -34,6 +34,7 @@ struct _DlWindow
   GtkSearchEntry       *search_entry;
   GtkLabel             *count_label;
   GtkStack             *list_stack;
+  AdwStatusPage        *empty_page;
   GtkListView          *list_view;
   DlMapView            *map_view;
   DlArticleView        *article_view;
@@ -100,6 +101,18 @@ update_count (DlWindow *self)
                             total);
   gtk_label_set_text (self->count_label, text);
   gtk_stack_set_visible_child_name (self->list_stack, shown > 0 ? "list" : "empty");
+  if (total == 0)
+    {
+      /* A plain GeoJSON map: places, no events. */
+      adw_status_page_set_title (self->empty_page, _("No Events"));
+      adw_status_page_set_description (self->empty_page,
+                                       _("This map has places but no events of a story"));
+    }
+  else
+    {
+      adw_status_page_set_title (self->empty_page, _("No Matching Events"));
+      adw_status_page_set_description (self->empty_page, _("Try other words or other actors"));
+    }
 }
 
 static void
@@ -710,6 +723,7 @@ dl_window_class_init (DlWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DlWindow, article_flap);
   gtk_widget_class_bind_template_child (widget_class, DlWindow, article_view);
   gtk_widget_class_bind_template_child (widget_class, DlWindow, count_label);
+  gtk_widget_class_bind_template_child (widget_class, DlWindow, empty_page);
   gtk_widget_class_bind_template_child (widget_class, DlWindow, events_button);
   gtk_widget_class_bind_template_child (widget_class, DlWindow, events_flap);
   gtk_widget_class_bind_template_child (widget_class, DlWindow, events_pane);
