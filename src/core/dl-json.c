@@ -305,6 +305,69 @@ scan_string (Scan *s)
     }
 }
 
+/* The member names of one object, to find duplicates: json-glib would keep only the last
+ * one, and saving would lose the others. Names are compared as written (escapes and
+ * all), without copies for the usual small objects. */
+#define FEW_NAMES 16
+typedef struct
+{
+  const char *start[FEW_NAMES];
+  gsize       length[FEW_NAMES];
+  GHashTable *many;
+} Names;
+
+static void
+names_clear (Names *names)
+{
+  g_clear_pointer (&names->many, g_hash_table_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Names, names_clear)
+
+/* @at is the scan position of the name's opening quote, @s just after its closing one. */
+static gboolean
+remember_name (Scan   *s,
+               Scan   *at,
+               Names  *names,
+               guint   index)
+{
+  const char *start = at->p + 1;
+  gsize length = s->p - at->p - 2;
+  gboolean duplicate = FALSE;
+
+  if (index < FEW_NAMES)
+    {
+      for (guint i = 0; i < index && !duplicate; i++)
+        duplicate = names->length[i] == length && memcmp (names->start[i], start, length) == 0;
+      names->start[index] = start;
+      names->length[index] = length;
+    }
+  else
+    {
+      g_autofree char *key = g_strndup (start, length);
+
+      if (names->many == NULL)
+        {
+          names->many = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+          for (guint i = 0; i < FEW_NAMES; i++)
+            g_hash_table_add (names->many, g_strndup (names->start[i], names->length[i]));
+        }
+      duplicate = !g_hash_table_add (names->many, g_steal_pointer (&key));
+    }
+
+  if (duplicate)
+    {
+      g_autofree char *name = g_strndup (start, length);
+
+      s->line = at->line;
+      s->column = at->column;
+      return scan_error (s, DL_STORY_ERROR_PARSE,
+                         _("the member “%s” appears twice in this object (JSON members "
+                           "must be unique)"), name);
+    }
+  return TRUE;
+}
+
 static gboolean scan_value (Scan  *s,
                             guint  depth,
                             guint  max_depth);
@@ -316,6 +379,7 @@ scan_container (Scan  *s,
 {
   gboolean object = peek (s) == '{';
   int close = object ? '}' : ']';
+  g_auto(Names) names = { 0 };
 
   if (depth >= max_depth)
     return scan_error (s, DL_STORY_ERROR_TOO_LARGE,
@@ -329,13 +393,17 @@ scan_container (Scan  *s,
       return TRUE;
     }
 
-  for (;;)
+  for (guint n_members = 0;; n_members++)
     {
       if (object)
         {
+          Scan at = *s;
+
           if (peek (s) != '"')
             return unexpected (s, _("a member name in double quotes"));
           if (!scan_string (s))
+            return FALSE;
+          if (!remember_name (s, &at, &names, n_members))
             return FALSE;
           skip_space (s);
           if (peek (s) != ':')
