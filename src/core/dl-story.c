@@ -1888,6 +1888,14 @@ write_atomically (const char    *path,
       return FALSE;
     }
 
+  /* the rename itself reaches the disk with the folder */
+  fd = open (dir, O_RDONLY | O_DIRECTORY);
+  if (fd >= 0)
+    {
+      fsync (fd);
+      close (fd);
+    }
+
   return TRUE;
 }
 
