@@ -631,6 +631,8 @@ test_events_complete (void)
       g_assert_nonnull (dl_event_get_title (event));
       g_assert_cmpstr (dl_event_get_title (event), !=, dl_event_get_id (event));
       g_assert_nonnull (dl_event_get_category (event));
+      /* Who says so: a source, or the article's own (unattributed) reporting. */
+      g_assert_nonnull (dl_event_get_attribution (event));
       g_assert_nonnull (dl_event_get_start (event));
       g_assert_cmpint (dl_event_get_start (event)->precision, !=, DL_TIME_NONE);
       g_assert_cmpuint (dl_event_get_n_passages (event), >=, 1);
