@@ -15,7 +15,10 @@
 
 struct _DlApplication
 {
-  AdwApplication parent_instance;
+  AdwApplication  parent_instance;
+
+  /* Story files named on the command line, opened on activation. */
+  GPtrArray      *files;
 };
 
 G_DEFINE_FINAL_TYPE (DlApplication, dl_application, ADW_TYPE_APPLICATION)
@@ -67,6 +70,13 @@ dl_application_handle_local_options (GApplication *application,
       return dl_check_files (files);
     }
 
+  /* G_OPTION_REMAINING takes the file arguments away from GApplication's own "open"
+   * handling: keep them for dl_application_activate. */
+  if (g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &files))
+    for (guint i = 0; files[i] != NULL; i++)
+      g_ptr_array_add (DL_APPLICATION (application)->files,
+                       g_file_new_for_commandline_arg (files[i]));
+
   return -1;
 }
 
@@ -75,14 +85,21 @@ dl_application_startup (GApplication *application)
 {
   static const char *quit_accels[] = { "<Control>q", NULL };
 
+  /* Before chaining up: AdwApplication loads style.css and GtkApplication the shortcuts
+   * window from the resources during startup. */
+  dl_resources_ensure ();
   G_APPLICATION_CLASS (dl_application_parent_class)->startup (application);
 
-  dl_resources_ensure ();
   g_action_map_add_action_entries (G_ACTION_MAP (application), app_actions,
                                    G_N_ELEMENTS (app_actions), application);
   gtk_application_set_accels_for_action (GTK_APPLICATION (application), "app.quit",
                                          quit_accels);
 }
+
+static void dl_application_open (GApplication  *application,
+                                 GFile        **files,
+                                 int            n_files,
+                                 const char    *hint);
 
 static void
 dl_application_activate (GApplication *application)
@@ -91,6 +108,15 @@ dl_application_activate (GApplication *application)
   g_autoptr(DlStory) story = NULL;
   g_autoptr(GError) error = NULL;
   DlWindow *window;
+
+  if (self->files->len > 0)
+    {
+      g_autoptr(GPtrArray) files = g_steal_pointer (&self->files);
+
+      self->files = g_ptr_array_new_with_free_func (g_object_unref);
+      dl_application_open (application, (GFile **) files->pdata, files->len, "");
+      return;
+    }
 
   window = create_window (self);
   story = dl_bundled_story_load (&error);
@@ -113,9 +139,22 @@ dl_application_open (GApplication  *application,
 }
 
 static void
+dl_application_finalize (GObject *object)
+{
+  DlApplication *self = DL_APPLICATION (object);
+
+  g_clear_pointer (&self->files, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (dl_application_parent_class)->finalize (object);
+}
+
+static void
 dl_application_class_init (DlApplicationClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->finalize = dl_application_finalize;
 
   app_class->activate = dl_application_activate;
   app_class->handle_local_options = dl_application_handle_local_options;
@@ -148,6 +187,7 @@ dl_application_init (DlApplication *self)
     { NULL }
   };
 
+  self->files = g_ptr_array_new_with_free_func (g_object_unref);
   g_application_add_main_option_entries (G_APPLICATION (self), entries);
   g_application_set_option_context_summary (G_APPLICATION (self),
                                             _("Map the places of a news story."));

@@ -19,6 +19,7 @@ struct _DlMarker
   guint          n_events;
   GdkRGBA        color;
   gboolean       selected;
+  gboolean       updated;
 };
 
 G_DEFINE_FINAL_TYPE (DlMarker, dl_marker, SHUMATE_TYPE_MARKER)
@@ -163,13 +164,14 @@ dl_marker_update (DlMarker *self,
       color = (GdkRGBA) { r, g, b, 1 };
     }
 
-  if (n_events == self->n_events && gdk_rgba_equal (&color, &self->color)
-      && gtk_label_get_text (GTK_LABEL (self->label))[0] != '\0')
+  if (n_events == self->n_events && gdk_rgba_equal (&color, &self->color) && self->updated)
     return;
 
+  self->updated = TRUE;
   self->n_events = n_events;
   self->color = color;
-  count = g_strdup_printf ("%u", n_events);
+  /* A place of a plain map (no events) is a dot without a number. */
+  count = n_events > 0 ? g_strdup_printf ("%u", n_events) : g_strdup ("");
   gtk_label_set_text (GTK_LABEL (self->label), count);
   /* Dark text on light colours, white on dark ones. */
   if (0.299 * color.red + 0.587 * color.green + 0.114 * color.blue > 0.6)
@@ -177,10 +179,13 @@ dl_marker_update (DlMarker *self,
   else
     gtk_widget_remove_css_class (self->label, "on-light");
 
-  /* TRANSLATORS: accessible name of a map marker: place name and its number of events */
-  name = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s, %u event", "%s, %u events",
-                                       n_events),
-                          dl_place_get_name (self->place), n_events);
+  if (n_events > 0)
+    /* TRANSLATORS: accessible name of a map marker: place name and its number of events */
+    name = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s, %u event", "%s, %u events",
+                                         n_events),
+                            dl_place_get_name (self->place), n_events);
+  else
+    name = g_strdup (dl_place_get_name (self->place));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
   gtk_widget_queue_draw (GTK_WIDGET (self));

@@ -179,6 +179,7 @@ state_story_changed_cb (DlViewState *state,
   const char *title, *publisher, *published;
   g_autofree char *date = NULL;
   g_autofree char *subtitle = NULL;
+  gboolean has_text;
   DlTime time;
 
   gtk_filter_list_model_set_model (self->filter_model,
@@ -209,6 +210,11 @@ state_story_changed_cb (DlViewState *state,
     subtitle = g_strdup_printf (_("%s · %s"), publisher, date);
   else
     subtitle = g_strdup (publisher != NULL ? publisher : date);
+
+  /* A plain map has no article to show. */
+  has_text = dl_story_get_text (story) != NULL && dl_story_get_text (story)[0] != '\0';
+  gtk_widget_set_visible (GTK_WIDGET (self->article_view), has_text);
+  gtk_widget_set_visible (GTK_WIDGET (self->article_button), has_text && self->narrow);
 
   adw_window_title_set_title (self->window_title, title);
   adw_window_title_set_subtitle (self->window_title, subtitle);
@@ -566,7 +572,8 @@ set_narrow (DlWindow *self,
   g_object_unref (article);
 
   gtk_widget_set_visible (GTK_WIDGET (self->events_button), narrow);
-  gtk_widget_set_visible (GTK_WIDGET (self->article_button), narrow);
+  gtk_widget_set_visible (GTK_WIDGET (self->article_button),
+                          narrow && gtk_widget_get_visible (article));
   if (dl_view_state_get_story (self->state) != NULL)
     gtk_stack_set_visible_child_name (self->main_stack, narrow ? "narrow" : "wide");
 }
