@@ -23,6 +23,9 @@
 #define MAX_SIZE (256 * 1024 * 1024)
 #define MAX_DEPTH 512
 #define MAX_PROBLEMS 200
+/* Each passage is looked for in the whole text: a file with a huge text and many passages
+ * would take minutes, so the bytes searched are bounded (seconds at most). */
+#define MAX_SEARCHED ((guint64) 8 << 30)
 /* Characters of a passage quoted in a message. */
 #define QUOTE_LENGTH 60
 
@@ -95,6 +98,7 @@ typedef struct
   GHashTable *actor_paths;
   GHashTable *event_paths;
   TextIndex   text_index;
+  guint64     searched;  /* bytes of text searched for passages so far */
 } Loader;
 
 static void
@@ -1103,6 +1107,17 @@ resolve_passage (Loader     *l,
       report (l, DL_STORY_ERROR_PASSAGE, path,
               _("the event “%s” quotes the passage %s, but the story has no article text"),
               event->id, quoted);
+      return;
+    }
+
+  if (l->searched > MAX_SEARCHED)
+    return;
+  l->searched += ti->length;
+  if (l->searched > MAX_SEARCHED)
+    {
+      report (l, DL_STORY_ERROR_TOO_LARGE, path,
+              _("too many passages for an article text this long (%" G_GSIZE_FORMAT " KiB): "
+                "finding them all would take too long"), ti->length / 1024);
       return;
     }
 
