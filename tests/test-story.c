@@ -717,6 +717,98 @@ test_story_plain_geojson (void)
 }
 
 static void
+test_story_shapes (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DlStory) story = NULL;
+  const DlLonLat *part;
+  DlLonLat anchor, sw, ne;
+  DlPlace *place;
+  guint n;
+
+  story = load_string (
+    "{\"type\": \"FeatureCollection\", \"features\": ["
+    /* two squares: the anchor is the centre of the larger, not of both */
+    " {\"type\": \"Feature\", \"id\": \"islands\", \"geometry\": {\"type\": \"MultiPolygon\","
+    "   \"coordinates\": [[[[0, 0], [1, 0], [1, 1], [0, 1], [0, 0]]],"
+    "                     [[[10, 10], [14, 10], [14, 14], [10, 14], [10, 10]],"
+    "                      [[11, 11], [12, 11], [12, 12], [11, 12], [11, 11]]]]}},"
+    /* two lines of length 2 and 6: the midpoint is 2 along the second */
+    " {\"type\": \"Feature\", \"id\": \"roads\", \"geometry\": {\"type\": \"MultiLineString\","
+    "   \"coordinates\": [[[0, 0], [2, 0]], [[0, 5], [0, 11]]]}},"
+    " {\"type\": \"Feature\", \"id\": \"towns\", \"geometry\": {\"type\": \"MultiPoint\","
+    "   \"coordinates\": [[-170.5, -80], [170, 80.25]]}},"
+    /* clockwise ring, across the antimeridian-free edge of the world */
+    " {\"type\": \"Feature\", \"id\": \"edge\", \"geometry\": {\"type\": \"Polygon\","
+    "   \"coordinates\": [[[-180, -90], [-180, 90], [180, 90], [180, -90], [-180, -90]]]}}"
+    "]}", &error);
+  g_assert_no_error (error);
+
+  place = dl_story_lookup_place (story, "islands");
+  g_assert_cmpint (dl_place_get_shape (place), ==, DL_PLACE_SHAPE_AREA);
+  g_assert_cmpuint (dl_place_get_n_parts (place), ==, 3);
+  part = dl_place_get_part (place, 2, &n);
+  g_assert_cmpuint (n, ==, 5);
+  g_assert_cmpfloat (part[0].lon, ==, 11);
+  anchor = dl_place_get_anchor (place);
+  g_assert_cmpfloat_with_epsilon (anchor.lon, 12, 1e-9);
+  g_assert_cmpfloat_with_epsilon (anchor.lat, 12, 1e-9);
+  dl_place_get_bounds (place, &sw, &ne);
+  g_assert_cmpfloat (sw.lon, ==, 0);
+  g_assert_cmpfloat (ne.lat, ==, 14);
+
+  place = dl_story_lookup_place (story, "roads");
+  g_assert_cmpint (dl_place_get_shape (place), ==, DL_PLACE_SHAPE_ROUTE);
+  g_assert_cmpuint (dl_place_get_n_parts (place), ==, 2);
+  anchor = dl_place_get_anchor (place);
+  g_assert_cmpfloat_with_epsilon (anchor.lon, 0, 1e-9);
+  g_assert_cmpfloat_with_epsilon (anchor.lat, 7, 1e-9);
+
+  place = dl_story_lookup_place (story, "towns");
+  g_assert_cmpint (dl_place_get_shape (place), ==, DL_PLACE_SHAPE_POINT);
+  g_assert_cmpuint (dl_place_get_n_parts (place), ==, 2);
+  part = dl_place_get_part (place, 1, &n);
+  g_assert_cmpuint (n, ==, 1);
+  g_assert_cmpfloat (part[0].lat, ==, 80.25);
+  anchor = dl_place_get_anchor (place);
+  g_assert_cmpfloat (anchor.lon, ==, -170.5);
+
+  place = dl_story_lookup_place (story, "edge");
+  anchor = dl_place_get_anchor (place);
+  g_assert_cmpfloat_with_epsilon (anchor.lon, 0, 1e-9);
+  g_assert_cmpfloat_with_epsilon (anchor.lat, 0, 1e-9);
+}
+
+static void
+test_story_save_escapes (void)
+{
+  const char *text = "Quotes \\\"straight\\\" and “curly”, a back\\\\slash, a\\ttab, "
+                     "a bell \\u0007, a slash /, Ḥamāh, 😀\\nand a new paragraph.";
+  g_autofree char *json = story_with_passage (text, "\"exact\": \"Ḥamāh, 😀\\nand\"");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DlStory) story = load_string (json, &error);
+  g_autoptr(DlStory) again = NULL;
+  g_autoptr(GBytes) saved = NULL;
+  const DlPassage *passage;
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (dl_story_get_text (story), ==,
+                   "Quotes \"straight\" and “curly”, a back\\slash, a\ttab, a bell \a, "
+                   "a slash /, Ḥamāh, 😀\nand a new paragraph.");
+  passage = dl_event_get_passage (dl_story_lookup_event (story, "ev"), 0);
+  assert_passage_text (story, passage);
+
+  saved = dl_story_to_bytes (story);
+  g_assert_true (g_utf8_validate (g_bytes_get_data (saved, NULL), g_bytes_get_size (saved),
+                                  NULL));
+  g_assert_nonnull (g_strstr_len (g_bytes_get_data (saved, NULL), g_bytes_get_size (saved),
+                                  "a bell \\u0007"));
+  again = dl_story_new_from_bytes (saved, "saved.geojson", &error);
+  g_assert_no_error (error);
+  assert_same_story (story, again);
+}
+
+static void
 test_story_check_all_problems (void)
 {
   const char *text =
@@ -1043,6 +1135,7 @@ main (int   argc,
   g_test_add_func ("/story/load/actors", test_story_load_actors);
   g_test_add_func ("/story/load/events", test_story_load_events);
   g_test_add_func ("/story/load/plain-geojson", test_story_plain_geojson);
+  g_test_add_func ("/story/load/shapes", test_story_shapes);
   g_test_add_func ("/story/load/file-errors", test_story_load_file_errors);
   g_test_add_func ("/story/passages/resolved", test_story_passages);
   g_test_add_func ("/story/passages/ambiguous", test_story_passage_ambiguous);
@@ -1052,6 +1145,7 @@ main (int   argc,
   g_test_add_func ("/story/check/too-many-problems", test_story_check_too_many);
   g_test_add_func ("/story/save/round-trip", test_story_round_trip);
   g_test_add_func ("/story/save/unknown-members", test_story_unknown_members);
+  g_test_add_func ("/story/save/escapes", test_story_save_escapes);
   g_test_add_func ("/story/save/atomic", test_story_save);
   g_test_add_func ("/story/save/fails-cleanly", test_story_save_fails);
   g_test_add_func ("/story/save/read-only-folder", test_story_save_read_only);
