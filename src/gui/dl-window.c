@@ -30,6 +30,8 @@ struct _DlWindow
   GtkPaned             *outer_paned;
   GtkPaned             *inner_paned;
   GtkWidget            *events_pane;
+  AdwClamp             *events_clamp;
+  AdwClamp             *article_clamp;
   GtkSearchBar         *search_bar;
   GtkSearchEntry       *search_entry;
   GtkLabel             *count_label;
@@ -213,6 +215,7 @@ state_story_changed_cb (DlViewState *state,
 
   /* A plain map has no article to show. */
   has_text = dl_story_get_text (story) != NULL && dl_story_get_text (story)[0] != '\0';
+  gtk_widget_set_visible (GTK_WIDGET (self->article_clamp), has_text);
   gtk_widget_set_visible (GTK_WIDGET (self->article_view), has_text);
   gtk_widget_set_visible (GTK_WIDGET (self->article_button), has_text && self->narrow);
 
@@ -527,9 +530,9 @@ static void
 set_narrow (DlWindow *self,
             gboolean  narrow)
 {
-  GtkWidget *events = self->events_pane;
+  GtkWidget *events = GTK_WIDGET (self->events_clamp);
   GtkWidget *map = GTK_WIDGET (self->map_view);
-  GtkWidget *article = GTK_WIDGET (self->article_view);
+  GtkWidget *article = GTK_WIDGET (self->article_clamp);
 
   if (self->narrow == narrow)
     return;
@@ -549,8 +552,11 @@ set_narrow (DlWindow *self,
       adw_flap_set_flap (self->events_flap, events);
       adw_flap_set_flap (self->article_flap, article);
       adw_flap_set_content (self->article_flap, map);
-      gtk_widget_set_size_request (events, 300, -1);
-      gtk_widget_set_size_request (article, 300, -1);
+      /* Folded panes cover part of the map, not all of it. */
+      adw_clamp_set_maximum_size (self->events_clamp, 360);
+      adw_clamp_set_maximum_size (self->article_clamp, 420);
+      gtk_widget_set_halign (events, GTK_ALIGN_START);
+      gtk_widget_set_halign (article, GTK_ALIGN_END);
     }
   else
     {
@@ -559,8 +565,10 @@ set_narrow (DlWindow *self,
       adw_flap_set_flap (self->events_flap, NULL);
       adw_flap_set_flap (self->article_flap, NULL);
       adw_flap_set_content (self->article_flap, NULL);
-      gtk_widget_set_size_request (events, 260, -1);
-      gtk_widget_set_size_request (article, 260, -1);
+      adw_clamp_set_maximum_size (self->events_clamp, 1200);
+      adw_clamp_set_maximum_size (self->article_clamp, 1200);
+      gtk_widget_set_halign (events, GTK_ALIGN_FILL);
+      gtk_widget_set_halign (article, GTK_ALIGN_FILL);
       gtk_paned_set_start_child (self->outer_paned, events);
       gtk_paned_set_start_child (self->inner_paned, map);
       gtk_paned_set_end_child (self->inner_paned, article);
@@ -573,7 +581,7 @@ set_narrow (DlWindow *self,
 
   gtk_widget_set_visible (GTK_WIDGET (self->events_button), narrow);
   gtk_widget_set_visible (GTK_WIDGET (self->article_button),
-                          narrow && gtk_widget_get_visible (article));
+                          narrow && gtk_widget_get_visible (GTK_WIDGET (self->article_view)));
   if (dl_view_state_get_story (self->state) != NULL)
     gtk_stack_set_visible_child_name (self->main_stack, narrow ? "narrow" : "wide");
 }
@@ -727,11 +735,13 @@ dl_window_class_init (DlWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DlWindow, actor_button);
   gtk_widget_class_bind_template_child (widget_class, DlWindow, actor_filter);
   gtk_widget_class_bind_template_child (widget_class, DlWindow, article_button);
+  gtk_widget_class_bind_template_child (widget_class, DlWindow, article_clamp);
   gtk_widget_class_bind_template_child (widget_class, DlWindow, article_flap);
   gtk_widget_class_bind_template_child (widget_class, DlWindow, article_view);
   gtk_widget_class_bind_template_child (widget_class, DlWindow, count_label);
   gtk_widget_class_bind_template_child (widget_class, DlWindow, empty_page);
   gtk_widget_class_bind_template_child (widget_class, DlWindow, events_button);
+  gtk_widget_class_bind_template_child (widget_class, DlWindow, events_clamp);
   gtk_widget_class_bind_template_child (widget_class, DlWindow, events_flap);
   gtk_widget_class_bind_template_child (widget_class, DlWindow, events_pane);
   gtk_widget_class_bind_template_child (widget_class, DlWindow, inner_paned);
