@@ -8,6 +8,7 @@
 
 #include "dl-event-row.h"
 #include "dl-mercator.h"
+#include "dl-offline-source.h"
 #include "dl-resources.h"
 #include "dl-window-private.h"
 
@@ -581,6 +582,50 @@ test_drop_file (Fixture       *fixture,
 }
 
 static void
+test_show_in_article (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  DlArticleView *article = dl_window_get_article_view (fixture->window);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (dl_article_view_get_text_view (article));
+  DlEvent *crowds = dl_story_lookup_event (fixture->story, "homs-crowds");
+  const DlPassage *passage = dl_event_get_passage (crowds, 0);
+  DlMapView *map = dl_window_get_map_view (fixture->window);
+  GtkTextIter start, end;
+
+  g_signal_emit_by_name (dl_marker_get_button (dl_map_view_get_marker (map,
+                           dl_story_lookup_place (fixture->story, "homs"))), "clicked");
+  /* The popover's button for the second Homs event. */
+  g_signal_emit_by_name (map, "show-passage", crowds, 0);
+
+  /* The passage is selected in the article, so the reader sees exactly where it is. */
+  g_assert_true (gtk_text_buffer_get_selection_bounds (buffer, &start, &end));
+  g_assert_cmpint (gtk_text_iter_get_offset (&start), ==, passage->start);
+  g_assert_cmpint (gtk_text_iter_get_offset (&end), ==, passage->end);
+}
+
+static void
+test_dark_style (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  AdwStyleManager *manager = adw_style_manager_get_default ();
+  DlMapView *map = dl_window_get_map_view (fixture->window);
+
+  adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_LIGHT);
+  g_assert_cmpint (dl_offline_source_get_style (DL_OFFLINE_SOURCE (
+                     dl_map_view_get_offline_source (map))), ==, DL_BASEMAP_LIGHT);
+
+  /* Dark mode swaps the base map for its dark style. */
+  adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_DARK);
+  g_assert_cmpint (dl_offline_source_get_style (DL_OFFLINE_SOURCE (
+                     dl_map_view_get_offline_source (map))), ==, DL_BASEMAP_DARK);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
+
+  adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_LIGHT);
+  g_assert_cmpint (dl_offline_source_get_style (DL_OFFLINE_SOURCE (
+                     dl_map_view_get_offline_source (map))), ==, DL_BASEMAP_LIGHT);
+}
+
+static void
 test_compute_fit (void)
 {
   DlLonLat sw = { 36.2913, 33.5132 };
@@ -632,6 +677,10 @@ main (int   argc,
   g_test_add ("/window/click-passage", Fixture, NULL, fixture_setup, test_click_passage,
               fixture_teardown);
   g_test_add ("/window/select-row", Fixture, NULL, fixture_setup, test_select_row,
+              fixture_teardown);
+  g_test_add ("/window/show-in-article", Fixture, NULL, fixture_setup, test_show_in_article,
+              fixture_teardown);
+  g_test_add ("/window/dark-style", Fixture, NULL, fixture_setup, test_dark_style,
               fixture_teardown);
   g_test_add_func ("/window/narrow", test_narrow);
   g_test_add_func ("/window/remembers-panes", test_remembers_panes);
