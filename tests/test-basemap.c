@@ -472,6 +472,118 @@ test_labels (void)
     }
 }
 
+/* A hand-made base map ----------------------------------------------------------------- */
+
+static void
+append_varint (GByteArray *bytes,
+               gint64      value)
+{
+  guint64 zigzag = value >= 0 ? (guint64) value << 1 : ((guint64) (-(value + 1)) << 1) | 1;
+
+  do
+    {
+      guint8 byte = zigzag & 0x7f;
+
+      zigzag >>= 7;
+      if (zigzag != 0)
+        byte |= 0x80;
+      g_byte_array_append (bytes, &byte, 1);
+    }
+  while (zigzag != 0);
+}
+
+static guint32
+append_aligned (GByteArray    *file,
+                gconstpointer  data,
+                gsize          size)
+{
+  static const guint8 zero = 0;
+  guint32 offset;
+
+  while (file->len % 4 != 0)
+    g_byte_array_append (file, &zero, 1);
+  offset = file->len;
+  g_byte_array_append (file, data, size);
+  return offset;
+}
+
+/* A map whose only land is the triangle (¼, ¼), (¾, ½), (¼, ½) of the world: one ring of
+ * three edges as long as half the world, one of them slanted. */
+static GBytes *
+make_triangle_map (void)
+{
+  const gint32 q = DL_BASEMAP_WORLD / 4;
+  DlBasemapFileHeader header = { { 0 } };
+  DlBasemapFileBand band = { 0.0f, 0, { 0 }, { 0 } };
+  DlBasemapFileRing ring = { q, q, 3 * q, 2 * q, 0, 1 };
+  DlBasemapFileChunk chunk = { q, q, 3 * q, 2 * q, q, q, 0, 3 };
+  g_autoptr(GByteArray) steps = g_byte_array_new ();
+  GByteArray *file = g_byte_array_new ();
+
+  append_varint (steps, 2 * q);
+  append_varint (steps, q);
+  append_varint (steps, -2 * q);
+  append_varint (steps, 0);
+  append_varint (steps, 0);
+  append_varint (steps, -q);
+  band.n_rings[DL_BASEMAP_LAYER_LAND] = 1;
+
+  g_byte_array_append (file, (const guint8 *) &header, sizeof header);
+  memcpy (header.magic, DL_BASEMAP_MAGIC, 4);
+  header.version = DL_BASEMAP_VERSION;
+  header.byte_order = DL_BASEMAP_BYTE_ORDER;
+  header.n_bands = 1;
+  header.bands_offset = append_aligned (file, &band, sizeof band);
+  header.n_rings = 1;
+  header.rings_offset = append_aligned (file, &ring, sizeof ring);
+  header.n_chunks = 1;
+  header.chunks_offset = append_aligned (file, &chunk, sizeof chunk);
+  header.steps_size = steps->len;
+  header.steps_offset = append_aligned (file, steps->data, steps->len);
+  header.strings_size = 5;
+  header.strings_offset = append_aligned (file, "Test", 5);
+  header.attribution = 0;
+  append_aligned (file, NULL, 0);
+  header.size = file->len;
+  memcpy (file->data, &header, sizeof header);
+  return g_byte_array_free_to_bytes (file);
+}
+
+static void
+test_long_edges (void)
+{
+  g_autoptr(GBytes) bytes = make_triangle_map ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DlBasemap) triangle = dl_basemap_new_from_bytes (bytes, &error);
+  Pixel sea = style_color (DL_BASEMAP_LIGHT, DL_BASEMAP_COLOR_SEA);
+  Pixel land = style_color (DL_BASEMAP_LIGHT, DL_BASEMAP_COLOR_LAND);
+  static const double zooms[] = { 0, 3.5, 12, 14, 15.3, 17, 19.5, 22, 24 };
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (dl_basemap_get_attribution (triangle), ==, "Test");
+
+  /* Far beyond the range of Cairo's fixed point, the slanted edge keeps its slope of ½:
+   * seen 64 pixels wide, centred a quarter of the way along it, land lies below it. */
+  for (guint i = 0; i < G_N_ELEMENTS (zooms); i++)
+    {
+      double size = dl_mercator_world_size (zooms[i]);
+      double cx = size / 4 + size / 8, cy = size / 4 + size / 16;
+      cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 64, 64);
+      cairo_t *cr = cairo_create (surface);
+
+      dl_basemap_draw (triangle, cr, DL_BASEMAP_LIGHT, zooms[i], cx - 32, cy - 32, 64, 64);
+      cairo_destroy (cr);
+      if (zooms[i] >= 12)
+        {
+          g_assert_cmpint (distance (get_pixel (surface, 32 + 24, 32 + 18), land), <=, 3);
+          g_assert_cmpint (distance (get_pixel (surface, 32 + 24, 32 + 6), sea), <=, 3);
+          g_assert_cmpint (distance (get_pixel (surface, 32 - 24, 32 - 6), land), <=, 3);
+          g_assert_cmpint (distance (get_pixel (surface, 32 - 24, 32 - 18), sea), <=, 3);
+        }
+      cairo_surface_destroy (surface);
+    }
+}
+
 /* The names of a view, placed as the label layer places them: no two overlap. */
 static void
 assert_placed_without_overlap (GArray *found,
@@ -551,6 +663,7 @@ main (int   argc,
   g_test_add_func ("/basemap/draw/golan", test_golan);
   g_test_add_func ("/basemap/draw/every-zoom", test_every_zoom);
   g_test_add_func ("/basemap/draw/outside-world", test_outside_world);
+  g_test_add_func ("/basemap/draw/long-edges", test_long_edges);
   g_test_add_func ("/basemap/corrupt", test_corrupt);
   g_test_add_func ("/basemap/labels", test_labels);
   g_test_add_func ("/basemap/labels/no-overlap", test_labels_no_overlap);

@@ -2,6 +2,7 @@
 #define G_LOG_DOMAIN "dl-basemap"
 
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "dl-basemap-format.h"
@@ -59,8 +60,14 @@ static const Palette palettes[] = {
 /* Bound on decoded coordinates, far outside the world. */
 #define STEP_LIMIT ((gint64) 1 << 40)
 
-/* Cairo keeps coordinates in 24.8 fixed point: stay well inside it. */
-#define COORD_LIMIT 8000000.0
+/* Cairo keeps coordinates in 24.8 fixed point, and its default rasteriser goes wrong on
+ * paths some 2^17 pixels high. So the path is clamped to the view widened by GUARD on
+ * every side, which keeps the fill of everything inside that box exact (a point outside
+ * moves straight towards the box, never across it). Within NEAR pixels of the view,
+ * long edges are cut into pieces of at most PIECE_LENGTH as well. */
+#define GUARD 16384.0
+#define NEAR 4096.0
+#define PIECE_LENGTH 4096.0
 
 /* Loading ----------------------------------------------------------------------------- */
 
@@ -254,6 +261,8 @@ typedef struct
   double           origin_x;   /* view's top-left, user units */
   double           origin_y;
   gint64           vx0, vy0, vx1, vy1; /* view in world units, with a margin */
+  double           width;      /* of the view, user units */
+  double           height;
   guint            shift;
   double           min_step;   /* points closer than this to the last one are skipped */
 } DrawContext;
@@ -272,14 +281,163 @@ static inline double
 user_x (const DrawContext *ctx,
         gint64             x)
 {
-  return CLAMP ((double) x * ctx->scale - ctx->origin_x, -COORD_LIMIT, COORD_LIMIT);
+  return (double) x * ctx->scale - ctx->origin_x;
 }
 
 static inline double
 user_y (const DrawContext *ctx,
         gint64             y)
 {
-  return CLAMP ((double) y * ctx->scale - ctx->origin_y, -COORD_LIMIT, COORD_LIMIT);
+  return (double) y * ctx->scale - ctx->origin_y;
+}
+
+/* The current point, before clamping; the guard box and the box near the view. */
+typedef struct
+{
+  double x;
+  double y;
+  double guard_x0, guard_y0, guard_x1, guard_y1;
+  double near_x0, near_y0, near_x1, near_y1;
+} Pen;
+
+#define CLAMP_X(pen, v) CLAMP ((v), (pen)->guard_x0, (pen)->guard_x1)
+#define CLAMP_Y(pen, v) CLAMP ((v), (pen)->guard_y0, (pen)->guard_y1)
+
+static inline void
+pen_move_to (cairo_t *cr,
+             Pen     *pen,
+             double   x,
+             double   y)
+{
+  cairo_move_to (cr, CLAMP_X (pen, x), CLAMP_Y (pen, y));
+  pen->x = x;
+  pen->y = y;
+}
+
+static int
+compare_doubles (const void *a,
+                 const void *b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+/* An edge from the current point (x0, y0) to (x1, y1), both inside the guard square: in
+ * short pieces where it runs near the view. */
+static void
+line_near_view (cairo_t   *cr,
+                const Pen *pen,
+                double     x0,
+                double     y0,
+                double     x1,
+                double     y1)
+{
+  double dx = x1 - x0, dy = y1 - y0;
+  double t0 = 0.0, t1 = 1.0;
+  const double p[4] = { -dx, dx, -dy, dy };
+  const double q[4] = { x0 - pen->near_x0, pen->near_x1 - x0, y0 - pen->near_y0, pen->near_y1 - y0 };
+  double length;
+  int n;
+
+  /* Liang–Barsky: the part of the edge inside the near box. */
+  for (guint i = 0; i < 4; i++)
+    {
+      if (p[i] == 0.0)
+        {
+          if (q[i] < 0.0)
+            t0 = 1.0, t1 = 0.0;
+          continue;
+        }
+      if (p[i] < 0.0)
+        t0 = MAX (t0, q[i] / p[i]);
+      else
+        t1 = MIN (t1, q[i] / p[i]);
+    }
+  if (t0 >= t1)
+    {
+      cairo_line_to (cr, x1, y1);
+      return;
+    }
+  if (t0 > 0.0)
+    cairo_line_to (cr, x0 + dx * t0, y0 + dy * t0);
+  length = (t1 - t0) * MAX (fabs (dx), fabs (dy));
+  n = (int) MIN (ceil (length / PIECE_LENGTH), 1024.0);
+  for (int i = 1; i < n; i++)
+    {
+      double t = t0 + (t1 - t0) * i / n;
+
+      cairo_line_to (cr, x0 + dx * t, y0 + dy * t);
+    }
+  if (t1 < 1.0)
+    cairo_line_to (cr, x0 + dx * t1, y0 + dy * t1);
+  cairo_line_to (cr, x1, y1);
+}
+
+static void
+pen_line_to_slow (cairo_t *cr,
+                  Pen     *pen,
+                  double   x,
+                  double   y)
+{
+  double dx = x - pen->x, dy = y - pen->y;
+  double ts[6] = { 0.0, 1.0 };
+  guint n = 2;
+  double px = CLAMP_X (pen, pen->x), py = CLAMP_Y (pen, pen->y);
+  const double limits_x[2] = { pen->guard_x0, pen->guard_x1 };
+  const double limits_y[2] = { pen->guard_y0, pen->guard_y1 };
+
+  /* Clamping is affine between the crossings of the guard box's lines. */
+  for (guint i = 0; i < 2; i++)
+    {
+      if (dx != 0.0)
+        {
+          double t = (limits_x[i] - pen->x) / dx;
+
+          if (t > 0.0 && t < 1.0)
+            ts[n++] = t;
+        }
+      if (dy != 0.0)
+        {
+          double t = (limits_y[i] - pen->y) / dy;
+
+          if (t > 0.0 && t < 1.0)
+            ts[n++] = t;
+        }
+    }
+  qsort (ts, n, sizeof (double), compare_doubles);
+  for (guint i = 1; i < n; i++)
+    {
+      double qx = CLAMP_X (pen, pen->x + dx * ts[i]);
+      double qy = CLAMP_Y (pen, pen->y + dy * ts[i]);
+
+      if (i + 1 == n)
+        {
+          qx = CLAMP_X (pen, x);
+          qy = CLAMP_Y (pen, y);
+        }
+      line_near_view (cr, pen, px, py, qx, qy);
+      px = qx;
+      py = qy;
+    }
+}
+
+static inline void
+pen_line_to (cairo_t *cr,
+             Pen     *pen,
+             double   x,
+             double   y)
+{
+  /* Short edges are the rule, long ones come from the coarse bands and from hidden
+   * chunks. */
+  if (G_LIKELY (fabs (x - pen->x) <= PIECE_LENGTH && fabs (y - pen->y) <= PIECE_LENGTH &&
+                x >= pen->guard_x0 && x <= pen->guard_x1 &&
+                y >= pen->guard_y0 && y <= pen->guard_y1))
+    cairo_line_to (cr, x, y);
+  else
+    pen_line_to_slow (cr, pen, x, y);
+  pen->x = x;
+  pen->y = y;
 }
 
 /* A zigzag varint; reads nothing past @end (corrupt data gives wrong points, no more). */
@@ -320,6 +478,9 @@ add_layer_path (const DrawContext       *ctx,
       const DlBasemapFileRing *ring = &rings[r];
       const DlBasemapFileChunk *first = ctx->map->chunks + ring->first_chunk;
       gboolean pen_down = FALSE;
+      Pen pen = { 0.0, 0.0,
+                  -GUARD, -GUARD, ctx->width + GUARD, ctx->height + GUARD,
+                  -NEAR, -NEAR, ctx->width + NEAR, ctx->height + NEAR };
 
       if (!box_visible (ctx, ring->x0, ring->y0, ring->x1, ring->y1))
         continue;
@@ -340,8 +501,8 @@ add_layer_path (const DrawContext       *ctx,
                   const DlBasemapFileChunk *next = c + 1 < ring->n_chunks ? chunk + 1 : first;
 
                   if (!pen_down)
-                    cairo_move_to (cr, user_x (ctx, x), user_y (ctx, y));
-                  cairo_line_to (cr, user_x (ctx, next->start_x), user_y (ctx, next->start_y));
+                    pen_move_to (cr, &pen, user_x (ctx, x), user_y (ctx, y));
+                  pen_line_to (cr, &pen, user_x (ctx, next->start_x), user_y (ctx, next->start_y));
                   pen_down = TRUE;
                 }
               else
@@ -352,7 +513,7 @@ add_layer_path (const DrawContext       *ctx,
           last_x = user_x (ctx, x);
           last_y = user_y (ctx, y);
           if (!pen_down)
-            cairo_move_to (cr, last_x, last_y);
+            pen_move_to (cr, &pen, last_x, last_y);
           pen_down = TRUE;
           for (guint s = 0; s < chunk->n_steps; s++)
             {
@@ -369,7 +530,7 @@ add_layer_path (const DrawContext       *ctx,
               if (fabs (ux - last_x) < ctx->min_step && fabs (uy - last_y) < ctx->min_step &&
                   s + 1 < chunk->n_steps)
                 continue;
-              cairo_line_to (cr, ux, uy);
+              pen_line_to (cr, &pen, ux, uy);
               last_x = ux;
               last_y = uy;
             }
@@ -436,7 +597,6 @@ pick_band (const DlBasemap *self,
  * of @cr's user space, with @cr's antialiasing (%CAIRO_ANTIALIAS_FAST halves the time of
  * coast-heavy views at small sizes). Safe to call from several threads at once (with
  * different @cr).
- * Accurate up to zoom 18.
  */
 void
 dl_basemap_draw (DlBasemap      *self,
@@ -477,6 +637,8 @@ dl_basemap_draw (DlBasemap      *self,
   ctx.scale = dl_mercator_world_size (zoom) / DL_BASEMAP_WORLD;
   ctx.origin_x = x;
   ctx.origin_y = y;
+  ctx.width = width;
+  ctx.height = height;
   margin = 2.0 * border_width;
   ctx.vx0 = (gint64) floor ((x - margin) / ctx.scale);
   ctx.vy0 = (gint64) floor ((y - margin) / ctx.scale);
