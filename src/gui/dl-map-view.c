@@ -593,7 +593,8 @@ dl_map_view_dispose (GObject *object)
   if (self->popover != NULL)
     gtk_widget_unparent (GTK_WIDGET (self->popover));
   self->popover = NULL;
-  g_clear_pointer (&self->overlay, gtk_widget_unparent);
+  gtk_widget_dispose_template (GTK_WIDGET (self), DL_TYPE_MAP_VIEW);
+  self->overlay = NULL;
   g_clear_pointer (&self->markers, g_hash_table_unref);
   g_clear_pointer (&self->marker_order, g_ptr_array_unref);
   g_clear_object (&self->offline_source);
@@ -616,76 +617,36 @@ dl_map_view_class_init (DlMapViewClass *klass)
     g_signal_new ("show-passage", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 2, DL_TYPE_EVENT, G_TYPE_UINT);
 
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PREFIX "/ui/dl-map-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, DlMapView, license);
+  gtk_widget_class_bind_template_child (widget_class, DlMapView, map);
+  gtk_widget_class_bind_template_child (widget_class, DlMapView, overlay);
+  gtk_widget_class_bind_template_child (widget_class, DlMapView, scale);
+  gtk_widget_class_bind_template_callback (widget_class, zoom_in_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, zoom_out_clicked_cb);
+
   gtk_widget_class_set_css_name (widget_class, "dl-map-view");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
-}
 
-static GtkWidget *
-zoom_button_new (const char *icon,
-                 const char *tooltip,
-                 GCallback   callback,
-                 DlMapView  *self)
-{
-  GtkWidget *button = gtk_button_new_from_icon_name (icon);
-
-  gtk_widget_set_tooltip_text (button, tooltip);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
-  g_signal_connect_object (button, "clicked", callback, self, 0);
-  return button;
+  g_type_ensure (SHUMATE_TYPE_LICENSE);
+  g_type_ensure (SHUMATE_TYPE_MAP);
+  g_type_ensure (SHUMATE_TYPE_SCALE);
 }
 
 static void
 dl_map_view_init (DlMapView *self)
 {
   AdwStyleManager *style_manager = adw_style_manager_get_default ();
-  GtkWidget *zoom_box;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
 
   self->markers = g_hash_table_new (NULL, NULL);
   self->marker_order = g_ptr_array_new ();
-
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Map"), -1);
-  self->overlay = gtk_overlay_new ();
-  gtk_widget_set_parent (self->overlay, GTK_WIDGET (self));
-
-  self->map = shumate_map_new ();
-  gtk_widget_set_hexpand (GTK_WIDGET (self->map), TRUE);
-  gtk_widget_set_vexpand (GTK_WIDGET (self->map), TRUE);
-  shumate_map_set_zoom_on_double_click (self->map, TRUE);
-  shumate_map_set_animate_zoom (self->map, TRUE);
-  gtk_overlay_set_child (GTK_OVERLAY (self->overlay), GTK_WIDGET (self->map));
   self->viewport = shumate_map_get_viewport (self->map);
+  shumate_scale_set_viewport (self->scale, self->viewport);
 
-  self->license = shumate_license_new ();
-  gtk_widget_set_halign (GTK_WIDGET (self->license), GTK_ALIGN_END);
-  gtk_widget_set_valign (GTK_WIDGET (self->license), GTK_ALIGN_END);
-  gtk_overlay_add_overlay (GTK_OVERLAY (self->overlay), GTK_WIDGET (self->license));
-
-  self->scale = shumate_scale_new (self->viewport);
-  gtk_widget_set_halign (GTK_WIDGET (self->scale), GTK_ALIGN_START);
-  gtk_widget_set_valign (GTK_WIDGET (self->scale), GTK_ALIGN_END);
-  gtk_widget_set_margin_start (GTK_WIDGET (self->scale), 6);
-  gtk_widget_set_margin_bottom (GTK_WIDGET (self->scale), 6);
-  gtk_overlay_add_overlay (GTK_OVERLAY (self->overlay), GTK_WIDGET (self->scale));
-
-  zoom_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  gtk_widget_add_css_class (zoom_box, "linked");
-  gtk_widget_add_css_class (zoom_box, "dl-zoom-buttons");
-  gtk_widget_set_halign (zoom_box, GTK_ALIGN_END);
-  gtk_widget_set_valign (zoom_box, GTK_ALIGN_START);
-  gtk_widget_set_margin_top (zoom_box, 12);
-  gtk_widget_set_margin_end (zoom_box, 12);
-  gtk_box_append (GTK_BOX (zoom_box),
-                  zoom_button_new ("zoom-in-symbolic", _("Zoom In"),
-                                   G_CALLBACK (zoom_in_clicked_cb), self));
-  gtk_box_append (GTK_BOX (zoom_box),
-                  zoom_button_new ("zoom-out-symbolic", _("Zoom Out"),
-                                   G_CALLBACK (zoom_out_clicked_cb), self));
-  gtk_overlay_add_overlay (GTK_OVERLAY (self->overlay), zoom_box);
-
-  /* Bottom to top: base map, labels, areas and routes, markers. Markers are added before
-   * the map source is set when a story loads, so adding them stays cheap. */
+  /* Bottom to top: base map, labels, areas and routes, markers. */
   set_offline_style (self, adw_style_manager_get_dark (style_manager) ? DL_BASEMAP_DARK
                                                                       : DL_BASEMAP_LIGHT);
   self->label_layer = dl_label_layer_new (self->viewport, self->style);
