@@ -434,6 +434,18 @@ pen_line_to (cairo_t *cr,
                 x >= pen->guard_x0 && x <= pen->guard_x1 &&
                 y >= pen->guard_y0 && y <= pen->guard_y1))
     cairo_line_to (cr, x, y);
+  else if ((x < pen->guard_x0 && pen->x < pen->guard_x0) ||
+           (x > pen->guard_x1 && pen->x > pen->guard_x1) ||
+           (y < pen->guard_y0 && pen->y < pen->guard_y0) ||
+           (y > pen->guard_y1 && pen->y > pen->guard_y1))
+    {
+      /* Both ends beyond one side: the clamped edge runs straight along that side, far
+       * from the view; nothing to draw when it does not move. */
+      double cx = CLAMP_X (pen, x), cy = CLAMP_Y (pen, y);
+
+      if (cx != CLAMP_X (pen, pen->x) || cy != CLAMP_Y (pen, pen->y))
+        cairo_line_to (cr, cx, cy);
+    }
   else
     pen_line_to_slow (cr, pen, x, y);
   pen->x = x;
