@@ -167,7 +167,14 @@ story_changed_cb (DlViewState   *state,
     {
       g_autoptr(DlActor) actor = g_list_model_get_item (actors, i);
 
-      gtk_list_box_append (GTK_LIST_BOX (self->list_box), row_new (self, actor));
+      GtkWidget *check = row_new (self, actor);
+      GtkWidget *row;
+
+      gtk_list_box_append (GTK_LIST_BOX (self->list_box), check);
+      /* One Tab stop per actor: the check button, not its row too. */
+      row = gtk_widget_get_parent (check);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+      gtk_widget_set_focusable (row, FALSE);
     }
   sync_checks (self);
 }
@@ -188,6 +195,7 @@ dl_actor_filter_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->state, self);
   g_clear_object (&self->state);
   g_clear_pointer (&self->checks, g_hash_table_unref);
+  gtk_widget_dispose_template (GTK_WIDGET (self), DL_TYPE_ACTOR_FILTER);
 
   G_OBJECT_CLASS (dl_actor_filter_parent_class)->dispose (object);
 }
@@ -198,50 +206,21 @@ dl_actor_filter_class_init (DlActorFilterClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->dispose = dl_actor_filter_dispose;
+
+  gtk_widget_class_set_template_from_resource (GTK_WIDGET_CLASS (klass),
+                                               RESOURCE_PREFIX "/ui/dl-actor-filter.ui");
+  gtk_widget_class_bind_template_child (GTK_WIDGET_CLASS (klass), DlActorFilter, all_button);
+  gtk_widget_class_bind_template_child (GTK_WIDGET_CLASS (klass), DlActorFilter, list_box);
+  gtk_widget_class_bind_template_child (GTK_WIDGET_CLASS (klass), DlActorFilter, none_button);
+  gtk_widget_class_bind_template_callback (GTK_WIDGET_CLASS (klass), all_clicked_cb);
+  gtk_widget_class_bind_template_callback (GTK_WIDGET_CLASS (klass), none_clicked_cb);
 }
 
 static void
 dl_actor_filter_init (DlActorFilter *self)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *title = gtk_label_new (_("Actors"));
-  GtkWidget *scrolled = gtk_scrolled_window_new ();
-
+  gtk_widget_init_template (GTK_WIDGET (self));
   self->checks = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (title), 0);
-  gtk_widget_set_hexpand (title, TRUE);
-  gtk_widget_add_css_class (title, "heading");
-  self->all_button = gtk_button_new_with_label (_("All"));
-  self->none_button = gtk_button_new_with_label (_("None"));
-  gtk_widget_add_css_class (self->all_button, "flat");
-  gtk_widget_add_css_class (self->none_button, "flat");
-  gtk_widget_set_tooltip_text (self->all_button, _("Show the events of every actor"));
-  gtk_widget_set_tooltip_text (self->none_button, _("Hide the events of every actor"));
-  g_signal_connect_object (self->all_button, "clicked", G_CALLBACK (all_clicked_cb), self, 0);
-  g_signal_connect_object (self->none_button, "clicked", G_CALLBACK (none_clicked_cb), self, 0);
-  gtk_box_append (GTK_BOX (header), title);
-  gtk_box_append (GTK_BOX (header), self->all_button);
-  gtk_box_append (GTK_BOX (header), self->none_button);
-  gtk_widget_set_margin_start (header, 6);
-
-  self->list_box = gtk_list_box_new ();
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (self->list_box), GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (self->list_box, "boxed-list");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->list_box),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Actors"), -1);
-
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER,
-                                  GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
-  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 480);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), self->list_box);
-  gtk_widget_set_size_request (scrolled, 280, -1);
-
-  gtk_box_append (GTK_BOX (box), header);
-  gtk_box_append (GTK_BOX (box), scrolled);
-  gtk_popover_set_child (GTK_POPOVER (self), box);
 }
 
 GtkWidget *

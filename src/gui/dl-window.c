@@ -236,6 +236,12 @@ state_filter_changed_cb (DlViewState *state,
   self->syncing_selection = FALSE;
   update_count (self);
   sync_list_selection (self);
+
+  /* The filter button shows that some actors are hidden. */
+  if (dl_filter_get_actors (dl_view_state_get_filter (state)) != NULL)
+    gtk_widget_add_css_class (GTK_WIDGET (self->actor_button), "dl-filter-active");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->actor_button), "dl-filter-active");
 }
 
 static void
