@@ -378,6 +378,30 @@ test_label_layer (void)
     }
   gsk_render_node_unref (node);
 
+  /* A marker over a name: the name moves away or gives way. */
+  {
+    graphene_rect_t *first = &g_array_index (countries, graphene_rect_t, 0);
+    double cx = first->origin.x + first->size.width / 2, cy = first->origin.y + first->size.height / 2;
+    double lat, lon, radius = 12.0;
+    g_autoptr(GArray) after = NULL;
+
+    shumate_viewport_widget_coords_to_location (shumate_map_get_viewport (fixture.map),
+                                                GTK_WIDGET (fixture.labels), cx, cy, &lat, &lon);
+    dl_label_layer_set_obstacles (fixture.labels, &lat, &lon, &radius, 1);
+    node = snapshot_labels (&fixture);
+    after = label_rects (node, "#6c6374");
+    for (guint i = 0; i < after->len; i++)
+      {
+        graphene_rect_t *r = &g_array_index (after, graphene_rect_t, i);
+        double nx = CLAMP (cx, r->origin.x, r->origin.x + r->size.width);
+        double ny = CLAMP (cy, r->origin.y, r->origin.y + r->size.height);
+
+        g_assert_cmpfloat (hypot (nx - cx, ny - cy), >=, radius - 0.5);
+      }
+    gsk_render_node_unref (node);
+    dl_label_layer_set_obstacles (fixture.labels, NULL, NULL, NULL, 0);
+  }
+
   /* Dark style: the names change colour. */
   dl_label_layer_set_style (fixture.labels, DL_BASEMAP_DARK);
   node = snapshot_labels (&fixture);

@@ -16,7 +16,15 @@ struct _DlLabelLayer
 
   DlBasemapStyle  style;
   GHashTable     *layouts;   /* "size|text" → PangoLayout */
+  GArray         *obstacles; /* Obstacle */
 };
+
+typedef struct
+{
+  double latitude;
+  double longitude;
+  double radius;
+} Obstacle;
 
 G_DEFINE_FINAL_TYPE (DlLabelLayer, dl_label_layer, SHUMATE_TYPE_LAYER)
 
@@ -227,7 +235,19 @@ dl_label_layer_snapshot (GtkWidget   *widget,
       n++;
     }
 
-  dl_label_place (labels, n, NULL, 0, NULL, 0, &bounds, LABEL_GAP);
+  {
+    g_autofree DlLabelObstacle *discs = g_new0 (DlLabelObstacle, MAX (self->obstacles->len, 1));
+
+    for (guint i = 0; i < self->obstacles->len; i++)
+      {
+        const Obstacle *o = &g_array_index (self->obstacles, Obstacle, i);
+
+        shumate_viewport_location_to_widget_coords (viewport, widget, o->latitude, o->longitude,
+                                                    &discs[i].x, &discs[i].y);
+        discs[i].radius = o->radius;
+      }
+    dl_label_place (labels, n, discs, self->obstacles->len, NULL, 0, &bounds, LABEL_GAP);
+  }
 
   get_colors (self->style, &colors);
   for (guint i = 0; i < n; i++)
@@ -297,6 +317,7 @@ dl_label_layer_finalize (GObject *object)
   DlLabelLayer *self = DL_LABEL_LAYER (object);
 
   g_clear_pointer (&self->layouts, g_hash_table_unref);
+  g_clear_pointer (&self->obstacles, g_array_unref);
 
   G_OBJECT_CLASS (dl_label_layer_parent_class)->finalize (object);
 }
@@ -324,6 +345,7 @@ static void
 dl_label_layer_init (DlLabelLayer *self)
 {
   self->layouts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  self->obstacles = g_array_new (FALSE, FALSE, sizeof (Obstacle));
   /* Names are decoration: clicks and drags go through to the map. */
   gtk_widget_set_can_target (GTK_WIDGET (self), FALSE);
   gtk_widget_set_can_focus (GTK_WIDGET (self), FALSE);
@@ -350,4 +372,24 @@ dl_label_layer_set_style (DlLabelLayer   *self,
   self->style = style;
   gtk_widget_queue_draw (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STYLE]);
+}
+
+void
+dl_label_layer_set_obstacles (DlLabelLayer *self,
+                              const double *latitudes,
+                              const double *longitudes,
+                              const double *radii,
+                              guint         n_places)
+{
+  g_return_if_fail (DL_IS_LABEL_LAYER (self));
+  g_return_if_fail (n_places == 0 || (latitudes != NULL && longitudes != NULL && radii != NULL));
+
+  g_array_set_size (self->obstacles, 0);
+  for (guint i = 0; i < n_places; i++)
+    {
+      Obstacle o = { latitudes[i], longitudes[i], radii[i] };
+
+      g_array_append_val (self->obstacles, o);
+    }
+  gtk_widget_queue_draw (GTK_WIDGET (self));
 }

@@ -17,4 +17,13 @@ DlLabelLayer *dl_label_layer_new       (ShumateViewport *viewport,
 void          dl_label_layer_set_style (DlLabelLayer    *self,
                                         DlBasemapStyle   style);
 
+/* Places the names must leave free, such as the story's markers: @n_places positions
+ * (@latitudes, @longitudes) with a radius in pixels each (@radii). The arrays are copied;
+ * 0 places clears them. */
+void          dl_label_layer_set_obstacles (DlLabelLayer *self,
+                                            const double *latitudes,
+                                            const double *longitudes,
+                                            const double *radii,
+                                            guint         n_places);
+
 G_END_DECLS
