@@ -224,6 +224,60 @@ draw_route (DlShapeLayer *self,
     }
 }
 
+/* The box around every shape in widget coordinates, with room for line widths and
+ * arrowheads, cut to the widget; FALSE when nothing shows. */
+static gboolean
+shapes_extents (DlShapeLayer    *self,
+                int              width,
+                int              height,
+                graphene_rect_t *extents)
+{
+  double x0 = G_MAXDOUBLE, y0 = G_MAXDOUBLE, x1 = -G_MAXDOUBLE, y1 = -G_MAXDOUBLE;
+  const double margin = 24;
+
+  for (guint i = 0; i < self->shapes->len; i++)
+    {
+      DlPlace *place = g_array_index (self->shapes, Shape, i).place;
+      DlLonLat sw, ne;
+      double ax, ay, bx, by, cx, cy;
+
+      dl_place_get_bounds (place, &sw, &ne);
+      project (self, &sw, &ax, &ay);
+      project (self, &ne, &bx, &by);
+      x0 = MIN (x0, MIN (ax, bx));
+      x1 = MAX (x1, MAX (ax, bx));
+      y0 = MIN (y0, MIN (ay, by));
+      y1 = MAX (y1, MAX (ay, by));
+
+      /* A two-point route bends out of its box towards its control point. */
+      if (dl_place_get_shape (place) == DL_PLACE_SHAPE_ROUTE)
+        for (guint part = 0; part < dl_place_get_n_parts (place); part++)
+          {
+            guint n = 0;
+            const DlLonLat *line = dl_place_get_part (place, part, &n);
+
+            if (n != 2)
+              continue;
+            project (self, &line[0], &ax, &ay);
+            project (self, &line[1], &bx, &by);
+            dl_route_control_point (ax, ay, bx, by, &cx, &cy);
+            x0 = MIN (x0, cx);
+            x1 = MAX (x1, cx);
+            y0 = MIN (y0, cy);
+            y1 = MAX (y1, cy);
+          }
+    }
+
+  x0 = MAX (floor (x0 - margin), 0);
+  y0 = MAX (floor (y0 - margin), 0);
+  x1 = MIN (ceil (x1 + margin), width);
+  y1 = MIN (ceil (y1 + margin), height);
+  if (x1 <= x0 || y1 <= y0)
+    return FALSE;
+  graphene_rect_init (extents, x0, y0, x1 - x0, y1 - y0);
+  return TRUE;
+}
+
 static void
 dl_shape_layer_snapshot (GtkWidget   *widget,
                          GtkSnapshot *snapshot)
@@ -231,12 +285,16 @@ dl_shape_layer_snapshot (GtkWidget   *widget,
   DlShapeLayer *self = DL_SHAPE_LAYER (widget);
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
+  graphene_rect_t extents;
   cairo_t *cr;
 
   if (self->shapes->len == 0 || width <= 0 || height <= 0)
     return;
 
-  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  /* Only the part of the widget the shapes cover: a smaller Cairo surface per frame. */
+  if (!shapes_extents (self, width, height, &extents))
+    return;
+  cr = gtk_snapshot_append_cairo (snapshot, &extents);
   /* Areas first, so that routes cross over them; the selected ones last. */
   for (int selected = 0; selected < 2; selected++)
     for (int kind = 0; kind < 2; kind++)

@@ -359,7 +359,9 @@ load_done_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
   g_autoptr(DlStory) story = g_task_propagate_pointer (G_TASK (result), &error);
 
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  /* Another file was opened since, or the window closed. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED)
+      || g_cancellable_is_cancelled (g_task_get_cancellable (G_TASK (result))))
     return;
   g_clear_object (&self->load_cancellable);
 
