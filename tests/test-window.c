@@ -626,6 +626,21 @@ test_dark_style (Fixture       *fixture,
 }
 
 static void
+test_map_source (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  DlMapView *map = dl_window_get_map_view (fixture->window);
+
+  g_assert_false (dl_map_view_get_osm (map));
+  /* The primary menu's Map Source item; OpenStreetMap stacks above the offline map. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.map-source", "s", "osm");
+  g_assert_true (dl_map_view_get_osm (map));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.map-source", "s", "offline");
+  g_assert_false (dl_map_view_get_osm (map));
+}
+
+static void
 test_compute_fit (void)
 {
   DlLonLat sw = { 36.2913, 33.5132 };
@@ -681,6 +696,8 @@ main (int   argc,
   g_test_add ("/window/show-in-article", Fixture, NULL, fixture_setup, test_show_in_article,
               fixture_teardown);
   g_test_add ("/window/dark-style", Fixture, NULL, fixture_setup, test_dark_style,
+              fixture_teardown);
+  g_test_add ("/window/map-source", Fixture, NULL, fixture_setup, test_map_source,
               fixture_teardown);
   g_test_add_func ("/window/narrow", test_narrow);
   g_test_add_func ("/window/remembers-panes", test_remembers_panes);

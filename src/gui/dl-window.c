@@ -186,6 +186,7 @@ state_story_changed_cb (DlViewState *state,
 
   gtk_filter_list_model_set_model (self->filter_model,
                                    story != NULL ? dl_story_get_events (story) : NULL);
+  gtk_widget_remove_css_class (GTK_WIDGET (self->actor_button), "dl-filter-active");
   dl_window_update_actions (self);
 
   if (story == NULL)
