@@ -871,6 +871,35 @@ test_story_check_too_many (void)
                    "many.geojson: too many problems: only the first 200 found are shown");
 }
 
+/* Values from the file never break a message over several lines or make it huge. */
+static void
+test_story_check_message_one_line (void)
+{
+  g_autoptr(GString) long_id = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DlStory) story = NULL;
+  g_autofree char *json = NULL;
+
+  story = load_string ("{\"type\": \"Feature\\nCollection\", \"features\": []}", &error);
+  g_assert_null (story);
+  g_assert_cmpstr (error->message, ==, "test.geojson:1:10: a story must be a GeoJSON "
+                   "FeatureCollection, not a “Feature Collection” (at type)");
+  g_clear_error (&error);
+
+  for (guint i = 0; i < 10000; i++)
+    g_string_append_c (long_id, 'x');
+  json = g_strdup_printf ("{\"type\": \"FeatureCollection\", \"dateline\": {}, \"features\": ["
+                          "{\"type\": \"Feature\", \"id\": \"%s\\t\", \"geometry\": null,"
+                          " \"properties\": {\"names\": {\"a\\nb\": 5}}}]}", long_id->str);
+  story = load_string (json, &error);
+  g_assert_null (story);
+  g_test_message ("%s", error->message);
+  g_assert_null (strchr (error->message, '\n'));
+  g_assert_null (strchr (error->message, '\t'));
+  g_assert_cmpuint (g_utf8_strlen (error->message, -1), <, 1000);
+  g_assert_true (g_str_has_suffix (error->message, "(and 1 more problem)"));
+}
+
 static void
 test_story_check_valid (void)
 {
@@ -1142,6 +1171,7 @@ main (int   argc,
   g_test_add_func ("/story/passages/curly-quotes", test_story_passage_curly);
   g_test_add_func ("/story/check/valid", test_story_check_valid);
   g_test_add_func ("/story/check/all-problems", test_story_check_all_problems);
+  g_test_add_func ("/story/check/one-line-messages", test_story_check_message_one_line);
   g_test_add_func ("/story/check/too-many-problems", test_story_check_too_many);
   g_test_add_func ("/story/save/round-trip", test_story_round_trip);
   g_test_add_func ("/story/save/unknown-members", test_story_unknown_members);

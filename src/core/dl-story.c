@@ -26,7 +26,8 @@
 /* Each passage is looked for in the whole text: a file with a huge text and many passages
  * would take minutes, so the bytes searched are bounded (seconds at most). */
 #define MAX_SEARCHED ((guint64) 8 << 30)
-/* Characters of a passage quoted in a message. */
+/* Characters of a message, and of a passage quoted in one. */
+#define MAX_MESSAGE 400
 #define QUOTE_LENGTH 60
 
 struct _DlStory
@@ -109,6 +110,32 @@ problem_free (Problem *problem)
   g_free (problem);
 }
 
+/* Values from the file go into messages: a message stays one line of reasonable length
+ * however they look. Takes @message. */
+static char *
+tidy_message (char *message)
+{
+  GString *tidy = g_string_new (NULL);
+  guint length = 0;
+
+  for (const char *p = message; *p != '\0'; p = g_utf8_next_char (p), length++)
+    {
+      if (length == MAX_MESSAGE)
+        {
+          /* the start says what is wrong */
+          g_string_append (tidy, "…");
+          break;
+        }
+      if ((unsigned char) *p < 0x20 || *p == 0x7f)
+        g_string_append_c (tidy, ' ');
+      else
+        g_string_append_len (tidy, p, g_utf8_next_char (p) - p);
+    }
+
+  g_free (message);
+  return g_string_free (tidy, FALSE);
+}
+
 G_GNUC_PRINTF (4, 5)
 static void
 report (Loader       *l,
@@ -130,6 +157,7 @@ report (Loader       *l,
   problem->message = g_strdup_vprintf (format, args);
   va_end (args);
   problem->sequence = l->problems->len;
+  problem->message = tidy_message (problem->message);
   g_ptr_array_add (l->problems, problem);
 }
 
@@ -1451,8 +1479,13 @@ format_problem (const Problem *problem,
                 const char    *display_name)
 {
   if (problem->path != NULL && *problem->path != '\0')
-    return g_strdup_printf ("%s:%d:%d: %s (at %s)", display_name, problem->line,
-                            problem->column, problem->message, problem->path);
+    {
+      /* a path can hold a member name from the file (a language in "names") */
+      g_autofree char *path = tidy_message (g_strdup (problem->path));
+
+      return g_strdup_printf ("%s:%d:%d: %s (at %s)", display_name, problem->line,
+                              problem->column, problem->message, path);
+    }
   return g_strdup_printf ("%s:%d:%d: %s", display_name, problem->line, problem->column,
                           problem->message);
 }
