@@ -230,11 +230,22 @@ move_to_selection (DlMapView *self)
     }
 }
 
+static int
+compare_n_events (gconstpointer a,
+                  gconstpointer b)
+{
+  guint na = dl_place_get_n_events (*(DlPlace * const *) a);
+  guint nb = dl_place_get_n_events (*(DlPlace * const *) b);
+
+  return (na > nb) - (na < nb);
+}
+
 static void
 story_changed_cb (DlViewState *state,
                   DlMapView   *self)
 {
   DlStory *story = dl_view_state_get_story (state);
+  g_autoptr(GPtrArray) ordered = NULL;
   GListModel *places;
 
   if (self->popover != NULL)
@@ -248,10 +259,17 @@ story_changed_cb (DlViewState *state,
   if (story == NULL)
     return;
 
+  /* Later markers draw above earlier ones: where markers overlap, the place with more
+   * events stays on top and readable. */
   places = dl_story_get_places (story);
+  ordered = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint i = 0; i < g_list_model_get_n_items (places); i++)
+    g_ptr_array_add (ordered, g_list_model_get_item (places, i));
+  g_ptr_array_sort (ordered, compare_n_events);
+
+  for (guint i = 0; i < ordered->len; i++)
     {
-      g_autoptr(DlPlace) place = g_list_model_get_item (places, i);
+      DlPlace *place = ordered->pdata[i];
       DlMarker *marker = dl_marker_new (place);
 
       gtk_widget_set_visible (GTK_WIDGET (marker), FALSE);
