@@ -213,6 +213,39 @@ test_rows_and_markers (Fixture       *fixture,
 
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (fixture->window)), ==,
                    "Rebels take Homs, Assad leaves for Moscow");
+
+  /* On open the view fits every shown place: the zoom fits their box exactly… */
+  {
+    ShumateViewport *viewport = dl_map_view_get_viewport (map);
+    DlLonLat sw, ne;
+    double lat, lon, zoom;
+
+    g_assert_true (dl_visible_bounds (fixture->story, NULL, &sw, &ne));
+    dl_map_compute_fit (&sw, &ne, gtk_widget_get_width (GTK_WIDGET (map)),
+                        gtk_widget_get_height (GTK_WIDGET (map)), 48,
+                        shumate_viewport_get_min_zoom_level (viewport), 9, &lat, &lon, &zoom);
+    g_assert_cmpfloat_with_epsilon (shumate_viewport_get_zoom_level (viewport), zoom, 0.01);
+    g_assert_cmpfloat_with_epsilon (shumate_location_get_latitude (SHUMATE_LOCATION (viewport)),
+                                    lat, 0.01);
+  }
+  /* …and each marker is inside the map. */
+  {
+    GList *shown = dl_map_view_list_shown_markers (map);
+
+    for (GList *l = shown; l != NULL; l = l->next)
+      {
+        graphene_rect_t bounds;
+
+        g_assert_true (gtk_widget_compute_bounds (l->data, GTK_WIDGET (map), &bounds));
+        g_assert_cmpfloat (bounds.origin.x, >=, 0);
+        g_assert_cmpfloat (bounds.origin.y, >=, 0);
+        g_assert_cmpfloat (bounds.origin.x + bounds.size.width, <=,
+                           gtk_widget_get_width (GTK_WIDGET (map)));
+        g_assert_cmpfloat (bounds.origin.y + bounds.size.height, <=,
+                           gtk_widget_get_height (GTK_WIDGET (map)));
+      }
+    g_list_free (shown);
+  }
 }
 
 static void
