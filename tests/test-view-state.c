@@ -201,6 +201,75 @@ test_visible_places (void)
   g_assert_false (dl_visible_bounds (story, filter, &sw, &ne));
 }
 
+
+static const char overlapping_story[] =
+  "{ \"type\": \"FeatureCollection\", \"dateline\": { \"version\": 1,"
+  "  \"article\": { \"title\": \"T\", \"text\": \"Rebels entered Homs on Saturday. Later, calm.\" },"
+  "  \"actors\": [ { \"id\": \"a\", \"name\": \"A\" } ],"
+  "  \"events\": ["
+  "    { \"id\": \"one\", \"title\": \"One\", \"when\": { \"start\": \"2024\" },"
+  "      \"places\": [ { \"place\": \"homs\" } ], \"actors\": [ { \"actor\": \"a\" } ],"
+  "      \"passages\": [ { \"exact\": \"Rebels entered Homs\" }, { \"exact\": \"calm\" } ] },"
+  "    { \"id\": \"two\", \"title\": \"Two\", \"when\": { \"start\": \"2024\" },"
+  "      \"places\": [ { \"place\": \"homs\" } ], \"actors\": [ { \"actor\": \"a\" } ],"
+  "      \"passages\": [ { \"exact\": \"Homs on Saturday\" } ] } ] },"
+  "  \"features\": [ { \"type\": \"Feature\", \"id\": \"homs\","
+  "    \"geometry\": { \"type\": \"Point\", \"coordinates\": [36.72, 34.73] },"
+  "    \"properties\": { \"name\": \"Homs\" } } ] }";
+
+static void
+test_passage_ranges_merge (void)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new_static (overlapping_story, strlen (overlapping_story));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DlStory) story = dl_story_new_from_bytes (bytes, "overlap.geojson", &error);
+  g_autoptr(GPtrArray) events = g_ptr_array_new ();
+  g_autoptr(GArray) ranges = NULL;
+  g_autoptr(GPtrArray) under = NULL;
+
+  g_assert_no_error (error);
+  g_ptr_array_add (events, dl_story_lookup_event (story, "two"));
+  g_ptr_array_add (events, dl_story_lookup_event (story, "one"));
+  ranges = dl_passage_ranges_for_events (events);
+
+  /* "Rebels entered Homs" and "Homs on Saturday" overlap: one range; "calm" apart. */
+  g_assert_cmpuint (ranges->len, ==, 2);
+  g_assert_cmpint (g_array_index (ranges, DlTextRange, 0).start, ==, 0);
+  g_assert_cmpint (g_array_index (ranges, DlTextRange, 0).end, ==,
+                   (int) strlen ("Rebels entered Homs on Saturday"));
+  g_assert_cmpint (g_array_index (ranges, DlTextRange, 1).start, ==,
+                   (int) strlen ("Rebels entered Homs on Saturday. Later, "));
+
+  /* A click on "Homs", inside both, means the shorter passage. */
+  under = dl_story_passages_at (story, (int) strlen ("Rebels entered Ho"));
+  g_assert_cmpuint (under->len, ==, 2);
+  g_assert_cmpstr (dl_event_get_id (dl_pick_passage (under)->event), ==, "two");
+}
+
+static void
+test_new_story_resets (void)
+{
+  g_autoptr(DlStory) story = load_test_story ("window-story.geojson");
+  g_autoptr(DlStory) other = load_test_story ("window-story.geojson");
+  g_autoptr(DlViewState) state = dl_view_state_new ();
+  const char *only_hts[] = { "hts", NULL };
+  guint selection_changes = 0, story_changes = 0;
+
+  dl_view_state_set_story (state, story);
+  dl_filter_set_actors (dl_view_state_get_filter (state), only_hts);
+  dl_view_state_select_place (state, dl_story_lookup_place (story, "homs"));
+  g_signal_connect (state, "selection-changed", G_CALLBACK (count_cb), &selection_changes);
+  g_signal_connect (state, "story-changed", G_CALLBACK (count_cb), &story_changes);
+
+  dl_view_state_set_story (state, other);
+  g_assert_cmpuint (story_changes, ==, 1);
+  g_assert_cmpuint (selection_changes, ==, 1);
+  g_assert_cmpstr (selected_ids (state), ==, "");
+  g_assert_null (dl_view_state_get_selected_place (state));
+  g_assert_false (dl_filter_is_active (dl_view_state_get_filter (state)));
+  g_assert_cmpuint (dl_view_state_get_n_shown (state), ==, 6);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -212,6 +281,8 @@ main (int   argc,
   g_test_add_func ("/view-state/passage-ranges", test_passage_ranges);
   g_test_add_func ("/view-state/pick-passage", test_pick_passage);
   g_test_add_func ("/view-state/visible-places", test_visible_places);
+  g_test_add_func ("/view-state/passage-ranges-merge", test_passage_ranges_merge);
+  g_test_add_func ("/view-state/new-story-resets", test_new_story_resets);
 
   return g_test_run ();
 }
