@@ -18,6 +18,7 @@ struct _DlArticleView
   GtkTextTag        *emphasis_tag;
   GtkTextMark       *scroll_mark;
   DlViewState       *state;
+  gboolean           over_passage;
 };
 
 G_DEFINE_FINAL_TYPE (DlArticleView, dl_article_view, GTK_TYPE_WIDGET)
@@ -193,6 +194,23 @@ click_released_cb (GtkGestureClick *gesture,
     dl_view_state_select_event (self->state, passage->event);
 }
 
+/* A hand over a passage says it can be clicked. */
+static void
+motion_cb (GtkEventControllerMotion *motion,
+           double                    x,
+           double                    y,
+           DlArticleView            *self)
+{
+  g_autoptr(GPtrArray) passages = passages_at_point (self, x, y);
+  gboolean over = passages != NULL && passages->len > 0;
+
+  if (over != self->over_passage)
+    {
+      self->over_passage = over;
+      gtk_widget_set_cursor_from_name (GTK_WIDGET (self->text_view), over ? "pointer" : "text");
+    }
+}
+
 static gboolean
 query_tooltip_cb (GtkWidget     *widget,
                   int            x,
@@ -259,6 +277,7 @@ dl_article_view_init (DlArticleView *self)
 {
   GtkTextBuffer *buffer;
   GtkGesture *click;
+  GtkEventController *motion;
   GtkTextIter start;
   GListModel *controllers;
   GdkRGBA emphasis = { 0.96f, 0.80f, 0.07f, 0.50f };
@@ -302,6 +321,10 @@ dl_article_view_init (DlArticleView *self)
 
   g_signal_connect_object (self->text_view, "query-tooltip", G_CALLBACK (query_tooltip_cb),
                            self, 0);
+
+  motion = gtk_event_controller_motion_new ();
+  g_signal_connect_object (motion, "motion", G_CALLBACK (motion_cb), self, 0);
+  gtk_widget_add_controller (GTK_WIDGET (self->text_view), motion);
 }
 
 GtkWidget *
