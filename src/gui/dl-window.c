@@ -50,6 +50,7 @@ struct _DlWindow
   GSettings            *settings;
   GCancellable         *load_cancellable;
   GtkWindow            *error_dialog;
+  char                 *loading_name;
 
   int                   article_width;
   gboolean              narrow;
@@ -174,45 +175,68 @@ list_selection_changed_cb (GtkSelectionModel *model,
 }
 
 static void
+update_title (DlWindow *self)
+{
+  DlStory *story = dl_view_state_get_story (self->state);
+  const char *title, *publisher, *published;
+  g_autofree char *date = NULL;
+  g_autofree char *subtitle = NULL;
+  DlTime time;
+
+  if (story == NULL)
+    {
+      title = _("Dateline");
+      subtitle = NULL;
+    }
+  else
+    {
+      title = dl_story_get_title (story);
+      if (title == NULL || title[0] == '\0')
+        title = _("Untitled Story");
+      publisher = dl_story_get_publisher (story);
+      published = dl_story_get_published (story);
+      if (published != NULL && dl_time_parse (published, &time, NULL))
+        date = dl_time_format (&time);
+      else
+        date = g_strdup (published);
+
+      if (publisher != NULL && date != NULL)
+        /* TRANSLATORS: window subtitle: publisher · date */
+        subtitle = g_strdup_printf (_("%s · %s"), publisher, date);
+      else
+        subtitle = g_strdup (publisher != NULL ? publisher : date);
+    }
+
+  if (self->loading_name != NULL)
+    {
+      g_clear_pointer (&subtitle, g_free);
+      /* TRANSLATORS: window subtitle while a file is read; %s is its name */
+      subtitle = g_strdup_printf (_("Opening “%s”…"), self->loading_name);
+    }
+
+  adw_window_title_set_title (self->window_title, title);
+  adw_window_title_set_subtitle (self->window_title, subtitle);
+  gtk_window_set_title (GTK_WINDOW (self), title);
+}
+
+static void
 state_story_changed_cb (DlViewState *state,
                         DlWindow    *self)
 {
   DlStory *story = dl_view_state_get_story (state);
-  const char *title, *publisher, *published;
-  g_autofree char *date = NULL;
-  g_autofree char *subtitle = NULL;
   gboolean has_text;
-  DlTime time;
 
   gtk_filter_list_model_set_model (self->filter_model,
                                    story != NULL ? dl_story_get_events (story) : NULL);
   gtk_widget_remove_css_class (GTK_WIDGET (self->actor_button), "dl-filter-active");
   dl_window_update_actions (self);
+  update_title (self);
 
   if (story == NULL)
     {
-      adw_window_title_set_title (self->window_title, _("Dateline"));
-      adw_window_title_set_subtitle (self->window_title, NULL);
-      gtk_window_set_title (GTK_WINDOW (self), _("Dateline"));
       gtk_stack_set_visible_child_name (self->main_stack, "empty");
       return;
     }
-
-  title = dl_story_get_title (story);
-  if (title == NULL || title[0] == '\0')
-    title = _("Untitled Story");
-  publisher = dl_story_get_publisher (story);
-  published = dl_story_get_published (story);
-  if (published != NULL && dl_time_parse (published, &time, NULL))
-    date = dl_time_format (&time);
-  else
-    date = g_strdup (published);
-
-  if (publisher != NULL && date != NULL)
-    /* TRANSLATORS: window subtitle: publisher · date */
-    subtitle = g_strdup_printf (_("%s · %s"), publisher, date);
-  else
-    subtitle = g_strdup (publisher != NULL ? publisher : date);
 
   /* A plain map has no article to show. */
   has_text = dl_story_get_text (story) != NULL && dl_story_get_text (story)[0] != '\0';
@@ -220,9 +244,6 @@ state_story_changed_cb (DlViewState *state,
   gtk_widget_set_visible (GTK_WIDGET (self->article_view), has_text);
   gtk_widget_set_visible (GTK_WIDGET (self->article_button), has_text && self->narrow);
 
-  adw_window_title_set_title (self->window_title, title);
-  adw_window_title_set_subtitle (self->window_title, subtitle);
-  gtk_window_set_title (GTK_WINDOW (self), title);
   gtk_stack_set_visible_child_name (self->main_stack, self->narrow ? "narrow" : "wide");
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
   update_count (self);
@@ -365,6 +386,8 @@ load_done_cb (GObject      *source,
       || g_cancellable_is_cancelled (g_task_get_cancellable (G_TASK (result))))
     return;
   g_clear_object (&self->load_cancellable);
+  g_clear_pointer (&self->loading_name, g_free);
+  update_title (self);
 
   if (story == NULL)
     {
@@ -725,6 +748,7 @@ dl_window_dispose (GObject *object)
   g_clear_object (&self->custom_filter);
   g_clear_object (&self->state);
   g_clear_object (&self->settings);
+  g_clear_pointer (&self->loading_name, g_free);
 
   G_OBJECT_CLASS (dl_window_parent_class)->dispose (object);
 }
@@ -899,6 +923,9 @@ dl_window_open_file (DlWindow *self,
   g_cancellable_cancel (self->load_cancellable);
   g_clear_object (&self->load_cancellable);
   self->load_cancellable = g_cancellable_new ();
+  g_free (self->loading_name);
+  self->loading_name = g_file_get_basename (file);
+  update_title (self);
 
   /* Off the main thread: a big file must not freeze the window. */
   task = g_task_new (self, self->load_cancellable, load_done_cb, NULL);
