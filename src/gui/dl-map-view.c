@@ -521,6 +521,13 @@ zoom_out_clicked_cb (GtkButton *button,
 }
 
 static void
+fit_clicked_cb (GtkButton *button,
+                DlMapView *self)
+{
+  dl_map_view_fit_shown (self, TRUE);
+}
+
+static void
 set_offline_style (DlMapView      *self,
                    DlBasemapStyle  style)
 {
@@ -641,6 +648,7 @@ dl_map_view_class_init (DlMapViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DlMapView, map);
   gtk_widget_class_bind_template_child (widget_class, DlMapView, overlay);
   gtk_widget_class_bind_template_child (widget_class, DlMapView, scale);
+  gtk_widget_class_bind_template_callback (widget_class, fit_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, zoom_in_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, zoom_out_clicked_cb);
 
