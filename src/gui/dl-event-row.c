@@ -16,7 +16,7 @@ struct _DlEventRow
   GtkLabel  *time_label;
   GtkLabel  *title_label;
   GtkLabel  *places_label;
-  GtkBox    *chips_box;
+  GtkFlowBox *chips_box;
 
   DlEvent   *event;
 };
@@ -37,7 +37,7 @@ clear_chips (DlEventRow *self)
   GtkWidget *child;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->chips_box))) != NULL)
-    gtk_box_remove (self->chips_box, child);
+    gtk_flow_box_remove (self->chips_box, child);
 }
 
 static void
@@ -70,7 +70,12 @@ update (DlEventRow *self)
       const char *role = NULL;
       DlActor *actor = dl_event_get_actor (self->event, i, &role);
 
-      gtk_box_append (self->chips_box, dl_actor_chip_new (actor, role));
+      GtkWidget *chip = dl_actor_chip_new (actor, role);
+
+      /* Chips wrap onto more lines rather than cut names short; they are labels, not
+       * stops for the keyboard. */
+      gtk_flow_box_append (self->chips_box, chip);
+      gtk_widget_set_focusable (gtk_widget_get_parent (chip), FALSE);
     }
   gtk_widget_set_visible (GTK_WIDGET (self->chips_box), n_actors > 0);
 }
@@ -244,7 +249,9 @@ dl_actor_chip_new (DlActor    *actor,
   /* The dot is a fixed prefix; the name is never parsed as markup. */
   text = g_strconcat ("● ", dl_actor_get_name (actor), NULL);
   chip = gtk_label_new (text);
-  gtk_label_set_ellipsize (GTK_LABEL (chip), PANGO_ELLIPSIZE_END);
+  gtk_label_set_wrap (GTK_LABEL (chip), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (chip), 0);
+  gtk_widget_set_halign (chip, GTK_ALIGN_START);
   gtk_widget_add_css_class (chip, "actor-chip");
 
   dl_actor_get_rgb (actor, &r, &g, &b);

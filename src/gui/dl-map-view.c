@@ -139,11 +139,17 @@ update_markers (DlMapView *self)
 {
   g_autoptr(GArray) visible = NULL;
   g_autoptr(GHashTable) shown = g_hash_table_new (NULL, NULL);
+  g_autoptr(GArray) lats = NULL;
+  g_autoptr(GArray) lons = NULL;
+  g_autoptr(GArray) radii = NULL;
 
   if (self->state == NULL || dl_view_state_get_story (self->state) == NULL)
     return;
 
   visible = visible_places (self);
+  lats = g_array_sized_new (FALSE, FALSE, sizeof (double), visible->len);
+  lons = g_array_sized_new (FALSE, FALSE, sizeof (double), visible->len);
+  radii = g_array_sized_new (FALSE, FALSE, sizeof (double), visible->len);
   for (guint i = 0; i < visible->len; i++)
     {
       DlPlaceSummary *summary = &g_array_index (visible, DlPlaceSummary, i);
@@ -152,8 +158,14 @@ update_markers (DlMapView *self)
       g_hash_table_add (shown, summary->place);
       if (marker != NULL)
         {
+          DlLonLat anchor = dl_place_get_anchor (summary->place);
+          double radius = DL_MARKER_DIAMETER / 2.0 + 2;
+
           dl_marker_update (marker, summary->n_shown, summary->actor);
           gtk_widget_set_visible (GTK_WIDGET (marker), TRUE);
+          g_array_append_val (lats, anchor.lat);
+          g_array_append_val (lons, anchor.lon);
+          g_array_append_val (radii, radius);
         }
       dl_shape_layer_set_place (self->shape_layer, summary->place, summary->actor, FALSE);
     }
@@ -169,6 +181,10 @@ update_markers (DlMapView *self)
           dl_shape_layer_remove_place (self->shape_layer, place);
         }
     }
+
+  /* Base-map names give way to the story's markers. */
+  dl_label_layer_set_obstacles (self->label_layer, (double *) lats->data,
+                                (double *) lons->data, (double *) radii->data, lats->len);
 }
 
 static void
@@ -527,6 +543,40 @@ fit_clicked_cb (GtkButton *button,
   dl_map_view_fit_shown (self, TRUE);
 }
 
+/* The map's own background is the sea of the base map, so that the hairline gaps GTK
+ * leaves between tiles at fractional zooms show sea, not white. */
+static void
+ensure_sea_css (GtkWidget *widget)
+{
+  static gboolean done;
+  g_autoptr(GtkCssProvider) provider = NULL;
+  g_autoptr(GString) css = NULL;
+  const struct { const char *name; DlBasemapStyle style; } styles[] = {
+    { "dl-sea-light", DL_BASEMAP_LIGHT },
+    { "dl-sea-dark", DL_BASEMAP_DARK },
+  };
+
+  if (done)
+    return;
+  done = TRUE;
+
+  css = g_string_new (NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (styles); i++)
+    {
+      double r, g, b;
+
+      dl_basemap_get_color (styles[i].style, DL_BASEMAP_COLOR_SEA, &r, &g, &b);
+      g_string_append_printf (css, "map.%s { background-color: rgb(%d, %d, %d); }\n",
+                              styles[i].name, (int) (r * 255 + 0.5), (int) (g * 255 + 0.5),
+                              (int) (b * 255 + 0.5));
+    }
+  provider = gtk_css_provider_new ();
+  gtk_css_provider_load_from_data (provider, css->str, css->len);
+  gtk_style_context_add_provider_for_display (gtk_widget_get_display (widget),
+                                              GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+}
+
 static void
 set_offline_style (DlMapView      *self,
                    DlBasemapStyle  style)
@@ -538,6 +588,11 @@ set_offline_style (DlMapView      *self,
     return;
 
   self->style = style;
+  ensure_sea_css (GTK_WIDGET (self));
+  gtk_widget_remove_css_class (GTK_WIDGET (self->map),
+                               style == DL_BASEMAP_DARK ? "dl-sea-light" : "dl-sea-dark");
+  gtk_widget_add_css_class (GTK_WIDGET (self->map),
+                            style == DL_BASEMAP_DARK ? "dl-sea-dark" : "dl-sea-light");
   source = dl_offline_source_new (style);
   layer = shumate_map_layer_new (SHUMATE_MAP_SOURCE (source), self->viewport);
 

@@ -7,7 +7,6 @@
 
 #include "dl-marker.h"
 
-#define DIAMETER 26
 
 struct _DlMarker
 {
@@ -115,7 +114,7 @@ dl_marker_init (DlMarker *self)
   self->button = gtk_button_new ();
   gtk_button_set_child (GTK_BUTTON (self->button), self->label);
   gtk_widget_add_css_class (self->button, "dl-marker-button");
-  gtk_widget_set_size_request (self->button, DIAMETER, DIAMETER);
+  gtk_widget_set_size_request (self->button, DL_MARKER_DIAMETER, DL_MARKER_DIAMETER);
   gtk_widget_set_cursor_from_name (self->button, "pointer");
   g_signal_connect_object (self->button, "clicked", G_CALLBACK (button_clicked_cb), self, 0);
   shumate_marker_set_child (SHUMATE_MARKER (self), self->button);

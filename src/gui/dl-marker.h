@@ -8,6 +8,9 @@
 
 G_BEGIN_DECLS
 
+/* The marker's disc, in pixels: base-map names keep clear of it. */
+#define DL_MARKER_DIAMETER 26
+
 #define DL_TYPE_MARKER (dl_marker_get_type ())
 G_DECLARE_FINAL_TYPE (DlMarker, dl_marker, DL, MARKER, ShumateMarker)
 
