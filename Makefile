@@ -69,13 +69,17 @@ tool-deps: deps
 	fi
 
 $(ASAN_BUILDDIR)/build.ninja:
-	meson setup $(ASAN_BUILDDIR) -Db_sanitize=address,undefined -Db_lundef=false
+	meson setup $(ASAN_BUILDDIR) -Db_sanitize=address,undefined -Db_lundef=false \
+	  -Dc_args=-fno-omit-frame-pointer
 
 # Build-time tools run instrumented too; their leaks at exit are not the app's.
 test-asan: deps $(ASAN_BUILDDIR)/build.ninja
 	ASAN_OPTIONS=detect_leaks=0 meson compile -C $(ASAN_BUILDDIR)
 	dbus-run-session -- xvfb-run -a -s "-screen 0 1400x900x24" \
-	  meson test -C $(ASAN_BUILDDIR) --setup=asan --print-errorlogs $(ASAN_TESTARGS) $(TESTARGS)
+	  meson test -C $(ASAN_BUILDDIR) --setup=asan --no-suite gui --print-errorlogs $(TESTARGS)
+	dbus-run-session -- xvfb-run -a -s "-screen 0 1400x900x24" \
+	  meson test -C $(ASAN_BUILDDIR) --setup=asangui --suite gui --print-errorlogs \
+	  $(TESTARGS)
 
 test-valgrind: tool-deps build
 	dbus-run-session -- xvfb-run -a -s "-screen 0 1400x900x24" \
