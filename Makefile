@@ -55,6 +55,8 @@ clean:
 ASAN_BUILDDIR ?= build-asan
 FUZZ_BUILDDIR ?= build-fuzz
 FUZZ_SECONDS ?= 600
+# e.g. FUZZ_ARGS="-fork=1 -ignore_crashes=1" to keep going after a crash
+FUZZ_ARGS ?=
 TOOL_PACKAGES := valgrind clang libclang-rt-dev
 
 .PHONY: test-asan test-valgrind fuzz tool-deps
@@ -95,6 +97,6 @@ fuzz: tool-deps $(FUZZ_BUILDDIR)/build.ninja
 	ASAN_OPTIONS=detect_leaks=0 ninja -C $(FUZZ_BUILDDIR) tests/fuzz/fuzz-story
 	mkdir -p $(FUZZ_BUILDDIR)/corpus $(FUZZ_BUILDDIR)/crashes
 	$(FUZZ_BUILDDIR)/tests/fuzz/fuzz-story -max_total_time=$(FUZZ_SECONDS) -timeout=10 \
-	  -rss_limit_mb=2048 -dict=tests/fuzz/story.dict \
+	  -rss_limit_mb=2048 -dict=tests/fuzz/story.dict $(FUZZ_ARGS) \
 	  -artifact_prefix=$(FUZZ_BUILDDIR)/crashes/ \
 	  $(FUZZ_BUILDDIR)/corpus tests/data data/stories
