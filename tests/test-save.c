@@ -12,7 +12,10 @@
 #include <glib/gstdio.h>
 #include <signal.h>
 #include <string.h>
+#include <sched.h>
+#include <sys/mount.h>
 #include <sys/resource.h>
+#include <sys/wait.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -263,6 +266,8 @@ test_save_read_only_dir (Fixture       *fixture,
       g_autoptr(DlStory) story = NULL;
       g_autoptr(GError) error = NULL;
 
+      /* this child's own fixture folder: nobody could not remove it afterwards */
+      remove_tree (fixture->dir);
       if (geteuid () == 0)
         {
           g_assert_cmpint (setgid (65534), ==, 0);
@@ -313,6 +318,75 @@ test_save_disk_full (Fixture       *fixture,
   assert_told_user (error, "story.geojson");
   assert_file_is (fixture->path, PREVIOUS);
   assert_dir_holds (fixture->dir, "story.geojson", NULL);
+}
+
+/* Whether a child process may mount a tmpfs in a mount namespace of its own. */
+static gboolean
+can_mount_tmpfs (const char *dir)
+{
+  int status;
+  pid_t pid = fork ();
+
+  if (pid == 0)
+    _exit (unshare (CLONE_NEWNS) == 0
+           && mount (NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL) == 0
+           && mount ("tmpfs", dir, "tmpfs", 0, "size=16k") == 0 ? 0 : 1);
+  g_assert_cmpint (pid, >, 0);
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  return WIFEXITED (status) && WEXITSTATUS (status) == 0;
+}
+
+/* A really full disk: a 16 KiB tmpfs, filled up, mounted in a private mount namespace of
+ * a child process (needs CAP_SYS_ADMIN: root, or skipped). The write fails with ENOSPC. */
+static void
+test_save_disk_full_tmpfs (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  if (g_test_subprocess ())
+    {
+      g_autofree char *disk = g_build_filename (fixture->dir, "disk", NULL);
+      g_autofree char *path = g_build_filename (disk, "story.geojson", NULL);
+      g_autofree char *filler = g_build_filename (disk, "filler", NULL);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+      g_autoptr(GError) error = NULL;
+      char block[1024] = { 0 };
+      int fd;
+
+      g_assert_cmpint (g_mkdir (disk, 0755), ==, 0);
+      if (unshare (CLONE_NEWNS) != 0
+          || mount (NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL) != 0
+          || mount ("tmpfs", disk, "tmpfs", 0, "size=16k") != 0)
+        {
+          g_error ("cannot mount a tmpfs: %s", g_strerror (errno));
+        }
+
+      g_file_set_contents (path, PREVIOUS, -1, &error);
+      g_assert_no_error (error);
+      fd = g_open (filler, O_WRONLY | O_CREAT, 0644);
+      g_assert_cmpint (fd, >=, 0);
+      while (write (fd, block, sizeof block) > 0)
+        ;
+      g_assert_cmpint (errno, ==, ENOSPC);
+      close (fd);
+
+      g_assert_false (dl_story_save_to_file (fixture->story, file, NULL, &error));
+      assert_told_user (error, "story.geojson");
+      g_assert_nonnull (strstr (error->message, g_strerror (ENOSPC)));
+      assert_file_is (path, PREVIOUS);
+      assert_dir_holds (disk, "story.geojson", "filler", NULL);
+      g_assert_cmpint (umount (disk), ==, 0);
+      g_print ("PASSED on a full tmpfs\n");
+      return;
+    }
+
+  if (!can_mount_tmpfs (fixture->dir))
+    {
+      g_test_skip ("no tmpfs can be mounted here (needs CAP_SYS_ADMIN)");
+      return;
+    }
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
+  g_test_trap_assert_stdout ("*PASSED on a full tmpfs*");
 }
 
 /* A save cancelled before it starts changes nothing. */
@@ -366,6 +440,7 @@ main (int   argc,
   ADD ("/save/target-is-folder", test_save_target_is_dir);
   ADD ("/save/read-only-folder", test_save_read_only_dir);
   ADD ("/save/disk-full", test_save_disk_full);
+  ADD ("/save/disk-full-tmpfs", test_save_disk_full_tmpfs);
   ADD ("/save/cancelled", test_save_cancelled);
   ADD ("/save/through-symlink", test_save_through_symlink);
 #undef ADD
