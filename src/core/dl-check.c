@@ -17,10 +17,10 @@ check_one (const char *path)
   g_autoptr(DlStory) story = NULL;
   g_autoptr(GBytes) bytes = NULL;
 
-  bytes = g_file_load_bytes (file, NULL, NULL, &error);
+  bytes = dl_story_read_file (file, path, NULL, &error);
   if (bytes == NULL)
     {
-      g_printerr ("%s: %s\n", path, error->message);
+      g_printerr ("%s\n", error->message);
       return FALSE;
     }
 

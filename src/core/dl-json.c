@@ -865,6 +865,13 @@ append_double (GString *out,
 
   gboolean fixed = fabs (value) >= 1e-4 && fabs (value) < 1e15;
 
+  /* "-0" would read back as the integer 0 and lose its sign */
+  if (value == 0 && signbit (value))
+    {
+      g_string_append (out, "-0.0");
+      return;
+    }
+
   /* the shortest text that reads back as the same double, in fixed notation for the
    * numbers of a map (37.6178, not 3.76178e+01) */
   for (int precision = fixed ? 0 : 1; precision <= (fixed ? 21 : 17); precision++)

@@ -1722,6 +1722,75 @@ dl_story_new_from_bytes (GBytes      *bytes,
 }
 
 /**
+ * dl_story_read_file:
+ * @file: a story file
+ * @display_name: the file's name in messages
+ * @cancellable: (nullable): a #GCancellable
+ * @error: a #GError
+ *
+ * Reads a story file's bytes, stopping as soon as it is over the size limit: a FIFO or
+ * a device that never ends is refused after the limit, not read to its end.
+ * A cancelled read fails with %G_IO_ERROR_CANCELLED; every other error is in the
+ * %DL_STORY_ERROR domain.
+ *
+ * Returns: (transfer full) (nullable): the bytes, or %NULL on error.
+ */
+GBytes *
+dl_story_read_file (GFile         *file,
+                    const char    *display_name,
+                    GCancellable  *cancellable,
+                    GError       **error)
+{
+  g_autoptr(GFileInputStream) stream = NULL;
+  g_autoptr(GByteArray) data = NULL;
+  g_autoptr(GError) local_error = NULL;
+  gsize chunk = 1024 * 1024;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+  g_return_val_if_fail (display_name != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  stream = g_file_read (file, cancellable, &local_error);
+  data = g_byte_array_new ();
+  while (stream != NULL)
+    {
+      gsize old_len = data->len;
+      gssize n;
+
+      g_byte_array_set_size (data, old_len + chunk);
+      n = g_input_stream_read (G_INPUT_STREAM (stream), data->data + old_len, chunk,
+                               cancellable, &local_error);
+      g_byte_array_set_size (data, old_len + MAX (n, 0));
+      if (n <= 0)
+        break;
+      if (data->len > MAX_SIZE)
+        {
+          g_set_error (error, DL_STORY_ERROR, DL_STORY_ERROR_TOO_LARGE,
+                       _("%s:1:1: the file is too large (over %d MiB)"), display_name,
+                       MAX_SIZE / (1024 * 1024));
+          return NULL;
+        }
+    }
+
+  if (local_error != NULL &&
+      g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      /* not a problem to show: the caller asked for it */
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+  if (local_error != NULL)
+    {
+      /* TRANSLATORS: a file name, then why it cannot be read */
+      g_set_error (error, DL_STORY_ERROR, DL_STORY_ERROR_IO, _("%s: cannot be read: %s"),
+                   display_name, local_error->message);
+      return NULL;
+    }
+
+  return g_byte_array_free_to_bytes (g_steal_pointer (&data));
+}
+
+/**
  * dl_story_new_from_file:
  * @file: a story file
  * @cancellable: (nullable): a #GCancellable
@@ -1738,41 +1807,16 @@ dl_story_new_from_file (GFile         *file,
                         GCancellable  *cancellable,
                         GError       **error)
 {
-  g_autoptr(GFileInfo) info = NULL;
   g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GError) local_error = NULL;
   g_autofree char *name = NULL;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   name = g_file_get_basename (file);
-
-  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE,
-                            cancellable, NULL);
-  if (info != NULL && g_file_info_get_size (info) > MAX_SIZE)
-    {
-      g_set_error (error, DL_STORY_ERROR, DL_STORY_ERROR_TOO_LARGE,
-                   _("%s:1:1: the file is too large (%" G_GINT64_FORMAT " MiB; the limit "
-                     "is %d MiB)"), name, g_file_info_get_size (info) / (1024 * 1024),
-                   MAX_SIZE / (1024 * 1024));
-      return NULL;
-    }
-
-  bytes = g_file_load_bytes (file, cancellable, NULL, &local_error);
-  if (bytes == NULL &&
-      g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    {
-      /* not a problem to show: the caller asked for it */
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return NULL;
-    }
+  bytes = dl_story_read_file (file, name, cancellable, error);
   if (bytes == NULL)
-    {
-      g_set_error (error, DL_STORY_ERROR, DL_STORY_ERROR_IO, _("Could not read “%s”: %s"),
-                   name, local_error->message);
-      return NULL;
-    }
+    return NULL;
 
   return dl_story_new_from_bytes (bytes, name, error);
 }

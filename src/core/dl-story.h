@@ -20,6 +20,11 @@ G_DECLARE_FINAL_TYPE (DlStory, dl_story, DL, STORY, GObject)
 DlStory      *dl_story_new_from_bytes    (GBytes       *bytes,
                                           const char   *display_name,
                                           GError      **error);
+/* The bytes of a story file, refused as soon as they pass the size limit. */
+GBytes       *dl_story_read_file         (GFile        *file,
+                                          const char   *display_name,
+                                          GCancellable *cancellable,
+                                          GError      **error);
 DlStory      *dl_story_new_from_file     (GFile        *file,
                                           GCancellable *cancellable,
                                           GError      **error);
