@@ -470,8 +470,8 @@ test_million_features (void)
   g_file_delete (file, NULL, NULL);
 }
 
-/* Found by the fuzzer: saving, reopening and saving again must give the same text, with
- * edge-case numbers in coordinates and in another tool's members. */
+/* Found by the fuzzer (-0.0 was saved as "-0" and came back as the integer 0): saving,
+ * reopening and saving again gives the same text, edge-case numbers included. */
 static void
 test_round_trip_numbers (void)
 {
@@ -487,25 +487,15 @@ test_round_trip_numbers (void)
   g_autoptr(GBytes) second = NULL;
   g_autofree char *first_text = NULL;
   g_autofree char *second_text = NULL;
-  g_autofree char *unsigned_zeros = NULL;
-  g_autoptr(GRegex) regex = NULL;
 
   g_assert_no_error (error);
   first = dl_story_to_bytes (story);
   reloaded = dl_story_new_from_bytes (first, "numbers.geojson", &error);
   g_assert_no_error (error);
   second = dl_story_to_bytes (reloaded);
-  if (g_bytes_equal (first, second))
-    return;
-
   first_text = g_strndup (g_bytes_get_data (first, NULL), g_bytes_get_size (first));
   second_text = g_strndup (g_bytes_get_data (second, NULL), g_bytes_get_size (second));
-  /* Known (reported to the model's owner): -0.0 is written "-0", which json-glib reads
-   * back as the integer 0. Any other difference is a failure. */
-  regex = g_regex_new ("(?<![0-9.])-0(?![0-9.eE])", 0, 0, NULL);
-  unsigned_zeros = g_regex_replace (regex, first_text, -1, 0, "0", 0, NULL);
-  g_assert_cmpstr (unsigned_zeros, ==, second_text);
-  g_test_incomplete ("a negative zero is saved as -0 and comes back as 0");
+  g_assert_cmpstr (first_text, ==, second_text);
 }
 
 /* An endless stream (/dev/zero, a pipe) has no size to check beforehand: reading must
@@ -589,12 +579,6 @@ test_endless_file (void)
   g_unlink (check.path);
   g_free (loader.path);
   g_free (check.path);
-  if (loader.fed >= FEED_LIMIT || check.fed >= FEED_LIMIT)
-    {
-      /* known: both read to the end of the stream first (reported to the model's owner) */
-      g_test_incomplete ("an endless stream is read to its end before the size is checked");
-      return;
-    }
   g_assert_cmpuint (loader.fed, <=, LOAD_LIMIT + 4 * 1024 * 1024);
   g_assert_cmpuint (check.fed, <=, LOAD_LIMIT + 4 * 1024 * 1024);
 }
