@@ -204,6 +204,23 @@ test_rows_and_markers (Fixture       *fixture,
   g_assert_cmpstr (gtk_label_get_text (dl_window_get_count_label (fixture->window)), ==,
                    "6 events");
 
+  /* A row's list item, the widget the keyboard focuses, says the whole row. */
+  {
+    g_autoptr(GPtrArray) shown = g_ptr_array_new ();
+    g_autofree char *error = NULL;
+    GtkWidget *homs_row = NULL;
+
+    collect_rows (GTK_WIDGET (dl_window_get_list_view (fixture->window)), shown);
+    for (guint i = 0; i < shown->len; i++)
+      if (g_str_equal (dl_event_get_id (dl_event_row_get_event (shown->pdata[i])), "homs-taken"))
+        homs_row = shown->pdata[i];
+    g_assert_nonnull (homs_row);
+    error = gtk_test_accessible_check_property (
+        GTK_ACCESSIBLE (gtk_widget_get_parent (homs_row)), GTK_ACCESSIBLE_PROPERTY_LABEL,
+        "on Saturday · 7 Dec 2024: Rebels take Homs. Places: Homs. Actors: HTS.");
+    g_assert_null (error);
+  }
+
   /* Markers are buttons a keyboard reaches, named for a screen reader. */
   g_assert_true (gtk_widget_get_focusable (dl_marker_get_button (homs)));
   check_marker_label (homs, "Homs, 2 events");

@@ -45,6 +45,8 @@ update (DlEventRow *self)
 {
   g_autofree char *when = NULL;
   g_autofree char *places = NULL;
+  g_autofree char *accessible_name = NULL;
+  g_autoptr(GString) actor_names = NULL;
   guint n_actors;
 
   clear_chips (self);
@@ -65,6 +67,7 @@ update (DlEventRow *self)
   gtk_widget_set_visible (GTK_WIDGET (self->places_label), places[0] != '\0');
 
   n_actors = dl_event_get_n_actors (self->event);
+  actor_names = g_string_new (NULL);
   for (guint i = 0; i < n_actors; i++)
     {
       const char *role = NULL;
@@ -76,8 +79,23 @@ update (DlEventRow *self)
        * stops for the keyboard. */
       gtk_flow_box_append (self->chips_box, chip);
       gtk_widget_set_focusable (gtk_widget_get_parent (chip), FALSE);
+      if (actor_names->len > 0)
+        g_string_append (actor_names, _(", "));
+      g_string_append (actor_names, dl_actor_get_name (actor));
     }
   gtk_widget_set_visible (GTK_WIDGET (self->chips_box), n_actors > 0);
+
+  /* One sentence a screen reader can say for the whole row, on the row and on the list
+   * item that holds it (the focusable one), since GTK 4.8 names neither. */
+  /* TRANSLATORS: what a screen reader says for an event row: when, title, places, actors */
+  accessible_name = g_strdup_printf (_("%s: %s. Places: %s. Actors: %s."), when,
+                                     dl_event_get_title (self->event), places,
+                                     actor_names->str);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  accessible_name, -1);
+  if (gtk_widget_get_parent (GTK_WIDGET (self)) != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_parent (GTK_WIDGET (self))),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, accessible_name, -1);
 }
 
 static void
