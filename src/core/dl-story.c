@@ -1741,16 +1741,52 @@ dl_story_read_file (GFile         *file,
                     GCancellable  *cancellable,
                     GError       **error)
 {
+  return dl_story_read_file_with_progress (file, display_name, NULL, NULL, cancellable, error);
+}
+
+/**
+ * dl_story_read_file_with_progress:
+ * @file: a story file
+ * @display_name: the file's name in messages
+ * @progress_callback: (nullable) (scope call): called after each chunk read
+ * @progress_data: data for @progress_callback
+ * @cancellable: (nullable): a #GCancellable
+ * @error: a #GError
+ *
+ * As dl_story_read_file(), telling @progress_callback how many bytes were read so far and
+ * the file's size (0 when the size is not known, as for a pipe). The callback is called
+ * in the thread that reads, about once a MiB.
+ *
+ * Returns: (transfer full) (nullable): the bytes, or %NULL on error.
+ */
+GBytes *
+dl_story_read_file_with_progress (GFile                 *file,
+                                  const char            *display_name,
+                                  GFileProgressCallback  progress_callback,
+                                  gpointer               progress_data,
+                                  GCancellable          *cancellable,
+                                  GError               **error)
+{
   g_autoptr(GFileInputStream) stream = NULL;
   g_autoptr(GByteArray) data = NULL;
   g_autoptr(GError) local_error = NULL;
   gsize chunk = 1024 * 1024;
+  goffset total = 0;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
   g_return_val_if_fail (display_name != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   stream = g_file_read (file, cancellable, &local_error);
+  if (stream != NULL && progress_callback != NULL)
+    {
+      g_autoptr(GFileInfo) info = g_file_input_stream_query_info (stream,
+                                                                  G_FILE_ATTRIBUTE_STANDARD_SIZE,
+                                                                  cancellable, NULL);
+
+      if (info != NULL && g_file_info_has_attribute (info, G_FILE_ATTRIBUTE_STANDARD_SIZE))
+        total = MAX (g_file_info_get_size (info), 0);
+    }
   data = g_byte_array_new ();
   while (stream != NULL)
     {
@@ -1770,6 +1806,8 @@ dl_story_read_file (GFile         *file,
                        MAX_SIZE / (1024 * 1024));
           return NULL;
         }
+      if (progress_callback != NULL)
+        progress_callback (data->len, total, progress_data);
     }
 
   if (local_error != NULL &&

@@ -25,6 +25,14 @@ GBytes       *dl_story_read_file         (GFile        *file,
                                           const char   *display_name,
                                           GCancellable *cancellable,
                                           GError      **error);
+/* The same, calling @progress_callback (bytes read, file size or 0) from the reading
+ * thread after each chunk. */
+GBytes       *dl_story_read_file_with_progress (GFile                 *file,
+                                                const char            *display_name,
+                                                GFileProgressCallback  progress_callback,
+                                                gpointer               progress_data,
+                                                GCancellable          *cancellable,
+                                                GError               **error);
 DlStory      *dl_story_new_from_file     (GFile        *file,
                                           GCancellable *cancellable,
                                           GError      **error);
