@@ -46,12 +46,17 @@ story_ordered (DlViewState *self,
   GListModel *model = dl_story_get_events (self->story);
   GPtrArray *ordered = g_ptr_array_new_with_free_func (g_object_unref);
   guint n = g_list_model_get_n_items (model);
+  g_autoptr(GHashTable) wanted = g_hash_table_new (NULL, NULL);
 
-  for (guint i = 0; i < n; i++)
+  /* A set, not a search of @events per story event: selecting thousands of events must
+   * not cost their number times the story's. */
+  for (guint i = 0; i < events->len; i++)
+    g_hash_table_add (wanted, events->pdata[i]);
+  for (guint i = 0; i < n && g_hash_table_size (wanted) > 0; i++)
     {
       g_autoptr(DlEvent) event = g_list_model_get_item (model, i);
 
-      if (g_ptr_array_find (events, event, NULL) && dl_view_state_is_shown (self, event))
+      if (g_hash_table_contains (wanted, event) && dl_view_state_is_shown (self, event))
         g_ptr_array_add (ordered, g_object_ref (event));
     }
   return ordered;
@@ -461,19 +466,32 @@ dl_shown_events_at (DlStory  *story,
 static DlActor *
 dominant_actor (GPtrArray *events)
 {
+  g_autoptr(GHashTable) counts = NULL;
   DlActor *best = NULL;
   guint best_count = 0;
 
+  if (events->len == 1)
+    return dl_event_get_main_actor (events->pdata[0]);
+
+  /* Counted once each (a place may have thousands of events); then the earliest event
+   * whose actor has the highest count wins, as in a strict "more than" scan. */
+  counts = g_hash_table_new (NULL, NULL);
   for (guint i = 0; i < events->len; i++)
     {
       DlActor *actor = dl_event_get_main_actor (events->pdata[i]);
-      guint count = 0;
+
+      if (actor != NULL)
+        g_hash_table_insert (counts, actor,
+                             GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (counts, actor)) + 1));
+    }
+  for (guint i = 0; i < events->len; i++)
+    {
+      DlActor *actor = dl_event_get_main_actor (events->pdata[i]);
+      guint count;
 
       if (actor == NULL)
         continue;
-      for (guint j = 0; j < events->len; j++)
-        if (dl_event_get_main_actor (events->pdata[j]) == actor)
-          count++;
+      count = GPOINTER_TO_UINT (g_hash_table_lookup (counts, actor));
       if (count > best_count)
         {
           best = actor;
@@ -495,21 +513,51 @@ dl_visible_places (DlStory  *story,
                    DlFilter *filter)
 {
   GArray *result = g_array_new (FALSE, TRUE, sizeof (DlPlaceSummary));
-  GListModel *places;
+  g_autoptr(GHashTable) at_place = NULL;
+  GListModel *places, *events;
   guint n;
 
   g_return_val_if_fail (DL_IS_STORY (story), result);
 
-  places = dl_story_get_places (story);
-  n = g_list_model_get_n_items (places);
+  /* One pass over the events, gathering them by place (time order kept), rather than a
+   * pass over every event for every place: that was places × events, hours for a file
+   * with many of both. */
+  at_place = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
+  events = dl_story_get_events (story);
+  n = g_list_model_get_n_items (events);
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(DlPlace) place = g_list_model_get_item (places, i);
-      g_autoptr(GPtrArray) shown = dl_shown_events_at (story, filter, place);
-      DlPlaceSummary summary = { place, shown->len, NULL };
+      g_autoptr(DlEvent) event = g_list_model_get_item (events, i);
 
-      if (shown->len == 0)
+      if (filter != NULL && !dl_filter_match (filter, event))
         continue;
+      for (guint j = 0; j < dl_event_get_n_places (event); j++)
+        {
+          DlPlace *place = dl_event_get_place (event, j, NULL);
+          GPtrArray *shown = g_hash_table_lookup (at_place, place);
+
+          if (shown == NULL)
+            {
+              shown = g_ptr_array_new ();
+              g_hash_table_insert (at_place, place, shown);
+            }
+          /* An event naming a place twice counts once. */
+          if (shown->len == 0 || shown->pdata[shown->len - 1] != event)
+            g_ptr_array_add (shown, event);
+        }
+    }
+
+  places = dl_story_get_places (story);
+  n = g_list_model_get_n_items (places);
+  for (guint i = 0; i < n && g_hash_table_size (at_place) > 0; i++)
+    {
+      g_autoptr(DlPlace) place = g_list_model_get_item (places, i);
+      GPtrArray *shown = g_hash_table_lookup (at_place, place);
+      DlPlaceSummary summary = { place, 0, NULL };
+
+      if (shown == NULL)
+        continue;
+      summary.n_shown = shown->len;
       summary.actor = dominant_actor (shown);
       g_array_append_val (result, summary);
     }
