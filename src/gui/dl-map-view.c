@@ -13,11 +13,20 @@
 #include "dl-map-view.h"
 #include "dl-mercator.h"
 #include "dl-offline-source.h"
+#include "dl-point-layer.h"
 #include "dl-shape-layer.h"
 
 #define FIT_PADDING 48
 #define FIT_MAX_ZOOM 9.0
 #define MARKER_SIZE 26
+/* Above this many places a story's places are dots of one DlPointLayer instead of one
+ * marker widget each. libshumate 1.0.3 measures and places every marker widget on every
+ * viewport change, and adding one costs in proportion to those already there: measured
+ * here (bench-points, Xvfb, cairo renderer), 300 markers pan at ~11 ms a frame and show in
+ * ~0.1 s, 1,000 at 14–16 ms, 10,000 at 60–86 ms with 5 s to add them. Up to a few hundred
+ * places the widgets cost nothing a reader feels and give what dots cannot: a focusable
+ * button per place with its accessible name. */
+#define POINT_THRESHOLD 300
 
 struct _DlMapView
 {
@@ -35,13 +44,15 @@ struct _DlMapView
   DlLabelLayer       *label_layer;
   DlShapeLayer       *shape_layer;
   ShumateMarkerLayer *marker_layer;
+  DlPointLayer       *point_layer;
 
   GHashTable         *markers;  /* DlPlace → DlMarker, owned by the marker layer */
   GPtrArray          *marker_order;
+  gboolean            use_points;  /* this story's places are dots of point_layer */
 
   DlViewState        *state;
   GtkPopover         *popover;
-  DlMarker           *popover_marker;
+  DlPlace            *popover_place;  /* unowned: the story holds it */
 
   DlBasemapStyle      style;
   gboolean            osm;
@@ -60,6 +71,9 @@ static guint signals[N_SIGNALS];
 static void popover_update      (DlMapView *self);
 static void marker_activated_cb (DlMarker  *marker,
                                  DlMapView *self);
+static void place_activated_cb  (DlPointLayer *layer,
+                                 DlPlace      *place,
+                                 DlMapView    *self);
 
 static gboolean
 story_has_events (DlStory *story)
@@ -134,6 +148,35 @@ move_to_bounds (DlMapView      *self,
     }
 }
 
+/* Base-map names give way to the dots and clusters in view: only those, so that the
+ * label layer's work per frame stays bounded by the window, not by the story. */
+static void
+update_point_obstacles (DlMapView *self)
+{
+  g_autoptr(GArray) clusters = NULL;
+  g_autofree double *lats = NULL;
+  g_autofree double *lons = NULL;
+  g_autofree double *radii = NULL;
+
+  if (!self->use_points)
+    return;
+  clusters = dl_point_layer_list_clusters (self->point_layer,
+                                           dl_point_layer_get_cluster_zoom (self->point_layer),
+                                           TRUE);
+  lats = g_new (double, MAX (clusters->len, 1));
+  lons = g_new (double, MAX (clusters->len, 1));
+  radii = g_new (double, MAX (clusters->len, 1));
+  for (guint i = 0; i < clusters->len; i++)
+    {
+      const DlPointCluster *cluster = &g_array_index (clusters, DlPointCluster, i);
+
+      lats[i] = cluster->latitude;
+      lons[i] = cluster->longitude;
+      radii[i] = cluster->radius + 2;
+    }
+  dl_label_layer_set_obstacles (self->label_layer, lats, lons, radii, clusters->len);
+}
+
 static void
 update_markers (DlMapView *self)
 {
@@ -147,6 +190,23 @@ update_markers (DlMapView *self)
     return;
 
   visible = visible_places (self);
+  if (self->use_points)
+    {
+      dl_point_layer_set_places (self->point_layer, visible);
+      /* Shapes are few (areas and routes): re-adding them is cheaper than finding the
+       * hidden ones among every place. */
+      dl_shape_layer_clear (self->shape_layer);
+      for (guint i = 0; i < visible->len; i++)
+        {
+          DlPlaceSummary *summary = &g_array_index (visible, DlPlaceSummary, i);
+
+          if (dl_place_get_shape (summary->place) != DL_PLACE_SHAPE_POINT)
+            dl_shape_layer_set_place (self->shape_layer, summary->place, summary->actor,
+                                      FALSE);
+        }
+      update_point_obstacles (self);
+      return;
+    }
   lats = g_array_sized_new (FALSE, FALSE, sizeof (double), visible->len);
   lons = g_array_sized_new (FALSE, FALSE, sizeof (double), visible->len);
   radii = g_array_sized_new (FALSE, FALSE, sizeof (double), visible->len);
@@ -206,6 +266,17 @@ update_selection (DlMapView *self)
           g_hash_table_add (places, dl_event_get_place (event, j, NULL));
       }
 
+  if (self->use_points)
+    {
+      g_autoptr(GPtrArray) list = g_ptr_array_new ();
+      GHashTableIter iter;
+      gpointer place;
+
+      g_hash_table_iter_init (&iter, places);
+      while (g_hash_table_iter_next (&iter, &place, NULL))
+        g_ptr_array_add (list, place);
+      dl_point_layer_set_selected (self->point_layer, list);
+    }
   for (guint i = 0; i < self->marker_order->len; i++)
     {
       DlMarker *marker = self->marker_order->pdata[i];
@@ -217,6 +288,8 @@ update_selection (DlMapView *self)
     {
       DlPlaceSummary *summary = &g_array_index (visible, DlPlaceSummary, i);
 
+      if (dl_place_get_shape (summary->place) == DL_PLACE_SHAPE_POINT)
+        continue;
       dl_shape_layer_set_place (self->shape_layer, summary->place, summary->actor,
                                 g_hash_table_contains (places, summary->place));
     }
@@ -266,14 +339,38 @@ story_changed_cb (DlViewState *state,
 
   if (self->popover != NULL)
     gtk_popover_popdown (self->popover);
-  self->popover_marker = NULL;
+  self->popover_place = NULL;
   shumate_marker_layer_remove_all (self->marker_layer);
   g_hash_table_remove_all (self->markers);
   g_ptr_array_set_size (self->marker_order, 0);
   dl_shape_layer_clear (self->shape_layer);
+  {
+    g_autoptr(GArray) none = g_array_new (FALSE, TRUE, sizeof (DlPlaceSummary));
+
+    dl_point_layer_set_places (self->point_layer, none);
+    dl_point_layer_set_selected (self->point_layer, NULL);
+  }
+  self->use_points = FALSE;
+  dl_label_layer_set_obstacles (self->label_layer, NULL, NULL, NULL, 0);
 
   if (story == NULL)
     return;
+
+  /* Decided once per story, on what it shows when opened (the filter starts empty). */
+  {
+    g_autoptr(GArray) visible = visible_places (self);
+
+    self->use_points = visible->len > POINT_THRESHOLD;
+  }
+  gtk_widget_set_visible (GTK_WIDGET (self->point_layer), self->use_points);
+  gtk_widget_set_visible (GTK_WIDGET (self->marker_layer), !self->use_points);
+  if (self->use_points)
+    {
+      update_markers (self);
+      update_selection (self);
+      dl_map_view_fit_shown (self, FALSE);
+      return;
+    }
 
   /* Later markers draw above earlier ones: where markers overlap, the place with more
    * events stays on top and readable. */
@@ -300,14 +397,31 @@ story_changed_cb (DlViewState *state,
   dl_map_view_fit_shown (self, FALSE);
 }
 
+static gboolean
+place_is_shown (DlMapView *self,
+                DlPlace   *place)
+{
+  DlMarker *marker = g_hash_table_lookup (self->markers, place);
+  DlStory *story = dl_view_state_get_story (self->state);
+  g_autoptr(GPtrArray) events = NULL;
+
+  if (marker != NULL)
+    return gtk_widget_get_visible (GTK_WIDGET (marker));
+  if (story == NULL)
+    return FALSE;
+  if (!story_has_events (story))
+    return TRUE;
+  events = dl_shown_events_at (story, dl_view_state_get_filter (self->state), place);
+  return events->len > 0;
+}
+
 static void
 filter_changed_cb (DlViewState *state,
                    DlMapView   *self)
 {
   update_markers (self);
   update_selection (self);
-  if (self->popover_marker != NULL
-      && !gtk_widget_get_visible (GTK_WIDGET (self->popover_marker)))
+  if (self->popover_place != NULL && !place_is_shown (self, self->popover_place))
     gtk_popover_popdown (self->popover);
 }
 
@@ -321,7 +435,7 @@ selection_changed_cb (DlViewState *state,
 
   if (self->popover != NULL && gtk_widget_get_visible (GTK_WIDGET (self->popover)))
     {
-      if (self->popover_marker == NULL || place != dl_marker_get_place (self->popover_marker))
+      if (self->popover_place == NULL || place != self->popover_place)
         gtk_popover_popdown (self->popover);
       else
         popover_update (self);
@@ -338,10 +452,10 @@ popover_point (DlMapView    *self,
   DlLonLat anchor;
   double x, y;
 
-  if (self->popover_marker == NULL)
+  if (self->popover_place == NULL)
     return FALSE;
 
-  anchor = dl_place_get_anchor (dl_marker_get_place (self->popover_marker));
+  anchor = dl_place_get_anchor (self->popover_place);
   shumate_viewport_location_to_widget_coords (self->viewport, GTK_WIDGET (self->map),
                                               anchor.lat, anchor.lon, &x, &y);
   rect->x = (int) floor (x - MARKER_SIZE / 2.0);
@@ -359,6 +473,7 @@ viewport_changed_cb (ShumateViewport *viewport,
 {
   GdkRectangle rect;
 
+  update_point_obstacles (self);
   if (self->popover == NULL || !gtk_widget_get_visible (GTK_WIDGET (self->popover)))
     return;
 
@@ -447,10 +562,10 @@ popover_update (DlMapView *self)
   GtkWidget *scrolled, *box;
   const char *kind;
 
-  if (self->popover_marker == NULL)
+  if (self->popover_place == NULL)
     return;
 
-  place = dl_marker_get_place (self->popover_marker);
+  place = self->popover_place;
   events = dl_shown_events_at (dl_view_state_get_story (self->state),
                                dl_view_state_get_filter (self->state), place);
 
@@ -485,12 +600,12 @@ static void
 popover_closed_cb (GtkPopover *popover,
                    DlMapView  *self)
 {
-  self->popover_marker = NULL;
+  self->popover_place = NULL;
 }
 
 static void
 popover_open (DlMapView *self,
-              DlMarker  *marker)
+              DlPlace   *place)
 {
   GdkRectangle rect;
 
@@ -502,11 +617,22 @@ popover_open (DlMapView *self,
       g_signal_connect_object (self->popover, "closed", G_CALLBACK (popover_closed_cb),
                                self, 0);
     }
-  self->popover_marker = marker;
+  self->popover_place = place;
   popover_update (self);
   if (popover_point (self, &rect))
     gtk_popover_set_pointing_to (self->popover, &rect);
   gtk_popover_popup (self->popover);
+}
+
+static void
+activate_place (DlMapView *self,
+                DlPlace   *place)
+{
+  if (self->state == NULL)
+    return;
+  dl_view_state_select_place (self->state, place);
+  if (dl_view_state_get_selected_place (self->state) == place)
+    popover_open (self, place);
 }
 
 static void
@@ -515,11 +641,17 @@ marker_activated_cb (DlMarker  *marker,
 {
   g_assert (DL_IS_MAP_VIEW (self));
 
-  if (self->state == NULL)
-    return;
-  dl_view_state_select_place (self->state, dl_marker_get_place (marker));
-  if (dl_view_state_get_selected_place (self->state) == dl_marker_get_place (marker))
-    popover_open (self, marker);
+  activate_place (self, dl_marker_get_place (marker));
+}
+
+static void
+place_activated_cb (DlPointLayer *layer,
+                    DlPlace      *place,
+                    DlMapView    *self)
+{
+  g_assert (DL_IS_MAP_VIEW (self));
+
+  activate_place (self, place);
 }
 
 static void
@@ -736,6 +868,11 @@ dl_map_view_init (DlMapView *self)
   shumate_map_add_layer (self->map, SHUMATE_LAYER (self->shape_layer));
   self->marker_layer = shumate_marker_layer_new_full (self->viewport, GTK_SELECTION_NONE);
   shumate_map_add_layer (self->map, SHUMATE_LAYER (self->marker_layer));
+  self->point_layer = dl_point_layer_new (self->viewport);
+  gtk_widget_set_visible (GTK_WIDGET (self->point_layer), FALSE);
+  shumate_map_add_layer (self->map, SHUMATE_LAYER (self->point_layer));
+  g_signal_connect_object (self->point_layer, "place-activated",
+                           G_CALLBACK (place_activated_cb), self, 0);
 
   /* A view of the whole Levant until a story says otherwise. */
   shumate_viewport_set_zoom_level (self->viewport, 3);
@@ -879,6 +1016,14 @@ dl_map_view_get_offline_source (DlMapView *self)
   g_return_val_if_fail (DL_IS_MAP_VIEW (self), NULL);
 
   return SHUMATE_MAP_SOURCE (self->offline_source);
+}
+
+DlPointLayer *
+dl_map_view_get_point_layer (DlMapView *self)
+{
+  g_return_val_if_fail (DL_IS_MAP_VIEW (self), NULL);
+
+  return self->point_layer;
 }
 
 guint

@@ -4,6 +4,7 @@
 #include <shumate/shumate.h>
 
 #include "dl-marker.h"
+#include "dl-point-layer.h"
 #include "dl-view-state.h"
 
 G_BEGIN_DECLS
@@ -40,6 +41,9 @@ gboolean         dl_map_view_get_osm           (DlMapView   *self);
 /* The offline tile source in use (it emits "idle" when every requested tile is drawn). */
 ShumateMapSource *dl_map_view_get_offline_source (DlMapView *self);
 guint            dl_map_view_get_n_shapes      (DlMapView   *self);
+/* The layer that shows a story's places as dots when they are too many for a marker
+ * widget each (then dl_map_view_get_marker() gives NULL); hidden otherwise. */
+DlPointLayer    *dl_map_view_get_point_layer   (DlMapView   *self);
 
 /* The view that shows the box (@south_west, @north_east) whole in a @width × @height
  * widget with @padding pixels on every side, zoom clamped to [@min_zoom, @max_zoom]. */
