@@ -21,6 +21,14 @@ GtkSearchEntry *dl_window_get_search_entry (DlWindow *self);
 GtkWindow     *dl_window_get_error_dialog  (DlWindow *self);
 /* TRUE while a file is being read. */
 gboolean       dl_window_is_loading        (DlWindow *self);
+/* The card showing a load's progress and its Cancel button. */
+GtkRevealer   *dl_window_get_load_revealer (DlWindow *self);
+/* Saves a copy of the story to @file in a worker; a toast or an error dialog tells how it
+ * went. */
+void           dl_window_save_to_file      (DlWindow *self,
+                                            GFile    *file);
+/* TRUE while a copy is being written. */
+gboolean       dl_window_is_saving         (DlWindow *self);
 /* TRUE when the events and article panes are folded away. */
 gboolean       dl_window_is_narrow         (DlWindow *self);
 

@@ -13,6 +13,9 @@
 
 /* Below this width the events and article panes fold away. */
 #define NARROW_WIDTH 900
+/* A load shows its progress only once it takes longer than this, so that a small file
+ * does not flash it. */
+#define LOAD_PROGRESS_DELAY_MS 300
 
 struct _DlWindow
 {
@@ -42,6 +45,9 @@ struct _DlWindow
   DlArticleView        *article_view;
   AdwFlap              *events_flap;
   AdwFlap              *article_flap;
+  GtkRevealer          *load_revealer;
+  GtkLabel             *load_label;
+  GtkProgressBar       *load_progress;
 
   DlViewState          *state;
   GtkCustomFilter      *custom_filter;
@@ -51,6 +57,11 @@ struct _DlWindow
   GCancellable         *load_cancellable;
   GtkWindow            *error_dialog;
   char                 *loading_name;
+  guint                 load_show_id;
+  guint                 load_pulse_id;
+  GFile                *story_file;
+  GCancellable         *save_cancellable;
+  guint                 n_saving;
 
   int                   article_width;
   gboolean              narrow;
@@ -66,6 +77,7 @@ dl_window_update_actions (DlWindow *self)
   gboolean has_story = dl_view_state_get_story (self->state) != NULL;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", has_story);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-as", has_story);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", has_story);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.clear-selection", has_story);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.fit", has_story);
@@ -330,11 +342,9 @@ error_dialog_response_cb (AdwMessageDialog *dialog,
 
 static void
 show_error (DlWindow   *self,
-            GFile      *file,
+            const char *heading,
             const char *message)
 {
-  g_autofree char *name = g_file_get_basename (file);
-  g_autofree char *heading = NULL;
   GtkWidget *dialog;
 
   if (self->error_dialog != NULL)
@@ -345,14 +355,124 @@ show_error (DlWindow   *self,
       self->error_dialog = NULL;
     }
 
-  /* TRANSLATORS: heading of the error dialog; %s is the file name */
-  heading = g_strdup_printf (_("Could Not Open “%s”"), name);
   dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, message);
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
   g_signal_connect_object (dialog, "response", G_CALLBACK (error_dialog_response_cb), self, 0);
   self->error_dialog = GTK_WINDOW (dialog);
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &self->error_dialog);
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+typedef struct
+{
+  DlWindow     *self;
+  GCancellable *cancellable;
+  gboolean      checking;
+  double        fraction;   /* of the bytes read; negative when the size is unknown */
+} LoadProgress;
+
+static void
+load_progress_free (gpointer data)
+{
+  LoadProgress *progress = data;
+
+  g_object_unref (progress->self);
+  g_object_unref (progress->cancellable);
+  g_free (progress);
+}
+
+static gboolean
+pulse_cb (gpointer user_data)
+{
+  DlWindow *self = user_data;
+
+  gtk_progress_bar_pulse (self->load_progress);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+set_load_progress (DlWindow *self,
+                   gboolean  checking,
+                   double    fraction)
+{
+  gtk_progress_bar_set_text (self->load_progress, checking ? _("Checking…") : _("Reading…"));
+  if (!checking && fraction >= 0)
+    {
+      g_clear_handle_id (&self->load_pulse_id, g_source_remove);
+      gtk_progress_bar_set_fraction (self->load_progress, fraction);
+    }
+  else if (self->load_pulse_id == 0)
+    {
+      /* parsing cannot tell how far it is */
+      gtk_progress_bar_pulse (self->load_progress);
+      self->load_pulse_id = g_timeout_add (100, pulse_cb, self);
+    }
+}
+
+static gboolean
+load_progress_cb (gpointer data)
+{
+  LoadProgress *progress = data;
+
+  /* only for the load still going on */
+  if (progress->cancellable == progress->self->load_cancellable)
+    set_load_progress (progress->self, progress->checking, progress->fraction);
+  return G_SOURCE_REMOVE;
+}
+
+/* From the worker: hands the progress to the main thread. */
+static void
+post_load_progress (GTask    *task,
+                    gboolean  checking,
+                    double    fraction)
+{
+  LoadProgress *progress = g_new0 (LoadProgress, 1);
+
+  progress->self = g_object_ref (g_task_get_source_object (task));
+  progress->cancellable = g_object_ref (g_task_get_cancellable (task));
+  progress->checking = checking;
+  progress->fraction = fraction;
+  g_main_context_invoke_full (g_task_get_context (task), G_PRIORITY_DEFAULT, load_progress_cb,
+                              progress, load_progress_free);
+}
+
+static void
+read_progress_cb (goffset  bytes_read,
+                  goffset  total_bytes,
+                  gpointer user_data)
+{
+  post_load_progress (user_data, FALSE,
+                      total_bytes > 0 ? MIN ((double) bytes_read / total_bytes, 1.0) : -1.0);
+}
+
+static gboolean
+show_load_progress_cb (gpointer user_data)
+{
+  DlWindow *self = user_data;
+
+  self->load_show_id = 0;
+  gtk_revealer_set_reveal_child (self->load_revealer, TRUE);
+  return G_SOURCE_REMOVE;
+}
+
+/* The current load is over (done, failed or cancelled): back to the story. */
+static void
+end_load (DlWindow *self)
+{
+  g_clear_object (&self->load_cancellable);
+  g_clear_pointer (&self->loading_name, g_free);
+  g_clear_handle_id (&self->load_show_id, g_source_remove);
+  g_clear_handle_id (&self->load_pulse_id, g_source_remove);
+  gtk_revealer_set_reveal_child (self->load_revealer, FALSE);
+  update_title (self);
+}
+
+static void
+load_cancel_clicked_cb (DlWindow *self)
+{
+  /* the worker's result is dropped when it comes; the old story stays */
+  g_cancellable_cancel (self->load_cancellable);
+  end_load (self);
 }
 
 static void
@@ -362,9 +482,23 @@ load_thread (GTask        *task,
              GCancellable *cancellable)
 {
   GFile *file = task_data;
+  g_autofree char *name = g_file_get_basename (file);
+  g_autoptr(GBytes) bytes = NULL;
   GError *error = NULL;
-  DlStory *story = dl_story_new_from_file (file, cancellable, &error);
+  DlStory *story;
 
+  bytes = dl_story_read_file_with_progress (file, name, read_progress_cb, task, cancellable,
+                                            &error);
+  if (bytes == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  if (g_task_return_error_if_cancelled (task))
+    return;
+
+  post_load_progress (task, TRUE, -1.0);
+  story = dl_story_new_from_bytes (bytes, name, &error);
   if (story == NULL)
     g_task_return_error (task, error);
   else
@@ -381,21 +515,24 @@ load_done_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
   g_autoptr(DlStory) story = g_task_propagate_pointer (G_TASK (result), &error);
 
-  /* Another file was opened since, or the window closed. */
+  /* Another file was opened since, the load was cancelled, or the window closed. */
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED)
       || g_cancellable_is_cancelled (g_task_get_cancellable (G_TASK (result))))
     return;
-  g_clear_object (&self->load_cancellable);
-  g_clear_pointer (&self->loading_name, g_free);
-  update_title (self);
+  end_load (self);
 
   if (story == NULL)
     {
-      show_error (self, file, error->message);
+      g_autofree char *name = g_file_get_basename (file);
+      /* TRANSLATORS: heading of the error dialog; %s is the file name */
+      g_autofree char *heading = g_strdup_printf (_("Could Not Open “%s”"), name);
+
+      show_error (self, heading, error->message);
       return;
     }
 
   dl_window_set_story (self, story);
+  g_set_object (&self->story_file, file);
   if (self->settings != NULL)
     {
       g_autofree char *uri = g_file_get_uri (file);
@@ -419,6 +556,18 @@ open_response_cb (GtkNativeDialog *dialog,
   g_object_unref (dialog);
 }
 
+static GtkFileFilter *
+geojson_filter_new (void)
+{
+  GtkFileFilter *geojson = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (geojson, _("GeoJSON Stories"));
+  gtk_file_filter_add_mime_type (geojson, "application/geo+json");
+  gtk_file_filter_add_suffix (geojson, "geojson");
+  gtk_file_filter_add_suffix (geojson, "json");
+  return geojson;
+}
+
 static void
 open_action (GtkWidget  *widget,
              const char *action_name,
@@ -426,16 +575,12 @@ open_action (GtkWidget  *widget,
 {
   DlWindow *self = DL_WINDOW (widget);
   GtkFileChooserNative *chooser;
-  g_autoptr(GtkFileFilter) geojson = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) geojson = geojson_filter_new ();
   g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
 
   chooser = gtk_file_chooser_native_new (_("Open a Story"), GTK_WINDOW (self),
                                          GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"),
                                          _("_Cancel"));
-  gtk_file_filter_set_name (geojson, _("GeoJSON Stories"));
-  gtk_file_filter_add_mime_type (geojson, "application/geo+json");
-  gtk_file_filter_add_suffix (geojson, "geojson");
-  gtk_file_filter_add_suffix (geojson, "json");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), geojson);
   gtk_file_filter_set_name (all, _("All Files"));
   gtk_file_filter_add_pattern (all, "*");
@@ -444,6 +589,165 @@ open_action (GtkWidget  *widget,
 
   g_signal_connect_object (chooser, "response", G_CALLBACK (open_response_cb), self, 0);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static gboolean
+has_geojson_suffix (const char *name)
+{
+  g_autofree char *lower = g_ascii_strdown (name, -1);
+
+  return g_str_has_suffix (lower, ".geojson") || g_str_has_suffix (lower, ".json");
+}
+
+/* The name offered in the save dialog: the opened file's, else the story's title. */
+static char *
+suggest_file_name (DlWindow *self)
+{
+  DlStory *story = dl_view_state_get_story (self->state);
+  const char *title = dl_story_get_title (story);
+  g_autofree char *name = NULL;
+
+  if (self->story_file != NULL)
+    name = g_file_get_basename (self->story_file);
+  if (name != NULL)
+    return g_steal_pointer (&name);
+
+  name = g_strstrip (g_strdup (title != NULL ? title : ""));
+  if (name[0] == '\0')
+    {
+      g_free (name);
+      name = g_strdup (_("Untitled Story"));
+    }
+  g_strdelimit (name, "/\\", '-');
+  if (g_utf8_strlen (name, -1) > 100)
+    {
+      g_autofree char *whole = g_steal_pointer (&name);
+
+      name = g_utf8_substring (whole, 0, 100);
+    }
+  if (has_geojson_suffix (name))
+    return g_steal_pointer (&name);
+  return g_strconcat (name, ".geojson", NULL);
+}
+
+static void
+save_response_cb (GtkNativeDialog *dialog,
+                  int              response,
+                  DlWindow        *self)
+{
+  g_autoptr(GFile) file = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+  if (file != NULL)
+    {
+      g_autofree char *name = g_file_get_basename (file);
+
+      if (name != NULL && !has_geojson_suffix (name))
+        {
+          g_autoptr(GFile) parent = g_file_get_parent (file);
+          g_autofree char *full = g_strconcat (name, ".geojson", NULL);
+
+          if (parent != NULL)
+            g_set_object (&file, g_file_get_child (parent, full));
+        }
+      dl_window_save_to_file (self, file);
+    }
+  g_object_unref (dialog);
+}
+
+static void
+save_as_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  DlWindow *self = DL_WINDOW (widget);
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) geojson = geojson_filter_new ();
+  g_autofree char *name = NULL;
+
+  if (dl_view_state_get_story (self->state) == NULL)
+    return;
+
+  chooser = gtk_file_chooser_native_new (_("Save a Copy"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"),
+                                         _("_Cancel"));
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), geojson);
+  gtk_file_chooser_set_filter (GTK_FILE_CHOOSER (chooser), geojson);
+  if (self->story_file != NULL)
+    {
+      g_autoptr(GFile) folder = g_file_get_parent (self->story_file);
+
+      if (folder != NULL)
+        gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
+    }
+  name = suggest_file_name (self);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+
+  g_signal_connect_object (chooser, "response", G_CALLBACK (save_response_cb), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+typedef struct
+{
+  DlStory *story;
+  GFile   *file;
+} SaveJob;
+
+static void
+save_job_free (gpointer data)
+{
+  SaveJob *job = data;
+
+  g_object_unref (job->story);
+  g_object_unref (job->file);
+  g_free (job);
+}
+
+static void
+save_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  SaveJob *job = task_data;
+  GError *error = NULL;
+
+  if (dl_story_save_to_file (job->story, job->file, cancellable, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+save_done_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  DlWindow *self = DL_WINDOW (source);
+  SaveJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = g_file_get_basename (job->file);
+
+  self->n_saving--;
+  /* the window closed */
+  if (g_cancellable_is_cancelled (g_task_get_cancellable (G_TASK (result))))
+    return;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      /* TRANSLATORS: heading of the error dialog; %s is the file name */
+      g_autofree char *heading = g_strdup_printf (_("Could Not Save “%s”"), name);
+
+      show_error (self, heading, error->message);
+    }
+  else
+    {
+      /* TRANSLATORS: a toast after saving; %s is the file name */
+      g_autofree char *title = g_markup_printf_escaped (_("Saved “%s”"), name);
+
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (title));
+    }
 }
 
 static void
@@ -731,6 +1035,11 @@ dl_window_dispose (GObject *object)
 
   g_cancellable_cancel (self->load_cancellable);
   g_clear_object (&self->load_cancellable);
+  g_clear_handle_id (&self->load_show_id, g_source_remove);
+  g_clear_handle_id (&self->load_pulse_id, g_source_remove);
+  g_cancellable_cancel (self->save_cancellable);
+  g_clear_object (&self->save_cancellable);
+  g_clear_object (&self->story_file);
   if (self->error_dialog != NULL)
     {
       g_object_remove_weak_pointer (G_OBJECT (self->error_dialog),
@@ -780,6 +1089,9 @@ dl_window_class_init (DlWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DlWindow, inner_paned);
   gtk_widget_class_bind_template_child (widget_class, DlWindow, list_stack);
   gtk_widget_class_bind_template_child (widget_class, DlWindow, list_view);
+  gtk_widget_class_bind_template_child (widget_class, DlWindow, load_label);
+  gtk_widget_class_bind_template_child (widget_class, DlWindow, load_progress);
+  gtk_widget_class_bind_template_child (widget_class, DlWindow, load_revealer);
   gtk_widget_class_bind_template_child (widget_class, DlWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, DlWindow, map_view);
   gtk_widget_class_bind_template_child (widget_class, DlWindow, outer_paned);
@@ -788,6 +1100,7 @@ dl_window_class_init (DlWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DlWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, DlWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, DlWindow, window_title);
+  gtk_widget_class_bind_template_callback (widget_class, load_cancel_clicked_cb);
 
   gtk_widget_class_install_action (widget_class, "win.about", NULL, about_action);
   gtk_widget_class_install_action (widget_class, "win.clear-selection", NULL,
@@ -795,10 +1108,13 @@ dl_window_class_init (DlWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.fit", NULL, fit_action);
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
+  gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK,
                                        "win.open", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_S,
+                                       GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.save-as", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK,
                                        "win.export", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
@@ -824,6 +1140,7 @@ dl_window_init (DlWindow *self)
 
   self->settings = dl_settings_new ();
   self->state = dl_view_state_new ();
+  self->save_cancellable = g_cancellable_new ();
   self->custom_filter = gtk_custom_filter_new (custom_filter_func, self, NULL);
   self->filter_model = gtk_filter_list_model_new (NULL,
                                                   g_object_ref (GTK_FILTER (self->custom_filter)));
@@ -900,6 +1217,7 @@ dl_window_set_story (DlWindow *self,
   g_return_if_fail (DL_IS_WINDOW (self));
   g_return_if_fail (DL_IS_STORY (story));
 
+  g_clear_object (&self->story_file);
   dl_view_state_set_story (self->state, story);
 }
 
@@ -926,6 +1244,20 @@ dl_window_open_file (DlWindow *self,
   g_free (self->loading_name);
   self->loading_name = g_file_get_basename (file);
   update_title (self);
+
+  {
+    /* TRANSLATORS: while a file is read; %s is its name */
+    g_autofree char *text = g_strdup_printf (_("Opening “%s”…"), self->loading_name);
+
+    gtk_label_set_text (self->load_label, text);
+  }
+  g_clear_handle_id (&self->load_pulse_id, g_source_remove);
+  set_load_progress (self, FALSE, 0.0);
+  if (!gtk_revealer_get_reveal_child (self->load_revealer))
+    {
+      g_clear_handle_id (&self->load_show_id, g_source_remove);
+      self->load_show_id = g_timeout_add (LOAD_PROGRESS_DELAY_MS, show_load_progress_cb, self);
+    }
 
   /* Off the main thread: a big file must not freeze the window. */
   task = g_task_new (self, self->load_cancellable, load_done_cb, NULL);
@@ -1004,6 +1336,44 @@ dl_window_is_loading (DlWindow *self)
   g_return_val_if_fail (DL_IS_WINDOW (self), FALSE);
 
   return self->load_cancellable != NULL;
+}
+
+void
+dl_window_save_to_file (DlWindow *self,
+                        GFile    *file)
+{
+  g_autoptr(GTask) task = NULL;
+  SaveJob *job;
+
+  g_return_if_fail (DL_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+  g_return_if_fail (dl_view_state_get_story (self->state) != NULL);
+
+  job = g_new0 (SaveJob, 1);
+  job->story = g_object_ref (dl_view_state_get_story (self->state));
+  job->file = g_object_ref (file);
+  self->n_saving++;
+
+  task = g_task_new (self, self->save_cancellable, save_done_cb, NULL);
+  g_task_set_source_tag (task, dl_window_save_to_file);
+  g_task_set_task_data (task, job, save_job_free);
+  g_task_run_in_thread (task, save_thread);
+}
+
+gboolean
+dl_window_is_saving (DlWindow *self)
+{
+  g_return_val_if_fail (DL_IS_WINDOW (self), FALSE);
+
+  return self->n_saving > 0;
+}
+
+GtkRevealer *
+dl_window_get_load_revealer (DlWindow *self)
+{
+  g_return_val_if_fail (DL_IS_WINDOW (self), NULL);
+
+  return self->load_revealer;
 }
 
 gboolean
