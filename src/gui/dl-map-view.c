@@ -21,12 +21,14 @@
 #define MARKER_SIZE 26
 /* Above this many places a story's places are dots of one DlPointLayer instead of one
  * marker widget each. libshumate 1.0.3 measures and places every marker widget on every
- * viewport change, and adding one costs in proportion to those already there: measured
- * here (bench-points, Xvfb, cairo renderer), 300 markers pan at ~11 ms a frame and show in
- * ~0.1 s, 1,000 at 14–16 ms, 10,000 at 60–86 ms with 5 s to add them. Up to a few hundred
- * places the widgets cost nothing a reader feels and give what dots cannot: a focusable
- * button per place with its accessible name. */
-#define POINT_THRESHOLD 300
+ * viewport change, and adding one costs in proportion to those already there. Measured
+ * with tests/bench-points (1400×900 window under Xvfb, cairo renderer, all on screen):
+ * a pan frame takes 29 ms with 50 widgets, 36 with 100, 45 with 200, 54 with 300, while
+ * the point layer stays at 29–32 ms from 201 to 10,000 places; with GL (notes on
+ * libshumate) 1,000 widgets still pan at 14–16 ms. Up to 200 the widgets cost at most
+ * one 60 Hz frame more even in software, and give what dots cannot: a focusable button
+ * per place with its accessible name. */
+#define POINT_THRESHOLD 200
 
 struct _DlMapView
 {
