@@ -2,7 +2,7 @@
 /* Save As… in the window, driven past the file chooser (which a test cannot drive) with
  * the file a user would pick: a copy that loads back as the same story and a toast naming
  * it; a folder that cannot exist gives an error dialog naming the file, and nothing is
- * written. */
+ * written. The name offered comes from the opened file or the story's title. */
 #undef G_DISABLE_ASSERT
 #define G_LOG_DOMAIN "test-save-as"
 
@@ -253,6 +253,42 @@ test_error (Fixture       *fixture,
   g_assert_true (dl_window_get_story (fixture->window) == fixture->story);
 }
 
+/* The name offered: the story's title, "Untitled Story" for a map without one, the
+ * opened file's own name once a file was opened. */
+static void
+test_suggested_name (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  const char map[] = "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\","
+                     "\"id\":\"a\",\"properties\":{\"name\":\"A\"},\"geometry\":"
+                     "{\"type\":\"Point\",\"coordinates\":[36.3,33.5]}}]}";
+  g_autofree char *path = g_build_filename (fixture->dir, "opened.geojson", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GBytes) bytes = g_bytes_new_static (map, strlen (map));
+  g_autoptr(DlStory) untitled = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *by_title = dl_window_suggest_file_name (fixture->window);
+  g_autofree char *by_default = NULL;
+  g_autofree char *by_file = NULL;
+
+  g_assert_cmpstr (by_title, ==, "Rebels take Homs, Assad leaves for Moscow.geojson");
+
+  untitled = dl_story_new_from_bytes (bytes, "map.geojson", &error);
+  g_assert_no_error (error);
+  dl_window_set_story (fixture->window, untitled);
+  by_default = dl_window_suggest_file_name (fixture->window);
+  g_assert_cmpstr (by_default, ==, "Untitled Story.geojson");
+
+  g_file_set_contents (path, map, -1, &error);
+  g_assert_no_error (error);
+  dl_window_open_file (fixture->window, file);
+  while (dl_window_is_loading (fixture->window))
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_null (dl_window_get_error_dialog (fixture->window));
+  by_file = dl_window_suggest_file_name (fixture->window);
+  g_assert_cmpstr (by_file, ==, "opened.geojson");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -271,6 +307,8 @@ main (int   argc,
   g_test_add ("/save-as/markup-name", Fixture, NULL, fixture_setup, test_markup_name,
               fixture_teardown);
   g_test_add ("/save-as/replace", Fixture, NULL, fixture_setup, test_replace,
+              fixture_teardown);
+  g_test_add ("/save-as/suggested-name", Fixture, NULL, fixture_setup, test_suggested_name,
               fixture_teardown);
   g_test_add ("/save-as/error", Fixture, NULL, fixture_setup, test_error, fixture_teardown);
 

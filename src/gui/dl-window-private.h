@@ -27,6 +27,8 @@ GtkRevealer   *dl_window_get_load_revealer (DlWindow *self);
  * went. */
 void           dl_window_save_to_file      (DlWindow *self,
                                             GFile    *file);
+/* The name Save As offers: the opened file's, else the story's title with .geojson. */
+char          *dl_window_suggest_file_name (DlWindow *self);
 /* TRUE while a copy is being written. */
 gboolean       dl_window_is_saving         (DlWindow *self);
 /* TRUE when the events and article panes are folded away. */

@@ -599,37 +599,6 @@ has_geojson_suffix (const char *name)
   return g_str_has_suffix (lower, ".geojson") || g_str_has_suffix (lower, ".json");
 }
 
-/* The name offered in the save dialog: the opened file's, else the story's title. */
-static char *
-suggest_file_name (DlWindow *self)
-{
-  DlStory *story = dl_view_state_get_story (self->state);
-  const char *title = dl_story_get_title (story);
-  g_autofree char *name = NULL;
-
-  if (self->story_file != NULL)
-    name = g_file_get_basename (self->story_file);
-  if (name != NULL)
-    return g_steal_pointer (&name);
-
-  name = g_strstrip (g_strdup (title != NULL ? title : ""));
-  if (name[0] == '\0')
-    {
-      g_free (name);
-      name = g_strdup (_("Untitled Story"));
-    }
-  g_strdelimit (name, "/\\", '-');
-  if (g_utf8_strlen (name, -1) > 100)
-    {
-      g_autofree char *whole = g_steal_pointer (&name);
-
-      name = g_utf8_substring (whole, 0, 100);
-    }
-  if (has_geojson_suffix (name))
-    return g_steal_pointer (&name);
-  return g_strconcat (name, ".geojson", NULL);
-}
-
 static void
 save_response_cb (GtkNativeDialog *dialog,
                   int              response,
@@ -681,7 +650,7 @@ save_as_action (GtkWidget  *widget,
       if (folder != NULL)
         gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
     }
-  name = suggest_file_name (self);
+  name = dl_window_suggest_file_name (self);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
 
   g_signal_connect_object (chooser, "response", G_CALLBACK (save_response_cb), self, 0);
@@ -1358,6 +1327,41 @@ dl_window_save_to_file (DlWindow *self,
   g_task_set_source_tag (task, dl_window_save_to_file);
   g_task_set_task_data (task, job, save_job_free);
   g_task_run_in_thread (task, save_thread);
+}
+
+char *
+dl_window_suggest_file_name (DlWindow *self)
+{
+  DlStory *story;
+  const char *title;
+  g_autofree char *name = NULL;
+
+  g_return_val_if_fail (DL_IS_WINDOW (self), NULL);
+  g_return_val_if_fail (dl_view_state_get_story (self->state) != NULL, NULL);
+
+  story = dl_view_state_get_story (self->state);
+  title = dl_story_get_title (story);
+  if (self->story_file != NULL)
+    name = g_file_get_basename (self->story_file);
+  if (name != NULL)
+    return g_steal_pointer (&name);
+
+  name = g_strstrip (g_strdup (title != NULL ? title : ""));
+  if (name[0] == '\0')
+    {
+      g_free (name);
+      name = g_strdup (_("Untitled Story"));
+    }
+  g_strdelimit (name, "/\\", '-');
+  if (g_utf8_strlen (name, -1) > 100)
+    {
+      g_autofree char *whole = g_steal_pointer (&name);
+
+      name = g_utf8_substring (whole, 0, 100);
+    }
+  if (has_geojson_suffix (name))
+    return g_steal_pointer (&name);
+  return g_strconcat (name, ".geojson", NULL);
 }
 
 gboolean
