@@ -493,6 +493,17 @@ test_progress (Fixture       *fixture,
   g_assert_true (gtk_widget_get_focusable (GTK_WIDGET (cancel_button (fixture))));
   g_assert_true (dl_window_get_story (fixture->window) == fixture->story);
 
+  /* Tab reaches Cancel */
+  for (guint i = 0; i < 200; i++)
+    {
+      if (gtk_window_get_focus (GTK_WINDOW (fixture->window))
+          == GTK_WIDGET (cancel_button (fixture)))
+        break;
+      gtk_widget_child_focus (GTK_WIDGET (fixture->window), GTK_DIR_TAB_FORWARD);
+    }
+  g_assert_true (gtk_window_get_focus (GTK_WINDOW (fixture->window))
+                 == GTK_WIDGET (cancel_button (fixture)));
+
   /* the window draws frames while the worker is held at the gate */
   tick = gtk_widget_add_tick_callback (GTK_WIDGET (fixture->window), count_frame_cb, &frames,
                                        NULL);
