@@ -45,6 +45,51 @@ generate_story (guint n)
   return story;
 }
 
+/* A story of @n places with one event each by "russia" (red), and a lone place in
+ * Sydney whose one event is by "syrians" (blue). */
+static DlStory *
+generate_event_story (guint n)
+{
+  g_autoptr(GString) json = g_string_new (NULL);
+  g_autoptr(GString) events = g_string_new (NULL);
+  g_autoptr(GString) features = g_string_new (NULL);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (5);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  DlStory *story;
+
+  for (guint i = 0; i <= n; i++)
+    {
+      char lon[G_ASCII_DTOSTR_BUF_SIZE], lat[G_ASCII_DTOSTR_BUF_SIZE];
+      gboolean lone = i == n;
+      g_autofree char *id = lone ? g_strdup ("lone") : g_strdup_printf ("p%u", i);
+
+      g_ascii_formatd (lon, sizeof lon, "%.5f",
+                       lone ? LONE_LON : g_rand_double_range (rand, -10, 30));
+      g_ascii_formatd (lat, sizeof lat, "%.5f",
+                       lone ? LONE_LAT : g_rand_double_range (rand, 36, 60));
+      g_string_append_printf (features, "%s{\"type\":\"Feature\",\"id\":\"%s\","
+                              "\"geometry\":{\"type\":\"Point\",\"coordinates\":[%s,%s]},"
+                              "\"properties\":{\"name\":\"Place %s\"}}",
+                              i > 0 ? "," : "", id, lon, lat, id);
+      g_string_append_printf (events, "%s{\"id\":\"e%u\",\"title\":\"Event %u\","
+                              "\"when\":{\"start\":\"2024-12-08\"},"
+                              "\"places\":[{\"place\":\"%s\",\"role\":\"location\"}],"
+                              "\"actors\":[{\"actor\":\"%s\",\"role\":\"subject\"}],"
+                              "\"passages\":[]}",
+                              i > 0 ? "," : "", i, i, id, lone ? "syrians" : "russia");
+    }
+  g_string_append_printf (json, "{\"type\":\"FeatureCollection\",\"dateline\":{\"version\":1,"
+                          "\"article\":{\"title\":\"Many\",\"text\":\"Text.\"},"
+                          "\"actors\":[{\"id\":\"russia\",\"name\":\"Russia\",\"color\":\"#c0392b\"},"
+                          "{\"id\":\"syrians\",\"name\":\"Syrians\",\"color\":\"#1565c0\"}],"
+                          "\"events\":[%s]},\"features\":[%s]}", events->str, features->str);
+  bytes = g_bytes_new (json->str, json->len);
+  story = dl_story_new_from_bytes (bytes, "events.geojson", &error);
+  g_assert_no_error (error);
+  return story;
+}
+
 static GArray *
 summaries_of (DlStory *story)
 {
@@ -298,6 +343,56 @@ test_window (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Past the threshold in a story with events: dots in their actor's colour; a click on one
+ * selects its place and opens its popover, as a marker does. */
+static void
+test_events_story (void)
+{
+  g_autoptr(DlStory) story = generate_event_story (250);
+  DlWindow *window = dl_window_new (NULL);
+  DlMapView *map_view = dl_window_get_map_view (window);
+  DlPointLayer *layer = dl_map_view_get_point_layer (map_view);
+  DlPlace *lone = dl_story_lookup_place (story, "lone");
+  g_autoptr(GdkTexture) texture = NULL;
+  GtkGestureClick *click;
+  GtkPopover *popover;
+  gboolean timed_out = FALSE;
+  guint8 rgb[3];
+  guint timeout;
+  double x, y;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1400, 900);
+  dl_window_set_story (window, story);
+  gtk_window_present (GTK_WINDOW (window));
+  timeout = g_timeout_add_seconds (60, timeout_cb, &timed_out);
+  while (!timed_out && gtk_widget_get_width (GTK_WIDGET (layer)) == 0)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (timed_out);
+  g_source_remove (timeout);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+
+  g_assert_cmpuint (count_markers (GTK_WIDGET (window)), ==, 0);
+  g_assert_cmpuint (dl_point_layer_get_n_places (layer), ==, 251);
+
+  shumate_viewport_location_to_widget_coords (dl_map_view_get_viewport (map_view),
+                                              GTK_WIDGET (layer), LONE_LAT, LONE_LON, &x, &y);
+  texture = render_widget (GTK_WIDGET (dl_map_view_get_map (map_view)));
+  pixel_at (texture, (int) round (x), (int) round (y), rgb);
+  g_assert_cmpint (ABS (rgb[0] - 0x15), <=, 3);
+  g_assert_cmpint (ABS (rgb[1] - 0x65), <=, 3);
+  g_assert_cmpint (ABS (rgb[2] - 0xc0), <=, 3);
+
+  click = find_click (GTK_WIDGET (layer));
+  g_signal_emit_by_name (click, "released", 1, x, y);
+  g_assert_true (dl_view_state_get_selected_place (dl_window_get_view_state (window)) == lone);
+  popover = dl_map_view_get_popover (map_view);
+  g_assert_nonnull (popover);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (popover)));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* A small story keeps its marker widgets; the point layer stays hidden. */
 static void
 test_small_keeps_markers (void)
@@ -330,6 +425,7 @@ main (int   argc,
 
   g_test_add_func ("/point-layer/clusters", test_clusters);
   g_test_add_func ("/point-layer/window", test_window);
+  g_test_add_func ("/point-layer/events-story", test_events_story);
   g_test_add_func ("/point-layer/small-keeps-markers", test_small_keeps_markers);
 
   return g_test_run ();
