@@ -483,6 +483,8 @@ test_progress (Fixture       *fixture,
    * read before the gate was handed to the main thread before the worker stopped there */
   while (!card_is_shown (fixture))
     g_main_context_iteration (NULL, TRUE);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
   fraction = gtk_progress_bar_get_fraction (bar);
   g_assert_cmpfloat (fraction, >, 0.0);
   g_assert_cmpfloat (fraction, <, 1.0);
