@@ -22,6 +22,7 @@ struct _DlShapeLayer
   ShumateLayer  parent_instance;
 
   GArray       *shapes;  /* Shape */
+  GHashTable   *index;   /* DlPlace → its position in shapes + 1 */
 };
 
 G_DEFINE_FINAL_TYPE (DlShapeLayer, dl_shape_layer, SHUMATE_TYPE_LAYER)
@@ -39,13 +40,22 @@ find_shape (DlShapeLayer *self,
             DlPlace      *place,
             guint        *index)
 {
+  /* A table, not a scan: a map of thousands of areas is filled one place at a time. */
+  guint position = GPOINTER_TO_UINT (g_hash_table_lookup (self->index, place));
+
+  if (position == 0)
+    return FALSE;
+  *index = position - 1;
+  return TRUE;
+}
+
+static void
+rebuild_index (DlShapeLayer *self)
+{
+  g_hash_table_remove_all (self->index);
   for (guint i = 0; i < self->shapes->len; i++)
-    if (g_array_index (self->shapes, Shape, i).place == place)
-      {
-        *index = i;
-        return TRUE;
-      }
-  return FALSE;
+    g_hash_table_insert (self->index, g_array_index (self->shapes, Shape, i).place,
+                         GUINT_TO_POINTER (i + 1));
 }
 
 static void
@@ -278,6 +288,25 @@ shapes_extents (DlShapeLayer    *self,
   return TRUE;
 }
 
+/* Whether @place can show in the widget: its box, widened for a route's bend, line
+ * widths and arrowheads, meets it. Many areas off screen then cost two projections each. */
+static gboolean
+shape_in_view (DlShapeLayer *self,
+               DlPlace      *place,
+               int           width,
+               int           height)
+{
+  DlLonLat sw, ne;
+  double ax, ay, bx, by, margin;
+
+  dl_place_get_bounds (place, &sw, &ne);
+  project (self, &sw, &ax, &ay);
+  project (self, &ne, &bx, &by);
+  margin = 24 + 0.25 * MAX (fabs (bx - ax), fabs (by - ay));
+  return MAX (ax, bx) + margin >= 0 && MIN (ax, bx) - margin <= width
+         && MAX (ay, by) + margin >= 0 && MIN (ay, by) - margin <= height;
+}
+
 static void
 dl_shape_layer_snapshot (GtkWidget   *widget,
                          GtkSnapshot *snapshot)
@@ -303,7 +332,7 @@ dl_shape_layer_snapshot (GtkWidget   *widget,
           const Shape *shape = &g_array_index (self->shapes, Shape, i);
           DlPlaceShape type = dl_place_get_shape (shape->place);
 
-          if (shape->selected != selected)
+          if (shape->selected != selected || !shape_in_view (self, shape->place, width, height))
             continue;
           if (kind == 0 && type == DL_PLACE_SHAPE_AREA)
             draw_area (self, cr, shape);
@@ -330,6 +359,7 @@ dl_shape_layer_dispose (GObject *object)
 {
   DlShapeLayer *self = DL_SHAPE_LAYER (object);
 
+  g_clear_pointer (&self->index, g_hash_table_unref);
   g_clear_pointer (&self->shapes, g_array_unref);
 
   G_OBJECT_CLASS (dl_shape_layer_parent_class)->dispose (object);
@@ -351,6 +381,7 @@ dl_shape_layer_init (DlShapeLayer *self)
 {
   self->shapes = g_array_new (FALSE, TRUE, sizeof (Shape));
   g_array_set_clear_func (self->shapes, shape_clear);
+  self->index = g_hash_table_new (NULL, NULL);
   /* Drawing only: clicks and drags go through to the map. */
   gtk_widget_set_can_target (GTK_WIDGET (self), FALSE);
 }
@@ -369,6 +400,7 @@ dl_shape_layer_clear (DlShapeLayer *self)
   g_return_if_fail (DL_IS_SHAPE_LAYER (self));
 
   g_array_set_size (self->shapes, 0);
+  g_hash_table_remove_all (self->index);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -408,6 +440,7 @@ dl_shape_layer_set_place (DlShapeLayer *self,
     {
       shape.place = g_object_ref (place);
       g_array_append_val (self->shapes, shape);
+      g_hash_table_insert (self->index, place, GUINT_TO_POINTER (self->shapes->len));
     }
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
@@ -423,6 +456,7 @@ dl_shape_layer_remove_place (DlShapeLayer *self,
   if (find_shape (self, place, &index))
     {
       g_array_remove_index (self->shapes, index);
+      rebuild_index (self);
       gtk_widget_queue_draw (GTK_WIDGET (self));
     }
 }
