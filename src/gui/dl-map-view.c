@@ -255,7 +255,14 @@ update_selection (DlMapView *self)
   GPtrArray *selected = dl_view_state_get_selected_events (self->state);
   DlPlace *selected_place = dl_view_state_get_selected_place (self->state);
   g_autoptr(GHashTable) places = g_hash_table_new (NULL, NULL);
-  g_autoptr(GArray) visible = visible_places (self);
+  g_autoptr(GArray) visible = NULL;
+
+  /* The shown places matter only for the shapes; a million dots and no area need no
+   * pass over them per selection. */
+  if (dl_shape_layer_get_n_shapes (self->shape_layer) > 0)
+    visible = visible_places (self);
+  else
+    visible = g_array_new (FALSE, TRUE, sizeof (DlPlaceSummary));
 
   if (selected_place != NULL)
     g_hash_table_add (places, selected_place);
