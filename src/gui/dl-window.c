@@ -427,13 +427,18 @@ post_load_progress (GTask    *task,
                     double    fraction)
 {
   LoadProgress *progress = g_new0 (LoadProgress, 1);
+  g_autoptr(GSource) source = g_idle_source_new ();
 
   progress->self = g_object_ref (g_task_get_source_object (task));
   progress->cancellable = g_object_ref (g_task_get_cancellable (task));
   progress->checking = checking;
   progress->fraction = fraction;
-  g_main_context_invoke_full (g_task_get_context (task), G_PRIORITY_DEFAULT, load_progress_cb,
-                              progress, load_progress_free);
+  /* An idle, not g_main_context_invoke(), which runs the function right here, in the
+   * worker, whenever it can acquire the main context. */
+  g_source_set_priority (source, G_PRIORITY_DEFAULT);
+  g_source_set_callback (source, load_progress_cb, progress, load_progress_free);
+  g_source_set_static_name (source, "[dateline] load progress");
+  g_source_attach (source, g_task_get_context (task));
 }
 
 static void
