@@ -289,6 +289,40 @@ test_suggested_name (Fixture       *fixture,
   g_assert_cmpstr (by_file, ==, "opened.geojson");
 }
 
+/* .geojson is added to a name without it, but never over a file the chooser did not ask
+ * about. */
+static void
+test_target (Fixture       *fixture,
+             gconstpointer  data)
+{
+  const struct { const char *chosen; const char *written; } cases[] = {
+    { "report", "report.geojson" },
+    { "map.geojson", "map.geojson" },
+    { "MAP.GeoJSON", "MAP.GeoJSON" },
+    { "data.json", "data.json" },
+    { "notes.txt", "notes.txt.geojson" },
+    { "existing", "existing" },
+  };
+  g_autofree char *existing = g_build_filename (fixture->dir, "existing.geojson", NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (existing, "keep me", -1, &error);
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *path = g_build_filename (fixture->dir, cases[i].chosen, NULL);
+      g_autoptr(GFile) chosen = g_file_new_for_path (path);
+      g_autoptr(GFile) target = dl_window_save_target (chosen);
+      g_autofree char *name = g_file_get_basename (target);
+      g_autoptr(GFile) parent = g_file_get_parent (target);
+
+      g_assert_cmpstr (name, ==, cases[i].written);
+      g_assert_true (g_file_has_parent (target, NULL));
+      g_assert_cmpstr (g_file_peek_path (parent), ==, fixture->dir);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -310,6 +344,7 @@ main (int   argc,
               fixture_teardown);
   g_test_add ("/save-as/suggested-name", Fixture, NULL, fixture_setup, test_suggested_name,
               fixture_teardown);
+  g_test_add ("/save-as/target", Fixture, NULL, fixture_setup, test_target, fixture_teardown);
   g_test_add ("/save-as/error", Fixture, NULL, fixture_setup, test_error, fixture_teardown);
 
   status = g_test_run ();

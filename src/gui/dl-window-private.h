@@ -29,6 +29,9 @@ void           dl_window_save_to_file      (DlWindow *self,
                                             GFile    *file);
 /* The name Save As offers: the opened file's, else the story's title with .geojson. */
 char          *dl_window_suggest_file_name (DlWindow *self);
+/* Where Save As writes when @chosen was picked: with .geojson added when it has neither
+ * .geojson nor .json and no file of that name exists. */
+GFile         *dl_window_save_target       (GFile    *chosen);
 /* TRUE while a copy is being written. */
 gboolean       dl_window_is_saving         (DlWindow *self);
 /* TRUE when the events and article panes are folded away. */

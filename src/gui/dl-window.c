@@ -609,22 +609,14 @@ save_response_cb (GtkNativeDialog *dialog,
                   int              response,
                   DlWindow        *self)
 {
-  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFile) chosen = NULL;
 
   if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-  if (file != NULL)
+    chosen = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+  if (chosen != NULL)
     {
-      g_autofree char *name = g_file_get_basename (file);
+      g_autoptr(GFile) file = dl_window_save_target (chosen);
 
-      if (name != NULL && !has_geojson_suffix (name))
-        {
-          g_autoptr(GFile) parent = g_file_get_parent (file);
-          g_autofree char *full = g_strconcat (name, ".geojson", NULL);
-
-          if (parent != NULL)
-            g_set_object (&file, g_file_get_child (parent, full));
-        }
       dl_window_save_to_file (self, file);
     }
   g_object_unref (dialog);
@@ -1367,6 +1359,30 @@ dl_window_suggest_file_name (DlWindow *self)
   if (has_geojson_suffix (name))
     return g_steal_pointer (&name);
   return g_strconcat (name, ".geojson", NULL);
+}
+
+GFile *
+dl_window_save_target (GFile *chosen)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *full = NULL;
+  g_autoptr(GFile) parent = NULL;
+  g_autoptr(GFile) with_suffix = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (chosen), NULL);
+
+  name = g_file_get_basename (chosen);
+  parent = g_file_get_parent (chosen);
+  if (name == NULL || parent == NULL || has_geojson_suffix (name))
+    return g_object_ref (chosen);
+
+  /* not over a file of that name: the chooser asked before replacing the name typed, not
+   * this one */
+  full = g_strconcat (name, ".geojson", NULL);
+  with_suffix = g_file_get_child (parent, full);
+  if (g_file_query_exists (with_suffix, NULL))
+    return g_object_ref (chosen);
+  return g_steal_pointer (&with_suffix);
 }
 
 gboolean
