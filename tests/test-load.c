@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* Opening a large file in the window: a card shows how much was read, then that the file
- * is being checked, and Cancel goes back to the story that was open without an error. The
- * window keeps drawing meanwhile. A "gated" file, whose reading stops half-way until the
- * test lets it go on, shows the card mid-read without depending on how fast the disk is. */
+/* Opening a large file in the window: a card shows how much was read (the core reader's
+ * progress), then that the file is being checked, and Cancel goes back to the story that
+ * was open without an error. The window keeps drawing meanwhile. A "gated" file, whose
+ * reading stops part-way until the test lets it go on, shows the card mid-read without
+ * depending on how fast the disk is. */
 #undef G_DISABLE_ASSERT
 #define G_LOG_DOMAIN "test-load"
 
@@ -608,6 +609,43 @@ test_large_file (Fixture       *fixture,
                                                 fixture->window))), ==, 500);
 }
 
+static void
+record_progress_cb (goffset  bytes_read,
+                    goffset  total_bytes,
+                    gpointer user_data)
+{
+  GArray *calls = user_data;
+  goffset call[2] = { bytes_read, total_bytes };
+
+  g_array_append_vals (calls, call, 2);
+}
+
+/* The core's reader tells how much of the file's size it read, chunk by chunk. */
+static void
+test_read_progress (void)
+{
+  g_autoptr(GFile) file = write_map ("progress.geojson", 5, 3 * 1024 * 1024 + 100);
+  g_autoptr(GArray) calls = g_array_new (FALSE, FALSE, sizeof (goffset));
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  goffset size = 3 * 1024 * 1024 + 100;
+
+  bytes = dl_story_read_file_with_progress (file, "progress.geojson", record_progress_cb,
+                                            calls, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_bytes_get_size (bytes), ==, size);
+  g_assert_cmpuint (calls->len / 2, >=, 4);
+  for (guint i = 0; i < calls->len / 2; i++)
+    {
+      goffset read = g_array_index (calls, goffset, 2 * i);
+
+      g_assert_cmpint (g_array_index (calls, goffset, 2 * i + 1), ==, size);
+      g_assert_cmpint (read, >, i > 0 ? g_array_index (calls, goffset, 2 * i - 2) : 0);
+      g_assert_cmpint (read, <=, size);
+    }
+  g_assert_cmpint (g_array_index (calls, goffset, calls->len - 2), ==, size);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -622,6 +660,7 @@ main (int   argc,
   tmp_dir = g_dir_make_tmp ("dateline-load-XXXXXX", &error);
   g_assert_no_error (error);
 
+  g_test_add_func ("/load/read-progress", test_read_progress);
   g_test_add ("/load/progress", Fixture, NULL, fixture_setup, test_progress, fixture_teardown);
   g_test_add ("/load/cancel", Fixture, NULL, fixture_setup, test_cancel, fixture_teardown);
   g_test_add ("/load/large-file", Fixture, NULL, fixture_setup, test_large_file,
@@ -630,7 +669,8 @@ main (int   argc,
   status = g_test_run ();
 
   {
-    const char *names[] = { "gated.geojson", "cancelled.geojson", "large.geojson" };
+    const char *names[] = { "gated.geojson", "cancelled.geojson", "large.geojson",
+                            "progress.geojson" };
 
     for (guint i = 0; i < G_N_ELEMENTS (names); i++)
       {
