@@ -340,6 +340,43 @@ test_window (void)
   g_signal_emit_by_name (click, "released", 1, x + 30, y);
   g_assert_null (activated);
 
+  /* A click on a crowd zooms in on it, and it splits into several clusters. */
+  {
+    const DlPointCluster *crowd = NULL;
+    double zoom = shumate_viewport_get_zoom_level (viewport);
+    double cx, cy;
+    g_autoptr(GArray) after = NULL;
+    g_autoptr(GHashTable) members = g_hash_table_new (NULL, NULL);
+    guint n_split = 0;
+
+    for (guint i = 0; i < clusters->len && crowd == NULL; i++)
+      if (g_array_index (clusters, DlPointCluster, i).n_places > 50)
+        crowd = &g_array_index (clusters, DlPointCluster, i);
+    g_assert_nonnull (crowd);
+    {
+      g_autoptr(GPtrArray) list = dl_point_layer_list_members (layer, crowd);
+
+      for (guint i = 0; i < list->len; i++)
+        g_hash_table_add (members, list->pdata[i]);
+    }
+    shumate_viewport_location_to_widget_coords (viewport, GTK_WIDGET (layer), crowd->latitude,
+                                                crowd->longitude, &cx, &cy);
+    g_signal_emit_by_name (click, "released", 1, cx, cy);
+    g_assert_null (activated);
+    timeout = g_timeout_add_seconds (20, timeout_cb, &timed_out);
+    while (!timed_out && shumate_viewport_get_zoom_level (viewport) < zoom + 0.5)
+      g_main_context_iteration (NULL, TRUE);
+    g_assert_false (timed_out);
+    g_source_remove (timeout);
+    gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+
+    after = dl_point_layer_list_clusters (layer, dl_point_layer_get_cluster_zoom (layer), TRUE);
+    for (guint i = 0; i < after->len; i++)
+      if (g_hash_table_contains (members, g_array_index (after, DlPointCluster, i).place))
+        n_split++;
+    g_assert_cmpuint (n_split, >, 1);
+  }
+
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
