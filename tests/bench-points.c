@@ -216,7 +216,8 @@ bench_pan (DlStory *story)
       while (!pan.done)
         g_main_context_iteration (NULL, TRUE);
       g_signal_handler_disconnect (clock, after_id);
-      g_print ("  pan at zoom %.1f: frame median %.1f ms, 95th percentile %.1f ms over %u frames\n",
+      g_print ("  pan at zoom %.1f: frame median %.1f ms, 95th percentile %.1f ms"
+               " over %u frames\n",
                shumate_viewport_get_zoom_level (viewport), median (pan.frame_work),
                percentile (pan.frame_work, 0.95), pan.frame_work->len);
       g_array_unref (pan.frame_work);

@@ -81,7 +81,8 @@ generate_event_story (guint n)
     }
   g_string_append_printf (json, "{\"type\":\"FeatureCollection\",\"dateline\":{\"version\":1,"
                           "\"article\":{\"title\":\"Many\",\"text\":\"Text.\"},"
-                          "\"actors\":[{\"id\":\"russia\",\"name\":\"Russia\",\"color\":\"#c0392b\"},"
+                          "\"actors\":[{\"id\":\"russia\",\"name\":\"Russia\","
+                          "\"color\":\"#c0392b\"},"
                           "{\"id\":\"syrians\",\"name\":\"Syrians\",\"color\":\"#1565c0\"}],"
                           "\"events\":[%s]},\"features\":[%s]}", events->str, features->str);
   bytes = g_bytes_new (json->str, json->len);

@@ -479,10 +479,12 @@ dominant_actor (GPtrArray *events)
   for (guint i = 0; i < events->len; i++)
     {
       DlActor *actor = dl_event_get_main_actor (events->pdata[i]);
+      guint count;
 
-      if (actor != NULL)
-        g_hash_table_insert (counts, actor,
-                             GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (counts, actor)) + 1));
+      if (actor == NULL)
+        continue;
+      count = GPOINTER_TO_UINT (g_hash_table_lookup (counts, actor));
+      g_hash_table_insert (counts, actor, GUINT_TO_POINTER (count + 1));
     }
   for (guint i = 0; i < events->len; i++)
     {
