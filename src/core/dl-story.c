@@ -1144,8 +1144,8 @@ resolve_passage (Loader     *l,
   if (l->searched > MAX_SEARCHED)
     {
       report (l, DL_STORY_ERROR_TOO_LARGE, path,
-              _("too many passages for an article text this long (%" G_GSIZE_FORMAT " KiB): "
-                "finding them all would take too long"), ti->length / 1024);
+              _("too many passages for an article text this long (%lu KiB): "
+                "finding them all would take too long"), (gulong) (ti->length / 1024));
       return;
     }
 
@@ -1430,8 +1430,8 @@ read_root (Loader *l)
                 _("“version” must be a whole number"));
       else if (version != NULL && json_node_get_int (version) != 1)
         report (l, DL_STORY_ERROR_INVALID, "dateline.version",
-                _("story format version %" G_GINT64_FORMAT " is not supported: this "
-                  "Dateline reads version 1"), json_node_get_int (version));
+                _("story format version %lld is not supported: this "
+                  "Dateline reads version 1"), (long long) json_node_get_int (version));
 
       article = get_object (l, dateline, "dateline", "article", FALSE);
       if (article != NULL)
@@ -1503,8 +1503,8 @@ check_text (Loader *l)
   if (l->length > MAX_SIZE)
     {
       report_at (l, DL_STORY_ERROR_TOO_LARGE, 1, 1,
-                 g_strdup_printf (_("the file is too large (%" G_GSIZE_FORMAT " MiB; the "
-                                    "limit is %d MiB)"), l->length / (1024 * 1024),
+                 g_strdup_printf (_("the file is too large (%lu MiB; the "
+                                    "limit is %d MiB)"), (gulong) (l->length / (1024 * 1024)),
                                   MAX_SIZE / (1024 * 1024)));
       return FALSE;
     }
