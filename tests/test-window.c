@@ -366,6 +366,22 @@ test_search (Fixture       *fixture,
                    "2 of 6 events");
 }
 
+static GtkEventController *
+find_controller (GtkWidget  *widget,
+                 const char *name)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (g_strcmp0 (gtk_event_controller_get_name (controller), name) == 0)
+        return controller;
+    }
+  return NULL;
+}
+
 static void
 test_click_passage (Fixture       *fixture,
                     gconstpointer  data)
@@ -407,6 +423,29 @@ test_click_passage (Fixture       *fixture,
   g_signal_emit_by_name (gesture, "released", 1, 2.0, 2.0);
   g_clear_pointer (&selected, g_free);
   g_assert_cmpstr (selected = selected_row_ids (fixture), ==, "asylum");
+
+  /* From the keyboard: the caret in a passage, then Enter. */
+  {
+    DlEvent *taken = dl_story_lookup_event (fixture->story, "homs-taken");
+    GtkEventController *keys = find_controller (GTK_WIDGET (text_view), "dl-passage-keys");
+    gboolean handled = FALSE;
+
+    g_assert_nonnull (keys);
+    gtk_text_buffer_get_iter_at_offset (gtk_text_view_get_buffer (text_view), &iter,
+                                        dl_event_get_passage (taken, 0)->start + 1);
+    gtk_text_buffer_place_cursor (gtk_text_view_get_buffer (text_view), &iter);
+    g_signal_emit_by_name (keys, "key-pressed", GDK_KEY_Return, 0, 0, &handled);
+    g_assert_true (handled);
+    g_clear_pointer (&selected, g_free);
+    g_assert_cmpstr (selected = selected_row_ids (fixture), ==, "homs-taken");
+
+    /* Enter outside every passage is left to the text view. */
+    gtk_text_buffer_get_iter_at_offset (gtk_text_view_get_buffer (text_view), &iter,
+                                        dl_story_get_text_length (fixture->story));
+    gtk_text_buffer_place_cursor (gtk_text_view_get_buffer (text_view), &iter);
+    g_signal_emit_by_name (keys, "key-pressed", GDK_KEY_Return, 0, 0, &handled);
+    g_assert_false (handled);
+  }
 }
 
 static void

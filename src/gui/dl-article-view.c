@@ -194,6 +194,64 @@ click_released_cb (GtkGestureClick *gesture,
     dl_view_state_select_event (self->state, passage->event);
 }
 
+/* The passages around the text cursor, for keyboard users. */
+static GPtrArray *
+passages_at_cursor (DlArticleView *self)
+{
+  DlStory *story = self->state != NULL ? dl_view_state_get_story (self->state) : NULL;
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+  GtkTextIter iter;
+
+  if (story == NULL)
+    return NULL;
+  gtk_text_buffer_get_iter_at_mark (buffer, &iter, gtk_text_buffer_get_insert (buffer));
+  return dl_story_passages_at (story, gtk_text_iter_get_offset (&iter));
+}
+
+/* Enter (or Space) on a passage selects its event, as a click does. */
+static gboolean
+key_pressed_cb (GtkEventControllerKey *controller,
+                guint                  keyval,
+                guint                  keycode,
+                GdkModifierType        state,
+                DlArticleView         *self)
+{
+  g_autoptr(GPtrArray) passages = NULL;
+  const DlPassage *passage;
+
+  if (keyval != GDK_KEY_Return && keyval != GDK_KEY_KP_Enter && keyval != GDK_KEY_ISO_Enter
+      && keyval != GDK_KEY_space)
+    return FALSE;
+  if ((state & gtk_accelerator_get_default_mod_mask ()) != 0)
+    return FALSE;
+
+  passages = passages_at_cursor (self);
+  if (passages == NULL || (passage = dl_pick_passage (passages)) == NULL)
+    return FALSE;
+  dl_view_state_select_event (self->state, passage->event);
+  return TRUE;
+}
+
+/* The caret shows when the keyboard brought the focus here: it is how a keyboard user
+ * moves to a passage. Mouse readers keep a clean page. */
+static void
+focus_enter_cb (GtkEventControllerFocus *controller,
+                DlArticleView           *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  gtk_text_view_set_cursor_visible (self->text_view,
+                                    GTK_IS_WINDOW (root)
+                                    && gtk_window_get_focus_visible (GTK_WINDOW (root)));
+}
+
+static void
+focus_leave_cb (GtkEventControllerFocus *controller,
+                DlArticleView           *self)
+{
+  gtk_text_view_set_cursor_visible (self->text_view, FALSE);
+}
+
 /* A hand over a passage says it can be clicked. */
 static void
 motion_cb (GtkEventControllerMotion *motion,
@@ -222,10 +280,7 @@ query_tooltip_cb (GtkWidget     *widget,
   g_autoptr(GPtrArray) passages = NULL;
   g_autoptr(GString) text = NULL;
 
-  if (keyboard_mode)
-    return FALSE;
-
-  passages = passages_at_point (self, x, y);
+  passages = keyboard_mode ? passages_at_cursor (self) : passages_at_point (self, x, y);
   if (passages == NULL || passages->len == 0)
     return FALSE;
 
@@ -278,6 +333,8 @@ dl_article_view_init (DlArticleView *self)
   GtkTextBuffer *buffer;
   GtkGesture *click;
   GtkEventController *motion;
+  GtkEventController *keys;
+  GtkEventController *focus;
   GtkTextIter start;
   GListModel *controllers;
   GdkRGBA emphasis = { 0.96f, 0.80f, 0.07f, 0.50f };
@@ -325,6 +382,18 @@ dl_article_view_init (DlArticleView *self)
   motion = gtk_event_controller_motion_new ();
   g_signal_connect_object (motion, "motion", G_CALLBACK (motion_cb), self, 0);
   gtk_widget_add_controller (GTK_WIDGET (self->text_view), motion);
+
+  keys = gtk_event_controller_key_new ();
+  gtk_event_controller_set_name (keys, "dl-passage-keys");
+  /* before the text view's own key handling */
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect_object (keys, "key-pressed", G_CALLBACK (key_pressed_cb), self, 0);
+  gtk_widget_add_controller (GTK_WIDGET (self->text_view), keys);
+
+  focus = gtk_event_controller_focus_new ();
+  g_signal_connect_object (focus, "enter", G_CALLBACK (focus_enter_cb), self, 0);
+  g_signal_connect_object (focus, "leave", G_CALLBACK (focus_leave_cb), self, 0);
+  gtk_widget_add_controller (GTK_WIDGET (self->text_view), focus);
 }
 
 GtkWidget *

@@ -550,7 +550,14 @@ event_card_new (DlMapView *self,
   if (n_passages > 0)
     {
       GtkWidget *button = gtk_button_new_with_label (_("Show in Article"));
+      g_autofree char *accessible_name = NULL;
 
+      /* Every event of the card has this button: a screen reader must tell them apart. The
+       * visible words come first, so voice control still finds them. */
+      /* TRANSLATORS: accessible name of a "Show in Article" button; %s is an event title */
+      accessible_name = g_strdup_printf (_("Show in Article: %s"), dl_event_get_title (event));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      accessible_name, -1);
       gtk_widget_set_halign (button, GTK_ALIGN_START);
       gtk_widget_add_css_class (button, "flat");
       g_object_set_data_full (G_OBJECT (button), "dl-event", g_object_ref (event),
