@@ -190,6 +190,22 @@ check_marker_label (DlMarker   *marker,
   g_assert_null (error);
 }
 
+static GtkEventController *
+find_controller (GtkWidget  *widget,
+                 const char *name)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (g_strcmp0 (gtk_event_controller_get_name (controller), name) == 0)
+        return controller;
+    }
+  return NULL;
+}
+
 static void
 test_rows_and_markers (Fixture       *fixture,
                        gconstpointer  data)
@@ -223,6 +239,22 @@ test_rows_and_markers (Fixture       *fixture,
 
   /* Markers are buttons a keyboard reaches, named for a screen reader. */
   g_assert_true (gtk_widget_get_focusable (dl_marker_get_button (homs)));
+
+  /* Tab in the list goes on to the map, not to the next of many rows. */
+  {
+    GtkWidget *list = GTK_WIDGET (dl_window_get_list_view (fixture->window));
+    GtkEventController *keys = find_controller (list, "dl-list-tab");
+    gboolean handled = FALSE;
+    GtkWidget *focus;
+
+    g_assert_nonnull (keys);
+    g_assert_true (gtk_widget_child_focus (list, GTK_DIR_TAB_FORWARD));
+    g_signal_emit_by_name (keys, "key-pressed", GDK_KEY_Tab, 0, 0, &handled);
+    g_assert_true (handled);
+    focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
+    g_assert_nonnull (focus);
+    g_assert_true (gtk_widget_is_ancestor (focus, GTK_WIDGET (map)));
+  }
   check_marker_label (homs, "Homs, 2 events");
   g_assert_cmpuint (dl_marker_get_n_events (homs), ==, 2);
   /* The area and the route are drawn as shapes. */
@@ -364,22 +396,6 @@ test_search (Fixture       *fixture,
   g_assert_cmpstr (markers = shown_marker_ids (fixture), ==, "damascus,flight-route,moscow");
   g_assert_cmpstr (gtk_label_get_text (dl_window_get_count_label (fixture->window)), ==,
                    "2 of 6 events");
-}
-
-static GtkEventController *
-find_controller (GtkWidget  *widget,
-                 const char *name)
-{
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
-
-  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-    {
-      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
-
-      if (g_strcmp0 (gtk_event_controller_get_name (controller), name) == 0)
-        return controller;
-    }
-  return NULL;
 }
 
 static void

@@ -160,6 +160,22 @@ sync_list_selection (DlWindow *self)
                                 first);
 }
 
+/* GTK 4.8's list view makes every row a Tab stop; with dozens of events, Tab would walk
+ * them all. Tab leaves the list for the map (rows are walked with the arrow keys). */
+static gboolean
+list_key_pressed_cb (GtkEventControllerKey *controller,
+                     guint                  keyval,
+                     guint                  keycode,
+                     GdkModifierType        state,
+                     DlWindow              *self)
+{
+  if ((keyval != GDK_KEY_Tab && keyval != GDK_KEY_KP_Tab)
+      || (state & gtk_accelerator_get_default_mod_mask ()) != 0)
+    return FALSE;
+
+  return gtk_widget_child_focus (GTK_WIDGET (self->map_view), GTK_DIR_TAB_FORWARD);
+}
+
 static void
 list_selection_changed_cb (GtkSelectionModel *model,
                            guint              position,
@@ -1100,9 +1116,17 @@ static void
 dl_window_init (DlWindow *self)
 {
   g_autoptr(GAction) map_source = NULL;
+  GtkEventController *list_keys;
   GtkDropTarget *drop;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  list_keys = gtk_event_controller_key_new ();
+  gtk_event_controller_set_name (list_keys, "dl-list-tab");
+  gtk_event_controller_set_propagation_phase (list_keys, GTK_PHASE_CAPTURE);
+  g_signal_connect_object (list_keys, "key-pressed", G_CALLBACK (list_key_pressed_cb),
+                           self, 0);
+  gtk_widget_add_controller (GTK_WIDGET (self->list_view), list_keys);
 
   self->settings = dl_settings_new ();
   self->state = dl_view_state_new ();
