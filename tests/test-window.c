@@ -745,6 +745,50 @@ test_map_source (Fixture       *fixture,
   g_assert_false (dl_map_view_get_osm (map));
 }
 
+/* Runs the main loop until the zoom animation reaches @zoom (or 20 s pass: a failure). */
+static void
+wait_for_zoom (ShumateViewport *viewport,
+               double           zoom)
+{
+  gboolean timed_out = FALSE;
+  guint timeout = g_timeout_add_seconds (20, timeout_cb, &timed_out);
+
+  while (fabs (shumate_viewport_get_zoom_level (viewport) - zoom) > 0.01 && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (timed_out);
+  g_source_remove (timeout);
+}
+
+/* The map without a mouse: zoom from anywhere, arrows pan by a quarter of the view. */
+static void
+test_map_keys (Fixture       *fixture,
+               gconstpointer  data)
+{
+  DlMapView *map = dl_window_get_map_view (fixture->window);
+  ShumateViewport *viewport = dl_map_view_get_viewport (map);
+  double zoom = shumate_viewport_get_zoom_level (viewport);
+  double lon, lat, width;
+
+  /* whole levels, from the nearest one */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.zoom-in", NULL));
+  wait_for_zoom (viewport, round (zoom) + 1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.zoom-out", NULL));
+  wait_for_zoom (viewport, round (zoom));
+  zoom = round (zoom);
+
+  lon = shumate_location_get_longitude (SHUMATE_LOCATION (viewport));
+  lat = shumate_location_get_latitude (SHUMATE_LOCATION (viewport));
+  width = gtk_widget_get_width (GTK_WIDGET (map));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (map), "map.pan", "(ii)", 1, 0));
+  /* a quarter of the width, in degrees of longitude at this zoom */
+  g_assert_cmpfloat_with_epsilon (shumate_location_get_longitude (SHUMATE_LOCATION (viewport)),
+                                  lon + width / 4 * 360 / (256 * exp2 (zoom)), 0.05);
+  g_assert_cmpfloat_with_epsilon (shumate_location_get_latitude (SHUMATE_LOCATION (viewport)),
+                                  lat, 0.01);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (map), "map.pan", "(ii)", 0, -1));
+  g_assert_cmpfloat (shumate_location_get_latitude (SHUMATE_LOCATION (viewport)), >, lat);
+}
+
 static void
 test_compute_fit (void)
 {
@@ -787,6 +831,8 @@ main (int   argc,
   dl_resources_ensure ();
 
   g_test_add_func ("/window/compute-fit", test_compute_fit);
+  g_test_add ("/window/map-keys", Fixture, NULL, fixture_setup, test_map_keys,
+              fixture_teardown);
   g_test_add ("/window/rows-and-markers", Fixture, NULL, fixture_setup,
               test_rows_and_markers, fixture_teardown);
   g_test_add ("/window/homs-marker", Fixture, NULL, fixture_setup, test_homs_marker,

@@ -670,18 +670,71 @@ place_activated_cb (DlPointLayer *layer,
   activate_place (self, place);
 }
 
+/* One whole zoom level in or out from the nearest one, animated, around the centre. */
+static void
+zoom_by (DlMapView *self,
+         int        step)
+{
+  double zoom = round (shumate_viewport_get_zoom_level (self->viewport)) + step;
+
+  zoom = CLAMP (zoom, shumate_viewport_get_min_zoom_level (self->viewport),
+                shumate_viewport_get_max_zoom_level (self->viewport));
+  shumate_map_go_to_full (self->map,
+                          shumate_location_get_latitude (SHUMATE_LOCATION (self->viewport)),
+                          shumate_location_get_longitude (SHUMATE_LOCATION (self->viewport)),
+                          zoom);
+}
+
+static void
+zoom_in_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  zoom_by (DL_MAP_VIEW (widget), 1);
+}
+
+static void
+zoom_out_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  zoom_by (DL_MAP_VIEW (widget), -1);
+}
+
 static void
 zoom_in_clicked_cb (GtkButton *button,
                     DlMapView *self)
 {
-  shumate_map_zoom_in (self->map);
+  zoom_by (self, 1);
 }
 
 static void
 zoom_out_clicked_cb (GtkButton *button,
                      DlMapView *self)
 {
-  shumate_map_zoom_out (self->map);
+  zoom_by (self, -1);
+}
+
+/* Moves the view by a quarter of its size per step: (1, 0) is east, (0, 1) south. */
+static void
+pan_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  DlMapView *self = DL_MAP_VIEW (widget);
+  double width = gtk_widget_get_width (GTK_WIDGET (self->map));
+  double height = gtk_widget_get_height (GTK_WIDGET (self->map));
+  double lat, lon;
+  int dx, dy;
+
+  g_variant_get (parameter, "(ii)", &dx, &dy);
+  if (width <= 0 || height <= 0)
+    return;
+  shumate_viewport_widget_coords_to_location (self->viewport, GTK_WIDGET (self->map),
+                                              width / 2 + dx * width / 4,
+                                              height / 2 + dy * height / 4, &lat, &lon);
+  shumate_map_stop_go_to (self->map);
+  shumate_map_center_on (self->map, lat, lon);
 }
 
 static void
@@ -854,6 +907,35 @@ dl_map_view_class_init (DlMapViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, fit_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, zoom_in_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, zoom_out_clicked_cb);
+
+  gtk_widget_class_install_action (widget_class, "map.pan", "(ii)", pan_action);
+  gtk_widget_class_install_action (widget_class, "map.zoom-in", NULL, zoom_in_action);
+  gtk_widget_class_install_action (widget_class, "map.zoom-out", NULL, zoom_out_action);
+
+  /* libshumate 1.0 has no key bindings: arrows pan and Ctrl+plus/minus zoom while the focus
+   * is on the map (the window adds the zoom keys everywhere). */
+  {
+    const struct { guint key; int dx, dy; } arrows[] = {
+      { GDK_KEY_Left, -1, 0 }, { GDK_KEY_Right, 1, 0 },
+      { GDK_KEY_Up, 0, -1 }, { GDK_KEY_Down, 0, 1 },
+      { GDK_KEY_KP_Left, -1, 0 }, { GDK_KEY_KP_Right, 1, 0 },
+      { GDK_KEY_KP_Up, 0, -1 }, { GDK_KEY_KP_Down, 0, 1 },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (arrows); i++)
+      gtk_widget_class_add_binding_action (widget_class, arrows[i].key, 0, "map.pan", "(ii)",
+                                           arrows[i].dx, arrows[i].dy);
+  }
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK,
+                                       "map.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, GDK_CONTROL_MASK,
+                                       "map.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Add, GDK_CONTROL_MASK,
+                                       "map.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_minus, GDK_CONTROL_MASK,
+                                       "map.zoom-out", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Subtract, GDK_CONTROL_MASK,
+                                       "map.zoom-out", NULL);
 
   gtk_widget_class_set_css_name (widget_class, "dl-map-view");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);

@@ -767,6 +767,20 @@ clear_selection_action (GtkWidget  *widget,
   dl_view_state_clear_selection (self->state);
 }
 
+/* The map's zoom keys work wherever the focus is. */
+static void
+zoom_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  DlWindow *self = DL_WINDOW (widget);
+
+  gtk_widget_activate_action (GTK_WIDGET (self->map_view),
+                              g_str_equal (action_name, "win.zoom-in") ? "map.zoom-in"
+                                                                       : "map.zoom-out",
+                              NULL);
+}
+
 static void
 fit_action (GtkWidget  *widget,
             const char *action_name,
@@ -1092,6 +1106,8 @@ dl_window_class_init (DlWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.zoom-in", NULL, zoom_action);
+  gtk_widget_class_install_action (widget_class, "win.zoom-out", NULL, zoom_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK,
                                        "win.open", NULL);
@@ -1103,6 +1119,12 @@ dl_window_class_init (DlWindowClass *klass)
                                        "win.search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, GDK_CONTROL_MASK,
                                        "win.fit", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK,
+                                       "win.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, GDK_CONTROL_MASK,
+                                       "win.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_minus, GDK_CONTROL_MASK,
+                                       "win.zoom-out", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0,
                                        "win.clear-selection", NULL);
 
