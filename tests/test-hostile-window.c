@@ -15,6 +15,7 @@
 
 #include "dl-resources.h"
 #include "dl-window-private.h"
+#include "dl-test-util.h"
 
 #define HUGE_FILE_SIZE (200 * 1000 * 1000)
 
@@ -25,23 +26,6 @@ typedef struct
   DlWindow *window;
   DlStory  *story;
 } Fixture;
-
-static gboolean
-timeout_cb (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-run_for (guint ms)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (ms, timeout_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-}
 
 static void
 fixture_setup (Fixture       *fixture,
@@ -71,7 +55,7 @@ fixture_teardown (Fixture       *fixture,
   if (dialog != NULL)
     gtk_widget_set_visible (GTK_WIDGET (dialog), FALSE);
   gtk_widget_set_visible (GTK_WIDGET (fixture->window), FALSE);
-  run_for (700);
+  dl_test_run_for (700);
   if ((dialog = dl_window_get_error_dialog (fixture->window)) != NULL)
     gtk_window_destroy (dialog);
   gtk_window_destroy (GTK_WINDOW (fixture->window));
@@ -248,7 +232,7 @@ test_open_while_loading (Fixture       *fixture,
   while (dl_window_is_loading (fixture->window))
     g_main_context_iteration (NULL, TRUE);
   /* whatever the large file's worker returns later must not replace it */
-  run_for (2000);
+  dl_test_run_for (2000);
 
   g_assert_null (dl_window_get_error_dialog (fixture->window));
   g_assert_cmpstr (dl_story_get_title (dl_window_get_story (fixture->window)), ==, "Second");

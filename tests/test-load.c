@@ -15,6 +15,7 @@
 
 #include "dl-resources.h"
 #include "dl-window-private.h"
+#include "dl-test-util.h"
 
 #define LARGE_FILE_SIZE (60 * 1000 * 1000)
 #define GATED_FILE_SIZE (8 * 1024 * 1024)
@@ -252,23 +253,6 @@ typedef struct
   gboolean  saw_checking;
 } Fixture;
 
-static gboolean
-timeout_cb (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-run_for (guint ms)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (ms, timeout_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-}
-
 static GtkWidget *
 find_widget (GtkWidget *widget,
              GType      type)
@@ -384,7 +368,7 @@ fixture_teardown (Fixture       *fixture,
   if (dialog != NULL)
     gtk_widget_set_visible (GTK_WIDGET (dialog), FALSE);
   gtk_widget_set_visible (GTK_WIDGET (fixture->window), FALSE);
-  run_for (700);
+  dl_test_run_for (700);
   if ((dialog = dl_window_get_error_dialog (fixture->window)) != NULL)
     gtk_window_destroy (dialog);
   gtk_window_destroy (GTK_WINDOW (fixture->window));
@@ -564,7 +548,7 @@ test_cancel (Fixture       *fixture,
       closed = fixture->gate.closed;
       g_mutex_unlock (&fixture->gate.mutex);
     }
-  run_for (500);
+  dl_test_run_for (500);
   g_assert_false (gtk_revealer_get_reveal_child (revealer));
   g_assert_true (dl_window_get_story (fixture->window) == fixture->story);
   g_assert_null (dl_window_get_error_dialog (fixture->window));

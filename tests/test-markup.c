@@ -23,6 +23,7 @@
 #include "dl-marker.h"
 #include "dl-resources.h"
 #include "dl-window-private.h"
+#include "dl-test-util.h"
 
 #ifdef GDK_WINDOWING_X11
 #include <gdk/x11/gdkx.h>
@@ -336,13 +337,6 @@ park_pointer (void)
 #endif
 }
 
-static gboolean
-timeout_cb (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
 /* GTK 4.8 arms a 500 ms tooltip timer (on focus and popovers too, not only under the
  * pointer) that it does not cancel when the window goes; fired after gtk_window_destroy()
  * it warns about the surface being gone. Hide first and let any such timer fire while the
@@ -353,7 +347,7 @@ settle_and_destroy (GtkWindow *window)
   gboolean done = FALSE;
 
   gtk_widget_set_visible (GTK_WIDGET (window), FALSE);
-  g_timeout_add (700, timeout_cb, &done);
+  g_timeout_add (700, dl_test_flag_cb, &done);
   while (!done)
     g_main_context_iteration (NULL, TRUE);
   gtk_window_destroy (window);

@@ -18,6 +18,7 @@
 #include "dl-offline-source.h"
 #include "dl-resources.h"
 #include "dl-window-private.h"
+#include "dl-test-util.h"
 
 typedef void (*FillTileAsync) (ShumateMapSource    *self,
                                ShumateTile         *tile,
@@ -82,29 +83,7 @@ install_counters (void)
   requested = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 }
 
-static gboolean
-timeout_cb (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
 /* Runs the main loop for @ms milliseconds, counting its iterations. */
-static guint
-run_for (guint ms)
-{
-  gboolean done = FALSE;
-  guint iterations = 0;
-
-  g_timeout_add (ms, timeout_cb, &done);
-  while (!done)
-    {
-      g_main_context_iteration (NULL, TRUE);
-      iterations++;
-    }
-  return iterations;
-}
-
 static DlStory *
 load_story (void)
 {
@@ -144,7 +123,7 @@ test_osm_without_network (void)
   g_assert_true (dl_map_view_get_osm (map));
 
   /* Every tile the view needs is asked for, fails, and that is the end of it. */
-  run_for (1500);
+  dl_test_run_for (1500);
   g_test_message ("after 1.5 s: %u tile requests (%u distinct), %u downloads",
                   n_tile_requests, g_hash_table_size (requested), n_downloads);
   g_assert_cmpuint (n_tile_requests, >, 0);
@@ -152,7 +131,7 @@ test_osm_without_network (void)
   settled_downloads = n_downloads;
 
   /* Nothing moves for three seconds: no tile is asked for again. */
-  run_for (3000);
+  dl_test_run_for (3000);
   g_test_message ("after 4.5 s: %u tile requests, %u downloads", n_tile_requests,
                   n_downloads);
   g_assert_cmpuint (n_tile_requests, ==, settled_requests);
@@ -184,9 +163,9 @@ test_osm_without_network (void)
   shumate_viewport_set_zoom_level (dl_map_view_get_viewport (map),
                                    shumate_viewport_get_zoom_level (
                                      dl_map_view_get_viewport (map)) + 1);
-  run_for (1500);
+  dl_test_run_for (1500);
   settled_requests = n_tile_requests;
-  run_for (2000);
+  dl_test_run_for (2000);
   g_assert_cmpuint (n_tile_requests, ==, settled_requests);
 
   /* And back to the offline map. */
@@ -194,7 +173,7 @@ test_osm_without_network (void)
   g_assert_false (dl_map_view_get_osm (map));
 
   gtk_widget_set_visible (GTK_WIDGET (window), FALSE);
-  run_for (700);
+  dl_test_run_for (700);
   gtk_window_destroy (GTK_WINDOW (window));
 }
 

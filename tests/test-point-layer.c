@@ -9,6 +9,7 @@
 #include "dl-point-layer.h"
 #include "dl-resources.h"
 #include "dl-window-private.h"
+#include "dl-test-util.h"
 
 /* Where the lone point of the generated stories is: far from the crowd. */
 #define LONE_LON 151.2
@@ -174,13 +175,6 @@ test_clusters (void)
   g_object_unref (layer);
 }
 
-static gboolean
-timeout_cb (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
 static guint
 count_markers (GtkWidget *widget)
 {
@@ -286,7 +280,7 @@ test_window (void)
   viewport = dl_map_view_get_viewport (map_view);
 
   /* Every base-map tile drawn, so that the pixels below are the final ones. */
-  timeout = g_timeout_add_seconds (60, timeout_cb, &timed_out);
+  timeout = g_timeout_add_seconds (60, dl_test_flag_cb, &timed_out);
   while (!timed_out && gtk_widget_get_width (GTK_WIDGET (layer)) == 0)
     g_main_context_iteration (NULL, TRUE);
   gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
@@ -364,7 +358,7 @@ test_window (void)
                                                 crowd->longitude, &cx, &cy);
     g_signal_emit_by_name (click, "released", 1, cx, cy);
     g_assert_null (activated);
-    timeout = g_timeout_add_seconds (20, timeout_cb, &timed_out);
+    timeout = g_timeout_add_seconds (20, dl_test_flag_cb, &timed_out);
     while (!timed_out && shumate_viewport_get_zoom_level (viewport) < zoom + 0.5)
       g_main_context_iteration (NULL, TRUE);
     g_assert_false (timed_out);
@@ -402,7 +396,7 @@ test_events_story (void)
   gtk_window_set_default_size (GTK_WINDOW (window), 1400, 900);
   dl_window_set_story (window, story);
   gtk_window_present (GTK_WINDOW (window));
-  timeout = g_timeout_add_seconds (60, timeout_cb, &timed_out);
+  timeout = g_timeout_add_seconds (60, dl_test_flag_cb, &timed_out);
   while (!timed_out && gtk_widget_get_width (GTK_WIDGET (layer)) == 0)
     g_main_context_iteration (NULL, TRUE);
   g_assert_false (timed_out);

@@ -15,6 +15,7 @@
 
 #include "dl-resources.h"
 #include "dl-window-private.h"
+#include "dl-test-util.h"
 
 static char *tmp_dir;
 
@@ -24,23 +25,6 @@ typedef struct
   DlStory  *story;
   char     *dir;
 } Fixture;
-
-static gboolean
-timeout_cb (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-run_for (guint ms)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (ms, timeout_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-}
 
 static void
 fixture_setup (Fixture       *fixture,
@@ -90,7 +74,7 @@ fixture_teardown (Fixture       *fixture,
   if (dialog != NULL)
     gtk_widget_set_visible (GTK_WIDGET (dialog), FALSE);
   gtk_widget_set_visible (GTK_WIDGET (fixture->window), FALSE);
-  run_for (700);
+  dl_test_run_for (700);
   if ((dialog = dl_window_get_error_dialog (fixture->window)) != NULL)
     gtk_window_destroy (dialog);
   gtk_window_destroy (GTK_WINDOW (fixture->window));

@@ -11,19 +11,13 @@
 #include "dl-offline-source.h"
 #include "dl-resources.h"
 #include "dl-window-private.h"
+#include "dl-test-util.h"
 
 typedef struct
 {
   DlWindow *window;
   DlStory  *story;
 } Fixture;
-
-static gboolean
-timeout_cb (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
 
 static DlStory *
 load_story (const char *name)
@@ -472,7 +466,7 @@ test_broken_file (Fixture       *fixture,
                                                  NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   gboolean timed_out = FALSE;
-  guint timeout = g_timeout_add_seconds (30, timeout_cb, &timed_out);
+  guint timeout = g_timeout_add_seconds (30, dl_test_flag_cb, &timed_out);
   GtkWindow *dialog;
   const char *body;
 
@@ -504,7 +498,7 @@ test_open_file (Fixture       *fixture,
                                                  NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   gboolean timed_out = FALSE;
-  guint timeout = g_timeout_add_seconds (30, timeout_cb, &timed_out);
+  guint timeout = g_timeout_add_seconds (30, dl_test_flag_cb, &timed_out);
   g_autofree char *markers = NULL;
 
   dl_window_open_file (fixture->window, file);
@@ -560,7 +554,7 @@ test_select_row (Fixture       *fixture,
   g_assert_true (dl_marker_get_selected (dl_map_view_get_marker (map, moscow)));
 
   /* The map moves to Moscow, animated. */
-  timeout = g_timeout_add_seconds (20, timeout_cb, &timed_out);
+  timeout = g_timeout_add_seconds (20, dl_test_flag_cb, &timed_out);
   while (!viewport_near (viewport, dl_place_get_anchor (moscow)) && !timed_out)
     g_main_context_iteration (NULL, TRUE);
   g_assert_false (timed_out);
@@ -581,7 +575,7 @@ test_narrow (void)
   dl_window_set_story (window, story);
   gtk_window_present (GTK_WINDOW (window));
 
-  timeout = g_timeout_add_seconds (20, timeout_cb, &timed_out);
+  timeout = g_timeout_add_seconds (20, dl_test_flag_cb, &timed_out);
   while (!dl_window_is_narrow (window) && !timed_out)
     g_main_context_iteration (NULL, TRUE);
   g_assert_false (timed_out);
@@ -599,7 +593,7 @@ test_narrow (void)
   g_signal_emit_by_name (dl_window_get_map_view (window), "show-passage",
                          dl_story_lookup_event (story, "asylum"), 0);
   timed_out = FALSE;
-  timeout = g_timeout_add_seconds (20, timeout_cb, &timed_out);
+  timeout = g_timeout_add_seconds (20, dl_test_flag_cb, &timed_out);
   while (!gtk_widget_get_mapped (GTK_WIDGET (dl_window_get_article_view (window))) && !timed_out)
     g_main_context_iteration (NULL, TRUE);
   g_assert_false (timed_out);
@@ -674,7 +668,7 @@ test_drop_file (Fixture       *fixture,
   g_value_unset (&value);
   g_assert_true (accepted);
 
-  timeout = g_timeout_add_seconds (30, timeout_cb, &timed_out);
+  timeout = g_timeout_add_seconds (30, dl_test_flag_cb, &timed_out);
   while (dl_window_is_loading (fixture->window) && !timed_out)
     g_main_context_iteration (NULL, TRUE);
   g_assert_false (timed_out);
@@ -751,7 +745,7 @@ wait_for_zoom (ShumateViewport *viewport,
                double           zoom)
 {
   gboolean timed_out = FALSE;
-  guint timeout = g_timeout_add_seconds (20, timeout_cb, &timed_out);
+  guint timeout = g_timeout_add_seconds (20, dl_test_flag_cb, &timed_out);
 
   while (fabs (shumate_viewport_get_zoom_level (viewport) - zoom) > 0.01 && !timed_out)
     g_main_context_iteration (NULL, TRUE);
