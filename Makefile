@@ -44,7 +44,8 @@ test: build
 	  meson test -C $(BUILDDIR) --print-errorlogs $(TESTARGS)
 
 bench: build
-	meson test -C $(BUILDDIR) --benchmark --verbose
+	dbus-run-session -- xvfb-run -a -s "-screen 0 1400x900x24" \
+	  meson test -C $(BUILDDIR) --benchmark --verbose
 
 clean:
 	rm -rf $(BUILDDIR)
