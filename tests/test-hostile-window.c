@@ -16,6 +16,7 @@
 #include "dl-resources.h"
 #include "dl-window-private.h"
 #include "dl-test-util.h"
+#include "dl-test-window.h"
 
 #define HUGE_FILE_SIZE (200 * 1000 * 1000)
 
@@ -49,16 +50,7 @@ static void
 fixture_teardown (Fixture       *fixture,
                   gconstpointer  data)
 {
-  GtkWindow *dialog = dl_window_get_error_dialog (fixture->window);
-
-  /* GTK 4.8's tooltip timers outlive destroyed windows: let them fire first */
-  if (dialog != NULL)
-    gtk_widget_set_visible (GTK_WIDGET (dialog), FALSE);
-  gtk_widget_set_visible (GTK_WIDGET (fixture->window), FALSE);
-  dl_test_run_for (700);
-  if ((dialog = dl_window_get_error_dialog (fixture->window)) != NULL)
-    gtk_window_destroy (dialog);
-  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  dl_test_close_window (fixture->window);
   g_clear_object (&fixture->story);
 }
 
@@ -75,17 +67,6 @@ write_file (const char *name,
   return g_file_new_for_path (path);
 }
 
-static gboolean
-count_frame_cb (GtkWidget     *widget,
-                GdkFrameClock *clock,
-                gpointer       data)
-{
-  guint *frames = data;
-
-  (*frames)++;
-  return G_SOURCE_CONTINUE;
-}
-
 /* Opens @file and waits until the window has finished reading it. Returns how many
  * frames the window drew meanwhile. */
 static guint
@@ -95,7 +76,8 @@ open_and_wait (Fixture *fixture,
   guint frames = 0;
   guint tick;
 
-  tick = gtk_widget_add_tick_callback (GTK_WIDGET (fixture->window), count_frame_cb, &frames,
+  tick = gtk_widget_add_tick_callback (GTK_WIDGET (fixture->window),
+                                       dl_test_count_frame_cb, &frames,
                                        NULL);
   dl_window_open_file (fixture->window, file);
   while (dl_window_is_loading (fixture->window))

@@ -16,6 +16,7 @@
 #include "dl-resources.h"
 #include "dl-window-private.h"
 #include "dl-test-util.h"
+#include "dl-test-window.h"
 
 #define LARGE_FILE_SIZE (60 * 1000 * 1000)
 #define GATED_FILE_SIZE (8 * 1024 * 1024)
@@ -355,8 +356,6 @@ static void
 fixture_teardown (Fixture       *fixture,
                   gconstpointer  data)
 {
-  GtkWindow *dialog = dl_window_get_error_dialog (fixture->window);
-
   g_signal_handlers_disconnect_by_data (progress_bar (fixture), fixture);
   /* a worker still waiting at the gate ends */
   g_mutex_lock (&fixture->gate.mutex);
@@ -364,14 +363,7 @@ fixture_teardown (Fixture       *fixture,
   g_cond_broadcast (&fixture->gate.cond);
   g_mutex_unlock (&fixture->gate.mutex);
 
-  /* GTK 4.8's tooltip timers outlive destroyed windows: let them fire first */
-  if (dialog != NULL)
-    gtk_widget_set_visible (GTK_WIDGET (dialog), FALSE);
-  gtk_widget_set_visible (GTK_WIDGET (fixture->window), FALSE);
-  dl_test_run_for (700);
-  if ((dialog = dl_window_get_error_dialog (fixture->window)) != NULL)
-    gtk_window_destroy (dialog);
-  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  dl_test_close_window (fixture->window);
   g_clear_object (&fixture->story);
   g_array_unref (fixture->fractions);
   g_cond_clear (&fixture->gate.cond);
@@ -405,17 +397,6 @@ write_map (const char *name,
   g_file_set_contents (path, text->str, text->len, &error);
   g_assert_no_error (error);
   return g_file_new_for_path (path);
-}
-
-static gboolean
-count_frame_cb (GtkWidget     *widget,
-                GdkFrameClock *clock,
-                gpointer       data)
-{
-  guint *frames = data;
-
-  (*frames)++;
-  return G_SOURCE_CONTINUE;
 }
 
 static void
@@ -492,7 +473,8 @@ test_progress (Fixture       *fixture,
                  == GTK_WIDGET (cancel_button (fixture)));
 
   /* the window draws frames while the worker is held at the gate */
-  tick = gtk_widget_add_tick_callback (GTK_WIDGET (fixture->window), count_frame_cb, &frames,
+  tick = gtk_widget_add_tick_callback (GTK_WIDGET (fixture->window),
+                                       dl_test_count_frame_cb, &frames,
                                        NULL);
   while (frames < 5)
     g_main_context_iteration (NULL, TRUE);
@@ -566,7 +548,8 @@ test_large_file (Fixture       *fixture,
   guint frames = 0;
   guint tick;
 
-  tick = gtk_widget_add_tick_callback (GTK_WIDGET (fixture->window), count_frame_cb, &frames,
+  tick = gtk_widget_add_tick_callback (GTK_WIDGET (fixture->window),
+                                       dl_test_count_frame_cb, &frames,
                                        NULL);
   dl_window_open_file (fixture->window, file);
   while (dl_window_is_loading (fixture->window))

@@ -16,6 +16,7 @@
 #include "dl-resources.h"
 #include "dl-window-private.h"
 #include "dl-test-util.h"
+#include "dl-test-window.h"
 
 static char *tmp_dir;
 
@@ -68,16 +69,7 @@ static void
 fixture_teardown (Fixture       *fixture,
                   gconstpointer  data)
 {
-  GtkWindow *dialog = dl_window_get_error_dialog (fixture->window);
-
-  /* GTK 4.8's tooltip timers outlive destroyed windows: let them fire first */
-  if (dialog != NULL)
-    gtk_widget_set_visible (GTK_WIDGET (dialog), FALSE);
-  gtk_widget_set_visible (GTK_WIDGET (fixture->window), FALSE);
-  dl_test_run_for (700);
-  if ((dialog = dl_window_get_error_dialog (fixture->window)) != NULL)
-    gtk_window_destroy (dialog);
-  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  dl_test_close_window (fixture->window);
   g_clear_object (&fixture->story);
   remove_tree (fixture->dir);
   g_free (fixture->dir);
