@@ -142,18 +142,10 @@ pan_tick_cb (GtkWidget     *widget,
              gpointer       user_data)
 {
   Pan *pan = user_data;
-  DlMapView *view = dl_window_get_map_view (pan->window);
-  ShumateViewport *viewport = dl_map_view_get_viewport (view);
-  double zoom = shumate_viewport_get_zoom_level (viewport);
-  double x, y, lat, lon;
   /* Back and forth, 8 px a frame, so the markers stay on screen. */
   double dx = ((pan->frame / 45) % 2 == 0) ? 8 : -8;
 
-  dl_mercator_project (shumate_location_get_longitude (SHUMATE_LOCATION (viewport)),
-                       shumate_location_get_latitude (SHUMATE_LOCATION (viewport)),
-                       zoom, &x, &y);
-  dl_mercator_unproject (x + dx, y + dx / 2, zoom, &lon, &lat);
-  shumate_map_center_on (dl_map_view_get_map (view), lat, lon);
+  dl_map_view_pan_by (dl_window_get_map_view (pan->window), dx, dx / 2);
 
   if (++pan->frame >= PAN_FRAMES)
     {

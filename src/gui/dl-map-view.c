@@ -722,19 +722,11 @@ pan_action (GtkWidget  *widget,
             GVariant   *parameter)
 {
   DlMapView *self = DL_MAP_VIEW (widget);
-  double width = gtk_widget_get_width (GTK_WIDGET (self->map));
-  double height = gtk_widget_get_height (GTK_WIDGET (self->map));
-  double lat, lon;
   int dx, dy;
 
   g_variant_get (parameter, "(ii)", &dx, &dy);
-  if (width <= 0 || height <= 0)
-    return;
-  shumate_viewport_widget_coords_to_location (self->viewport, GTK_WIDGET (self->map),
-                                              width / 2 + dx * width / 4,
-                                              height / 2 + dy * height / 4, &lat, &lon);
-  shumate_map_stop_go_to (self->map);
-  shumate_map_center_on (self->map, lat, lon);
+  dl_map_view_pan_by (self, dx * gtk_widget_get_width (GTK_WIDGET (self->map)) / 4.0,
+                      dy * gtk_widget_get_height (GTK_WIDGET (self->map)) / 4.0);
 }
 
 static void
@@ -1159,4 +1151,30 @@ dl_map_compute_fit (const DlLonLat *south_west,
   z = log2 (MIN (width / span_x, height / span_y));
   *zoom = CLAMP (z, min_zoom, max_zoom);
   dl_mercator_unproject ((x0 + x1) / 2, (y0 + y1) / 2, 0, longitude, latitude);
+}
+
+/**
+ * dl_map_view_pan_by:
+ * @self: a map view
+ * @dx: pixels east
+ * @dy: pixels south
+ *
+ * Moves the view at once by a distance in screen pixels, stopping any animation.
+ */
+void
+dl_map_view_pan_by (DlMapView *self,
+                    double     dx,
+                    double     dy)
+{
+  double zoom, x, y, lat, lon;
+
+  g_return_if_fail (DL_IS_MAP_VIEW (self));
+
+  zoom = shumate_viewport_get_zoom_level (self->viewport);
+  dl_mercator_project (shumate_location_get_longitude (SHUMATE_LOCATION (self->viewport)),
+                       shumate_location_get_latitude (SHUMATE_LOCATION (self->viewport)),
+                       zoom, &x, &y);
+  dl_mercator_unproject (x + dx, y + dy, zoom, &lon, &lat);
+  shumate_map_stop_go_to (self->map);
+  shumate_map_center_on (self->map, lat, lon);
 }

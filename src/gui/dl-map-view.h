@@ -32,6 +32,10 @@ GList           *dl_map_view_list_shown_markers (DlMapView  *self);
 /* The marker whose place popover is open, or NULL. */
 GtkPopover      *dl_map_view_get_popover       (DlMapView   *self);
 /* Fits every shown place into view (animated when @animate and the map is on screen). */
+/* Moves the view at once by (@dx, @dy) screen pixels (east, south). */
+void             dl_map_view_pan_by            (DlMapView   *self,
+                                                double       dx,
+                                                double       dy);
 void             dl_map_view_fit_shown         (DlMapView   *self,
                                                 gboolean     animate);
 /* OpenStreetMap tiles above the offline map. */
