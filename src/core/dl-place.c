@@ -426,3 +426,16 @@ dl_place_get_n_events (DlPlace *self)
   g_return_val_if_fail (DL_IS_PLACE (self), 0);
   return self->n_events;
 }
+
+/**
+ * dl_place_has_location:
+ * @self: a place
+ *
+ * Returns: %TRUE when the place has a geometry to draw.
+ */
+gboolean
+dl_place_has_location (DlPlace *self)
+{
+  g_return_val_if_fail (DL_IS_PLACE (self), FALSE);
+  return self->parts->len > 0;
+}

@@ -557,7 +557,8 @@ dl_visible_places (DlStory  *story,
       GPtrArray *shown = g_hash_table_lookup (at_place, place);
       DlPlaceSummary summary = { place, 0, NULL };
 
-      if (shown == NULL)
+      /* a place without a location is listed with its events, never drawn */
+      if (shown == NULL || !dl_place_has_location (place))
         continue;
       summary.n_shown = shown->len;
       summary.actor = dominant_actor (shown);

@@ -495,8 +495,9 @@ collect_shown (Figure *fig)
   for (guint i = fig->places->len; i > 0; i--)
     {
       ShownPlace *sp = g_ptr_array_index (fig->places, i - 1);
-      gboolean shown = sp->n_shown > 0
-                       || (!filtering && dl_place_get_n_events (sp->place) == 0);
+      gboolean shown = (sp->n_shown > 0
+                        || (!filtering && dl_place_get_n_events (sp->place) == 0))
+                       && dl_place_has_location (sp->place);
 
       if (!shown)
         g_ptr_array_remove_index (fig->places, i - 1);
