@@ -12,7 +12,7 @@ DEBIAN_PACKAGES := \
 	libjson-glib-dev libcairo2-dev libpango1.0-dev \
 	desktop-file-utils appstream \
 	xvfb xauth dbus at-spi2-core \
-	librsvg2-bin poppler-utils \
+	librsvg2-bin poppler-utils gdal-bin \
 	fonts-dejavu-core fonts-noto-core
 
 .PHONY: all deps build run test bench clean
