@@ -314,6 +314,42 @@ test_cases_read (void)
   g_clear_object (&place);
 }
 
+/* Bytes that do not end in a NUL (found by fuzz-story: the \u0000 copy read one past). */
+static void
+test_nul_escape_exact_bytes (void)
+{
+  static const char text[] = "{\"type\": \"Point\", \"coordinates\": [1, 2], "
+                             "\"x\": \"\\u0000\"}";
+  g_autoptr(GBytes) bytes = g_bytes_new (text, sizeof text - 1);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DlStory) story = dl_story_new_from_bytes (bytes, "exact.geojson", &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (dl_story_get_places (story)), ==, 1);
+}
+
+/* A ring written across 180° with jumps (Natural Earth's Fiji as ogr2ogr writes it) is
+ * one continuous shape; a ring round the world's edge, or round a pole, is left as is. */
+static void
+test_unwrap_ring (void)
+{
+  DlLonLat fiji[] = { { -180, -16.07 }, { -179.8, -16.02 }, { -180, -16.56 },
+                      { 179.36, -16.8 }, { 179.41, -16.38 }, { 180, -16.07 },
+                      { -180, -16.07 } };
+  DlLonLat edge[] = { { -180, -90 }, { -180, 90 }, { 180, 90 }, { 180, -90 }, { -180, -90 } };
+  DlLonLat pole[] = { { -58, -64 }, { 180, -84.7 }, { 180, -90 }, { -180, -90 },
+                      { -180, -84.7 }, { -58, -64 } };
+
+  g_assert_true (dl_geojson_unwrap_ring (fiji, G_N_ELEMENTS (fiji)));
+  g_assert_cmpfloat_with_epsilon (fiji[3].lon, -180.64, 1e-9);
+  g_assert_cmpfloat_with_epsilon (fiji[5].lon, -180, 1e-9);
+  g_assert_cmpfloat_with_epsilon (fiji[6].lon, -180, 1e-9);
+  g_assert_false (dl_geojson_unwrap_ring (edge, G_N_ELEMENTS (edge)));
+  g_assert_cmpfloat (edge[2].lon, ==, 180);
+  g_assert_false (dl_geojson_unwrap_ring (pole, G_N_ELEMENTS (pole)));
+  g_assert_cmpfloat (pole[3].lon, ==, -180);
+}
+
 /* Longitude ranges across 180°: the fit's frame. */
 static void
 test_lon_ranges (void)
@@ -520,6 +556,8 @@ main (int    argc,
   g_test_add_func ("/interop/corpus", test_corpus);
   g_test_add_func ("/interop/cases-read", test_cases_read);
   g_test_add_func ("/interop/lon-ranges", test_lon_ranges);
+  g_test_add_func ("/interop/nul-escape-exact-bytes", test_nul_escape_exact_bytes);
+  g_test_add_func ("/interop/unwrap-ring", test_unwrap_ring);
   g_test_add_func ("/interop/export/formats-from-path", test_export_formats_from_path);
   g_test_add_func ("/interop/export/kml", test_export_kml);
   g_test_add_func ("/interop/export/gpx", test_export_gpx);

@@ -66,7 +66,11 @@ dl_geojson_replace_nul_escapes (const char *text,
           if (text[i + 1] == 'u' && i + 5 < length && memcmp (text + i + 2, "0000", 4) == 0)
             {
               if (copy == NULL)
-                copy = g_memdup2 (text, length + 1);
+                {
+                  /* @text need not end in a NUL */
+                  copy = g_malloc (length + 1);
+                  memcpy (copy, text, length);
+                }
               memcpy (copy + i + 2, "FFFD", 4);
             }
           i++;  /* the escaped character */
@@ -233,5 +237,103 @@ dl_lon_ranges_union (const double *west,
       *union_west -= 360.0;
       *union_east -= 360.0;
     }
+  return TRUE;
+}
+
+/**
+ * dl_places_lon_range:
+ * @places: (element-type DlPlace): places
+ * @west: (out): the west end, in [-180, 180)
+ * @east: (out): the east end, >= @west, past 180 when the range crosses 180°
+ *
+ * Returns: %FALSE when no place has a location.
+ */
+gboolean
+dl_places_lon_range (GPtrArray *places,
+                     double    *west,
+                     double    *east)
+{
+  g_autoptr(GArray) wests = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) easts = g_array_new (FALSE, FALSE, sizeof (double));
+
+  g_return_val_if_fail (places != NULL, FALSE);
+
+  for (guint i = 0; i < places->len; i++)
+    {
+      DlPlace *place = places->pdata[i];
+      DlLonLat anchor;
+
+      if (!dl_place_has_location (place))
+        continue;
+      for (guint part = 0; part < dl_place_get_n_parts (place); part++)
+        {
+          guint n = 0;
+          const DlLonLat *p = dl_place_get_part (place, part, &n);
+          double w = G_MAXDOUBLE, e = -G_MAXDOUBLE;
+
+          for (guint k = 0; k < n; k++)
+            {
+              w = MIN (w, p[k].lon);
+              e = MAX (e, p[k].lon);
+            }
+          if (n == 0)
+            continue;
+          g_array_append_val (wests, w);
+          g_array_append_val (easts, e);
+        }
+      anchor = dl_place_get_anchor (place);
+      g_array_append_val (wests, anchor.lon);
+      g_array_append_val (easts, anchor.lon);
+    }
+
+  return dl_lon_ranges_union ((const double *) wests->data, (const double *) easts->data,
+                              wests->len, west, east);
+}
+
+/**
+ * dl_geojson_unwrap_ring:
+ * @ring: (array length=n): a closed ring
+ * @n: its length
+ *
+ * Returns: %TRUE when the ring was made continuous across 180°.
+ */
+gboolean
+dl_geojson_unwrap_ring (DlLonLat *ring,
+                        guint     n)
+{
+  g_autofree double *lons = NULL;
+  double shift = 0, area = 0;
+  gboolean jumps = FALSE;
+
+  if (n < 2)
+    return FALSE;
+  lons = g_new (double, n);
+  lons[0] = ring[0].lon;
+  for (guint i = 1; i < n; i++)
+    {
+      double step = ring[i].lon - ring[i - 1].lon;
+
+      if (step > 180)
+        {
+          shift -= 360;
+          jumps = TRUE;
+        }
+      else if (step < -180)
+        {
+          shift += 360;
+          jumps = TRUE;
+        }
+      lons[i] = ring[i].lon + shift;
+    }
+  /* round a pole the jumps do not cancel: the ring would not close */
+  if (!jumps || fabs (lons[n - 1] - lons[0]) > 1e-9)
+    return FALSE;
+  /* a ring along the world's edges (-180 and 180 are one meridian) would fold flat */
+  for (guint i = 0; i + 1 < n; i++)
+    area += lons[i] * ring[i + 1].lat - lons[i + 1] * ring[i].lat;
+  if (fabs (area) < 1e-12)
+    return FALSE;
+  for (guint i = 0; i < n; i++)
+    ring[i].lon = lons[i];
   return TRUE;
 }

@@ -3,6 +3,7 @@
 
 #include <json-glib/json-glib.h>
 
+#include "dl-place.h"
 #include "dl-types.h"
 
 G_BEGIN_DECLS
@@ -45,5 +46,19 @@ gboolean      dl_lon_ranges_union            (const double *west,
                                               guint         n,
                                               double       *union_west,
                                               double       *union_east);
+
+/* A closed ring that jumps between 180 and -180 on its way round (tools that merge
+ * shapes across 180° write them so): made continuous when it still closes that way.
+ * Returns TRUE when it changed. A ring round a pole (Antarctica) is left as it is. */
+gboolean      dl_geojson_unwrap_ring         (DlLonLat     *ring,
+                                              guint         n);
+
+/* The smallest longitude range holding every part of @places (each point, line and
+ * ring, and each marker), across 180° when that is narrower: Fiji is a few degrees wide,
+ * not the whole world. @east may be past 180. Places without a location are skipped;
+ * FALSE when none is left. */
+gboolean      dl_places_lon_range            (GPtrArray    *places,
+                                              double       *west,
+                                              double       *east);
 
 G_END_DECLS

@@ -655,6 +655,8 @@ read_polygon (Loader     *l,
 
       first = g_array_index (ring, DlLonLat, 0);
       last = g_array_index (ring, DlLonLat, ring->len - 1);
+      if (first.lon == last.lon && first.lat == last.lat)
+        dl_geojson_unwrap_ring ((DlLonLat *) ring->data, ring->len);
       if (first.lon != last.lon || first.lat != last.lat)
         {
           g_autofree char *last_path = element_path (child, ring->len - 1);

@@ -1157,6 +1157,9 @@ dl_map_compute_fit (const DlLonLat *south_west,
   z = log2 (MIN (width / span_x, height / span_y));
   *zoom = CLAMP (z, min_zoom, max_zoom);
   dl_mercator_unproject ((x0 + x1) / 2, (y0 + y1) / 2, 0, longitude, latitude);
+  /* a box across 180° has its east edge past 180: libshumate 1.0 does not wrap the world,
+   * so the view stops at the date line */
+  *longitude = CLAMP (*longitude, -180.0, 180.0);
 }
 
 /**

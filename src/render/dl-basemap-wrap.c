@@ -1,0 +1,67 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "dl-basemap-wrap"
+
+#include "config.h"
+
+#include <math.h>
+
+#include "dl-basemap-wrap.h"
+#include "dl-mercator.h"
+
+/**
+ * dl_basemap_draw_wrapped:
+ * @self: a base map
+ * @cr: where to draw
+ * @style: light or dark
+ * @zoom: the zoom level
+ * @x: world pixel at @zoom of the view's left edge (may be negative or past the world)
+ * @y: world pixel at @zoom of the view's top edge
+ * @width: width of the view
+ * @height: height of the view
+ *
+ * Draws each copy of the world the view shows, each clipped to its own stretch.
+ */
+void
+dl_basemap_draw_wrapped (DlBasemap      *self,
+                         cairo_t        *cr,
+                         DlBasemapStyle  style,
+                         double          zoom,
+                         double          x,
+                         double          y,
+                         double          width,
+                         double          height)
+{
+  double world;
+  double first, last;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (cr != NULL);
+
+  if (!isfinite (zoom) || !isfinite (x) || !(width > 0) || !(height > 0))
+    return;
+  world = dl_mercator_world_size (CLAMP (zoom, 0.0, 24.0));
+  first = floor (x / world);
+  last = floor ((x + width) / world);
+  /* the usual case, and a bound on the copies of a very wide, far-out view */
+  if ((first == 0 && last == 0) || last - first > 64)
+    {
+      dl_basemap_draw (self, cr, style, zoom, x, y, width, height);
+      return;
+    }
+
+  for (double k = first; k <= last; k++)
+    {
+      /* the stretch of the view that copy k covers, in view units */
+      double left = MAX (x, k * world) - x;
+      double right = MIN (x + width, (k + 1) * world) - x;
+
+      if (right - left <= 0)
+        continue;
+      cairo_save (cr);
+      cairo_rectangle (cr, left, 0, right - left, height);
+      cairo_clip (cr);
+      cairo_translate (cr, left, 0);
+      dl_basemap_draw (self, cr, style, zoom, x + left - k * world, y, right - left, height);
+      cairo_restore (cr);
+    }
+}
