@@ -263,6 +263,24 @@ distance_km (double lat1,
   return 2 * 6371.0 * asin (MIN (1.0, sqrt (a)));
 }
 
+/* BENCH_GEOPARSE_VERBOSE=1 prints every miss with its context. */
+static void
+show_context (const char *what,
+              const char *text,
+              int         start,
+              int         end)
+{
+  glong n = g_utf8_strlen (text, -1);
+  const char *a = g_utf8_offset_to_pointer (text, MAX (0, start - 40));
+  const char *b = g_utf8_offset_to_pointer (text, MIN (n, end + 40));
+  g_autofree char *context = g_strndup (a, b - a);
+
+  if (g_getenv ("BENCH_GEOPARSE_VERBOSE") == NULL)
+    return;
+  g_strdelimit (context, "\n", ' ');
+  g_print ("    %s: …%s…\n", what, context);
+}
+
 static void
 count (GHashTable *table,
        const char *key)
@@ -311,6 +329,7 @@ score_article (DlGazetteer *gazetteer,
                                                           p->info.name, p->info.country_name,
                                                           km);
                   count (s->misplaced, key);
+                  show_context (key, a->text, g->start, g->end);
                 }
               break;
             }
@@ -325,12 +344,18 @@ score_article (DlGazetteer *gazetteer,
                                                       p->info.name, p->info.country_code);
               s->predicted++;
               count (s->spurious, key);
+              show_context (key, a->text, mention->start, mention->end);
             }
         }
     }
   for (guint k = 0; k < a->gold->len; k++)
     if (!found[k])
-      count (s->missed, g_array_index (a->gold, Gold, k).name);
+      {
+        Gold *g = &g_array_index (a->gold, Gold, k);
+
+        count (s->missed, g->name);
+        show_context (g->name, a->text, g->start, g->end);
+      }
 }
 
 static int

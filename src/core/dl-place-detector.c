@@ -590,10 +590,7 @@ is_not_a_place (Detector  *self,
        * and no common word. */
       if (!is_common (self, after->folded) && !after->all_caps &&
           !word_is_place (self, c->last + 1) && !in_list (months_and_days, after->folded))
-        {
-          *person = TRUE;
-          return TRUE;
-        }
+        return TRUE;
     }
 
   /* "Nice to see…", "Reading the report…": a common word opening a sentence. */
@@ -625,7 +622,8 @@ find_candidates (Detector *self)
           continue;
         }
       c.rejected = is_not_a_place (self, &c, &person);
-      if (person)
+      /* Only a small place's name is taken for a person's elsewhere too. */
+      if (person && !best_is_big (self, c.senses))
         g_hash_table_add (persons, c.folded);
       before = token (self, (int) c.first - 1);
       if (before != NULL && before->kind == TOKEN_WORD && in_list (locatives, before->folded))
@@ -701,12 +699,21 @@ find_qualifiers (Detector *self)
     }
 }
 
+typedef enum
+{
+  NOT_CONTAINED,
+  SAME_COUNTRY,
+  CONTAINED,
+} Containment;
+
 /* Whether @e lies in one of the senses of candidate @q. */
-static gboolean
+static Containment
 contained_in (Detector               *self,
               const DlGazetteerEntry *e,
               Candidate              *q)
 {
+  gboolean same_country = FALSE;
+
   for (guint i = 0; i < q->senses->len; i++)
     {
       DlGazetteerEntry r;
@@ -718,17 +725,19 @@ contained_in (Detector               *self,
           !g_str_equal (r.country_code, e->country_code))
         continue;
       if (is_country_level (&r) && !is_country_level (e))
-        return TRUE;
+        return CONTAINED;
       if (g_str_equal (r.feature_code, "ADM1") && !is_country_level (e) &&
           !g_str_equal (e->feature_code, "ADM1"))
         {
           a = dl_gazetteer_fold (r.name, -1);
           b = dl_gazetteer_fold (e->admin1_name, -1);
           if (g_str_equal (a, b) || (b[0] != '\0' && strstr (a, b) != NULL))
-            return TRUE;
+            return CONTAINED;
+          /* The region of a place is not always known: the country then speaks. */
+          same_country = TRUE;
         }
     }
-  return FALSE;
+  return same_country ? SAME_COUNTRY : NOT_CONTAINED;
 }
 
 /* Resolution ------------------------------------------------------------------------------ */
@@ -760,23 +769,26 @@ score (Detector               *self,
   Group *g = &g_array_index (groups, Group, gi);
   double s = prior (e);
   double focus = 0;
-  gboolean qualified = FALSE;
+  Containment qualified = NOT_CONTAINED;
 
   for (guint m = 0; m < g->members->len; m++)
     {
       Candidate *c = &g_array_index (self->candidates, Candidate,
                                      g_array_index (g->members, guint, m));
 
-      if (c->qualifier >= 0 &&
-          contained_in (self, e, &g_array_index (self->candidates, Candidate, c->qualifier)))
-        qualified = TRUE;
+      if (c->qualifier >= 0)
+        qualified = MAX (qualified, contained_in (self, e, &g_array_index (self->candidates,
+                                                                           Candidate,
+                                                                           c->qualifier)));
       if (c->qualifier_bonus_kind > 0 && g_str_equal (e->feature_code, "ADM1"))
         s += 8;
       if (c->qualifier_bonus_kind < 0 && is_city (e))
         s += 3;
     }
-  if (qualified)
+  if (qualified == CONTAINED)
     s += 15;
+  else if (qualified == SAME_COUNTRY)
+    s += 8;
 
   /* The countries the article names: present at all, and their share of the mentions. */
   if (e->country_code[0] != '\0' && !is_country (e) && self->focus_total > 0)
