@@ -1,6 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #define G_LOG_DOMAIN "dl-gazetteer"
 
+#include "config.h"
+
+#include <glib/gi18n.h>
 #include <string.h>
 
 #include "dl-gazetteer-format.h"
@@ -51,8 +54,9 @@ static gboolean
 fail (GError    **error,
       const char *what)
 {
+  /* Translators: %s says what is wrong, e.g. "bad entry" */
   g_set_error (error, DL_GAZETTEER_ERROR, DL_GAZETTEER_ERROR_CORRUPT,
-               "The gazetteer is damaged (%s); rebuild Dateline", what);
+               _("The place gazetteer is damaged (%s): reinstall or rebuild Dateline"), what);
   return FALSE;
 }
 
@@ -64,14 +68,14 @@ validate (DlGazetteer  *self,
   const DlGazetteerFileHeader *h = self->header;
 
   if (!section_ok (size, h->entries_offset, h->n_entries, sizeof (DlGazetteerFileEntry)))
-    return fail (error, "entries out of bounds");
+    return fail (error, _("entries out of bounds"));
   if (!section_ok (size, h->names_offset, h->n_names, sizeof (DlGazetteerFileName)))
-    return fail (error, "names out of bounds");
+    return fail (error, _("names out of bounds"));
   if (!section_ok (size, h->words_offset, h->n_words, sizeof (guint32)))
-    return fail (error, "words out of bounds");
+    return fail (error, _("words out of bounds"));
   if (h->strings_offset > size || h->strings_size == 0 ||
       h->strings_size > size - h->strings_offset)
-    return fail (error, "strings out of bounds");
+    return fail (error, _("strings out of bounds"));
 
   self->entries = (const void *) ((const char *) h + h->entries_offset);
   self->names = (const void *) ((const char *) h + h->names_offset);
@@ -81,16 +85,16 @@ validate (DlGazetteer  *self,
 
   /* Every string ends inside the pool when the pool ends with a NUL. */
   if (self->strings[0] != '\0' || self->strings[self->strings_size - 1] != '\0')
-    return fail (error, "string pool not terminated");
+    return fail (error, _("string pool not terminated"));
   for (guint32 i = 0; i < h->n_entries; i++)
     if (!entry_ok (&self->entries[i], self->strings_size))
-      return fail (error, "bad entry");
+      return fail (error, _("bad entry"));
   for (guint32 i = 0; i < h->n_names; i++)
     if (self->names[i].folded >= self->strings_size || self->names[i].entry >= h->n_entries)
-      return fail (error, "bad name");
+      return fail (error, _("bad name"));
   for (guint32 i = 0; i < h->n_words; i++)
     if (self->words[i] >= self->strings_size)
-      return fail (error, "bad word");
+      return fail (error, _("bad word"));
   return TRUE;
 }
 
@@ -119,7 +123,7 @@ dl_gazetteer_new_from_bytes (GBytes  *bytes,
   if (data == NULL || size < sizeof (DlGazetteerFileHeader) ||
       memcmp (data, DL_GAZETTEER_MAGIC, 8) != 0)
     {
-      fail (error, "not a gazetteer file");
+      fail (error, _("not a gazetteer file"));
       return NULL;
     }
   if ((guintptr) data % 8 != 0)
@@ -166,7 +170,7 @@ dl_gazetteer_get_default (GError **error)
 
       if (bytes == NULL)
         load_error = g_error_new (DL_GAZETTEER_ERROR, DL_GAZETTEER_ERROR_MISSING,
-                                  "This build of Dateline has no gazetteer");
+                                  _("This build of Dateline has no place gazetteer"));
       else
         gazetteer = dl_gazetteer_new_from_bytes (bytes, &load_error);
       g_once_init_leave (&loaded, 1);
