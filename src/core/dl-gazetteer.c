@@ -50,6 +50,14 @@ entry_ok (const DlGazetteerFileEntry *e,
          e->lon_e5 >= -18000000 && e->lon_e5 <= 18000000;
 }
 
+/* A string of the pool; a damaged offset reads as "". */
+static inline const char *
+string (DlGazetteer *self,
+        guint32      offset)
+{
+  return offset < self->strings_size ? self->strings + offset : "";
+}
+
 static gboolean
 fail (GError    **error,
       const char *what)
@@ -83,18 +91,11 @@ validate (DlGazetteer  *self,
   self->strings = (const char *) h + h->strings_offset;
   self->strings_size = h->strings_size;
 
-  /* Every string ends inside the pool when the pool ends with a NUL. */
+  /* Every string ends inside the pool when the pool ends with a NUL. Records are checked
+   * when they are read (string(), entry_ok ()), so that loading touches no more than the
+   * header: the first call pages in only what it reads of the 13 MB. */
   if (self->strings[0] != '\0' || self->strings[self->strings_size - 1] != '\0')
     return fail (error, _("string pool not terminated"));
-  for (guint32 i = 0; i < h->n_entries; i++)
-    if (!entry_ok (&self->entries[i], self->strings_size))
-      return fail (error, _("bad entry"));
-  for (guint32 i = 0; i < h->n_names; i++)
-    if (self->names[i].folded >= self->strings_size || self->names[i].entry >= h->n_entries)
-      return fail (error, _("bad name"));
-  for (guint32 i = 0; i < h->n_words; i++)
-    if (self->words[i] >= self->strings_size)
-      return fail (error, _("bad word"));
   return TRUE;
 }
 
@@ -199,7 +200,7 @@ dl_gazetteer_get_entry (DlGazetteer      *self,
   g_return_val_if_fail (self != NULL, FALSE);
   g_return_val_if_fail (out != NULL, FALSE);
 
-  if (index >= self->header->n_entries)
+  if (index >= self->header->n_entries || !entry_ok (&self->entries[index], self->strings_size))
     return FALSE;
   e = &self->entries[index];
   out->index = index;
@@ -227,7 +228,7 @@ dl_gazetteer_get_localized_name (DlGazetteer *self,
   g_return_val_if_fail (self != NULL, NULL);
   g_return_val_if_fail (lang != NULL, NULL);
 
-  if (index >= self->header->n_entries)
+  if (index >= self->header->n_entries || !entry_ok (&self->entries[index], self->strings_size))
     return NULL;
   e = &self->entries[index];
   if (g_str_equal (lang, "ar"))
@@ -248,7 +249,7 @@ lower_bound (DlGazetteer *self,
     {
       guint32 mid = lo + (hi - lo) / 2;
 
-      if (strcmp (self->strings + self->names[mid].folded, key) < 0)
+      if (strcmp (string (self, self->names[mid].folded), key) < 0)
         lo = mid + 1;
       else
         hi = mid;
@@ -264,7 +265,7 @@ dl_gazetteer_name_range (DlGazetteer *self,
   guint32 i = lower_bound (self, folded);
 
   *first = i;
-  while (i < self->header->n_names && strcmp (self->strings + self->names[i].folded, folded) == 0)
+  while (i < self->header->n_names && strcmp (string (self, self->names[i].folded), folded) == 0)
     i++;
   return i;
 }
@@ -286,7 +287,7 @@ dl_gazetteer_has_prefix (DlGazetteer *self,
   gsize len = strlen (key);
 
   return i < self->header->n_names &&
-         strncmp (self->strings + self->names[i].folded, key, len) == 0;
+         strncmp (string (self, self->names[i].folded), key, len) == 0;
 }
 
 /* Whether @folded_word is a common English word (written in lower case in a dictionary). */
@@ -299,7 +300,7 @@ dl_gazetteer_is_common_word (DlGazetteer *self,
   while (lo < hi)
     {
       guint32 mid = lo + (hi - lo) / 2;
-      int r = strcmp (self->strings + self->words[mid], folded_word);
+      int r = strcmp (string (self, self->words[mid]), folded_word);
 
       if (r == 0)
         return TRUE;
@@ -348,7 +349,8 @@ dl_gazetteer_lookup (DlGazetteer *self,
     return result;
   end = dl_gazetteer_name_range (self, folded, &first);
   for (guint32 i = first; i < end; i++)
-    append_unique (result, self->names[i].entry);
+    if (self->names[i].entry < self->header->n_entries)
+      append_unique (result, self->names[i].entry);
   return result;
 }
 
@@ -406,12 +408,14 @@ dl_gazetteer_search (DlGazetteer *self,
        i < self->header->n_names && n < SEARCH_SCAN_LIMIT; i++, n++)
     {
       const DlGazetteerFileName *name = &self->names[i];
-      const char *s = self->strings + name->folded;
+      const char *s = string (self, name->folded);
       Hit hit = { name->entry, name->rank };
       guint idx;
 
       if (strncmp (s, folded, len) != 0)
         break;
+      if (name->entry >= self->header->n_entries)
+        continue;
       /* An exact match outranks every longer name. */
       if (s[len] == '\0')
         hit.rank |= 1u << 31;
