@@ -138,7 +138,7 @@ def fold(text):
 
 
 def clean(text):
-    return (text or '').replace('\t', ' ').replace('\n', ' ').replace('|', ' ').strip()
+    return ' '.join((text or '').replace('|', ' ').split())
 
 
 def topojson_points(path):
@@ -187,6 +187,10 @@ def km(a, b):
 
 def main():
     atc, wc, ne, cldr, out = sys.argv[1:6]
+    common_words = set()
+    if os.path.exists('/usr/share/dict/american-english'):
+        common_words = {w.strip() for w in open('/usr/share/dict/american-english',
+                                                 encoding='utf-8') if w.strip().islower()}
     points = topojson_points(sys.argv[6]) if len(sys.argv) > 6 else {}
     rows = []
 
@@ -203,6 +207,7 @@ def main():
     # Countries (world-countries, ODbL): names, alternate spellings, demonyms, ar/es names.
     countries = json.load(open(os.path.join(wc, 'countries.json'), encoding='utf-8'))
     country_names = {}
+    demonyms = set()
     for c in countries:
         cc = c['cca2']
         country_names[cc] = c['name']['common']
@@ -211,6 +216,7 @@ def main():
                  and s != cc]
         dem = c.get('demonyms', {}).get('eng', {})
         adjs = [dem.get('m'), dem.get('f')]
+        demonyms.update(a for a in adjs if a)
         tr = c.get('translations', {})
         ar = tr.get('ara', {}).get('common', '')
         es = tr.get('spa', {}).get('common', '')
@@ -377,7 +383,14 @@ def main():
             continue
         seen.add(name)
         lat, lon = representative_point(f['geometry'])
-        add(0, name, 'sea', marine[p['featurecla']], '', '', 0, lat, lon)
+        # News drops the generic word of a well-known sea: "the Mediterranean".
+        short = re.sub(r' (Sea|Ocean)$', '', name)
+        # Only an adjective (Mediterranean, Baltic, Pacific), not a place's name (Bali Sea)
+        # nor a demonym (Indian Ocean).
+        alts = [short] if (short != name and short.lower() not in common_words and
+                           re.fullmatch(r'[A-Z][a-z]+(ean|ic|ian)', short) and
+                           short not in demonyms) else []
+        add(0, name, 'sea', marine[p['featurecla']], '', '', 0, lat, lon, alts=alts)
 
     rivers = defaultdict(list)
     for f in json.load(open(os.path.join(ne, 'ne_10m_rivers_lake_centerlines.json')))['features']:

@@ -68,6 +68,29 @@ dl_gazetteer_fold (const char *text,
         case 0x0629:
           c = 0x0647;
           break;
+        /* Latin letters NFKD leaves whole: Doğubayazıt, Puławy, Øresund, Đà Nẵng. */
+        case 0x0131:
+          c = 'i';
+          break;
+        case 0x0141: case 0x0142:
+          c = 'l';
+          break;
+        case 0x00D8: case 0x00F8:
+          c = 'o';
+          break;
+        case 0x0110: case 0x0111:
+          c = 'd';
+          break;
+        case 0x00DF:
+          g_string_append (out, space ? " s" : "s");
+          space = FALSE;
+          c = 's';
+          break;
+        case 0x00C6: case 0x00E6:
+          g_string_append (out, space ? " a" : "a");
+          space = FALSE;
+          c = 'e';
+          break;
         default:
           c = g_unichar_tolower (c);
           break;

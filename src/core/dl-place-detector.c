@@ -22,6 +22,8 @@
  * 5. drop small places that nothing in the text supports. */
 
 #define MAX_NAME_WORDS 6
+#define MAX_SENSES 64
+#define MAX_ANCHORS 200
 #define EARTH_RADIUS_KM 6371.0
 
 typedef enum
@@ -109,7 +111,8 @@ static const char * const org_words[] = {
   "school", "hospital", "street", "road", "avenue", "square", "hotel", "church", "mosque",
   "cathedral", "fund", "trust", "society", "association", "orchestra", "philharmonic",
   "symphony", "opera", "museum", "library", "review", "daily", "weekly", "magazine",
-  "records", "studios", "pictures", "press", "party", "council", NULL,
+  "records", "studios", "pictures", "press", "party", "council", "broadcasting", "zoo",
+  "public", "postal", "red", "regional", "elementary", "high", NULL,
 };
 
 static const char * const org_prefixes[] = {
@@ -221,7 +224,7 @@ tokenize (Detector *self)
        * between capitals ("U.S."). */
       {
         guint letters = 0, upper = 0;
-        gboolean dotted = FALSE;
+        gboolean dotted = FALSE, ends_sentence = FALSE;
 
         while (*p != '\0')
           {
@@ -257,9 +260,10 @@ tokenize (Detector *self)
               dotted = TRUE;
             else if (c == '.' && dotted)
               {
-                /* The closing stop of "U.S." */
+                /* The closing stop of "U.S.", which may end a sentence too. */
                 p = next;
                 cp++;
+                ends_sentence = TRUE;
                 break;
               }
             else
@@ -273,7 +277,7 @@ tokenize (Detector *self)
         t.all_caps = letters >= 2 && upper == letters;
         t.sentence_start = at_start;
         t.folded = dl_gazetteer_fold (t.p, t.len);
-        at_start = FALSE;
+        at_start = ends_sentence;
         /* "Mr. Assad": the stop after a title does not end the sentence. */
         if (*p == '.' && in_list (titles, t.folded) && t.len <= 5)
           {
@@ -356,7 +360,7 @@ prior (const DlGazetteerEntry *e)
   if (g_str_equal (code, "CONT"))
     return 13.0;
   if (g_str_equal (code, "ADM1"))
-    return 9.0;
+    return 11.0;
   if (g_str_equal (code, "PPLC"))
     return 5.0 + 2.0 * pop;
   if (g_str_has_prefix (code, "PPLA") && code[4] == '\0')
@@ -465,25 +469,17 @@ match_at (Detector  *self,
     {
       const DlGazetteerFileName *n = dl_gazetteer_get_name (self->gazetteer, i);
       Sense s = { n->entry, (n->flags & DL_GAZETTEER_NAME_ADJECTIVAL) != 0 };
-      gboolean seen = FALSE;
       DlGazetteerEntry e;
 
-      /* A damaged entry is skipped (the gazetteer checks each record as it is read). */
+      /* The names of one folded form are one per entry, most prominent first: the first
+       * MAX_SENSES are enough ("San José" has hundreds). A damaged entry is skipped (the
+       * gazetteer checks each record as it is read). */
+      if (out->senses->len >= MAX_SENSES)
+        break;
       if (!name_fits (self, n, first, best_last) ||
           !dl_gazetteer_get_entry (self->gazetteer, n->entry, &e))
         continue;
-      for (guint j = 0; j < out->senses->len; j++)
-        {
-          Sense *o = &g_array_index (out->senses, Sense, j);
-
-          if (o->entry == s.entry)
-            {
-              o->adjectival &= s.adjectival;
-              seen = TRUE;
-            }
-        }
-      if (!seen)
-        g_array_append_val (out->senses, s);
+      g_array_append_val (out->senses, s);
     }
   out->folded = dl_gazetteer_fold (t0->p, (token (self, best_last)->p +
                                            token (self, best_last)->len) - t0->p);
@@ -558,6 +554,22 @@ all_senses_country_level (Detector  *self,
   return FALSE;
 }
 
+/* Whether the word at @i follows "in", "at", "near"… (perhaps with "northern" between). */
+static gboolean
+after_locative (Detector *self,
+                guint     i)
+{
+  Token *before = token (self, (int) i - 1);
+  Token *b2 = token (self, (int) i - 2);
+
+  if (before == NULL || before->kind != TOKEN_WORD)
+    return FALSE;
+  if (in_list (locatives, before->folded))
+    return TRUE;
+  return in_list (directions, before->folded) && b2 != NULL && b2->kind == TOKEN_WORD &&
+         in_list (locatives, b2->folded);
+}
+
 /* Rule 3: what is not a place, whatever the gazetteer says. */
 static gboolean
 is_not_a_place (Detector  *self,
@@ -606,10 +618,19 @@ is_not_a_place (Detector  *self,
       dl_gazetteer_is_common_word (self->gazetteer, first->folded) &&
       !all_senses_country_level (self, c))
     return TRUE;
-  /* A common word elsewhere is a place only when it is a large one. */
+  /* A common word elsewhere is a place only when it is a large one, or after "in",
+   * "near"… ("died in Paisley"). */
   if (single && dl_gazetteer_is_common_word (self->gazetteer, first->folded) &&
-      !best_is_big (self, c->senses))
+      !best_is_big (self, c->senses) && !after_locative (self, c->first))
     return TRUE;
+  /* Money: "US$460 million". */
+  {
+    Token *next = token (self, (int) c->last + 1);
+
+    if (next != NULL && next->kind == TOKEN_PUNCT && !next->space_before &&
+        g_unichar_type (next->punct) == G_UNICODE_CURRENCY_SYMBOL)
+      return TRUE;
+  }
   return FALSE;
 }
 
@@ -622,8 +643,6 @@ find_candidates (Detector *self)
     {
       Candidate c = { 0 };
       gboolean person;
-      Token *before;
-
       if (!match_at (self, i, &c))
         {
           i++;
@@ -633,16 +652,7 @@ find_candidates (Detector *self)
       /* Only a small place's name is taken for a person's elsewhere too. */
       if (person && !best_is_big (self, c.senses))
         g_hash_table_add (persons, c.folded);
-      before = token (self, (int) c.first - 1);
-      if (before != NULL && before->kind == TOKEN_WORD && in_list (locatives, before->folded))
-        c.locative = TRUE;
-      else if (before != NULL && before->kind == TOKEN_WORD &&
-               in_list (directions, before->folded))
-        {
-          Token *b2 = token (self, (int) c.first - 2);
-
-          c.locative = b2 != NULL && b2->kind == TOKEN_WORD && in_list (locatives, b2->folded);
-        }
+      c.locative = after_locative (self, c.first);
       i = c.last + 1;
       g_array_append_val (self->candidates, c);
     }
@@ -752,18 +762,20 @@ contained_in (Detector               *self,
 
 typedef struct
 {
-  char    *folded;
-  GArray  *members;    /* candidate indexes */
-  guint32  entry;
-  gboolean resolved;
-  double   lat, lon;
-  gboolean point;      /* a city or site, for nearness */
+  char             *folded;
+  GArray           *members;    /* candidate indexes */
+  guint32           entry;
+  gboolean          resolved;
+  DlGazetteerEntry  info;       /* of entry, once resolved */
+  char             *admin1;     /* its folded first-level region */
+  gboolean          point;      /* a city or site, for nearness */
 } Group;
 
 static void
 group_clear (Group *g)
 {
   g_free (g->folded);
+  g_free (g->admin1);
   g_array_unref (g->members);
 }
 
@@ -814,25 +826,20 @@ score (Detector               *self,
 
       if (g_str_equal (e->feature_code, "ADM1"))
         region = dl_gazetteer_fold (e->name, -1);
-      for (guint j = 0; j < groups->len; j++)
+      /* The first MAX_ANCHORS names of the text are enough to say where it is. */
+      for (guint j = 0; j < groups->len && j < MAX_ANCHORS; j++)
         {
           Group *o = &g_array_index (groups, Group, j);
-          DlGazetteerEntry oe;
 
           if (j == gi || !o->resolved)
             continue;
-          dl_gazetteer_get_entry (self->gazetteer, o->entry, &oe);
           /* A country or region that holds the article's other places. */
-          if (g_str_equal (oe.country_code, e->country_code) && e->country_code[0] != '\0' &&
-              !is_country_level (&oe))
-            {
-              g_autofree char *a1 = dl_gazetteer_fold (oe.admin1_name, -1);
-
-              if (is_country (e) || (region != NULL && g_str_equal (a1, region)))
-                holds = TRUE;
-            }
+          if (e->country_code[0] != '\0' && g_str_equal (o->info.country_code, e->country_code) &&
+              !is_country_level (&o->info) &&
+              (is_country (e) || (region != NULL && g_str_equal (o->admin1, region))))
+            holds = TRUE;
           if (o->point && !is_country_level (e))
-            nearest = MIN (nearest, distance_km (e->lat, e->lon, o->lat, o->lon));
+            nearest = MIN (nearest, distance_km (e->lat, e->lon, o->info.lat, o->info.lon));
         }
       if (holds)
         s += 4.0;
@@ -908,8 +915,9 @@ resolve (Detector *self,
                 }
             }
           g->entry = chosen.index;
-          g->lat = chosen.lat;
-          g->lon = chosen.lon;
+          g->info = chosen;
+          g_free (g->admin1);
+          g->admin1 = dl_gazetteer_fold (chosen.admin1_name, -1);
           g->point = !is_country_level (&chosen) && !g_str_equal (chosen.feature_code, "ADM1") &&
                      !g_str_equal (chosen.kind, "region") && !g_str_equal (chosen.kind, "sea");
         }
