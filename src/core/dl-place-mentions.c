@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "dl-mentions.h"
 #include "dl-place-mentions-private.h"
 #include "dl-place-private.h"
 
@@ -457,6 +458,88 @@ dl_place_get_suggested (DlPlace *self)
 {
   g_return_val_if_fail (DL_IS_PLACE (self), FALSE);
   return self->suggested;
+}
+
+static int
+compare_ranges (gconstpointer a,
+                gconstpointer b)
+{
+  const DlMentionRange *ra = a;
+  const DlMentionRange *rb = b;
+
+  if (ra->start != rb->start)
+    return ra->start < rb->start ? -1 : 1;
+  return (ra->place->index > rb->place->index) - (ra->place->index < rb->place->index);
+}
+
+/**
+ * dl_story_list_mentions:
+ * @story: a story
+ *
+ * Returns: (transfer full) (element-type DlMentionRange): every place mention, sorted by
+ *   start.
+ */
+GArray *
+dl_story_list_mentions (DlStory *story)
+{
+  GListModel *places;
+  GArray *ranges;
+
+  g_return_val_if_fail (DL_IS_STORY (story), NULL);
+
+  places = dl_story_get_places (story);
+  ranges = g_array_new (FALSE, FALSE, sizeof (DlMentionRange));
+  for (guint i = 0; i < g_list_model_get_n_items (places); i++)
+    {
+      g_autoptr(DlPlace) place = g_list_model_get_item (places, i);
+
+      for (guint j = 0; j < dl_place_get_n_mentions (place); j++)
+        {
+          DlMentionRange range = { 0, 0, place };
+
+          dl_place_get_mention (place, j, &range.start, &range.end);
+          g_array_append_val (ranges, range);
+        }
+    }
+  g_array_sort (ranges, compare_ranges);
+  return ranges;
+}
+
+/**
+ * dl_story_place_mentioned_at:
+ * @story: a story
+ * @offset: a character of its text
+ *
+ * Returns: (transfer none) (nullable): the place a mention at @offset names.
+ */
+DlPlace *
+dl_story_place_mentioned_at (DlStory *story,
+                             int      offset)
+{
+  GListModel *places;
+  DlPlace *best = NULL;
+  int best_length = G_MAXINT;
+
+  g_return_val_if_fail (DL_IS_STORY (story), NULL);
+
+  places = dl_story_get_places (story);
+  for (guint i = 0; i < g_list_model_get_n_items (places); i++)
+    {
+      g_autoptr(DlPlace) place = g_list_model_get_item (places, i);
+
+      for (guint j = 0; j < dl_place_get_n_mentions (place); j++)
+        {
+          int start, end;
+
+          dl_place_get_mention (place, j, &start, &end);
+          if (start <= offset && offset < end && end - start < best_length)
+            {
+              best = place;
+              best_length = end - start;
+            }
+        }
+    }
+  return best;
 }
 
 void
