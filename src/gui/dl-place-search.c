@@ -11,6 +11,8 @@
 
 /* Results offered at once: a short list to read, not a catalogue. */
 #define MAX_RESULTS 8
+/* One letter matches tens of thousands of names: the list starts with the second. */
+#define MIN_QUERY_CHARS 2
 
 struct _DlPlaceSearch
 {
@@ -158,7 +160,7 @@ show_results (DlPlaceSearch *self,
   g_autofree char *stripped = g_strstrip (g_strdup (query));
   DlGazetteer *gazetteer = ensure_gazetteer (self);
 
-  if (gazetteer != NULL && *stripped != '\0')
+  if (gazetteer != NULL && g_utf8_strlen (stripped, -1) >= MIN_QUERY_CHARS)
     found = dl_gazetteer_search (gazetteer, stripped, MAX_RESULTS);
 
   g_array_set_size (self->entries, 0);
