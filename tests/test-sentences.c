@@ -149,7 +149,7 @@ test_seed_article (void)
       n_left_out++;
     }
   g_assert_cmpuint (n_left_out, ==, G_N_ELEMENTS (left_out));
-  g_assert_cmpuint (n_text, ==, 44);
+  g_assert_cmpuint (n_text, ==, 45);
 }
 
 static void
