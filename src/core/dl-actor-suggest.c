@@ -456,6 +456,8 @@ find_states (Ctx *c)
            acts_as_subject (c, last, chain, country ? subject_verbs : speech_verbs)) ||
           /* "occupied by Israel", "according to Israel" */
           (country && i > 0 && dl_word_is (WORD (c, i - 1), "by")) ||
+          (country && i > 1 && dl_word_is (WORD (c, i - 1), "the") &&
+           dl_word_is (WORD (c, i - 2), "by")) ||
           (country && i > 1 && dl_word_is (WORD (c, i - 1), "to") &&
            dl_word_is (WORD (c, i - 2), "according")) ||
           /* "the leaders of the United Arab Emirates and Saudi Arabia" */
@@ -874,6 +876,10 @@ find_people (Ctx *c)
           {
             a = affiliation;
             actor_add_alias (a, name);
+            /* "US President Joe Biden" names the state acting, "US" included */
+            if (c->mention_first[i - 1] >= 0)
+              actor_add_mention (a, WORD (c, c->mention_first[i - 1])->start,
+                                 words_end (c, last));
           }
         else if (a == NULL)
           a = actor_new (c, "person", name);

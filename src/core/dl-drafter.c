@@ -55,6 +55,18 @@ static const char * const function_words[] = {
   "have", "be", "been", "this", "these", "those", "such", "very", "some", NULL,
 };
 
+static const char * const auxiliaries[] = {
+  "has", "had", "have", "is", "was", "were", "are", "will", "would", "could", "can", NULL,
+};
+
+/* Words a title may end before, leaving a whole phrase. */
+static const char * const phrase_starts[] = {
+  "of", "in", "at", "for", "with", "to", "from", "on", "by", "into", "against", "across",
+  "near", "after", "before", "and", "or", "but", "as", "during", "under", "over", "amid",
+  "about", "through", "toward", "towards", "while", "because", "since", "until", ",", ";",
+  NULL,
+};
+
 static const char * const pronouns[] = {
   "he", "she", "it", "they", "we", "i", "you", NULL,
 };
@@ -200,6 +212,28 @@ in_aside (Drafter *d,
   return quoted || relative;
 }
 
+static gboolean
+in_quotes (Drafter *d,
+           guint    first,
+           guint    last,
+           int      offset)
+{
+  gboolean quoted = FALSE;
+
+  for (guint i = first; i <= last && WORD (d, i)->start < offset; i++)
+    {
+      const DlWord *w = WORD (d, i);
+
+      if (dl_word_is (w, "“"))
+        quoted = TRUE;
+      else if (dl_word_is (w, "”"))
+        quoted = FALSE;
+      else if (dl_word_is (w, "\""))
+        quoted = !quoted;
+    }
+  return quoted;
+}
+
 /* Titles */
 
 static void
@@ -324,10 +358,57 @@ cut_before (Title *t,
   trim_end (t);
 }
 
+static guint cut_clause_once (Title *t);
+
+static gboolean
+has_verb (Title *t)
+{
+  for (guint i = t->first; i <= t->last; i++)
+    {
+      const DlWord *w = WORD (t->d, i);
+
+      if (!kept (t, i) || !w->word || w->upper || w->len < 2)
+        continue;
+      if (dl_word_is_any (w, reporting_verbs) || dl_word_is_any (w, auxiliaries) ||
+          (w->len > 3 && (strncmp (w->s + w->len - 2, "ed", 2) == 0 ||
+                          (w->s[w->len - 1] == 's' && w->s[w->len - 2] != 's'))))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* The first clause: up to the first comma, colon or dash outside quotation marks, once
- * a subject and a verb have had room. */
+ * a subject and a verb have had room. A clause without a verb ("The international
+ * community, with the exception of …,") was an aside: it goes, and the sentence goes on. */
 static void
 cut_clause (Title *t)
+{
+  for (int tries = 0; tries < 3; tries++)
+    {
+      g_autofree guint8 *saved = g_memdup2 (t->keep, t->last - t->first + 1);
+      guint at = cut_clause_once (t);
+
+      if (at == G_MAXUINT || has_verb (t))
+        return;
+      /* put the words back, without the aside [at, next comma] */
+      memcpy (t->keep, saved, t->last - t->first + 1);
+      {
+        guint k;
+
+        for (k = at + 1; k <= t->last && !dl_word_is (WORD (t->d, k), ","); k++)
+          ;
+        if (k > t->last)
+          {
+            cut_before (t, at);
+            return;
+          }
+        drop (t, at, k);
+      }
+    }
+}
+
+static guint
+cut_clause_once (Title *t)
 {
   gboolean quoted = FALSE;
   int words = 0;
@@ -349,9 +430,10 @@ cut_clause (Title *t)
            dl_word_is (w, "–") || dl_word_is (w, "—")))
         {
           cut_before (t, i);
-          return;
+          return i;
         }
     }
+  return G_MAXUINT;
 }
 
 /* Drops ", which …," and "( … )" asides. */
@@ -379,10 +461,7 @@ drop_asides (Title *t)
 
           for (k = i + 2; k <= t->last && !dl_word_is (WORD (t->d, k), ","); k++)
             ;
-          if (k <= t->last)
-            drop (t, i, k - 1);
-          else
-            drop (t, i, t->last);
+          drop (t, i, MIN (k, t->last));
         }
     }
 }
@@ -398,6 +477,12 @@ shorten (Title *t)
   for (guint i = first_kept (t) + 3; i <= t->last; i++)
     {
       if (!kept (t, i) || !dl_word_is_any (WORD (t->d, i), boundary_words))
+        continue;
+      /* "as thousands celebrated" starts a clause; "known as Jabhat", "as a victory" not */
+      if (dl_word_is (WORD (t->d, i), "as") &&
+          (i + 1 > t->last || WORD (t->d, i + 1)->upper || !WORD (t->d, i + 1)->word ||
+           dl_word_is_any (WORD (t->d, i + 1), (const char * const []) {
+             "a", "an", "the", "well", "part", "long", "much", "many", NULL })))
         continue;
       {
         g_autofree guint8 *saved = g_memdup2 (t->keep, t->last - t->first + 1);
@@ -427,6 +512,37 @@ shorten (Title *t)
           strncmp (w->s + w->len - 2, "ly", 2) == 0 && count_kept_words (t) > 4)
         drop (t, i, i);
     }
+  if (rendered_length (t) <= TITLE_MAX)
+    return;
+  /* before a preposition or conjunction, so that the title ends on a whole phrase: the
+   * longest such title within TITLE_MAX, else the shortest within TITLE_CLAUSE_MAX */
+  {
+    guint cut = 0, longer = 0;
+
+    for (guint i = first_kept (t) + 2; i <= t->last; i++)
+      {
+        g_autofree guint8 *saved = NULL;
+        gsize len;
+
+        if (!kept (t, i) || !dl_word_is_any (WORD (t->d, i), phrase_starts))
+          continue;
+        saved = g_memdup2 (t->keep, t->last - t->first + 1);
+        cut_before (t, i);
+        len = rendered_length (t);
+        memcpy (t->keep, saved, t->last - t->first + 1);
+        if (len > TITLE_CLAUSE_MAX)
+          break;
+        if (len > TITLE_MAX && longer == 0)
+          longer = i;
+        else if (len >= 30 && len <= TITLE_MAX)
+          cut = i;
+      }
+    if (cut != 0 || longer != 0)
+      {
+        cut_before (t, cut != 0 ? cut : longer);
+        return;
+      }
+  }
   while (rendered_length (t) > TITLE_MAX && count_kept_words (t) > 3)
     {
       drop (t, last_kept (t), last_kept (t));
@@ -434,32 +550,27 @@ shorten (Title *t)
     }
 }
 
-/* The most recent person named before code point @before within a few sentences. */
+/* The person the last event was about: its only subject or speaker, when a person. */
 static const char *
-recent_person (Drafter *d,
-               int      before)
+previous_person (Drafter *d)
 {
-  const DlActorSuggestion *best = NULL;
-  int best_at = -1;
+  const DlDraftEvent *e;
+  const DlActorSuggestion *who = NULL;
 
-  for (guint i = 0; i < d->actors->len; i++)
+  if (d->events->len == 0)
+    return NULL;
+  e = g_ptr_array_index (d->events, d->events->len - 1);
+  for (guint i = 0; i < e->actors->len; i++)
     {
-      const DlActorSuggestion *a = g_ptr_array_index (d->actors, i);
+      const DlDraftRole *r = &g_array_index (e->actors, DlDraftRole, i);
 
-      if (g_strcmp0 (a->kind, "person") != 0)
+      if (g_strcmp0 (r->role, "subject") != 0 && g_strcmp0 (r->role, "speaker") != 0)
         continue;
-      for (guint m = 0; m < a->mentions->len; m++)
-        {
-          const DlSpan *s = &g_array_index (a->mentions, DlSpan, m);
-
-          if (s->end <= before && s->start > best_at && before - s->start < 600)
-            {
-              best = a;
-              best_at = s->start;
-            }
-        }
+      if (who != NULL)
+        return NULL;
+      who = g_ptr_array_index (d->actors, r->index);
     }
-  return best ? best->name : NULL;
+  return who != NULL && g_strcmp0 (who->kind, "person") == 0 ? who->name : NULL;
 }
 
 static char *
@@ -480,6 +591,56 @@ capitalise (char *s)
   buf[n] = '\0';
   g_free (s);
   return g_strconcat (buf, rest, NULL);
+}
+
+/* The title for a quotation opening at word @open: its first clause, in quotation
+ * marks, after "@speaker: " when there is room. */
+static char *
+quote_title (Drafter    *d,
+             Title      *t,
+             guint       open,
+             const char *speaker)
+{
+  g_autofree char *title = NULL;
+  guint q;
+
+  for (q = open + 1; q <= t->last && !is_close_quote (WORD (d, q)); q++)
+    ;
+  if (q <= t->last)
+    drop (t, q + 1, t->last);
+  if (q - 1 > open && dl_word_is (WORD (d, q - 1), ","))
+    drop (t, q - 1, q - 1);
+  if (rendered_length (t) > TITLE_MAX)
+    {
+      int words = 0;
+
+      /* the first sentence or clause of the quotation */
+      for (guint i = open + 1; i < q && i <= t->last; i++)
+        {
+          const DlWord *w = WORD (d, i);
+
+          if (w->word)
+            words++;
+          if (words >= 3 && !w->word &&
+              (dl_word_is (w, ",") || dl_word_is (w, ";") || dl_word_is (w, ":") ||
+               ((dl_word_is (w, ".") || dl_word_is (w, "!") || dl_word_is (w, "?")) &&
+                WORD (d, i - 1)->len > 3)))
+            {
+              drop (t, i, q - 1);
+              break;
+            }
+        }
+    }
+  shorten (t);
+  title = render (t);
+  if (speaker != NULL && *speaker != '\0')
+    {
+      g_autofree char *with = g_strdup_printf ("%s: %s", speaker, title);
+
+      if (g_utf8_strlen (with, -1) <= TITLE_CLAUSE_MAX)
+        replace_str (&title, with);
+    }
+  return capitalise (g_steal_pointer (&title));
 }
 
 /* A headline from the sentence of words [@first, @last]: its subject and verb, about
@@ -531,24 +692,12 @@ make_title (Drafter *d,
                   count_kept_words (&speaker_t) == 1)
                 g_clear_pointer (&speaker, g_free);
             }
-          /* the quotation, without its closing comma */
-          drop (&t, q + 1, last);
-          if (q - 1 > first && dl_word_is (WORD (d, q - 1), ","))
-            drop (&t, q - 1, q - 1);
-          shorten (&t);
-          title = render (&t);
-          if (speaker != NULL)
-            {
-              g_autofree char *with = g_strdup_printf ("%s: %s", speaker, title);
-
-              if (g_utf8_strlen (with, -1) <= TITLE_CLAUSE_MAX)
-                replace_str (&title, with);
-            }
-          return capitalise (g_steal_pointer (&title));
+          return quote_title (d, &t, first, speaker);
         }
     }
 
-  /* "In 2016, …", "Meanwhile, …": the main clause comes after the comma */
+  /* "In 2016, …", "Meanwhile, …": the main clause comes after the comma (and after a
+   * ", which …," or ", before …," clause that follows it) */
   if (dl_word_is_any (WORD (d, first), intro_words) && WORD (d, first)->upper)
     {
       for (guint i = first; i <= last && i < first + 16; i++)
@@ -557,9 +706,37 @@ make_title (Drafter *d,
             break;
           if (dl_word_is (WORD (d, i), ","))
             {
-              drop (&t, first, i);
+              guint k = i;
+
+              if (i + 1 <= last && (dl_word_is_any (WORD (d, i + 1), boundary_words) ||
+                                    dl_word_is (WORD (d, i + 1), "before")))
+                for (k = i + 1; k <= last && !dl_word_is (WORD (d, k), ","); k++)
+                  ;
+              if (k < last)
+                drop (&t, first, k);
               break;
             }
+        }
+    }
+
+  /* Speaker said: “Quote” → Speaker: “Quote” */
+  for (guint i = first_kept (&t); i + 2 <= last && i < first_kept (&t) + 10; i++)
+    {
+      if (dl_word_is_any (WORD (d, i), reporting_verbs) && dl_word_is (WORD (d, i + 1), ":") &&
+          is_open_quote (WORD (d, i + 2)) && i > first_kept (&t))
+        {
+          Title who = t;
+          g_autofree guint8 *who_keep = g_memdup2 (t.keep, last - first + 1);
+          g_autofree char *speaker_s = NULL;
+
+          who.keep = who_keep;
+          drop (&who, i, last);
+          drop_asides (&who);
+          speaker_s = render (&who);
+          drop (&t, first, i + 1);
+          return quote_title (d, &t, i + 2,
+                              dl_word_is_any (WORD (d, first_kept (&who)), pronouns) &&
+                              count_kept_words (&who) == 1 ? NULL : speaker_s);
         }
     }
 
@@ -602,12 +779,12 @@ make_title (Drafter *d,
   shorten (&t);
   title = render (&t);
 
-  /* "He cut ties …" → "Assad cut ties …" when the person is plain */
+  /* "He fled …" → "Assad fled …" when the sentence before was about that one person */
   if (WORD (d, first_kept (&t))->upper &&
       (dl_word_is (WORD (d, first_kept (&t)), "He") ||
        dl_word_is (WORD (d, first_kept (&t)), "She")))
     {
-      const char *who = recent_person (d, WORD (d, first)->start);
+      const char *who = previous_person (d);
 
       if (who != NULL)
         {
@@ -807,6 +984,9 @@ collect (Drafter          *d,
            dl_word_is_any (w, (const char * const []) {
              "has", "had", "have", "is", "was", "were", "are", "will", NULL }) ||
            strncmp (w->s + w->len - 2, "ed", 2) == 0) &&
+          /* "ousted President": an adjective */
+          !(i + 1 <= last && WORD (d, i + 1)->upper && WORD (d, i + 1)->word &&
+            !dl_word_is_any (w, reporting_verbs)) &&
           !in_aside (d, first, last, w->start))
         {
           verb = i;
@@ -825,7 +1005,9 @@ collect (Drafter          *d,
           if (mention->start < s->start || mention->end > s->end || mention->adjectival ||
               span_is_actor (d, mention->start, mention->end))
             continue;
-          add_role (e->places, p, place_role (d, first, word_at (d, mention->start)));
+          add_role (e->places, p,
+                    in_quotes (d, first, last, mention->start) ? "mentioned" :
+                    place_role (d, first, word_at (d, mention->start)));
           any = TRUE;
         }
     }
@@ -843,8 +1025,11 @@ collect (Drafter          *d,
             continue;
           before_verb = span->start < WORD (d, verb)->start;
           reporting = dl_word_is_any (WORD (d, verb), reporting_verbs);
-          add_role (e->actors, a, before_verb ? (reporting ? "speaker" : "subject") :
-                                  "participant");
+          if (in_quotes (d, first, last, span->start))
+            add_role (e->actors, a, "mentioned");
+          else
+            add_role (e->actors, a, before_verb ? (reporting ? "speaker" : "subject") :
+                                    "participant");
           any = TRUE;
         }
     }
@@ -855,6 +1040,10 @@ collect (Drafter          *d,
         const DlTimeExpr *x = &g_array_index (d->times, DlTimeExpr, i);
 
         if (x->start < s->start || x->end > s->end || in_aside (d, first, last, x->start))
+          continue;
+        /* "He said … the path it started in 2011": a statement of today about the past */
+        if (x->value.precision < DL_TIME_DAY && x->start > WORD (d, verb)->start &&
+            dl_word_is_any (WORD (d, verb), reporting_verbs))
           continue;
         e->start = x->value;
         e->end = x->end_value;
