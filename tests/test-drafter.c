@@ -28,7 +28,7 @@ day (const char *iso)
   return t;
 }
 
-static DlDraft *
+static DlDrafterResult *
 draft (const char *text,
        const char *published)
 {
@@ -39,7 +39,7 @@ draft (const char *text,
 }
 
 static DlDraftEvent *
-event (DlDraft *d,
+event (DlDrafterResult *d,
        guint    i)
 {
   g_assert_cmpuint (i, <, d->events->len);
@@ -47,7 +47,7 @@ event (DlDraft *d,
 }
 
 static const char *
-place_role (DlDraft      *d,
+place_role (DlDrafterResult      *d,
             DlDraftEvent *e,
             const char   *name)
 {
@@ -63,7 +63,7 @@ place_role (DlDraft      *d,
 }
 
 static const char *
-actor_role (DlDraft      *d,
+actor_role (DlDrafterResult      *d,
             DlDraftEvent *e,
             const char   *name)
 {
@@ -82,7 +82,7 @@ static void
 test_roles_origin_destination (void)
 {
   const char *text = "President Bashar al-Assad fled from Damascus to Moscow on Sunday.";
-  g_autoptr(DlDraft) d = draft (text, "2024-12-08");
+  g_autoptr(DlDrafterResult) d = draft (text, "2024-12-08");
   DlDraftEvent *e;
 
   g_assert_cmpuint (d->events->len, ==, 1);
@@ -98,7 +98,7 @@ test_roles_location_and_speaker (void)
 {
   const char *text = "Israel carried out three airstrikes in Damascus. "
                      "Russia said the strikes must stop.";
-  g_autoptr(DlDraft) d = draft (text, "2024-12-08");
+  g_autoptr(DlDrafterResult) d = draft (text, "2024-12-08");
 
   g_assert_cmpuint (d->events->len, ==, 2);
   g_assert_cmpstr (place_role (d, event (d, 0), "Damascus"), ==, "location");
@@ -113,7 +113,7 @@ static void
 test_time_from_sentence (void)
 {
   const char *text = "Rebels entered Homs on Friday. In 2016, the group cut ties with al-Qaeda.";
-  g_autoptr(DlDraft) d = draft (text, "2024-12-08");
+  g_autoptr(DlDrafterResult) d = draft (text, "2024-12-08");
   g_autofree char *first = NULL;
   g_autofree char *second = NULL;
 
@@ -131,7 +131,7 @@ static void
 test_time_assumed (void)
 {
   const char *text = "Israel carried out three airstrikes in Damascus.";
-  g_autoptr(DlDraft) d = draft (text, "2024-12-08");
+  g_autoptr(DlDrafterResult) d = draft (text, "2024-12-08");
   g_autoptr(JsonNode) events = NULL;
   JsonObject *when;
   const char * const ids[] = { "syria", "russia", "moscow", "damascus", "israel", NULL };
@@ -144,7 +144,7 @@ test_time_assumed (void)
   g_assert_cmpstr (start, ==, "2024-12-08");
 
   /* in the story format: {"start": "2024-12-08", "text": null, "assumed": true} */
-  events = dl_draft_events_to_json (d, ids);
+  events = dl_drafter_result_events_to_json (d, ids);
   when = json_object_get_object_member (
            json_array_get_object_element (json_node_get_array (events), 0), "when");
   g_assert_cmpstr (json_object_get_string_member (when, "start"), ==, "2024-12-08");
@@ -157,7 +157,7 @@ test_reported_past_is_today (void)
 {
   const char *text = "Abu Mohammed al-Jolani said in Damascus that the group would go on "
                      "on the path it started in 2011.";
-  g_autoptr(DlDraft) d = draft (text, "2024-12-08");
+  g_autoptr(DlDrafterResult) d = draft (text, "2024-12-08");
 
   /* the statement is today's; 2011 is what it speaks of */
   g_assert_cmpuint (d->events->len, ==, 1);
@@ -187,7 +187,7 @@ test_title (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_autoptr(DlDraft) d = draft (cases[i].sentence, "2024-12-08");
+      g_autoptr(DlDrafterResult) d = draft (cases[i].sentence, "2024-12-08");
 
       g_assert_cmpuint (d->events->len, ==, 1);
       g_assert_cmpstr (event (d, 0)->title, ==, cases[i].title);
@@ -224,7 +224,7 @@ static void
 test_seed_article (void)
 {
   g_autofree char *text = read_seed ();
-  g_autoptr(DlDraft) d = draft (text, "2024-12-08");
+  g_autoptr(DlDrafterResult) d = draft (text, "2024-12-08");
   g_autofree char *story_text = NULL;
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GPtrArray) problems = NULL;
@@ -246,7 +246,7 @@ test_seed_article (void)
       g_assert_null (strstr (e->exact, "World leaders react"));
     }
 
-  story_text = dl_draft_to_story (d, text, &(DlTime) { DL_TIME_DAY, 2024, 12, 8 },
+  story_text = dl_drafter_result_to_story (d, text, &(DlTime) { DL_TIME_DAY, 2024, 12, 8 },
                                   "Assad in Moscow");
   bytes = g_bytes_new (story_text, strlen (story_text));
   problems = dl_story_check_bytes (bytes, "draft.geojson");
@@ -273,8 +273,8 @@ static void
 test_repeated_sentence (void)
 {
   const char *text = "Israel struck Damascus.\nRussia protested.\nIsrael struck Damascus.";
-  g_autoptr(DlDraft) d = draft (text, "2024-12-08");
-  g_autofree char *story_text = dl_draft_to_story (d, text, &(DlTime) { DL_TIME_DAY, 2024,
+  g_autoptr(DlDrafterResult) d = draft (text, "2024-12-08");
+  g_autofree char *story_text = dl_drafter_result_to_story (d, text, &(DlTime) { DL_TIME_DAY, 2024,
                                                                         12, 8 }, NULL);
   g_autoptr(GBytes) bytes = g_bytes_new (story_text, strlen (story_text));
   g_autoptr(GError) error = NULL;
@@ -295,7 +295,7 @@ test_run_of_sentences (void)
 {
   const char *text = "Crowds looted the presidential palace in Damascus. "
                      "Some people were taking pictures.\nIt rained.";
-  g_autoptr(DlDraft) d = draft (text, "2024-12-08");
+  g_autoptr(DlDrafterResult) d = draft (text, "2024-12-08");
 
   /* the second sentence names nothing and carries on the first */
   g_assert_cmpuint (d->events->len, ==, 1);
@@ -311,7 +311,7 @@ test_boilerplate_left_out (void)
                      "By Jane Doe\n"
                      "Israeli military bombs Damascus – Report\n"
                      "Israel carried out three airstrikes in Damascus.";
-  g_autoptr(DlDraft) d = draft (text, "2024-12-08");
+  g_autoptr(DlDrafterResult) d = draft (text, "2024-12-08");
 
   g_assert_cmpuint (d->events->len, ==, 1);
   g_assert_cmpstr (event (d, 0)->exact, ==, "Israel carried out three airstrikes in Damascus.");
@@ -320,9 +320,9 @@ test_boilerplate_left_out (void)
 static void
 test_nothing_to_draft (void)
 {
-  g_autoptr(DlDraft) empty = draft ("", "2024-12-08");
-  g_autoptr(DlDraft) invalid = draft ("Israel struck \xff Damascus.", "2024-12-08");
-  g_autoptr(DlDraft) plain = draft ("It was a cold day. Nobody came.", "2024-12-08");
+  g_autoptr(DlDrafterResult) empty = draft ("", "2024-12-08");
+  g_autoptr(DlDrafterResult) invalid = draft ("Israel struck \xff Damascus.", "2024-12-08");
+  g_autoptr(DlDrafterResult) plain = draft ("It was a cold day. Nobody came.", "2024-12-08");
 
   g_assert_cmpuint (empty->events->len, ==, 0);
   g_assert_cmpuint (invalid->events->len, ==, 0);

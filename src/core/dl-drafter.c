@@ -142,7 +142,7 @@ draft_event_free (gpointer data)
 }
 
 void
-dl_draft_free (DlDraft *draft)
+dl_drafter_result_free (DlDrafterResult *draft)
 {
   if (draft == NULL)
     return;
@@ -1077,7 +1077,7 @@ continues_previous (Drafter          *d,
  *
  * Returns: (transfer full): the draft, every event and actor a suggestion.
  */
-DlDraft *
+DlDrafterResult *
 dl_drafter_run (const char   *text,
                 const DlTime *published,
                 GPtrArray    *places)
@@ -1086,7 +1086,7 @@ dl_drafter_run (const char   *text,
   g_autoptr(GArray) sentences = NULL;
   g_autoptr(GArray) times = NULL;
   g_autoptr(GHashTable) ids = NULL;
-  DlDraft *draft;
+  DlDrafterResult *draft;
   Drafter d = { 0 };
   DlDraftEvent *open = NULL;
   const DlSentence *prev = NULL;
@@ -1094,7 +1094,7 @@ dl_drafter_run (const char   *text,
   g_return_val_if_fail (text != NULL, NULL);
   g_return_val_if_fail (published != NULL, NULL);
 
-  draft = g_new0 (DlDraft, 1);
+  draft = g_new0 (DlDrafterResult, 1);
   draft->events = g_ptr_array_new_with_free_func (draft_event_free);
   draft->places = places ? g_ptr_array_ref (places) :
                            g_ptr_array_new_with_free_func ((GDestroyNotify) dl_detected_place_free);
@@ -1215,14 +1215,14 @@ when_to_json (const DlDraftEvent *e)
 }
 
 /**
- * dl_draft_events_to_json:
+ * dl_drafter_result_events_to_json:
  * @draft: a draft
  * @place_ids: the feature id of each of the draft's places
  *
  * Returns: (transfer full): a JSON array of story-format events.
  */
 JsonNode *
-dl_draft_events_to_json (DlDraft            *draft,
+dl_drafter_result_events_to_json (DlDrafterResult            *draft,
                          const char * const *place_ids)
 {
   g_autoptr(JsonBuilder) b = json_builder_new ();
@@ -1301,13 +1301,13 @@ dl_draft_events_to_json (DlDraft            *draft,
 }
 
 /**
- * dl_draft_actors_to_json:
+ * dl_drafter_result_actors_to_json:
  * @draft: a draft
  *
  * Returns: (transfer full): a JSON array of story-format actors.
  */
 JsonNode *
-dl_draft_actors_to_json (DlDraft *draft)
+dl_drafter_result_actors_to_json (DlDrafterResult *draft)
 {
   g_autoptr(JsonBuilder) b = json_builder_new ();
 
@@ -1371,7 +1371,7 @@ story_precision (const char *precision)
 }
 
 /**
- * dl_draft_to_story:
+ * dl_drafter_result_to_story:
  * @draft: a draft
  * @text: the article it was drafted from
  * @published: its publication date
@@ -1380,7 +1380,7 @@ story_precision (const char *precision)
  * Returns: (transfer full): the GeoJSON text of a story holding the whole draft.
  */
 char *
-dl_draft_to_story (DlDraft      *draft,
+dl_drafter_result_to_story (DlDrafterResult      *draft,
                    const char   *text,
                    const DlTime *published,
                    const char   *title)
@@ -1431,9 +1431,9 @@ dl_draft_to_story (DlDraft      *draft,
   json_builder_add_string_value (b, text);
   json_builder_end_object (b);
   json_builder_set_member_name (b, "actors");
-  json_builder_add_value (b, dl_draft_actors_to_json (draft));
+  json_builder_add_value (b, dl_drafter_result_actors_to_json (draft));
   json_builder_set_member_name (b, "events");
-  json_builder_add_value (b, dl_draft_events_to_json (draft,
+  json_builder_add_value (b, dl_drafter_result_events_to_json (draft,
                                                       (const char * const *) ids->pdata));
   json_builder_end_object (b);
 

@@ -41,29 +41,29 @@ typedef struct
   GPtrArray *events;   /* DlDraftEvent, in text order */
   GPtrArray *actors;   /* DlActorSuggestion */
   GPtrArray *places;   /* DlDetectedPlace, as given (a reference is held) */
-} DlDraft;
+} DlDrafterResult;
 
 /* Drafts the events and actors of @text, published at @published (day precision or
  * finer for "on Sunday" and the like), given the places the detector found in it. */
-DlDraft   *dl_drafter_run             (const char   *text,
+DlDrafterResult   *dl_drafter_run             (const char   *text,
                                        const DlTime *published,
                                        GPtrArray    *places);
-void       dl_draft_free              (DlDraft      *draft);
+void       dl_drafter_result_free              (DlDrafterResult      *draft);
 
 /* The draft as story-format members: "events" and "actors" arrays to put in the
  * "dateline" member, each object with "suggested": true. @place_ids gives the feature id
  * of each of the draft's places (in the order of draft->places). */
-JsonNode  *dl_draft_events_to_json    (DlDraft            *draft,
+JsonNode  *dl_drafter_result_events_to_json    (DlDrafterResult            *draft,
                                        const char * const *place_ids);
-JsonNode  *dl_draft_actors_to_json    (DlDraft            *draft);
+JsonNode  *dl_drafter_result_actors_to_json    (DlDrafterResult            *draft);
 
 /* A whole story (GeoJSON text) from the draft: the article, the places as point features
  * with their mentions and "suggested": true, the actors and the events. */
-char      *dl_draft_to_story          (DlDraft      *draft,
+char      *dl_drafter_result_to_story          (DlDrafterResult      *draft,
                                        const char   *text,
                                        const DlTime *published,
                                        const char   *title);
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (DlDraft, dl_draft_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DlDrafterResult, dl_drafter_result_free)
 
 G_END_DECLS
