@@ -13,7 +13,8 @@ DEBIAN_PACKAGES := \
 	desktop-file-utils appstream \
 	xvfb xauth dbus at-spi2-core \
 	librsvg2-bin poppler-utils \
-	fonts-dejavu-core fonts-noto-core
+	fonts-dejavu-core fonts-noto-core \
+	wamerican
 
 .PHONY: all deps build run test bench clean
 

@@ -2,14 +2,16 @@
 /* dl-gazetteer-compile: compiles the gazetteer's sources (data/gazetteer/) into the binary
  * that Dateline reads in place (format: src/core/dl-gazetteer-format.h).
  *
- *   dl-gazetteer-compile OUT PLACES.tsv[.gz]... [--aliases ALIASES.tsv]...
+ *   dl-gazetteer-compile OUT PLACES.tsv[.gz]... [--aliases ALIASES.tsv]... [--words WORDS]
  *
  * PLACES: one place a line, tab-separated (see tools/gazetteer-prepare.py):
  *   geonames_id name kind feature_code country_code admin1 population lat lon
  *   name_ar name_es alt_names adjectives
  * ALIASES: "name<TAB>target<TAB>flags", target an ISO country code (the country or
  * territory) or "gn:ID" (a GeoNames id); flags "adj" (a demonym) or "abbr" (written in
- * capitals only). Lines starting with '#' are comments. */
+ * capitals only). Lines starting with '#' are comments.
+ * WORDS: a dictionary, one word a line (/usr/share/dict/american-english); its words in
+ * lower case are kept as the common words. */
 
 #include <errno.h>
 #include <gio/gio.h>
@@ -295,6 +297,37 @@ read_aliases (Compiler   *c,
     die ("%s:%u: %s", path, line_no + 1, error->message);
 }
 
+static GPtrArray *
+read_words (const char *path)
+{
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) lines = NULL;
+  GPtrArray *words = g_ptr_array_new_with_free_func (g_free);
+
+  if (!g_file_get_contents (path, &text, NULL, &error))
+    die ("%s: %s", path, error->message);
+  lines = g_strsplit (text, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      const char *w = lines[i];
+      gboolean lower = w[0] != '\0' && g_utf8_validate (w, -1, NULL);
+
+      for (const char *p = w; lower && *p != '\0'; p = g_utf8_next_char (p))
+        lower = g_unichar_islower (g_utf8_get_char (p));
+      if (lower)
+        g_ptr_array_add (words, dl_gazetteer_fold (w, -1));
+    }
+  return words;
+}
+
+static int
+str_compare (gconstpointer a,
+             gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
 static int
 name_compare (gconstpointer a,
               gconstpointer b)
@@ -327,6 +360,7 @@ main (int    argc,
   Compiler c;
   g_autoptr(GHashTable) by_country = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GPtrArray) alias_files = g_ptr_array_new ();
+  g_autoptr(GPtrArray) words = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GByteArray) out = g_byte_array_new ();
   g_autoptr(GError) error = NULL;
   DlGazetteerFileHeader header = { 0 };
@@ -345,6 +379,11 @@ main (int    argc,
     {
       if (g_str_equal (argv[i], "--aliases") && i + 1 < argc)
         g_ptr_array_add (alias_files, argv[++i]);
+      else if (g_str_equal (argv[i], "--words") && i + 1 < argc)
+        {
+          g_ptr_array_unref (words);
+          words = read_words (argv[++i]);
+        }
       else
         read_places (&c, argv[i]);
     }
@@ -409,7 +448,10 @@ main (int    argc,
   header.entries_offset = sizeof header;
   header.n_names = n_names;
   header.names_offset = header.entries_offset + c.entries->len * sizeof (DlGazetteerFileEntry);
-  header.strings_offset = header.names_offset + n_names * sizeof (DlGazetteerFileName);
+  g_ptr_array_sort (words, str_compare);
+  header.n_words = words->len;
+  header.words_offset = header.names_offset + n_names * sizeof (DlGazetteerFileName);
+  header.strings_offset = header.words_offset + words->len * sizeof (guint32);
   g_byte_array_append (out, (const guint8 *) &header, sizeof header);
   for (guint i = 0; i < c.entries->len; i++)
     {
@@ -440,7 +482,21 @@ main (int    argc,
 
       g_byte_array_append (out, (const guint8 *) &fn, sizeof fn);
     }
-  g_assert (out->len == header.strings_offset);
+  for (guint i = 0, last = G_MAXUINT; i < words->len; i++)
+    {
+      guint32 offset = intern (&c, g_ptr_array_index (words, i));
+
+      if (offset == last)
+        {
+          header.n_words--;
+          continue;
+        }
+      last = offset;
+      g_byte_array_append (out, (const guint8 *) &offset, sizeof offset);
+    }
+  /* Words that fold alike are kept once, so the strings start where the words end. */
+  align (out);
+  header.strings_offset = out->len;
   header.strings_size = c.pool->len;
   memcpy (out->data, &header, sizeof header);
   g_byte_array_append (out, c.pool->data, c.pool->len);

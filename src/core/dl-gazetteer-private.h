@@ -15,4 +15,7 @@ const DlGazetteerFileName *dl_gazetteer_get_name   (DlGazetteer *self,
 gboolean                   dl_gazetteer_has_prefix (DlGazetteer *self,
                                                     const char  *folded_prefix);
 
+gboolean                   dl_gazetteer_is_common_word (DlGazetteer *self,
+                                                        const char  *folded_word);
+
 G_END_DECLS

@@ -14,6 +14,7 @@ struct _DlGazetteer
   const DlGazetteerFileHeader *header;
   const DlGazetteerFileEntry  *entries;
   const DlGazetteerFileName   *names;
+  const guint32               *words;
   const char                  *strings;
   guint32                      strings_size;
 };
@@ -66,12 +67,15 @@ validate (DlGazetteer  *self,
     return fail (error, "entries out of bounds");
   if (!section_ok (size, h->names_offset, h->n_names, sizeof (DlGazetteerFileName)))
     return fail (error, "names out of bounds");
+  if (!section_ok (size, h->words_offset, h->n_words, sizeof (guint32)))
+    return fail (error, "words out of bounds");
   if (h->strings_offset > size || h->strings_size == 0 ||
       h->strings_size > size - h->strings_offset)
     return fail (error, "strings out of bounds");
 
   self->entries = (const void *) ((const char *) h + h->entries_offset);
   self->names = (const void *) ((const char *) h + h->names_offset);
+  self->words = (const void *) ((const char *) h + h->words_offset);
   self->strings = (const char *) h + h->strings_offset;
   self->strings_size = h->strings_size;
 
@@ -84,6 +88,9 @@ validate (DlGazetteer  *self,
   for (guint32 i = 0; i < h->n_names; i++)
     if (self->names[i].folded >= self->strings_size || self->names[i].entry >= h->n_entries)
       return fail (error, "bad name");
+  for (guint32 i = 0; i < h->n_words; i++)
+    if (self->words[i] >= self->strings_size)
+      return fail (error, "bad word");
   return TRUE;
 }
 
@@ -276,6 +283,28 @@ dl_gazetteer_has_prefix (DlGazetteer *self,
 
   return i < self->header->n_names &&
          strncmp (self->strings + self->names[i].folded, key, len) == 0;
+}
+
+/* Whether @folded_word is a common English word (written in lower case in a dictionary). */
+gboolean
+dl_gazetteer_is_common_word (DlGazetteer *self,
+                             const char  *folded_word)
+{
+  guint32 lo = 0, hi = self->header->n_words;
+
+  while (lo < hi)
+    {
+      guint32 mid = lo + (hi - lo) / 2;
+      int r = strcmp (self->strings + self->words[mid], folded_word);
+
+      if (r == 0)
+        return TRUE;
+      if (r < 0)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return FALSE;
 }
 
 static void
