@@ -1161,7 +1161,7 @@ dl_drafter_run (const char   *text,
           prev = s;
           continue;
         }
-      if (e->start.precision == DL_TIME_NONE)
+      if (e->start.precision == DL_TIME_NONE && published->precision != DL_TIME_NONE)
         {
           e->start = *published;
           if (e->start.precision > DL_TIME_DAY)
@@ -1239,8 +1239,11 @@ dl_drafter_result_events_to_json (DlDrafterResult            *draft,
       json_builder_add_string_value (b, e->id);
       json_builder_set_member_name (b, "title");
       json_builder_add_string_value (b, e->title);
-      json_builder_set_member_name (b, "when");
-      json_builder_add_value (b, when_to_json (e));
+      if (e->start.precision != DL_TIME_NONE)
+        {
+          json_builder_set_member_name (b, "when");
+          json_builder_add_value (b, when_to_json (e));
+        }
       if (e->category != NULL)
         {
           json_builder_set_member_name (b, "category");
