@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "dl-draft.h"
+#include "dl-drafter.h"
 #include "dl-json-private.h"
 #include "dl-place-detector.h"
 #include "dl-story.h"
@@ -313,10 +314,26 @@ dl_draft_to_bytes (const DlDraft  *draft,
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(DlStory) story = NULL;
   g_autoptr(GError) local_error = NULL;
+  g_autoptr(GPtrArray) ids = NULL;
+  g_autoptr(DlDrafterResult) drafted = NULL;
+  DlTime published = { DL_TIME_NONE };
   gsize length = 0;
   char *data;
 
   g_return_val_if_fail (draft != NULL && draft->text != NULL, NULL);
+
+  /* the places' feature ids, then the events and actors drafted from the text */
+  ids = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; draft->places != NULL && i < draft->places->len; i++)
+    {
+      const DlDetectedPlace *place = g_ptr_array_index (draft->places, i);
+
+      g_ptr_array_add (ids, unique_id (taken, place->info.name, i));
+    }
+  g_ptr_array_add (ids, NULL);
+  if (draft->published == NULL || !dl_time_parse (draft->published, &published, NULL))
+    published.precision = DL_TIME_NONE;
+  drafted = dl_drafter_run (draft->text, &published, draft->places);
 
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "type");
@@ -347,11 +364,11 @@ dl_draft_to_bytes (const DlDraft  *draft,
   json_builder_add_string_value (builder, draft->text);
   json_builder_end_object (builder);
   json_builder_set_member_name (builder, "actors");
-  json_builder_begin_array (builder);
-  json_builder_end_array (builder);
+  json_builder_add_value (builder, dl_drafter_result_actors_to_json (drafted));
   json_builder_set_member_name (builder, "events");
-  json_builder_begin_array (builder);
-  json_builder_end_array (builder);
+  json_builder_add_value (builder,
+                          dl_drafter_result_events_to_json (drafted,
+                                                            (const char * const *) ids->pdata));
   json_builder_end_object (builder);
 
   json_builder_set_member_name (builder, "features");
@@ -359,9 +376,8 @@ dl_draft_to_bytes (const DlDraft  *draft,
   for (guint i = 0; draft->places != NULL && i < draft->places->len; i++)
     {
       const DlDetectedPlace *place = g_ptr_array_index (draft->places, i);
-      g_autofree char *id = unique_id (taken, place->info.name, i);
 
-      add_place (builder, draft, place, id);
+      add_place (builder, draft, place, g_ptr_array_index (ids, i));
     }
   json_builder_end_array (builder);
   json_builder_end_object (builder);
