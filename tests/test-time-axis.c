@@ -200,6 +200,9 @@ test_range_parse (void)
   assert_bad_range ("2024/2025/2026", "START/END");
   assert_bad_range ("2024-12-07..2024-12-08", "2024-12-07..2024-12-08");
   assert_bad_range ("\xff/", "UTF-8");
+  /* found by fuzz-time: a line break in the value must not break the message */
+  assert_bad_range ("2024\n/", "2024\\x0a");
+  assert_bad_range ("2024-12-09/2024-12-01\r", "\\x0d");
 }
 
 static void

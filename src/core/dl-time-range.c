@@ -11,13 +11,49 @@
 
 #define MAX_RANGE_LENGTH 200
 
+/* @text with control characters written as \xNN, so that a message quoting it stays
+ * one line. */
+static char *
+escape_controls (const char *text)
+{
+  GString *s = g_string_new (NULL);
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if ((guchar) *p < 0x20 || *p == 0x7f)
+        g_string_append_printf (s, "\\x%02x", (guchar) *p);
+      else
+        g_string_append_c (s, *p);
+    }
+  return g_string_free (s, FALSE);
+}
+
+/* Parses one side; a refusal quotes it with its control characters escaped. */
+static gboolean
+parse_side (const char  *text,
+            DlTime      *time,
+            GError     **error)
+{
+  g_autofree char *shown = NULL;
+  DlTime ignored;
+
+  if (dl_time_parse (text, time, NULL))
+    return TRUE;
+  shown = escape_controls (text);
+  if (dl_time_parse (shown, &ignored, error))
+    g_assert_not_reached ();
+  return FALSE;
+}
+
 static gboolean
 fail_syntax (GError    **error,
              const char *text)
 {
+  g_autofree char *shown = escape_controls (text);
+
   g_set_error (error, DL_STORY_ERROR, DL_STORY_ERROR_TIME,
                _("“%s” is not a time range: expected START/END in ISO 8601, either side "
-                 "open (e.g. 2024-12-07/2024-12-08, 2024-12-07/, /2011)"), text);
+                 "open (e.g. 2024-12-07/2024-12-08, 2024-12-07/, /2011)"), shown);
   return FALSE;
 }
 
@@ -62,7 +98,7 @@ dl_time_range_parse (const char  *text,
   if (slash == NULL)
     {
       /* one time: the whole of it */
-      if (!dl_time_parse (text, &f, error))
+      if (!parse_side (text, &f, error))
         return FALSE;
       *from = f;
       *to = f;
@@ -72,16 +108,18 @@ dl_time_range_parse (const char  *text,
     return fail_syntax (error, text);
 
   start = g_strndup (text, slash - text);
-  if (start[0] != '\0' && !dl_time_parse (start, &f, error))
+  if (start[0] != '\0' && !parse_side (start, &f, error))
     return FALSE;
-  if (slash[1] != '\0' && !dl_time_parse (slash + 1, &t, error))
+  if (slash[1] != '\0' && !parse_side (slash + 1, &t, error))
     return FALSE;
 
   if (f.precision != DL_TIME_NONE && t.precision != DL_TIME_NONE &&
       dl_time_get_first_second (&f) > dl_time_get_last_second (&t))
     {
+      g_autofree char *shown = escape_controls (text);
+
       g_set_error (error, DL_STORY_ERROR, DL_STORY_ERROR_TIME,
-                   _("The time range “%s” ends before it starts"), text);
+                   _("“%s” ends before it starts"), shown);
       return FALSE;
     }
 
