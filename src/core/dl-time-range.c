@@ -202,3 +202,32 @@ dl_time_range_format (const DlTime *from,
   /* TRANSLATORS: a time range: "30 Nov – 8 Dec 2024", "1967 – 2011" */
   return g_strdup_printf (C_("time range", "%s – %s"), a, b);
 }
+
+/**
+ * dl_time_from_unix:
+ * @second: Unix seconds
+ * @precision: year, month or day (anything finer is taken as a day)
+ * @time: (out): the time at @precision containing @second, in UTC
+ */
+void
+dl_time_from_unix (gint64           second,
+                   DlTimePrecision  precision,
+                   DlTime          *time)
+{
+  g_autoptr(GDateTime) dt = g_date_time_new_from_unix_utc (second);
+
+  g_return_if_fail (time != NULL);
+
+  precision = CLAMP (precision, DL_TIME_YEAR, DL_TIME_DAY);
+  *time = (DlTime) { precision, 1970, 1, 1, 0, 0, 0, FALSE, 0 };
+  if (dt == NULL)
+    {
+      time->year = second < 0 ? 1 : 9999;
+      return;
+    }
+  time->year = g_date_time_get_year (dt);
+  if (precision >= DL_TIME_MONTH)
+    time->month = g_date_time_get_month (dt);
+  if (precision >= DL_TIME_DAY)
+    time->day = g_date_time_get_day_of_month (dt);
+}

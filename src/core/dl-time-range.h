@@ -17,4 +17,9 @@ gboolean  dl_time_range_parse  (const char   *text,
 char     *dl_time_range_format (const DlTime *from,
                                 const DlTime *to);
 
+/* The time of @precision that contains Unix second @second (UTC). */
+void      dl_time_from_unix    (gint64           second,
+                                DlTimePrecision  precision,
+                                DlTime          *time);
+
 G_END_DECLS

@@ -9,6 +9,8 @@
 #include "dl-event-row.h"
 #include "dl-export-dialog.h"
 #include "dl-settings.h"
+#include "dl-time-chip.h"
+#include "dl-timeline.h"
 #include "dl-window-private.h"
 
 /* Below this width the events and article panes fold away. */
@@ -42,6 +44,9 @@ struct _DlWindow
   AdwStatusPage        *empty_page;
   GtkListView          *list_view;
   DlMapView            *map_view;
+  GtkWidget            *map_box;
+  DlTimeline           *timeline;
+  DlTimeChip           *time_chip;
   DlArticleView        *article_view;
   AdwFlap              *events_flap;
   AdwFlap              *article_flap;
@@ -863,7 +868,7 @@ set_narrow (DlWindow *self,
             gboolean  narrow)
 {
   GtkWidget *events = GTK_WIDGET (self->events_clamp);
-  GtkWidget *map = GTK_WIDGET (self->map_view);
+  GtkWidget *map = self->map_box;
   GtkWidget *article = GTK_WIDGET (self->article_clamp);
 
   if (self->narrow == narrow)
@@ -1089,11 +1094,14 @@ dl_window_class_init (DlWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DlWindow, load_progress);
   gtk_widget_class_bind_template_child (widget_class, DlWindow, load_revealer);
   gtk_widget_class_bind_template_child (widget_class, DlWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, DlWindow, map_box);
   gtk_widget_class_bind_template_child (widget_class, DlWindow, map_view);
   gtk_widget_class_bind_template_child (widget_class, DlWindow, outer_paned);
   gtk_widget_class_bind_template_child (widget_class, DlWindow, search_bar);
   gtk_widget_class_bind_template_child (widget_class, DlWindow, search_button);
   gtk_widget_class_bind_template_child (widget_class, DlWindow, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, DlWindow, time_chip);
+  gtk_widget_class_bind_template_child (widget_class, DlWindow, timeline);
   gtk_widget_class_bind_template_child (widget_class, DlWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, DlWindow, window_title);
   gtk_widget_class_bind_template_callback (widget_class, load_cancel_clicked_cb);
@@ -1132,6 +1140,8 @@ dl_window_class_init (DlWindowClass *klass)
   g_type_ensure (DL_TYPE_ARTICLE_VIEW);
   g_type_ensure (DL_TYPE_EVENT_ROW);
   g_type_ensure (DL_TYPE_MAP_VIEW);
+  g_type_ensure (DL_TYPE_TIME_CHIP);
+  g_type_ensure (DL_TYPE_TIMELINE);
 }
 
 static void
@@ -1169,6 +1179,9 @@ dl_window_init (DlWindow *self)
   dl_map_view_set_view_state (self->map_view, self->state);
   dl_article_view_set_view_state (self->article_view, self->state);
   dl_actor_filter_set_view_state (self->actor_filter, self->state);
+  dl_timeline_set_view_state (self->timeline, self->state);
+  dl_timeline_set_map_widget (self->timeline, GTK_WIDGET (self->map_view));
+  dl_time_chip_set_view_state (self->time_chip, self->state);
   g_signal_connect_object (self->map_view, "show-passage", G_CALLBACK (show_passage_cb),
                            self, 0);
 
@@ -1453,4 +1466,20 @@ dl_window_is_narrow (DlWindow *self)
   g_return_val_if_fail (DL_IS_WINDOW (self), FALSE);
 
   return self->narrow;
+}
+
+DlTimeline *
+dl_window_get_timeline (DlWindow *self)
+{
+  g_return_val_if_fail (DL_IS_WINDOW (self), NULL);
+
+  return self->timeline;
+}
+
+DlTimeChip *
+dl_window_get_time_chip (DlWindow *self)
+{
+  g_return_val_if_fail (DL_IS_WINDOW (self), NULL);
+
+  return self->time_chip;
 }

@@ -7,6 +7,7 @@
 #include <pango/pangocairo.h>
 
 #include "dl-actor.h"
+#include "dl-time-range.h"
 #include "dl-timeline-strip.h"
 
 #define BREAK_WIDTH 18.0
@@ -293,23 +294,6 @@ tick_precision (const DlTimeAxisSegment *segment)
 }
 
 static void
-time_from_second (gint64           second,
-                  DlTimePrecision  precision,
-                  DlTime          *time)
-{
-  g_autoptr(GDateTime) dt = g_date_time_new_from_unix_utc (second);
-
-  *time = (DlTime) { precision, 1970, 1, 1, 0, 0, 0, FALSE, 0 };
-  if (dt == NULL)
-    return;
-  time->year = g_date_time_get_year (dt);
-  if (precision >= DL_TIME_MONTH)
-    time->month = g_date_time_get_month (dt);
-  if (precision >= DL_TIME_DAY)
-    time->day = g_date_time_get_day_of_month (dt);
-}
-
-static void
 next_tick (DlTime *time)
 {
   switch (time->precision)
@@ -359,7 +343,7 @@ draw_labels (DlTimelineStrip    *strip,
       const DlTimeAxisSegment *segment = dl_time_axis_get_segment (strip->axis, i);
       DlTime tick;
 
-      time_from_second (segment->first, tick_precision (segment), &tick);
+      dl_time_from_unix (segment->first, tick_precision (segment), &tick);
       for (guint k = 0; k < MAX_TICKS; k++, next_tick (&tick))
         {
           gint64 second = dl_time_get_first_second (&tick);
