@@ -270,11 +270,13 @@ dl_timeline_root (GtkWidget *widget)
   click = gtk_gesture_click_new ();
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), 0);
   self->root_click = GTK_EVENT_CONTROLLER (click);
+  gtk_event_controller_set_name (self->root_click, "dl-timeline-window-click");
   gtk_event_controller_set_propagation_phase (self->root_click, GTK_PHASE_CAPTURE);
   g_signal_connect (click, "pressed", G_CALLBACK (root_pressed_cb), self);
   gtk_widget_add_controller (self->root, self->root_click);
 
   self->root_scroll = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_BOTH_AXES);
+  gtk_event_controller_set_name (self->root_scroll, "dl-timeline-window-scroll");
   gtk_event_controller_set_propagation_phase (self->root_scroll, GTK_PHASE_CAPTURE);
   g_signal_connect (self->root_scroll, "scroll", G_CALLBACK (root_scroll_cb), self);
   gtk_widget_add_controller (self->root, self->root_scroll);
