@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "dl-about.h"
+#include "dl-booklet-export.h"
 #include "dl-event-row.h"
 #include "dl-export-dialog.h"
 #include "dl-settings.h"
@@ -82,6 +83,7 @@ dl_window_update_actions (DlWindow *self)
   gboolean has_story = dl_view_state_get_story (self->state) != NULL;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", has_story);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-booklet", has_story);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-as", has_story);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", has_story);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.clear-selection", has_story);
@@ -752,6 +754,19 @@ export_action (GtkWidget  *widget,
 }
 
 static void
+export_booklet_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  DlWindow *self = DL_WINDOW (widget);
+  DlStory *story = dl_view_state_get_story (self->state);
+
+  if (story != NULL)
+    dl_booklet_export_present (GTK_WINDOW (self), story, dl_view_state_get_filter (self->state),
+                               self->toast_overlay);
+}
+
+static void
 search_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
@@ -1110,6 +1125,8 @@ dl_window_class_init (DlWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.clear-selection", NULL,
                                    clear_selection_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.export-booklet", NULL,
+                                   export_booklet_action);
   gtk_widget_class_install_action (widget_class, "win.fit", NULL, fit_action);
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
