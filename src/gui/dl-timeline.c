@@ -13,7 +13,10 @@ struct _DlTimeline
 
   /* Template widgets */
   GtkWidget          *controls;
+  GtkWidget          *previous_button;
   GtkButton          *play_button;
+  GtkWidget          *next_button;
+  GtkWidget          *present_button;
   GtkAdjustment      *step_adjustment;
   DlTimelineView     *view;
 
@@ -50,6 +53,36 @@ update_actions (DlTimeline *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "timeline.previous", has_events);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "timeline.next", has_events);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "timeline.present", story != NULL);
+  /* the buttons call the actions from "clicked": with action-name they stayed insensitive
+   * in narrow windows (GTK 4.8, once the narrow layout had moved the bar) */
+  gtk_widget_set_sensitive (self->previous_button, has_events);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->play_button), has_events);
+  gtk_widget_set_sensitive (self->next_button, has_events);
+  gtk_widget_set_sensitive (self->present_button, story != NULL);
+}
+
+static void
+previous_clicked_cb (DlTimeline *self)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "timeline.previous", NULL);
+}
+
+static void
+play_clicked_cb (DlTimeline *self)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "timeline.play", NULL);
+}
+
+static void
+next_clicked_cb (DlTimeline *self)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "timeline.next", NULL);
+}
+
+static void
+present_clicked_cb (DlTimeline *self)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "timeline.present", NULL);
 }
 
 static void
@@ -153,9 +186,8 @@ root_key_pressed_cb (GtkEventControllerKey *controller,
     case GDK_KEY_KP_Left:
     case GDK_KEY_Right:
     case GDK_KEY_KP_Right:
-      /* on the map, the arrows pan it unless a story is being played */
-      if (self->presenting || (in_strip && playing)
-          || (in_map && (playing || dl_player_get_current (self->player) != NULL)))
+      /* on the map, the arrows pan it unless the story is playing */
+      if (self->presenting || ((in_strip || in_map) && playing))
         {
           step_by_arrow (self, keyval == GDK_KEY_Right || keyval == GDK_KEY_KP_Right);
           return TRUE;
@@ -399,9 +431,16 @@ dl_timeline_class_init (DlTimelineClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/ui/dl-timeline.ui");
   gtk_widget_class_bind_template_child (widget_class, DlTimeline, controls);
+  gtk_widget_class_bind_template_child (widget_class, DlTimeline, next_button);
   gtk_widget_class_bind_template_child (widget_class, DlTimeline, play_button);
+  gtk_widget_class_bind_template_child (widget_class, DlTimeline, present_button);
+  gtk_widget_class_bind_template_child (widget_class, DlTimeline, previous_button);
   gtk_widget_class_bind_template_child (widget_class, DlTimeline, step_adjustment);
   gtk_widget_class_bind_template_child (widget_class, DlTimeline, view);
+  gtk_widget_class_bind_template_callback (widget_class, next_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, play_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, present_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, previous_clicked_cb);
 
   gtk_widget_class_install_action (widget_class, "timeline.next", NULL, next_action);
   gtk_widget_class_install_action (widget_class, "timeline.play", NULL, play_action);
