@@ -22,6 +22,8 @@ struct _DlFilter
   DlTime      from;
   gboolean    has_to;
   DlTime      to;
+  gint64      from_second;  /* the bounds as Unix seconds, computed once */
+  gint64      to_second;
 };
 
 G_DEFINE_FINAL_TYPE (DlFilter, dl_filter, G_TYPE_OBJECT)
@@ -308,8 +310,32 @@ dl_filter_set_time_range (DlFilter     *self,
   self->has_to = to != NULL;
   if (to != NULL)
     self->to = *to;
+  self->from_second = from != NULL ? dl_time_get_first_second (from) : 0;
+  self->to_second = to != NULL ? dl_time_get_last_second (to) : 0;
 
   changed (self);
+}
+
+/**
+ * dl_filter_get_time_range:
+ * @self: a filter
+ * @from: (out) (optional) (nullable): the earliest time, or %NULL when open
+ * @to: (out) (optional) (nullable): the latest time, or %NULL when open
+ *
+ * Returns: whether the filter has a time range (either bound set).
+ */
+gboolean
+dl_filter_get_time_range (DlFilter      *self,
+                          const DlTime **from,
+                          const DlTime **to)
+{
+  g_return_val_if_fail (DL_IS_FILTER (self), FALSE);
+
+  if (from != NULL)
+    *from = self->has_from ? &self->from : NULL;
+  if (to != NULL)
+    *to = self->has_to ? &self->to : NULL;
+  return self->has_from || self->has_to;
 }
 
 /**
@@ -382,11 +408,9 @@ dl_filter_match (DlFilter *self,
       if (start->precision == DL_TIME_NONE)
         return FALSE;
       if (self->has_from &&
-          dl_time_get_last_second (end != NULL ? end : start) <
-          dl_time_get_first_second (&self->from))
+          dl_time_get_last_second (end != NULL ? end : start) < self->from_second)
         return FALSE;
-      if (self->has_to &&
-          dl_time_get_first_second (start) > dl_time_get_last_second (&self->to))
+      if (self->has_to && dl_time_get_first_second (start) > self->to_second)
         return FALSE;
     }
 

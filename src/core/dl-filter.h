@@ -31,6 +31,10 @@ const char *dl_filter_get_text          (DlFilter    *self);
 void        dl_filter_set_time_range    (DlFilter    *self,
                                          const DlTime *from,
                                          const DlTime *to);
+/* The bounds (NULL when open); FALSE when there is no time range. */
+gboolean    dl_filter_get_time_range    (DlFilter    *self,
+                                         const DlTime **from,
+                                         const DlTime **to);
 gboolean    dl_filter_is_active         (DlFilter    *self);
 void        dl_filter_reset             (DlFilter    *self);
 

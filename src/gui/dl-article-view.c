@@ -47,6 +47,17 @@ get_iter_at_offset (GtkTextBuffer *buffer,
   gtk_text_buffer_get_iter_at_offset (buffer, iter, offset);
 }
 
+static void
+collect_tint_cb (GtkTextTag *tag,
+                 gpointer    data)
+{
+  g_autofree char *name = NULL;
+
+  g_object_get (tag, "name", &name, NULL);
+  if (name != NULL && g_str_has_prefix (name, "tint:"))
+    g_ptr_array_add (data, tag);
+}
+
 static GtkTextTag *
 tint_tag_for (DlArticleView *self,
               DlActor       *actor)
@@ -165,6 +176,39 @@ remove_mention_tags (DlArticleView *self)
   g_ptr_array_set_size (self->mention_tags, 0);
 }
 
+/* Tints the passages of the events the filter shows, each in its actor's colour. */
+static void
+apply_tints (DlArticleView *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+  GtkTextTagTable *table = gtk_text_buffer_get_tag_table (buffer);
+  DlStory *story = dl_view_state_get_story (self->state);
+  g_autoptr(GPtrArray) passages = NULL;
+  g_autoptr(GPtrArray) tints = g_ptr_array_new ();
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  gtk_text_tag_table_foreach (table, collect_tint_cb, tints);
+  for (guint i = 0; i < tints->len; i++)
+    gtk_text_buffer_remove_tag (buffer, tints->pdata[i], &start, &end);
+  if (story == NULL)
+    return;
+
+  passages = dl_story_list_passages (story);
+  for (guint i = 0; i < passages->len; i++)
+    {
+      const DlPassage *passage = passages->pdata[i];
+
+      if (!dl_view_state_is_shown (self->state, passage->event))
+        continue;
+      get_iter_at_offset (buffer, &start, passage->start);
+      get_iter_at_offset (buffer, &end, passage->end);
+      gtk_text_buffer_apply_tag (buffer,
+                                 tint_tag_for (self, dl_event_get_main_actor (passage->event)),
+                                 &start, &end);
+    }
+}
+
 static void
 load_story (DlArticleView *self)
 {
@@ -183,18 +227,7 @@ load_story (DlArticleView *self)
                             is_rtl_language (dl_story_get_language (story))
                               ? GTK_TEXT_DIR_RTL : GTK_TEXT_DIR_LTR);
 
-  passages = dl_story_list_passages (story);
-  for (guint i = 0; i < passages->len; i++)
-    {
-      const DlPassage *passage = passages->pdata[i];
-      GtkTextIter start, end;
-
-      get_iter_at_offset (buffer, &start, passage->start);
-      get_iter_at_offset (buffer, &end, passage->end);
-      gtk_text_buffer_apply_tag (buffer,
-                                 tint_tag_for (self, dl_event_get_main_actor (passage->event)),
-                                 &start, &end);
-    }
+  apply_tints (self);
 
   underline_mentions (self, story);
 }
@@ -251,6 +284,13 @@ story_changed_cb (DlViewState   *state,
 {
   load_story (self);
   update_emphasis (self, FALSE);
+}
+
+static void
+filter_changed_cb (DlViewState   *state,
+                   DlArticleView *self)
+{
+  apply_tints (self);
 }
 
 static void
@@ -594,6 +634,7 @@ dl_article_view_set_view_state (DlArticleView *self,
   g_set_object (&self->state, state);
   g_signal_connect (state, "story-changed", G_CALLBACK (story_changed_cb), self);
   g_signal_connect (state, "selection-changed", G_CALLBACK (selection_changed_cb), self);
+  g_signal_connect (state, "filter-changed", G_CALLBACK (filter_changed_cb), self);
   story_changed_cb (state, self);
 }
 

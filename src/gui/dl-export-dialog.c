@@ -36,6 +36,7 @@ struct _DlExportDialog
   GtkSwitch       *legend_switch;
   GtkSwitch       *callouts_switch;
   GtkSwitch       *scale_bar_switch;
+  GtkSwitch       *timeline_switch;
   GtkSwitch       *basemap_switch;
   GtkLabel        *error_label;
   GtkProgressBar  *progress_bar;
@@ -134,6 +135,7 @@ build_options (DlExportDialog *self)
   options->legend = gtk_switch_get_active (self->legend_switch);
   options->callouts = gtk_switch_get_active (self->callouts_switch);
   options->scale_bar = gtk_switch_get_active (self->scale_bar_switch);
+  options->timeline = gtk_switch_get_active (self->timeline_switch);
   options->basemap = gtk_switch_get_active (self->basemap_switch);
   if (self->has_view && adw_combo_row_get_selected (self->view_row) == 1)
     {
@@ -632,6 +634,7 @@ dl_export_dialog_class_init (DlExportDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DlExportDialog, preview_label);
   gtk_widget_class_bind_template_child (widget_class, DlExportDialog, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, DlExportDialog, scale_bar_switch);
+  gtk_widget_class_bind_template_child (widget_class, DlExportDialog, timeline_switch);
   gtk_widget_class_bind_template_child (widget_class, DlExportDialog, size_row);
   gtk_widget_class_bind_template_child (widget_class, DlExportDialog, title_row);
   gtk_widget_class_bind_template_child (widget_class, DlExportDialog, toast_overlay);
@@ -751,6 +754,8 @@ dl_export_dialog_present (GtkWindow       *parent,
                              self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->title_row, "changed", G_CALLBACK (option_changed_cb), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->timeline_switch, "notify::active",
+                           G_CALLBACK (option_changed_cb), self, G_CONNECT_SWAPPED);
 
   schedule_preview (self);
   gtk_window_present (GTK_WINDOW (self));

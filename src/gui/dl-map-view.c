@@ -143,6 +143,10 @@ move_to_bounds (DlMapView      *self,
                       shumate_viewport_get_min_zoom_level (self->viewport),
                       MIN (max_zoom, shumate_viewport_get_max_zoom_level (self->viewport)),
                       &lat, &lon, &zoom);
+  /* reduced motion (gtk-enable-animations off): jump */
+  if (animate && gtk_widget_get_mapped (GTK_WIDGET (self)))
+    g_object_get (gtk_widget_get_settings (GTK_WIDGET (self)), "gtk-enable-animations",
+                  &animate, NULL);
   if (animate && gtk_widget_get_mapped (GTK_WIDGET (self)))
     shumate_map_go_to_full (self->map, lat, lon, zoom);
   else

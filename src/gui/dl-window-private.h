@@ -5,6 +5,8 @@
 #include "dl-article-view.h"
 #include "dl-export-formats.h"
 #include "dl-map-view.h"
+#include "dl-time-chip.h"
+#include "dl-timeline.h"
 #include "dl-view-state.h"
 #include "dl-window.h"
 
@@ -35,6 +37,9 @@ char          *dl_window_suggest_file_name (DlWindow *self);
 GFile         *dl_window_save_target       (GFile    *chosen);
 /* TRUE while a copy is being written. */
 gboolean       dl_window_is_saving         (DlWindow *self);
+/* The timeline bar under the map and the time range chip of the header bar. */
+DlTimeline    *dl_window_get_timeline      (DlWindow *self);
+DlTimeChip    *dl_window_get_time_chip     (DlWindow *self);
 /* TRUE when the events and article panes are folded away. */
 gboolean       dl_window_is_narrow         (DlWindow *self);
 /* An error dialog (replacing the one shown), and a toast. */

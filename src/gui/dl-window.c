@@ -6,9 +6,12 @@
 #include <glib/gi18n.h>
 
 #include "dl-about.h"
+#include "dl-booklet-export.h"
 #include "dl-event-row.h"
 #include "dl-export-dialog.h"
 #include "dl-settings.h"
+#include "dl-time-chip.h"
+#include "dl-timeline.h"
 #include "dl-window-private.h"
 
 /* Below this width the events and article panes fold away. */
@@ -42,6 +45,9 @@ struct _DlWindow
   AdwStatusPage        *empty_page;
   GtkListView          *list_view;
   DlMapView            *map_view;
+  GtkWidget            *map_box;
+  DlTimeline           *timeline;
+  DlTimeChip           *time_chip;
   DlArticleView        *article_view;
   AdwFlap              *events_flap;
   AdwFlap              *article_flap;
@@ -77,6 +83,7 @@ dl_window_update_actions (DlWindow *self)
   gboolean has_story = dl_view_state_get_story (self->state) != NULL;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", has_story);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-booklet", has_story);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-as", has_story);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", has_story);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.clear-selection", has_story);
@@ -747,6 +754,19 @@ export_action (GtkWidget  *widget,
 }
 
 static void
+export_booklet_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  DlWindow *self = DL_WINDOW (widget);
+  DlStory *story = dl_view_state_get_story (self->state);
+
+  if (story != NULL)
+    dl_booklet_export_present (GTK_WINDOW (self), story, dl_view_state_get_filter (self->state),
+                               self->toast_overlay);
+}
+
+static void
 search_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
@@ -863,7 +883,7 @@ set_narrow (DlWindow *self,
             gboolean  narrow)
 {
   GtkWidget *events = GTK_WIDGET (self->events_clamp);
-  GtkWidget *map = GTK_WIDGET (self->map_view);
+  GtkWidget *map = self->map_box;
   GtkWidget *article = GTK_WIDGET (self->article_clamp);
 
   if (self->narrow == narrow)
@@ -1089,11 +1109,14 @@ dl_window_class_init (DlWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DlWindow, load_progress);
   gtk_widget_class_bind_template_child (widget_class, DlWindow, load_revealer);
   gtk_widget_class_bind_template_child (widget_class, DlWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, DlWindow, map_box);
   gtk_widget_class_bind_template_child (widget_class, DlWindow, map_view);
   gtk_widget_class_bind_template_child (widget_class, DlWindow, outer_paned);
   gtk_widget_class_bind_template_child (widget_class, DlWindow, search_bar);
   gtk_widget_class_bind_template_child (widget_class, DlWindow, search_button);
   gtk_widget_class_bind_template_child (widget_class, DlWindow, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, DlWindow, time_chip);
+  gtk_widget_class_bind_template_child (widget_class, DlWindow, timeline);
   gtk_widget_class_bind_template_child (widget_class, DlWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, DlWindow, window_title);
   gtk_widget_class_bind_template_callback (widget_class, load_cancel_clicked_cb);
@@ -1104,6 +1127,8 @@ dl_window_class_init (DlWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.export-places", NULL,
                                    dl_window_export_places_action);
+  gtk_widget_class_install_action (widget_class, "win.export-booklet", NULL,
+                                   export_booklet_action);
   gtk_widget_class_install_action (widget_class, "win.fit", NULL, fit_action);
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
@@ -1137,6 +1162,8 @@ dl_window_class_init (DlWindowClass *klass)
   g_type_ensure (DL_TYPE_ARTICLE_VIEW);
   g_type_ensure (DL_TYPE_EVENT_ROW);
   g_type_ensure (DL_TYPE_MAP_VIEW);
+  g_type_ensure (DL_TYPE_TIME_CHIP);
+  g_type_ensure (DL_TYPE_TIMELINE);
 }
 
 static void
@@ -1174,6 +1201,9 @@ dl_window_init (DlWindow *self)
   dl_map_view_set_view_state (self->map_view, self->state);
   dl_article_view_set_view_state (self->article_view, self->state);
   dl_actor_filter_set_view_state (self->actor_filter, self->state);
+  dl_timeline_set_view_state (self->timeline, self->state);
+  dl_timeline_set_map_widget (self->timeline, GTK_WIDGET (self->map_view));
+  dl_time_chip_set_view_state (self->time_chip, self->state);
   g_signal_connect_object (self->map_view, "show-passage", G_CALLBACK (show_passage_cb),
                            self, 0);
 
@@ -1475,4 +1505,20 @@ dl_window_add_toast (DlWindow *self,
 {
   g_return_if_fail (DL_IS_WINDOW (self));
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+DlTimeline *
+dl_window_get_timeline (DlWindow *self)
+{
+  g_return_val_if_fail (DL_IS_WINDOW (self), NULL);
+
+  return self->timeline;
+}
+
+DlTimeChip *
+dl_window_get_time_chip (DlWindow *self)
+{
+  g_return_val_if_fail (DL_IS_WINDOW (self), NULL);
+
+  return self->time_chip;
 }

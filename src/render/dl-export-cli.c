@@ -10,6 +10,7 @@
 #include "dl-bundled.h"
 #include "dl-export-cli.h"
 #include "dl-filter.h"
+#include "dl-time-range.h"
 
 static gboolean
 parse_double (const char *text,
@@ -134,6 +135,7 @@ dl_export_request_parse (DlExportRequest *request,
   const char *output = NULL, *text = NULL, *center = NULL, *zoom = NULL;
   g_autofree const char **actors = NULL;
   g_autofree const char **files = NULL;
+  g_autoptr(GError) time_error = NULL;
 
   memset (request, 0, sizeof *request);
   request->width = 1920;
@@ -189,6 +191,16 @@ dl_export_request_parse (DlExportRequest *request,
   if (g_variant_dict_lookup (options, "actor", "^a&s", &actors) && actors[0] != NULL)
     request->actors = g_strdupv ((char **) actors);
 
+  if (g_variant_dict_lookup (options, "time", "&s", &text)
+      && !dl_time_range_parse (text, &request->from, &request->to, &time_error))
+    {
+      /* TRANSLATORS: %s says what is wrong with the value of --time */
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE, _("Bad --time: %s"),
+                   time_error->message);
+      return FALSE;
+    }
+  request->timeline = g_variant_dict_contains (options, "timeline");
+
   if (g_variant_dict_lookup (options, "basemap", "&s", &text))
     {
       if (g_str_equal (text, "none"))
@@ -231,6 +243,7 @@ dl_export_request_run (DlExportRequest *request,
   g_autoptr(DlStory) story = NULL;
   g_autoptr(DlFigureOptions) options = dl_figure_options_new ();
   g_autoptr(GFile) out = NULL;
+  g_autoptr(DlFilter) filter = dl_filter_new ();
 
   if (request->story != NULL)
     {
@@ -251,8 +264,6 @@ dl_export_request_run (DlExportRequest *request,
 
   if (request->actors != NULL)
     {
-      g_autoptr(DlFilter) filter = dl_filter_new ();
-
       for (guint i = 0; request->actors[i] != NULL; i++)
         if (dl_story_lookup_actor (story, request->actors[i]) == NULL)
           {
@@ -272,8 +283,11 @@ dl_export_request_run (DlExportRequest *request,
             return FALSE;
           }
       dl_filter_set_actors (filter, (const char * const *) request->actors);
-      dl_figure_options_set_filter (options, filter);
     }
+  dl_filter_set_time_range (filter, &request->from, &request->to);
+  if (dl_filter_is_active (filter))
+    dl_figure_options_set_filter (options, filter);
+  options->timeline = request->timeline;
 
   options->width = request->width;
   options->height = request->height;

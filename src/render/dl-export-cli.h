@@ -21,6 +21,9 @@ typedef struct
   double           lon;
   double           zoom;
   char           **actors;     /* NULL: every actor */
+  DlTime           from;       /* --time: precision DL_TIME_NONE when open */
+  DlTime           to;
+  gboolean         timeline;   /* --timeline: the strip under the map */
   gboolean         basemap;
   char            *title;      /* NULL: the story's */
   char            *story;      /* NULL: the bundled story */

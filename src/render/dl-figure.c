@@ -17,6 +17,7 @@
 #include "dl-basemap-wrap.h"
 #include "dl-figure.h"
 #include "dl-geojson-lenient.h"
+#include "dl-timeline-strip.h"
 #include "dl-mercator.h"
 
 #define FONT_FAMILY "Cantarell, Noto Sans, DejaVu Sans, Sans"
@@ -1702,6 +1703,20 @@ figure_draw (DlStory               *story,
   Figure fig = { 0 };
   cairo_font_options_t *font_options;
   g_autofree char *attribution = NULL;
+
+  /* the map above, the strip below it */
+  if (options->timeline)
+    {
+      g_autoptr(DlFigureOptions) map = dl_figure_options_copy (options);
+      double band = dl_timeline_strip_figure_height (options->width, options->height);
+
+      map->timeline = FALSE;
+      map->height = options->height - band;
+      figure_draw (story, map, cr, texts, layout_out);
+      dl_timeline_strip_draw_figure_band (story, options->filter, cr, map->height,
+                                          options->width, band);
+      return;
+    }
 
   fig.story = story;
   fig.options = options;

@@ -47,6 +47,7 @@ typedef struct
   gboolean        callouts;
   gboolean        scale_bar;
   gboolean        labels;
+  gboolean        timeline;    /* the timeline strip under the map */
 
   DlFilter       *filter;      /* (nullable): only the events it matches are shown */
 } DlFigureOptions;

@@ -1,0 +1,558 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "dl-timeline-strip"
+
+#include "config.h"
+
+#include <math.h>
+#include <pango/pangocairo.h>
+
+#include "dl-actor.h"
+#include "dl-time-range.h"
+#include "dl-timeline-strip.h"
+
+#define BREAK_WIDTH 18.0
+/* Ticks labelled in one segment, at most. */
+#define MAX_TICKS 60
+
+struct _DlTimelineStrip
+{
+  DlTimeAxis *axis;
+  GArray     *marks;     /* of DlStripMark, time order */
+  double      width;
+  double      height;
+  double      unit;
+  double      radius;
+  double      margin;    /* left and right of the axis, so edge marks show whole */
+  double      axis_y;
+  gboolean    rtl;
+};
+
+typedef struct
+{
+  DlEvent   *event;
+  DlTimeSpan span;
+  guint      order;
+} Item;
+
+static int
+compare_items (gconstpointer a,
+               gconstpointer b)
+{
+  const Item *ia = a, *ib = b;
+
+  if (ia->span.first != ib->span.first)
+    return ia->span.first < ib->span.first ? -1 : 1;
+  if (ia->span.last != ib->span.last)
+    return ia->span.last < ib->span.last ? -1 : 1;
+  return ia->order < ib->order ? -1 : ia->order > ib->order;
+}
+
+static double
+axis_x (DlTimelineStrip *strip,
+        gint64           second)
+{
+  double x = strip->margin + dl_time_axis_to_x (strip->axis, second);
+
+  return strip->rtl ? strip->width - x : x;
+}
+
+/* Marks that would cover each other go up a row; when the rows are full, a mark goes on
+ * the row whose last mark is furthest behind. */
+static void
+stack_marks (DlTimelineStrip *strip)
+{
+  double pitch = 2 * strip->radius + 2 * strip->unit;
+  double bottom = strip->axis_y - 4 * strip->unit - strip->radius;
+  guint n_rows = (guint) MAX (1, floor ((bottom + strip->radius - 2) / pitch));
+  g_autofree double *row_end = g_new (double, n_rows);
+
+  for (guint r = 0; r < n_rows; r++)
+    row_end[r] = -G_MAXDOUBLE;
+
+  for (guint i = 0; i < strip->marks->len; i++)
+    {
+      DlStripMark *mark = &g_array_index (strip->marks, DlStripMark, i);
+      double pos = strip->rtl ? strip->width - mark->x : mark->x;
+      guint row = 0;
+      gboolean found = FALSE;
+
+      for (guint r = 0; r < n_rows && !found; r++)
+        if (row_end[r] <= pos - pitch + 1e-9)
+          {
+            row = r;
+            found = TRUE;
+          }
+      if (!found)
+        for (guint r = 1; r < n_rows; r++)
+          if (row_end[r] < row_end[row])
+            row = r;
+      row_end[row] = pos;
+      mark->y = bottom - row * pitch;
+    }
+}
+
+/* Marks of the same day (or year …) share its width evenly, in story order, rather than
+ * all stand on its middle. @first and @last are the group's items. */
+static double
+spread_x (DlTimelineStrip *strip,
+          const Item      *item,
+          guint            index,
+          guint            first,
+          guint            last)
+{
+  double a = axis_x (strip, item->span.first);
+  double b = axis_x (strip, item->span.last);
+  double pad = MIN (fabs (b - a) * 0.1, strip->radius);
+
+  if (b < a)
+    pad = -pad;
+  return a + pad + (b - a - 2 * pad) * (index - first + 0.5) / (last - first + 1);
+}
+
+/**
+ * dl_timeline_strip_new:
+ * @events: (element-type DlEvent): the events to show
+ * @width: the strip's width
+ * @height: the strip's height
+ * @unit: 1 on screen; larger for a large export (marks and text grow with it)
+ * @rtl: whether time runs right to left
+ *
+ * Returns: (transfer full): the strip's layout.
+ */
+DlTimelineStrip *
+dl_timeline_strip_new (GPtrArray *events,
+                       double     width,
+                       double     height,
+                       double     unit,
+                       gboolean   rtl)
+{
+  DlTimelineStrip *strip;
+  g_autoptr(GArray) items = g_array_new (FALSE, FALSE, sizeof (Item));
+  g_autoptr(GArray) spans = g_array_new (FALSE, FALSE, sizeof (DlTimeSpan));
+
+  g_return_val_if_fail (events != NULL, NULL);
+
+  strip = g_new0 (DlTimelineStrip, 1);
+  strip->width = MAX (width, 1);
+  strip->height = MAX (height, 1);
+  strip->unit = MAX (unit, 0.1);
+  strip->rtl = rtl;
+  strip->radius = 5 * strip->unit;
+  strip->margin = strip->radius + 3 * strip->unit;
+  strip->axis_y = strip->height - 18 * strip->unit;
+
+  for (guint i = 0; i < events->len; i++)
+    {
+      Item item = { events->pdata[i], { 0, 0 }, i };
+
+      if (dl_event_get_start_span (item.event, &item.span))
+        {
+          g_array_append_val (items, item);
+          g_array_append_val (spans, item.span);
+        }
+    }
+  g_array_sort (items, compare_items);
+  strip->axis = dl_time_axis_new (spans->len > 0 ? &g_array_index (spans, DlTimeSpan, 0) : NULL, spans->len,
+                                  MAX (strip->width - 2 * strip->margin, 1),
+                                  BREAK_WIDTH * strip->unit);
+
+  strip->marks = g_array_sized_new (FALSE, TRUE, sizeof (DlStripMark), items->len);
+  for (guint i = 0, group = 0, group_end = 0; i < items->len; i++)
+    {
+      const Item *item = &g_array_index (items, Item, i);
+      const DlTime *end = dl_event_get_end (item->event);
+      DlActor *actor = dl_event_get_main_actor (item->event);
+      DlStripMark mark = { item->event, 0, 0, 0, 0.45, 0.45, 0.45 };
+
+      if (i == 0 || i > group_end)
+        {
+          group = group_end = i;
+          while (group_end + 1 < items->len
+                 && g_array_index (items, Item, group_end + 1).span.first == item->span.first
+                 && g_array_index (items, Item, group_end + 1).span.last == item->span.last)
+            group_end++;
+        }
+      mark.x = spread_x (strip, item, i, group, group_end);
+      mark.end_x = end != NULL && end->precision != DL_TIME_NONE
+                   ? axis_x (strip, dl_time_get_last_second (end)) : mark.x;
+      if (actor != NULL)
+        dl_actor_get_rgb (actor, &mark.red, &mark.green, &mark.blue);
+      g_array_append_val (strip->marks, mark);
+    }
+  stack_marks (strip);
+  return strip;
+}
+
+void
+dl_timeline_strip_free (DlTimelineStrip *strip)
+{
+  if (strip == NULL)
+    return;
+  dl_time_axis_free (strip->axis);
+  g_array_unref (strip->marks);
+  g_free (strip);
+}
+
+const DlTimeAxis *
+dl_timeline_strip_get_axis (DlTimelineStrip *strip)
+{
+  g_return_val_if_fail (strip != NULL, NULL);
+  return strip->axis;
+}
+
+guint
+dl_timeline_strip_get_n_marks (DlTimelineStrip *strip)
+{
+  g_return_val_if_fail (strip != NULL, 0);
+  return strip->marks->len;
+}
+
+const DlStripMark *
+dl_timeline_strip_get_mark (DlTimelineStrip *strip,
+                            guint            index)
+{
+  g_return_val_if_fail (strip != NULL, NULL);
+  g_return_val_if_fail (index < strip->marks->len, NULL);
+  return &g_array_index (strip->marks, DlStripMark, index);
+}
+
+int
+dl_timeline_strip_find (DlTimelineStrip *strip,
+                        DlEvent         *event)
+{
+  g_return_val_if_fail (strip != NULL, -1);
+
+  for (guint i = 0; i < strip->marks->len; i++)
+    if (g_array_index (strip->marks, DlStripMark, i).event == event)
+      return (int) i;
+  return -1;
+}
+
+int
+dl_timeline_strip_mark_at (DlTimelineStrip *strip,
+                           double           x,
+                           double           y)
+{
+  double best = G_MAXDOUBLE;
+  double reach = strip->radius + 3 * strip->unit;
+  int found = -1;
+
+  g_return_val_if_fail (strip != NULL, -1);
+
+  for (guint i = 0; i < strip->marks->len; i++)
+    {
+      const DlStripMark *mark = &g_array_index (strip->marks, DlStripMark, i);
+      double d = hypot (mark->x - x, mark->y - y);
+
+      /* the later mark wins a tie: it is drawn on top */
+      if (d <= reach && d <= best)
+        {
+          best = d;
+          found = (int) i;
+        }
+    }
+  return found;
+}
+
+double
+dl_timeline_strip_time_to_x (DlTimelineStrip *strip,
+                             gint64           second)
+{
+  g_return_val_if_fail (strip != NULL, 0);
+  return axis_x (strip, second);
+}
+
+gint64
+dl_timeline_strip_x_to_time (DlTimelineStrip *strip,
+                             double           x)
+{
+  g_return_val_if_fail (strip != NULL, 0);
+
+  if (strip->rtl)
+    x = strip->width - x;
+  return dl_time_axis_from_x (strip->axis, x - strip->margin);
+}
+
+double
+dl_timeline_strip_get_radius (DlTimelineStrip *strip)
+{
+  g_return_val_if_fail (strip != NULL, 0);
+  return strip->radius;
+}
+
+/* The ticks of a segment: years, months or days, by how long it lasts. */
+static DlTimePrecision
+tick_precision (const DlTimeAxisSegment *segment)
+{
+  gint64 days = (segment->last - segment->first + 1) / 86400;
+
+  if (days > 300)
+    return DL_TIME_YEAR;
+  if (days > 27)
+    return DL_TIME_MONTH;
+  return DL_TIME_DAY;
+}
+
+static void
+next_tick (DlTime *time)
+{
+  switch (time->precision)
+    {
+    case DL_TIME_YEAR:
+      time->year++;
+      break;
+    case DL_TIME_MONTH:
+      if (++time->month > 12)
+        {
+          time->month = 1;
+          time->year++;
+        }
+      break;
+    default:
+      {
+        GDate date;
+
+        g_date_clear (&date, 1);
+        g_date_set_dmy (&date, time->day, time->month, time->year);
+        g_date_add_days (&date, 1);
+        time->day = g_date_get_day (&date);
+        time->month = g_date_get_month (&date);
+        time->year = g_date_get_year (&date);
+      }
+      break;
+    }
+}
+
+static void
+draw_labels (DlTimelineStrip    *strip,
+             cairo_t            *cr,
+             PangoContext       *pango,
+             const DlStripStyle *style)
+{
+  g_autoptr(PangoLayout) layout = pango_layout_new (pango);
+  g_autoptr(PangoFontDescription) font = pango_font_description_from_string ("Sans");
+  double last_end = -G_MAXDOUBLE;
+  guint n = dl_time_axis_get_n_segments (strip->axis);
+
+  pango_font_description_set_absolute_size (font, 10.5 * strip->unit * PANGO_SCALE);
+  pango_layout_set_font_description (layout, font);
+  cairo_set_source_rgb (cr, style->fg[0], style->fg[1], style->fg[2]);
+
+  for (guint i = 0; i < n; i++)
+    {
+      const DlTimeAxisSegment *segment = dl_time_axis_get_segment (strip->axis, i);
+      DlTime tick;
+
+      dl_time_from_unix (segment->first, tick_precision (segment), &tick);
+      for (guint k = 0; k < MAX_TICKS; k++, next_tick (&tick))
+        {
+          gint64 second = dl_time_get_first_second (&tick);
+          g_autofree char *text = NULL;
+          PangoRectangle ink, logical;
+          double x, left, w;
+
+          if (second > segment->last)
+            break;
+          x = axis_x (strip, MAX (second, segment->first));
+          text = dl_time_format (&tick);
+          pango_layout_set_text (layout, text, -1);
+          pango_layout_get_pixel_extents (layout, &ink, &logical);
+          w = logical.width;
+          /* the label starts at its tick, toward later times */
+          left = strip->rtl ? x - w : x;
+          left = CLAMP (left, 0, strip->width - w);
+          if ((strip->rtl ? strip->width - (left + w) : left) < last_end + 6 * strip->unit)
+            continue;
+          last_end = strip->rtl ? strip->width - left : left + w;
+
+          cairo_move_to (cr, x, strip->axis_y);
+          cairo_line_to (cr, x, strip->axis_y + 4 * strip->unit);
+          cairo_stroke (cr);
+          cairo_move_to (cr, left, strip->axis_y + 4 * strip->unit);
+          pango_cairo_show_layout (cr, layout);
+        }
+    }
+}
+
+void
+dl_timeline_strip_draw (DlTimelineStrip    *strip,
+                        cairo_t            *cr,
+                        PangoContext       *pango,
+                        const DlStripStyle *style,
+                        GHashTable         *selected,
+                        int                 focus,
+                        double              range_x0,
+                        double              range_x1)
+{
+  guint n = dl_time_axis_get_n_segments (strip->axis);
+  double u = strip->unit;
+
+  g_return_if_fail (strip != NULL);
+  g_return_if_fail (cr != NULL);
+
+  cairo_save (cr);
+  if (style->bg[3] > 0)
+    {
+      cairo_set_source_rgba (cr, style->bg[0], style->bg[1], style->bg[2], style->bg[3]);
+      cairo_paint (cr);
+    }
+
+  if (range_x1 != range_x0)
+    {
+      cairo_set_source_rgba (cr, style->accent[0], style->accent[1], style->accent[2], 0.18);
+      cairo_rectangle (cr, MIN (range_x0, range_x1), 0, fabs (range_x1 - range_x0),
+                       strip->height);
+      cairo_fill (cr);
+    }
+
+  /* the axis, interrupted at each break by a double slash */
+  cairo_set_line_width (cr, 1 * u);
+  cairo_set_source_rgba (cr, style->fg[0], style->fg[1], style->fg[2], 0.55);
+  for (guint i = 0; i < n; i++)
+    {
+      const DlTimeAxisSegment *segment = dl_time_axis_get_segment (strip->axis, i);
+      double a = axis_x (strip, segment->first);
+      double b = axis_x (strip, segment->last);
+
+      cairo_move_to (cr, a, strip->axis_y);
+      cairo_line_to (cr, b, strip->axis_y);
+      cairo_stroke (cr);
+      if (i + 1 < n)
+        {
+          const DlTimeAxisSegment *next = dl_time_axis_get_segment (strip->axis, i + 1);
+          double c = (b + axis_x (strip, next->first)) / 2;
+
+          for (int k = -1; k <= 1; k += 2)
+            {
+              cairo_move_to (cr, c + k * 2.5 * u - 2 * u, strip->axis_y + 4 * u);
+              cairo_line_to (cr, c + k * 2.5 * u + 2 * u, strip->axis_y - 4 * u);
+            }
+          cairo_stroke (cr);
+        }
+    }
+  draw_labels (strip, cr, pango, style);
+
+  /* spans first, under every mark */
+  cairo_set_line_width (cr, 2 * u);
+  for (guint i = 0; i < strip->marks->len; i++)
+    {
+      const DlStripMark *mark = &g_array_index (strip->marks, DlStripMark, i);
+
+      if (mark->end_x == mark->x)
+        continue;
+      cairo_set_source_rgba (cr, mark->red, mark->green, mark->blue, 0.35);
+      cairo_move_to (cr, mark->x, mark->y);
+      cairo_line_to (cr, mark->end_x, mark->y);
+      cairo_stroke (cr);
+    }
+
+  for (guint i = 0; i < strip->marks->len; i++)
+    {
+      const DlStripMark *mark = &g_array_index (strip->marks, DlStripMark, i);
+
+      cairo_new_sub_path (cr);
+      cairo_arc (cr, mark->x, mark->y, strip->radius, 0, 2 * G_PI);
+      cairo_set_source_rgb (cr, mark->red, mark->green, mark->blue);
+      cairo_fill (cr);
+    }
+
+  /* the selection ringed in the accent colour, the focused mark ringed twice */
+  cairo_set_source_rgb (cr, style->accent[0], style->accent[1], style->accent[2]);
+  cairo_set_line_width (cr, 2 * u);
+  for (guint i = 0; i < strip->marks->len; i++)
+    {
+      const DlStripMark *mark = &g_array_index (strip->marks, DlStripMark, i);
+      gboolean is_selected = selected != NULL && g_hash_table_contains (selected, mark->event);
+
+      if (!is_selected && (int) i != focus)
+        continue;
+      cairo_new_sub_path (cr);
+      cairo_arc (cr, mark->x, mark->y, strip->radius + 2 * u, 0, 2 * G_PI);
+      if ((int) i == focus)
+        {
+          cairo_new_sub_path (cr);
+          cairo_arc (cr, mark->x, mark->y, strip->radius + 4.5 * u, 0, 2 * G_PI);
+        }
+      cairo_stroke (cr);
+    }
+  cairo_restore (cr);
+}
+
+/**
+ * dl_timeline_strip_figure_height:
+ *
+ * Returns: the height of the timeline band of a @width × @height figure: an eighth of it,
+ *   within reason.
+ */
+double
+dl_timeline_strip_figure_height (double width,
+                                 double height)
+{
+  double unit = MAX (0.75, pow (MIN (width, height) / 1000.0, 0.85));
+
+  return MIN (MAX (height / 8, 70 * unit), height / 3);
+}
+
+/**
+ * dl_timeline_strip_draw_figure_band:
+ * @filter: (nullable): which events show
+ *
+ * Draws the strip of the events @filter shows across a figure, @height high at @y.
+ */
+void
+dl_timeline_strip_draw_figure_band (DlStory  *story,
+                                    DlFilter *filter,
+                                    cairo_t  *cr,
+                                    double    y,
+                                    double    width,
+                                    double    height)
+{
+  GListModel *model;
+  g_autoptr(GPtrArray) events = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(DlTimelineStrip) strip = NULL;
+  PangoContext *pango;
+  double unit = MAX (0.75, pow (MIN (width, y + height) / 1000.0, 0.85));
+  DlStripStyle style = {
+    { 0.13, 0.13, 0.13 }, { 0.98, 0.98, 0.97, 1.0 }, { 0.21, 0.52, 0.89 }, unit, FALSE
+  };
+  const char *language;
+
+  g_return_if_fail (DL_IS_STORY (story));
+
+  model = dl_story_get_events (story);
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      DlEvent *event = g_list_model_get_item (model, i);
+
+      if (filter == NULL || dl_filter_match (filter, event))
+        g_ptr_array_add (events, event);
+      else
+        g_object_unref (event);
+    }
+
+  /* a story written right to left reads its time right to left too */
+  language = dl_story_get_language (story);
+  style.rtl = language != NULL && (g_str_has_prefix (language, "ar")
+                                   || g_str_has_prefix (language, "he")
+                                   || g_str_has_prefix (language, "fa"));
+  unit = MIN (unit, height / 60);
+  style.unit = unit;
+  strip = dl_timeline_strip_new (events, width - 24 * unit, height - 10 * unit, unit,
+                                 style.rtl);
+  pango = pango_cairo_create_context (cr);
+
+  cairo_save (cr);
+  cairo_rectangle (cr, 0, y, width, height);
+  cairo_set_source_rgba (cr, style.bg[0], style.bg[1], style.bg[2], style.bg[3]);
+  cairo_fill (cr);
+  cairo_set_source_rgba (cr, 0, 0, 0, 0.25);
+  cairo_set_line_width (cr, unit);
+  cairo_move_to (cr, 0, y + unit / 2);
+  cairo_line_to (cr, width, y + unit / 2);
+  cairo_stroke (cr);
+  cairo_translate (cr, 12 * unit, y + 5 * unit);
+  style.bg[3] = 0;
+  dl_timeline_strip_draw (strip, cr, pango, &style, NULL, -1, 0, 0);
+  cairo_restore (cr);
+  g_object_unref (pango);
+}
