@@ -8,6 +8,7 @@
 #include <math.h>
 
 #include "dl-event-row.h"
+#include "dl-focus.h"
 #include "dl-label-layer.h"
 #include "dl-map-sources.h"
 #include "dl-map-view.h"
@@ -18,6 +19,10 @@
 
 #define FIT_PADDING 48
 #define FIT_MAX_ZOOM 9.0
+/* A selection in one city: close enough to tell its streets from its suburbs. */
+#define CITY_ZOOM 11.0
+/* Places within this many km of each other are "one city" for the selection. */
+#define CITY_SPAN_KM 30.0
 #define MARKER_SIZE 26
 /* Above this many places a story's places are dots of one DlPointLayer instead of one
  * marker widget each. libshumate 1.0.3 measures and places every marker widget on every
@@ -59,6 +64,7 @@ struct _DlMapView
   DlBasemapStyle      style;
   gboolean            osm;
   gboolean            fit_pending;
+  gboolean            fit_pending_focus;  /* the pending fit frames the focus only */
 };
 
 G_DEFINE_FINAL_TYPE (DlMapView, dl_map_view, GTK_TYPE_WIDGET)
@@ -133,6 +139,7 @@ move_to_bounds (DlMapView      *self,
   if (width <= 0 || height <= 0)
     {
       self->fit_pending = TRUE;
+      self->fit_pending_focus = FALSE;
       return;
     }
 
@@ -177,6 +184,36 @@ update_point_obstacles (DlMapView *self)
       radii[i] = cluster->radius + 2;
     }
   dl_label_layer_set_obstacles (self->label_layer, lats, lons, radii, clusters->len);
+}
+
+/* The story's places carry their names, more events first; a route's long name last. */
+static void
+update_names (DlMapView *self,
+              GArray    *visible)
+{
+  g_autofree const char **texts = g_new0 (const char *, visible->len + 1);
+  g_autofree double *lats = g_new0 (double, visible->len + 1);
+  g_autofree double *lons = g_new0 (double, visible->len + 1);
+  g_autofree double *radii = g_new0 (double, visible->len + 1);
+  g_autofree double *priorities = g_new0 (double, visible->len + 1);
+  guint n = 0;
+
+  for (guint i = 0; i < visible->len; i++)
+    {
+      DlPlaceSummary *summary = &g_array_index (visible, DlPlaceSummary, i);
+      DlLonLat anchor = dl_place_get_anchor (summary->place);
+
+      if (g_hash_table_lookup (self->markers, summary->place) == NULL)
+        continue;
+      texts[n] = dl_place_get_name (summary->place);
+      lats[n] = anchor.lat;
+      lons[n] = anchor.lon;
+      radii[n] = DL_MARKER_DIAMETER / 2.0 + 2;
+      priorities[n] = dl_place_get_shape (summary->place) == DL_PLACE_SHAPE_ROUTE
+                      ? 0 : summary->n_shown + 1;
+      n++;
+    }
+  dl_label_layer_set_names (self->label_layer, texts, lats, lons, radii, priorities, n);
 }
 
 static void
@@ -247,6 +284,7 @@ update_markers (DlMapView *self)
   /* Base-map names give way to the story's markers. */
   dl_label_layer_set_obstacles (self->label_layer, (double *) lats->data,
                                 (double *) lons->data, (double *) radii->data, lats->len);
+  update_names (self, visible);
 }
 
 static void
@@ -304,7 +342,8 @@ update_selection (DlMapView *self)
     }
 }
 
-/* Selecting events from the list or the article brings their places into view. */
+/* Selecting events from the list or the article brings their places into view: one city
+ * at city level, places further apart whole. */
 static void
 move_to_selection (DlMapView *self)
 {
@@ -321,10 +360,11 @@ move_to_selection (DlMapView *self)
     }
   if (dl_places_get_bounds (places, &sw, &ne))
     {
-      double zoom = shumate_viewport_get_zoom_level (self->viewport);
+      double max_zoom = FIT_MAX_ZOOM;
 
-      /* Never zoom in further than the reader already is for a lone city. */
-      move_to_bounds (self, &sw, &ne, MAX (MIN (zoom, FIT_MAX_ZOOM), 5.0), TRUE);
+      if (dl_focus_distance_km (sw.lon, sw.lat, ne.lon, ne.lat) <= CITY_SPAN_KM)
+        max_zoom = CITY_ZOOM;
+      move_to_bounds (self, &sw, &ne, max_zoom, TRUE);
     }
 }
 
@@ -361,6 +401,7 @@ story_changed_cb (DlViewState *state,
   }
   self->use_points = FALSE;
   dl_label_layer_set_obstacles (self->label_layer, NULL, NULL, NULL, 0);
+  dl_label_layer_set_names (self->label_layer, NULL, NULL, NULL, NULL, NULL, 0);
 
   if (story == NULL)
     return;
@@ -377,7 +418,7 @@ story_changed_cb (DlViewState *state,
     {
       update_markers (self);
       update_selection (self);
-      dl_map_view_fit_shown (self, FALSE);
+      dl_map_view_focus_shown (self, FALSE);
       return;
     }
 
@@ -403,7 +444,7 @@ story_changed_cb (DlViewState *state,
     }
   update_markers (self);
   update_selection (self);
-  dl_map_view_fit_shown (self, FALSE);
+  dl_map_view_focus_shown (self, FALSE);
 }
 
 static gboolean
@@ -432,6 +473,8 @@ filter_changed_cb (DlViewState *state,
   update_selection (self);
   if (self->popover_place != NULL && !place_is_shown (self, self->popover_place))
     gtk_popover_popdown (self->popover);
+  /* The map follows what is still shown. */
+  dl_map_view_focus_shown (self, TRUE);
 }
 
 static void
@@ -502,6 +545,9 @@ show_in_article_clicked_cb (GtkButton *button,
   DlEvent *event = g_object_get_data (G_OBJECT (button), "dl-event");
   guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "dl-passage"));
 
+  /* The popover would cover the passage the reader asked for. */
+  if (self->popover != NULL)
+    gtk_popover_popdown (self->popover);
   g_signal_emit (self, signals[SHOW_PASSAGE], 0, event, index);
 }
 
@@ -616,7 +662,20 @@ static void
 popover_closed_cb (GtkPopover *popover,
                    DlMapView  *self)
 {
+  DlMarker *marker = NULL;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  if (self->popover_place != NULL)
+    marker = g_hash_table_lookup (self->markers, self->popover_place);
   self->popover_place = NULL;
+
+  /* Escape (or a click elsewhere) hands the keyboard back to the marker the popover came
+   * from, not to the start of the window; unless the reader already moved on. */
+  if (marker != NULL && gtk_widget_get_visible (GTK_WIDGET (marker))
+      && (focus == NULL || focus == GTK_WIDGET (popover)
+          || gtk_widget_is_ancestor (focus, GTK_WIDGET (popover))))
+    gtk_widget_grab_focus (dl_marker_get_button (marker));
 }
 
 static void
@@ -846,7 +905,10 @@ dl_map_view_size_allocate (GtkWidget *widget,
   if (self->fit_pending && width > 0 && height > 0)
     {
       self->fit_pending = FALSE;
-      dl_map_view_fit_shown (self, FALSE);
+      if (self->fit_pending_focus)
+        dl_map_view_focus_shown (self, FALSE);
+      else
+        dl_map_view_fit_shown (self, FALSE);
     }
 
   gtk_widget_allocate (self->overlay, width, height, baseline, NULL);
@@ -1061,6 +1123,39 @@ dl_map_view_fit_shown (DlMapView *self,
     move_to_bounds (self, &sw, &ne, FIT_MAX_ZOOM, animate);
 }
 
+/**
+ * dl_map_view_focus_shown:
+ * @self: a map view
+ * @animate: fly there when the map is on screen
+ *
+ * Frames where the shown part of the story happens (dl_focus_get_bounds()): the first
+ * view of a story, and the view after a change of the filter.
+ */
+void
+dl_map_view_focus_shown (DlMapView *self,
+                         gboolean   animate)
+{
+  g_autoptr(GArray) visible = NULL;
+  DlLonLat sw, ne;
+
+  g_return_if_fail (DL_IS_MAP_VIEW (self));
+
+  if (self->state == NULL || dl_view_state_get_story (self->state) == NULL)
+    return;
+  /* Hundreds of dots are a data map, not a story told in a few places: show them all. */
+  if (self->use_points)
+    {
+      dl_map_view_fit_shown (self, animate);
+      return;
+    }
+  visible = visible_places (self);
+  if (!dl_focus_get_bounds (visible, &sw, &ne))
+    return;
+  move_to_bounds (self, &sw, &ne, FIT_MAX_ZOOM, animate);
+  if (self->fit_pending)
+    self->fit_pending_focus = TRUE;
+}
+
 void
 dl_map_view_set_osm (DlMapView *self,
                      gboolean   osm)
@@ -1089,7 +1184,7 @@ dl_map_view_set_osm (DlMapView *self,
       self->osm_layer = NULL;
     }
   /* OpenStreetMap tiles carry their own names. */
-  gtk_widget_set_visible (GTK_WIDGET (self->label_layer), !osm);
+  dl_label_layer_set_show_basemap (self->label_layer, !osm);
 }
 
 gboolean
@@ -1106,6 +1201,14 @@ dl_map_view_get_offline_source (DlMapView *self)
   g_return_val_if_fail (DL_IS_MAP_VIEW (self), NULL);
 
   return SHUMATE_MAP_SOURCE (self->offline_source);
+}
+
+DlLabelLayer *
+dl_map_view_get_label_layer (DlMapView *self)
+{
+  g_return_val_if_fail (DL_IS_MAP_VIEW (self), NULL);
+
+  return self->label_layer;
 }
 
 DlPointLayer *

@@ -3,6 +3,7 @@
 
 #include <shumate/shumate.h>
 
+#include "dl-label-layer.h"
 #include "dl-marker.h"
 #include "dl-point-layer.h"
 #include "dl-view-state.h"
@@ -38,6 +39,9 @@ void             dl_map_view_pan_by            (DlMapView   *self,
                                                 double       dy);
 void             dl_map_view_fit_shown         (DlMapView   *self,
                                                 gboolean     animate);
+/* Frames where the shown events happen, not every far place they mention. */
+void             dl_map_view_focus_shown       (DlMapView   *self,
+                                                gboolean     animate);
 /* OpenStreetMap tiles above the offline map. */
 void             dl_map_view_set_osm           (DlMapView   *self,
                                                 gboolean     osm);
@@ -48,6 +52,8 @@ guint            dl_map_view_get_n_shapes      (DlMapView   *self);
 /* The layer that shows a story's places as dots when they are too many for a marker
  * widget each (then dl_map_view_get_marker() gives NULL); hidden otherwise. */
 DlPointLayer    *dl_map_view_get_point_layer   (DlMapView   *self);
+/* The layer of place names (the story's and the base map's). */
+DlLabelLayer    *dl_map_view_get_label_layer   (DlMapView   *self);
 
 /* The view that shows the box (@south_west, @north_east) whole in a @width × @height
  * widget with @padding pixels on every side, zoom clamped to [@min_zoom, @max_zoom]. */

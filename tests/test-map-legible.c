@@ -1,0 +1,319 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#undef G_DISABLE_ASSERT
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <math.h>
+#include <string.h>
+
+#include "dl-bundled.h"
+#include "dl-figure.h"
+#include "dl-resources.h"
+#include "dl-window-private.h"
+#include "dl-test-util.h"
+
+/* What a reader sees of the bundled story's map: names next to markers, a first view of
+ * where the story happens, a map that follows the filter, popovers that step aside. */
+
+typedef struct
+{
+  DlWindow *window;
+  DlStory  *story;
+  DlMapView *map;
+} Fixture;
+
+/* Runs the main loop until the view stays still for 300 ms (an animation ended), at most
+ * 15 s. */
+static void
+wait_for_still_view (ShumateViewport *viewport)
+{
+  double last[3] = { NAN, NAN, NAN };
+
+  for (guint i = 0; i < 50; i++)
+    {
+      double now[3] = {
+        shumate_location_get_latitude (SHUMATE_LOCATION (viewport)),
+        shumate_location_get_longitude (SHUMATE_LOCATION (viewport)),
+        shumate_viewport_get_zoom_level (viewport),
+      };
+
+      if (now[0] == last[0] && now[1] == last[1] && now[2] == last[2])
+        return;
+      memcpy (last, now, sizeof last);
+      dl_test_run_for (300);
+    }
+  g_assert_not_reached ();
+}
+
+static void
+fixture_setup (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->story = dl_bundled_story_load (&error);
+  g_assert_no_error (error);
+  fixture->window = dl_window_new (NULL);
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1400, 900);
+  dl_window_set_story (fixture->window, fixture->story);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
+  fixture->map = dl_window_get_map_view (fixture->window);
+  wait_for_still_view (dl_map_view_get_viewport (fixture->map));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
+}
+
+static void
+fixture_teardown (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  g_clear_object (&fixture->story);
+}
+
+/* Where @place's marker is, in the label layer's coordinates; FALSE when off the map. */
+static gboolean
+place_point (Fixture    *fixture,
+             const char *id,
+             double     *x,
+             double     *y)
+{
+  DlPlace *place = dl_story_lookup_place (fixture->story, id);
+  GtkWidget *layer = GTK_WIDGET (dl_map_view_get_label_layer (fixture->map));
+  DlLonLat anchor;
+
+  g_assert_nonnull (place);
+  anchor = dl_place_get_anchor (place);
+  shumate_viewport_location_to_widget_coords (dl_map_view_get_viewport (fixture->map), layer,
+                                              anchor.lat, anchor.lon, x, y);
+  return *x >= 0 && *y >= 0 && *x <= gtk_widget_get_width (layer)
+         && *y <= gtk_widget_get_height (layer);
+}
+
+static const DlMapLabel *
+find_label (GArray     *placed,
+            const char *text)
+{
+  for (guint i = 0; i < placed->len; i++)
+    if (g_str_equal (g_array_index (placed, DlMapLabel, i).text, text))
+      return &g_array_index (placed, DlMapLabel, i);
+  return NULL;
+}
+
+/* The first view frames Syria: Damascus is on the map and Washington is not; and the
+ * story's places carry their names, which overlap neither each other nor any marker. */
+static void
+test_names (Fixture       *fixture,
+            gconstpointer  data)
+{
+  GArray *placed = dl_label_layer_get_placed (dl_map_view_get_label_layer (fixture->map));
+  g_autoptr(GList) markers = dl_map_view_list_shown_markers (fixture->map);
+  const char *expected[] = { "Damascus", "Homs", "Tripoli, Lebanon", "Golan Heights" };
+  double x, y;
+  guint n_story = 0;
+
+  g_assert_true (place_point (fixture, "damascus", &x, &y));
+  g_assert_true (place_point (fixture, "homs", &x, &y));
+  g_assert_false (place_point (fixture, "washington", &x, &y));
+
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      const DlMapLabel *label = find_label (placed, expected[i]);
+
+      g_test_message ("looking for %s", expected[i]);
+      g_assert_nonnull (label);
+      g_assert_true (label->story);
+    }
+
+  for (guint i = 0; i < placed->len; i++)
+    {
+      const DlMapLabel *a = &g_array_index (placed, DlMapLabel, i);
+
+      n_story += a->story;
+      /* The base map names Libya's Tripoli nowhere near a story about Lebanon's. */
+      if (!a->story)
+        g_assert_cmpstr (a->text, !=, "Tripoli");
+      for (guint j = i + 1; j < placed->len; j++)
+        g_assert_false (dl_rect_intersects (&a->rect, &g_array_index (placed, DlMapLabel,
+                                                                      j).rect));
+      for (GList *l = markers; l != NULL; l = l->next)
+        {
+          DlPlace *place = dl_marker_get_place (l->data);
+
+          if (!place_point (fixture, dl_place_get_id (place), &x, &y))
+            continue;
+          g_assert_false (dl_rect_hits_disc (&a->rect, x, y, DL_MARKER_DIAMETER / 2.0));
+        }
+    }
+  g_assert_cmpuint (n_story, >=, 8);
+}
+
+/* Every shown marker is on the map. */
+static void
+check_shown_in_view (Fixture *fixture)
+{
+  g_autoptr(GList) markers = dl_map_view_list_shown_markers (fixture->map);
+  double x, y;
+
+  g_assert_nonnull (markers);
+  for (GList *l = markers; l != NULL; l = l->next)
+    {
+      DlPlace *place = dl_marker_get_place (l->data);
+
+      g_test_message ("%s is shown", dl_place_get_id (place));
+      g_assert_true (place_point (fixture, dl_place_get_id (place), &x, &y));
+    }
+}
+
+static void
+set_actor (Fixture    *fixture,
+           const char *actor)
+{
+  DlFilter *filter = dl_view_state_get_filter (dl_window_get_view_state (fixture->window));
+  const char *actors[] = { actor, NULL };
+
+  dl_filter_set_actors (filter, actors);
+  wait_for_still_view (dl_map_view_get_viewport (fixture->map));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
+}
+
+/* The map flies to what the filter still shows: the United Kingdom's events from London
+ * to Abu Dhabi, then Israel's, closer in, around the Golan. */
+static void
+test_filter_follows (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  ShumateViewport *viewport = dl_map_view_get_viewport (fixture->map);
+  double x, y, zoom;
+
+  g_assert_false (place_point (fixture, "london", &x, &y));
+  set_actor (fixture, "uk");
+  check_shown_in_view (fixture);
+  g_assert_true (place_point (fixture, "london", &x, &y));
+  g_assert_true (place_point (fixture, "abu-dhabi", &x, &y));
+  zoom = shumate_viewport_get_zoom_level (viewport);
+
+  set_actor (fixture, "israel");
+  check_shown_in_view (fixture);
+  g_assert_false (place_point (fixture, "london", &x, &y));
+  g_assert_cmpfloat (shumate_viewport_get_zoom_level (viewport), >, zoom + 2);
+}
+
+/* An event in one city brings the city, not the country, into view. */
+static void
+test_select_city (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  ShumateViewport *viewport = dl_map_view_get_viewport (fixture->map);
+  DlEvent *event = dl_story_lookup_event (fixture->story, "homs-falls");
+  double metres, x, y;
+
+  g_assert_nonnull (event);
+  g_assert_cmpuint (dl_event_get_n_places (event), ==, 1);
+  dl_view_state_select_event (dl_window_get_view_state (fixture->window), event);
+  wait_for_still_view (viewport);
+
+  metres = dl_figure_metres_per_pixel (shumate_location_get_latitude (SHUMATE_LOCATION (viewport)),
+                                       shumate_viewport_get_zoom_level (viewport))
+           * gtk_widget_get_width (GTK_WIDGET (fixture->map));
+  g_test_message ("the map is %.0f km wide", metres / 1000);
+  g_assert_cmpfloat (metres, <, 100e3);
+  g_assert_true (place_point (fixture, "homs", &x, &y));
+}
+
+static DlMarker *
+open_popover (Fixture    *fixture,
+              const char *id)
+{
+  DlMarker *marker = dl_map_view_get_marker (fixture->map,
+                                             dl_story_lookup_place (fixture->story, id));
+  GtkPopover *popover;
+
+  g_assert_nonnull (marker);
+  gtk_widget_grab_focus (dl_marker_get_button (marker));
+  g_signal_emit_by_name (dl_marker_get_button (marker), "clicked");
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
+  popover = dl_map_view_get_popover (fixture->map);
+  g_assert_nonnull (popover);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (popover)));
+  return marker;
+}
+
+static GtkWidget *
+find_button (GtkWidget  *widget,
+             const char *label)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* "Show in Article" closes the popover, which would cover the passage. */
+static void
+test_show_in_article_closes (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  GtkPopover *popover;
+  GtkWidget *button;
+
+  open_popover (fixture, "homs");
+  popover = dl_map_view_get_popover (fixture->map);
+  button = find_button (GTK_WIDGET (popover), "Show in Article");
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (popover)));
+}
+
+/* Escape in the popover gives the keyboard back to its marker. */
+static void
+test_escape_focus (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  DlMarker *marker = open_popover (fixture, "homs");
+  GtkPopover *popover = dl_map_view_get_popover (fixture->map);
+  GtkWidget *button = find_button (GTK_WIDGET (popover), "Show in Article");
+  GtkWidget *focus;
+
+  gtk_widget_grab_focus (button);
+  g_assert_true (gtk_widget_has_focus (button));
+  /* What Escape does in a popover: GtkPopover's Escape binding pops it down. */
+  gtk_popover_popdown (popover);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (popover)));
+  focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
+  g_assert_true (focus == dl_marker_get_button (marker));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  gtk_init ();
+  adw_init ();
+  dl_resources_ensure ();
+
+  g_test_add ("/map-legible/names", Fixture, NULL, fixture_setup, test_names,
+              fixture_teardown);
+  g_test_add ("/map-legible/filter-follows", Fixture, NULL, fixture_setup,
+              test_filter_follows, fixture_teardown);
+  g_test_add ("/map-legible/select-city", Fixture, NULL, fixture_setup, test_select_city,
+              fixture_teardown);
+  g_test_add ("/map-legible/show-in-article-closes", Fixture, NULL, fixture_setup,
+              test_show_in_article_closes, fixture_teardown);
+  g_test_add ("/map-legible/escape-focus", Fixture, NULL, fixture_setup, test_escape_focus,
+              fixture_teardown);
+
+  return g_test_run ();
+}
