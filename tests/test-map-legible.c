@@ -110,7 +110,7 @@ test_names (Fixture       *fixture,
 {
   GArray *placed = dl_label_layer_get_placed (dl_map_view_get_label_layer (fixture->map));
   g_autoptr(GList) markers = dl_map_view_list_shown_markers (fixture->map);
-  const char *expected[] = { "Damascus", "Homs", "Tripoli, Lebanon", "Golan Heights" };
+  const char *expected[] = { "Homs", "Tripoli, Lebanon", "Syria", "Hmeimim air base" };
   double x, y;
   guint n_story = 0;
 
@@ -295,6 +295,59 @@ test_escape_focus (Fixture       *fixture,
   g_assert_true (focus == dl_marker_get_button (marker));
 }
 
+static DlMarker *
+marker_of (Fixture    *fixture,
+           const char *id)
+{
+  DlMarker *marker = dl_map_view_get_marker (fixture->map,
+                                             dl_story_lookup_place (fixture->story, id));
+
+  g_assert_nonnull (marker);
+  return marker;
+}
+
+/* Damascus, its palace and its mosque are one marker at the first view, counting their
+ * events and named "Damascus +2"; a click zooms in until they stand apart, each named. */
+static void
+test_cluster_split (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  DlMarker *damascus = marker_of (fixture, "damascus");
+  DlMarker *palace = marker_of (fixture, "presidential-palace");
+  DlMarker *mosque = marker_of (fixture, "umayyad-mosque");
+  GArray *placed = dl_label_layer_get_placed (dl_map_view_get_label_layer (fixture->map));
+  double zoom = shumate_viewport_get_zoom_level (dl_map_view_get_viewport (fixture->map));
+  g_autofree char *count = g_strdup_printf ("%u", dl_marker_get_n_events (damascus)
+                                                  + dl_marker_get_n_events (palace)
+                                                  + dl_marker_get_n_events (mosque));
+
+  g_assert_cmpuint (dl_marker_get_cluster_size (damascus), ==, 2);
+  g_assert_true (dl_marker_get_in_cluster (palace));
+  g_assert_true (dl_marker_get_in_cluster (mosque));
+  g_assert_false (gtk_widget_get_focusable (dl_marker_get_button (palace)));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (gtk_button_get_child (
+                     GTK_BUTTON (dl_marker_get_button (damascus))))), ==, count);
+  g_assert_nonnull (find_label (placed, "Damascus +2"));
+  g_assert_null (find_label (placed, "Umayyad Mosque"));
+
+  g_signal_emit_by_name (dl_marker_get_button (damascus), "clicked");
+  wait_for_still_view (dl_map_view_get_viewport (fixture->map));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
+
+  g_assert_cmpfloat (shumate_viewport_get_zoom_level (dl_map_view_get_viewport (fixture->map)),
+                     >, zoom + 2);
+  g_assert_cmpuint (dl_marker_get_cluster_size (damascus), ==, 0);
+  g_assert_false (dl_marker_get_in_cluster (palace));
+  g_assert_false (dl_marker_get_in_cluster (mosque));
+  g_assert_true (gtk_widget_get_focusable (dl_marker_get_button (palace)));
+  placed = dl_label_layer_get_placed (dl_map_view_get_label_layer (fixture->map));
+  g_assert_nonnull (find_label (placed, "Damascus"));
+  g_assert_nonnull (find_label (placed, "Umayyad Mosque"));
+  /* A click on a place that stands alone selects it, as before. */
+  g_assert_null (dl_view_state_get_selected_place (dl_window_get_view_state (fixture->window)));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -312,6 +365,8 @@ main (int   argc,
               fixture_teardown);
   g_test_add ("/map-legible/show-in-article-closes", Fixture, NULL, fixture_setup,
               test_show_in_article_closes, fixture_teardown);
+  g_test_add ("/map-legible/cluster-split", Fixture, NULL, fixture_setup,
+              test_cluster_split, fixture_teardown);
   g_test_add ("/map-legible/escape-focus", Fixture, NULL, fixture_setup, test_escape_focus,
               fixture_teardown);
 

@@ -12,6 +12,7 @@
 #include "dl-label-layer.h"
 #include "dl-map-sources.h"
 #include "dl-map-view.h"
+#include "dl-marker-clusters.h"
 #include "dl-mercator.h"
 #include "dl-offline-source.h"
 #include "dl-point-layer.h"
@@ -65,6 +66,8 @@ struct _DlMapView
   gboolean            osm;
   gboolean            fit_pending;
   gboolean            fit_pending_focus;  /* the pending fit frames the focus only */
+  double              cluster_zoom;       /* the zoom the clusters were made for */
+  GtkPopover         *chooser;            /* the places of a cluster that never splits */
 };
 
 G_DEFINE_FINAL_TYPE (DlMapView, dl_map_view, GTK_TYPE_WIDGET)
@@ -186,34 +189,89 @@ update_point_obstacles (DlMapView *self)
   dl_label_layer_set_obstacles (self->label_layer, lats, lons, radii, clusters->len);
 }
 
-/* The story's places carry their names, more events first; a route's long name last. */
-static void
-update_names (DlMapView *self,
-              GArray    *visible)
+/* The shown markers (not hidden by the filter), with the places they stand for. */
+static GPtrArray *
+shown_markers (DlMapView *self)
 {
-  g_autofree const char **texts = g_new0 (const char *, visible->len + 1);
-  g_autofree double *lats = g_new0 (double, visible->len + 1);
-  g_autofree double *lons = g_new0 (double, visible->len + 1);
-  g_autofree double *radii = g_new0 (double, visible->len + 1);
-  g_autofree double *priorities = g_new0 (double, visible->len + 1);
+  GPtrArray *shown = g_ptr_array_new ();
+
+  for (guint i = 0; i < self->marker_order->len; i++)
+    if (gtk_widget_get_visible (self->marker_order->pdata[i]))
+      g_ptr_array_add (shown, self->marker_order->pdata[i]);
+  return shown;
+}
+
+/* Where the shown markers are at the current zoom, in world pixels. */
+static DlClusterPoint *
+cluster_points (DlMapView *self,
+                GPtrArray *markers,
+                double     zoom)
+{
+  DlClusterPoint *points = g_new0 (DlClusterPoint, MAX (markers->len, 1));
+
+  for (guint i = 0; i < markers->len; i++)
+    {
+      DlLonLat anchor = dl_place_get_anchor (dl_marker_get_place (markers->pdata[i]));
+
+      dl_mercator_project (anchor.lon, anchor.lat, zoom, &points[i].x, &points[i].y);
+      points[i].weight = dl_marker_get_n_events (markers->pdata[i]);
+    }
+  return points;
+}
+
+/* Markers closer than their size merge into a cluster that says how many places it
+ * holds; the story's names follow: a cluster is named for its main place, "+2". */
+static void
+update_clusters (DlMapView *self)
+{
+  g_autoptr(GPtrArray) markers = shown_markers (self);
+  double zoom = shumate_viewport_get_zoom_level (self->viewport);
+  g_autofree DlClusterPoint *points = cluster_points (self, markers, zoom);
+  g_autofree guint *leader = dl_marker_clusters (points, markers->len, DL_MARKER_DIAMETER);
+  g_autofree guint *n_more = g_new0 (guint, markers->len + 1);
+  g_autofree guint *n_events = g_new0 (guint, markers->len + 1);
+  g_autofree char **texts = g_new0 (char *, markers->len + 1);
+  g_autofree double *lats = g_new0 (double, markers->len + 1);
+  g_autofree double *lons = g_new0 (double, markers->len + 1);
+  g_autofree double *radii = g_new0 (double, markers->len + 1);
+  g_autofree double *priorities = g_new0 (double, markers->len + 1);
   guint n = 0;
 
-  for (guint i = 0; i < visible->len; i++)
+  self->cluster_zoom = zoom;
+  for (guint i = 0; i < markers->len; i++)
     {
-      DlPlaceSummary *summary = &g_array_index (visible, DlPlaceSummary, i);
-      DlLonLat anchor = dl_place_get_anchor (summary->place);
+      n_events[leader[i]] += dl_marker_get_n_events (markers->pdata[i]);
+      if (leader[i] != i)
+        n_more[leader[i]]++;
+    }
 
-      if (g_hash_table_lookup (self->markers, summary->place) == NULL)
+  for (guint i = 0; i < markers->len; i++)
+    {
+      DlMarker *marker = markers->pdata[i];
+      DlPlace *place = dl_marker_get_place (marker);
+      DlLonLat anchor = dl_place_get_anchor (place);
+
+      dl_marker_set_in_cluster (marker, leader[i] != i);
+      dl_marker_set_cluster (marker, n_more[i], n_events[i]);
+      if (leader[i] != i)
         continue;
-      texts[n] = dl_place_get_name (summary->place);
+      if (n_more[i] > 0)
+        /* TRANSLATORS: the name of a cluster of places on the map: its main place and
+         * how many others it holds */
+        texts[n] = g_strdup_printf (_("%s +%u"), dl_place_get_name (place), n_more[i]);
+      else
+        texts[n] = g_strdup (dl_place_get_name (place));
       lats[n] = anchor.lat;
       lons[n] = anchor.lon;
       radii[n] = DL_MARKER_DIAMETER / 2.0 + 2;
-      priorities[n] = dl_place_get_shape (summary->place) == DL_PLACE_SHAPE_ROUTE
-                      ? 0 : summary->n_shown + 1;
+      /* More events first; a route's long name last. */
+      priorities[n] = dl_place_get_shape (place) == DL_PLACE_SHAPE_ROUTE ? 0 : n_events[i] + 1;
       n++;
     }
-  dl_label_layer_set_names (self->label_layer, texts, lats, lons, radii, priorities, n);
+  dl_label_layer_set_names (self->label_layer, (const char * const *) texts, lats, lons,
+                            radii, priorities, n);
+  for (guint i = 0; i < n; i++)
+    g_free (texts[i]);
 }
 
 static void
@@ -284,7 +342,7 @@ update_markers (DlMapView *self)
   /* Base-map names give way to the story's markers. */
   dl_label_layer_set_obstacles (self->label_layer, (double *) lats->data,
                                 (double *) lons->data, (double *) radii->data, lats->len);
-  update_names (self, visible);
+  update_clusters (self);
 }
 
 static void
@@ -388,7 +446,10 @@ story_changed_cb (DlViewState *state,
 
   if (self->popover != NULL)
     gtk_popover_popdown (self->popover);
+  if (self->chooser != NULL)
+    gtk_popover_popdown (self->chooser);
   self->popover_place = NULL;
+  self->cluster_zoom = -1;
   shumate_marker_layer_remove_all (self->marker_layer);
   g_hash_table_remove_all (self->markers);
   g_ptr_array_set_size (self->marker_order, 0);
@@ -526,6 +587,9 @@ viewport_changed_cb (ShumateViewport *viewport,
   GdkRectangle rect;
 
   update_point_obstacles (self);
+  if (!self->use_points
+      && fabs (shumate_viewport_get_zoom_level (viewport) - self->cluster_zoom) > 1e-3)
+    update_clusters (self);
   if (self->popover == NULL || !gtk_widget_get_visible (GTK_WIDGET (self->popover)))
     return;
 
@@ -711,12 +775,126 @@ activate_place (DlMapView *self,
 }
 
 static void
+chooser_place_clicked_cb (GtkButton *button,
+                          DlMapView *self)
+{
+  DlPlace *place = g_object_get_data (G_OBJECT (button), "dl-place");
+
+  gtk_popover_popdown (self->chooser);
+  activate_place (self, place);
+}
+
+static void
+chooser_closed_cb (GtkPopover *popover,
+                   DlMapView  *self)
+{
+  DlMarker *marker = g_object_get_data (G_OBJECT (popover), "dl-marker");
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  if (marker != NULL && (focus == NULL || gtk_widget_is_ancestor (focus, GTK_WIDGET (popover))))
+    gtk_widget_grab_focus (dl_marker_get_button (marker));
+}
+
+/* Places at one spot (a city, its palace and its mosque) never split by zooming: the
+ * cluster fans them out as a list to pick from. */
+static void
+open_chooser (DlMapView *self,
+              DlMarker  *marker,
+              GPtrArray *members)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  graphene_rect_t bounds;
+
+  if (self->chooser == NULL)
+    {
+      self->chooser = GTK_POPOVER (gtk_popover_new ());
+      gtk_widget_add_css_class (GTK_WIDGET (self->chooser), "menu");
+      gtk_widget_set_parent (GTK_WIDGET (self->chooser), GTK_WIDGET (self));
+      g_signal_connect_object (self->chooser, "closed", G_CALLBACK (chooser_closed_cb),
+                               self, 0);
+    }
+  g_object_set_data (G_OBJECT (self->chooser), "dl-marker", marker);
+  for (guint i = 0; i < members->len; i++)
+    {
+      DlMarker *member = members->pdata[i];
+      DlPlace *place = dl_marker_get_place (member);
+      guint n = dl_marker_get_n_events (member);
+      g_autofree char *text = NULL;
+      GtkWidget *button, *label;
+
+      if (n > 0)
+        /* TRANSLATORS: a place among several at one spot of the map, with its events */
+        text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s (%u event)",
+                                             "%s (%u events)", n),
+                                dl_place_get_name (place), n);
+      else
+        text = g_strdup (dl_place_get_name (place));
+      label = gtk_label_new (text);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      button = gtk_button_new ();
+      gtk_button_set_child (GTK_BUTTON (button), label);
+      gtk_widget_add_css_class (button, "flat");
+      g_object_set_data (G_OBJECT (button), "dl-place", place);
+      g_signal_connect_object (button, "clicked", G_CALLBACK (chooser_place_clicked_cb),
+                               self, 0);
+      gtk_box_append (GTK_BOX (box), button);
+    }
+  gtk_popover_set_child (self->chooser, box);
+  if (gtk_widget_compute_bounds (GTK_WIDGET (marker), GTK_WIDGET (self), &bounds))
+    gtk_popover_set_pointing_to (self->chooser, &(GdkRectangle) {
+                                   (int) bounds.origin.x, (int) bounds.origin.y,
+                                   (int) bounds.size.width, (int) bounds.size.height });
+  gtk_popover_popup (self->chooser);
+}
+
+/* A click on a cluster zooms in until its places stand apart, or lists them when they
+ * share one spot. */
+static void
+split_cluster (DlMapView *self,
+               DlMarker  *marker)
+{
+  g_autoptr(GPtrArray) markers = shown_markers (self);
+  g_autoptr(GPtrArray) members = g_ptr_array_new ();
+  g_autoptr(GPtrArray) places = g_ptr_array_new ();
+  double zoom = shumate_viewport_get_zoom_level (self->viewport);
+  g_autofree DlClusterPoint *points = cluster_points (self, markers, zoom);
+  g_autofree guint *leader = dl_marker_clusters (points, markers->len, DL_MARKER_DIAMETER);
+  g_autofree DlClusterPoint *mine = g_new0 (DlClusterPoint, markers->len + 1);
+  double split;
+  DlLonLat sw, ne;
+  guint n = 0;
+
+  if (!g_ptr_array_find (markers, marker, NULL))
+    return;
+  for (guint i = 0; i < markers->len; i++)
+    if (markers->pdata[leader[i]] == (gpointer) marker)
+      {
+        g_ptr_array_add (members, markers->pdata[i]);
+        g_ptr_array_add (places, dl_marker_get_place (markers->pdata[i]));
+        mine[n++] = points[i];
+      }
+
+  split = dl_marker_clusters_split_zoom (mine, n, zoom, DL_MARKER_DIAMETER + 6);
+  if (split > shumate_viewport_get_max_zoom_level (self->viewport)
+      || !dl_places_get_bounds (places, &sw, &ne))
+    {
+      open_chooser (self, marker, members);
+      return;
+    }
+  shumate_map_go_to_full (self->map, (sw.lat + ne.lat) / 2, (sw.lon + ne.lon) / 2, split);
+}
+
+static void
 marker_activated_cb (DlMarker  *marker,
                      DlMapView *self)
 {
   g_assert (DL_IS_MAP_VIEW (self));
 
-  activate_place (self, dl_marker_get_place (marker));
+  if (dl_marker_get_cluster_size (marker) > 0)
+    split_cluster (self, marker);
+  else
+    activate_place (self, dl_marker_get_place (marker));
 }
 
 static void
@@ -915,6 +1093,8 @@ dl_map_view_size_allocate (GtkWidget *widget,
 
   if (self->popover != NULL && gtk_widget_get_visible (GTK_WIDGET (self->popover)))
     gtk_popover_present (self->popover);
+  if (self->chooser != NULL && gtk_widget_get_visible (GTK_WIDGET (self->chooser)))
+    gtk_popover_present (self->chooser);
 }
 
 static void
@@ -928,6 +1108,9 @@ dl_map_view_dispose (GObject *object)
   if (self->popover != NULL)
     gtk_widget_unparent (GTK_WIDGET (self->popover));
   self->popover = NULL;
+  if (self->chooser != NULL)
+    gtk_widget_unparent (GTK_WIDGET (self->chooser));
+  self->chooser = NULL;
   gtk_widget_dispose_template (GTK_WIDGET (self), DL_TYPE_MAP_VIEW);
   self->overlay = NULL;
   g_clear_pointer (&self->markers, g_hash_table_unref);
