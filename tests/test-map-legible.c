@@ -5,10 +5,12 @@
 
 #include <adwaita.h>
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "dl-bundled.h"
 #include "dl-figure.h"
+#include "dl-mercator.h"
 #include "dl-resources.h"
 #include "dl-window-private.h"
 #include "dl-test-util.h"
@@ -348,6 +350,90 @@ test_cluster_split (Fixture       *fixture,
   g_assert_null (dl_view_state_get_selected_place (dl_window_get_view_state (fixture->window)));
 }
 
+/* How many pixels of @texture are @rgb (within 2 levels each). */
+static guint
+count_color (GdkTexture   *texture,
+             const guint8  rgb[3])
+{
+  int width = gdk_texture_get_width (texture);
+  int height = gdk_texture_get_height (texture);
+  g_autofree guchar *data = g_malloc ((gsize) width * height * 4);
+  guint n = 0;
+
+  gdk_texture_download (texture, data, (gsize) width * 4);
+  for (gsize i = 0; i < (gsize) width * height; i++)
+    {
+      guint32 pixel;
+
+      /* Cairo's ARGB32: one native-endian 32-bit word per pixel. */
+      memcpy (&pixel, data + i * 4, 4);
+      if (abs ((int) (pixel >> 16 & 0xff) - rgb[0]) <= 2
+          && abs ((int) (pixel >> 8 & 0xff) - rgb[1]) <= 2
+          && abs ((int) (pixel & 0xff) - rgb[2]) <= 2)
+        n++;
+    }
+  return n;
+}
+
+/* The map as the screen shows it. */
+static GdkTexture *
+render_widget (GtkWidget *widget)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+
+  gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (widget),
+                          gtk_widget_get_height (widget));
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  return gsk_renderer_render_texture (renderer, node,
+                                      &GRAPHENE_RECT_INIT (0, 0, gtk_widget_get_width (widget),
+                                                           gtk_widget_get_height (widget)));
+}
+
+/* After a jump from the Levant to the middle of the Sahara, the very next frame shows the
+ * desert: not one pixel of the old view's sea (nor of the empty map's sea-coloured
+ * background while tiles load). */
+static void
+test_first_frame_tiles (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  ShumateMap *map = dl_map_view_get_map (fixture->map);
+  ShumateViewport *viewport = dl_map_view_get_viewport (fixture->map);
+  GtkWidget *widget = GTK_WIDGET (map);
+  g_autoptr(GdkTexture) before = NULL;
+  g_autoptr(GdkTexture) after = NULL;
+  guint sea_before, sea_after;
+  double r, g, b;
+  guint8 sea[3];
+
+  if (adw_style_manager_get_dark (adw_style_manager_get_default ()))
+    dl_basemap_get_color (DL_BASEMAP_DARK, DL_BASEMAP_COLOR_SEA, &r, &g, &b);
+  else
+    dl_basemap_get_color (DL_BASEMAP_LIGHT, DL_BASEMAP_COLOR_SEA, &r, &g, &b);
+  sea[0] = (guint8) (r * 255 + 0.5);
+  sea[1] = (guint8) (g * 255 + 0.5);
+  sea[2] = (guint8) (b * 255 + 0.5);
+
+  before = render_widget (widget);
+  sea_before = count_color (before, sea);
+  /* The Levant's view has the Mediterranean in it: the count does see sea. */
+  g_assert_cmpuint (sea_before, >, 1000);
+
+  shumate_map_stop_go_to (map);
+  shumate_viewport_set_zoom_level (viewport, 7);
+  shumate_map_center_on (map, 24.0, 12.0);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
+
+  after = render_widget (widget);
+  sea_after = count_color (after, sea);
+  g_test_message ("sea pixels: %u before the jump, %u in the first frame after", sea_before,
+                  sea_after);
+  g_assert_cmpuint (sea_after, ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -367,6 +453,8 @@ main (int   argc,
               test_show_in_article_closes, fixture_teardown);
   g_test_add ("/map-legible/cluster-split", Fixture, NULL, fixture_setup,
               test_cluster_split, fixture_teardown);
+  g_test_add ("/map-legible/first-frame-tiles", Fixture, NULL, fixture_setup,
+              test_first_frame_tiles, fixture_teardown);
   g_test_add ("/map-legible/escape-focus", Fixture, NULL, fixture_setup, test_escape_focus,
               fixture_teardown);
 

@@ -17,6 +17,7 @@
 #include "dl-offline-source.h"
 #include "dl-point-layer.h"
 #include "dl-shape-layer.h"
+#include "dl-tile-layer.h"
 
 #define FIT_PADDING 48
 #define FIT_MAX_ZOOM 9.0
@@ -46,7 +47,7 @@ struct _DlMapView
   ShumateLicense     *license;
   ShumateScale       *scale;
   DlOfflineSource    *offline_source;
-  ShumateMapLayer    *offline_layer;
+  ShumateLayer       *offline_layer;  /* a DlTileLayer */
   ShumateMapSource   *osm_source;
   ShumateMapLayer    *osm_layer;
   DlLabelLayer       *label_layer;
@@ -1012,7 +1013,7 @@ set_offline_style (DlMapView      *self,
                    DlBasemapStyle  style)
 {
   g_autoptr(DlOfflineSource) source = NULL;
-  ShumateMapLayer *layer;
+  ShumateLayer *layer;
 
   if (self->offline_source != NULL && self->style == style)
     return;
@@ -1024,7 +1025,7 @@ set_offline_style (DlMapView      *self,
   gtk_widget_add_css_class (GTK_WIDGET (self->map),
                             style == DL_BASEMAP_DARK ? "dl-sea-dark" : "dl-sea-light");
   source = dl_offline_source_new (style);
-  layer = shumate_map_layer_new (SHUMATE_MAP_SOURCE (source), self->viewport);
+  layer = SHUMATE_LAYER (dl_tile_layer_new (self->viewport, source));
 
   /* The tile cache is per layer: a new style needs a new layer. */
   if (self->offline_layer != NULL)
