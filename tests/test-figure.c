@@ -3,6 +3,7 @@
 
 #include <glib/gstdio.h>
 #include <math.h>
+#include <string.h>
 
 #include "dl-bundled.h"
 #include "dl-figure.h"
@@ -612,6 +613,85 @@ test_plain_geojson (void)
   cairo_surface_destroy (surface);
 }
 
+/* Where the story's places crowd at the fit of all of them (Syria, seen from a map that
+ * reaches Washington), an inset shows them closer in, each named: the SVG's text layer has
+ * "Northern front (Idlib)" inside the inset. It hides no marker of the main map and no
+ * decoration. With one actor's events spread from London to Abu Dhabi, no inset. */
+static void
+test_inset (void)
+{
+  g_autoptr(DlStory) story = load_story ();
+  g_autoptr(DlFigureOptions) options = dl_figure_options_new ();
+  g_autofree char *dir = g_dir_make_tmp ("dateline-inset-XXXXXX", NULL);
+  g_autofree char *svg = g_build_filename (dir, "map.svg", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (svg);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  g_autoptr(DlFilter) filter = dl_filter_new ();
+  GListModel *places = dl_story_get_places (story);
+  const char *uk[] = { "uk", NULL };
+  const DlRect *decorations[5];
+  DlFigureLayout layout;
+  const char *text, *x;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+
+  options->width = 1920;
+  options->height = 1080;
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, options->width, options->height);
+  cr = cairo_create (surface);
+  dl_figure_draw (story, options, cr, &layout);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+
+  g_assert_cmpfloat (layout.inset.width, >, 200);
+  g_assert_cmpfloat (layout.inset.height, >, 150);
+  g_assert_cmpfloat (layout.inset.x, >=, 0);
+  g_assert_cmpfloat (layout.inset.y, >=, 0);
+  g_assert_cmpfloat (layout.inset.x + layout.inset.width, <=, options->width);
+  g_assert_cmpfloat (layout.inset.y + layout.inset.height, <=, options->height);
+  decorations[0] = &layout.title;
+  decorations[1] = &layout.legend;
+  decorations[2] = &layout.caption;
+  decorations[3] = &layout.scale_bar;
+  decorations[4] = &layout.attribution;
+  for (guint i = 0; i < G_N_ELEMENTS (decorations); i++)
+    g_assert_false (dl_rect_intersects (&layout.inset, decorations[i]));
+  for (guint i = 0; i < g_list_model_get_n_items (places); i++)
+    {
+      g_autoptr(DlPlace) place = g_list_model_get_item (places, i);
+      DlLonLat anchor = dl_place_get_anchor (place);
+      double px, py;
+
+      dl_mercator_project (anchor.lon, anchor.lat, layout.zoom, &px, &py);
+      g_assert_false (in_rect (&layout.inset, px - layout.origin_x, py - layout.origin_y, 12));
+    }
+
+  g_assert_true (dl_figure_save (story, options, file, DL_FIGURE_FORMAT_SVG, NULL, NULL, NULL,
+                                 &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (svg, &contents, NULL, NULL));
+  text = strstr (contents, ">Northern front (Idlib)</text>");
+  g_assert_nonnull (text);
+  while (text > contents && strncmp (text, "<text ", 6) != 0)
+    text--;
+  x = strstr (text, "x=\"");
+  g_assert_nonnull (x);
+  g_assert_true (in_rect (&layout.inset, g_ascii_strtod (x + 3, NULL),
+                          g_ascii_strtod (strstr (x, "y=\"") + 3, NULL), 0));
+  g_unlink (svg);
+  g_rmdir (dir);
+
+  dl_filter_set_actors (filter, uk);
+  dl_figure_options_set_filter (options, filter);
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, options->width, options->height);
+  cr = cairo_create (surface);
+  dl_figure_draw (story, options, cr, &layout);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+  g_assert_cmpfloat (layout.inset.width, ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -623,6 +703,7 @@ main (int   argc,
   g_test_add_func ("/figure/transparent-overlay", test_transparent_overlay);
   g_test_add_func ("/figure/filtered-place", test_filtered_place);
   g_test_add_func ("/figure/fit", test_fit);
+  g_test_add_func ("/figure/inset", test_inset);
   g_test_add_func ("/figure/scale-bar-maths", test_scale_bar_maths);
   g_test_add_func ("/figure/format-from-path", test_format_from_path);
   g_test_add_func ("/figure/svg-readback", test_svg_readback);

@@ -290,6 +290,8 @@ test_same_place (void)
   g_assert_true (dl_label_names_same_place ("Damascus", "Damascus"));
   g_assert_true (dl_label_names_same_place ("damascus", "DAMASCUS "));
   g_assert_true (dl_label_names_same_place ("Homs", "Homs (Hims)"));
+  g_assert_true (dl_label_names_same_place ("Idlib", "Northern front (Idlib)"));
+  g_assert_false (dl_label_names_same_place ("Front", "Northern front (Idlib)"));
   g_assert_true (dl_label_names_same_place ("Москва", "москва"));
   g_assert_false (dl_label_names_same_place ("Damascus", "Presidential palace, Damascus"));
   g_assert_false (dl_label_names_same_place ("Tripoli", "Tripolis"));

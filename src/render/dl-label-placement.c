@@ -275,7 +275,7 @@ dl_label_place (DlLabel               *labels,
  *   (Idlib)")
  *
  * Whether the base map's name says what the story's place says, ignoring case: the whole
- * name or its head before a comma or a parenthesis. The base map then gives way, so that
+ * name, its head before a comma or a parenthesis, or what the parenthesis holds. The base map then gives way, so that
  * it never names the Tripoli in Libya next to a story about the one in Lebanon, nor names
  * a city twice. Pure.
  */
@@ -297,6 +297,18 @@ dl_label_names_same_place (const char *basemap_name,
     return FALSE;
   if (g_str_equal (a, g_strstrip (b)))
     return TRUE;
+  /* "Northern front (Idlib)" is in Idlib. */
+  cut = strchr (b, '(');
+  if (cut != NULL)
+    {
+      g_autofree char *inner = g_strdup (cut + 1);
+      char *end = strchr (inner, ')');
+
+      if (end != NULL)
+        *end = '\0';
+      if (g_str_equal (a, g_strstrip (inner)))
+        return TRUE;
+    }
   cut = strpbrk (b, ",(");
   if (cut == NULL)
     return FALSE;
