@@ -60,6 +60,7 @@ typedef struct
   GArray                *texts;      /* TextItem, or NULL when not recorded */
   guint                  n_caption;  /* events listed in the caption */
   const DlRect          *label_bounds; /* NULL: the whole figure */
+  double                 caption_size; /* the caption's type size */
 } Figure;
 
 static void
@@ -690,40 +691,55 @@ layout_caption (Figure *fig)
   double panel_w = wide ? CLAMP (fig->width * 0.3, MIN (280 * fig->u, fig->width * 0.45),
                                  480 * fig->u)
                         : fig->width - 2 * margin;
-  double text_w = panel_w - 2 * pad - number_column_width (fig, 13 * fig->u);
+  double text_w;
   /* The caption leaves the bottom-right corner to the scale bar and the credits. */
   double corner = fig->layout.scale_bar.width > 0 ? fig->layout.scale_bar.y
                                                   : fig->layout.attribution.y;
   double bottom = corner - margin / 2;
   double max_h = wide ? bottom - top : MIN (fig->height * 0.38, bottom - top);
   double h = 2 * pad;
-  double more_h = 13 * fig->u * 1.4 + 6 * fig->u;
+  double more_h;
+  double size = 13 * fig->u;
   g_autoptr(GArray) heights = g_array_new (FALSE, FALSE, sizeof (double));
 
   if (!fig->options->callouts || fig->events->len == 0)
     return;
 
-  for (guint i = 0; i < fig->events->len; i++)
+  /* Smaller type before leaving events out: a caption that ends in "and 3 more events"
+   * drops what the reader came for. Down to 10 units, still legible at the figure's
+   * size. */
+  for (double step = 13; step >= 10; step -= 0.5)
     {
-      DlEvent *event = g_ptr_array_index (fig->events, i);
-      g_autofree char *when = dl_time_format (dl_event_get_start (event));
-      g_autofree char *line = g_strdup_printf ("%s  %s", when, dl_event_get_title (event));
-      g_autoptr(PangoLayout) layout = new_layout (fig, line, 13 * fig->u, FALSE, text_w);
-      double lw, lh;
+      size = step * fig->u;
+      text_w = panel_w - 2 * pad - number_column_width (fig, size);
+      h = 2 * pad;
+      g_array_set_size (heights, 0);
+      for (guint i = 0; i < fig->events->len; i++)
+        {
+          DlEvent *event = g_ptr_array_index (fig->events, i);
+          g_autofree char *when = dl_time_format (dl_event_get_start (event));
+          g_autofree char *line = g_strdup_printf ("%s  %s", when, dl_event_get_title (event));
+          g_autoptr(PangoLayout) layout = new_layout (fig, line, size, FALSE, text_w);
+          double lw, lh;
 
-      layout_size (layout, &lw, &lh);
-      if (h + lh + 6 * fig->u > max_h)
+          layout_size (layout, &lw, &lh);
+          if (h + lh + 0.45 * size > max_h)
+            break;
+          h += lh + 0.45 * size;
+          g_array_append_val (heights, lh);
+        }
+      if (heights->len == fig->events->len)
         break;
-      h += lh + 6 * fig->u;
-      g_array_append_val (heights, lh);
     }
+  fig->caption_size = size;
+  more_h = size * 1.4 + 0.45 * size;
 
   /* When some do not fit, the last line says how many are left out. */
   if (heights->len < fig->events->len)
     {
       while (heights->len > 0 && h + more_h > max_h)
         {
-          h -= g_array_index (heights, double, heights->len - 1) + 6 * fig->u;
+          h -= g_array_index (heights, double, heights->len - 1) + 0.45 * size;
           g_array_set_size (heights, heights->len - 1);
         }
       h += more_h;
@@ -771,7 +787,8 @@ draw_caption (Figure *fig)
 {
   const DlRect *r = &fig->layout.caption;
   double pad = 12 * fig->u;
-  double number_w = number_column_width (fig, 13 * fig->u);
+  double size = fig->caption_size;
+  double number_w = number_column_width (fig, size);
   double text_w = r->width - 2 * pad - number_w;
   double y = r->y + pad;
 
@@ -784,7 +801,7 @@ draw_caption (Figure *fig)
       DlEvent *event = g_ptr_array_index (fig->events, i);
       g_autofree char *when = dl_time_format (dl_event_get_start (event));
       g_autofree char *line = g_strdup_printf ("%s  %s", when, dl_event_get_title (event));
-      g_autoptr(PangoLayout) layout = new_layout (fig, line, 13 * fig->u, FALSE, text_w);
+      g_autoptr(PangoLayout) layout = new_layout (fig, line, size, FALSE, text_w);
       PangoAttrList *attrs = pango_attr_list_new ();
       PangoAttribute *bold = pango_attr_weight_new (PANGO_WEIGHT_BOLD);
       double lw, lh, first_line_h;
@@ -801,9 +818,9 @@ draw_caption (Figure *fig)
       pango_layout_line_get_extents (pango_layout_get_line_readonly (layout, 0), NULL, &first);
       first_line_h = (double) first.height / PANGO_SCALE;
       draw_number_disc (fig, i + 1, r->x + pad + number_w / 2 - 3 * fig->u,
-                        y + first_line_h / 2, 11 * fig->u);
-      show_text (fig, layout, r->x + pad + number_w, y, 13 * fig->u, FALSE, FALSE, 0.12);
-      y += lh + 6 * fig->u;
+                        y + first_line_h / 2, size * 11 / 13);
+      show_text (fig, layout, r->x + pad + number_w, y, size, FALSE, FALSE, 0.12);
+      y += lh + 0.45 * size;
     }
 
   if (fig->n_caption < fig->events->len)
@@ -813,9 +830,9 @@ draw_caption (Figure *fig)
                                                             "and %u more event",
                                                             "and %u more events", left),
                                                left);
-      g_autoptr(PangoLayout) layout = new_layout (fig, more, 13 * fig->u, FALSE, text_w);
+      g_autoptr(PangoLayout) layout = new_layout (fig, more, size, FALSE, text_w);
 
-      show_text (fig, layout, r->x + pad + number_w, y, 13 * fig->u, FALSE, FALSE, 0.4);
+      show_text (fig, layout, r->x + pad + number_w, y, size, FALSE, FALSE, 0.4);
     }
 }
 
