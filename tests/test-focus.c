@@ -5,6 +5,7 @@
 
 #include "dl-bundled.h"
 #include "dl-focus.h"
+#include "dl-hit.h"
 #include "dl-view-state.h"
 
 /* A story in the Levant that also names Moscow, Washington and London, as news does. */
@@ -127,6 +128,29 @@ test_bundled_bounds (void)
   }
 }
 
+/* Inside the Golan Heights: its label point; outside: Damascus and Moscow. A point place
+ * contains nothing. */
+static void
+test_area_contains (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DlStory) story = dl_bundled_story_load (&error);
+  DlPlace *golan, *damascus;
+  DlLonLat anchor;
+
+  g_assert_no_error (error);
+  golan = dl_story_lookup_place (story, "golan-heights");
+  damascus = dl_story_lookup_place (story, "damascus");
+  g_assert_nonnull (golan);
+  g_assert_nonnull (damascus);
+  anchor = dl_place_get_anchor (golan);
+  g_assert_true (dl_place_area_contains (golan, anchor.lon, anchor.lat));
+  g_assert_false (dl_place_area_contains (golan, 36.29, 33.51));
+  g_assert_false (dl_place_area_contains (golan, 37.62, 55.75));
+  anchor = dl_place_get_anchor (damascus);
+  g_assert_false (dl_place_area_contains (damascus, anchor.lon, anchor.lat));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -138,6 +162,7 @@ main (int   argc,
   g_test_add_func ("/focus/edges", test_edges);
   g_test_add_func ("/focus/distance", test_distance);
   g_test_add_func ("/focus/bundled-story", test_bundled_bounds);
+  g_test_add_func ("/hit/area-contains", test_area_contains);
 
   return g_test_run ();
 }

@@ -10,6 +10,7 @@
 
 #include "dl-bundled.h"
 #include "dl-figure.h"
+#include "dl-hit.h"
 #include "dl-mercator.h"
 #include "dl-resources.h"
 #include "dl-window-private.h"
@@ -434,6 +435,92 @@ test_first_frame_tiles (Fixture       *fixture,
   g_assert_cmpuint (sea_after, ==, 0);
 }
 
+/* A marker the keyboard reaches is drawn above its neighbours, with its focus ring. */
+static void
+test_focus_raises (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  DlMarker *homs = marker_of (fixture, "homs");
+  DlMarker *tartus = marker_of (fixture, "tartus");
+  GtkWidget *layer = gtk_widget_get_parent (GTK_WIDGET (homs));
+
+  gtk_widget_grab_focus (dl_marker_get_button (homs));
+  g_assert_true (gtk_widget_get_last_child (layer) == GTK_WIDGET (homs));
+  gtk_widget_grab_focus (dl_marker_get_button (tartus));
+  g_assert_true (gtk_widget_get_last_child (layer) == GTK_WIDGET (tartus));
+  /* Still a marker of the map, in its place. */
+  g_assert_true (gtk_widget_get_parent (GTK_WIDGET (homs)) == layer);
+}
+
+static GtkGestureClick *
+find_click (GtkWidget  *widget,
+            const char *name)
+{
+  GListModel *controllers = gtk_widget_observe_controllers (widget);
+  GtkGestureClick *found = NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && found == NULL; i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (g_strcmp0 (gtk_event_controller_get_name (controller), name) == 0)
+        found = GTK_GESTURE_CLICK (controller);
+    }
+  g_object_unref (controllers);
+  return found;
+}
+
+/* A click inside the Golan Heights, away from its marker, selects the area and opens its
+ * popover, as the marker does; a click on open land selects nothing. */
+static void
+test_area_click (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  DlPlace *golan = dl_story_lookup_place (fixture->story, "golan-heights");
+  ShumateMap *map = dl_map_view_get_map (fixture->map);
+  ShumateViewport *viewport = dl_map_view_get_viewport (fixture->map);
+  GtkGestureClick *click = find_click (GTK_WIDGET (map), "dl-area-click");
+  DlViewState *state = dl_window_get_view_state (fixture->window);
+  DlLonLat anchor = dl_place_get_anchor (golan);
+  double x = 0, y = 0, ax, ay, lat, lon;
+  gboolean found = FALSE;
+
+  g_assert_nonnull (click);
+  shumate_map_stop_go_to (map);
+  shumate_viewport_set_zoom_level (viewport, 10);
+  shumate_map_center_on (map, anchor.lat, anchor.lon);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
+  shumate_viewport_location_to_widget_coords (viewport, GTK_WIDGET (map), anchor.lat,
+                                              anchor.lon, &ax, &ay);
+
+  /* A point of the area 40 to 120 px from its marker. */
+  for (int d = 40; d <= 120 && !found; d += 20)
+    for (int k = 0; k < 8 && !found; k++)
+      {
+        x = ax + d * cos (k * G_PI / 4);
+        y = ay + d * sin (k * G_PI / 4);
+        shumate_viewport_widget_coords_to_location (viewport, GTK_WIDGET (map), x, y, &lat,
+                                                    &lon);
+        found = dl_place_area_contains (golan, lon, lat);
+      }
+  g_assert_true (found);
+
+  g_signal_emit_by_name (click, "released", 1, x, y);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
+  g_assert_true (dl_view_state_get_selected_place (state) == golan);
+  g_assert_nonnull (dl_map_view_get_popover (fixture->map));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dl_map_view_get_popover (fixture->map))));
+
+  /* Far from any area: nothing changes. */
+  gtk_popover_popdown (dl_map_view_get_popover (fixture->map));
+  dl_view_state_clear_selection (state);
+  shumate_viewport_set_zoom_level (viewport, 7);
+  shumate_map_center_on (map, 24.0, 12.0);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
+  g_signal_emit_by_name (click, "released", 1, 100.0, 100.0);
+  g_assert_null (dl_view_state_get_selected_place (state));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -455,6 +542,10 @@ main (int   argc,
               test_cluster_split, fixture_teardown);
   g_test_add ("/map-legible/first-frame-tiles", Fixture, NULL, fixture_setup,
               test_first_frame_tiles, fixture_teardown);
+  g_test_add ("/map-legible/focus-raises", Fixture, NULL, fixture_setup, test_focus_raises,
+              fixture_teardown);
+  g_test_add ("/map-legible/area-click", Fixture, NULL, fixture_setup, test_area_click,
+              fixture_teardown);
   g_test_add ("/map-legible/escape-focus", Fixture, NULL, fixture_setup, test_escape_focus,
               fixture_teardown);
 

@@ -908,6 +908,28 @@ place_activated_cb (DlPointLayer *layer,
   activate_place (self, place);
 }
 
+/* A click inside an area (the Golan Heights) selects it, as its marker does. Markers
+ * claim their own clicks; a drag is no click. */
+static void
+map_released_cb (GtkGestureClick *gesture,
+                 int              n_press,
+                 double           x,
+                 double           y,
+                 DlMapView       *self)
+{
+  DlPlace *place;
+  double lx, ly;
+
+  if (n_press != 1 || self->state == NULL)
+    return;
+  if (!gtk_widget_translate_coordinates (GTK_WIDGET (self->map),
+                                         GTK_WIDGET (self->shape_layer), x, y, &lx, &ly))
+    return;
+  place = dl_shape_layer_area_at (self->shape_layer, lx, ly);
+  if (place != NULL)
+    activate_place (self, place);
+}
+
 /* One whole zoom level in or out from the nearest one, animated, around the centre. */
 static void
 zoom_by (DlMapView *self,
@@ -1209,6 +1231,13 @@ dl_map_view_init (DlMapView *self)
   shumate_map_add_layer (self->map, SHUMATE_LAYER (self->point_layer));
   g_signal_connect_object (self->point_layer, "place-activated",
                            G_CALLBACK (place_activated_cb), self, 0);
+  {
+    GtkGesture *click = gtk_gesture_click_new ();
+
+    gtk_event_controller_set_name (GTK_EVENT_CONTROLLER (click), "dl-area-click");
+    g_signal_connect_object (click, "released", G_CALLBACK (map_released_cb), self, 0);
+    gtk_widget_add_controller (GTK_WIDGET (self->map), GTK_EVENT_CONTROLLER (click));
+  }
 
   /* A view of the whole Levant until a story says otherwise. */
   shumate_viewport_set_zoom_level (self->viewport, 3);

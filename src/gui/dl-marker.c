@@ -42,6 +42,18 @@ button_clicked_cb (GtkButton *button,
   g_signal_emit (self, signals[ACTIVATED], 0);
 }
 
+/* The focused marker is drawn above its neighbours (and its focus ring with it): later
+ * children of the marker layer draw on top. */
+static void
+focus_enter_cb (GtkEventControllerFocus *controller,
+                DlMarker                *self)
+{
+  GtkWidget *layer = gtk_widget_get_parent (GTK_WIDGET (self));
+
+  if (layer != NULL && gtk_widget_get_last_child (layer) != GTK_WIDGET (self))
+    gtk_widget_insert_before (GTK_WIDGET (self), layer, NULL);
+}
+
 static void
 dl_marker_snapshot (GtkWidget   *widget,
                     GtkSnapshot *snapshot)
@@ -142,6 +154,12 @@ dl_marker_init (DlMarker *self)
   gtk_widget_set_size_request (self->button, DL_MARKER_DIAMETER, DL_MARKER_DIAMETER);
   gtk_widget_set_cursor_from_name (self->button, "pointer");
   g_signal_connect_object (self->button, "clicked", G_CALLBACK (button_clicked_cb), self, 0);
+  {
+    GtkEventController *focus = gtk_event_controller_focus_new ();
+
+    g_signal_connect_object (focus, "enter", G_CALLBACK (focus_enter_cb), self, 0);
+    gtk_widget_add_controller (self->button, focus);
+  }
   shumate_marker_set_child (SHUMATE_MARKER (self), self->button);
 }
 
