@@ -3,6 +3,7 @@
 
 #include <glib/gstdio.h>
 #include <math.h>
+#include <string.h>
 
 #include "dl-bundled.h"
 #include "dl-figure.h"
@@ -612,6 +613,203 @@ test_plain_geojson (void)
   cairo_surface_destroy (surface);
 }
 
+/* Where the story's places crowd at the fit of all of them (Syria, seen from a map that
+ * reaches Washington), an inset shows them closer in, each named: the SVG's text layer has
+ * "Northern front (Idlib)" inside the inset. It hides no marker of the main map and no
+ * decoration. With one actor's events spread from London to Abu Dhabi, no inset. */
+static void
+test_inset (void)
+{
+  g_autoptr(DlStory) story = load_story ();
+  g_autoptr(DlFigureOptions) options = dl_figure_options_new ();
+  g_autofree char *dir = g_dir_make_tmp ("dateline-inset-XXXXXX", NULL);
+  g_autofree char *svg = g_build_filename (dir, "map.svg", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (svg);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  g_autoptr(DlFilter) filter = dl_filter_new ();
+  GListModel *places = dl_story_get_places (story);
+  const char *uk[] = { "uk", NULL };
+  const DlRect *decorations[5];
+  DlFigureLayout layout;
+  const char *text, *x;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+
+  options->width = 1920;
+  options->height = 1080;
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, options->width, options->height);
+  cr = cairo_create (surface);
+  dl_figure_draw (story, options, cr, &layout);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+
+  g_assert_cmpfloat (layout.inset.width, >, 200);
+  g_assert_cmpfloat (layout.inset.height, >, 150);
+  g_assert_cmpfloat (layout.inset.x, >=, 0);
+  g_assert_cmpfloat (layout.inset.y, >=, 0);
+  g_assert_cmpfloat (layout.inset.x + layout.inset.width, <=, options->width);
+  g_assert_cmpfloat (layout.inset.y + layout.inset.height, <=, options->height);
+  decorations[0] = &layout.title;
+  decorations[1] = &layout.legend;
+  decorations[2] = &layout.caption;
+  decorations[3] = &layout.scale_bar;
+  decorations[4] = &layout.attribution;
+  for (guint i = 0; i < G_N_ELEMENTS (decorations); i++)
+    g_assert_false (dl_rect_intersects (&layout.inset, decorations[i]));
+  for (guint i = 0; i < g_list_model_get_n_items (places); i++)
+    {
+      g_autoptr(DlPlace) place = g_list_model_get_item (places, i);
+      DlLonLat anchor = dl_place_get_anchor (place);
+      double px, py;
+
+      dl_mercator_project (anchor.lon, anchor.lat, layout.zoom, &px, &py);
+      g_assert_false (in_rect (&layout.inset, px - layout.origin_x, py - layout.origin_y, 12));
+    }
+
+  g_assert_true (dl_figure_save (story, options, file, DL_FIGURE_FORMAT_SVG, NULL, NULL, NULL,
+                                 &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (svg, &contents, NULL, NULL));
+  text = strstr (contents, ">Northern front (Idlib)</text>");
+  g_assert_nonnull (text);
+  while (text > contents && strncmp (text, "<text ", 6) != 0)
+    text--;
+  x = strstr (text, "x=\"");
+  g_assert_nonnull (x);
+  g_assert_true (in_rect (&layout.inset, g_ascii_strtod (x + 3, NULL),
+                          g_ascii_strtod (strstr (x, "y=\"") + 3, NULL), 0));
+  g_unlink (svg);
+  g_rmdir (dir);
+
+  dl_filter_set_actors (filter, uk);
+  dl_figure_options_set_filter (options, filter);
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, options->width, options->height);
+  cr = cairo_create (surface);
+  dl_figure_draw (story, options, cr, &layout);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+  g_assert_cmpfloat (layout.inset.width, ==, 0);
+}
+
+/* The <text> items of an SVG's text layer, in file order: text, x, y. */
+typedef struct
+{
+  char  *text;
+  double x;
+  double y;
+} SvgText;
+
+static void
+svg_text_clear (gpointer data)
+{
+  g_free (((SvgText *) data)->text);
+}
+
+static GArray *
+svg_texts (const char *contents)
+{
+  GArray *items = g_array_new (FALSE, TRUE, sizeof (SvgText));
+  const char *layer = strstr (contents, "<g id=\"dateline-text\"");
+
+  g_array_set_clear_func (items, svg_text_clear);
+  g_assert_nonnull (layer);
+  for (const char *p = strstr (layer, "<text "); p != NULL; p = strstr (p + 1, "<text "))
+    {
+      const char *open_end = strchr (p, '>');
+      const char *close = strstr (p, "</text>");
+      SvgText item;
+
+      g_assert_nonnull (open_end);
+      g_assert_nonnull (close);
+      item.x = g_ascii_strtod (strstr (p, "x=\"") + 3, NULL);
+      item.y = g_ascii_strtod (strstr (p, "y=\"") + 3, NULL);
+      item.text = g_strndup (open_end + 1, close - open_end - 1);
+      g_array_append_val (items, item);
+    }
+  return items;
+}
+
+/* At 1920 × 1080 the caption lists every event of the bundled story, numbered 1 to the
+ * last from top to bottom, each with its title: it never ends in "and 3 more events". */
+static void
+test_caption_complete (void)
+{
+  g_autoptr(DlStory) story = load_story ();
+  g_autoptr(DlFigureOptions) options = dl_figure_options_new ();
+  g_autofree char *dir = g_dir_make_tmp ("dateline-caption-XXXXXX", NULL);
+  g_autofree char *svg = g_build_filename (dir, "map.svg", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (svg);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  g_autoptr(GArray) items = NULL;
+  GListModel *events = dl_story_get_events (story);
+  guint n_events = g_list_model_get_n_items (events);
+  DlFigureLayout layout;
+  double last_y = -1;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+
+  options->width = 1920;
+  options->height = 1080;
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, options->width, options->height);
+  cr = cairo_create (surface);
+  dl_figure_draw (story, options, cr, &layout);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+
+  g_assert_true (dl_figure_save (story, options, file, DL_FIGURE_FORMAT_SVG, NULL, NULL, NULL,
+                                 &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (svg, &contents, NULL, NULL));
+  items = svg_texts (contents);
+
+  for (guint i = 0; i < items->len; i++)
+    g_assert_null (strstr (g_array_index (items, SvgText, i).text, "more event"));
+
+  /* The numbers 1 … n run down the caption. */
+  for (guint number = 1; number <= n_events; number++)
+    {
+      g_autofree char *wanted = g_strdup_printf ("%u", number);
+      gboolean found = FALSE;
+
+      for (guint i = 0; i < items->len && !found; i++)
+        {
+          const SvgText *item = &g_array_index (items, SvgText, i);
+
+          if (g_str_equal (item->text, wanted) && in_rect (&layout.caption, item->x, item->y, 0))
+            {
+              g_assert_cmpfloat (item->y, >, last_y);
+              last_y = item->y;
+              found = TRUE;
+            }
+        }
+      g_test_message ("caption number %u", number);
+      g_assert_true (found);
+    }
+
+  /* Each event's title begins a line of the caption. */
+  for (guint e = 0; e < n_events; e++)
+    {
+      g_autoptr(DlEvent) event = g_list_model_get_item (events, e);
+      g_autofree char *escaped = g_markup_escape_text (dl_event_get_title (event), -1);
+      g_autofree char *head = g_strndup (escaped, 12);
+      gboolean found = FALSE;
+
+      for (guint i = 0; i < items->len && !found; i++)
+        {
+          const SvgText *item = &g_array_index (items, SvgText, i);
+
+          found = strstr (item->text, head) != NULL
+                  && in_rect (&layout.caption, item->x, item->y, 0);
+        }
+      g_test_message ("caption title %s", head);
+      g_assert_true (found);
+    }
+  g_unlink (svg);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -623,6 +821,8 @@ main (int   argc,
   g_test_add_func ("/figure/transparent-overlay", test_transparent_overlay);
   g_test_add_func ("/figure/filtered-place", test_filtered_place);
   g_test_add_func ("/figure/fit", test_fit);
+  g_test_add_func ("/figure/inset", test_inset);
+  g_test_add_func ("/figure/caption-complete", test_caption_complete);
   g_test_add_func ("/figure/scale-bar-maths", test_scale_bar_maths);
   g_test_add_func ("/figure/format-from-path", test_format_from_path);
   g_test_add_func ("/figure/svg-readback", test_svg_readback);

@@ -281,6 +281,25 @@ test_deterministic (void)
     }
 }
 
+/* The base map's "Tripoli" (Libya) gives way to the story's "Tripoli, Lebanon"; a city
+ * the story names itself is named once. */
+static void
+test_same_place (void)
+{
+  g_assert_true (dl_label_names_same_place ("Tripoli", "Tripoli, Lebanon"));
+  g_assert_true (dl_label_names_same_place ("Damascus", "Damascus"));
+  g_assert_true (dl_label_names_same_place ("damascus", "DAMASCUS "));
+  g_assert_true (dl_label_names_same_place ("Homs", "Homs (Hims)"));
+  g_assert_true (dl_label_names_same_place ("Idlib", "Northern front (Idlib)"));
+  g_assert_false (dl_label_names_same_place ("Front", "Northern front (Idlib)"));
+  g_assert_true (dl_label_names_same_place ("Москва", "москва"));
+  g_assert_false (dl_label_names_same_place ("Damascus", "Presidential palace, Damascus"));
+  g_assert_false (dl_label_names_same_place ("Tripoli", "Tripolis"));
+  g_assert_false (dl_label_names_same_place ("", "Tripoli"));
+  g_assert_false (dl_label_names_same_place (NULL, "Tripoli"));
+  g_assert_false (dl_label_names_same_place ("Tripoli", NULL));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -297,6 +316,7 @@ main (int   argc,
   g_test_add_func ("/label-placement/random-dense", test_random_dense);
   g_test_add_func ("/label-placement/random-sparse", test_random_sparse);
   g_test_add_func ("/label-placement/deterministic", test_deterministic);
+  g_test_add_func ("/label-placement/same-place", test_same_place);
 
   return g_test_run ();
 }

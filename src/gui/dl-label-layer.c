@@ -17,7 +17,19 @@ struct _DlLabelLayer
   DlBasemapStyle  style;
   GHashTable     *layouts;   /* "size|text" → PangoLayout */
   GArray         *obstacles; /* Obstacle */
+  GArray         *names;     /* StoryName: the story's places, named above the base map */
+  GArray         *placed;    /* DlMapLabel: what the last frame drew */
+  gboolean        show_basemap;
 };
+
+typedef struct
+{
+  char   *text;
+  double  latitude;
+  double  longitude;
+  double  radius;
+  double  priority;
+} StoryName;
 
 typedef struct
 {
@@ -38,6 +50,9 @@ static GParamSpec *properties[N_PROPS];
 
 #define CITY_DOT_RADIUS 2.5
 #define LABEL_GAP 3.0
+#define STORY_NAME_SIZE 13.0
+/* Story names come before every base-map name. */
+#define STORY_PRIORITY 1000.0
 
 typedef struct
 {
@@ -45,6 +60,7 @@ typedef struct
   GdkRGBA city;
   GdkRGBA halo;
   GdkRGBA dot;
+  GdkRGBA story;
 } LabelColors;
 
 static void
@@ -57,6 +73,7 @@ get_colors (DlBasemapStyle  style,
       gdk_rgba_parse (&colors->city, "#d8d4dd");
       gdk_rgba_parse (&colors->halo, "rgba(26,37,46,0.85)");
       gdk_rgba_parse (&colors->dot, "#d8d4dd");
+      gdk_rgba_parse (&colors->story, "#ffffff");
     }
   else
     {
@@ -64,6 +81,7 @@ get_colors (DlBasemapStyle  style,
       gdk_rgba_parse (&colors->city, "#3d3842");
       gdk_rgba_parse (&colors->halo, "rgba(247,245,240,0.9)");
       gdk_rgba_parse (&colors->dot, "#4d4753");
+      gdk_rgba_parse (&colors->story, "#1c1a20");
     }
 }
 
@@ -121,6 +139,47 @@ get_layout (DlLabelLayer         *self,
   return layout;
 }
 
+static PangoLayout *
+get_story_layout (DlLabelLayer *self,
+                  const char   *text)
+{
+  g_autofree char *key = g_strdup_printf ("story|%s", text);
+  PangoLayout *layout = g_hash_table_lookup (self->layouts, key);
+
+  if (layout == NULL)
+    {
+      PangoFontDescription *font = pango_font_description_new ();
+
+      if (g_hash_table_size (self->layouts) > 1000)
+        g_hash_table_remove_all (self->layouts);
+      /* Plain text: a story's names are never markup. */
+      layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), text);
+      pango_font_description_set_family (font, "Sans");
+      pango_font_description_set_weight (font, PANGO_WEIGHT_BOLD);
+      pango_font_description_set_absolute_size (font, STORY_NAME_SIZE * PANGO_SCALE);
+      pango_layout_set_font_description (layout, font);
+      pango_font_description_free (font);
+      g_hash_table_insert (self->layouts, g_steal_pointer (&key), layout);
+    }
+  return layout;
+}
+
+static void
+story_name_clear (gpointer data)
+{
+  StoryName *name = data;
+
+  g_clear_pointer (&name->text, g_free);
+}
+
+static void
+map_label_clear (gpointer data)
+{
+  DlMapLabel *label = data;
+
+  g_clear_pointer (&label->text, g_free);
+}
+
 static void
 append_label (GtkSnapshot       *snapshot,
               PangoLayout       *layout,
@@ -174,6 +233,17 @@ viewport_changed_cb (DlLabelLayer *self)
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
+static gboolean
+gives_way_to_story (DlLabelLayer         *self,
+                    const DlBasemapLabel *label)
+{
+  for (guint i = 0; i < self->names->len; i++)
+    if (dl_label_names_same_place (label->text,
+                                   g_array_index (self->names, StoryName, i).text))
+      return TRUE;
+  return FALSE;
+}
+
 static void
 dl_label_layer_snapshot (GtkWidget   *widget,
                          GtkSnapshot *snapshot)
@@ -187,11 +257,13 @@ dl_label_layer_snapshot (GtkWidget   *widget,
   g_autofree DlLabel *labels = NULL;
   g_autofree PangoLayout **layouts = NULL;
   g_autofree const DlBasemapLabel **sources = NULL;
-  guint n = 0;
+  g_autofree const char **texts = NULL;
+  guint n = 0, n_max;
   DlRect bounds = { 0, 0, width, height };
   LabelColors colors;
 
-  if (viewport == NULL || width <= 0 || height <= 0 || dl_basemap_get_default () == NULL)
+  g_array_set_size (self->placed, 0);
+  if (viewport == NULL || width <= 0 || height <= 0)
     return;
 
   zoom = shumate_viewport_get_zoom_level (viewport);
@@ -200,14 +272,44 @@ dl_label_layer_snapshot (GtkWidget   *widget,
                        zoom, &cx, &cy);
   /* A square around the centre covers the view at any rotation. */
   half = hypot (width, height) / 2.0 + 50.0;
-  found = dl_basemap_list_labels (dl_basemap_get_default (), zoom, cx - half, cy - half,
-                                  2 * half, 2 * half);
-  if (found->len == 0)
+  if (self->show_basemap && dl_basemap_get_default () != NULL)
+    found = dl_basemap_list_labels (dl_basemap_get_default (), zoom, cx - half, cy - half,
+                                    2 * half, 2 * half);
+  else
+    found = g_array_new (FALSE, FALSE, sizeof (DlBasemapLabel));
+  n_max = found->len + self->names->len;
+  if (n_max == 0)
     return;
 
-  labels = g_new0 (DlLabel, found->len);
-  layouts = g_new0 (PangoLayout *, found->len);
-  sources = g_new0 (const DlBasemapLabel *, found->len);
+  labels = g_new0 (DlLabel, n_max);
+  layouts = g_new0 (PangoLayout *, n_max);
+  sources = g_new0 (const DlBasemapLabel *, n_max);
+  texts = g_new0 (const char *, n_max);
+
+  /* The story's names first, more events first (the priority says so). */
+  for (guint i = 0; i < self->names->len; i++)
+    {
+      const StoryName *name = &g_array_index (self->names, StoryName, i);
+      DlLabel *l = &labels[n];
+      double wx, wy;
+      int lw, lh;
+
+      shumate_viewport_location_to_widget_coords (viewport, widget, name->latitude,
+                                                  name->longitude, &wx, &wy);
+      if (wx < 0 || wy < 0 || wx > width || wy > height)
+        continue;
+      layouts[n] = get_story_layout (self, name->text);
+      texts[n] = name->text;
+      pango_layout_get_pixel_size (layouts[n], &lw, &lh);
+      l->anchor_x = wx;
+      l->anchor_y = wy;
+      l->anchor_radius = name->radius;
+      l->width = lw;
+      l->height = lh;
+      l->priority = STORY_PRIORITY + name->priority;
+      n++;
+    }
+
   for (guint i = 0; i < found->len; i++)
     {
       const DlBasemapLabel *label = &g_array_index (found, DlBasemapLabel, i);
@@ -215,6 +317,9 @@ dl_label_layer_snapshot (GtkWidget   *widget,
       double lon, lat, wx, wy;
       int lw, lh;
 
+      /* The story names its own Tripoli: the base map must not name another one. */
+      if (label->is_city && gives_way_to_story (self, label))
+        continue;
       dl_mercator_unproject (label->x, label->y, zoom, &lon, &lat);
       shumate_viewport_location_to_widget_coords (viewport, widget, lat, lon, &wx, &wy);
       /* A name whose place is off the map would point at nothing. */
@@ -223,6 +328,7 @@ dl_label_layer_snapshot (GtkWidget   *widget,
 
       layouts[n] = get_layout (self, label, label_font_size (label, zoom));
       sources[n] = label;
+      texts[n] = label->text;
       pango_layout_get_pixel_size (layouts[n], &lw, &lh);
       l->anchor_x = wx;
       l->anchor_y = wy;
@@ -246,14 +352,30 @@ dl_label_layer_snapshot (GtkWidget   *widget,
                                                     &discs[i].x, &discs[i].y);
         discs[i].radius = o->radius;
       }
+    /* A base-map city whose dot a marker covers is not drawn at all: its dot would peek
+     * out from under the marker. */
+    for (guint i = 0; i < n; i++)
+      if (sources[i] != NULL && sources[i]->is_city)
+        for (guint j = 0; j < self->obstacles->len; j++)
+          if (hypot (labels[i].anchor_x - discs[j].x, labels[i].anchor_y - discs[j].y)
+              < discs[j].radius + CITY_DOT_RADIUS)
+            labels[i].width = 0;
     dl_label_place (labels, n, discs, self->obstacles->len, NULL, 0, &bounds, LABEL_GAP);
   }
 
   get_colors (self->style, &colors);
   for (guint i = 0; i < n; i++)
     {
+      DlMapLabel placed = { g_strdup (texts[i]), labels[i].rect, sources[i] == NULL };
+
       if (!labels[i].placed)
         continue;
+      g_array_append_val (self->placed, placed);
+      if (sources[i] == NULL)
+        {
+          append_label (snapshot, layouts[i], &labels[i].rect, &colors.story, &colors.halo);
+          continue;
+        }
       if (sources[i]->is_city)
         append_dot (snapshot, labels[i].anchor_x, labels[i].anchor_y, &colors.dot, &colors.halo);
       append_label (snapshot, layouts[i], &labels[i].rect,
@@ -318,6 +440,8 @@ dl_label_layer_finalize (GObject *object)
 
   g_clear_pointer (&self->layouts, g_hash_table_unref);
   g_clear_pointer (&self->obstacles, g_array_unref);
+  g_clear_pointer (&self->names, g_array_unref);
+  g_clear_pointer (&self->placed, g_array_unref);
 
   G_OBJECT_CLASS (dl_label_layer_parent_class)->finalize (object);
 }
@@ -346,6 +470,11 @@ dl_label_layer_init (DlLabelLayer *self)
 {
   self->layouts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   self->obstacles = g_array_new (FALSE, FALSE, sizeof (Obstacle));
+  self->names = g_array_new (FALSE, FALSE, sizeof (StoryName));
+  g_array_set_clear_func (self->names, story_name_clear);
+  self->placed = g_array_new (FALSE, FALSE, sizeof (DlMapLabel));
+  g_array_set_clear_func (self->placed, map_label_clear);
+  self->show_basemap = TRUE;
   /* Names are decoration: clicks and drags go through to the map. */
   gtk_widget_set_can_target (GTK_WIDGET (self), FALSE);
   gtk_widget_set_can_focus (GTK_WIDGET (self), FALSE);
@@ -392,4 +521,70 @@ dl_label_layer_set_obstacles (DlLabelLayer *self,
       g_array_append_val (self->obstacles, o);
     }
   gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/**
+ * dl_label_layer_set_names:
+ * @texts: (array length=n_places): the names
+ * @priorities: (array length=n_places): higher is placed first (the number of events)
+ *
+ * The story's place names, drawn next to their markers (@radii) before any base-map name,
+ * where they overlap nothing. Copied; 0 places clears them.
+ */
+void
+dl_label_layer_set_names (DlLabelLayer       *self,
+                          const char * const *texts,
+                          const double       *latitudes,
+                          const double       *longitudes,
+                          const double       *radii,
+                          const double       *priorities,
+                          guint               n_places)
+{
+  g_return_if_fail (DL_IS_LABEL_LAYER (self));
+  g_return_if_fail (n_places == 0 || (texts != NULL && latitudes != NULL
+                                      && longitudes != NULL && radii != NULL
+                                      && priorities != NULL));
+
+  g_array_set_size (self->names, 0);
+  for (guint i = 0; i < n_places; i++)
+    {
+      StoryName name = { g_strdup (texts[i]), latitudes[i], longitudes[i], radii[i],
+                         priorities[i] };
+
+      if (texts[i] == NULL || texts[i][0] == '\0')
+        {
+          g_free (name.text);
+          continue;
+        }
+      g_array_append_val (self->names, name);
+    }
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* Whether the base map's own names are drawn (OpenStreetMap tiles carry theirs). */
+void
+dl_label_layer_set_show_basemap (DlLabelLayer *self,
+                                 gboolean      show)
+{
+  g_return_if_fail (DL_IS_LABEL_LAYER (self));
+
+  show = !!show;
+  if (self->show_basemap == show)
+    return;
+  self->show_basemap = show;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/**
+ * dl_label_layer_get_placed:
+ *
+ * Returns: (transfer none) (element-type DlMapLabel): the names the last frame drew, in
+ *   widget coordinates
+ */
+GArray *
+dl_label_layer_get_placed (DlLabelLayer *self)
+{
+  g_return_val_if_fail (DL_IS_LABEL_LAYER (self), NULL);
+
+  return self->placed;
 }

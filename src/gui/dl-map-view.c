@@ -8,17 +8,24 @@
 #include <math.h>
 
 #include "dl-event-row.h"
+#include "dl-focus.h"
 #include "dl-label-layer.h"
 #include "dl-map-sources.h"
 #include "dl-map-view.h"
+#include "dl-marker-clusters.h"
 #include "dl-mercator.h"
 #include "dl-offline-source.h"
 #include "dl-place-search.h"
 #include "dl-point-layer.h"
 #include "dl-shape-layer.h"
+#include "dl-tile-layer.h"
 
 #define FIT_PADDING 48
 #define FIT_MAX_ZOOM 9.0
+/* A selection in one city: close enough to tell its streets from its suburbs. */
+#define CITY_ZOOM 11.0
+/* Places within this many km of each other are "one city" for the selection. */
+#define CITY_SPAN_KM 30.0
 #define MARKER_SIZE 26
 /* Above this many places a story's places are dots of one DlPointLayer instead of one
  * marker widget each. libshumate 1.0.3 measures and places every marker widget on every
@@ -42,7 +49,7 @@ struct _DlMapView
   ShumateScale       *scale;
   DlPlaceSearch      *place_search;
   DlOfflineSource    *offline_source;
-  ShumateMapLayer    *offline_layer;
+  ShumateLayer       *offline_layer;  /* a DlTileLayer */
   ShumateMapSource   *osm_source;
   ShumateMapLayer    *osm_layer;
   DlLabelLayer       *label_layer;
@@ -61,6 +68,9 @@ struct _DlMapView
   DlBasemapStyle      style;
   gboolean            osm;
   gboolean            fit_pending;
+  gboolean            fit_pending_focus;  /* the pending fit frames the focus only */
+  double              cluster_zoom;       /* the zoom the clusters were made for */
+  GtkPopover         *chooser;            /* the places of a cluster that never splits */
 };
 
 G_DEFINE_FINAL_TYPE (DlMapView, dl_map_view, GTK_TYPE_WIDGET)
@@ -136,6 +146,7 @@ move_to_bounds (DlMapView      *self,
   if (width <= 0 || height <= 0)
     {
       self->fit_pending = TRUE;
+      self->fit_pending_focus = FALSE;
       return;
     }
 
@@ -184,6 +195,91 @@ update_point_obstacles (DlMapView *self)
       radii[i] = cluster->radius + 2;
     }
   dl_label_layer_set_obstacles (self->label_layer, lats, lons, radii, clusters->len);
+}
+
+/* The shown markers (not hidden by the filter), with the places they stand for. */
+static GPtrArray *
+shown_markers (DlMapView *self)
+{
+  GPtrArray *shown = g_ptr_array_new ();
+
+  for (guint i = 0; i < self->marker_order->len; i++)
+    if (gtk_widget_get_visible (self->marker_order->pdata[i]))
+      g_ptr_array_add (shown, self->marker_order->pdata[i]);
+  return shown;
+}
+
+/* Where the shown markers are at the current zoom, in world pixels. */
+static DlClusterPoint *
+cluster_points (DlMapView *self,
+                GPtrArray *markers,
+                double     zoom)
+{
+  DlClusterPoint *points = g_new0 (DlClusterPoint, MAX (markers->len, 1));
+
+  for (guint i = 0; i < markers->len; i++)
+    {
+      DlLonLat anchor = dl_place_get_anchor (dl_marker_get_place (markers->pdata[i]));
+
+      dl_mercator_project (anchor.lon, anchor.lat, zoom, &points[i].x, &points[i].y);
+      points[i].weight = dl_marker_get_n_events (markers->pdata[i]);
+    }
+  return points;
+}
+
+/* Markers closer than their size merge into a cluster that says how many places it
+ * holds; the story's names follow: a cluster is named for its main place, "+2". */
+static void
+update_clusters (DlMapView *self)
+{
+  g_autoptr(GPtrArray) markers = shown_markers (self);
+  double zoom = shumate_viewport_get_zoom_level (self->viewport);
+  g_autofree DlClusterPoint *points = cluster_points (self, markers, zoom);
+  g_autofree guint *leader = dl_marker_clusters (points, markers->len, DL_MARKER_DIAMETER);
+  g_autofree guint *n_more = g_new0 (guint, markers->len + 1);
+  g_autofree guint *n_events = g_new0 (guint, markers->len + 1);
+  g_autofree char **texts = g_new0 (char *, markers->len + 1);
+  g_autofree double *lats = g_new0 (double, markers->len + 1);
+  g_autofree double *lons = g_new0 (double, markers->len + 1);
+  g_autofree double *radii = g_new0 (double, markers->len + 1);
+  g_autofree double *priorities = g_new0 (double, markers->len + 1);
+  guint n = 0;
+
+  self->cluster_zoom = zoom;
+  for (guint i = 0; i < markers->len; i++)
+    {
+      n_events[leader[i]] += dl_marker_get_n_events (markers->pdata[i]);
+      if (leader[i] != i)
+        n_more[leader[i]]++;
+    }
+
+  for (guint i = 0; i < markers->len; i++)
+    {
+      DlMarker *marker = markers->pdata[i];
+      DlPlace *place = dl_marker_get_place (marker);
+      DlLonLat anchor = dl_place_get_anchor (place);
+
+      dl_marker_set_in_cluster (marker, leader[i] != i);
+      dl_marker_set_cluster (marker, n_more[i], n_events[i]);
+      if (leader[i] != i)
+        continue;
+      if (n_more[i] > 0)
+        /* TRANSLATORS: the name of a cluster of places on the map: its main place and
+         * how many others it holds */
+        texts[n] = g_strdup_printf (_("%s +%u"), dl_place_get_name (place), n_more[i]);
+      else
+        texts[n] = g_strdup (dl_place_get_name (place));
+      lats[n] = anchor.lat;
+      lons[n] = anchor.lon;
+      radii[n] = DL_MARKER_DIAMETER / 2.0 + 2;
+      /* More events first; a route's long name last. */
+      priorities[n] = dl_place_get_shape (place) == DL_PLACE_SHAPE_ROUTE ? 0 : n_events[i] + 1;
+      n++;
+    }
+  dl_label_layer_set_names (self->label_layer, (const char * const *) texts, lats, lons,
+                            radii, priorities, n);
+  for (guint i = 0; i < n; i++)
+    g_free (texts[i]);
 }
 
 static void
@@ -254,6 +350,7 @@ update_markers (DlMapView *self)
   /* Base-map names give way to the story's markers. */
   dl_label_layer_set_obstacles (self->label_layer, (double *) lats->data,
                                 (double *) lons->data, (double *) radii->data, lats->len);
+  update_clusters (self);
 }
 
 static void
@@ -311,7 +408,8 @@ update_selection (DlMapView *self)
     }
 }
 
-/* Selecting events from the list or the article brings their places into view. */
+/* Selecting events from the list or the article brings their places into view: one city
+ * at city level, places further apart whole. */
 static void
 move_to_selection (DlMapView *self)
 {
@@ -328,10 +426,11 @@ move_to_selection (DlMapView *self)
     }
   if (dl_places_get_bounds (places, &sw, &ne))
     {
-      double zoom = shumate_viewport_get_zoom_level (self->viewport);
+      double max_zoom = FIT_MAX_ZOOM;
 
-      /* Never zoom in further than the reader already is for a lone city. */
-      move_to_bounds (self, &sw, &ne, MAX (MIN (zoom, FIT_MAX_ZOOM), 5.0), TRUE);
+      if (dl_focus_distance_km (sw.lon, sw.lat, ne.lon, ne.lat) <= CITY_SPAN_KM)
+        max_zoom = CITY_ZOOM;
+      move_to_bounds (self, &sw, &ne, max_zoom, TRUE);
     }
 }
 
@@ -355,7 +454,10 @@ story_changed_cb (DlViewState *state,
 
   if (self->popover != NULL)
     gtk_popover_popdown (self->popover);
+  if (self->chooser != NULL)
+    gtk_popover_popdown (self->chooser);
   self->popover_place = NULL;
+  self->cluster_zoom = -1;
   shumate_marker_layer_remove_all (self->marker_layer);
   g_hash_table_remove_all (self->markers);
   g_ptr_array_set_size (self->marker_order, 0);
@@ -368,6 +470,7 @@ story_changed_cb (DlViewState *state,
   }
   self->use_points = FALSE;
   dl_label_layer_set_obstacles (self->label_layer, NULL, NULL, NULL, 0);
+  dl_label_layer_set_names (self->label_layer, NULL, NULL, NULL, NULL, NULL, 0);
 
   if (story == NULL)
     return;
@@ -384,7 +487,7 @@ story_changed_cb (DlViewState *state,
     {
       update_markers (self);
       update_selection (self);
-      dl_map_view_fit_shown (self, FALSE);
+      dl_map_view_focus_shown (self, FALSE);
       return;
     }
 
@@ -415,7 +518,7 @@ story_changed_cb (DlViewState *state,
     }
   update_markers (self);
   update_selection (self);
-  dl_map_view_fit_shown (self, FALSE);
+  dl_map_view_focus_shown (self, FALSE);
 }
 
 static gboolean
@@ -444,6 +547,8 @@ filter_changed_cb (DlViewState *state,
   update_selection (self);
   if (self->popover_place != NULL && !place_is_shown (self, self->popover_place))
     gtk_popover_popdown (self->popover);
+  /* The map follows what is still shown. */
+  dl_map_view_focus_shown (self, TRUE);
 }
 
 static void
@@ -495,6 +600,9 @@ viewport_changed_cb (ShumateViewport *viewport,
   GdkRectangle rect;
 
   update_point_obstacles (self);
+  if (!self->use_points
+      && fabs (shumate_viewport_get_zoom_level (viewport) - self->cluster_zoom) > 1e-3)
+    update_clusters (self);
   if (self->popover == NULL || !gtk_widget_get_visible (GTK_WIDGET (self->popover)))
     return;
 
@@ -514,6 +622,9 @@ show_in_article_clicked_cb (GtkButton *button,
   DlEvent *event = g_object_get_data (G_OBJECT (button), "dl-event");
   guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "dl-passage"));
 
+  /* The popover would cover the passage the reader asked for. */
+  if (self->popover != NULL)
+    gtk_popover_popdown (self->popover);
   g_signal_emit (self, signals[SHOW_PASSAGE], 0, event, index);
 }
 
@@ -628,7 +739,20 @@ static void
 popover_closed_cb (GtkPopover *popover,
                    DlMapView  *self)
 {
+  DlMarker *marker = NULL;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  if (self->popover_place != NULL)
+    marker = g_hash_table_lookup (self->markers, self->popover_place);
   self->popover_place = NULL;
+
+  /* Escape (or a click elsewhere) hands the keyboard back to the marker the popover came
+   * from, not to the start of the window; unless the reader already moved on. */
+  if (marker != NULL && gtk_widget_get_visible (GTK_WIDGET (marker))
+      && (focus == NULL || focus == GTK_WIDGET (popover)
+          || gtk_widget_is_ancestor (focus, GTK_WIDGET (popover))))
+    gtk_widget_grab_focus (dl_marker_get_button (marker));
 }
 
 static void
@@ -664,12 +788,126 @@ activate_place (DlMapView *self,
 }
 
 static void
+chooser_place_clicked_cb (GtkButton *button,
+                          DlMapView *self)
+{
+  DlPlace *place = g_object_get_data (G_OBJECT (button), "dl-place");
+
+  gtk_popover_popdown (self->chooser);
+  activate_place (self, place);
+}
+
+static void
+chooser_closed_cb (GtkPopover *popover,
+                   DlMapView  *self)
+{
+  DlMarker *marker = g_object_get_data (G_OBJECT (popover), "dl-marker");
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  if (marker != NULL && (focus == NULL || gtk_widget_is_ancestor (focus, GTK_WIDGET (popover))))
+    gtk_widget_grab_focus (dl_marker_get_button (marker));
+}
+
+/* Places at one spot (a city, its palace and its mosque) never split by zooming: the
+ * cluster fans them out as a list to pick from. */
+static void
+open_chooser (DlMapView *self,
+              DlMarker  *marker,
+              GPtrArray *members)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  graphene_rect_t bounds;
+
+  if (self->chooser == NULL)
+    {
+      self->chooser = GTK_POPOVER (gtk_popover_new ());
+      gtk_widget_add_css_class (GTK_WIDGET (self->chooser), "menu");
+      gtk_widget_set_parent (GTK_WIDGET (self->chooser), GTK_WIDGET (self));
+      g_signal_connect_object (self->chooser, "closed", G_CALLBACK (chooser_closed_cb),
+                               self, 0);
+    }
+  g_object_set_data (G_OBJECT (self->chooser), "dl-marker", marker);
+  for (guint i = 0; i < members->len; i++)
+    {
+      DlMarker *member = members->pdata[i];
+      DlPlace *place = dl_marker_get_place (member);
+      guint n = dl_marker_get_n_events (member);
+      g_autofree char *text = NULL;
+      GtkWidget *button, *label;
+
+      if (n > 0)
+        /* TRANSLATORS: a place among several at one spot of the map, with its events */
+        text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s (%u event)",
+                                             "%s (%u events)", n),
+                                dl_place_get_name (place), n);
+      else
+        text = g_strdup (dl_place_get_name (place));
+      label = gtk_label_new (text);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      button = gtk_button_new ();
+      gtk_button_set_child (GTK_BUTTON (button), label);
+      gtk_widget_add_css_class (button, "flat");
+      g_object_set_data (G_OBJECT (button), "dl-place", place);
+      g_signal_connect_object (button, "clicked", G_CALLBACK (chooser_place_clicked_cb),
+                               self, 0);
+      gtk_box_append (GTK_BOX (box), button);
+    }
+  gtk_popover_set_child (self->chooser, box);
+  if (gtk_widget_compute_bounds (GTK_WIDGET (marker), GTK_WIDGET (self), &bounds))
+    gtk_popover_set_pointing_to (self->chooser, &(GdkRectangle) {
+                                   (int) bounds.origin.x, (int) bounds.origin.y,
+                                   (int) bounds.size.width, (int) bounds.size.height });
+  gtk_popover_popup (self->chooser);
+}
+
+/* A click on a cluster zooms in until its places stand apart, or lists them when they
+ * share one spot. */
+static void
+split_cluster (DlMapView *self,
+               DlMarker  *marker)
+{
+  g_autoptr(GPtrArray) markers = shown_markers (self);
+  g_autoptr(GPtrArray) members = g_ptr_array_new ();
+  g_autoptr(GPtrArray) places = g_ptr_array_new ();
+  double zoom = shumate_viewport_get_zoom_level (self->viewport);
+  g_autofree DlClusterPoint *points = cluster_points (self, markers, zoom);
+  g_autofree guint *leader = dl_marker_clusters (points, markers->len, DL_MARKER_DIAMETER);
+  g_autofree DlClusterPoint *mine = g_new0 (DlClusterPoint, markers->len + 1);
+  double split;
+  DlLonLat sw, ne;
+  guint n = 0;
+
+  if (!g_ptr_array_find (markers, marker, NULL))
+    return;
+  for (guint i = 0; i < markers->len; i++)
+    if (markers->pdata[leader[i]] == (gpointer) marker)
+      {
+        g_ptr_array_add (members, markers->pdata[i]);
+        g_ptr_array_add (places, dl_marker_get_place (markers->pdata[i]));
+        mine[n++] = points[i];
+      }
+
+  split = dl_marker_clusters_split_zoom (mine, n, zoom, DL_MARKER_DIAMETER + 6);
+  if (split > shumate_viewport_get_max_zoom_level (self->viewport)
+      || !dl_places_get_bounds (places, &sw, &ne))
+    {
+      open_chooser (self, marker, members);
+      return;
+    }
+  shumate_map_go_to_full (self->map, (sw.lat + ne.lat) / 2, (sw.lon + ne.lon) / 2, split);
+}
+
+static void
 marker_activated_cb (DlMarker  *marker,
                      DlMapView *self)
 {
   g_assert (DL_IS_MAP_VIEW (self));
 
-  activate_place (self, dl_marker_get_place (marker));
+  if (dl_marker_get_cluster_size (marker) > 0)
+    split_cluster (self, marker);
+  else
+    activate_place (self, dl_marker_get_place (marker));
 }
 
 static void
@@ -680,6 +918,28 @@ place_activated_cb (DlPointLayer *layer,
   g_assert (DL_IS_MAP_VIEW (self));
 
   activate_place (self, place);
+}
+
+/* A click inside an area (the Golan Heights) selects it, as its marker does. Markers
+ * claim their own clicks; a drag is no click. */
+static void
+map_released_cb (GtkGestureClick *gesture,
+                 int              n_press,
+                 double           x,
+                 double           y,
+                 DlMapView       *self)
+{
+  DlPlace *place;
+  double lx, ly;
+
+  if (n_press != 1 || self->state == NULL)
+    return;
+  if (!gtk_widget_translate_coordinates (GTK_WIDGET (self->map),
+                                         GTK_WIDGET (self->shape_layer), x, y, &lx, &ly))
+    return;
+  place = dl_shape_layer_area_at (self->shape_layer, lx, ly);
+  if (place != NULL)
+    activate_place (self, place);
 }
 
 /* One whole zoom level in or out from the nearest one, animated, around the centre. */
@@ -815,7 +1075,7 @@ set_offline_style (DlMapView      *self,
                    DlBasemapStyle  style)
 {
   g_autoptr(DlOfflineSource) source = NULL;
-  ShumateMapLayer *layer;
+  ShumateLayer *layer;
 
   if (self->offline_source != NULL && self->style == style)
     return;
@@ -827,7 +1087,7 @@ set_offline_style (DlMapView      *self,
   gtk_widget_add_css_class (GTK_WIDGET (self->map),
                             style == DL_BASEMAP_DARK ? "dl-sea-dark" : "dl-sea-light");
   source = dl_offline_source_new (style);
-  layer = shumate_map_layer_new (SHUMATE_MAP_SOURCE (source), self->viewport);
+  layer = SHUMATE_LAYER (dl_tile_layer_new (self->viewport, source));
 
   /* The tile cache is per layer: a new style needs a new layer. */
   if (self->offline_layer != NULL)
@@ -886,13 +1146,18 @@ dl_map_view_size_allocate (GtkWidget *widget,
   if (self->fit_pending && width > 0 && height > 0)
     {
       self->fit_pending = FALSE;
-      dl_map_view_fit_shown (self, FALSE);
+      if (self->fit_pending_focus)
+        dl_map_view_focus_shown (self, FALSE);
+      else
+        dl_map_view_fit_shown (self, FALSE);
     }
 
   gtk_widget_allocate (self->overlay, width, height, baseline, NULL);
 
   if (self->popover != NULL && gtk_widget_get_visible (GTK_WIDGET (self->popover)))
     gtk_popover_present (self->popover);
+  if (self->chooser != NULL && gtk_widget_get_visible (GTK_WIDGET (self->chooser)))
+    gtk_popover_present (self->chooser);
 }
 
 static void
@@ -906,6 +1171,9 @@ dl_map_view_dispose (GObject *object)
   if (self->popover != NULL)
     gtk_widget_unparent (GTK_WIDGET (self->popover));
   self->popover = NULL;
+  if (self->chooser != NULL)
+    gtk_widget_unparent (GTK_WIDGET (self->chooser));
+  self->chooser = NULL;
   gtk_widget_dispose_template (GTK_WIDGET (self), DL_TYPE_MAP_VIEW);
   self->overlay = NULL;
   g_clear_pointer (&self->markers, g_hash_table_unref);
@@ -1006,6 +1274,13 @@ dl_map_view_init (DlMapView *self)
   shumate_map_add_layer (self->map, SHUMATE_LAYER (self->point_layer));
   g_signal_connect_object (self->point_layer, "place-activated",
                            G_CALLBACK (place_activated_cb), self, 0);
+  {
+    GtkGesture *click = gtk_gesture_click_new ();
+
+    gtk_event_controller_set_name (GTK_EVENT_CONTROLLER (click), "dl-area-click");
+    g_signal_connect_object (click, "released", G_CALLBACK (map_released_cb), self, 0);
+    gtk_widget_add_controller (GTK_WIDGET (self->map), GTK_EVENT_CONTROLLER (click));
+  }
 
   /* A view of the whole Levant until a story says otherwise. */
   shumate_viewport_set_zoom_level (self->viewport, 3);
@@ -1104,6 +1379,39 @@ dl_map_view_fit_shown (DlMapView *self,
     move_to_bounds (self, &sw, &ne, FIT_MAX_ZOOM, animate);
 }
 
+/**
+ * dl_map_view_focus_shown:
+ * @self: a map view
+ * @animate: fly there when the map is on screen
+ *
+ * Frames where the shown part of the story happens (dl_focus_get_bounds()): the first
+ * view of a story, and the view after a change of the filter.
+ */
+void
+dl_map_view_focus_shown (DlMapView *self,
+                         gboolean   animate)
+{
+  g_autoptr(GArray) visible = NULL;
+  DlLonLat sw, ne;
+
+  g_return_if_fail (DL_IS_MAP_VIEW (self));
+
+  if (self->state == NULL || dl_view_state_get_story (self->state) == NULL)
+    return;
+  /* Hundreds of dots are a data map, not a story told in a few places: show them all. */
+  if (self->use_points)
+    {
+      dl_map_view_fit_shown (self, animate);
+      return;
+    }
+  visible = visible_places (self);
+  if (!dl_focus_get_bounds (visible, &sw, &ne))
+    return;
+  move_to_bounds (self, &sw, &ne, FIT_MAX_ZOOM, animate);
+  if (self->fit_pending)
+    self->fit_pending_focus = TRUE;
+}
+
 void
 dl_map_view_set_osm (DlMapView *self,
                      gboolean   osm)
@@ -1132,7 +1440,7 @@ dl_map_view_set_osm (DlMapView *self,
       self->osm_layer = NULL;
     }
   /* OpenStreetMap tiles carry their own names. */
-  gtk_widget_set_visible (GTK_WIDGET (self->label_layer), !osm);
+  dl_label_layer_set_show_basemap (self->label_layer, !osm);
 }
 
 gboolean
@@ -1149,6 +1457,14 @@ dl_map_view_get_offline_source (DlMapView *self)
   g_return_val_if_fail (DL_IS_MAP_VIEW (self), NULL);
 
   return SHUMATE_MAP_SOURCE (self->offline_source);
+}
+
+DlLabelLayer *
+dl_map_view_get_label_layer (DlMapView *self)
+{
+  g_return_val_if_fail (DL_IS_MAP_VIEW (self), NULL);
+
+  return self->label_layer;
 }
 
 DlPointLayer *

@@ -5,6 +5,7 @@
 
 #include "dl-place-search.h"
 
+#include "dl-label-layer.h"
 #include "dl-marker.h"
 #include "dl-point-layer.h"
 #include "dl-view-state.h"
@@ -40,6 +41,9 @@ void             dl_map_view_pan_by            (DlMapView   *self,
                                                 double       dy);
 void             dl_map_view_fit_shown         (DlMapView   *self,
                                                 gboolean     animate);
+/* Frames where the shown events happen, not every far place they mention. */
+void             dl_map_view_focus_shown       (DlMapView   *self,
+                                                gboolean     animate);
 /* OpenStreetMap tiles above the offline map. */
 void             dl_map_view_set_osm           (DlMapView   *self,
                                                 gboolean     osm);
@@ -52,6 +56,8 @@ guint            dl_map_view_get_n_shapes      (DlMapView   *self);
 DlPointLayer    *dl_map_view_get_point_layer   (DlMapView   *self);
 /* "Find a Place…" over the map: choosing a place centres the map on it. */
 DlPlaceSearch   *dl_map_view_get_place_search  (DlMapView   *self);
+/* The layer of place names (the story's and the base map's). */
+DlLabelLayer    *dl_map_view_get_label_layer   (DlMapView   *self);
 
 /* The view that shows the box (@south_west, @north_east) whole in a @width × @height
  * widget with @padding pixels on every side, zoom clamped to [@min_zoom, @max_zoom]. */

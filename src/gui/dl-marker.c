@@ -19,6 +19,9 @@ struct _DlMarker
   GdkRGBA        color;
   gboolean       selected;
   gboolean       updated;
+  guint          cluster_more;    /* places merged into this marker */
+  guint          cluster_events;  /* their events and its own */
+  gboolean       in_cluster;      /* merged into another marker */
 };
 
 G_DEFINE_FINAL_TYPE (DlMarker, dl_marker, SHUMATE_TYPE_MARKER)
@@ -39,6 +42,18 @@ button_clicked_cb (GtkButton *button,
   g_signal_emit (self, signals[ACTIVATED], 0);
 }
 
+/* The focused marker is drawn above its neighbours (and its focus ring with it): later
+ * children of the marker layer draw on top. */
+static void
+focus_enter_cb (GtkEventControllerFocus *controller,
+                DlMarker                *self)
+{
+  GtkWidget *layer = gtk_widget_get_parent (GTK_WIDGET (self));
+
+  if (layer != NULL && gtk_widget_get_last_child (layer) != GTK_WIDGET (self))
+    gtk_widget_insert_before (GTK_WIDGET (self), layer, NULL);
+}
+
 static void
 dl_marker_snapshot (GtkWidget   *widget,
                     GtkSnapshot *snapshot)
@@ -55,6 +70,28 @@ dl_marker_snapshot (GtkWidget   *widget,
 
   /* A disc in the actor's colour with a white rim (thicker when selected) and a faint
    * shadow, so it reads on land, sea and dark tiles alike. */
+  if (self->in_cluster)
+    return;
+  /* A cluster is a little pile: a second disc peeks out behind the first. */
+  if (self->cluster_more > 0)
+    {
+      GskRoundedRect back;
+      GdkRGBA faded = self->color;
+
+      faded.alpha = 0.75f;
+      graphene_rect_init (&bounds, (width - size) / 2 + 4, (height - size) / 2 - 4, size,
+                          size);
+      gsk_rounded_rect_init_from_rect (&back, &bounds, size / 2);
+      gtk_snapshot_append_outset_shadow (snapshot, &back, &shadow, 0, 1, 0, 3);
+      gtk_snapshot_push_rounded_clip (snapshot, &back);
+      gtk_snapshot_append_color (snapshot, &rim, &bounds);
+      gtk_snapshot_pop (snapshot);
+      graphene_rect_inset (&bounds, 1.5f, 1.5f);
+      gsk_rounded_rect_init_from_rect (&back, &bounds, size / 2 - 1.5f);
+      gtk_snapshot_push_rounded_clip (snapshot, &back);
+      gtk_snapshot_append_color (snapshot, &faded, &bounds);
+      gtk_snapshot_pop (snapshot);
+    }
   graphene_rect_init (&bounds, (width - size) / 2, (height - size) / 2, size, size);
   gsk_rounded_rect_init_from_rect (&outer, &bounds, size / 2);
   gtk_snapshot_append_outset_shadow (snapshot, &outer, &shadow, 0, 1, 0, 3);
@@ -117,7 +154,51 @@ dl_marker_init (DlMarker *self)
   gtk_widget_set_size_request (self->button, DL_MARKER_DIAMETER, DL_MARKER_DIAMETER);
   gtk_widget_set_cursor_from_name (self->button, "pointer");
   g_signal_connect_object (self->button, "clicked", G_CALLBACK (button_clicked_cb), self, 0);
+  {
+    GtkEventController *focus = gtk_event_controller_focus_new ();
+
+    g_signal_connect_object (focus, "enter", G_CALLBACK (focus_enter_cb), self, 0);
+    gtk_widget_add_controller (self->button, focus);
+  }
   shumate_marker_set_child (SHUMATE_MARKER (self), self->button);
+}
+
+/* The number on the disc and the name a screen reader says. */
+static void
+sync_text (DlMarker *self)
+{
+  g_autofree char *count = NULL;
+  g_autofree char *name = NULL;
+  guint n_events = self->cluster_more > 0 ? self->cluster_events : self->n_events;
+
+  /* A place of a plain map (no events) is a dot without a number. */
+  count = n_events > 0 ? g_strdup_printf ("%u", n_events) : g_strdup ("");
+  gtk_label_set_text (GTK_LABEL (self->label), count);
+
+  if (self->cluster_more > 0)
+    {
+      g_autofree char *places = NULL;
+
+      /* TRANSLATORS: accessible name of a map marker that holds several places; %s is
+       * the name of the first one, %u the number of the others */
+      places = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s and %u more place",
+                                             "%s and %u more places", self->cluster_more),
+                                dl_place_get_name (self->place), self->cluster_more);
+      /* TRANSLATORS: accessible name of a map marker holding several places: the places
+       * (%s) and their number of events (%u) */
+      name = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s, %u event", "%s, %u events",
+                                           n_events), places, n_events);
+    }
+  else if (n_events > 0)
+    /* TRANSLATORS: accessible name of a map marker: place name and its number of events */
+    name = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s, %u event", "%s, %u events",
+                                         n_events),
+                            dl_place_get_name (self->place), n_events);
+  else
+    name = g_strdup (dl_place_get_name (self->place));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
 DlMarker *
@@ -149,8 +230,6 @@ dl_marker_update (DlMarker *self,
                   guint     n_events,
                   DlActor  *actor)
 {
-  g_autofree char *count = NULL;
-  g_autofree char *name = NULL;
   GdkRGBA color = { 0.38f, 0.38f, 0.42f, 1 };
 
   g_return_if_fail (DL_IS_MARKER (self));
@@ -169,24 +248,12 @@ dl_marker_update (DlMarker *self,
   self->updated = TRUE;
   self->n_events = n_events;
   self->color = color;
-  /* A place of a plain map (no events) is a dot without a number. */
-  count = n_events > 0 ? g_strdup_printf ("%u", n_events) : g_strdup ("");
-  gtk_label_set_text (GTK_LABEL (self->label), count);
   /* Dark text on light colours, white on dark ones. */
   if (0.299 * color.red + 0.587 * color.green + 0.114 * color.blue > 0.6)
     gtk_widget_add_css_class (self->label, "on-light");
   else
     gtk_widget_remove_css_class (self->label, "on-light");
-
-  if (n_events > 0)
-    /* TRANSLATORS: accessible name of a map marker: place name and its number of events */
-    name = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s, %u event", "%s, %u events",
-                                         n_events),
-                            dl_place_get_name (self->place), n_events);
-  else
-    name = g_strdup (dl_place_get_name (self->place));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  sync_text (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -233,4 +300,72 @@ dl_marker_get_button (DlMarker *self)
   g_return_val_if_fail (DL_IS_MARKER (self), NULL);
 
   return self->button;
+}
+
+/**
+ * dl_marker_set_cluster:
+ * @n_more: how many other places this marker stands for (0: only its own)
+ * @n_events: the events of all of them
+ *
+ * Makes the marker a cluster of places that would cover each other at this zoom: it shows
+ * their events' number and names them all for a screen reader.
+ */
+void
+dl_marker_set_cluster (DlMarker *self,
+                       guint     n_more,
+                       guint     n_events)
+{
+  g_return_if_fail (DL_IS_MARKER (self));
+
+  if (n_more == 0)
+    n_events = 0;
+  if (self->cluster_more == n_more && self->cluster_events == n_events)
+    return;
+  self->cluster_more = n_more;
+  self->cluster_events = n_events;
+  if (n_more > 0)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "cluster");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self), "cluster");
+  sync_text (self);
+}
+
+guint
+dl_marker_get_cluster_size (DlMarker *self)
+{
+  g_return_val_if_fail (DL_IS_MARKER (self), 0);
+
+  return self->cluster_more;
+}
+
+/**
+ * dl_marker_set_in_cluster:
+ *
+ * Hides the marker inside another one's cluster: not drawn, not clickable, not reached by
+ * the keyboard nor by a screen reader.
+ */
+void
+dl_marker_set_in_cluster (DlMarker *self,
+                          gboolean  in_cluster)
+{
+  g_return_if_fail (DL_IS_MARKER (self));
+
+  in_cluster = !!in_cluster;
+  if (self->in_cluster == in_cluster)
+    return;
+  self->in_cluster = in_cluster;
+  gtk_widget_set_can_target (GTK_WIDGET (self), !in_cluster);
+  gtk_widget_set_opacity (self->button, in_cluster ? 0 : 1);
+  gtk_widget_set_focusable (self->button, !in_cluster);
+  gtk_accessible_update_state (GTK_ACCESSIBLE (self->button), GTK_ACCESSIBLE_STATE_HIDDEN,
+                               in_cluster, -1);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+gboolean
+dl_marker_get_in_cluster (DlMarker *self)
+{
+  g_return_val_if_fail (DL_IS_MARKER (self), FALSE);
+
+  return self->in_cluster;
 }

@@ -27,5 +27,12 @@ void       dl_marker_set_selected (DlMarker   *self,
                                    gboolean    selected);
 gboolean   dl_marker_get_selected (DlMarker   *self);
 GtkWidget *dl_marker_get_button   (DlMarker   *self);
+void       dl_marker_set_cluster  (DlMarker   *self,
+                                   guint       n_more,
+                                   guint       n_events);
+guint      dl_marker_get_cluster_size (DlMarker *self);
+void       dl_marker_set_in_cluster (DlMarker *self,
+                                     gboolean  in_cluster);
+gboolean   dl_marker_get_in_cluster (DlMarker *self);
 
 G_END_DECLS

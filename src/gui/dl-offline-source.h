@@ -17,4 +17,10 @@ DlBasemapStyle   dl_offline_source_get_style      (DlOfflineSource *self);
 /* Tiles requested and not yet filled; "idle" is emitted when it drops to 0. */
 guint            dl_offline_source_get_n_pending  (DlOfflineSource *self);
 
+GdkTexture      *dl_offline_source_render_texture (DlOfflineSource *self,
+                                                   guint            zoom,
+                                                   guint            x,
+                                                   guint            y,
+                                                   guint            size);
+
 G_END_DECLS

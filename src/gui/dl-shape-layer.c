@@ -5,6 +5,8 @@
 
 #include <math.h>
 
+#include "dl-hit.h"
+
 #include "dl-shape-layer.h"
 
 /* How far a route stops short of the places it joins: a marker's radius and a bit. */
@@ -482,4 +484,34 @@ dl_route_control_point (double  x0,
   /* Perpendicular (dy, -dx) points to the left of travel in screen space (y down). */
   *cx = (x0 + x1) / 2 + dy * 0.2;
   *cy = (y0 + y1) / 2 - dx * 0.2;
+}
+
+/**
+ * dl_shape_layer_area_at:
+ * @x: a point of the layer, in pixels
+ * @y: a point of the layer, in pixels
+ *
+ * Returns: (transfer none) (nullable): the area drawn at (@x, @y), the last drawn (the
+ *   topmost) of those there
+ */
+DlPlace *
+dl_shape_layer_area_at (DlShapeLayer *self,
+                        double        x,
+                        double        y)
+{
+  ShumateViewport *viewport;
+  double lat, lon;
+
+  g_return_val_if_fail (DL_IS_SHAPE_LAYER (self), NULL);
+
+  viewport = shumate_layer_get_viewport (SHUMATE_LAYER (self));
+  shumate_viewport_widget_coords_to_location (viewport, GTK_WIDGET (self), x, y, &lat, &lon);
+  for (guint i = self->shapes->len; i > 0; i--)
+    {
+      DlPlace *place = g_array_index (self->shapes, Shape, i - 1).place;
+
+      if (dl_place_area_contains (place, lon, lat))
+        return place;
+    }
+  return NULL;
 }

@@ -24,6 +24,9 @@ void          dl_shape_layer_remove_place (DlShapeLayer    *self,
                                            DlPlace         *place);
 /* Number of shapes drawn (for tests). */
 guint         dl_shape_layer_get_n_shapes (DlShapeLayer    *self);
+DlPlace      *dl_shape_layer_area_at      (DlShapeLayer    *self,
+                                           double           x,
+                                           double           y);
 
 /* The control point of the curved arrow from (@x0, @y0) to (@x1, @y1): bent to the left
  * of the direction of travel by a fifth of its length. */

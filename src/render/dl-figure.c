@@ -18,6 +18,7 @@
 #include "dl-figure.h"
 #include "dl-geojson-lenient.h"
 #include "dl-timeline-strip.h"
+#include "dl-focus.h"
 #include "dl-mercator.h"
 
 #define FONT_FAMILY "Cantarell, Noto Sans, DejaVu Sans, Sans"
@@ -43,6 +44,7 @@ typedef struct
   double   x, y;        /* the marker, in figure units */
   double   radius;
   gboolean has_marker;
+  gboolean in_inset;    /* named in the inset, not on the main map */
 } ShownPlace;
 
 typedef struct
@@ -60,6 +62,8 @@ typedef struct
   GPtrArray             *actors;     /* DlActor in shown events, file order */
   GArray                *texts;      /* TextItem, or NULL when not recorded */
   guint                  n_caption;  /* events listed in the caption */
+  const DlRect          *label_bounds; /* NULL: the whole figure */
+  double                 caption_size; /* the caption's type size */
 } Figure;
 
 static void
@@ -691,40 +695,55 @@ layout_caption (Figure *fig)
   double panel_w = wide ? CLAMP (fig->width * 0.3, MIN (280 * fig->u, fig->width * 0.45),
                                  480 * fig->u)
                         : fig->width - 2 * margin;
-  double text_w = panel_w - 2 * pad - number_column_width (fig, 13 * fig->u);
+  double text_w;
   /* The caption leaves the bottom-right corner to the scale bar and the credits. */
   double corner = fig->layout.scale_bar.width > 0 ? fig->layout.scale_bar.y
                                                   : fig->layout.attribution.y;
   double bottom = corner - margin / 2;
   double max_h = wide ? bottom - top : MIN (fig->height * 0.38, bottom - top);
   double h = 2 * pad;
-  double more_h = 13 * fig->u * 1.4 + 6 * fig->u;
+  double more_h;
+  double size = 13 * fig->u;
   g_autoptr(GArray) heights = g_array_new (FALSE, FALSE, sizeof (double));
 
   if (!fig->options->callouts || fig->events->len == 0)
     return;
 
-  for (guint i = 0; i < fig->events->len; i++)
+  /* Smaller type before leaving events out: a caption that ends in "and 3 more events"
+   * drops what the reader came for. Down to 10 units, still legible at the figure's
+   * size. */
+  for (double step = 13; step >= 10; step -= 0.5)
     {
-      DlEvent *event = g_ptr_array_index (fig->events, i);
-      g_autofree char *when = dl_time_format (dl_event_get_start (event));
-      g_autofree char *line = g_strdup_printf ("%s  %s", when, dl_event_get_title (event));
-      g_autoptr(PangoLayout) layout = new_layout (fig, line, 13 * fig->u, FALSE, text_w);
-      double lw, lh;
+      size = step * fig->u;
+      text_w = panel_w - 2 * pad - number_column_width (fig, size);
+      h = 2 * pad;
+      g_array_set_size (heights, 0);
+      for (guint i = 0; i < fig->events->len; i++)
+        {
+          DlEvent *event = g_ptr_array_index (fig->events, i);
+          g_autofree char *when = dl_time_format (dl_event_get_start (event));
+          g_autofree char *line = g_strdup_printf ("%s  %s", when, dl_event_get_title (event));
+          g_autoptr(PangoLayout) layout = new_layout (fig, line, size, FALSE, text_w);
+          double lw, lh;
 
-      layout_size (layout, &lw, &lh);
-      if (h + lh + 6 * fig->u > max_h)
+          layout_size (layout, &lw, &lh);
+          if (h + lh + 0.45 * size > max_h)
+            break;
+          h += lh + 0.45 * size;
+          g_array_append_val (heights, lh);
+        }
+      if (heights->len == fig->events->len)
         break;
-      h += lh + 6 * fig->u;
-      g_array_append_val (heights, lh);
     }
+  fig->caption_size = size;
+  more_h = size * 1.4 + 0.45 * size;
 
   /* When some do not fit, the last line says how many are left out. */
   if (heights->len < fig->events->len)
     {
       while (heights->len > 0 && h + more_h > max_h)
         {
-          h -= g_array_index (heights, double, heights->len - 1) + 6 * fig->u;
+          h -= g_array_index (heights, double, heights->len - 1) + 0.45 * size;
           g_array_set_size (heights, heights->len - 1);
         }
       h += more_h;
@@ -772,7 +791,8 @@ draw_caption (Figure *fig)
 {
   const DlRect *r = &fig->layout.caption;
   double pad = 12 * fig->u;
-  double number_w = number_column_width (fig, 13 * fig->u);
+  double size = fig->caption_size;
+  double number_w = number_column_width (fig, size);
   double text_w = r->width - 2 * pad - number_w;
   double y = r->y + pad;
 
@@ -785,7 +805,7 @@ draw_caption (Figure *fig)
       DlEvent *event = g_ptr_array_index (fig->events, i);
       g_autofree char *when = dl_time_format (dl_event_get_start (event));
       g_autofree char *line = g_strdup_printf ("%s  %s", when, dl_event_get_title (event));
-      g_autoptr(PangoLayout) layout = new_layout (fig, line, 13 * fig->u, FALSE, text_w);
+      g_autoptr(PangoLayout) layout = new_layout (fig, line, size, FALSE, text_w);
       PangoAttrList *attrs = pango_attr_list_new ();
       PangoAttribute *bold = pango_attr_weight_new (PANGO_WEIGHT_BOLD);
       double lw, lh, first_line_h;
@@ -802,9 +822,9 @@ draw_caption (Figure *fig)
       pango_layout_line_get_extents (pango_layout_get_line_readonly (layout, 0), NULL, &first);
       first_line_h = (double) first.height / PANGO_SCALE;
       draw_number_disc (fig, i + 1, r->x + pad + number_w / 2 - 3 * fig->u,
-                        y + first_line_h / 2, 11 * fig->u);
-      show_text (fig, layout, r->x + pad + number_w, y, 13 * fig->u, FALSE, FALSE, 0.12);
-      y += lh + 6 * fig->u;
+                        y + first_line_h / 2, size * 11 / 13);
+      show_text (fig, layout, r->x + pad + number_w, y, size, FALSE, FALSE, 0.12);
+      y += lh + 0.45 * size;
     }
 
   if (fig->n_caption < fig->events->len)
@@ -814,9 +834,9 @@ draw_caption (Figure *fig)
                                                             "and %u more event",
                                                             "and %u more events", left),
                                                left);
-      g_autoptr(PangoLayout) layout = new_layout (fig, more, 13 * fig->u, FALSE, text_w);
+      g_autoptr(PangoLayout) layout = new_layout (fig, more, size, FALSE, text_w);
 
-      show_text (fig, layout, r->x + pad + number_w, y, 13 * fig->u, FALSE, FALSE, 0.4);
+      show_text (fig, layout, r->x + pad + number_w, y, size, FALSE, FALSE, 0.4);
     }
 }
 
@@ -1518,6 +1538,25 @@ draw_leader (Figure        *fig,
   cairo_restore (fig->cr);
 }
 
+/* A base-map city gives way to a place of the story of the same name (the story's
+ * Tripoli is in Lebanon), and its dot is not drawn under a marker. */
+static gboolean
+gives_way (Figure               *fig,
+           const DlBasemapLabel *bl)
+{
+  for (guint i = 0; i < fig->places->len; i++)
+    {
+      ShownPlace *sp = g_ptr_array_index (fig->places, i);
+
+      if (bl->is_city && dl_label_names_same_place (bl->text, dl_place_get_name (sp->place)))
+        return TRUE;
+      if (bl->is_city && hypot (bl->x - fig->layout.origin_x - sp->x,
+                                bl->y - fig->layout.origin_y - sp->y) < sp->radius + 4 * fig->u)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 static void
 draw_labels (Figure *fig)
 {
@@ -1529,7 +1568,7 @@ draw_labels (Figure *fig)
   DlRect bounds = { 4 * fig->u, 4 * fig->u, fig->width - 8 * fig->u, fig->height - 8 * fig->u };
   const DlRect *decorations[] = { &fig->layout.title, &fig->layout.legend,
                                   &fig->layout.caption, &fig->layout.scale_bar,
-                                  &fig->layout.attribution };
+                                  &fig->layout.attribution, &fig->layout.inset };
 
   g_array_set_clear_func (texts, label_text_clear);
 
@@ -1548,7 +1587,7 @@ draw_labels (Figure *fig)
       double w, h;
 
       g_array_append_val (obstacles, obstacle);
-      if (!fig->options->labels || name == NULL || name[0] == '\0')
+      if (!fig->options->labels || name == NULL || name[0] == '\0' || sp->in_inset)
         continue;
 
       g_hash_table_add (names, g_utf8_casefold (name, -1));
@@ -1605,7 +1644,7 @@ draw_labels (Figure *fig)
           LabelText lt = { 0 };
           double w, h;
 
-          if (g_hash_table_contains (names, folded))
+          if (g_hash_table_contains (names, folded) || gives_way (fig, bl))
             continue;
           lt.size = (bl->is_city ? 11 : 12) * fig->u;
           lt.is_city = bl->is_city;
@@ -1633,6 +1672,8 @@ draw_labels (Figure *fig)
         }
     }
 
+  if (fig->label_bounds != NULL)
+    bounds = *fig->label_bounds;
   dl_label_place ((DlLabel *) labels->data, labels->len,
                   (DlLabelObstacle *) obstacles->data, obstacles->len,
                   (DlRect *) blocked->data, blocked->len, &bounds, 3 * fig->u);
@@ -1680,6 +1721,245 @@ draw_labels (Figure *fig)
         show_text (fig, lt->layout, label->rect.x, label->rect.y, lt->size, lt->bold, TRUE,
                    is_place ? 0.08 : (lt->is_city ? 0.3 : 0.45));
       }
+}
+
+/* The inset: where the story's places crowd at the fit of them all (a story in Damascus
+ * that names Washington), a second panel shows the crowd closer in, each place with its
+ * name and numbers; a box on the main map says where it is. */
+
+/* Places whose marker covers another one's at the main view. */
+static guint
+count_crowded (Figure *fig)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < fig->places->len; i++)
+    {
+      ShownPlace *a = g_ptr_array_index (fig->places, i);
+
+      for (guint j = 0; j < fig->places->len; j++)
+        {
+          ShownPlace *b = g_ptr_array_index (fig->places, j);
+
+          if (i != j && hypot (a->x - b->x, a->y - b->y) < a->radius + b->radius)
+            {
+              n++;
+              break;
+            }
+        }
+    }
+  return n;
+}
+
+static guint
+markers_in (Figure       *fig,
+            const DlRect *r,
+            double        margin)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < fig->places->len; i++)
+    {
+      ShownPlace *sp = g_ptr_array_index (fig->places, i);
+
+      if (dl_rect_hits_disc (r, sp->x, sp->y, sp->radius + margin))
+        n++;
+    }
+  return n;
+}
+
+/* Decides whether the figure needs an inset, marks the places it holds and where it
+ * goes: the corner of the map with the fewest markers, clear of the title, the caption,
+ * the legend and the scale bar. */
+static void
+layout_inset (Figure *fig)
+{
+  g_autofree DlFocusPoint *points = NULL;
+  g_autofree gboolean *focus = NULL;
+  double margin = 16 * fig->u;
+  double left = margin, top = margin, right = fig->width - margin;
+  double bottom = fig->height - margin;
+  double w = 0, h = 0;
+  guint n_focus = 0, best = G_MAXUINT;
+  const double sizes[] = { 0.42, 0.36, 0.3, 0.25 };
+  const DlRect *decorations[] = { &fig->layout.title, &fig->layout.legend,
+                                  &fig->layout.caption, &fig->layout.scale_bar,
+                                  &fig->layout.attribution };
+
+  fig->layout.inset = (DlRect) { 0, 0, 0, 0 };
+  if (!fig->options->fit || fig->places->len < 3 || count_crowded (fig) < 3)
+    return;
+
+  points = g_new (DlFocusPoint, fig->places->len);
+  for (guint i = 0; i < fig->places->len; i++)
+    {
+      ShownPlace *sp = g_ptr_array_index (fig->places, i);
+      DlLonLat anchor = dl_place_get_anchor (sp->place);
+
+      points[i] = (DlFocusPoint) { anchor.lon, anchor.lat, sp->n_shown };
+    }
+  focus = dl_focus_select (points, fig->places->len);
+  for (guint i = 0; i < fig->places->len; i++)
+    n_focus += focus[i];
+  /* Everything in focus: the main view is already the close one. */
+  if (n_focus < 2 || n_focus == fig->places->len)
+    return;
+
+  if (fig->layout.caption.width > 0 && fig->width >= fig->height)
+    right = fig->layout.caption.x - margin;
+  else if (fig->layout.caption.width > 0)
+    bottom = fig->layout.caption.y - margin;
+  /* The largest panel, in the first corner, that hides no marker of the main map. */
+  for (guint size = 0; size < 4 && best > 0; size++)
+  for (guint corner = 0; corner < 4 && best > 0; corner++)
+    {
+      gboolean clear = TRUE;
+      DlRect r;
+      guint n;
+
+      w = (right - left) * sizes[size];
+      h = (bottom - top) * sizes[size] * 1.2;
+      if (w < 160 * fig->u || h < 120 * fig->u)
+        break;
+      r = (DlRect) { corner % 2 == 0 ? left : right - w, corner < 2 ? top : bottom - h, w, h };
+
+      /* Beside the title, the legend or the scale bar, not over them. */
+      for (guint d = 0; d < G_N_ELEMENTS (decorations); d++)
+        if (decorations[d]->width > 0 && dl_rect_intersects (&r, decorations[d]))
+          {
+            if (corner < 2)
+              r.y = MAX (r.y, decorations[d]->y + decorations[d]->height + margin / 2);
+            else
+              r.y = MIN (r.y, decorations[d]->y - margin / 2 - h);
+          }
+      for (guint d = 0; d < G_N_ELEMENTS (decorations); d++)
+        if (decorations[d]->width > 0 && dl_rect_intersects (&r, decorations[d]))
+          clear = FALSE;
+      if (!clear || r.y < top || r.y + r.height > bottom)
+        continue;
+      n = markers_in (fig, &r, 4 * fig->u);
+      if (n == 0)
+        {
+          best = n;
+          fig->layout.inset = r;
+        }
+    }
+  if (fig->layout.inset.width == 0)
+    return;
+  for (guint i = 0; i < fig->places->len; i++)
+    ((ShownPlace *) g_ptr_array_index (fig->places, i))->in_inset = focus[i];
+}
+
+static void
+draw_inset (Figure *fig)
+{
+  DlRect panel = fig->layout.inset;
+  const DlRect *r = &panel;
+  DlFigureLayout main_layout = fig->layout;
+  g_autoptr(GPtrArray) inside = g_ptr_array_new ();
+  GPtrArray *all = fig->places;
+  double min_x = G_MAXDOUBLE, min_y = G_MAXDOUBLE, max_x = -G_MAXDOUBLE, max_y = -G_MAXDOUBLE;
+  double box_x0 = G_MAXDOUBLE, box_y0 = G_MAXDOUBLE, box_x1 = -G_MAXDOUBLE;
+  double box_y1 = -G_MAXDOUBLE;
+  double pad = 60 * fig->u, zoom, cx, cy;
+  DlRect inner;
+  cairo_t *cr = fig->cr;
+
+  if (r->width == 0)
+    return;
+
+  for (guint i = 0; i < all->len; i++)
+    {
+      ShownPlace *sp = g_ptr_array_index (all, i);
+      DlLonLat anchor = dl_place_get_anchor (sp->place);
+
+      if (!sp->in_inset)
+        continue;
+      g_ptr_array_add (inside, sp);
+      add_bounds (&min_x, &min_y, &max_x, &max_y, anchor.lon, anchor.lat);
+      box_x0 = MIN (box_x0, sp->x - sp->radius);
+      box_y0 = MIN (box_y0, sp->y - sp->radius);
+      box_x1 = MAX (box_x1, sp->x + sp->radius);
+      box_y1 = MAX (box_y1, sp->y + sp->radius);
+    }
+
+  /* Where the inset is, on the main map. */
+  cairo_save (cr);
+  cairo_rectangle (cr, box_x0 - 4 * fig->u, box_y0 - 4 * fig->u,
+                   box_x1 - box_x0 + 8 * fig->u, box_y1 - box_y0 + 8 * fig->u);
+  cairo_set_source_rgba (cr, 0.15, 0.15, 0.15, 0.9);
+  cairo_set_line_width (cr, 1.5 * fig->u);
+  cairo_stroke (cr);
+  cairo_restore (cr);
+
+  zoom = log2 (MIN ((r->width - 2 * pad) / MAX (max_x - min_x, 1e-9),
+                    (r->height - 2 * pad) / MAX (max_y - min_y, 1e-9)));
+  zoom = CLAMP (zoom, main_layout.zoom, 12);
+  cx = (min_x + max_x) / 2 * exp2 (zoom);
+  cy = (min_y + max_y) / 2 * exp2 (zoom);
+
+  /* The same drawing as the main map, through another view, clipped to the panel. */
+  fig->layout.zoom = zoom;
+  fig->layout.origin_x = cx - (r->x + r->width / 2);
+  fig->layout.origin_y = cy - (r->y + r->height / 2);
+  fig->layout.inset = (DlRect) { 0, 0, 0, 0 };
+  inner = (DlRect) { r->x + 4 * fig->u, r->y + 4 * fig->u, r->width - 8 * fig->u,
+                     r->height - 8 * fig->u };
+
+  cairo_save (cr);
+  cairo_rectangle (cr, r->x, r->y, r->width, r->height);
+  cairo_clip (cr);
+  if (fig->options->basemap && dl_basemap_get_default () != NULL)
+    {
+      cairo_save (cr);
+      cairo_translate (cr, r->x, r->y);
+      dl_basemap_draw (dl_basemap_get_default (), cr, fig->options->basemap_style, zoom,
+                       fig->layout.origin_x + r->x, fig->layout.origin_y + r->y, r->width,
+                       r->height);
+      cairo_restore (cr);
+    }
+  else
+    {
+      cairo_set_source_rgba (cr, 1, 1, 1, 0.92);
+      cairo_paint (cr);
+    }
+  fig->places = inside;
+  place_markers (fig);
+  draw_areas (fig);
+  for (guint i = 0; i < inside->len; i++)
+    {
+      ShownPlace *sp = g_ptr_array_index (inside, i);
+
+      sp->in_inset = FALSE;
+      if (dl_place_get_shape (sp->place) == DL_PLACE_SHAPE_ROUTE)
+        draw_route (fig, sp);
+    }
+  for (guint i = 0; i < inside->len; i++)
+    draw_marker (fig, g_ptr_array_index (inside, i));
+  fig->label_bounds = &inner;
+  draw_labels (fig);
+  fig->label_bounds = NULL;
+  cairo_restore (cr);
+
+  cairo_save (cr);
+  cairo_rectangle (cr, r->x, r->y, r->width, r->height);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_set_line_width (cr, 3 * fig->u);
+  cairo_stroke_preserve (cr);
+  cairo_set_source_rgba (cr, 0.15, 0.15, 0.15, 0.9);
+  cairo_set_line_width (cr, 1.2 * fig->u);
+  cairo_stroke (cr);
+  cairo_restore (cr);
+
+  /* Back to the main view for what follows. */
+  fig->places = all;
+  {
+    guint n_labels = fig->layout.n_labels;
+
+    fig->layout = main_layout;
+    fig->layout.n_labels = n_labels;
+  }
+  place_markers (fig);
 }
 
 /* The whole figure */
@@ -1744,6 +2024,7 @@ figure_draw (DlStory               *story,
   layout_legend (&fig);
   compute_view (&fig);
   place_markers (&fig);
+  layout_inset (&fig);
 
   cairo_save (cr);
   cairo_rectangle (cr, 0, 0, fig.width, fig.height);
@@ -1769,6 +2050,7 @@ figure_draw (DlStory               *story,
   for (guint i = 0; i < fig.places->len; i++)
     draw_marker (&fig, g_ptr_array_index (fig.places, i));
   draw_labels (&fig);
+  draw_inset (&fig);
 
   draw_title (&fig);
   draw_caption (&fig);

@@ -72,6 +72,7 @@ typedef struct
   DlRect caption;
   DlRect scale_bar;
   DlRect attribution;
+  DlRect inset;      /* the close-up of where the places crowd */
   guint  n_places;   /* places drawn */
   guint  n_events;   /* events shown */
   guint  n_labels;   /* place labels drawn */

@@ -2,6 +2,7 @@
 #define G_LOG_DOMAIN "dl-label-placement"
 
 #include <math.h>
+#include <string.h>
 
 #include "dl-label-placement.h"
 
@@ -265,4 +266,52 @@ dl_label_place (DlLabel               *labels,
       if (label->placed)
         placed[n_placed++] = order[k];
     }
+}
+
+/**
+ * dl_label_names_same_place:
+ * @basemap_name: a name the base map would draw (a city)
+ * @story_name: the name of a place of the story ("Tripoli, Lebanon", "Northern front
+ *   (Idlib)")
+ *
+ * Whether the base map's name says what the story's place says, ignoring case: the whole
+ * name, its head before a comma or a parenthesis, or what the parenthesis holds. The base map then gives way, so that
+ * it never names the Tripoli in Libya next to a story about the one in Lebanon, nor names
+ * a city twice. Pure.
+ */
+gboolean
+dl_label_names_same_place (const char *basemap_name,
+                           const char *story_name)
+{
+  g_autofree char *a = NULL;
+  g_autofree char *b = NULL;
+  char *cut;
+
+  if (basemap_name == NULL || story_name == NULL)
+    return FALSE;
+
+  a = g_utf8_casefold (basemap_name, -1);
+  b = g_utf8_casefold (story_name, -1);
+  g_strstrip (a);
+  if (a[0] == '\0')
+    return FALSE;
+  if (g_str_equal (a, g_strstrip (b)))
+    return TRUE;
+  /* "Northern front (Idlib)" is in Idlib. */
+  cut = strchr (b, '(');
+  if (cut != NULL)
+    {
+      g_autofree char *inner = g_strdup (cut + 1);
+      char *end = strchr (inner, ')');
+
+      if (end != NULL)
+        *end = '\0';
+      if (g_str_equal (a, g_strstrip (inner)))
+        return TRUE;
+    }
+  cut = strpbrk (b, ",(");
+  if (cut == NULL)
+    return FALSE;
+  *cut = '\0';
+  return g_str_equal (a, g_strstrip (b));
 }

@@ -69,4 +69,7 @@ gboolean dl_rect_hits_disc     (const DlRect          *rect,
                                 double                 cy,
                                 double                 radius);
 
+gboolean dl_label_names_same_place (const char           *basemap_name,
+                                    const char           *story_name);
+
 G_END_DECLS
