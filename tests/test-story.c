@@ -860,7 +860,8 @@ test_story_check_too_many (void)
 
   for (guint i = 0; i < 300; i++)
     g_string_append_printf (text, "%s\n{\"type\": \"Feature\", \"geometry\": {\"type\": "
-                            "\"Point\", \"coordinates\": [0, %u]}, \"properties\": null}", i > 0 ? "," : "", 91 + i % 80);
+                            "\"Point\", \"coordinates\": [0, %u]}, \"properties\": null}",
+                            i > 0 ? "," : "", 91 + i % 80);
   g_string_append (text, "]}");
   bytes = g_string_free_to_bytes (g_steal_pointer (&text));
 
@@ -895,7 +896,8 @@ test_story_check_message_one_line (void)
   for (guint i = 0; i < 10000; i++)
     g_string_append_c (long_id, 'x');
   json = g_strdup_printf ("{\"type\": \"FeatureCollection\", \"dateline\": {}, \"features\": ["
-                          "{\"type\": \"Feature\", \"id\": \"i\", \"geometry\": {\"type\": \"%s\\t\"},"
+                          "{\"type\": \"Feature\", \"id\": \"i\","
+                          " \"geometry\": {\"type\": \"%s\\t\"},"
                           " \"properties\": {\"names\": {\"a\\nb\": 5}}}]}", long_id->str);
   story = load_string (json, &error);
   g_assert_null (story);

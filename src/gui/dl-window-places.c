@@ -165,3 +165,36 @@ dl_window_export_places_action (GtkWidget  *widget,
                            self, 0);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
+
+/**
+ * dl_window_show_load_warnings:
+ * @self: a window
+ * @story: the story just opened
+ *
+ * A file other tools wrote may have been read leniently (a byte order mark, longitudes
+ * past 180°, …): a quiet toast says so and where to see the details, without a dialog.
+ */
+void
+dl_window_show_load_warnings (DlWindow *self,
+                              DlStory  *story)
+{
+  const char * const *warnings;
+  g_autofree char *title = NULL;
+  AdwToast *toast;
+  guint n;
+
+  g_return_if_fail (DL_IS_WINDOW (self));
+  g_return_if_fail (DL_IS_STORY (story));
+
+  warnings = dl_story_get_warnings (story);
+  if (warnings == NULL)
+    return;
+  n = g_strv_length ((char **) warnings);
+  title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                        "Opened with %u warning: dateline --check lists it",
+                                        "Opened with %u warnings: dateline --check lists them",
+                                        n), n);
+  toast = adw_toast_new (title);
+  adw_toast_set_timeout (toast, 4);
+  dl_window_add_toast (self, toast);
+}

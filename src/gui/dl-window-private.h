@@ -49,7 +49,10 @@ void           dl_window_show_error        (DlWindow   *self,
 void           dl_window_add_toast         (DlWindow *self,
                                             AdwToast *toast);
 
-/* dl-window-places.c: Export Places as KML, GPX or CSV. */
+/* dl-window-places.c: Export Places as KML, GPX or CSV; a quiet toast when a file was
+ * read leniently (its warnings). */
+void           dl_window_show_load_warnings (DlWindow *self,
+                                             DlStory  *story);
 gboolean       dl_window_export_places     (DlWindow       *self,
                                             GFile          *file,
                                             DlPlacesFormat  format);

@@ -560,6 +560,7 @@ load_done_cb (GObject      *source,
     }
 
   dl_window_set_story (self, story);
+  dl_window_show_load_warnings (self, story);
   g_set_object (&self->story_file, file);
   if (self->settings != NULL)
     {

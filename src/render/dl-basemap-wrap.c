@@ -51,9 +51,11 @@ dl_basemap_draw_wrapped (DlBasemap      *self,
 
   for (double k = first; k <= last; k++)
     {
-      /* the stretch of the view that copy k covers, in view units */
-      double left = MAX (x, k * world) - x;
-      double right = MIN (x + width, (k + 1) * world) - x;
+      /* the stretch of the view that copy k covers, in view units, split at whole
+       * units: clips that meet inside a pixel would each leave it part transparent, a
+       * hairline through the sea */
+      double left = k == first ? 0 : round (k * world - x);
+      double right = k == last ? width : round ((k + 1) * world - x);
 
       if (right - left <= 0)
         continue;
@@ -64,4 +66,53 @@ dl_basemap_draw_wrapped (DlBasemap      *self,
       dl_basemap_draw (self, cr, style, zoom, x + left - k * world, y, right - left, height);
       cairo_restore (cr);
     }
+}
+
+/**
+ * dl_basemap_list_labels_wrapped:
+ * @self: a base map
+ * @zoom: the zoom level
+ * @x: world pixel at @zoom of the view's left edge (may be negative or past the world)
+ * @y: world pixel at @zoom of the view's top edge
+ * @width: width of the view in pixels
+ * @height: height of the view in pixels
+ *
+ * Returns: (transfer full) (element-type DlBasemapLabel): the labels of every copy
+ */
+GArray *
+dl_basemap_list_labels_wrapped (DlBasemap *self,
+                                double     zoom,
+                                double     x,
+                                double     y,
+                                double     width,
+                                double     height)
+{
+  GArray *all;
+  double world, first, last;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  if (!isfinite (zoom) || !isfinite (x))
+    return dl_basemap_list_labels (self, zoom, x, y, width, height);
+  world = dl_mercator_world_size (CLAMP (zoom, 0.0, 24.0));
+  first = floor (x / world);
+  last = floor ((x + width) / world);
+  if ((first == 0 && last == 0) || last - first > 64)
+    return dl_basemap_list_labels (self, zoom, x, y, width, height);
+
+  all = g_array_new (FALSE, FALSE, sizeof (DlBasemapLabel));
+  for (double k = first; k <= last; k++)
+    {
+      double left = MAX (x, k * world), right = MIN (x + width, (k + 1) * world);
+      g_autoptr(GArray) copy = NULL;
+
+      if (right - left <= 0)
+        continue;
+      copy = dl_basemap_list_labels (self, zoom, left - k * world, y, right - left, height);
+      for (guint i = 0; copy != NULL && i < copy->len; i++)
+        g_array_index (copy, DlBasemapLabel, i).x += k * world;
+      if (copy != NULL)
+        g_array_append_vals (all, copy->data, copy->len);
+    }
+  return all;
 }

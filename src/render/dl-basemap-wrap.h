@@ -17,4 +17,13 @@ void dl_basemap_draw_wrapped (DlBasemap      *self,
                               double          width,
                               double          height);
 
+/* dl_basemap_list_labels() for such a view: the names of each copy of the world it
+ * shows, in world pixels of the view (past the world's edge for the copies beside it). */
+GArray *dl_basemap_list_labels_wrapped (DlBasemap *self,
+                                        double     zoom,
+                                        double     x,
+                                        double     y,
+                                        double     width,
+                                        double     height);
+
 G_END_DECLS

@@ -1630,11 +1630,11 @@ draw_labels (Figure *fig)
   /* The base map's country and city names, below every place name in priority. */
   if (fig->options->basemap && fig->options->labels && dl_basemap_get_default () != NULL)
     {
-      g_autoptr(GArray) base = dl_basemap_list_labels (dl_basemap_get_default (),
-                                                       fig->layout.zoom,
-                                                       fig->layout.origin_x,
-                                                       fig->layout.origin_y,
-                                                       fig->width, fig->height);
+      g_autoptr(GArray) base = dl_basemap_list_labels_wrapped (dl_basemap_get_default (),
+                                                               fig->layout.zoom,
+                                                               fig->layout.origin_x,
+                                                               fig->layout.origin_y,
+                                                               fig->width, fig->height);
 
       for (guint i = 0; base != NULL && i < base->len; i++)
         {
