@@ -47,7 +47,20 @@ static void
 update_actions (DlTimeline *self)
 {
   DlStory *story = self->state != NULL ? dl_view_state_get_story (self->state) : NULL;
-  gboolean has_events = story != NULL && dl_view_state_get_n_shown (self->state) > 0;
+  gboolean has_events = FALSE;
+
+  /* the first shown event will do: counting them all costs on big stories */
+  if (story != NULL)
+    {
+      GListModel *events = dl_story_get_events (story);
+
+      for (guint i = 0; i < g_list_model_get_n_items (events) && !has_events; i++)
+        {
+          g_autoptr(DlEvent) event = g_list_model_get_item (events, i);
+
+          has_events = dl_view_state_is_shown (self->state, event);
+        }
+    }
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "timeline.play", has_events);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "timeline.previous", has_events);
