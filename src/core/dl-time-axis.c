@@ -223,7 +223,8 @@ dl_time_axis_new_for_events (GPtrArray *events,
       if (dl_event_get_start_span (events->pdata[i], &span))
         g_array_append_val (spans, span);
     }
-  return dl_time_axis_new (spans->len > 0 ? &g_array_index (spans, DlTimeSpan, 0) : NULL, spans->len, width, break_width);
+  return dl_time_axis_new (spans->len > 0 ? &g_array_index (spans, DlTimeSpan, 0) : NULL,
+                           spans->len, width, break_width);
 }
 
 void

@@ -181,7 +181,8 @@ dl_timeline_strip_new (GPtrArray *events,
         }
     }
   g_array_sort (items, compare_items);
-  strip->axis = dl_time_axis_new (spans->len > 0 ? &g_array_index (spans, DlTimeSpan, 0) : NULL, spans->len,
+  strip->axis = dl_time_axis_new (spans->len > 0 ? &g_array_index (spans, DlTimeSpan, 0) : NULL,
+                                  spans->len,
                                   MAX (strip->width - 2 * strip->margin, 1),
                                   BREAK_WIDTH * strip->unit);
 
