@@ -215,6 +215,26 @@ test_timeline_band (void)
   g_unlink (out);
 }
 
+/* A figure of a time range says which in its subtitle. */
+static void
+test_subtitle (void)
+{
+  g_autofree char *out = tmp_path ("range.pdf");
+  g_autofree char *arg = g_strdup_printf ("--export=%s", out);
+  g_autofree char *text = NULL;
+  const char *argv[] = { "pdftotext", out, "-", NULL };
+  Run run;
+
+  run_dateline (&run, arg, "--size=1200x800", "--time=2024-12-07/2024-12-08", NULL);
+  assert_success (&run);
+  run_clear (&run);
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                               &text, NULL, NULL, NULL));
+  g_assert_nonnull (strstr (text, "7–8 Dec 2024"));
+  g_assert_nonnull (strstr (text, "of 35 events shown"));
+  g_unlink (out);
+}
+
 static void
 test_bad_time (void)
 {
@@ -254,6 +274,7 @@ main (int   argc,
 
   g_test_add_func ("/export-time/range-markers", test_time_range_markers);
   g_test_add_func ("/export-time/timeline-band", test_timeline_band);
+  g_test_add_func ("/export-time/subtitle", test_subtitle);
   g_test_add_func ("/export-time/bad-values", test_bad_time);
 
   status = g_test_run ();
