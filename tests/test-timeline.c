@@ -465,6 +465,27 @@ test_present (Fixture       *fixture,
   dl_test_run_for (300);
 }
 
+/* A plain GeoJSON map has places but no events: no timeline under it. */
+static void
+test_plain_map (Fixture       *fixture,
+                gconstpointer  data)
+{
+  const char *json = "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\","
+                     "\"geometry\":{\"type\":\"Point\",\"coordinates\":[36.3,33.5]},"
+                     "\"properties\":{\"name\":\"Damascus\"}}]}";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (json, strlen (json));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DlStory) plain = dl_story_new_from_bytes (bytes, "plain.geojson", &error);
+  DlTimeline *timeline = dl_window_get_timeline (fixture->window);
+
+  g_assert_no_error (error);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (timeline)));
+  dl_window_set_story (fixture->window, plain);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (timeline)));
+  dl_window_set_story (fixture->window, fixture->story);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (timeline)));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -483,6 +504,8 @@ main (int   argc,
   g_test_add ("/timeline/keys", Fixture, NULL, fixture_setup, test_keys, fixture_teardown);
   g_test_add ("/timeline/play", Fixture, NULL, fixture_setup, test_play, fixture_teardown);
   g_test_add ("/timeline/present", Fixture, NULL, fixture_setup, test_present,
+              fixture_teardown);
+  g_test_add ("/timeline/plain-map", Fixture, NULL, fixture_setup, test_plain_map,
               fixture_teardown);
 
   return g_test_run ();

@@ -66,6 +66,10 @@ update_actions (DlTimeline *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "timeline.previous", has_events);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "timeline.next", has_events);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "timeline.present", story != NULL);
+  /* a plain map, with places but no events, has no time to show */
+  gtk_widget_set_visible (GTK_WIDGET (self),
+                          story == NULL
+                          || g_list_model_get_n_items (dl_story_get_events (story)) > 0);
   /* the buttons call the actions from "clicked": with action-name they stayed insensitive
    * in narrow windows (GTK 4.8, once the narrow layout had moved the bar) */
   gtk_widget_set_sensitive (self->previous_button, has_events);
