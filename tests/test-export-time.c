@@ -222,7 +222,7 @@ test_subtitle (void)
   g_autofree char *out = tmp_path ("range.pdf");
   g_autofree char *arg = g_strdup_printf ("--export=%s", out);
   g_autofree char *text = NULL;
-  const char *argv[] = { "pdftotext", out, "-", NULL };
+  const char *argv[] = { "pdftotext", "-enc", "UTF-8", out, "-", NULL };
   Run run;
 
   run_dateline (&run, arg, "--size=1200x800", "--time=2024-12-07/2024-12-08", NULL);
@@ -230,6 +230,7 @@ test_subtitle (void)
   run_clear (&run);
   g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
                                &text, NULL, NULL, NULL));
+  g_test_message ("%s", text);
   g_assert_nonnull (strstr (text, "7–8 Dec 2024"));
   g_assert_nonnull (strstr (text, "of 35 events shown"));
   g_unlink (out);

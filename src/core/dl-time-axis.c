@@ -57,6 +57,8 @@ build_segments (DlTimeSpan *spans,
   DlTimeAxisSegment *current = NULL;
   gint64 min_break = G_MININT64, last = G_MININT64, previous_unit = 0;
 
+  if (n_spans == 0)
+    return segments;
   qsort (spans, n_spans, sizeof (DlTimeSpan), compare_spans);
 
   /* gaps[i]: the empty time before span i, or -1 when it cannot be a break */
