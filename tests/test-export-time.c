@@ -215,6 +215,99 @@ test_timeline_band (void)
   g_unlink (out);
 }
 
+/* The leftmost and rightmost x of the pixels of colour @rgb in a band, or FALSE. */
+static gboolean
+colour_extent (cairo_surface_t *surface,
+               int              y0,
+               int              y1,
+               guint32          rgb,
+               int             *left,
+               int             *right)
+{
+  int width = cairo_image_surface_get_width (surface);
+
+  *left = -1;
+  *right = -1;
+  for (int x = 0; x < width; x++)
+    if (has_colour (surface, x, y0, x + 1, y1, rgb))
+      {
+        if (*left < 0)
+          *left = x;
+        *right = x;
+      }
+  return *left >= 0;
+}
+
+/* In a story written right to left, the strip's time runs right to left: 1967 (Israel,
+ * #2050f0) on the right, 9 December 2024 (the United Kingdom, #e000c0) on the left. */
+static void
+test_timeline_rtl (void)
+{
+  g_autofree char *source = g_test_build_filename (G_TEST_DIST, "..", "data", "stories",
+                                                   "assad-moscow-2024.geojson", NULL);
+  g_autofree char *story = tmp_path ("arabic.geojson");
+  g_autofree char *out = tmp_path ("arabic.png");
+  g_autofree char *arg = g_strdup_printf ("--export=%s", out);
+  g_autofree char *text = NULL;
+  g_autoptr(GString) arabic = NULL;
+  cairo_surface_t *surface;
+  int ltr_israel_left, ltr_israel_right, ltr_uk_left, ltr_uk_right;
+  int israel_left, israel_right, uk_left, uk_right;
+  Run run;
+
+  g_assert_true (g_file_get_contents (source, &text, NULL, NULL));
+  arabic = g_string_new (text);
+  g_assert_cmpuint (g_string_replace (arabic, "\"language\": \"en\"", "\"language\": \"ar\"",
+                                      1), ==, 1);
+  g_assert_true (g_file_set_contents (story, arabic->str, -1, NULL));
+
+  run_dateline (&run, arg, "--size=1200x800", "--basemap=none", "--timeline", NULL);
+  assert_success (&run);
+  run_clear (&run);
+  surface = cairo_image_surface_create_from_png (out);
+  g_assert_true (colour_extent (surface, 700, 800, 0x2050f0, &ltr_israel_left,
+                                &ltr_israel_right));
+  g_assert_true (colour_extent (surface, 700, 800, 0xe000c0, &ltr_uk_left, &ltr_uk_right));
+  cairo_surface_destroy (surface);
+  /* left to right: 1967 leftmost, 9 December rightmost */
+  g_assert_cmpint (ltr_israel_left, <, ltr_uk_left);
+  g_assert_cmpint (ltr_israel_right, <, ltr_uk_right);
+
+  run_dateline (&run, arg, "--size=1200x800", "--basemap=none", "--timeline", story, NULL);
+  assert_success (&run);
+  run_clear (&run);
+  surface = cairo_image_surface_create_from_png (out);
+  g_assert_true (colour_extent (surface, 700, 800, 0x2050f0, &israel_left, &israel_right));
+  g_assert_true (colour_extent (surface, 700, 800, 0xe000c0, &uk_left, &uk_right));
+  cairo_surface_destroy (surface);
+  /* the earliest mark (Israel, 1967) is the rightmost, the latest (9 Dec) the leftmost */
+  g_assert_cmpint (israel_right, >, uk_right);
+  g_assert_cmpint (uk_left, <, israel_left);
+  g_unlink (out);
+  g_unlink (story);
+}
+
+/* A figure of a time range says which in its subtitle. */
+static void
+test_subtitle (void)
+{
+  g_autofree char *out = tmp_path ("range.pdf");
+  g_autofree char *arg = g_strdup_printf ("--export=%s", out);
+  g_autofree char *text = NULL;
+  const char *argv[] = { "pdftotext", "-enc", "UTF-8", out, "-", NULL };
+  Run run;
+
+  run_dateline (&run, arg, "--size=1200x800", "--time=2024-12-07/2024-12-08", NULL);
+  assert_success (&run);
+  run_clear (&run);
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                               &text, NULL, NULL, NULL));
+  g_test_message ("%s", text);
+  g_assert_nonnull (strstr (text, "7–8 Dec 2024"));
+  g_assert_nonnull (strstr (text, "of 35 events shown"));
+  g_unlink (out);
+}
+
 static void
 test_bad_time (void)
 {
@@ -254,6 +347,8 @@ main (int   argc,
 
   g_test_add_func ("/export-time/range-markers", test_time_range_markers);
   g_test_add_func ("/export-time/timeline-band", test_timeline_band);
+  g_test_add_func ("/export-time/subtitle", test_subtitle);
+  g_test_add_func ("/export-time/timeline-rtl", test_timeline_rtl);
   g_test_add_func ("/export-time/bad-values", test_bad_time);
 
   status = g_test_run ();

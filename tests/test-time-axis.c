@@ -136,6 +136,27 @@ test_round_trip (void)
   g_assert_cmpfloat (dl_time_axis_to_x (axis, second_of ("2030")), ==, 600);
 }
 
+/* The arithmetic behind the axis agrees with GLib's calendar, leap years and all. */
+static void
+test_seconds_match_calendar (void)
+{
+  const int years[] = { 1, 4, 99, 100, 400, 1582, 1900, 1967, 1970, 2000, 2024, 9999 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (years); i++)
+    for (int month = 1; month <= 12; month++)
+      for (int day = 1; day <= 31; day++)
+        {
+          DlTime time = { DL_TIME_DAY, years[i], month, day, 0, 0, 0, FALSE, 0 };
+          g_autoptr(GDateTime) dt = NULL;
+
+          if (!g_date_valid_dmy (day, month, years[i]))
+            continue;
+          dt = g_date_time_new_utc (years[i], month, day, 0, 0, 0);
+          g_assert_cmpint (dl_time_get_first_second (&time), ==, g_date_time_to_unix (dt));
+          g_assert_cmpint (dl_time_get_last_second (&time), ==, g_date_time_to_unix (dt) + 86399);
+        }
+}
+
 static void
 test_empty (void)
 {
@@ -244,6 +265,7 @@ main (int   argc,
   g_test_add_func ("/time-axis/segments", test_segments);
   g_test_add_func ("/time-axis/round-trip", test_round_trip);
   g_test_add_func ("/time-axis/empty", test_empty);
+  g_test_add_func ("/time-axis/seconds-match-calendar", test_seconds_match_calendar);
   g_test_add_func ("/time-range/parse", test_range_parse);
   g_test_add_func ("/time-range/format", test_range_format);
 

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <math.h>
 #include <string.h>
 
 #include "dl-bundled.h"
@@ -426,6 +427,34 @@ test_play (Fixture       *fixture,
   g_assert_false (dl_player_get_playing (player));
 }
 
+/* With animations off (reduced motion), each step jumps the map onto the event's place. */
+static void
+test_play_jumps (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  DlTimeline *timeline = dl_window_get_timeline (fixture->window);
+  DlPlayer *player = dl_timeline_get_player (timeline);
+  ShumateViewport *viewport = dl_map_view_get_viewport (dl_window_get_map_view (fixture->window));
+  const char *ids[] = { "golan-1967", "golan-annexation" };
+  const char *places[] = { "golan-heights", "golan-heights" };
+
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    {
+      DlPlace *place = dl_story_lookup_place (fixture->story, places[i]);
+      DlLonLat sw, ne;
+
+      g_assert_true (dl_player_next (player));
+      g_assert_cmpstr (dl_event_get_id (dl_player_get_current (player)), ==, ids[i]);
+      dl_place_get_bounds (place, &sw, &ne);
+      g_assert_cmpfloat (fabs (shumate_location_get_latitude (SHUMATE_LOCATION (viewport))
+                               - (sw.lat + ne.lat) / 2), <, 0.5);
+      g_assert_cmpfloat (fabs (shumate_location_get_longitude (SHUMATE_LOCATION (viewport))
+                               - (sw.lon + ne.lon) / 2), <, 0.5);
+    }
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", TRUE, NULL);
+}
+
 /* F5 presents: full screen, larger type, the current event over the map; Escape leaves. */
 static void
 test_present (Fixture       *fixture,
@@ -465,6 +494,27 @@ test_present (Fixture       *fixture,
   dl_test_run_for (300);
 }
 
+/* A plain GeoJSON map has places but no events: no timeline under it. */
+static void
+test_plain_map (Fixture       *fixture,
+                gconstpointer  data)
+{
+  const char *json = "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\","
+                     "\"geometry\":{\"type\":\"Point\",\"coordinates\":[36.3,33.5]},"
+                     "\"properties\":{\"name\":\"Damascus\"}}]}";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (json, strlen (json));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DlStory) plain = dl_story_new_from_bytes (bytes, "plain.geojson", &error);
+  DlTimeline *timeline = dl_window_get_timeline (fixture->window);
+
+  g_assert_no_error (error);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (timeline)));
+  dl_window_set_story (fixture->window, plain);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (timeline)));
+  dl_window_set_story (fixture->window, fixture->story);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (timeline)));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -483,6 +533,10 @@ main (int   argc,
   g_test_add ("/timeline/keys", Fixture, NULL, fixture_setup, test_keys, fixture_teardown);
   g_test_add ("/timeline/play", Fixture, NULL, fixture_setup, test_play, fixture_teardown);
   g_test_add ("/timeline/present", Fixture, NULL, fixture_setup, test_present,
+              fixture_teardown);
+  g_test_add ("/timeline/play-jumps", Fixture, NULL, fixture_setup, test_play_jumps,
+              fixture_teardown);
+  g_test_add ("/timeline/plain-map", Fixture, NULL, fixture_setup, test_plain_map,
               fixture_teardown);
 
   return g_test_run ();

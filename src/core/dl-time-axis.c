@@ -11,6 +11,10 @@
 /* Every segment is at least this wide when the axis has room for it, so that a lone
  * background year stays a mark one can point at. */
 #define MIN_SEGMENT_WIDTH 12.0
+/* Empty stretches shorter than this never break the axis. */
+#define MIN_BREAK_SECONDS ((gint64) 86400)
+/* At most this many breaks: the longest empty stretches. */
+#define MAX_BREAKS 12
 
 struct _DlTimeAxis
 {
@@ -31,34 +35,66 @@ compare_spans (gconstpointer a,
   return 0;
 }
 
-/* Two stretches with marks stay one segment when the empty time between them is no
- * longer than the longer of the two: the days of a week stay together, 1981 and 2011 do
- * not. */
+static int
+compare_gaps_descending (gconstpointer a,
+                         gconstpointer b)
+{
+  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
+
+  return (x < y) - (x > y);
+}
+
+/* Where the axis breaks: between two stretches with marks whose empty time is longer than
+ * the longer of the two and than a day (the days of a week stay together, 1981 and 2011
+ * do not), keeping only the MAX_BREAKS longest so that the axis stays readable. */
 static GArray *
 build_segments (DlTimeSpan *spans,
                 guint       n_spans)
 {
   GArray *segments = g_array_new (FALSE, TRUE, sizeof (DlTimeAxisSegment));
+  g_autofree gint64 *gaps = g_new0 (gint64, MAX (n_spans, 1));
+  g_autoptr(GArray) candidates = g_array_new (FALSE, FALSE, sizeof (gint64));
   DlTimeAxisSegment *current = NULL;
-  gint64 previous_unit = 0;
+  gint64 min_break = G_MININT64, last = G_MININT64, previous_unit = 0;
 
+  if (n_spans == 0)
+    return segments;
   qsort (spans, n_spans, sizeof (DlTimeSpan), compare_spans);
+
+  /* gaps[i]: the empty time before span i, or -1 when it cannot be a break */
+  for (guint i = 0; i < n_spans; i++)
+    {
+      gint64 unit = spans[i].last - spans[i].first + 1;
+
+      gaps[i] = -1;
+      if (i > 0)
+        {
+          gint64 gap = spans[i].first - last - 1;
+
+          if (gap > MAX (MAX (unit, previous_unit), MIN_BREAK_SECONDS))
+            {
+              gaps[i] = gap;
+              g_array_append_val (candidates, gap);
+            }
+        }
+      last = i == 0 ? spans[i].last : MAX (last, spans[i].last);
+      previous_unit = unit;
+    }
+  if (candidates->len > MAX_BREAKS)
+    {
+      g_array_sort (candidates, compare_gaps_descending);
+      min_break = g_array_index (candidates, gint64, MAX_BREAKS - 1);
+    }
+
   for (guint i = 0; i < n_spans; i++)
     {
       const DlTimeSpan *span = &spans[i];
-      gint64 unit = span->last - span->first + 1;
 
-      if (current != NULL)
+      if (current != NULL && (gaps[i] < 0 || gaps[i] < min_break))
         {
-          gint64 gap = span->first - current->last - 1;
-
-          if (gap <= MAX (unit, previous_unit))
-            {
-              current->last = MAX (current->last, span->last);
-              current->n_marks++;
-              previous_unit = unit;
-              continue;
-            }
+          current->last = MAX (current->last, span->last);
+          current->n_marks++;
+          continue;
         }
 
       g_array_set_size (segments, segments->len + 1);
@@ -66,7 +102,6 @@ build_segments (DlTimeSpan *spans,
       current->first = span->first;
       current->last = span->last;
       current->n_marks = 1;
-      previous_unit = unit;
     }
 
   return segments;
@@ -190,7 +225,8 @@ dl_time_axis_new_for_events (GPtrArray *events,
       if (dl_event_get_start_span (events->pdata[i], &span))
         g_array_append_val (spans, span);
     }
-  return dl_time_axis_new (spans->len > 0 ? &g_array_index (spans, DlTimeSpan, 0) : NULL, spans->len, width, break_width);
+  return dl_time_axis_new (spans->len > 0 ? &g_array_index (spans, DlTimeSpan, 0) : NULL,
+                           spans->len, width, break_width);
 }
 
 void

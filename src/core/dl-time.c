@@ -182,18 +182,31 @@ dl_time_to_iso (const DlTime *time)
   return g_string_free (s, FALSE);
 }
 
+/* Days from 1970-01-01 to a date of the proleptic Gregorian calendar: plain arithmetic
+ * (whole 400-year eras), several times faster than GDate, which filters over many events
+ * feel. */
+static gint64
+days_from_civil (gint64 year,
+                 int    month,
+                 int    day)
+{
+  gint64 era, yoe, doy, doe;
+
+  year -= month <= 2;
+  era = (year >= 0 ? year : year - 399) / 400;
+  yoe = year - era * 400;
+  doy = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1;
+  doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + doe - 719468;
+}
+
 static gint64
 first_second (const DlTime *time)
 {
-  /* Days since 0001-01-01 keep this free of GDateTime's range and time zone. */
-  GDate date;
-  gint64 days;
   gint64 seconds;
 
-  g_date_clear (&date, 1);
-  g_date_set_dmy (&date, time->day, time->month, time->year);
-  days = (gint64) g_date_get_julian (&date) - 719163; /* 1970-01-01 */
-  seconds = days * 86400 + time->hour * 3600 + time->minute * 60 + time->second;
+  seconds = days_from_civil (time->year, time->month, time->day) * 86400
+            + time->hour * 3600 + time->minute * 60 + time->second;
   if (time->has_offset)
     seconds -= time->offset_minutes * 60;
   return seconds;

@@ -47,12 +47,29 @@ static void
 update_actions (DlTimeline *self)
 {
   DlStory *story = self->state != NULL ? dl_view_state_get_story (self->state) : NULL;
-  gboolean has_events = story != NULL && dl_view_state_get_n_shown (self->state) > 0;
+  gboolean has_events = FALSE;
+
+  /* the first shown event will do: counting them all costs on big stories */
+  if (story != NULL)
+    {
+      GListModel *events = dl_story_get_events (story);
+
+      for (guint i = 0; i < g_list_model_get_n_items (events) && !has_events; i++)
+        {
+          g_autoptr(DlEvent) event = g_list_model_get_item (events, i);
+
+          has_events = dl_view_state_is_shown (self->state, event);
+        }
+    }
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "timeline.play", has_events);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "timeline.previous", has_events);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "timeline.next", has_events);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "timeline.present", story != NULL);
+  /* a plain map, with places but no events, has no time to show */
+  gtk_widget_set_visible (GTK_WIDGET (self),
+                          story == NULL
+                          || g_list_model_get_n_items (dl_story_get_events (story)) > 0);
   /* the buttons call the actions from "clicked": with action-name they stayed insensitive
    * in narrow windows (GTK 4.8, once the narrow layout had moved the bar) */
   gtk_widget_set_sensitive (self->previous_button, has_events);

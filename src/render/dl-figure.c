@@ -17,6 +17,7 @@
 #include "dl-basemap-wrap.h"
 #include "dl-figure.h"
 #include "dl-geojson-lenient.h"
+#include "dl-time-range.h"
 #include "dl-timeline-strip.h"
 #include "dl-focus.h"
 #include "dl-mercator.h"
@@ -593,6 +594,7 @@ default_subtitle (Figure *fig)
   const char *publisher = dl_story_get_publisher (fig->story);
   const char *published = dl_story_get_published (fig->story);
   guint n_total = g_list_model_get_n_items (dl_story_get_events (fig->story));
+  const DlTime *from = NULL, *to = NULL;
   DlTime time;
 
   if (publisher != NULL && publisher[0] != '\0')
@@ -602,6 +604,9 @@ default_subtitle (Figure *fig)
   if (fig->options->filter != NULL && dl_filter_is_active (fig->options->filter))
     g_ptr_array_add (parts, g_strdup_printf (_("%u of %u events shown"),
                                              fig->events->len, n_total));
+  if (fig->options->filter != NULL
+      && dl_filter_get_time_range (fig->options->filter, &from, &to))
+    g_ptr_array_add (parts, dl_time_range_format (from, to));
   g_ptr_array_add (parts, NULL);
   return g_strjoinv (" · ", (char **) parts->pdata);
 }

@@ -11,6 +11,8 @@
 #include "dl-timeline-strip.h"
 
 #define BREAK_WIDTH 18.0
+/* Above this many marks, they are stamped from images rather than drawn as vectors. */
+#define MAX_VECTOR_MARKS 400
 /* Ticks labelled in one segment, at most. */
 #define MAX_TICKS 60
 
@@ -109,6 +111,33 @@ spread_x (DlTimelineStrip *strip,
   return a + pad + (b - a - 2 * pad) * (index - first + 0.5) / (last - first + 1);
 }
 
+/* A mark drawn within a pixel and a half of a later one in its row cannot be seen: with
+ * thousands of events, most of them. */
+static void
+find_covered (DlTimelineStrip *strip)
+{
+  g_autoptr(GHashTable) last_x = g_hash_table_new_full (g_double_hash, g_double_equal,
+                                                        g_free, g_free);
+
+  for (guint i = strip->marks->len; i-- > 0;)
+    {
+      DlStripMark *mark = &g_array_index (strip->marks, DlStripMark, i);
+      double *x = g_hash_table_lookup (last_x, &mark->y);
+
+      if (x != NULL && fabs (*x - mark->x) < 1.5)
+        {
+          mark->covered = TRUE;
+          continue;
+        }
+      if (x == NULL)
+        {
+          x = g_new (double, 1);
+          g_hash_table_insert (last_x, g_memdup2 (&mark->y, sizeof (double)), x);
+        }
+      *x = mark->x;
+    }
+}
+
 /**
  * dl_timeline_strip_new:
  * @events: (element-type DlEvent): the events to show
@@ -152,7 +181,8 @@ dl_timeline_strip_new (GPtrArray *events,
         }
     }
   g_array_sort (items, compare_items);
-  strip->axis = dl_time_axis_new (spans->len > 0 ? &g_array_index (spans, DlTimeSpan, 0) : NULL, spans->len,
+  strip->axis = dl_time_axis_new (spans->len > 0 ? &g_array_index (spans, DlTimeSpan, 0) : NULL,
+                                  spans->len,
                                   MAX (strip->width - 2 * strip->margin, 1),
                                   BREAK_WIDTH * strip->unit);
 
@@ -162,7 +192,7 @@ dl_timeline_strip_new (GPtrArray *events,
       const Item *item = &g_array_index (items, Item, i);
       const DlTime *end = dl_event_get_end (item->event);
       DlActor *actor = dl_event_get_main_actor (item->event);
-      DlStripMark mark = { item->event, 0, 0, 0, 0.45, 0.45, 0.45 };
+      DlStripMark mark = { item->event, 0, 0, 0, 0.45, 0.45, 0.45, FALSE };
 
       if (i == 0 || i > group_end)
         {
@@ -180,6 +210,7 @@ dl_timeline_strip_new (GPtrArray *events,
       g_array_append_val (strip->marks, mark);
     }
   stack_marks (strip);
+  find_covered (strip);
   return strip;
 }
 
@@ -354,6 +385,9 @@ draw_labels (DlTimelineStrip    *strip,
           if (second > segment->last)
             break;
           x = axis_x (strip, MAX (second, segment->first));
+          /* no text for a tick too close to the last label to get one */
+          if ((strip->rtl ? strip->width - x : x) < last_end + 6 * strip->unit)
+            continue;
           text = dl_time_format (&tick);
           pango_layout_set_text (layout, text, -1);
           pango_layout_get_pixel_extents (layout, &ink, &logical);
@@ -371,6 +405,49 @@ draw_labels (DlTimelineStrip    *strip,
           cairo_move_to (cr, left, strip->axis_y + 4 * strip->unit);
           pango_cairo_show_layout (cr, layout);
         }
+    }
+}
+
+/* Thousands of marks are drawn as squares, one path of boxes per colour: circles would
+ * cost a frame many times over, and at that density they read the same. */
+static void
+draw_dense_marks (DlTimelineStrip *strip,
+                  cairo_t         *cr)
+{
+  g_autoptr(GArray) colours = g_array_new (FALSE, FALSE, sizeof (guint));
+  double r = strip->radius * 0.9;
+
+  for (guint i = 0; i < strip->marks->len; i++)
+    {
+      const DlStripMark *first = &g_array_index (strip->marks, DlStripMark, i);
+      gboolean seen = FALSE;
+
+      if (first->covered)
+        continue;
+      for (guint k = 0; k < colours->len && !seen; k++)
+        {
+          const DlStripMark *other = &g_array_index (strip->marks, DlStripMark,
+                                                     g_array_index (colours, guint, k));
+
+          seen = other->red == first->red && other->green == first->green
+                 && other->blue == first->blue;
+        }
+      if (seen)
+        continue;
+      g_array_append_val (colours, i);
+
+      for (guint j = i; j < strip->marks->len; j++)
+        {
+          const DlStripMark *mark = &g_array_index (strip->marks, DlStripMark, j);
+
+          if (mark->covered || mark->red != first->red || mark->green != first->green
+              || mark->blue != first->blue)
+            continue;
+          cairo_rectangle (cr, round (mark->x - r), round (mark->y - r), round (2 * r),
+                           round (2 * r));
+        }
+      cairo_set_source_rgb (cr, first->red, first->green, first->blue);
+      cairo_fill (cr);
     }
 }
 
@@ -446,15 +523,18 @@ dl_timeline_strip_draw (DlTimelineStrip    *strip,
       cairo_stroke (cr);
     }
 
-  for (guint i = 0; i < strip->marks->len; i++)
-    {
-      const DlStripMark *mark = &g_array_index (strip->marks, DlStripMark, i);
+  if (strip->marks->len > MAX_VECTOR_MARKS)
+    draw_dense_marks (strip, cr);
+  else
+    for (guint i = 0; i < strip->marks->len; i++)
+      {
+        const DlStripMark *mark = &g_array_index (strip->marks, DlStripMark, i);
 
-      cairo_new_sub_path (cr);
-      cairo_arc (cr, mark->x, mark->y, strip->radius, 0, 2 * G_PI);
-      cairo_set_source_rgb (cr, mark->red, mark->green, mark->blue);
-      cairo_fill (cr);
-    }
+        cairo_new_sub_path (cr);
+        cairo_arc (cr, mark->x, mark->y, strip->radius, 0, 2 * G_PI);
+        cairo_set_source_rgb (cr, mark->red, mark->green, mark->blue);
+        cairo_fill (cr);
+      }
 
   /* the selection ringed in the accent colour, the focused mark ringed twice */
   cairo_set_source_rgb (cr, style->accent[0], style->accent[1], style->accent[2]);

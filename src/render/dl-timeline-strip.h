@@ -21,6 +21,7 @@ typedef struct
   double   red;
   double   green;
   double   blue;
+  gboolean covered;  /* under a later mark of its row, all but a sliver: not drawn */
 } DlStripMark;
 
 /* How to draw it: the strip's colours follow the widget's (dark mode) or the figure's. */

@@ -1,0 +1,193 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Speed of the timeline: laying out and drawing the strip for 10,000 events (one frame,
+ * 1000×84 like the bar under the map), and a time-range filter over 100,000 events (the
+ * view state working out what is shown). Generated stories; prints medians, asserts
+ * nothing about time. */
+#undef G_DISABLE_ASSERT
+
+#include <pango/pangocairo.h>
+#include <stdlib.h>
+#include <time.h>
+
+#include "dl-timeline-strip.h"
+#include "dl-view-state.h"
+
+static const char * const actors[] = { "a", "b", "c", "d", "e", "f", "g", "h" };
+
+/* A story of @n events: a few background years, then days of a busy month. */
+static DlStory *
+generate_story (guint n)
+{
+  g_autoptr(GString) json = g_string_new (NULL);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  GRand *rand = g_rand_new_with_seed (16);
+  DlStory *story;
+
+  g_string_append (json, "{\"type\":\"FeatureCollection\",\"dateline\":{\"version\":1,"
+                         "\"article\":{\"title\":\"Bench\",\"text\":\"x\"},\"actors\":[");
+  for (guint i = 0; i < G_N_ELEMENTS (actors); i++)
+    g_string_append_printf (json, "%s{\"id\":\"%s\",\"name\":\"%s\",\"color\":\"#%06x\"}",
+                            i > 0 ? "," : "", actors[i], actors[i],
+                            g_rand_int_range (rand, 0, 0xffffff));
+  g_string_append (json, "],\"events\":[");
+  for (guint i = 0; i < n; i++)
+    {
+      char when[32];
+
+      if (i % 50 == 0)
+        g_snprintf (when, sizeof when, "%d", g_rand_int_range (rand, 1950, 2020));
+      else
+        g_snprintf (when, sizeof when, "2024-%02d-%02dT%02d:%02d",
+                    g_rand_int_range (rand, 10, 13), g_rand_int_range (rand, 1, 29),
+                    g_rand_int_range (rand, 0, 24), g_rand_int_range (rand, 0, 60));
+      g_string_append_printf (json, "%s{\"id\":\"e%u\",\"title\":\"Event %u\","
+                                    "\"when\":{\"start\":\"%s\"},\"places\":[{\"place\":\"p\"}],"
+                                    "\"actors\":[{\"actor\":\"%s\"}]}",
+                              i > 0 ? "," : "", i, i, when,
+                              actors[g_rand_int_range (rand, 0, G_N_ELEMENTS (actors))]);
+    }
+  g_string_append (json, "]},\"features\":[{\"type\":\"Feature\",\"id\":\"p\",\"geometry\":"
+                         "{\"type\":\"Point\",\"coordinates\":[36.3,33.5]},"
+                         "\"properties\":{\"name\":\"P\"}}]}");
+  g_rand_free (rand);
+
+  bytes = g_bytes_new (json->str, json->len);
+  story = dl_story_new_from_bytes (bytes, "bench.geojson", &error);
+  g_assert_no_error (error);
+  return story;
+}
+
+/* CPU time of this thread in ms: the machine may be shared, and wall time then counts
+ * the waits for a core too. */
+static double
+cpu_ms (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
+  return ts.tv_sec * 1000.0 + ts.tv_nsec / 1e6;
+}
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+static double
+median (double *values,
+        guint   n)
+{
+  qsort (values, n, sizeof (double), compare_doubles);
+  return values[n / 2];
+}
+
+static GPtrArray *
+all_events (DlStory *story)
+{
+  GListModel *model = dl_story_get_events (story);
+  GPtrArray *events = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    g_ptr_array_add (events, g_list_model_get_item (model, i));
+  return events;
+}
+
+static void
+bench_strip (void)
+{
+  g_autoptr(DlStory) story = generate_story (10000);
+  g_autoptr(GPtrArray) events = all_events (story);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1000, 84);
+  cairo_t *cr = cairo_create (surface);
+  PangoContext *pango = pango_cairo_create_context (cr);
+  g_autoptr(GHashTable) selected = g_hash_table_new (NULL, NULL);
+  DlStripStyle style = { { 0.1, 0.1, 0.1 }, { 1, 1, 1, 1 }, { 0.2, 0.5, 0.9 }, 1, FALSE };
+  double layout[21], draw[21], draw_cpu[21];
+
+  for (guint i = 0; i < 100; i++)
+    g_hash_table_add (selected, events->pdata[i * 97]);
+
+  for (guint run = 0; run < G_N_ELEMENTS (draw); run++)
+    {
+      g_autoptr(DlTimelineStrip) strip = NULL;
+      gint64 t0 = g_get_monotonic_time (), t1;
+      double c1;
+
+      strip = dl_timeline_strip_new (events, 1000, 84, 1, FALSE);
+      t1 = g_get_monotonic_time ();
+      c1 = cpu_ms ();
+      dl_timeline_strip_draw (strip, cr, pango, &style, selected, 5, 0, 0);
+      cairo_surface_flush (surface);
+      draw_cpu[run] = cpu_ms () - c1;
+      layout[run] = (t1 - t0) / 1000.0;
+      draw[run] = (g_get_monotonic_time () - t1) / 1000.0;
+    }
+  g_print ("timeline strip, 10,000 events, 1000x84: frame (draw) median %.2f ms "
+           "(CPU %.2f ms); layout (on a filter or size change) median %.2f ms; %u runs\n",
+           median (draw, G_N_ELEMENTS (draw)), median (draw_cpu, G_N_ELEMENTS (draw_cpu)),
+           median (layout, G_N_ELEMENTS (layout)), (guint) G_N_ELEMENTS (draw));
+
+  g_object_unref (pango);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
+static void
+bench_filter (void)
+{
+  g_autoptr(DlStory) story = generate_story (100000);
+  g_autoptr(GPtrArray) events = all_events (story);
+  g_autoptr(DlViewState) state = dl_view_state_new ();
+  DlFilter *filter = dl_view_state_get_filter (state);
+  const char *ranges[][2] = { { "2024-11-01", "2024-11-15" }, { "2024-10-20", NULL },
+                              { NULL, "2000" }, { "2024-12-07", "2024-12-08" } };
+  double times[21], cpu[21], count[21];
+  guint shown = 0;
+
+  dl_view_state_set_story (state, story);
+  for (guint run = 0; run < G_N_ELEMENTS (times); run++)
+    {
+      DlTime from, to;
+      const char **range = ranges[run % G_N_ELEMENTS (ranges)];
+      gint64 t0;
+      double c0;
+
+      if (range[0] != NULL)
+        g_assert_true (dl_time_parse (range[0], &from, NULL));
+      if (range[1] != NULL)
+        g_assert_true (dl_time_parse (range[1], &to, NULL));
+
+      /* what a view does on "filter-changed": ask about each of its events */
+      t0 = g_get_monotonic_time ();
+      c0 = cpu_ms ();
+      dl_filter_set_time_range (filter, range[0] != NULL ? &from : NULL,
+                                range[1] != NULL ? &to : NULL);
+      for (guint i = 0; i < events->len; i++)
+        shown += dl_view_state_is_shown (state, events->pdata[i]);
+      cpu[run] = cpu_ms () - c0;
+      times[run] = (g_get_monotonic_time () - t0) / 1000.0;
+
+      c0 = cpu_ms ();
+      shown += dl_view_state_get_n_shown (state);
+      count[run] = cpu_ms () - c0;
+    }
+  g_print ("time-range filter over 100,000 events (set the range, match every event): "
+           "median %.2f ms (CPU %.2f ms); counting them through the story's list model: "
+           "CPU median %.2f ms; %u runs (%u shown in all)\n",
+           median (times, G_N_ELEMENTS (times)), median (cpu, G_N_ELEMENTS (cpu)),
+           median (count, G_N_ELEMENTS (count)), (guint) G_N_ELEMENTS (times), shown);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  bench_strip ();
+  bench_filter ();
+  return 0;
+}
