@@ -175,6 +175,8 @@ test_detector_names (void)
   assert_place ("Britain and Ivory Coast signed.", "Ivory Coast", "CI");
   assert_place ("Drought hit the Sahel again.", "Sahel", "");
   assert_place ("Tensions across the Levant rose.", "Levant", "");
+  assert_place ("Boats crossed the eastern Mediterranean.", "Mediterranean", "");
+  assert_place ("Nine countries in the EU agreed.", "EU", "");
 }
 
 static void
@@ -240,6 +242,11 @@ test_detector_common_words (void)
     g_assert_cmpuint (places->len, ==, 0);
   }
   assert_place ("The summit was held in Nice.", "Nice", "FR");
+  /* A common word naming a small place: after "in", "near"…, not otherwise. */
+  assert_place ("She died at the hospital in Paisley.", "Paisley", "GB");
+  assert_no_place ("She wore a Paisley scarf.", "Paisley");
+  /* Money. */
+  assert_no_place ("A US$460 million settlement.", "US");
   /* Months and weekdays. */
   {
     g_autoptr(GPtrArray) places = detect ("In May, on Sunday, prices rose. March ended.");
@@ -324,6 +331,37 @@ test_detector_offsets (void)
   }
 }
 
+/* Found by fuzz-detector (a timeout under ASan): a long text full of names and JSON, here
+ * the bundled story's raw file. Its places are found and every mention is in the text. */
+static void
+test_detector_long_text (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "stories",
+                                                 "assad-moscow-2024.geojson", NULL);
+  g_autofree char *text = NULL;
+  g_autoptr(GPtrArray) places = NULL;
+  glong length;
+
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  length = g_utf8_strlen (text, -1);
+  places = detect (text);
+  g_assert_nonnull (find (places, "Damascus"));
+  g_assert_cmpstr (find (places, "Damascus")->info.country_code, ==, "SY");
+  for (guint i = 0; i < places->len; i++)
+    {
+      DlDetectedPlace *p = g_ptr_array_index (places, i);
+
+      for (guint m = 0; m < p->mentions->len; m++)
+        {
+          DlMention *mention = &g_array_index (p->mentions, DlMention, m);
+
+          g_assert_cmpint (mention->start, >=, 0);
+          g_assert_cmpint (mention->end, <=, length);
+          g_assert_cmpint (mention->start, <, mention->end);
+        }
+    }
+}
+
 static void
 test_detector_bad_input (void)
 {
@@ -351,6 +389,7 @@ main (int    argc,
   g_test_add_func ("/place-detector/common-words", test_detector_common_words);
   g_test_add_func ("/place-detector/disambiguation", test_detector_disambiguation);
   g_test_add_func ("/place-detector/offsets", test_detector_offsets);
+  g_test_add_func ("/place-detector/long-text", test_detector_long_text);
   g_test_add_func ("/place-detector/bad-input", test_detector_bad_input);
 
   return g_test_run ();
