@@ -98,8 +98,8 @@ $(FUZZ_BUILDDIR)/build.ninja:
 	CC=clang meson setup $(FUZZ_BUILDDIR) -Dfuzzing=true \
 	  -Db_sanitize=address,undefined -Db_lundef=false
 
-# FUZZ_TARGET: fuzz-story (loader, --check, save round trip), fuzz-figure (drawing) or
-# fuzz-detector (place detector and place search).
+# FUZZ_TARGET: fuzz-story (loader, --check, save round trip), fuzz-figure (drawing),
+# fuzz-detector (place detector and place search) or fuzz-draft (--new-story on any bytes).
 fuzz: tool-deps $(FUZZ_BUILDDIR)/build.ninja
 	ASAN_OPTIONS=detect_leaks=0 ninja -C $(FUZZ_BUILDDIR) tests/fuzz/$(FUZZ_TARGET)
 	mkdir -p $(FUZZ_BUILDDIR)/corpus-$(FUZZ_TARGET) $(FUZZ_BUILDDIR)/crashes

@@ -23,6 +23,7 @@ struct _DlEvent
   GPtrArray *passages;    /* of DlPassage * (owned) */
   guint      index;       /* position in the file */
   char      *folded;      /* dl_text_fold() of everything the filter searches, lazily */
+  gboolean   suggested;   /* drafted by the app, not yet accepted */
 };
 
 DlEvent   *dl_event_new          (const char *id);

@@ -378,3 +378,17 @@ dl_event_get_passage (DlEvent *self,
   g_return_val_if_fail (index < self->passages->len, NULL);
   return g_ptr_array_index (self->passages, index);
 }
+
+/**
+ * dl_event_get_suggested:
+ * @self: an event
+ *
+ * Returns: %TRUE when the event is a draft of the app ("suggested": true) that the user
+ *   has not accepted yet.
+ */
+gboolean
+dl_event_get_suggested (DlEvent *self)
+{
+  g_return_val_if_fail (DL_IS_EVENT (self), FALSE);
+  return self->suggested;
+}

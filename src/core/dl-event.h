@@ -51,4 +51,7 @@ guint            dl_event_get_n_passages  (DlEvent    *self);
 const DlPassage *dl_event_get_passage     (DlEvent    *self,
                                            guint       index);
 
+/* TRUE when the app drafted the event and the user has not accepted it yet. */
+gboolean         dl_event_get_suggested   (DlEvent    *self);
+
 G_END_DECLS

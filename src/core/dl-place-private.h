@@ -27,6 +27,10 @@ struct _DlPlace
 
   guint         n_events;
   guint         index;        /* position in the file */
+
+  GArray       *mentions;     /* of DlPlaceMention (dl-place-mentions-private.h), or NULL */
+  gint64        geonames_id;  /* 0 when the place has none */
+  gboolean      suggested;    /* drafted by the app, not yet accepted */
 };
 
 DlPlace *dl_place_new        (const char    *id);

@@ -111,6 +111,7 @@ dl_place_finalize (GObject *object)
   g_free (self->description);
   g_clear_pointer (&self->parts, g_ptr_array_unref);
   g_clear_pointer (&self->outer, g_array_unref);
+  g_clear_pointer (&self->mentions, g_array_unref);
 
   G_OBJECT_CLASS (dl_place_parent_class)->finalize (object);
 }

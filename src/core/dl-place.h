@@ -44,4 +44,16 @@ void          dl_place_get_bounds      (DlPlace     *self,
 /* Number of events of the story at this place. */
 guint         dl_place_get_n_events    (DlPlace     *self);
 
+/* Where the article names the place (properties.mentions), in file order: the text of
+ * mention @index, and its code-point offsets into the article text, end exclusive. */
+guint         dl_place_get_n_mentions  (DlPlace     *self);
+const char   *dl_place_get_mention     (DlPlace     *self,
+                                        guint        index,
+                                        int         *start,
+                                        int         *end);
+/* The GeoNames id (properties.geonames), or 0. */
+gint64        dl_place_get_geonames_id (DlPlace     *self);
+/* TRUE when the app drafted the place and the user has not accepted it yet. */
+gboolean      dl_place_get_suggested   (DlPlace     *self);
+
 G_END_DECLS

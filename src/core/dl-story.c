@@ -16,6 +16,7 @@
 #include "dl-actor-private.h"
 #include "dl-event-private.h"
 #include "dl-json-private.h"
+#include "dl-place-mentions-private.h"
 #include "dl-place-private.h"
 #include "dl-story.h"
 
@@ -100,6 +101,8 @@ typedef struct
   GHashTable *event_paths;
   TextIndex   text_index;
   guint64     searched;  /* bytes of text searched for passages so far */
+  GPtrArray  *mentioned; /* places with mentions to check against the text */
+  GPtrArray  *mentioned_paths;
 } Loader;
 
 static void
@@ -159,6 +162,19 @@ report (Loader       *l,
   problem->sequence = l->problems->len;
   problem->message = tidy_message (problem->message);
   g_ptr_array_add (l->problems, problem);
+}
+
+/* Reports what the readers of dl-place-mentions.c found. */
+static void
+report_member_problems (Loader    *l,
+                        GPtrArray *problems)
+{
+  for (guint i = 0; i < problems->len; i++)
+    {
+      DlMemberProblem *problem = g_ptr_array_index (problems, i);
+
+      report (l, problem->code, problem->path, "%s", problem->message);
+    }
 }
 
 static void
@@ -783,6 +799,19 @@ read_properties (Loader     *l,
 
       place->has_label = read_position (l, label, child, &place->label);
     }
+
+  if (l->is_story)
+    {
+      g_autoptr(GPtrArray) problems =
+        g_ptr_array_new_with_free_func ((GDestroyNotify) dl_member_problem_free);
+
+      if (dl_place_read_story_members (place, properties, path, problems))
+        {
+          g_ptr_array_add (l->mentioned, g_object_ref (place));
+          g_ptr_array_add (l->mentioned_paths, g_strdup (path));
+        }
+      report_member_problems (l, problems);
+    }
 }
 
 static void
@@ -1273,6 +1302,13 @@ read_event (Loader     *l,
     event->title = g_strdup (id);
   event->category = g_strdup (get_string (l, object, path, "category", FALSE));
   event->attribution = g_strdup (get_string (l, object, path, "attribution", FALSE));
+  {
+    g_autoptr(GPtrArray) problems =
+      g_ptr_array_new_with_free_func ((GDestroyNotify) dl_member_problem_free);
+
+    event->suggested = dl_story_read_suggested (object, path, problems);
+    report_member_problems (l, problems);
+  }
 
   when = json_object_get_member (object, "when");
   if (when != NULL && !JSON_NODE_HOLDS_NULL (when))
@@ -1437,6 +1473,13 @@ read_root (Loader *l)
       if (article != NULL)
         read_article (l, article, "dateline.article");
       text_index_init (&l->text_index, l->story->text);
+      {
+        g_autoptr(GPtrArray) problems =
+          g_ptr_array_new_with_free_func ((GDestroyNotify) dl_member_problem_free);
+
+        dl_place_check_mentions (l->mentioned, l->mentioned_paths, l->story->text, problems);
+        report_member_problems (l, problems);
+      }
 
       actors = get_array (l, dateline, "dateline", "actors", FALSE);
       l->actors_incomplete = actors == NULL && json_object_has_member (dateline, "actors") &&
@@ -1607,6 +1650,8 @@ load (GBytes     *bytes,
   l.place_paths = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   l.actor_paths = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   l.event_paths = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  l.mentioned = g_ptr_array_new_with_free_func (g_object_unref);
+  l.mentioned_paths = g_ptr_array_new_with_free_func (g_free);
 
   if (check_text (&l))
     {
@@ -1630,6 +1675,8 @@ load (GBytes     *bytes,
   g_hash_table_unref (l.place_paths);
   g_hash_table_unref (l.actor_paths);
   g_hash_table_unref (l.event_paths);
+  g_ptr_array_unref (l.mentioned);
+  g_ptr_array_unref (l.mentioned_paths);
   g_free (l.text_index.chars_before_block);
 
   if (problems->len > 0)

@@ -9,6 +9,7 @@
 #include "dl-bundled.h"
 #include "dl-check.h"
 #include "dl-export-cli.h"
+#include "dl-new-story.h"
 #include "dl-resources.h"
 #include "dl-story.h"
 #include "dl-window.h"
@@ -58,6 +59,9 @@ dl_application_handle_local_options (GApplication *application,
 
   if (g_variant_dict_contains (options, "export"))
     return dl_export_cli_run (options);
+
+  if (g_variant_dict_contains (options, "new-story"))
+    return dl_new_story_cli_run (options);
 
   if (g_variant_dict_contains (options, "check"))
     {
@@ -181,8 +185,15 @@ dl_application_init (DlApplication *self)
       N_("Export only the events of this actor (repeatable)"), N_("ID") },
     { "basemap", 0, 0, G_OPTION_ARG_STRING, NULL,
       N_("Base map of the export: offline or none (transparent)"), N_("MAP") },
-    { "title", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Title of the exported figure"),
-      N_("TEXT") },
+    { "title", 0, 0, G_OPTION_ARG_STRING, NULL,
+      N_("Title of the exported figure, or of the new story"), N_("TEXT") },
+    { "new-story", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+      N_("Draft a story from a plain-text article and exit"), N_("ARTICLE.txt") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, NULL,
+      N_("Where --new-story writes the story (default: standard output)"),
+      N_("STORY.geojson") },
+    { "published", 0, 0, G_OPTION_ARG_STRING, NULL,
+      N_("Publication date of the article for --new-story (ISO 8601)"), N_("DATE") },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, N_("[STORY.geojson]") },
     { NULL }
   };

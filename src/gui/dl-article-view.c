@@ -3,9 +3,11 @@
 
 #include "config.h"
 
+#include <adwaita.h>
 #include <glib/gi18n.h>
 
 #include "dl-article-view.h"
+#include "dl-mentions.h"
 
 struct _DlArticleView
 {
@@ -19,6 +21,7 @@ struct _DlArticleView
   GtkTextMark       *scroll_mark;
   DlViewState       *state;
   gboolean           over_passage;
+  GPtrArray         *mention_tags;  /* the tags underlining mentions, one per place */
 };
 
 G_DEFINE_FINAL_TYPE (DlArticleView, dl_article_view, GTK_TYPE_WIDGET)
@@ -72,6 +75,96 @@ tint_tag_for (DlArticleView *self,
   return tag;
 }
 
+/* The colour of @place on the map: its main actor's, else a neutral blue; lightened on a
+ * dark page, where a dark colour's underline would vanish. */
+static void
+place_rgb (GHashTable *actors,
+           DlPlace    *place,
+           gboolean    dark,
+           GdkRGBA    *color)
+{
+  DlActor *actor = g_hash_table_lookup (actors, place);
+  double r = 0.21, g = 0.52, b = 0.89;
+
+  if (actor != NULL)
+    dl_actor_get_rgb (actor, &r, &g, &b);
+  if (dark)
+    {
+      r += (1.0 - r) * 0.45;
+      g += (1.0 - g) * 0.45;
+      b += (1.0 - b) * 0.45;
+    }
+  *color = (GdkRGBA) { r, g, b, 0.85f };
+}
+
+/* A quiet underline in the place's colour under each of its mentions; the passages' tints
+ * and the emphasis stay what the eye follows. */
+static void
+underline_mentions (DlArticleView *self,
+                    DlStory       *story)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+  GtkTextTagTable *table = gtk_text_buffer_get_tag_table (buffer);
+  g_autoptr(GArray) mentions = dl_story_list_mentions (story);
+  g_autoptr(GArray) summaries = NULL;
+  g_autoptr(GHashTable) actors = NULL;
+  g_autoptr(GHashTable) tags = NULL;
+
+  if (mentions->len == 0)
+    return;
+
+  summaries = dl_visible_places (story, NULL);
+  actors = g_hash_table_new (NULL, NULL);
+  for (guint i = 0; i < summaries->len; i++)
+    {
+      DlPlaceSummary *summary = &g_array_index (summaries, DlPlaceSummary, i);
+
+      if (summary->actor != NULL)
+        g_hash_table_insert (actors, summary->place, summary->actor);
+    }
+
+  tags = g_hash_table_new (NULL, NULL);
+  for (guint i = 0; i < mentions->len; i++)
+    {
+      DlMentionRange *mention = &g_array_index (mentions, DlMentionRange, i);
+      GtkTextTag *tag = g_hash_table_lookup (tags, mention->place);
+      GtkTextIter start, end;
+
+      if (tag == NULL)
+        {
+          GdkRGBA color;
+
+          place_rgb (actors, mention->place,
+                     adw_style_manager_get_dark (adw_style_manager_get_default ()), &color);
+          tag = gtk_text_tag_new (NULL);
+          g_object_set (tag, "underline", PANGO_UNDERLINE_SINGLE, "underline-rgba", &color,
+                        NULL);
+          g_object_set_data_full (G_OBJECT (tag), "dl-place", g_object_ref (mention->place),
+                                  g_object_unref);
+          gtk_text_tag_table_add (table, tag);
+          g_ptr_array_add (self->mention_tags, tag);
+          g_hash_table_insert (tags, mention->place, tag);
+        }
+      get_iter_at_offset (buffer, &start, mention->start);
+      get_iter_at_offset (buffer, &end, mention->end);
+      gtk_text_buffer_apply_tag (buffer, tag, &start, &end);
+    }
+
+  /* The emphasis always shows above the underlines. */
+  gtk_text_tag_set_priority (self->emphasis_tag, gtk_text_tag_table_get_size (table) - 1);
+}
+
+static void
+remove_mention_tags (DlArticleView *self)
+{
+  GtkTextTagTable *table = gtk_text_buffer_get_tag_table (
+    gtk_text_view_get_buffer (self->text_view));
+
+  for (guint i = 0; i < self->mention_tags->len; i++)
+    gtk_text_tag_table_remove (table, g_ptr_array_index (self->mention_tags, i));
+  g_ptr_array_set_size (self->mention_tags, 0);
+}
+
 static void
 load_story (DlArticleView *self)
 {
@@ -81,6 +174,7 @@ load_story (DlArticleView *self)
   const char *text;
 
   text = story != NULL ? dl_story_get_text (story) : NULL;
+  remove_mention_tags (self);
   gtk_text_buffer_set_text (buffer, text != NULL ? text : "", -1);
   if (story == NULL)
     return;
@@ -101,6 +195,8 @@ load_story (DlArticleView *self)
                                  tint_tag_for (self, dl_event_get_main_actor (passage->event)),
                                  &start, &end);
     }
+
+  underline_mentions (self, story);
 }
 
 static void
@@ -134,6 +230,21 @@ update_emphasis (DlArticleView *self,
     }
 }
 
+/* Dark mode changed: the underlines take the colours for the new page. */
+static void
+dark_changed_cb (AdwStyleManager *manager,
+                 GParamSpec      *pspec,
+                 DlArticleView   *self)
+{
+  DlStory *story = self->state != NULL ? dl_view_state_get_story (self->state) : NULL;
+
+  if (story == NULL)
+    return;
+  /* removing a tag from the table removes it from the text */
+  remove_mention_tags (self);
+  underline_mentions (self, story);
+}
+
 static void
 story_changed_cb (DlViewState   *state,
                   DlArticleView *self)
@@ -149,6 +260,22 @@ selection_changed_cb (DlViewState   *state,
   update_emphasis (self, TRUE);
 }
 
+/* The character under widget point (@x, @y) of the text view, or -1. */
+static int
+offset_at_point (DlArticleView *self,
+                 double         x,
+                 double         y)
+{
+  GtkTextIter iter;
+  int bx, by;
+
+  gtk_text_view_window_to_buffer_coords (self->text_view, GTK_TEXT_WINDOW_WIDGET,
+                                         (int) x, (int) y, &bx, &by);
+  if (!gtk_text_view_get_iter_at_location (self->text_view, &iter, bx, by))
+    return -1;
+  return gtk_text_iter_get_offset (&iter);
+}
+
 /* The passages under widget point (@x, @y) of the text view, or NULL. */
 static GPtrArray *
 passages_at_point (DlArticleView *self,
@@ -156,17 +283,39 @@ passages_at_point (DlArticleView *self,
                    double         y)
 {
   DlStory *story = self->state != NULL ? dl_view_state_get_story (self->state) : NULL;
+  int offset;
+
+  if (story == NULL || (offset = offset_at_point (self, x, y)) < 0)
+    return NULL;
+  return dl_story_passages_at (story, offset);
+}
+
+/* The place a mention under widget point (@x, @y) names, or NULL. */
+static DlPlace *
+mention_at_point (DlArticleView *self,
+                  double         x,
+                  double         y)
+{
+  DlStory *story = self->state != NULL ? dl_view_state_get_story (self->state) : NULL;
+  int offset;
+
+  if (story == NULL || (offset = offset_at_point (self, x, y)) < 0)
+    return NULL;
+  return dl_story_place_mentioned_at (story, offset);
+}
+
+/* The place a mention around the text cursor names, or NULL. */
+static DlPlace *
+mention_at_cursor (DlArticleView *self)
+{
+  DlStory *story = self->state != NULL ? dl_view_state_get_story (self->state) : NULL;
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
   GtkTextIter iter;
-  int bx, by;
 
   if (story == NULL)
     return NULL;
-
-  gtk_text_view_window_to_buffer_coords (self->text_view, GTK_TEXT_WINDOW_WIDGET,
-                                         (int) x, (int) y, &bx, &by);
-  if (!gtk_text_view_get_iter_at_location (self->text_view, &iter, bx, by))
-    return NULL;
-  return dl_story_passages_at (story, gtk_text_iter_get_offset (&iter));
+  gtk_text_buffer_get_iter_at_mark (buffer, &iter, gtk_text_buffer_get_insert (buffer));
+  return dl_story_place_mentioned_at (story, gtk_text_iter_get_offset (&iter));
 }
 
 static void
@@ -179,12 +328,22 @@ click_released_cb (GtkGestureClick *gesture,
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
   g_autoptr(GPtrArray) passages = NULL;
   const DlPassage *passage;
+  DlPlace *place;
 
   g_assert (DL_IS_ARTICLE_VIEW (self));
 
   /* A drag that selected text is not a click on a passage. */
   if (n_press != 1 || gtk_text_buffer_get_has_selection (buffer))
     return;
+
+  /* A place's name is more precise than the passage around it: it selects the place, as
+   * its marker does. */
+  place = mention_at_point (self, x, y);
+  if (place != NULL)
+    {
+      dl_view_state_select_place (self->state, place);
+      return;
+    }
 
   passages = passages_at_point (self, x, y);
   if (passages == NULL)
@@ -218,12 +377,20 @@ key_pressed_cb (GtkEventControllerKey *controller,
 {
   g_autoptr(GPtrArray) passages = NULL;
   const DlPassage *passage;
+  DlPlace *place;
 
   if (keyval != GDK_KEY_Return && keyval != GDK_KEY_KP_Enter && keyval != GDK_KEY_ISO_Enter
       && keyval != GDK_KEY_space)
     return FALSE;
   if ((state & gtk_accelerator_get_default_mod_mask ()) != 0)
     return FALSE;
+
+  place = mention_at_cursor (self);
+  if (place != NULL)
+    {
+      dl_view_state_select_place (self->state, place);
+      return TRUE;
+    }
 
   passages = passages_at_cursor (self);
   if (passages == NULL || (passage = dl_pick_passage (passages)) == NULL)
@@ -260,7 +427,8 @@ motion_cb (GtkEventControllerMotion *motion,
            DlArticleView            *self)
 {
   g_autoptr(GPtrArray) passages = passages_at_point (self, x, y);
-  gboolean over = passages != NULL && passages->len > 0;
+  gboolean over = (passages != NULL && passages->len > 0) ||
+                  mention_at_point (self, x, y) != NULL;
 
   if (over != self->over_passage)
     {
@@ -279,13 +447,18 @@ query_tooltip_cb (GtkWidget     *widget,
 {
   g_autoptr(GPtrArray) passages = NULL;
   g_autoptr(GString) text = NULL;
+  DlPlace *place;
 
   passages = keyboard_mode ? passages_at_cursor (self) : passages_at_point (self, x, y);
-  if (passages == NULL || passages->len == 0)
+  place = keyboard_mode ? mention_at_cursor (self) : mention_at_point (self, x, y);
+  if ((passages == NULL || passages->len == 0) && place == NULL)
     return FALSE;
 
   text = g_string_new (NULL);
-  for (guint i = 0; i < passages->len; i++)
+  if (place != NULL)
+    /* TRANSLATORS: tooltip of a place's name in the article; %s is the place */
+    g_string_append_printf (text, _("%s: show on the map"), dl_place_get_name (place));
+  for (guint i = 0; passages != NULL && i < passages->len; i++)
     {
       const DlPassage *passage = passages->pdata[i];
 
@@ -305,6 +478,7 @@ dl_article_view_dispose (GObject *object)
   if (self->state != NULL)
     g_signal_handlers_disconnect_by_data (self->state, self);
   g_clear_object (&self->state);
+  g_clear_pointer (&self->mention_tags, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), DL_TYPE_ARTICLE_VIEW);
 
   G_OBJECT_CLASS (dl_article_view_parent_class)->dispose (object);
@@ -341,6 +515,7 @@ dl_article_view_init (DlArticleView *self)
   GdkRGBA underline = { 0.90f, 0.60f, 0.0f, 1.0f };
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->mention_tags = g_ptr_array_new_with_free_func (g_object_unref);
 
   buffer = gtk_text_view_get_buffer (self->text_view);
   self->emphasis_tag = gtk_text_buffer_create_tag (buffer, "emphasis",
@@ -389,6 +564,9 @@ dl_article_view_init (DlArticleView *self)
   gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
   g_signal_connect_object (keys, "key-pressed", G_CALLBACK (key_pressed_cb), self, 0);
   gtk_widget_add_controller (GTK_WIDGET (self->text_view), keys);
+
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
+                           G_CALLBACK (dark_changed_cb), self, 0);
 
   focus = gtk_event_controller_focus_new ();
   g_signal_connect_object (focus, "enter", G_CALLBACK (focus_enter_cb), self, 0);
