@@ -523,6 +523,21 @@ best_is_big (Detector  *self,
   return FALSE;
 }
 
+static gboolean
+best_is_large_place (Detector *self,
+                     GArray   *senses)
+{
+  for (guint i = 0; i < senses->len; i++)
+    {
+      DlGazetteerEntry e;
+
+      dl_gazetteer_get_entry (self->gazetteer, g_array_index (senses, Sense, i).entry, &e);
+      if (is_country_level (&e) || e.population >= 100000)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* Whether the word at @i is a place name of some weight (for "Paris Hilton" against
  * "Damascus Palace"). */
 static gboolean
@@ -618,10 +633,13 @@ is_not_a_place (Detector  *self,
       dl_gazetteer_is_common_word (self->gazetteer, first->folded) &&
       !all_senses_country_level (self, c))
     return TRUE;
-  /* A common word elsewhere is a place only when it is a large one, or after "in",
-   * "near"… ("died in Paisley"). */
+  /* A common word elsewhere is a place only when it is a large one (a country, a city of
+   * 100,000), or after "in", "near"… ("died in Paisley"); a direction never alone
+   * ("Northern Ireland" when the gazetteer knows only Zambia's Northern Province). */
   if (single && dl_gazetteer_is_common_word (self->gazetteer, first->folded) &&
-      !best_is_big (self, c->senses) && !after_locative (self, c->first))
+      !after_locative (self, c->first) && !best_is_large_place (self, c->senses))
+    return TRUE;
+  if (single && in_list (directions, first->folded))
     return TRUE;
   /* Money: "US$460 million". */
   {
