@@ -611,7 +611,7 @@ is_not_a_place (Detector  *self,
        * sentence start. */
       if (!in_list (place_prefixes, before->folded) && !in_list (directions, before->folded) &&
           !(before->sentence_start && is_common (self, before->folded)) &&
-          !word_is_place (self, c->first - 1) && !before->all_caps)
+          !word_is_place (self, c->first - 1))
         {
           *person = TRUE;
           return TRUE;
@@ -622,10 +622,20 @@ is_not_a_place (Detector  *self,
       if (in_list (org_words, after->folded))
         return TRUE;
       /* "Paris Hilton", "Jordan Peterson": followed by a capitalised word that is no place
-       * and no common word. */
-      if (!is_common (self, after->folded) && !after->all_caps &&
-          !word_is_place (self, c->last + 1) && !in_list (months_and_days, after->folded))
-        return TRUE;
+       * and, after a large place, no common word ("Damascus Palace", "US President"); a
+       * small place's name before any capitalised word ("Donald Trump", "Kennedy Space
+       * Center") is a person's or an organisation's. */
+      if (!after->all_caps && !word_is_place (self, c->last + 1) &&
+          !in_list (months_and_days, after->folded))
+        {
+          if (!best_is_big (self, c->senses))
+            {
+              *person = TRUE;
+              return TRUE;
+            }
+          if (!is_common (self, after->folded))
+            return TRUE;
+        }
     }
 
   /* "Nice to see…", "Reading the report…": a common word opening a sentence. */
