@@ -214,6 +214,11 @@ test_detector_persons (void)
   assert_no_place ("Later, President Lincoln spoke.", "Lincoln");
   assert_no_place ("Later, Mr. Lincoln spoke.", "Lincoln");
   assert_place ("The fair in Lincoln, Nebraska, opened.", "Lincoln", "US");
+  /* A small place's name before any capitalised word, initials before a name. */
+  assert_no_place ("Donald Trump and JD Vance spoke in Washington.", "Donald");
+  assert_no_place ("Donald Trump and JD Vance spoke in Washington.", "Vance");
+  assert_place ("Donald Trump and JD Vance spoke in Washington.", "Washington", "US");
+  assert_no_place ("A rocket left the Kennedy Space Center.", "Kennedy");
   /* A name read as a person's once is a person's throughout. */
   assert_no_place ("Mr. Hilton left. Then Hilton spoke again.", "Hilton");
 }
@@ -288,6 +293,20 @@ test_detector_disambiguation (void)
   assert_place ("Storms hit Atlanta and Savannah in Georgia, and Alabama too, the United "
                 "States weather service said. Georgia declared an emergency.",
                 "Georgia", "US");
+  /* Names listed together are of a kind: a US state among states. */
+  assert_place ("Cases rose in Arizona, California, Georgia, Idaho and Texas.", "Georgia", "US");
+  /* A name with a possessive inside it; a possessive after a name. */
+  assert_place ("The People's Republic of China protested.", "People's Republic of China",
+                "CN");
+  assert_place ("Moscow's Sheremetyevo airport reopened.", "Moscow", "RU");
+  assert_place ("Riots in Northern Ireland spread.", "Northern Ireland", "GB");
+  {
+    g_autoptr(GPtrArray) places = detect ("Rents in New York rose.");
+    DlDetectedPlace *p = find (places, "New York");
+
+    g_assert_nonnull (p);
+    g_assert_cmpstr (p->info.kind, ==, "city");
+  }
   /* A region by its qualifier. */
   {
     g_autoptr(GPtrArray) places = detect ("Rebels advanced in Homs province, Syria.");

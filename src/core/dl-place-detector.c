@@ -44,6 +44,7 @@ typedef struct
   gboolean    all_caps;        /* two letters or more, all capitals */
   gboolean    sentence_start;
   gboolean    space_before;    /* only spaces between this and the previous token */
+  gboolean    possessive_before; /* a possessive’s "’s" between them */
   char       *folded;
 } Token;
 
@@ -173,7 +174,7 @@ tokenize (Detector *self)
 {
   const char *p = self->text;
   int cp = 0;
-  gboolean at_start = TRUE, space = FALSE;
+  gboolean at_start = TRUE, space = FALSE, possessive = FALSE;
 
   while (*p != '\0')
     {
@@ -192,6 +193,7 @@ tokenize (Detector *self)
           cp++;
           at_start = TRUE;
           space = FALSE;
+          possessive = FALSE;
           continue;
         }
       if (g_unichar_isspace (c))
@@ -201,10 +203,27 @@ tokenize (Detector *self)
           space = TRUE;
           continue;
         }
+      /* A possessive's "’s" belongs to no token, so that "People’s Republic of China" reads
+       * as one name. */
+      if (is_apostrophe (c) && self->tokens->len > 0 && !space)
+        {
+          const char *next = g_utf8_next_char (p);
+          gunichar n = g_utf8_get_char (next);
+
+          if ((n == 's' || n == 'S') && !is_word_char (g_utf8_get_char (next + 1)))
+            {
+              p = next + 1;
+              cp += 2;
+              possessive = TRUE;
+              continue;
+            }
+        }
       t.p = p;
       t.cp_start = cp;
       t.space_before = space;
+      t.possessive_before = possessive;
       space = FALSE;
+      possessive = FALSE;
       if (!is_word_char (c))
         {
           t.kind = TOKEN_PUNCT;
@@ -308,7 +327,8 @@ adjacent_word_before (Detector *self,
   Token *t = token (self, i);
   Token *prev = token (self, (int) i - 1);
 
-  if (t == NULL || prev == NULL || !t->space_before || prev->kind != TOKEN_WORD)
+  if (t == NULL || prev == NULL || !t->space_before || t->possessive_before ||
+      prev->kind != TOKEN_WORD)
     return NULL;
   return prev;
 }
@@ -319,7 +339,8 @@ adjacent_word_after (Detector *self,
 {
   Token *next = token (self, (int) i + 1);
 
-  if (next == NULL || !next->space_before || next->kind != TOKEN_WORD)
+  if (next == NULL || !next->space_before || next->possessive_before ||
+      next->kind != TOKEN_WORD)
     return NULL;
   return next;
 }
@@ -807,6 +828,33 @@ group_clear (Group *g)
   g_array_unref (g->members);
 }
 
+/* The other names resolved to a country (for a country) or to a first-level region of
+ * the same country (for such a region). */
+static guint
+siblings (Detector               *self,
+          GArray                 *groups,
+          guint                   gi,
+          const DlGazetteerEntry *e)
+{
+  gboolean region = g_str_equal (e->feature_code, "ADM1");
+  guint n = 0;
+
+  if (!region && !is_country (e))
+    return 0;
+  for (guint j = 0; j < groups->len && j < MAX_ANCHORS; j++)
+    {
+      Group *o = &g_array_index (groups, Group, j);
+
+      if (j == gi || !o->resolved)
+        continue;
+      if (region ? (g_str_equal (o->info.feature_code, "ADM1") &&
+                    g_str_equal (o->info.country_code, e->country_code))
+                 : is_country (&o->info))
+        n++;
+    }
+  return n;
+}
+
 static double
 score (Detector               *self,
        GArray                 *groups,
@@ -871,6 +919,9 @@ score (Detector               *self,
         }
       if (holds)
         s += 4.0;
+      /* Names listed together are of a kind: states among states, countries among
+       * countries ("Arizona, California, Georgia, Idaho"). */
+      s += 2.0 * MIN (siblings (self, groups, gi, e), 4);
       /* Near the article's other places. */
       if (nearest < G_MAXDOUBLE)
         s += 4.0 * exp (-nearest / 400.0);
