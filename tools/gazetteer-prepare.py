@@ -427,7 +427,8 @@ def main():
         add(0, name + ' River' if 'river' not in name.lower() else name, 'river', 'STM', '',
             '', 0, y, x, alts=['River ' + name])
 
-    for f in json.load(open(os.path.join(ne, 'ne_10m_geography_regions_elevation_points.json')))['features']:
+    elevation = os.path.join(ne, 'ne_10m_geography_regions_elevation_points.json')
+    for f in json.load(open(elevation))['features']:
         p = f['properties']
         if p['featurecla'] == 'mountain' and p.get('name'):
             add(0, expand(p['name']), 'mountain', 'MT', '', '', 0, p['lat_y'], p['long_x'],

@@ -62,7 +62,7 @@ typedef struct
   gboolean  rejected;
   int       group;           /* index of its name group after resolution */
   double    qualifier_bonus_kind;  /* "province" → regions, "city" → cities */
-  int       qualifier;       /* index of the candidate qualifying it ("…, New Hampshire"), or -1 */
+  int       qualifier;       /* the candidate qualifying it ("…, New Hampshire"), or -1 */
   gboolean  locative;        /* after "in", "at", "near" … */
 } Candidate;
 
