@@ -576,8 +576,8 @@ word_is_place (Detector *self,
 }
 
 static gboolean
-all_senses_country_level (Detector  *self,
-                          Candidate *c)
+any_sense_country_level (Detector  *self,
+                         Candidate *c)
 {
   for (guint i = 0; i < c->senses->len; i++)
     {
@@ -662,7 +662,7 @@ is_not_a_place (Detector  *self,
   /* "Nice to see…", "Reading the report…": a common word opening a sentence. */
   if (single && first->sentence_start &&
       dl_gazetteer_is_common_word (self->gazetteer, first->folded) &&
-      !all_senses_country_level (self, c))
+      !any_sense_country_level (self, c))
     return TRUE;
   /* A common word elsewhere is a place only when it is a large one (a country, a city of
    * 100,000), or after "in", "near"… ("died in Paisley"); a direction never alone
@@ -711,7 +711,7 @@ find_candidates (Detector *self)
     {
       Candidate *c = &g_array_index (self->candidates, Candidate, i);
 
-      if (g_hash_table_contains (persons, c->folded) && !all_senses_country_level (self, c))
+      if (g_hash_table_contains (persons, c->folded) && !any_sense_country_level (self, c))
         c->rejected = TRUE;
     }
 }
