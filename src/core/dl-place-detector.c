@@ -44,6 +44,7 @@ typedef struct
   gboolean    all_caps;        /* two letters or more, all capitals */
   gboolean    sentence_start;
   gboolean    space_before;    /* only spaces between this and the previous token */
+  gboolean    possessive_before; /* a possessive’s "’s" between them */
   char       *folded;
 } Token;
 
@@ -61,7 +62,7 @@ typedef struct
   gboolean  rejected;
   int       group;           /* index of its name group after resolution */
   double    qualifier_bonus_kind;  /* "province" → regions, "city" → cities */
-  int       qualifier;       /* index of the candidate qualifying it ("…, New Hampshire"), or -1 */
+  int       qualifier;       /* the candidate qualifying it ("…, New Hampshire"), or -1 */
   gboolean  locative;        /* after "in", "at", "near" … */
 } Candidate;
 
@@ -173,7 +174,7 @@ tokenize (Detector *self)
 {
   const char *p = self->text;
   int cp = 0;
-  gboolean at_start = TRUE, space = FALSE;
+  gboolean at_start = TRUE, space = FALSE, possessive = FALSE;
 
   while (*p != '\0')
     {
@@ -192,6 +193,7 @@ tokenize (Detector *self)
           cp++;
           at_start = TRUE;
           space = FALSE;
+          possessive = FALSE;
           continue;
         }
       if (g_unichar_isspace (c))
@@ -201,10 +203,27 @@ tokenize (Detector *self)
           space = TRUE;
           continue;
         }
+      /* A possessive's "’s" belongs to no token, so that "People’s Republic of China" reads
+       * as one name. */
+      if (is_apostrophe (c) && self->tokens->len > 0 && !space)
+        {
+          const char *next = g_utf8_next_char (p);
+          gunichar n = g_utf8_get_char (next);
+
+          if ((n == 's' || n == 'S') && !is_word_char (g_utf8_get_char (next + 1)))
+            {
+              p = next + 1;
+              cp += 2;
+              possessive = TRUE;
+              continue;
+            }
+        }
       t.p = p;
       t.cp_start = cp;
       t.space_before = space;
+      t.possessive_before = possessive;
       space = FALSE;
+      possessive = FALSE;
       if (!is_word_char (c))
         {
           t.kind = TOKEN_PUNCT;
@@ -308,7 +327,8 @@ adjacent_word_before (Detector *self,
   Token *t = token (self, i);
   Token *prev = token (self, (int) i - 1);
 
-  if (t == NULL || prev == NULL || !t->space_before || prev->kind != TOKEN_WORD)
+  if (t == NULL || prev == NULL || !t->space_before || t->possessive_before ||
+      prev->kind != TOKEN_WORD)
     return NULL;
   return prev;
 }
@@ -319,7 +339,8 @@ adjacent_word_after (Detector *self,
 {
   Token *next = token (self, (int) i + 1);
 
-  if (next == NULL || !next->space_before || next->kind != TOKEN_WORD)
+  if (next == NULL || !next->space_before || next->possessive_before ||
+      next->kind != TOKEN_WORD)
     return NULL;
   return next;
 }
@@ -523,6 +544,21 @@ best_is_big (Detector  *self,
   return FALSE;
 }
 
+static gboolean
+best_is_large_place (Detector *self,
+                     GArray   *senses)
+{
+  for (guint i = 0; i < senses->len; i++)
+    {
+      DlGazetteerEntry e;
+
+      dl_gazetteer_get_entry (self->gazetteer, g_array_index (senses, Sense, i).entry, &e);
+      if (is_country_level (&e) || e.population >= 100000)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* Whether the word at @i is a place name of some weight (for "Paris Hilton" against
  * "Damascus Palace"). */
 static gboolean
@@ -540,8 +576,8 @@ word_is_place (Detector *self,
 }
 
 static gboolean
-all_senses_country_level (Detector  *self,
-                          Candidate *c)
+any_sense_country_level (Detector  *self,
+                         Candidate *c)
 {
   for (guint i = 0; i < c->senses->len; i++)
     {
@@ -596,7 +632,7 @@ is_not_a_place (Detector  *self,
        * sentence start. */
       if (!in_list (place_prefixes, before->folded) && !in_list (directions, before->folded) &&
           !(before->sentence_start && is_common (self, before->folded)) &&
-          !word_is_place (self, c->first - 1) && !before->all_caps)
+          !word_is_place (self, c->first - 1))
         {
           *person = TRUE;
           return TRUE;
@@ -607,21 +643,34 @@ is_not_a_place (Detector  *self,
       if (in_list (org_words, after->folded))
         return TRUE;
       /* "Paris Hilton", "Jordan Peterson": followed by a capitalised word that is no place
-       * and no common word. */
-      if (!is_common (self, after->folded) && !after->all_caps &&
-          !word_is_place (self, c->last + 1) && !in_list (months_and_days, after->folded))
-        return TRUE;
+       * and, after a large place, no common word ("Damascus Palace", "US President"); a
+       * small place's name before any capitalised word ("Donald Trump", "Kennedy Space
+       * Center") is a person's or an organisation's. */
+      if (!after->all_caps && !word_is_place (self, c->last + 1) &&
+          !in_list (months_and_days, after->folded))
+        {
+          if (!best_is_big (self, c->senses))
+            {
+              *person = TRUE;
+              return TRUE;
+            }
+          if (!is_common (self, after->folded))
+            return TRUE;
+        }
     }
 
   /* "Nice to see…", "Reading the report…": a common word opening a sentence. */
   if (single && first->sentence_start &&
       dl_gazetteer_is_common_word (self->gazetteer, first->folded) &&
-      !all_senses_country_level (self, c))
+      !any_sense_country_level (self, c))
     return TRUE;
-  /* A common word elsewhere is a place only when it is a large one, or after "in",
-   * "near"… ("died in Paisley"). */
+  /* A common word elsewhere is a place only when it is a large one (a country, a city of
+   * 100,000), or after "in", "near"… ("died in Paisley"); a direction never alone
+   * ("Northern Ireland" when the gazetteer knows only Zambia's Northern Province). */
   if (single && dl_gazetteer_is_common_word (self->gazetteer, first->folded) &&
-      !best_is_big (self, c->senses) && !after_locative (self, c->first))
+      !after_locative (self, c->first) && !best_is_large_place (self, c->senses))
+    return TRUE;
+  if (single && in_list (directions, first->folded))
     return TRUE;
   /* Money: "US$460 million". */
   {
@@ -662,7 +711,7 @@ find_candidates (Detector *self)
     {
       Candidate *c = &g_array_index (self->candidates, Candidate, i);
 
-      if (g_hash_table_contains (persons, c->folded) && !all_senses_country_level (self, c))
+      if (g_hash_table_contains (persons, c->folded) && !any_sense_country_level (self, c))
         c->rejected = TRUE;
     }
 }
@@ -779,6 +828,33 @@ group_clear (Group *g)
   g_array_unref (g->members);
 }
 
+/* The other names resolved to a country (for a country) or to a first-level region of
+ * the same country (for such a region). */
+static guint
+siblings (Detector               *self,
+          GArray                 *groups,
+          guint                   gi,
+          const DlGazetteerEntry *e)
+{
+  gboolean region = g_str_equal (e->feature_code, "ADM1");
+  guint n = 0;
+
+  if (!region && !is_country (e))
+    return 0;
+  for (guint j = 0; j < groups->len && j < MAX_ANCHORS; j++)
+    {
+      Group *o = &g_array_index (groups, Group, j);
+
+      if (j == gi || !o->resolved)
+        continue;
+      if (region ? (g_str_equal (o->info.feature_code, "ADM1") &&
+                    g_str_equal (o->info.country_code, e->country_code))
+                 : is_country (&o->info))
+        n++;
+    }
+  return n;
+}
+
 static double
 score (Detector               *self,
        GArray                 *groups,
@@ -843,6 +919,9 @@ score (Detector               *self,
         }
       if (holds)
         s += 4.0;
+      /* Names listed together are of a kind: states among states, countries among
+       * countries ("Arizona, California, Georgia, Idaho"). */
+      s += 2.0 * MIN (siblings (self, groups, gi, e), 4);
       /* Near the article's other places. */
       if (nearest < G_MAXDOUBLE)
         s += 4.0 * exp (-nearest / 400.0);
