@@ -180,6 +180,10 @@ test_title (void)
     { "Russia, which along with Iran has helped support the Assad regime, has called for an "
       "emergency meeting of the United Nations Security Council to discuss Syria.",
       "Russia has called for an emergency meeting" },
+    /* found by fuzzing: the verb right after the quotation left no speaker, and the
+     * title never finished */
+    { "“We took the school in Moscow peacefully”, said Olivares.",
+      "“We took the school in Moscow peacefully”" },
     { "Officials in Moscow told TASS news agency that Assad and his family arrived in the "
       "Russian capital on Sunday.",
       "Assad and his family arrived in the Russian capital on Sunday" },

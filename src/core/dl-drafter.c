@@ -328,7 +328,7 @@ trim_end (Title *t)
       guint i = last_kept (t);
       const DlWord *w = WORD (t->d, i);
 
-      if (i == first_kept (t))
+      if (!kept (t, i) || i == first_kept (t))
         return;
       if ((!w->word && !dl_word_is (w, "”") && !dl_word_is (w, ")")) ||
           dl_word_is_any (w, function_words) || dl_word_is_any (w, boundary_words))
