@@ -425,6 +425,10 @@ cut_clause_once (Title *t)
         quoted = FALSE;
       if (w->word)
         words++;
+      /* "16:53" is a time, not a colon */
+      if (dl_word_is (w, ":") && !w->space_before && i + 1 <= t->last &&
+          WORD (t->d, i + 1)->digits && !WORD (t->d, i + 1)->space_before)
+        continue;
       if (!quoted && words >= 3 &&
           (dl_word_is (w, ",") || dl_word_is (w, ":") || dl_word_is (w, ";") ||
            dl_word_is (w, "–") || dl_word_is (w, "—")))
@@ -525,6 +529,9 @@ shorten (Title *t)
         gsize len;
 
         if (!kept (t, i) || !dl_word_is_any (WORD (t->d, i), phrase_starts))
+          continue;
+        /* "to take over": the verb needs its particle */
+        if (i >= 2 && dl_word_is (WORD (t->d, i - 2), "to") && WORD (t->d, i - 1)->word)
           continue;
         saved = g_memdup2 (t->keep, t->last - t->first + 1);
         cut_before (t, i);
@@ -651,6 +658,7 @@ make_title (Drafter *d,
             guint    last)
 {
   Title t = { d, first, last, NULL };
+  guint lead;
   g_autofree char *speaker = NULL;
   g_autofree char *title = NULL;
   g_autofree guint8 *keep = NULL;
@@ -664,12 +672,29 @@ make_title (Drafter *d,
   memset (keep, TRUE, last - first + 1);
   t.keep = keep;
 
+  /* a dateline before the story: "NEPAL — …", "San Fernando, Chile — …" */
+  for (guint i = first; i <= last && i < first + 6; i++)
+    {
+      const DlWord *w = WORD (d, i);
+
+      if (dl_word_is (w, "—") || dl_word_is (w, "–"))
+        {
+          if (i > first && i < last)
+            drop (&t, first, i);
+          break;
+        }
+      if (w->word ? !w->upper : !dl_word_is (w, ","))
+        break;
+    }
+
+  lead = first_kept (&t);
+
   /* “Quote,” the speaker said. → Speaker: “Quote” */
-  if (is_open_quote (WORD (d, first)))
+  if (is_open_quote (WORD (d, lead)))
     {
       guint q, v;
 
-      for (q = first + 1; q <= last && !is_close_quote (WORD (d, q)); q++)
+      for (q = lead + 1; q <= last && !is_close_quote (WORD (d, q)); q++)
         ;
       if (q < last)
         {
@@ -692,15 +717,15 @@ make_title (Drafter *d,
                   count_kept_words (&speaker_t) == 1)
                 g_clear_pointer (&speaker, g_free);
             }
-          return quote_title (d, &t, first, speaker);
+          return quote_title (d, &t, lead, speaker);
         }
     }
 
   /* "In 2016, …", "Meanwhile, …": the main clause comes after the comma (and after a
    * ", which …," or ", before …," clause that follows it) */
-  if (dl_word_is_any (WORD (d, first), intro_words) && WORD (d, first)->upper)
+  if (dl_word_is_any (WORD (d, lead), intro_words) && WORD (d, lead)->upper)
     {
-      for (guint i = first; i <= last && i < first + 16; i++)
+      for (guint i = lead; i <= last && i < lead + 16; i++)
         {
           if (is_open_quote (WORD (d, i)))
             break;
@@ -1040,6 +1065,11 @@ collect (Drafter          *d,
         const DlTimeExpr *x = &g_array_index (d->times, DlTimeExpr, i);
 
         if (x->start < s->start || x->end > s->end || in_aside (d, first, last, x->start))
+          continue;
+        /* "has called an election for September 4": the date of what is planned */
+        if (word_at (d, x->start) > first &&
+            dl_word_is (WORD (d, word_at (d, x->start) - 1), "for") &&
+            !dl_word_is (WORD (d, word_at (d, x->start)), "for"))
           continue;
         /* "He said … the path it started in 2011": a statement of today about the past */
         if (x->value.precision < DL_TIME_DAY && x->start > WORD (d, verb)->start &&
