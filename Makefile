@@ -58,6 +58,8 @@ ASAN_BUILDDIR ?= build-asan
 FUZZ_BUILDDIR ?= build-fuzz
 FUZZ_SECONDS ?= 600
 FUZZ_TARGET ?= fuzz-story
+# tests/fuzz/NAME.dict for fuzz-NAME when there is one (detector.dict), else story.dict
+FUZZ_DICT ?= $(or $(wildcard tests/fuzz/$(FUZZ_TARGET:fuzz-%=%).dict),tests/fuzz/story.dict)
 # e.g. FUZZ_ARGS="-fork=1 -ignore_crashes=1" to keep going after a crash
 FUZZ_ARGS ?=
 TOOL_PACKAGES := valgrind clang libclang-rt-dev
@@ -96,12 +98,13 @@ $(FUZZ_BUILDDIR)/build.ninja:
 	CC=clang meson setup $(FUZZ_BUILDDIR) -Dfuzzing=true \
 	  -Db_sanitize=address,undefined -Db_lundef=false
 
-# FUZZ_TARGET: fuzz-story (loader, --check, save round trip) or fuzz-figure (drawing).
+# FUZZ_TARGET: fuzz-story (loader, --check, save round trip), fuzz-figure (drawing),
+# fuzz-detector (place detector and place search) or fuzz-draft (--new-story on any bytes).
 fuzz: tool-deps $(FUZZ_BUILDDIR)/build.ninja
 	ASAN_OPTIONS=detect_leaks=0 ninja -C $(FUZZ_BUILDDIR) tests/fuzz/$(FUZZ_TARGET)
 	mkdir -p $(FUZZ_BUILDDIR)/corpus-$(FUZZ_TARGET) $(FUZZ_BUILDDIR)/crashes
 	LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \
 	$(FUZZ_BUILDDIR)/tests/fuzz/$(FUZZ_TARGET) -max_total_time=$(FUZZ_SECONDS) -timeout=10 \
-	  -rss_limit_mb=2048 -dict=tests/fuzz/story.dict $(FUZZ_ARGS) \
+	  -rss_limit_mb=2048 -dict=$(FUZZ_DICT) $(FUZZ_ARGS) \
 	  -artifact_prefix=$(FUZZ_BUILDDIR)/crashes/$(FUZZ_TARGET)- \
 	  $(FUZZ_BUILDDIR)/corpus-$(FUZZ_TARGET) tests/data data/stories

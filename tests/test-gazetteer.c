@@ -9,6 +9,7 @@
 
 #include "dl-gazetteer-format.h"
 #include "dl-gazetteer.h"
+#include "dl-place-detector.h"
 #include "dl-resources.h"
 
 static DlGazetteer *
@@ -224,7 +225,7 @@ test_gazetteer_corrupt (void)
     }
 
   memcpy (&header, data, sizeof header);
-  for (guint i = 0; i < 4; i++)
+  for (guint i = 0; i < 3; i++)
     {
       g_autofree guint8 *copy = g_memdup2 (data, size);
       DlGazetteerFileHeader *h = (DlGazetteerFileHeader *) copy;
@@ -236,17 +237,51 @@ test_gazetteer_corrupt (void)
         {
         case 0: h->n_entries = G_MAXUINT32; break;
         case 1: h->names_offset = (guint32) size; h->n_names = 1; break;
-        case 2: h->strings_size = 0; break;
-        default:
-          /* An entry whose name points past the strings. */
-          ((DlGazetteerFileEntry *) (copy + h->entries_offset))[7].name = G_MAXUINT32;
-          break;
+        default: h->strings_size = 0; break;
         }
       bytes = g_bytes_new_take (g_steal_pointer (&copy), size);
       g = dl_gazetteer_new_from_bytes (bytes, &error);
       g_assert_null (g);
       g_assert_error (error, DL_GAZETTEER_ERROR, DL_GAZETTEER_ERROR_CORRUPT);
     }
+
+  /* Records are checked as they are read: a damaged entry or name is skipped, the rest
+   * still serves. */
+  {
+    g_autofree guint8 *copy = g_memdup2 (data, size);
+    DlGazetteerFileHeader *h = (DlGazetteerFileHeader *) copy;
+    DlGazetteerFileEntry *entries = (DlGazetteerFileEntry *) (copy + h->entries_offset);
+    DlGazetteerFileName *names = (DlGazetteerFileName *) (copy + h->names_offset);
+    g_autoptr(GBytes) bytes = NULL;
+    g_autoptr(GError) error = NULL;
+    g_autoptr(DlGazetteer) g = NULL;
+    g_autoptr(GArray) hits = NULL;
+    g_autoptr(GArray) found = NULL;
+    g_autoptr(GPtrArray) places = NULL;
+    DlGazetteerEntry e;
+
+    entries[7].name = G_MAXUINT32;
+    entries[8].lat_e5 = 100000000;
+    for (guint32 i = 0; i + 1 < h->n_names; i += 2)
+      {
+        names[i].entry = G_MAXUINT32;
+        names[i + 1].folded = G_MAXUINT32 - i;
+      }
+    bytes = g_bytes_new_take (g_steal_pointer (&copy), size);
+    g = dl_gazetteer_new_from_bytes (bytes, &error);
+    g_assert_no_error (error);
+    g_assert_false (dl_gazetteer_get_entry (g, 7, &e));
+    g_assert_false (dl_gazetteer_get_entry (g, 8, &e));
+    g_assert_null (dl_gazetteer_get_localized_name (g, 7, "ar"));
+    g_assert_true (dl_gazetteer_get_entry (g, 9, &e));
+    hits = dl_gazetteer_lookup (g, "Damascus");
+    found = dl_gazetteer_search (g, "da", 20);
+    places = dl_place_detector_detect (g, "Damascus, Homs and Tripoli in northern Lebanon.");
+    for (guint i = 0; i < hits->len; i++)
+      g_assert_cmpuint (g_array_index (hits, guint32, i), <, dl_gazetteer_get_n_entries (g));
+    for (guint i = 0; i < found->len; i++)
+      g_assert_cmpuint (g_array_index (found, guint32, i), <, dl_gazetteer_get_n_entries (g));
+  }
 
   /* The intact blob, copied to an odd address, still loads. */
   {

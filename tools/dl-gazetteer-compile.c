@@ -51,7 +51,9 @@ typedef struct
   GHashTable *offsets;  /* string → offset + 1 */
 } Compiler;
 
-static G_NORETURN void
+static G_NORETURN void die (const char *format, ...) G_GNUC_PRINTF (1, 2);
+
+static void
 die (const char *format,
      ...)
 {

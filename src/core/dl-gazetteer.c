@@ -1,6 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #define G_LOG_DOMAIN "dl-gazetteer"
 
+#include "config.h"
+
+#include <glib/gi18n.h>
 #include <string.h>
 
 #include "dl-gazetteer-format.h"
@@ -47,12 +50,21 @@ entry_ok (const DlGazetteerFileEntry *e,
          e->lon_e5 >= -18000000 && e->lon_e5 <= 18000000;
 }
 
+/* A string of the pool; a damaged offset reads as "". */
+static inline const char *
+string (DlGazetteer *self,
+        guint32      offset)
+{
+  return offset < self->strings_size ? self->strings + offset : "";
+}
+
 static gboolean
 fail (GError    **error,
       const char *what)
 {
+  /* Translators: %s says what is wrong, e.g. "bad entry" */
   g_set_error (error, DL_GAZETTEER_ERROR, DL_GAZETTEER_ERROR_CORRUPT,
-               "The gazetteer is damaged (%s); rebuild Dateline", what);
+               _("The place gazetteer is damaged (%s): reinstall or rebuild Dateline"), what);
   return FALSE;
 }
 
@@ -64,14 +76,14 @@ validate (DlGazetteer  *self,
   const DlGazetteerFileHeader *h = self->header;
 
   if (!section_ok (size, h->entries_offset, h->n_entries, sizeof (DlGazetteerFileEntry)))
-    return fail (error, "entries out of bounds");
+    return fail (error, _("entries out of bounds"));
   if (!section_ok (size, h->names_offset, h->n_names, sizeof (DlGazetteerFileName)))
-    return fail (error, "names out of bounds");
+    return fail (error, _("names out of bounds"));
   if (!section_ok (size, h->words_offset, h->n_words, sizeof (guint32)))
-    return fail (error, "words out of bounds");
+    return fail (error, _("words out of bounds"));
   if (h->strings_offset > size || h->strings_size == 0 ||
       h->strings_size > size - h->strings_offset)
-    return fail (error, "strings out of bounds");
+    return fail (error, _("strings out of bounds"));
 
   self->entries = (const void *) ((const char *) h + h->entries_offset);
   self->names = (const void *) ((const char *) h + h->names_offset);
@@ -79,18 +91,11 @@ validate (DlGazetteer  *self,
   self->strings = (const char *) h + h->strings_offset;
   self->strings_size = h->strings_size;
 
-  /* Every string ends inside the pool when the pool ends with a NUL. */
+  /* Every string ends inside the pool when the pool ends with a NUL. Records are checked
+   * when they are read (string(), entry_ok ()), so that loading touches no more than the
+   * header: the first call pages in only what it reads of the 13 MB. */
   if (self->strings[0] != '\0' || self->strings[self->strings_size - 1] != '\0')
-    return fail (error, "string pool not terminated");
-  for (guint32 i = 0; i < h->n_entries; i++)
-    if (!entry_ok (&self->entries[i], self->strings_size))
-      return fail (error, "bad entry");
-  for (guint32 i = 0; i < h->n_names; i++)
-    if (self->names[i].folded >= self->strings_size || self->names[i].entry >= h->n_entries)
-      return fail (error, "bad name");
-  for (guint32 i = 0; i < h->n_words; i++)
-    if (self->words[i] >= self->strings_size)
-      return fail (error, "bad word");
+    return fail (error, _("string pool not terminated"));
   return TRUE;
 }
 
@@ -119,7 +124,7 @@ dl_gazetteer_new_from_bytes (GBytes  *bytes,
   if (data == NULL || size < sizeof (DlGazetteerFileHeader) ||
       memcmp (data, DL_GAZETTEER_MAGIC, 8) != 0)
     {
-      fail (error, "not a gazetteer file");
+      fail (error, _("not a gazetteer file"));
       return NULL;
     }
   if ((guintptr) data % 8 != 0)
@@ -166,7 +171,7 @@ dl_gazetteer_get_default (GError **error)
 
       if (bytes == NULL)
         load_error = g_error_new (DL_GAZETTEER_ERROR, DL_GAZETTEER_ERROR_MISSING,
-                                  "This build of Dateline has no gazetteer");
+                                  _("This build of Dateline has no place gazetteer"));
       else
         gazetteer = dl_gazetteer_new_from_bytes (bytes, &load_error);
       g_once_init_leave (&loaded, 1);
@@ -195,7 +200,7 @@ dl_gazetteer_get_entry (DlGazetteer      *self,
   g_return_val_if_fail (self != NULL, FALSE);
   g_return_val_if_fail (out != NULL, FALSE);
 
-  if (index >= self->header->n_entries)
+  if (index >= self->header->n_entries || !entry_ok (&self->entries[index], self->strings_size))
     return FALSE;
   e = &self->entries[index];
   out->index = index;
@@ -223,7 +228,7 @@ dl_gazetteer_get_localized_name (DlGazetteer *self,
   g_return_val_if_fail (self != NULL, NULL);
   g_return_val_if_fail (lang != NULL, NULL);
 
-  if (index >= self->header->n_entries)
+  if (index >= self->header->n_entries || !entry_ok (&self->entries[index], self->strings_size))
     return NULL;
   e = &self->entries[index];
   if (g_str_equal (lang, "ar"))
@@ -244,7 +249,7 @@ lower_bound (DlGazetteer *self,
     {
       guint32 mid = lo + (hi - lo) / 2;
 
-      if (strcmp (self->strings + self->names[mid].folded, key) < 0)
+      if (strcmp (string (self, self->names[mid].folded), key) < 0)
         lo = mid + 1;
       else
         hi = mid;
@@ -260,7 +265,7 @@ dl_gazetteer_name_range (DlGazetteer *self,
   guint32 i = lower_bound (self, folded);
 
   *first = i;
-  while (i < self->header->n_names && strcmp (self->strings + self->names[i].folded, folded) == 0)
+  while (i < self->header->n_names && strcmp (string (self, self->names[i].folded), folded) == 0)
     i++;
   return i;
 }
@@ -282,7 +287,7 @@ dl_gazetteer_has_prefix (DlGazetteer *self,
   gsize len = strlen (key);
 
   return i < self->header->n_names &&
-         strncmp (self->strings + self->names[i].folded, key, len) == 0;
+         strncmp (string (self, self->names[i].folded), key, len) == 0;
 }
 
 /* Whether @folded_word is a common English word (written in lower case in a dictionary). */
@@ -295,7 +300,7 @@ dl_gazetteer_is_common_word (DlGazetteer *self,
   while (lo < hi)
     {
       guint32 mid = lo + (hi - lo) / 2;
-      int r = strcmp (self->strings + self->words[mid], folded_word);
+      int r = strcmp (string (self, self->words[mid]), folded_word);
 
       if (r == 0)
         return TRUE;
@@ -344,7 +349,8 @@ dl_gazetteer_lookup (DlGazetteer *self,
     return result;
   end = dl_gazetteer_name_range (self, folded, &first);
   for (guint32 i = first; i < end; i++)
-    append_unique (result, self->names[i].entry);
+    if (self->names[i].entry < self->header->n_entries)
+      append_unique (result, self->names[i].entry);
   return result;
 }
 
@@ -402,12 +408,14 @@ dl_gazetteer_search (DlGazetteer *self,
        i < self->header->n_names && n < SEARCH_SCAN_LIMIT; i++, n++)
     {
       const DlGazetteerFileName *name = &self->names[i];
-      const char *s = self->strings + name->folded;
+      const char *s = string (self, name->folded);
       Hit hit = { name->entry, name->rank };
       guint idx;
 
       if (strncmp (s, folded, len) != 0)
         break;
+      if (name->entry >= self->header->n_entries)
+        continue;
       /* An exact match outranks every longer name. */
       if (s[len] == '\0')
         hit.rank |= 1u << 31;

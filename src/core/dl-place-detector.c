@@ -466,8 +466,11 @@ match_at (Detector  *self,
       const DlGazetteerFileName *n = dl_gazetteer_get_name (self->gazetteer, i);
       Sense s = { n->entry, (n->flags & DL_GAZETTEER_NAME_ADJECTIVAL) != 0 };
       gboolean seen = FALSE;
+      DlGazetteerEntry e;
 
-      if (!name_fits (self, n, first, best_last))
+      /* A damaged entry is skipped (the gazetteer checks each record as it is read). */
+      if (!name_fits (self, n, first, best_last) ||
+          !dl_gazetteer_get_entry (self->gazetteer, n->entry, &e))
         continue;
       for (guint j = 0; j < out->senses->len; j++)
         {
@@ -484,6 +487,11 @@ match_at (Detector  *self,
     }
   out->folded = dl_gazetteer_fold (t0->p, (token (self, best_last)->p +
                                            token (self, best_last)->len) - t0->p);
+  if (out->senses->len == 0)
+    {
+      candidate_clear (out);
+      return FALSE;
+    }
   return TRUE;
 }
 

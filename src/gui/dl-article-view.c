@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include <adwaita.h>
 #include <glib/gi18n.h>
 
 #include "dl-article-view.h"
@@ -74,10 +75,12 @@ tint_tag_for (DlArticleView *self,
   return tag;
 }
 
-/* The colour of @place on the map: its main actor's, else a neutral blue. */
+/* The colour of @place on the map: its main actor's, else a neutral blue; lightened on a
+ * dark page, where a dark colour's underline would vanish. */
 static void
 place_rgb (GHashTable *actors,
            DlPlace    *place,
+           gboolean    dark,
            GdkRGBA    *color)
 {
   DlActor *actor = g_hash_table_lookup (actors, place);
@@ -85,6 +88,12 @@ place_rgb (GHashTable *actors,
 
   if (actor != NULL)
     dl_actor_get_rgb (actor, &r, &g, &b);
+  if (dark)
+    {
+      r += (1.0 - r) * 0.45;
+      g += (1.0 - g) * 0.45;
+      b += (1.0 - b) * 0.45;
+    }
   *color = (GdkRGBA) { r, g, b, 0.85f };
 }
 
@@ -125,7 +134,8 @@ underline_mentions (DlArticleView *self,
         {
           GdkRGBA color;
 
-          place_rgb (actors, mention->place, &color);
+          place_rgb (actors, mention->place,
+                     adw_style_manager_get_dark (adw_style_manager_get_default ()), &color);
           tag = gtk_text_tag_new (NULL);
           g_object_set (tag, "underline", PANGO_UNDERLINE_SINGLE, "underline-rgba", &color,
                         NULL);
@@ -218,6 +228,21 @@ update_emphasis (DlArticleView *self,
       gtk_text_buffer_move_mark (buffer, self->scroll_mark, &start);
       gtk_text_view_scroll_to_mark (self->text_view, self->scroll_mark, 0.1, FALSE, 0, 0);
     }
+}
+
+/* Dark mode changed: the underlines take the colours for the new page. */
+static void
+dark_changed_cb (AdwStyleManager *manager,
+                 GParamSpec      *pspec,
+                 DlArticleView   *self)
+{
+  DlStory *story = self->state != NULL ? dl_view_state_get_story (self->state) : NULL;
+
+  if (story == NULL)
+    return;
+  /* removing a tag from the table removes it from the text */
+  remove_mention_tags (self);
+  underline_mentions (self, story);
 }
 
 static void
@@ -539,6 +564,9 @@ dl_article_view_init (DlArticleView *self)
   gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
   g_signal_connect_object (keys, "key-pressed", G_CALLBACK (key_pressed_cb), self, 0);
   gtk_widget_add_controller (GTK_WIDGET (self->text_view), keys);
+
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
+                           G_CALLBACK (dark_changed_cb), self, 0);
 
   focus = gtk_event_controller_focus_new ();
   g_signal_connect_object (focus, "enter", G_CALLBACK (focus_enter_cb), self, 0);

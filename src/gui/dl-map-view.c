@@ -13,6 +13,7 @@
 #include "dl-map-view.h"
 #include "dl-mercator.h"
 #include "dl-offline-source.h"
+#include "dl-place-search.h"
 #include "dl-point-layer.h"
 #include "dl-shape-layer.h"
 
@@ -39,6 +40,7 @@ struct _DlMapView
   ShumateViewport    *viewport;
   ShumateLicense     *license;
   ShumateScale       *scale;
+  DlPlaceSearch      *place_search;
   DlOfflineSource    *offline_source;
   ShumateMapLayer    *offline_layer;
   ShumateMapSource   *osm_source;
@@ -701,6 +703,34 @@ zoom_out_action (GtkWidget  *widget,
   zoom_by (DL_MAP_VIEW (widget), -1);
 }
 
+/* A place found with "Find a Place…": the map goes there, closer for a city than for a
+ * country. */
+static void
+place_chosen_cb (DlPlaceSearch *search,
+                 guint          index,
+                 DlMapView     *self)
+{
+  DlGazetteer *gazetteer = dl_place_search_get_gazetteer (search);
+  DlGazetteerEntry entry;
+  double zoom = 9.0;
+
+  if (gazetteer == NULL || !dl_gazetteer_get_entry (gazetteer, index, &entry))
+    return;
+  if (g_strcmp0 (entry.kind, "country") == 0 || g_strcmp0 (entry.kind, "continent") == 0)
+    zoom = 5.0;
+  else if (g_strcmp0 (entry.kind, "capital") != 0 && g_strcmp0 (entry.kind, "city") != 0)
+    zoom = 7.0;
+  zoom = CLAMP (zoom, shumate_viewport_get_min_zoom_level (self->viewport),
+                shumate_viewport_get_max_zoom_level (self->viewport));
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    shumate_map_go_to_full (self->map, entry.lat, entry.lon, zoom);
+  else
+    {
+      shumate_viewport_set_zoom_level (self->viewport, zoom);
+      shumate_map_center_on (self->map, entry.lat, entry.lon);
+    }
+}
+
 static void
 zoom_in_clicked_cb (GtkButton *button,
                     DlMapView *self)
@@ -895,8 +925,10 @@ dl_map_view_class_init (DlMapViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DlMapView, license);
   gtk_widget_class_bind_template_child (widget_class, DlMapView, map);
   gtk_widget_class_bind_template_child (widget_class, DlMapView, overlay);
+  gtk_widget_class_bind_template_child (widget_class, DlMapView, place_search);
   gtk_widget_class_bind_template_child (widget_class, DlMapView, scale);
   gtk_widget_class_bind_template_callback (widget_class, fit_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, place_chosen_cb);
   gtk_widget_class_bind_template_callback (widget_class, zoom_in_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, zoom_out_clicked_cb);
 
@@ -932,6 +964,7 @@ dl_map_view_class_init (DlMapViewClass *klass)
   gtk_widget_class_set_css_name (widget_class, "dl-map-view");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 
+  g_type_ensure (DL_TYPE_PLACE_SEARCH);
   g_type_ensure (SHUMATE_TYPE_LICENSE);
   g_type_ensure (SHUMATE_TYPE_MAP);
   g_type_ensure (SHUMATE_TYPE_SCALE);
@@ -1114,6 +1147,14 @@ dl_map_view_get_point_layer (DlMapView *self)
   g_return_val_if_fail (DL_IS_MAP_VIEW (self), NULL);
 
   return self->point_layer;
+}
+
+DlPlaceSearch *
+dl_map_view_get_place_search (DlMapView *self)
+{
+  g_return_val_if_fail (DL_IS_MAP_VIEW (self), NULL);
+
+  return self->place_search;
 }
 
 guint

@@ -3,6 +3,8 @@
 
 #include <shumate/shumate.h>
 
+#include "dl-place-search.h"
+
 #include "dl-marker.h"
 #include "dl-point-layer.h"
 #include "dl-view-state.h"
@@ -48,6 +50,8 @@ guint            dl_map_view_get_n_shapes      (DlMapView   *self);
 /* The layer that shows a story's places as dots when they are too many for a marker
  * widget each (then dl_map_view_get_marker() gives NULL); hidden otherwise. */
 DlPointLayer    *dl_map_view_get_point_layer   (DlMapView   *self);
+/* "Find a Place…" over the map: choosing a place centres the map on it. */
+DlPlaceSearch   *dl_map_view_get_place_search  (DlMapView   *self);
 
 /* The view that shows the box (@south_west, @north_east) whole in a @width × @height
  * widget with @padding pixels on every side, zoom clamped to [@min_zoom, @max_zoom]. */
