@@ -36,11 +36,14 @@ typedef struct
 } StateAct;
 
 /* Colours of the bundled story, chosen to differ from each other by at least 18 CIEDE2000
- * units and to keep a 2.2:1 contrast on the light and dark map (data/stories/README.md);
- * the most distinct hues first. */
+ * units and to keep a 2.2:1 contrast on the light and dark map (data/stories/README.md),
+ * the most distinct hues first; then five more, each at least 15 units from all before it
+ * with the same contrast (the bundled story test's bounds). A story with more actors
+ * starts the palette again. */
 static const char * const palette[] = {
   "#2050f0", "#c82020", "#489808", "#e000c0", "#d86000", "#309080", "#9070c8", "#a88010",
   "#f81868", "#885828", "#2080b8", "#988078", "#985070", "#686820", "#087038",
+  "#606070", "#306870", "#808870", "#9018d8", "#686050",
 };
 
 /* Nouns after a country's adjective or possessive that make the country act
