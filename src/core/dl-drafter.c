@@ -27,6 +27,7 @@ typedef struct
   GPtrArray  *actors;
   GPtrArray  *events;
   GHashTable *ids;
+  const DlTimeExpr *duration;   /* a span the current sentence names, for background */
 } Drafter;
 
 static const char * const reporting_verbs[] = {
@@ -987,6 +988,16 @@ add_role (GArray     *roles,
   g_array_append_val (roles, r);
 }
 
+/* A span of years ending at the publication ("24-year rule", "for 50 years"). */
+static gboolean
+is_duration (Drafter          *d,
+             const DlTimeExpr *x)
+{
+  return x->value.precision == DL_TIME_YEAR && x->end_value.precision == DL_TIME_DAY &&
+         x->end_value.year == d->published.year && x->end_value.month == d->published.month &&
+         x->end_value.day == d->published.day && strstr (x->text, "year") != NULL;
+}
+
 /* Fills the places, actors and time of event @e from sentence @s. Returns whether the
  * sentence names any. */
 static gboolean
@@ -1064,7 +1075,18 @@ collect (Drafter          *d,
       {
         const DlTimeExpr *x = &g_array_index (d->times, DlTimeExpr, i);
 
-        if (x->start < s->start || x->end > s->end || in_aside (d, first, last, x->start))
+        if (x->start < s->start || x->end > s->end)
+          continue;
+        /* "ending his 24-year rule", "which has endured a 13-year civil war": the span is
+         * background to what happens now */
+        if (is_duration (d, x))
+          {
+            if (d->duration == NULL)
+              d->duration = x;
+            any = TRUE;
+            continue;
+          }
+        if (in_aside (d, first, last, x->start))
           continue;
         /* "has called an election for September 4": the date of what is planned */
         if (word_at (d, x->start) > first &&
@@ -1083,6 +1105,46 @@ collect (Drafter          *d,
         break;
       }
   return any;
+}
+
+static GArray *
+copy_roles (GArray *roles)
+{
+  GArray *copy = g_array_new (FALSE, FALSE, sizeof (DlDraftRole));
+
+  for (guint i = 0; i < roles->len; i++)
+    {
+      DlDraftRole r = g_array_index (roles, DlDraftRole, i);
+
+      r.role = g_strdup (r.role);
+      g_array_append_val (copy, r);
+    }
+  return copy;
+}
+
+/* The background event of a span the sentence names ("a 13-year civil war"): the same
+ * passage, places and actors, dated by the span. */
+static DlDraftEvent *
+background_event (Drafter            *d,
+                  const DlDraftEvent *e,
+                  const DlTimeExpr   *x)
+{
+  DlDraftEvent *b = g_new0 (DlDraftEvent, 1);
+
+  b->places = copy_roles (e->places);
+  b->actors = copy_roles (e->actors);
+  b->start = x->value;
+  b->end = x->end_value;
+  b->when_text = g_strdup (x->text);
+  b->passage_start = e->passage_start;
+  b->passage_end = e->passage_end;
+  b->exact = g_strdup (e->exact);
+  b->prefix = g_strdup (e->prefix);
+  b->suffix = g_strdup (e->suffix);
+  b->title = capitalise (g_strdup (x->text));
+  b->id = event_id (d, b->title);
+  b->category = g_strdup ("background");
+  return b;
 }
 
 static gboolean
@@ -1163,6 +1225,7 @@ dl_drafter_run (const char   *text,
           continue;
         }
 
+      d.duration = NULL;
       e = g_new0 (DlDraftEvent, 1);
       e->places = g_array_new (FALSE, FALSE, sizeof (DlDraftRole));
       e->actors = g_array_new (FALSE, FALSE, sizeof (DlDraftRole));
@@ -1205,6 +1268,8 @@ dl_drafter_run (const char   *text,
       e->id = event_id (&d, e->title);
       e->category = g_strdup (category_of (&d, first, last, &e->start));
       g_ptr_array_add (draft->events, e);
+      if (d.duration != NULL)
+        g_ptr_array_add (draft->events, background_event (&d, e, d.duration));
       open = e;
       prev = s;
     }
