@@ -99,7 +99,8 @@ $(FUZZ_BUILDDIR)/build.ninja:
 	  -Db_sanitize=address,undefined -Db_lundef=false
 
 # FUZZ_TARGET: fuzz-story (loader, --check, save round trip), fuzz-figure (drawing),
-# fuzz-detector (place detector and place search) or fuzz-draft (--new-story on any bytes).
+# fuzz-detector (place detector and place search), fuzz-draft (--new-story on any bytes) or
+# fuzz-time-expr (times, sentences, actors and the drafter on any text).
 fuzz: tool-deps $(FUZZ_BUILDDIR)/build.ninja
 	ASAN_OPTIONS=detect_leaks=0 ninja -C $(FUZZ_BUILDDIR) tests/fuzz/$(FUZZ_TARGET)
 	mkdir -p $(FUZZ_BUILDDIR)/corpus-$(FUZZ_TARGET) $(FUZZ_BUILDDIR)/crashes

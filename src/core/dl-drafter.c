@@ -787,8 +787,8 @@ make_title (Drafter *d,
             cut_clause (&t);
             shorten (&t);
             title = render (&t);
-            if (count_kept_words (&subject) <= 4 && !dl_word_is_any (WORD (d, first_kept (&subject)),
-                                                                      pronouns))
+            if (count_kept_words (&subject) <= 4 &&
+                !dl_word_is_any (WORD (d, first_kept (&subject)), pronouns))
               {
                 g_autofree char *with = g_strdup_printf ("%s: %s", who, title);
 
@@ -903,9 +903,9 @@ set_passage (Drafter      *d,
       suffix = g_strndup (text + byte_end, to - (text + byte_end));
       for (const char *p = strstr (text, e->exact); p != NULL; p = strstr (p + 1, e->exact))
         {
-          gsize at = p - text;
+          gsize at = p - text, n_prefix = strlen (prefix);
 
-          if (at >= strlen (prefix) && memcmp (p - strlen (prefix), prefix, strlen (prefix)) == 0 &&
+          if (at >= n_prefix && memcmp (p - n_prefix, prefix, n_prefix) == 0 &&
               g_str_has_prefix (p + len, suffix))
             matches++;
         }
@@ -1188,8 +1188,10 @@ dl_drafter_run (const char   *text,
 
   draft = g_new0 (DlDrafterResult, 1);
   draft->events = g_ptr_array_new_with_free_func (draft_event_free);
-  draft->places = places ? g_ptr_array_ref (places) :
-                           g_ptr_array_new_with_free_func ((GDestroyNotify) dl_detected_place_free);
+  if (places != NULL)
+    draft->places = g_ptr_array_ref (places);
+  else
+    draft->places = g_ptr_array_new_with_free_func ((GDestroyNotify) dl_detected_place_free);
   if (!g_utf8_validate (text, -1, NULL))
     {
       draft->actors = g_ptr_array_new_with_free_func ((GDestroyNotify) dl_actor_suggestion_free);

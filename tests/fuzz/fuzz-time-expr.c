@@ -5,7 +5,7 @@
  * story that loads; never a crash, leak, hang or sanitizer report.
  *
  *   make fuzz FUZZ_TARGET=fuzz-time-expr
- *   build-fuzz/tests/fuzz/fuzz-time-expr -dict=tests/fuzz/draft.dict CORPUS tests/data/draft
+ *   build-fuzz/tests/fuzz/fuzz-time-expr -dict=tests/fuzz/time-expr.dict CORPUS tests/data/geo
  *
  * The first two bytes choose the publication date (a day in 1990–2079), the rest is the
  * article. */
