@@ -196,11 +196,13 @@ test_gazetteer_fold (void)
   g_autofree char *b = dl_gazetteer_fold ("Washington, D.C.", -1);
   g_autofree char *c = dl_gazetteer_fold ("أَلْقُدْس", -1);
   g_autofree char *d = dl_gazetteer_fold ("\xff\xfe", 2);
+  g_autofree char *e = dl_gazetteer_fold ("Doğubayazıt, Łódź, Øresund, Straße", -1);
 
   g_assert_cmpstr (a, ==, "cote divoire");
   g_assert_cmpstr (b, ==, "washington dc");
   g_assert_cmpstr (c, ==, "القدس");
   g_assert_cmpstr (d, ==, "");
+  g_assert_cmpstr (e, ==, "dogubayazit lodz oresund strasse");
 }
 
 /* A damaged blob is an error with a message, never a crash. */

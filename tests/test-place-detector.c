@@ -175,6 +175,9 @@ test_detector_names (void)
   assert_place ("Britain and Ivory Coast signed.", "Ivory Coast", "CI");
   assert_place ("Drought hit the Sahel again.", "Sahel", "");
   assert_place ("Tensions across the Levant rose.", "Levant", "");
+  assert_place ("Boats crossed the eastern Mediterranean.", "Mediterranean", "");
+  /* The European Union is an organisation, not a place to put on a map. */
+  assert_no_place ("Nine countries in the EU agreed.", "EU");
 }
 
 static void
@@ -211,6 +214,11 @@ test_detector_persons (void)
   assert_no_place ("Later, President Lincoln spoke.", "Lincoln");
   assert_no_place ("Later, Mr. Lincoln spoke.", "Lincoln");
   assert_place ("The fair in Lincoln, Nebraska, opened.", "Lincoln", "US");
+  /* A small place's name before any capitalised word, initials before a name. */
+  assert_no_place ("Donald Trump and JD Vance spoke in Washington.", "Donald");
+  assert_no_place ("Donald Trump and JD Vance spoke in Washington.", "Vance");
+  assert_place ("Donald Trump and JD Vance spoke in Washington.", "Washington", "US");
+  assert_no_place ("A rocket left the Kennedy Space Center.", "Kennedy");
   /* A name read as a person's once is a person's throughout. */
   assert_no_place ("Mr. Hilton left. Then Hilton spoke again.", "Hilton");
 }
@@ -240,6 +248,11 @@ test_detector_common_words (void)
     g_assert_cmpuint (places->len, ==, 0);
   }
   assert_place ("The summit was held in Nice.", "Nice", "FR");
+  /* A common word naming a small place: after "in", "near"…, not otherwise. */
+  assert_place ("She died at the hospital in Paisley.", "Paisley", "GB");
+  assert_no_place ("She wore a Paisley scarf.", "Paisley");
+  /* Money. */
+  assert_no_place ("A US$460 million settlement.", "US");
   /* Months and weekdays. */
   {
     g_autoptr(GPtrArray) places = detect ("In May, on Sunday, prices rose. March ended.");
@@ -280,6 +293,20 @@ test_detector_disambiguation (void)
   assert_place ("Storms hit Atlanta and Savannah in Georgia, and Alabama too, the United "
                 "States weather service said. Georgia declared an emergency.",
                 "Georgia", "US");
+  /* Names listed together are of a kind: a US state among states. */
+  assert_place ("Cases rose in Arizona, California, Georgia, Idaho and Texas.", "Georgia", "US");
+  /* A name with a possessive inside it; a possessive after a name. */
+  assert_place ("The People's Republic of China protested.", "People's Republic of China",
+                "CN");
+  assert_place ("Moscow's Sheremetyevo airport reopened.", "Moscow", "RU");
+  assert_place ("Riots in Northern Ireland spread.", "Northern Ireland", "GB");
+  {
+    g_autoptr(GPtrArray) places = detect ("Rents in New York rose.");
+    DlDetectedPlace *p = find (places, "New York");
+
+    g_assert_nonnull (p);
+    g_assert_cmpstr (p->info.kind, ==, "city");
+  }
   /* A region by its qualifier. */
   {
     g_autoptr(GPtrArray) places = detect ("Rebels advanced in Homs province, Syria.");
@@ -324,6 +351,37 @@ test_detector_offsets (void)
   }
 }
 
+/* Found by fuzz-detector (a timeout under ASan): a long text full of names and JSON, here
+ * the bundled story's raw file. Its places are found and every mention is in the text. */
+static void
+test_detector_long_text (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "stories",
+                                                 "assad-moscow-2024.geojson", NULL);
+  g_autofree char *text = NULL;
+  g_autoptr(GPtrArray) places = NULL;
+  glong length;
+
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  length = g_utf8_strlen (text, -1);
+  places = detect (text);
+  g_assert_nonnull (find (places, "Damascus"));
+  g_assert_cmpstr (find (places, "Damascus")->info.country_code, ==, "SY");
+  for (guint i = 0; i < places->len; i++)
+    {
+      DlDetectedPlace *p = g_ptr_array_index (places, i);
+
+      for (guint m = 0; m < p->mentions->len; m++)
+        {
+          DlMention *mention = &g_array_index (p->mentions, DlMention, m);
+
+          g_assert_cmpint (mention->start, >=, 0);
+          g_assert_cmpint (mention->end, <=, length);
+          g_assert_cmpint (mention->start, <, mention->end);
+        }
+    }
+}
+
 static void
 test_detector_bad_input (void)
 {
@@ -351,6 +409,7 @@ main (int    argc,
   g_test_add_func ("/place-detector/common-words", test_detector_common_words);
   g_test_add_func ("/place-detector/disambiguation", test_detector_disambiguation);
   g_test_add_func ("/place-detector/offsets", test_detector_offsets);
+  g_test_add_func ("/place-detector/long-text", test_detector_long_text);
   g_test_add_func ("/place-detector/bad-input", test_detector_bad_input);
 
   return g_test_run ();

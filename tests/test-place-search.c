@@ -226,6 +226,18 @@ test_describe (void)
     }
   g_assert_true (lebanon);
   g_assert_true (libya);
+
+  /* for an Arabic reader: right to left, the Arabic name first, the Latin one isolated */
+  g_array_unref (found);
+  found = dl_gazetteer_lookup (gazetteer, "دمشق");
+  g_assert_cmpuint (found->len, >, 0);
+  {
+    g_autofree char *line = dl_place_search_describe (gazetteer,
+                                                      g_array_index (found, guint32, 0),
+                                                      "ar");
+
+    g_assert_true (g_str_has_prefix (line, "\u200Fدمشق (\u2068Damascus\u2069) — "));
+  }
 }
 
 int

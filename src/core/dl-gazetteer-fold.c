@@ -16,6 +16,45 @@ is_apostrophe (gunichar c)
          c == 0x02BF || c == 0x02BE || c == '`' || c == 0x00B4 || c == '.';
 }
 
+static gboolean
+is_ascii (const char *text,
+          gssize      length)
+{
+  for (gssize i = 0; i < length; i++)
+    if ((guchar) text[i] >= 0x80 || text[i] == '\0')
+      return FALSE;
+  return TRUE;
+}
+
+/* The same folding, for the common case of ASCII text, without normalising. */
+static char *
+fold_ascii (const char *text,
+            gssize      length)
+{
+  char *out = g_malloc (length + 1);
+  gsize n = 0;
+  gboolean space = FALSE;
+
+  for (gssize i = 0; i < length; i++)
+    {
+      char c = text[i];
+
+      if (c == '\'' || c == '`' || c == '.')
+        continue;
+      if (g_ascii_isspace (c) || g_ascii_ispunct (c))
+        {
+          space = n > 0;
+          continue;
+        }
+      if (space)
+        out[n++] = ' ';
+      space = FALSE;
+      out[n++] = g_ascii_tolower (c);
+    }
+  out[n] = '\0';
+  return out;
+}
+
 /**
  * dl_gazetteer_fold:
  * @text: UTF-8 text
@@ -37,6 +76,10 @@ dl_gazetteer_fold (const char *text,
 
   g_return_val_if_fail (text != NULL, NULL);
 
+  if (length < 0)
+    length = strlen (text);
+  if (is_ascii (text, length))
+    return fold_ascii (text, length);
   if (!g_utf8_validate (text, length, NULL))
     return g_strdup ("");
   nfkd = g_utf8_normalize (text, length, G_NORMALIZE_NFKD);
@@ -67,6 +110,29 @@ dl_gazetteer_fold (const char *text,
           break;
         case 0x0629:
           c = 0x0647;
+          break;
+        /* Latin letters NFKD leaves whole: Doğubayazıt, Puławy, Øresund, Đà Nẵng. */
+        case 0x0131:
+          c = 'i';
+          break;
+        case 0x0141: case 0x0142:
+          c = 'l';
+          break;
+        case 0x00D8: case 0x00F8:
+          c = 'o';
+          break;
+        case 0x0110: case 0x0111:
+          c = 'd';
+          break;
+        case 0x00DF:
+          g_string_append (out, space ? " s" : "s");
+          space = FALSE;
+          c = 's';
+          break;
+        case 0x00C6: case 0x00E6:
+          g_string_append (out, space ? " a" : "a");
+          space = FALSE;
+          c = 'e';
           break;
         default:
           c = g_unichar_tolower (c);

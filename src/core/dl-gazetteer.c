@@ -277,17 +277,20 @@ dl_gazetteer_get_name (DlGazetteer *self,
   return &self->names[i];
 }
 
-/* Whether some name starts with @folded_prefix followed by a space (a longer name). */
+/* Whether some longer name starts with @folded_prefix ("people" for "peoples republic"). */
 gboolean
 dl_gazetteer_has_prefix (DlGazetteer *self,
                          const char  *folded_prefix)
 {
-  g_autofree char *key = g_strconcat (folded_prefix, " ", NULL);
-  guint32 i = lower_bound (self, key);
-  gsize len = strlen (key);
+  guint32 i = lower_bound (self, folded_prefix);
+  gsize len = strlen (folded_prefix);
+
+  while (i < self->header->n_names &&
+         strcmp (string (self, self->names[i].folded), folded_prefix) == 0)
+    i++;
 
   return i < self->header->n_names &&
-         strncmp (string (self, self->names[i].folded), key, len) == 0;
+         strncmp (string (self, self->names[i].folded), folded_prefix, len) == 0;
 }
 
 /* Whether @folded_word is a common English word (written in lower case in a dictionary). */

@@ -22,6 +22,8 @@
  * 5. drop small places that nothing in the text supports. */
 
 #define MAX_NAME_WORDS 6
+#define MAX_SENSES 64
+#define MAX_ANCHORS 200
 #define EARTH_RADIUS_KM 6371.0
 
 typedef enum
@@ -42,6 +44,7 @@ typedef struct
   gboolean    all_caps;        /* two letters or more, all capitals */
   gboolean    sentence_start;
   gboolean    space_before;    /* only spaces between this and the previous token */
+  gboolean    possessive_before; /* a possessive’s "’s" between them */
   char       *folded;
 } Token;
 
@@ -59,7 +62,7 @@ typedef struct
   gboolean  rejected;
   int       group;           /* index of its name group after resolution */
   double    qualifier_bonus_kind;  /* "province" → regions, "city" → cities */
-  int       qualifier;       /* index of the candidate qualifying it ("…, New Hampshire"), or -1 */
+  int       qualifier;       /* the candidate qualifying it ("…, New Hampshire"), or -1 */
   gboolean  locative;        /* after "in", "at", "near" … */
 } Candidate;
 
@@ -109,7 +112,8 @@ static const char * const org_words[] = {
   "school", "hospital", "street", "road", "avenue", "square", "hotel", "church", "mosque",
   "cathedral", "fund", "trust", "society", "association", "orchestra", "philharmonic",
   "symphony", "opera", "museum", "library", "review", "daily", "weekly", "magazine",
-  "records", "studios", "pictures", "press", "party", "council", NULL,
+  "records", "studios", "pictures", "press", "party", "council", "broadcasting", "zoo",
+  "public", "postal", "red", "regional", "elementary", "high", NULL,
 };
 
 static const char * const org_prefixes[] = {
@@ -170,7 +174,7 @@ tokenize (Detector *self)
 {
   const char *p = self->text;
   int cp = 0;
-  gboolean at_start = TRUE, space = FALSE;
+  gboolean at_start = TRUE, space = FALSE, possessive = FALSE;
 
   while (*p != '\0')
     {
@@ -189,6 +193,7 @@ tokenize (Detector *self)
           cp++;
           at_start = TRUE;
           space = FALSE;
+          possessive = FALSE;
           continue;
         }
       if (g_unichar_isspace (c))
@@ -198,10 +203,27 @@ tokenize (Detector *self)
           space = TRUE;
           continue;
         }
+      /* A possessive's "’s" belongs to no token, so that "People’s Republic of China" reads
+       * as one name. */
+      if (is_apostrophe (c) && self->tokens->len > 0 && !space)
+        {
+          const char *next = g_utf8_next_char (p);
+          gunichar n = g_utf8_get_char (next);
+
+          if ((n == 's' || n == 'S') && !is_word_char (g_utf8_get_char (next + 1)))
+            {
+              p = next + 1;
+              cp += 2;
+              possessive = TRUE;
+              continue;
+            }
+        }
       t.p = p;
       t.cp_start = cp;
       t.space_before = space;
+      t.possessive_before = possessive;
       space = FALSE;
+      possessive = FALSE;
       if (!is_word_char (c))
         {
           t.kind = TOKEN_PUNCT;
@@ -221,7 +243,7 @@ tokenize (Detector *self)
        * between capitals ("U.S."). */
       {
         guint letters = 0, upper = 0;
-        gboolean dotted = FALSE;
+        gboolean dotted = FALSE, ends_sentence = FALSE;
 
         while (*p != '\0')
           {
@@ -257,9 +279,10 @@ tokenize (Detector *self)
               dotted = TRUE;
             else if (c == '.' && dotted)
               {
-                /* The closing stop of "U.S." */
+                /* The closing stop of "U.S.", which may end a sentence too. */
                 p = next;
                 cp++;
+                ends_sentence = TRUE;
                 break;
               }
             else
@@ -273,7 +296,7 @@ tokenize (Detector *self)
         t.all_caps = letters >= 2 && upper == letters;
         t.sentence_start = at_start;
         t.folded = dl_gazetteer_fold (t.p, t.len);
-        at_start = FALSE;
+        at_start = ends_sentence;
         /* "Mr. Assad": the stop after a title does not end the sentence. */
         if (*p == '.' && in_list (titles, t.folded) && t.len <= 5)
           {
@@ -304,7 +327,8 @@ adjacent_word_before (Detector *self,
   Token *t = token (self, i);
   Token *prev = token (self, (int) i - 1);
 
-  if (t == NULL || prev == NULL || !t->space_before || prev->kind != TOKEN_WORD)
+  if (t == NULL || prev == NULL || !t->space_before || t->possessive_before ||
+      prev->kind != TOKEN_WORD)
     return NULL;
   return prev;
 }
@@ -315,7 +339,8 @@ adjacent_word_after (Detector *self,
 {
   Token *next = token (self, (int) i + 1);
 
-  if (next == NULL || !next->space_before || next->kind != TOKEN_WORD)
+  if (next == NULL || !next->space_before || next->possessive_before ||
+      next->kind != TOKEN_WORD)
     return NULL;
   return next;
 }
@@ -356,7 +381,7 @@ prior (const DlGazetteerEntry *e)
   if (g_str_equal (code, "CONT"))
     return 13.0;
   if (g_str_equal (code, "ADM1"))
-    return 9.0;
+    return 11.0;
   if (g_str_equal (code, "PPLC"))
     return 5.0 + 2.0 * pop;
   if (g_str_has_prefix (code, "PPLA") && code[4] == '\0')
@@ -465,25 +490,17 @@ match_at (Detector  *self,
     {
       const DlGazetteerFileName *n = dl_gazetteer_get_name (self->gazetteer, i);
       Sense s = { n->entry, (n->flags & DL_GAZETTEER_NAME_ADJECTIVAL) != 0 };
-      gboolean seen = FALSE;
       DlGazetteerEntry e;
 
-      /* A damaged entry is skipped (the gazetteer checks each record as it is read). */
+      /* The names of one folded form are one per entry, most prominent first: the first
+       * MAX_SENSES are enough ("San José" has hundreds). A damaged entry is skipped (the
+       * gazetteer checks each record as it is read). */
+      if (out->senses->len >= MAX_SENSES)
+        break;
       if (!name_fits (self, n, first, best_last) ||
           !dl_gazetteer_get_entry (self->gazetteer, n->entry, &e))
         continue;
-      for (guint j = 0; j < out->senses->len; j++)
-        {
-          Sense *o = &g_array_index (out->senses, Sense, j);
-
-          if (o->entry == s.entry)
-            {
-              o->adjectival &= s.adjectival;
-              seen = TRUE;
-            }
-        }
-      if (!seen)
-        g_array_append_val (out->senses, s);
+      g_array_append_val (out->senses, s);
     }
   out->folded = dl_gazetteer_fold (t0->p, (token (self, best_last)->p +
                                            token (self, best_last)->len) - t0->p);
@@ -527,6 +544,21 @@ best_is_big (Detector  *self,
   return FALSE;
 }
 
+static gboolean
+best_is_large_place (Detector *self,
+                     GArray   *senses)
+{
+  for (guint i = 0; i < senses->len; i++)
+    {
+      DlGazetteerEntry e;
+
+      dl_gazetteer_get_entry (self->gazetteer, g_array_index (senses, Sense, i).entry, &e);
+      if (is_country_level (&e) || e.population >= 100000)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* Whether the word at @i is a place name of some weight (for "Paris Hilton" against
  * "Damascus Palace"). */
 static gboolean
@@ -544,8 +576,8 @@ word_is_place (Detector *self,
 }
 
 static gboolean
-all_senses_country_level (Detector  *self,
-                          Candidate *c)
+any_sense_country_level (Detector  *self,
+                         Candidate *c)
 {
   for (guint i = 0; i < c->senses->len; i++)
     {
@@ -556,6 +588,22 @@ all_senses_country_level (Detector  *self,
         return TRUE;
     }
   return FALSE;
+}
+
+/* Whether the word at @i follows "in", "at", "near"… (perhaps with "northern" between). */
+static gboolean
+after_locative (Detector *self,
+                guint     i)
+{
+  Token *before = token (self, (int) i - 1);
+  Token *b2 = token (self, (int) i - 2);
+
+  if (before == NULL || before->kind != TOKEN_WORD)
+    return FALSE;
+  if (in_list (locatives, before->folded))
+    return TRUE;
+  return in_list (directions, before->folded) && b2 != NULL && b2->kind == TOKEN_WORD &&
+         in_list (locatives, b2->folded);
 }
 
 /* Rule 3: what is not a place, whatever the gazetteer says. */
@@ -584,7 +632,7 @@ is_not_a_place (Detector  *self,
        * sentence start. */
       if (!in_list (place_prefixes, before->folded) && !in_list (directions, before->folded) &&
           !(before->sentence_start && is_common (self, before->folded)) &&
-          !word_is_place (self, c->first - 1) && !before->all_caps)
+          !word_is_place (self, c->first - 1))
         {
           *person = TRUE;
           return TRUE;
@@ -595,21 +643,43 @@ is_not_a_place (Detector  *self,
       if (in_list (org_words, after->folded))
         return TRUE;
       /* "Paris Hilton", "Jordan Peterson": followed by a capitalised word that is no place
-       * and no common word. */
-      if (!is_common (self, after->folded) && !after->all_caps &&
-          !word_is_place (self, c->last + 1) && !in_list (months_and_days, after->folded))
-        return TRUE;
+       * and, after a large place, no common word ("Damascus Palace", "US President"); a
+       * small place's name before any capitalised word ("Donald Trump", "Kennedy Space
+       * Center") is a person's or an organisation's. */
+      if (!after->all_caps && !word_is_place (self, c->last + 1) &&
+          !in_list (months_and_days, after->folded))
+        {
+          if (!best_is_big (self, c->senses))
+            {
+              *person = TRUE;
+              return TRUE;
+            }
+          if (!is_common (self, after->folded))
+            return TRUE;
+        }
     }
 
   /* "Nice to see…", "Reading the report…": a common word opening a sentence. */
   if (single && first->sentence_start &&
       dl_gazetteer_is_common_word (self->gazetteer, first->folded) &&
-      !all_senses_country_level (self, c))
+      !any_sense_country_level (self, c))
     return TRUE;
-  /* A common word elsewhere is a place only when it is a large one. */
+  /* A common word elsewhere is a place only when it is a large one (a country, a city of
+   * 100,000), or after "in", "near"… ("died in Paisley"); a direction never alone
+   * ("Northern Ireland" when the gazetteer knows only Zambia's Northern Province). */
   if (single && dl_gazetteer_is_common_word (self->gazetteer, first->folded) &&
-      !best_is_big (self, c->senses))
+      !after_locative (self, c->first) && !best_is_large_place (self, c->senses))
     return TRUE;
+  if (single && in_list (directions, first->folded))
+    return TRUE;
+  /* Money: "US$460 million". */
+  {
+    Token *next = token (self, (int) c->last + 1);
+
+    if (next != NULL && next->kind == TOKEN_PUNCT && !next->space_before &&
+        g_unichar_type (next->punct) == G_UNICODE_CURRENCY_SYMBOL)
+      return TRUE;
+  }
   return FALSE;
 }
 
@@ -622,8 +692,6 @@ find_candidates (Detector *self)
     {
       Candidate c = { 0 };
       gboolean person;
-      Token *before;
-
       if (!match_at (self, i, &c))
         {
           i++;
@@ -633,16 +701,7 @@ find_candidates (Detector *self)
       /* Only a small place's name is taken for a person's elsewhere too. */
       if (person && !best_is_big (self, c.senses))
         g_hash_table_add (persons, c.folded);
-      before = token (self, (int) c.first - 1);
-      if (before != NULL && before->kind == TOKEN_WORD && in_list (locatives, before->folded))
-        c.locative = TRUE;
-      else if (before != NULL && before->kind == TOKEN_WORD &&
-               in_list (directions, before->folded))
-        {
-          Token *b2 = token (self, (int) c.first - 2);
-
-          c.locative = b2 != NULL && b2->kind == TOKEN_WORD && in_list (locatives, b2->folded);
-        }
+      c.locative = after_locative (self, c.first);
       i = c.last + 1;
       g_array_append_val (self->candidates, c);
     }
@@ -652,7 +711,7 @@ find_candidates (Detector *self)
     {
       Candidate *c = &g_array_index (self->candidates, Candidate, i);
 
-      if (g_hash_table_contains (persons, c->folded) && !all_senses_country_level (self, c))
+      if (g_hash_table_contains (persons, c->folded) && !any_sense_country_level (self, c))
         c->rejected = TRUE;
     }
 }
@@ -752,19 +811,48 @@ contained_in (Detector               *self,
 
 typedef struct
 {
-  char    *folded;
-  GArray  *members;    /* candidate indexes */
-  guint32  entry;
-  gboolean resolved;
-  double   lat, lon;
-  gboolean point;      /* a city or site, for nearness */
+  char             *folded;
+  GArray           *members;    /* candidate indexes */
+  guint32           entry;
+  gboolean          resolved;
+  DlGazetteerEntry  info;       /* of entry, once resolved */
+  char             *admin1;     /* its folded first-level region */
+  gboolean          point;      /* a city or site, for nearness */
 } Group;
 
 static void
 group_clear (Group *g)
 {
   g_free (g->folded);
+  g_free (g->admin1);
   g_array_unref (g->members);
+}
+
+/* The other names resolved to a country (for a country) or to a first-level region of
+ * the same country (for such a region). */
+static guint
+siblings (Detector               *self,
+          GArray                 *groups,
+          guint                   gi,
+          const DlGazetteerEntry *e)
+{
+  gboolean region = g_str_equal (e->feature_code, "ADM1");
+  guint n = 0;
+
+  if (!region && !is_country (e))
+    return 0;
+  for (guint j = 0; j < groups->len && j < MAX_ANCHORS; j++)
+    {
+      Group *o = &g_array_index (groups, Group, j);
+
+      if (j == gi || !o->resolved)
+        continue;
+      if (region ? (g_str_equal (o->info.feature_code, "ADM1") &&
+                    g_str_equal (o->info.country_code, e->country_code))
+                 : is_country (&o->info))
+        n++;
+    }
+  return n;
 }
 
 static double
@@ -814,28 +902,26 @@ score (Detector               *self,
 
       if (g_str_equal (e->feature_code, "ADM1"))
         region = dl_gazetteer_fold (e->name, -1);
-      for (guint j = 0; j < groups->len; j++)
+      /* The first MAX_ANCHORS names of the text are enough to say where it is. */
+      for (guint j = 0; j < groups->len && j < MAX_ANCHORS; j++)
         {
           Group *o = &g_array_index (groups, Group, j);
-          DlGazetteerEntry oe;
 
           if (j == gi || !o->resolved)
             continue;
-          dl_gazetteer_get_entry (self->gazetteer, o->entry, &oe);
           /* A country or region that holds the article's other places. */
-          if (g_str_equal (oe.country_code, e->country_code) && e->country_code[0] != '\0' &&
-              !is_country_level (&oe))
-            {
-              g_autofree char *a1 = dl_gazetteer_fold (oe.admin1_name, -1);
-
-              if (is_country (e) || (region != NULL && g_str_equal (a1, region)))
-                holds = TRUE;
-            }
+          if (e->country_code[0] != '\0' && g_str_equal (o->info.country_code, e->country_code) &&
+              !is_country_level (&o->info) &&
+              (is_country (e) || (region != NULL && g_str_equal (o->admin1, region))))
+            holds = TRUE;
           if (o->point && !is_country_level (e))
-            nearest = MIN (nearest, distance_km (e->lat, e->lon, o->lat, o->lon));
+            nearest = MIN (nearest, distance_km (e->lat, e->lon, o->info.lat, o->info.lon));
         }
       if (holds)
         s += 4.0;
+      /* Names listed together are of a kind: states among states, countries among
+       * countries ("Arizona, California, Georgia, Idaho"). */
+      s += 2.0 * MIN (siblings (self, groups, gi, e), 4);
       /* Near the article's other places. */
       if (nearest < G_MAXDOUBLE)
         s += 4.0 * exp (-nearest / 400.0);
@@ -908,8 +994,9 @@ resolve (Detector *self,
                 }
             }
           g->entry = chosen.index;
-          g->lat = chosen.lat;
-          g->lon = chosen.lon;
+          g->info = chosen;
+          g_free (g->admin1);
+          g->admin1 = dl_gazetteer_fold (chosen.admin1_name, -1);
           g->point = !is_country_level (&chosen) && !g_str_equal (chosen.feature_code, "ADM1") &&
                      !g_str_equal (chosen.kind, "region") && !g_str_equal (chosen.kind, "sea");
         }

@@ -75,8 +75,8 @@ tint_tag_for (DlArticleView *self,
   return tag;
 }
 
-/* The colour of @place on the map: its main actor's, else a neutral blue; lightened on a
- * dark page, where a dark colour's underline would vanish. */
+/* The colour of @place's marker: its main actor's, else the grey of a place without
+ * events (dl-marker.c); lightened on a dark page, where a dark underline would vanish. */
 static void
 place_rgb (GHashTable *actors,
            DlPlace    *place,
@@ -84,7 +84,7 @@ place_rgb (GHashTable *actors,
            GdkRGBA    *color)
 {
   DlActor *actor = g_hash_table_lookup (actors, place);
-  double r = 0.21, g = 0.52, b = 0.89;
+  double r = 0.38, g = 0.38, b = 0.42;
 
   if (actor != NULL)
     dl_actor_get_rgb (actor, &r, &g, &b);

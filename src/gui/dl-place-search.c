@@ -109,8 +109,12 @@ dl_place_search_describe (DlGazetteer *gazetteer,
 
   if (language != NULL)
     local = dl_gazetteer_get_localized_name (gazetteer, index, language);
+  /* An Arabic reader reads the line right to left (a right-to-left mark sets the
+   * direction); the Latin name in it is isolated so that it keeps its own order. */
+  if (g_strcmp0 (language, "ar") == 0)
+    g_string_append (text, "\u200F");
   if (local != NULL && *local != '\0' && g_strcmp0 (local, entry.name) != 0)
-    g_string_append_printf (text, "%s (%s)", local, entry.name);
+    g_string_append_printf (text, "%s (\u2068%s\u2069)", local, entry.name);
   else
     g_string_append (text, entry.name);
 
