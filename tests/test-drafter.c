@@ -94,6 +94,19 @@ test_roles_origin_destination (void)
 }
 
 static void
+test_roles_named_capital (void)
+{
+  const char *text = "Rebels took Damascus. Assad and his family arrived in the Russian capital "
+                     "on Sunday, and Moscow said so.";
+  g_autoptr(DlDrafterResult) d = draft (text, "2024-12-08");
+
+  /* "the Russian capital" is Moscow, which the article names */
+  g_assert_cmpuint (d->events->len, ==, 2);
+  g_assert_cmpstr (place_role (d, event (d, 1), "Moscow"), ==, "destination");
+  g_assert_null (place_role (d, event (d, 1), "Russia"));
+}
+
+static void
 test_roles_location_and_speaker (void)
 {
   const char *text = "Israel carried out three airstrikes in Damascus. "
@@ -364,6 +377,7 @@ main (int   argc,
 
   g_test_add_func ("/drafter/roles/origin-destination", test_roles_origin_destination);
   g_test_add_func ("/drafter/roles/location-and-speaker", test_roles_location_and_speaker);
+  g_test_add_func ("/drafter/roles/named-capital", test_roles_named_capital);
   g_test_add_func ("/drafter/time/from-sentence", test_time_from_sentence);
   g_test_add_func ("/drafter/time/assumed", test_time_assumed);
   g_test_add_func ("/drafter/time/reported-past-is-today", test_reported_past_is_today);

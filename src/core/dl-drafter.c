@@ -988,6 +988,23 @@ add_role (GArray     *roles,
   g_array_append_val (roles, r);
 }
 
+/* The detected place that is the capital of @country, or -1. */
+static int
+capital_of (Drafter               *d,
+            const DlDetectedPlace *country)
+{
+  for (guint i = 0; i < d->places->len; i++)
+    {
+      const DlDetectedPlace *p = g_ptr_array_index (d->places, i);
+
+      if (g_strcmp0 (p->info.feature_code, "PPLC") == 0 &&
+          g_strcmp0 (p->info.country_code, country->info.country_code) == 0 &&
+          country->info.country_code != NULL && *country->info.country_code != '\0')
+        return i;
+    }
+  return -1;
+}
+
 /* A span of years ending at the publication ("24-year rule", "for 50 years"). */
 static gboolean
 is_duration (Drafter          *d,
@@ -1038,9 +1055,24 @@ collect (Drafter          *d,
         {
           const DlMention *mention = &g_array_index (place->mentions, DlMention, m);
 
-          if (mention->start < s->start || mention->end > s->end || mention->adjectival ||
+          if (mention->start < s->start || mention->end > s->end ||
               span_is_actor (d, mention->start, mention->end))
             continue;
+          /* "arrived in the Russian capital": the capital, when the article names it */
+          if (mention->adjectival)
+            {
+              guint w = word_at (d, mention->end);
+              int capital;
+
+              if (w < d->words->len && dl_word_is (WORD (d, w), "capital") &&
+                  (capital = capital_of (d, place)) >= 0)
+                {
+                  add_role (e->places, capital,
+                            place_role (d, first, word_at (d, mention->start)));
+                  any = TRUE;
+                }
+              continue;
+            }
           add_role (e->places, p,
                     in_quotes (d, first, last, mention->start) ? "mentioned" :
                     place_role (d, first, word_at (d, mention->start)));
