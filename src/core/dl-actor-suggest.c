@@ -728,7 +728,7 @@ find_groups (Ctx *c)
       if (next >= n || !dl_word_is_any (WORD (c, next), rebel_words))
         continue;
       if (next + 1 < n && dl_word_is_any (WORD (c, next + 1), (const char * const []) {
-            "groups", "forces", "fighters", "factions", "parties", "leaders", NULL }))
+            "groups", "forces", "fighters", "factions", NULL }))
         next++;
       name = words_text (c, i, next);
       if ((a = find_by_name (c, name)) == NULL)
