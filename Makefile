@@ -99,7 +99,8 @@ $(FUZZ_BUILDDIR)/build.ninja:
 	  -Db_sanitize=address,undefined -Db_lundef=false
 
 # FUZZ_TARGET: fuzz-story (loader, --check, save round trip), fuzz-figure (drawing),
-# fuzz-detector (place detector and place search) or fuzz-draft (--new-story on any bytes).
+# fuzz-detector (place detector and place search), fuzz-draft (--new-story on any bytes) or
+# fuzz-time-expr (times, sentences, actors and the drafter on any text); fuzz-time (--time).
 # Seeds over 64 KiB (Natural Earth in tests/data/interop) are read cut short: the time
 # goes to structure, not to saving big files under the sanitizers.
 fuzz: tool-deps $(FUZZ_BUILDDIR)/build.ninja

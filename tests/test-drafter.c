@@ -94,6 +94,19 @@ test_roles_origin_destination (void)
 }
 
 static void
+test_roles_named_capital (void)
+{
+  const char *text = "Rebels took Damascus. Assad and his family arrived in the Russian capital "
+                     "on Sunday, and Moscow said so.";
+  g_autoptr(DlDrafterResult) d = draft (text, "2024-12-08");
+
+  /* "the Russian capital" is Moscow, which the article names */
+  g_assert_cmpuint (d->events->len, ==, 2);
+  g_assert_cmpstr (place_role (d, event (d, 1), "Moscow"), ==, "destination");
+  g_assert_null (place_role (d, event (d, 1), "Russia"));
+}
+
+static void
 test_roles_location_and_speaker (void)
 {
   const char *text = "Israel carried out three airstrikes in Damascus. "
@@ -152,6 +165,28 @@ test_time_assumed (void)
   g_assert_true (json_object_get_boolean_member (when, "assumed"));
 }
 
+/* A span of years the sentence names is background to what happens now. */
+static void
+test_time_background_span (void)
+{
+  const char *text = "The fall of the regime marks a turning point for Syria, which has "
+                     "endured a 13-year civil war.";
+  g_autoptr(DlDrafterResult) d = draft (text, "2024-12-08");
+  g_autofree char *start = NULL;
+  g_autofree char *end = NULL;
+
+  g_assert_cmpuint (d->events->len, ==, 2);
+  g_assert_true (event (d, 0)->when_assumed);
+  g_assert_cmpstr (event (d, 1)->title, ==, "13-year civil war");
+  g_assert_cmpstr (event (d, 1)->category, ==, "background");
+  start = dl_time_to_iso (&event (d, 1)->start);
+  end = dl_time_to_iso (&event (d, 1)->end);
+  g_assert_cmpstr (start, ==, "2011");
+  g_assert_cmpstr (end, ==, "2024-12-08");
+  g_assert_cmpstr (event (d, 1)->exact, ==, event (d, 0)->exact);
+  g_assert_cmpstr (place_role (d, event (d, 1), "Syria"), ==, "location");
+}
+
 static void
 test_reported_past_is_today (void)
 {
@@ -180,6 +215,10 @@ test_title (void)
     { "Russia, which along with Iran has helped support the Assad regime, has called for an "
       "emergency meeting of the United Nations Security Council to discuss Syria.",
       "Russia has called for an emergency meeting" },
+    /* found by fuzzing: the verb right after the quotation left no speaker, and the
+     * title never finished */
+    { "“We took the school in Moscow peacefully”, said Olivares.",
+      "“We took the school in Moscow peacefully”" },
     { "Officials in Moscow told TASS news agency that Assad and his family arrived in the "
       "Russian capital on Sunday.",
       "Assad and his family arrived in the Russian capital on Sunday" },
@@ -189,7 +228,7 @@ test_title (void)
     {
       g_autoptr(DlDrafterResult) d = draft (cases[i].sentence, "2024-12-08");
 
-      g_assert_cmpuint (d->events->len, ==, 1);
+      g_assert_cmpuint (d->events->len, >=, 1);
       g_assert_cmpstr (event (d, 0)->title, ==, cases[i].title);
     }
 }
@@ -338,9 +377,11 @@ main (int   argc,
 
   g_test_add_func ("/drafter/roles/origin-destination", test_roles_origin_destination);
   g_test_add_func ("/drafter/roles/location-and-speaker", test_roles_location_and_speaker);
+  g_test_add_func ("/drafter/roles/named-capital", test_roles_named_capital);
   g_test_add_func ("/drafter/time/from-sentence", test_time_from_sentence);
   g_test_add_func ("/drafter/time/assumed", test_time_assumed);
   g_test_add_func ("/drafter/time/reported-past-is-today", test_reported_past_is_today);
+  g_test_add_func ("/drafter/time/background-span", test_time_background_span);
   g_test_add_func ("/drafter/title", test_title);
   g_test_add_func ("/drafter/passage/repeated-sentence", test_repeated_sentence);
   g_test_add_func ("/drafter/passage/run-of-sentences", test_run_of_sentences);

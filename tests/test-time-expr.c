@@ -92,6 +92,13 @@ static const Case cases[] = {
     "The talks failed in March.", "March", "2023-03", NULL },
   { "/time-expr/month/month-year", "2024-12-08",
     "The uprising began in March 2011.", "March 2011", "2011-03", NULL },
+  { "/time-expr/month/of-a-thing", "2010-07-08",
+    "The April quake was centred south of Mexicali.", "April", "2010-04", NULL },
+  { "/time-expr/month/possessive", "2010-07-08",
+    "Changes in the fault line from April's quake caused it.", "April's", "2010-04", NULL },
+  { "/time-expr/weekday/past-clause-despite-plan", "2012-08-02",
+    "He made the announcement on Wednesday, stating the plan to develop the north.",
+    "on Wednesday", "2012-08-01", NULL },
   /* Years */
   { "/time-expr/year/in", "2024-12-08",
     "In 2016, he cut ties with al-Qaeda.", "In 2016", "2016", NULL },
@@ -130,6 +137,9 @@ static const Case cases[] = {
     "The curfew starts at 18:00.", "at 18:00", "2024-12-08T18:00", NULL },
   { "/time-expr/clock/with-weekday", "2024-12-08",
     "The plane took off at 6 a.m. on Friday.", "at 6 a.m.", "2024-12-06T06:00", NULL },
+  { "/time-expr/clock/day-named-before", "2010-07-08",
+    "An earthquake struck on Wednesday evening. It occurred at 16:53 local time.",
+    "at 16:53", "2010-07-07T16:53", NULL },
   /* Anaphora: from the last day named */
   { "/time-expr/anaphoric/next-day", "2024-12-19",
     "Rebels reached Homs on Dec. 6 and took it the next day.", "the next day",

@@ -27,6 +27,7 @@ typedef struct
   GPtrArray  *actors;
   GPtrArray  *events;
   GHashTable *ids;
+  const DlTimeExpr *duration;   /* a span the current sentence names, for background */
 } Drafter;
 
 static const char * const reporting_verbs[] = {
@@ -328,7 +329,7 @@ trim_end (Title *t)
       guint i = last_kept (t);
       const DlWord *w = WORD (t->d, i);
 
-      if (i == first_kept (t))
+      if (!kept (t, i) || i == first_kept (t))
         return;
       if ((!w->word && !dl_word_is (w, "”") && !dl_word_is (w, ")")) ||
           dl_word_is_any (w, function_words) || dl_word_is_any (w, boundary_words))
@@ -425,6 +426,10 @@ cut_clause_once (Title *t)
         quoted = FALSE;
       if (w->word)
         words++;
+      /* "16:53" is a time, not a colon */
+      if (dl_word_is (w, ":") && !w->space_before && i + 1 <= t->last &&
+          WORD (t->d, i + 1)->digits && !WORD (t->d, i + 1)->space_before)
+        continue;
       if (!quoted && words >= 3 &&
           (dl_word_is (w, ",") || dl_word_is (w, ":") || dl_word_is (w, ";") ||
            dl_word_is (w, "–") || dl_word_is (w, "—")))
@@ -525,6 +530,9 @@ shorten (Title *t)
         gsize len;
 
         if (!kept (t, i) || !dl_word_is_any (WORD (t->d, i), phrase_starts))
+          continue;
+        /* "to take over": the verb needs its particle */
+        if (i >= 2 && dl_word_is (WORD (t->d, i - 2), "to") && WORD (t->d, i - 1)->word)
           continue;
         saved = g_memdup2 (t->keep, t->last - t->first + 1);
         cut_before (t, i);
@@ -651,6 +659,7 @@ make_title (Drafter *d,
             guint    last)
 {
   Title t = { d, first, last, NULL };
+  guint lead;
   g_autofree char *speaker = NULL;
   g_autofree char *title = NULL;
   g_autofree guint8 *keep = NULL;
@@ -664,12 +673,29 @@ make_title (Drafter *d,
   memset (keep, TRUE, last - first + 1);
   t.keep = keep;
 
+  /* a dateline before the story: "NEPAL — …", "San Fernando, Chile — …" */
+  for (guint i = first; i <= last && i < first + 6; i++)
+    {
+      const DlWord *w = WORD (d, i);
+
+      if (dl_word_is (w, "—") || dl_word_is (w, "–"))
+        {
+          if (i > first && i < last)
+            drop (&t, first, i);
+          break;
+        }
+      if (w->word ? !w->upper : !dl_word_is (w, ","))
+        break;
+    }
+
+  lead = first_kept (&t);
+
   /* “Quote,” the speaker said. → Speaker: “Quote” */
-  if (is_open_quote (WORD (d, first)))
+  if (is_open_quote (WORD (d, lead)))
     {
       guint q, v;
 
-      for (q = first + 1; q <= last && !is_close_quote (WORD (d, q)); q++)
+      for (q = lead + 1; q <= last && !is_close_quote (WORD (d, q)); q++)
         ;
       if (q < last)
         {
@@ -692,15 +718,15 @@ make_title (Drafter *d,
                   count_kept_words (&speaker_t) == 1)
                 g_clear_pointer (&speaker, g_free);
             }
-          return quote_title (d, &t, first, speaker);
+          return quote_title (d, &t, lead, speaker);
         }
     }
 
   /* "In 2016, …", "Meanwhile, …": the main clause comes after the comma (and after a
    * ", which …," or ", before …," clause that follows it) */
-  if (dl_word_is_any (WORD (d, first), intro_words) && WORD (d, first)->upper)
+  if (dl_word_is_any (WORD (d, lead), intro_words) && WORD (d, lead)->upper)
     {
-      for (guint i = first; i <= last && i < first + 16; i++)
+      for (guint i = lead; i <= last && i < lead + 16; i++)
         {
           if (is_open_quote (WORD (d, i)))
             break;
@@ -761,8 +787,8 @@ make_title (Drafter *d,
             cut_clause (&t);
             shorten (&t);
             title = render (&t);
-            if (count_kept_words (&subject) <= 4 && !dl_word_is_any (WORD (d, first_kept (&subject)),
-                                                                      pronouns))
+            if (count_kept_words (&subject) <= 4 &&
+                !dl_word_is_any (WORD (d, first_kept (&subject)), pronouns))
               {
                 g_autofree char *with = g_strdup_printf ("%s: %s", who, title);
 
@@ -877,9 +903,9 @@ set_passage (Drafter      *d,
       suffix = g_strndup (text + byte_end, to - (text + byte_end));
       for (const char *p = strstr (text, e->exact); p != NULL; p = strstr (p + 1, e->exact))
         {
-          gsize at = p - text;
+          gsize at = p - text, n_prefix = strlen (prefix);
 
-          if (at >= strlen (prefix) && memcmp (p - strlen (prefix), prefix, strlen (prefix)) == 0 &&
+          if (at >= n_prefix && memcmp (p - n_prefix, prefix, n_prefix) == 0 &&
               g_str_has_prefix (p + len, suffix))
             matches++;
         }
@@ -962,6 +988,33 @@ add_role (GArray     *roles,
   g_array_append_val (roles, r);
 }
 
+/* The detected place that is the capital of @country, or -1. */
+static int
+capital_of (Drafter               *d,
+            const DlDetectedPlace *country)
+{
+  for (guint i = 0; i < d->places->len; i++)
+    {
+      const DlDetectedPlace *p = g_ptr_array_index (d->places, i);
+
+      if (g_strcmp0 (p->info.feature_code, "PPLC") == 0 &&
+          g_strcmp0 (p->info.country_code, country->info.country_code) == 0 &&
+          country->info.country_code != NULL && *country->info.country_code != '\0')
+        return i;
+    }
+  return -1;
+}
+
+/* A span of years ending at the publication ("24-year rule", "for 50 years"). */
+static gboolean
+is_duration (Drafter          *d,
+             const DlTimeExpr *x)
+{
+  return x->value.precision == DL_TIME_YEAR && x->end_value.precision == DL_TIME_DAY &&
+         x->end_value.year == d->published.year && x->end_value.month == d->published.month &&
+         x->end_value.day == d->published.day && strstr (x->text, "year") != NULL;
+}
+
 /* Fills the places, actors and time of event @e from sentence @s. Returns whether the
  * sentence names any. */
 static gboolean
@@ -1002,9 +1055,24 @@ collect (Drafter          *d,
         {
           const DlMention *mention = &g_array_index (place->mentions, DlMention, m);
 
-          if (mention->start < s->start || mention->end > s->end || mention->adjectival ||
+          if (mention->start < s->start || mention->end > s->end ||
               span_is_actor (d, mention->start, mention->end))
             continue;
+          /* "arrived in the Russian capital": the capital, when the article names it */
+          if (mention->adjectival)
+            {
+              guint w = word_at (d, mention->end);
+              int capital;
+
+              if (w < d->words->len && dl_word_is (WORD (d, w), "capital") &&
+                  (capital = capital_of (d, place)) >= 0)
+                {
+                  add_role (e->places, capital,
+                            place_role (d, first, word_at (d, mention->start)));
+                  any = TRUE;
+                }
+              continue;
+            }
           add_role (e->places, p,
                     in_quotes (d, first, last, mention->start) ? "mentioned" :
                     place_role (d, first, word_at (d, mention->start)));
@@ -1039,7 +1107,23 @@ collect (Drafter          *d,
       {
         const DlTimeExpr *x = &g_array_index (d->times, DlTimeExpr, i);
 
-        if (x->start < s->start || x->end > s->end || in_aside (d, first, last, x->start))
+        if (x->start < s->start || x->end > s->end)
+          continue;
+        /* "ending his 24-year rule", "which has endured a 13-year civil war": the span is
+         * background to what happens now */
+        if (is_duration (d, x))
+          {
+            if (d->duration == NULL)
+              d->duration = x;
+            any = TRUE;
+            continue;
+          }
+        if (in_aside (d, first, last, x->start))
+          continue;
+        /* "has called an election for September 4": the date of what is planned */
+        if (word_at (d, x->start) > first &&
+            dl_word_is (WORD (d, word_at (d, x->start) - 1), "for") &&
+            !dl_word_is (WORD (d, word_at (d, x->start)), "for"))
           continue;
         /* "He said … the path it started in 2011": a statement of today about the past */
         if (x->value.precision < DL_TIME_DAY && x->start > WORD (d, verb)->start &&
@@ -1053,6 +1137,46 @@ collect (Drafter          *d,
         break;
       }
   return any;
+}
+
+static GArray *
+copy_roles (GArray *roles)
+{
+  GArray *copy = g_array_new (FALSE, FALSE, sizeof (DlDraftRole));
+
+  for (guint i = 0; i < roles->len; i++)
+    {
+      DlDraftRole r = g_array_index (roles, DlDraftRole, i);
+
+      r.role = g_strdup (r.role);
+      g_array_append_val (copy, r);
+    }
+  return copy;
+}
+
+/* The background event of a span the sentence names ("a 13-year civil war"): the same
+ * passage, places and actors, dated by the span. */
+static DlDraftEvent *
+background_event (Drafter            *d,
+                  const DlDraftEvent *e,
+                  const DlTimeExpr   *x)
+{
+  DlDraftEvent *b = g_new0 (DlDraftEvent, 1);
+
+  b->places = copy_roles (e->places);
+  b->actors = copy_roles (e->actors);
+  b->start = x->value;
+  b->end = x->end_value;
+  b->when_text = g_strdup (x->text);
+  b->passage_start = e->passage_start;
+  b->passage_end = e->passage_end;
+  b->exact = g_strdup (e->exact);
+  b->prefix = g_strdup (e->prefix);
+  b->suffix = g_strdup (e->suffix);
+  b->title = capitalise (g_strdup (x->text));
+  b->id = event_id (d, b->title);
+  b->category = g_strdup ("background");
+  return b;
 }
 
 static gboolean
@@ -1096,8 +1220,10 @@ dl_drafter_run (const char   *text,
 
   draft = g_new0 (DlDrafterResult, 1);
   draft->events = g_ptr_array_new_with_free_func (draft_event_free);
-  draft->places = places ? g_ptr_array_ref (places) :
-                           g_ptr_array_new_with_free_func ((GDestroyNotify) dl_detected_place_free);
+  if (places != NULL)
+    draft->places = g_ptr_array_ref (places);
+  else
+    draft->places = g_ptr_array_new_with_free_func ((GDestroyNotify) dl_detected_place_free);
   if (!g_utf8_validate (text, -1, NULL))
     {
       draft->actors = g_ptr_array_new_with_free_func ((GDestroyNotify) dl_actor_suggestion_free);
@@ -1133,6 +1259,7 @@ dl_drafter_run (const char   *text,
           continue;
         }
 
+      d.duration = NULL;
       e = g_new0 (DlDraftEvent, 1);
       e->places = g_array_new (FALSE, FALSE, sizeof (DlDraftRole));
       e->actors = g_array_new (FALSE, FALSE, sizeof (DlDraftRole));
@@ -1175,6 +1302,8 @@ dl_drafter_run (const char   *text,
       e->id = event_id (&d, e->title);
       e->category = g_strdup (category_of (&d, first, last, &e->start));
       g_ptr_array_add (draft->events, e);
+      if (d.duration != NULL)
+        g_ptr_array_add (draft->events, background_event (&d, e, d.duration));
       open = e;
       prev = s;
     }

@@ -81,8 +81,25 @@ static int
 month_of (const DlWord *w,
           gboolean     *abbreviated)
 {
+  DlWord bare = *w;
+
   if (!w->upper)
     return 0;
+  /* "April’s quake" */
+  if (w->len > 4 && strncmp (w->s + w->len - 4, "’s", 4) == 0)
+    bare.len -= 4;
+  else if (w->len > 2 && strncmp (w->s + w->len - 2, "'s", 2) == 0)
+    bare.len -= 2;
+  if (bare.len != w->len)
+    {
+      for (int i = 0; i < 12; i++)
+        if (dl_word_is (&bare, month_names[i]))
+          {
+            *abbreviated = FALSE;
+            return -(i + 1);
+          }
+      return 0;
+    }
   for (int i = 0; i < 12; i++)
     if (dl_word_is (w, month_names[i]))
       {
@@ -190,9 +207,13 @@ clause_is_future (Matcher *m,
 {
   guint first = i, last = i;
 
-  while (first > 0 && !dl_word_ends_clause (WORD (m, first - 1)))
+  /* the clause, down to its commas: "he made the announcement on Wednesday, stating the
+   * plan to …" speaks of Wednesday in the past */
+  while (first > 0 && !dl_word_ends_clause (WORD (m, first - 1)) &&
+         !dl_word_is (WORD (m, first - 1), ","))
     first--;
-  while (last + 1 < m->words->len && !dl_word_ends_clause (WORD (m, last + 1)))
+  while (last + 1 < m->words->len && !dl_word_ends_clause (WORD (m, last + 1)) &&
+         !dl_word_is (WORD (m, last + 1), ","))
     last++;
   for (guint k = first; k <= last; k++)
     {
@@ -249,7 +270,7 @@ match_month (Matcher    *m,
              DlTimeExpr *e)
 {
   guint n = m->words->len;
-  gboolean abbreviated = FALSE;
+  gboolean abbreviated = FALSE, possessive = FALSE;
   gboolean future;
   guint j = i;
   int day = 0, month, year = 0;
@@ -262,6 +283,14 @@ match_month (Matcher    *m,
     }
   if (j >= n || (month = month_of (WORD (m, j), &abbreviated)) == 0)
     return 0;
+  if (month < 0)
+    {
+      /* a possessive month names the month itself: "April’s quake" */
+      if (day > 0)
+        return 0;
+      month = -month;
+      possessive = TRUE;
+    }
   j++;
   if (abbreviated && j < n && word_is_punct (WORD (m, j), "."))
     j++;
@@ -284,11 +313,17 @@ match_month (Matcher    *m,
   else if (j > i + 1 && word_is_punct (WORD (m, j - 1), ","))
     j--;
 
-  if (day == 0 && year == 0)
+  if (day == 0 && year == 0 && !possessive)
     {
-      /* A lone month name is a month only after a word of time ("in March"): "May" the
-       * name and "March" the verb are not. An abbreviation alone is never one. */
-      if (abbreviated || i == 0 || !dl_word_is_any (WORD (m, i - 1), time_prepositions))
+      /* A lone month name is a month only after a word of time ("in March") or as the
+       * month of a thing ("the April quake"): "May" the name and "March" the verb are
+       * not. An abbreviation alone is never one. */
+      gboolean of_thing = i > 0 && dl_word_is (WORD (m, i - 1), "the") && j < n &&
+                          WORD (m, j)->word && !WORD (m, j)->upper &&
+                          !WORD (m, j)->digits;
+
+      if (abbreviated || i == 0 ||
+          (!dl_word_is_any (WORD (m, i - 1), time_prepositions) && !of_thing))
         return 0;
     }
   if (abbreviated && day == 0 && year == 0)
@@ -893,6 +928,7 @@ date_clock_times (Matcher *m)
   for (guint k = 0; k < m->out->len; k++)
     {
       DlTimeExpr *e = &g_array_index (m->out, DlTimeExpr, k);
+      gboolean dated = FALSE;
 
       if (e->value.precision != DL_TIME_MINUTE)
         continue;
@@ -916,6 +952,22 @@ date_clock_times (Matcher *m)
           e->value.year = d->value.year;
           e->value.month = d->value.month;
           e->value.day = d->value.day;
+          dated = TRUE;
+          break;
+        }
+      /* else the day named just before ("on Wednesday evening … at 16:53") */
+      for (guint l = k; !dated && l > 0; l--)
+        {
+          DlTimeExpr *d = &g_array_index (m->out, DlTimeExpr, l - 1);
+
+          if (d->value.precision != DL_TIME_DAY || d->end_value.precision != DL_TIME_NONE)
+            continue;
+          if (e->start - d->end < 300)
+            {
+              e->value.year = d->value.year;
+              e->value.month = d->value.month;
+              e->value.day = d->value.day;
+            }
           break;
         }
     }
