@@ -176,6 +176,9 @@ test_detector_names (void)
   assert_place ("Drought hit the Sahel again.", "Sahel", "");
   assert_place ("Tensions across the Levant rose.", "Levant", "");
   assert_place ("Boats crossed the eastern Mediterranean.", "Mediterranean", "");
+  /* A feature's name is the feature, even where a town bears it and the text is American. */
+  assert_place ("Oil rigs in the North Sea shut, the United States and Texas said.",
+                "North Sea", "");
   /* The European Union is an organisation, not a place to put on a map. */
   assert_no_place ("Nine countries in the EU agreed.", "EU");
 }

@@ -390,7 +390,7 @@ prior (const DlGazetteerEntry *e)
     return 1.5 + 2.0 * pop;
   if (is_city (e))
     return 2.0 * pop;
-  return 8.0;  /* seas, rivers, mountains, regions */
+  return 10.0;  /* seas, rivers, mountains, regions: above a small town of the name */
 }
 
 static double
@@ -881,6 +881,10 @@ score (Detector               *self,
       if (c->qualifier_bonus_kind < 0 && is_city (e))
         s += 3;
     }
+  /* "North Sea", "Jordan River": a name of several words read as a physical feature is
+   * that feature, not a town named after it. */
+  if (!is_city (e) && e->country_code[0] == '\0' && strchr (g->folded, ' ') != NULL)
+    s += 6;
   if (qualified == CONTAINED)
     s += 15;
   else if (qualified == SAME_COUNTRY)
