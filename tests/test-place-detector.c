@@ -165,6 +165,9 @@ test_detector_names (void)
     g_assert_cmpint (m->end, ==, 22);
   }
   assert_place ("It is Syria's future.", "Syria", "SY");
+  /* A hyphen and a lower-case suffix end a name. */
+  assert_place ("An Australia-wide ban on horses.", "Australia", "AU");
+  assert_place ("Talks on Nagorno-Karabakh resumed.", "Nagorno-Karabakh", "AZ");
 
   /* "the" forms and abbreviations, in capitals only. */
   assert_place ("Trade with the UAE grew.", "UAE", "AE");

@@ -269,7 +269,10 @@ tokenize (Detector *self)
             next = g_utf8_next_char (p);
             n = g_utf8_get_char (next);
             n2 = *next != '\0' ? g_utf8_get_char (g_utf8_next_char (next)) : 0;
-            if ((c == '-' || c == 0x2010) && g_unichar_isalpha (n))
+            /* "Nagorno-Karabakh", "al-Assad", but "Australia-wide": a capitalised word
+             * ends before a hyphen and a lower-case suffix. */
+            if ((c == '-' || c == 0x2010) && g_unichar_isalpha (n) &&
+                !(t.cap && g_unichar_islower (n)))
               ;
             else if (is_apostrophe (c) && g_unichar_isalpha (n) &&
                      !((n == 's' || n == 'S') && !is_word_char (n2)))
