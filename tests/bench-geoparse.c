@@ -14,6 +14,7 @@
 #undef G_DISABLE_ASSERT
 
 #include <json-glib/json-glib.h>
+#include <locale.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -519,6 +520,7 @@ main (int    argc,
   double load_ms, first_ms, first_wall_ms;
   guint words = 0;
 
+  setlocale (LC_ALL, "");
   if (srcdir == NULL)
     srcdir = "tests";
   seed_path = g_build_filename (srcdir, "data", "seed-article.txt", NULL);

@@ -165,6 +165,9 @@ test_detector_names (void)
     g_assert_cmpint (m->end, ==, 22);
   }
   assert_place ("It is Syria's future.", "Syria", "SY");
+  /* A hyphen and a lower-case suffix end a name. */
+  assert_place ("An Australia-wide ban on horses.", "Australia", "AU");
+  assert_place ("Talks on Nagorno-Karabakh resumed.", "Nagorno-Karabakh", "AZ");
 
   /* "the" forms and abbreviations, in capitals only. */
   assert_place ("Trade with the UAE grew.", "UAE", "AE");
@@ -176,6 +179,9 @@ test_detector_names (void)
   assert_place ("Drought hit the Sahel again.", "Sahel", "");
   assert_place ("Tensions across the Levant rose.", "Levant", "");
   assert_place ("Boats crossed the eastern Mediterranean.", "Mediterranean", "");
+  /* A feature's name is the feature, even where a town bears it and the text is American. */
+  assert_place ("Oil rigs in the North Sea shut, the United States and Texas said.",
+                "North Sea", "");
   /* The European Union is an organisation, not a place to put on a map. */
   assert_no_place ("Nine countries in the EU agreed.", "EU");
 }

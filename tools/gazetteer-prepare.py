@@ -313,8 +313,10 @@ def main():
             names['ar'] = zone_ar[tz]
         if tz in zone_es:
             names.setdefault('es', zone_es[tz])
-        # Former and alternate names: Calcutta, Bombay, Madras, Kyiv.
+        # Former and alternate names: Calcutta, Bombay, Madras, Kyiv; and Natural Earth's own
+        # name where it is the usual one (Acapulco for GeoNames' Acapulco de Juárez).
         names['alt'] = [a.strip() for a in (p.get('NAMEALT') or '').split('|') if a.strip()]
+        names['alt'] += [n for n in (p.get('NAME'), p.get('NAMEASCII')) if n]
         if p.get('NAMEPAR'):
             names['alt'].append(p['NAMEPAR'])
 

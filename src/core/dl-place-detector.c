@@ -269,7 +269,10 @@ tokenize (Detector *self)
             next = g_utf8_next_char (p);
             n = g_utf8_get_char (next);
             n2 = *next != '\0' ? g_utf8_get_char (g_utf8_next_char (next)) : 0;
-            if ((c == '-' || c == 0x2010) && g_unichar_isalpha (n))
+            /* "Nagorno-Karabakh", "al-Assad", but "Australia-wide": a capitalised word
+             * ends before a hyphen and a lower-case suffix. */
+            if ((c == '-' || c == 0x2010) && g_unichar_isalpha (n) &&
+                !(t.cap && g_unichar_islower (n)))
               ;
             else if (is_apostrophe (c) && g_unichar_isalpha (n) &&
                      !((n == 's' || n == 'S') && !is_word_char (n2)))
@@ -390,7 +393,7 @@ prior (const DlGazetteerEntry *e)
     return 1.5 + 2.0 * pop;
   if (is_city (e))
     return 2.0 * pop;
-  return 8.0;  /* seas, rivers, mountains, regions */
+  return 10.0;  /* seas, rivers, mountains, regions: above a small town of the name */
 }
 
 static double
@@ -881,6 +884,10 @@ score (Detector               *self,
       if (c->qualifier_bonus_kind < 0 && is_city (e))
         s += 3;
     }
+  /* "North Sea", "Jordan River": a name of several words read as a physical feature is
+   * that feature, not a town named after it. */
+  if (!is_city (e) && e->country_code[0] == '\0' && strchr (g->folded, ' ') != NULL)
+    s += 6;
   if (qualified == CONTAINED)
     s += 15;
   else if (qualified == SAME_COUNTRY)
