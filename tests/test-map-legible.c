@@ -521,6 +521,30 @@ test_area_click (Fixture       *fixture,
   g_assert_null (dl_view_state_get_selected_place (state));
 }
 
+/* The window's legend keys the colours of the shown markers, as the export's does, and
+ * follows the filter. */
+static void
+test_legend (Fixture       *fixture,
+             gconstpointer  data)
+{
+  DlMapLegend *legend = dl_map_view_get_legend (fixture->map);
+  g_autofree char *all = dl_map_legend_dup_names (legend);
+  g_autofree char *uk = NULL;
+
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (legend)));
+  g_assert_nonnull (strstr (all, "Bashar al-Assad"));
+  g_assert_nonnull (strstr (all, "Israel"));
+  /* One click opens it. */
+  gtk_expander_set_expanded (dl_map_legend_get_expander (legend), TRUE);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
+  g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (legend)), >, 100);
+
+  set_actor (fixture, "uk");
+  uk = dl_map_legend_dup_names (legend);
+  g_assert_nonnull (strstr (uk, "United Kingdom"));
+  g_assert_null (strstr (uk, "Israel"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -545,6 +569,8 @@ main (int   argc,
   g_test_add ("/map-legible/focus-raises", Fixture, NULL, fixture_setup, test_focus_raises,
               fixture_teardown);
   g_test_add ("/map-legible/area-click", Fixture, NULL, fixture_setup, test_area_click,
+              fixture_teardown);
+  g_test_add ("/map-legible/legend", Fixture, NULL, fixture_setup, test_legend,
               fixture_teardown);
   g_test_add ("/map-legible/escape-focus", Fixture, NULL, fixture_setup, test_escape_focus,
               fixture_teardown);

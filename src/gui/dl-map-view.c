@@ -10,6 +10,7 @@
 #include "dl-event-row.h"
 #include "dl-focus.h"
 #include "dl-label-layer.h"
+#include "dl-map-legend.h"
 #include "dl-map-sources.h"
 #include "dl-map-view.h"
 #include "dl-marker-clusters.h"
@@ -46,6 +47,7 @@ struct _DlMapView
   ShumateViewport    *viewport;
   ShumateLicense     *license;
   ShumateScale       *scale;
+  DlMapLegend        *legend;
   DlOfflineSource    *offline_source;
   ShumateLayer       *offline_layer;  /* a DlTileLayer */
   ShumateMapSource   *osm_source;
@@ -275,6 +277,32 @@ update_clusters (DlMapView *self)
     g_free (texts[i]);
 }
 
+/* The legend keys the colours the shown markers and areas wear, in the story's order. */
+static void
+update_legend (DlMapView *self,
+               GArray    *visible)
+{
+  GListModel *actors = dl_story_get_actors (dl_view_state_get_story (self->state));
+  g_autoptr(GHashTable) used = g_hash_table_new (NULL, NULL);
+  g_autoptr(GPtrArray) shown = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < visible->len; i++)
+    {
+      DlActor *actor = g_array_index (visible, DlPlaceSummary, i).actor;
+
+      if (actor != NULL)
+        g_hash_table_add (used, actor);
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (actors); i++)
+    {
+      g_autoptr(DlActor) actor = g_list_model_get_item (actors, i);
+
+      if (g_hash_table_contains (used, actor))
+        g_ptr_array_add (shown, g_steal_pointer (&actor));
+    }
+  dl_map_legend_set_actors (self->legend, shown);
+}
+
 static void
 update_markers (DlMapView *self)
 {
@@ -288,6 +316,7 @@ update_markers (DlMapView *self)
     return;
 
   visible = visible_places (self);
+  update_legend (self, visible);
   if (self->use_points)
     {
       dl_point_layer_set_places (self->point_layer, visible);
@@ -466,7 +495,12 @@ story_changed_cb (DlViewState *state,
   dl_label_layer_set_names (self->label_layer, NULL, NULL, NULL, NULL, NULL, 0);
 
   if (story == NULL)
-    return;
+    {
+      g_autoptr(GPtrArray) none = g_ptr_array_new ();
+
+      dl_map_legend_set_actors (self->legend, none);
+      return;
+    }
 
   /* Decided once per story, on what it shows when opened (the filter starts empty). */
   {
@@ -1160,6 +1194,7 @@ dl_map_view_class_init (DlMapViewClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/ui/dl-map-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, DlMapView, legend);
   gtk_widget_class_bind_template_child (widget_class, DlMapView, license);
   gtk_widget_class_bind_template_child (widget_class, DlMapView, map);
   gtk_widget_class_bind_template_child (widget_class, DlMapView, overlay);
@@ -1200,6 +1235,7 @@ dl_map_view_class_init (DlMapViewClass *klass)
   gtk_widget_class_set_css_name (widget_class, "dl-map-view");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 
+  g_type_ensure (DL_TYPE_MAP_LEGEND);
   g_type_ensure (SHUMATE_TYPE_LICENSE);
   g_type_ensure (SHUMATE_TYPE_MAP);
   g_type_ensure (SHUMATE_TYPE_SCALE);
@@ -1414,6 +1450,14 @@ dl_map_view_get_offline_source (DlMapView *self)
   g_return_val_if_fail (DL_IS_MAP_VIEW (self), NULL);
 
   return SHUMATE_MAP_SOURCE (self->offline_source);
+}
+
+DlMapLegend *
+dl_map_view_get_legend (DlMapView *self)
+{
+  g_return_val_if_fail (DL_IS_MAP_VIEW (self), NULL);
+
+  return self->legend;
 }
 
 DlLabelLayer *
