@@ -9,7 +9,9 @@
 #include <string.h>
 
 #include "dl-bundled.h"
+#include "dl-event-row.h"
 #include "dl-figure.h"
+#include "dl-focus.h"
 #include "dl-hit.h"
 #include "dl-mercator.h"
 #include "dl-resources.h"
@@ -93,6 +95,21 @@ place_point (Fixture    *fixture,
                                               anchor.lat, anchor.lon, x, y);
   return *x >= 0 && *y >= 0 && *x <= gtk_widget_get_width (layer)
          && *y <= gtk_widget_get_height (layer);
+}
+
+static void
+collect_rows (GtkWidget *widget,
+              GPtrArray *rows)
+{
+  if (DL_IS_EVENT_ROW (widget))
+    {
+      if (gtk_widget_get_mapped (widget) && dl_event_row_get_event (DL_EVENT_ROW (widget)))
+        g_ptr_array_add (rows, widget);
+      return;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_rows (child, rows);
 }
 
 static const DlMapLabel *
@@ -545,6 +562,101 @@ test_legend (Fixture       *fixture,
   g_assert_null (strstr (uk, "Israel"));
 }
 
+static GtkWidget *
+find_action_button (GtkWidget  *widget,
+                    const char *action)
+{
+  if (GTK_IS_BUTTON (widget)
+      && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_action_button (child, action);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The previous and next buttons walk the shown events in time order from the selection;
+ * at the last event "next" is off. */
+static void
+test_step_events (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  DlViewState *state = dl_window_get_view_state (fixture->window);
+  GListModel *events = dl_story_get_events (fixture->story);
+  guint n = g_list_model_get_n_items (events);
+  g_autoptr(DlEvent) first = g_list_model_get_item (events, 0);
+  g_autoptr(DlEvent) second = g_list_model_get_item (events, 1);
+  g_autoptr(DlEvent) last = g_list_model_get_item (events, n - 1);
+  GPtrArray *selected;
+
+  /* Nothing selected: "next" starts at the first event. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->map), "map.next-event", NULL));
+  selected = dl_view_state_get_selected_events (state);
+  g_assert_cmpuint (selected->len, ==, 1);
+  g_assert_true (selected->pdata[0] == first);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->map), "map.next-event", NULL));
+  selected = dl_view_state_get_selected_events (state);
+  g_assert_true (selected->pdata[0] == second);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->map), "map.previous-event",
+                                             NULL));
+  selected = dl_view_state_get_selected_events (state);
+  g_assert_true (selected->pdata[0] == first);
+
+  dl_view_state_select_event (state, last);
+  g_assert_null (dl_step_event (state, 1));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
+  g_assert_false (gtk_widget_is_sensitive (find_action_button (GTK_WIDGET (fixture->map),
+                                                               "map.next-event")));
+  g_assert_true (gtk_widget_is_sensitive (find_action_button (GTK_WIDGET (fixture->map),
+                                                              "map.previous-event")));
+  gtk_widget_activate_action (GTK_WIDGET (fixture->map), "map.next-event", NULL);
+  g_assert_true (dl_view_state_get_selected_events (state)->pdata[0] == last);
+
+  /* With a filter, the steps skip what it hides. */
+  set_actor (fixture, "israel");
+  dl_view_state_clear_selection (state);
+  for (DlEvent *event = dl_step_event (state, 1); event != NULL; event = dl_step_event (state, 1))
+    {
+      g_assert_true (dl_view_state_is_shown (state, event));
+      dl_view_state_select_event (state, event);
+    }
+}
+
+/* The list opens on the event the headline reports: its row is on screen. */
+static void
+test_lead_event_row (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  DlEvent *lead = dl_story_get_lead_event (fixture->story);
+  GListModel *events = dl_story_get_events (fixture->story);
+  g_autoptr(DlEvent) oldest = g_list_model_get_item (events, 0);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  gboolean seen = FALSE;
+
+  g_assert_nonnull (lead);
+  g_assert_true (lead != oldest);
+  /* Its passage is the article's first sentence. */
+  g_assert_cmpint (dl_event_get_passage (lead, 0)->start, <, 120);
+  collect_rows (GTK_WIDGET (dl_window_get_list_view (fixture->window)), rows);
+  for (guint i = 0; i < rows->len; i++)
+    if (dl_event_row_get_event (rows->pdata[i]) == lead)
+      {
+        graphene_rect_t bounds;
+        GtkWidget *list = GTK_WIDGET (dl_window_get_list_view (fixture->window));
+
+        g_assert_true (gtk_widget_compute_bounds (rows->pdata[i], list, &bounds));
+        g_test_message ("lead row at y %g of %d", bounds.origin.y,
+                        gtk_widget_get_height (list));
+        seen = bounds.origin.y >= 0 && bounds.origin.y < gtk_widget_get_height (list);
+      }
+  g_assert_true (seen);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -572,6 +684,10 @@ main (int   argc,
               fixture_teardown);
   g_test_add ("/map-legible/legend", Fixture, NULL, fixture_setup, test_legend,
               fixture_teardown);
+  g_test_add ("/map-legible/step-events", Fixture, NULL, fixture_setup, test_step_events,
+              fixture_teardown);
+  g_test_add ("/map-legible/lead-event-row", Fixture, NULL, fixture_setup,
+              test_lead_event_row, fixture_teardown);
   g_test_add ("/map-legible/escape-focus", Fixture, NULL, fixture_setup, test_escape_focus,
               fixture_teardown);
 

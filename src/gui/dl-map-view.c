@@ -83,6 +83,7 @@ enum {
 static guint signals[N_SIGNALS];
 
 static void popover_update      (DlMapView *self);
+static void update_step_actions (DlMapView *self);
 static void marker_activated_cb (DlMarker  *marker,
                                  DlMapView *self);
 static void place_activated_cb  (DlPointLayer *layer,
@@ -491,6 +492,7 @@ story_changed_cb (DlViewState *state,
     dl_point_layer_set_selected (self->point_layer, NULL);
   }
   self->use_points = FALSE;
+  update_step_actions (self);
   dl_label_layer_set_obstacles (self->label_layer, NULL, NULL, NULL, 0);
   dl_label_layer_set_names (self->label_layer, NULL, NULL, NULL, NULL, NULL, 0);
 
@@ -565,6 +567,7 @@ static void
 filter_changed_cb (DlViewState *state,
                    DlMapView   *self)
 {
+  update_step_actions (self);
   update_markers (self);
   update_selection (self);
   if (self->popover_place != NULL && !place_is_shown (self, self->popover_place))
@@ -579,6 +582,7 @@ selection_changed_cb (DlViewState *state,
 {
   DlPlace *place = dl_view_state_get_selected_place (state);
 
+  update_step_actions (self);
   update_selection (self);
 
   if (self->popover != NULL && gtk_widget_get_visible (GTK_WIDGET (self->popover)))
@@ -980,6 +984,33 @@ zoom_by (DlMapView *self,
 }
 
 static void
+update_step_actions (DlMapView *self)
+{
+  gboolean has_story = self->state != NULL && dl_view_state_get_story (self->state) != NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "map.previous-event",
+                                 has_story && dl_step_event (self->state, -1) != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "map.next-event",
+                                 has_story && dl_step_event (self->state, 1) != NULL);
+}
+
+/* Previous and next event in time order: select it, and the map goes there. */
+static void
+step_event_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  DlMapView *self = DL_MAP_VIEW (widget);
+  DlEvent *event;
+
+  if (self->state == NULL)
+    return;
+  event = dl_step_event (self->state, g_str_equal (action_name, "map.next-event") ? 1 : -1);
+  if (event != NULL)
+    dl_view_state_select_event (self->state, event);
+}
+
+static void
 zoom_in_action (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *parameter)
@@ -1205,6 +1236,12 @@ dl_map_view_class_init (DlMapViewClass *klass)
 
   gtk_widget_class_install_action (widget_class, "map.pan", "(ii)", pan_action);
   gtk_widget_class_install_action (widget_class, "map.zoom-in", NULL, zoom_in_action);
+  gtk_widget_class_install_action (widget_class, "map.previous-event", NULL, step_event_action);
+  gtk_widget_class_install_action (widget_class, "map.next-event", NULL, step_event_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK,
+                                       "map.previous-event", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_ALT_MASK,
+                                       "map.next-event", NULL);
   gtk_widget_class_install_action (widget_class, "map.zoom-out", NULL, zoom_out_action);
 
   /* libshumate 1.0 has no key bindings: arrows pan and Ctrl+plus/minus zoom while the focus
@@ -1274,6 +1311,8 @@ dl_map_view_init (DlMapView *self)
     g_signal_connect_object (click, "released", G_CALLBACK (map_released_cb), self, 0);
     gtk_widget_add_controller (GTK_WIDGET (self->map), GTK_EVENT_CONTROLLER (click));
   }
+
+  update_step_actions (self);
 
   /* A view of the whole Levant until a story says otherwise. */
   shumate_viewport_set_zoom_level (self->viewport, 3);
