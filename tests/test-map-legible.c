@@ -566,8 +566,10 @@ static GtkWidget *
 find_action_button (GtkWidget  *widget,
                     const char *action)
 {
-  if (GTK_IS_BUTTON (widget)
-      && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0)
+  const char *tooltip = g_str_equal (action, "map.next-event") ? "Next Event (Alt+Right)"
+                                                              : "Previous Event (Alt+Left)";
+
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0)
     return widget;
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
        child = gtk_widget_get_next_sibling (child))
@@ -657,6 +659,29 @@ test_lead_event_row (Fixture       *fixture,
   g_assert_true (seen);
 }
 
+/* In a narrow window too, the step buttons are on. */
+static void
+test_step_narrow (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DlStory) story = dl_bundled_story_load (&error);
+  DlWindow *window = dl_window_new (NULL);
+  DlMapView *map = dl_window_get_map_view (window);
+
+  g_assert_no_error (error);
+  gtk_window_set_default_size (GTK_WINDOW (window), 480, 800);
+  dl_window_set_story (window, story);
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  dl_test_run_for (500);
+  g_assert_true (gtk_widget_is_sensitive (find_action_button (GTK_WIDGET (map),
+                                                              "map.next-event")));
+  g_assert_true (gtk_widget_is_sensitive (find_action_button (GTK_WIDGET (map),
+                                                              "map.previous-event")));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -688,6 +713,7 @@ main (int   argc,
               fixture_teardown);
   g_test_add ("/map-legible/lead-event-row", Fixture, NULL, fixture_setup,
               test_lead_event_row, fixture_teardown);
+  g_test_add_func ("/map-legible/step-narrow", test_step_narrow);
   g_test_add ("/map-legible/escape-focus", Fixture, NULL, fixture_setup, test_escape_focus,
               fixture_teardown);
 

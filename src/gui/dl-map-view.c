@@ -48,6 +48,8 @@ struct _DlMapView
   ShumateLicense     *license;
   ShumateScale       *scale;
   DlMapLegend        *legend;
+  GtkWidget          *previous_button;
+  GtkWidget          *next_button;
   DlOfflineSource    *offline_source;
   ShumateLayer       *offline_layer;  /* a DlTileLayer */
   ShumateMapSource   *osm_source;
@@ -988,10 +990,42 @@ update_step_actions (DlMapView *self)
 {
   gboolean has_story = self->state != NULL && dl_view_state_get_story (self->state) != NULL;
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "map.previous-event",
-                                 has_story && dl_step_event (self->state, -1) != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "map.next-event",
-                                 has_story && dl_step_event (self->state, 1) != NULL);
+  gboolean previous = has_story && dl_step_event (self->state, -1) != NULL;
+  gboolean next = has_story && dl_step_event (self->state, 1) != NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "map.previous-event", previous);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "map.next-event", next);
+  /* The buttons say it themselves: GTK 4.8 loses the actions' state for buttons when the
+   * window folds the map into a flap. */
+  gtk_widget_set_sensitive (self->previous_button, previous);
+  gtk_widget_set_sensitive (self->next_button, next);
+}
+
+static void
+step (DlMapView *self,
+      int        direction)
+{
+  DlEvent *event;
+
+  if (self->state == NULL)
+    return;
+  event = dl_step_event (self->state, direction);
+  if (event != NULL)
+    dl_view_state_select_event (self->state, event);
+}
+
+static void
+previous_clicked_cb (GtkButton *button,
+                     DlMapView *self)
+{
+  step (self, -1);
+}
+
+static void
+next_clicked_cb (GtkButton *button,
+                 DlMapView *self)
+{
+  step (self, 1);
 }
 
 /* Previous and next event in time order: select it, and the map goes there. */
@@ -1000,14 +1034,7 @@ step_event_action (GtkWidget  *widget,
                    const char *action_name,
                    GVariant   *parameter)
 {
-  DlMapView *self = DL_MAP_VIEW (widget);
-  DlEvent *event;
-
-  if (self->state == NULL)
-    return;
-  event = dl_step_event (self->state, g_str_equal (action_name, "map.next-event") ? 1 : -1);
-  if (event != NULL)
-    dl_view_state_select_event (self->state, event);
+  step (DL_MAP_VIEW (widget), g_str_equal (action_name, "map.next-event") ? 1 : -1);
 }
 
 static void
@@ -1228,9 +1255,13 @@ dl_map_view_class_init (DlMapViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DlMapView, legend);
   gtk_widget_class_bind_template_child (widget_class, DlMapView, license);
   gtk_widget_class_bind_template_child (widget_class, DlMapView, map);
+  gtk_widget_class_bind_template_child (widget_class, DlMapView, next_button);
   gtk_widget_class_bind_template_child (widget_class, DlMapView, overlay);
+  gtk_widget_class_bind_template_child (widget_class, DlMapView, previous_button);
   gtk_widget_class_bind_template_child (widget_class, DlMapView, scale);
   gtk_widget_class_bind_template_callback (widget_class, fit_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, next_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, previous_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, zoom_in_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, zoom_out_clicked_cb);
 
