@@ -1,0 +1,11 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+char *dl_file_name_from_title (const char *title,
+                               gsize       max_bytes);
+
+G_END_DECLS
