@@ -39,6 +39,17 @@ test_cut_at_word (void)
   check ("Supercalifragilistic", 5, "super");
 }
 
+/* Coordinates as other programs read them, with a dot in every locale. */
+static void
+test_location (void)
+{
+  g_autofree char *a = dl_format_location (33.5102, 36.29128);
+  g_autofree char *b = dl_format_location (-33.9, -70.0000049);
+
+  g_assert_cmpstr (a, ==, "33.51020, 36.29128");
+  g_assert_cmpstr (b, ==, "-33.90000, -70.00000");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -46,6 +57,7 @@ main (int   argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/file-name/cut-at-word", test_cut_at_word);
+  g_test_add_func ("/file-name/location", test_location);
 
   return g_test_run ();
 }

@@ -11,6 +11,7 @@
 #include "dl-bundled.h"
 #include "dl-event-row.h"
 #include "dl-figure.h"
+#include "dl-file-name.h"
 #include "dl-focus.h"
 #include "dl-hit.h"
 #include "dl-mercator.h"
@@ -682,6 +683,40 @@ test_step_narrow (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static void
+text_read_cb (GObject      *clipboard,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  char **text = user_data;
+
+  *text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (clipboard), result, NULL);
+  if (*text == NULL)
+    *text = g_strdup ("");
+}
+
+/* "Copy Location" in a place's popover puts its coordinates on the clipboard as text. */
+static void
+test_copy_location (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autofree char *text = NULL;
+  GtkWidget *button;
+  DlLonLat anchor = dl_place_get_anchor (dl_story_lookup_place (fixture->story, "homs"));
+  g_autofree char *expected = dl_format_location (anchor.lat, anchor.lon);
+
+  open_popover (fixture, "homs");
+  button = find_button (GTK_WIDGET (dl_map_view_get_popover (fixture->map)), "Copy Location");
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  gdk_clipboard_read_text_async (gtk_widget_get_clipboard (GTK_WIDGET (fixture->window)), NULL,
+                                 text_read_cb, &text);
+  for (guint i = 0; i < 200 && text == NULL; i++)
+    dl_test_run_for (10);
+  g_assert_cmpstr (text, ==, expected);
+  g_assert_cmpstr (text, ==, "34.72405, 36.72559");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -714,6 +749,8 @@ main (int   argc,
   g_test_add ("/map-legible/lead-event-row", Fixture, NULL, fixture_setup,
               test_lead_event_row, fixture_teardown);
   g_test_add_func ("/map-legible/step-narrow", test_step_narrow);
+  g_test_add ("/map-legible/copy-location", Fixture, NULL, fixture_setup,
+              test_copy_location, fixture_teardown);
   g_test_add ("/map-legible/escape-focus", Fixture, NULL, fixture_setup, test_escape_focus,
               fixture_teardown);
 

@@ -62,3 +62,24 @@ dl_file_name_from_title (const char *title,
     }
   return g_string_free (name, FALSE);
 }
+
+/**
+ * dl_format_location:
+ *
+ * A place's coordinates as text other programs read: "latitude, longitude" in decimal
+ * degrees with a dot whatever the locale, five decimals (a metre), as GNOME Maps copies
+ * them.
+ *
+ * Returns: (transfer full): the text
+ */
+char *
+dl_format_location (double latitude,
+                    double longitude)
+{
+  char lat[G_ASCII_DTOSTR_BUF_SIZE];
+  char lon[G_ASCII_DTOSTR_BUF_SIZE];
+
+  g_ascii_formatd (lat, sizeof lat, "%.5f", latitude);
+  g_ascii_formatd (lon, sizeof lon, "%.5f", longitude);
+  return g_strdup_printf ("%s, %s", lat, lon);
+}

@@ -8,6 +8,7 @@
 #include <math.h>
 
 #include "dl-event-row.h"
+#include "dl-file-name.h"
 #include "dl-focus.h"
 #include "dl-label-layer.h"
 #include "dl-map-legend.h"
@@ -656,6 +657,23 @@ show_in_article_clicked_cb (GtkButton *button,
   g_signal_emit (self, signals[SHOW_PASSAGE], 0, event, index);
 }
 
+static void
+copy_location_clicked_cb (GtkButton *button,
+                          DlMapView *self)
+{
+  DlPlace *place = g_object_get_data (G_OBJECT (button), "dl-place");
+  DlLonLat anchor = dl_place_get_anchor (place);
+  g_autofree char *text = dl_format_location (anchor.lat, anchor.lon);
+
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (self)), text);
+  /* TRANSLATORS: tooltip of "Copy Location" once done; %s is the coordinates */
+  {
+    g_autofree char *done = g_strdup_printf (_("Copied “%s”"), text);
+
+    gtk_widget_set_tooltip_text (GTK_WIDGET (button), done);
+  }
+}
+
 static GtkWidget *
 label_new (const char *text,
            const char *css_class)
@@ -750,6 +768,16 @@ popover_update (DlMapView *self)
       gtk_widget_add_css_class (label, "dim-label");
       gtk_box_append (GTK_BOX (box), label);
     }
+  {
+    GtkWidget *copy = gtk_button_new_with_label (_("Copy Location"));
+
+    gtk_widget_set_tooltip_text (copy, _("Copy the coordinates of the place"));
+    gtk_widget_set_halign (copy, GTK_ALIGN_START);
+    gtk_widget_add_css_class (copy, "flat");
+    g_object_set_data_full (G_OBJECT (copy), "dl-place", g_object_ref (place), g_object_unref);
+    g_signal_connect_object (copy, "clicked", G_CALLBACK (copy_location_clicked_cb), self, 0);
+    gtk_box_append (GTK_BOX (box), copy);
+  }
   for (guint i = 0; i < events->len; i++)
     gtk_box_append (GTK_BOX (box), event_card_new (self, events->pdata[i]));
 
