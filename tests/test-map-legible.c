@@ -18,6 +18,7 @@
 #include "dl-resources.h"
 #include "dl-window-private.h"
 #include "dl-test-util.h"
+#include "dl-test-window.h"
 
 /* What a reader sees of the bundled story's map: names next to markers, a first view of
  * where the story happens, a map that follows the filter, popovers that step aside. */
@@ -75,7 +76,7 @@ static void
 fixture_teardown (Fixture       *fixture,
                   gconstpointer  data)
 {
-  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  dl_test_close_window (fixture->window);
   g_clear_object (&fixture->story);
 }
 
@@ -680,7 +681,7 @@ test_step_narrow (void)
                                                               "map.next-event")));
   g_assert_true (gtk_widget_is_sensitive (find_action_button (GTK_WIDGET (map),
                                                               "map.previous-event")));
-  gtk_window_destroy (GTK_WINDOW (window));
+  dl_test_close_window (window);
 }
 
 static void
