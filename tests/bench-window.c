@@ -52,9 +52,24 @@ markers_placed (DlWindow *window)
   GList *markers = dl_map_view_list_shown_markers (dl_window_get_map_view (window));
   gboolean placed = markers != NULL;
 
+  DlMapView *map = dl_window_get_map_view (window);
+
+  /* The first view frames where the story happens: a marker off the map (Washington) is
+   * never mapped, and is placed all the same. */
   for (GList *l = markers; l != NULL; l = l->next)
-    if (!gtk_widget_get_mapped (l->data) || gtk_widget_get_width (l->data) <= 0)
-      placed = FALSE;
+    {
+      DlLonLat anchor = dl_place_get_anchor (dl_marker_get_place (l->data));
+      double x, y;
+
+      shumate_viewport_location_to_widget_coords (dl_map_view_get_viewport (map),
+                                                  GTK_WIDGET (map), anchor.lat, anchor.lon,
+                                                  &x, &y);
+      if (x < 0 || y < 0 || x > gtk_widget_get_width (GTK_WIDGET (map))
+          || y > gtk_widget_get_height (GTK_WIDGET (map)))
+        continue;
+      if (!gtk_widget_get_mapped (l->data) || gtk_widget_get_width (l->data) <= 0)
+        placed = FALSE;
+    }
   g_list_free (markers);
   return placed;
 }

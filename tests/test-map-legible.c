@@ -9,12 +9,16 @@
 #include <string.h>
 
 #include "dl-bundled.h"
+#include "dl-event-row.h"
 #include "dl-figure.h"
+#include "dl-file-name.h"
+#include "dl-focus.h"
 #include "dl-hit.h"
 #include "dl-mercator.h"
 #include "dl-resources.h"
 #include "dl-window-private.h"
 #include "dl-test-util.h"
+#include "dl-test-window.h"
 
 /* What a reader sees of the bundled story's map: names next to markers, a first view of
  * where the story happens, a map that follows the filter, popovers that step aside. */
@@ -72,7 +76,7 @@ static void
 fixture_teardown (Fixture       *fixture,
                   gconstpointer  data)
 {
-  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  dl_test_close_window (fixture->window);
   g_clear_object (&fixture->story);
 }
 
@@ -93,6 +97,21 @@ place_point (Fixture    *fixture,
                                               anchor.lat, anchor.lon, x, y);
   return *x >= 0 && *y >= 0 && *x <= gtk_widget_get_width (layer)
          && *y <= gtk_widget_get_height (layer);
+}
+
+static void
+collect_rows (GtkWidget *widget,
+              GPtrArray *rows)
+{
+  if (DL_IS_EVENT_ROW (widget))
+    {
+      if (gtk_widget_get_mapped (widget) && dl_event_row_get_event (DL_EVENT_ROW (widget)))
+        g_ptr_array_add (rows, widget);
+      return;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_rows (child, rows);
 }
 
 static const DlMapLabel *
@@ -521,6 +540,184 @@ test_area_click (Fixture       *fixture,
   g_assert_null (dl_view_state_get_selected_place (state));
 }
 
+/* The window's legend keys the colours of the shown markers, as the export's does, and
+ * follows the filter. */
+static void
+test_legend (Fixture       *fixture,
+             gconstpointer  data)
+{
+  DlMapLegend *legend = dl_map_view_get_legend (fixture->map);
+  g_autofree char *all = dl_map_legend_dup_names (legend);
+  g_autofree char *uk = NULL;
+
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (legend)));
+  g_assert_nonnull (strstr (all, "Bashar al-Assad"));
+  g_assert_nonnull (strstr (all, "Israel"));
+  /* One click opens it. */
+  gtk_expander_set_expanded (dl_map_legend_get_expander (legend), TRUE);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
+  g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (legend)), >, 100);
+
+  set_actor (fixture, "uk");
+  uk = dl_map_legend_dup_names (legend);
+  g_assert_nonnull (strstr (uk, "United Kingdom"));
+  g_assert_null (strstr (uk, "Israel"));
+}
+
+static GtkWidget *
+find_action_button (GtkWidget  *widget,
+                    const char *action)
+{
+  const char *tooltip = g_str_equal (action, "map.next-event") ? "Next Event (Alt+Right)"
+                                                              : "Previous Event (Alt+Left)";
+
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_action_button (child, action);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The previous and next buttons walk the shown events in time order from the selection;
+ * at the last event "next" is off. */
+static void
+test_step_events (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  DlViewState *state = dl_window_get_view_state (fixture->window);
+  GListModel *events = dl_story_get_events (fixture->story);
+  guint n = g_list_model_get_n_items (events);
+  g_autoptr(DlEvent) first = g_list_model_get_item (events, 0);
+  g_autoptr(DlEvent) second = g_list_model_get_item (events, 1);
+  g_autoptr(DlEvent) last = g_list_model_get_item (events, n - 1);
+  GPtrArray *selected;
+
+  /* Nothing selected: "next" starts at the first event. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->map), "map.next-event", NULL));
+  selected = dl_view_state_get_selected_events (state);
+  g_assert_cmpuint (selected->len, ==, 1);
+  g_assert_true (selected->pdata[0] == first);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->map), "map.next-event", NULL));
+  selected = dl_view_state_get_selected_events (state);
+  g_assert_true (selected->pdata[0] == second);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->map), "map.previous-event",
+                                             NULL));
+  selected = dl_view_state_get_selected_events (state);
+  g_assert_true (selected->pdata[0] == first);
+
+  dl_view_state_select_event (state, last);
+  g_assert_null (dl_step_event (state, 1));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
+  g_assert_false (gtk_widget_is_sensitive (find_action_button (GTK_WIDGET (fixture->map),
+                                                               "map.next-event")));
+  g_assert_true (gtk_widget_is_sensitive (find_action_button (GTK_WIDGET (fixture->map),
+                                                              "map.previous-event")));
+  gtk_widget_activate_action (GTK_WIDGET (fixture->map), "map.next-event", NULL);
+  g_assert_true (dl_view_state_get_selected_events (state)->pdata[0] == last);
+
+  /* With a filter, the steps skip what it hides. */
+  set_actor (fixture, "israel");
+  dl_view_state_clear_selection (state);
+  for (DlEvent *event = dl_step_event (state, 1); event != NULL; event = dl_step_event (state, 1))
+    {
+      g_assert_true (dl_view_state_is_shown (state, event));
+      dl_view_state_select_event (state, event);
+    }
+}
+
+/* The list opens on the event the headline reports: its row is on screen. */
+static void
+test_lead_event_row (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  DlEvent *lead = dl_story_get_lead_event (fixture->story);
+  GListModel *events = dl_story_get_events (fixture->story);
+  g_autoptr(DlEvent) oldest = g_list_model_get_item (events, 0);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  gboolean seen = FALSE;
+
+  g_assert_nonnull (lead);
+  g_assert_true (lead != oldest);
+  /* Its passage is the article's first sentence. */
+  g_assert_cmpint (dl_event_get_passage (lead, 0)->start, <, 120);
+  collect_rows (GTK_WIDGET (dl_window_get_list_view (fixture->window)), rows);
+  for (guint i = 0; i < rows->len; i++)
+    if (dl_event_row_get_event (rows->pdata[i]) == lead)
+      {
+        graphene_rect_t bounds;
+        GtkWidget *list = GTK_WIDGET (dl_window_get_list_view (fixture->window));
+
+        g_assert_true (gtk_widget_compute_bounds (rows->pdata[i], list, &bounds));
+        g_test_message ("lead row at y %g of %d", bounds.origin.y,
+                        gtk_widget_get_height (list));
+        seen = bounds.origin.y >= 0 && bounds.origin.y < gtk_widget_get_height (list);
+      }
+  g_assert_true (seen);
+}
+
+/* In a narrow window too, the step buttons are on. */
+static void
+test_step_narrow (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DlStory) story = dl_bundled_story_load (&error);
+  DlWindow *window = dl_window_new (NULL);
+  DlMapView *map = dl_window_get_map_view (window);
+
+  g_assert_no_error (error);
+  gtk_window_set_default_size (GTK_WINDOW (window), 480, 800);
+  dl_window_set_story (window, story);
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  dl_test_run_for (500);
+  g_assert_true (gtk_widget_is_sensitive (find_action_button (GTK_WIDGET (map),
+                                                              "map.next-event")));
+  g_assert_true (gtk_widget_is_sensitive (find_action_button (GTK_WIDGET (map),
+                                                              "map.previous-event")));
+  dl_test_close_window (window);
+}
+
+static void
+text_read_cb (GObject      *clipboard,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  char **text = user_data;
+
+  *text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (clipboard), result, NULL);
+  if (*text == NULL)
+    *text = g_strdup ("");
+}
+
+/* "Copy Location" in a place's popover puts its coordinates on the clipboard as text. */
+static void
+test_copy_location (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autofree char *text = NULL;
+  GtkWidget *button;
+  DlLonLat anchor = dl_place_get_anchor (dl_story_lookup_place (fixture->story, "homs"));
+  g_autofree char *expected = dl_format_location (anchor.lat, anchor.lon);
+
+  open_popover (fixture, "homs");
+  button = find_button (GTK_WIDGET (dl_map_view_get_popover (fixture->map)), "Copy Location");
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  gdk_clipboard_read_text_async (gtk_widget_get_clipboard (GTK_WIDGET (fixture->window)), NULL,
+                                 text_read_cb, &text);
+  for (guint i = 0; i < 200 && text == NULL; i++)
+    dl_test_run_for (10);
+  g_assert_cmpstr (text, ==, expected);
+  g_assert_cmpstr (text, ==, "34.72405, 36.72559");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -546,6 +743,15 @@ main (int   argc,
               fixture_teardown);
   g_test_add ("/map-legible/area-click", Fixture, NULL, fixture_setup, test_area_click,
               fixture_teardown);
+  g_test_add ("/map-legible/legend", Fixture, NULL, fixture_setup, test_legend,
+              fixture_teardown);
+  g_test_add ("/map-legible/step-events", Fixture, NULL, fixture_setup, test_step_events,
+              fixture_teardown);
+  g_test_add ("/map-legible/lead-event-row", Fixture, NULL, fixture_setup,
+              test_lead_event_row, fixture_teardown);
+  g_test_add_func ("/map-legible/step-narrow", test_step_narrow);
+  g_test_add ("/map-legible/copy-location", Fixture, NULL, fixture_setup,
+              test_copy_location, fixture_teardown);
   g_test_add ("/map-legible/escape-focus", Fixture, NULL, fixture_setup, test_escape_focus,
               fixture_teardown);
 

@@ -195,3 +195,86 @@ dl_focus_get_bounds (GArray   *summaries,
   *north_east = ne;
   return TRUE;
 }
+
+/**
+ * dl_step_event:
+ * @state: what the window shows
+ * @direction: 1 for the next event, -1 for the previous one
+ *
+ * The shown event after (or before) the first selected one, in time order; with nothing
+ * selected, the first (or the last) shown event.
+ *
+ * Returns: (transfer none) (nullable): that event, or NULL at either end or when nothing
+ *   is shown
+ */
+DlEvent *
+dl_step_event (DlViewState *state,
+               int          direction)
+{
+  DlStory *story;
+  GListModel *events;
+  GPtrArray *selected;
+  DlEvent *current = NULL, *found = NULL;
+  guint n;
+  gboolean past = FALSE;
+
+  g_return_val_if_fail (DL_IS_VIEW_STATE (state), NULL);
+  g_return_val_if_fail (direction == 1 || direction == -1, NULL);
+
+  story = dl_view_state_get_story (state);
+  if (story == NULL)
+    return NULL;
+  events = dl_story_get_events (story);
+  n = g_list_model_get_n_items (events);
+  selected = dl_view_state_get_selected_events (state);
+  if (selected->len > 0)
+    current = direction > 0 ? selected->pdata[selected->len - 1] : selected->pdata[0];
+
+  for (guint k = 0; k < n && found == NULL; k++)
+    {
+      g_autoptr(DlEvent) event = g_list_model_get_item (events, direction > 0 ? k : n - 1 - k);
+
+      if (current == NULL || past)
+        {
+          if (dl_view_state_is_shown (state, event))
+            found = event;
+        }
+      else if (event == current)
+        past = TRUE;
+    }
+  return found;
+}
+
+/**
+ * dl_story_get_lead_event:
+ *
+ * The event the story leads with: the one whose passage comes first in the article (the
+ * headline's news), not the oldest background; the first event when none has a passage.
+ *
+ * Returns: (transfer none) (nullable): the lead event, or NULL for a story without events
+ */
+DlEvent *
+dl_story_get_lead_event (DlStory *story)
+{
+  GListModel *events;
+  DlEvent *lead = NULL;
+  int first = G_MAXINT;
+
+  g_return_val_if_fail (DL_IS_STORY (story), NULL);
+
+  events = dl_story_get_events (story);
+  for (guint i = 0; i < g_list_model_get_n_items (events); i++)
+    {
+      g_autoptr(DlEvent) event = g_list_model_get_item (events, i);
+
+      if (lead == NULL)
+        lead = event;
+      for (guint j = 0; j < dl_event_get_n_passages (event); j++)
+        if (dl_event_get_passage (event, j)->start < first)
+          {
+            first = dl_event_get_passage (event, j)->start;
+            lead = event;
+          }
+    }
+  return lead;
+}

@@ -36,4 +36,10 @@ gboolean  dl_focus_get_bounds  (GArray             *summaries,
                                 DlLonLat           *south_west,
                                 DlLonLat           *north_east);
 
+#include "dl-view-state.h"
+
+DlEvent  *dl_step_event        (DlViewState        *state,
+                                int                 direction);
+DlEvent  *dl_story_get_lead_event (DlStory         *story);
+
 G_END_DECLS

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "dl-export-dialog.h"
+#include "dl-file-name.h"
 #include "dl-figure.h"
 #include "dl-settings.h"
 
@@ -449,28 +450,10 @@ static char *
 suggested_name (DlExportDialog *self)
 {
   const char *title = gtk_editable_get_text (GTK_EDITABLE (self->title_row));
-  GString *name = g_string_new (NULL);
-  gboolean dash = FALSE;
+  g_autofree char *base = dl_file_name_from_title (title, 48);
 
-  /* A file name from the title's first words: letters and digits of any script. */
-  for (const char *p = title; *p != '\0' && name->len < 48; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (g_unichar_isalnum (c))
-        {
-          if (dash && name->len > 0)
-            g_string_append_c (name, '-');
-          g_string_append_unichar (name, g_unichar_tolower (c));
-          dash = FALSE;
-        }
-      else
-        dash = TRUE;
-    }
-  if (name->len == 0)
-    g_string_append (name, _("map"));
-  g_string_append_printf (name, ".%s", dl_figure_format_get_extension (get_format (self)));
-  return g_string_free (name, FALSE);
+  return g_strdup_printf ("%s.%s", base[0] != '\0' ? base : _("map"),
+                          dl_figure_format_get_extension (get_format (self)));
 }
 
 static void

@@ -8,8 +8,10 @@
 #include <math.h>
 
 #include "dl-event-row.h"
+#include "dl-file-name.h"
 #include "dl-focus.h"
 #include "dl-label-layer.h"
+#include "dl-map-legend.h"
 #include "dl-map-sources.h"
 #include "dl-map-view.h"
 #include "dl-marker-clusters.h"
@@ -48,6 +50,9 @@ struct _DlMapView
   ShumateLicense     *license;
   ShumateScale       *scale;
   DlPlaceSearch      *place_search;
+  DlMapLegend        *legend;
+  GtkWidget          *previous_button;
+  GtkWidget          *next_button;
   DlOfflineSource    *offline_source;
   ShumateLayer       *offline_layer;  /* a DlTileLayer */
   ShumateMapSource   *osm_source;
@@ -83,6 +88,7 @@ enum {
 static guint signals[N_SIGNALS];
 
 static void popover_update      (DlMapView *self);
+static void update_step_actions (DlMapView *self);
 static void marker_activated_cb (DlMarker  *marker,
                                  DlMapView *self);
 static void place_activated_cb  (DlPointLayer *layer,
@@ -282,6 +288,32 @@ update_clusters (DlMapView *self)
     g_free (texts[i]);
 }
 
+/* The legend keys the colours the shown markers and areas wear, in the story's order. */
+static void
+update_legend (DlMapView *self,
+               GArray    *visible)
+{
+  GListModel *actors = dl_story_get_actors (dl_view_state_get_story (self->state));
+  g_autoptr(GHashTable) used = g_hash_table_new (NULL, NULL);
+  g_autoptr(GPtrArray) shown = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < visible->len; i++)
+    {
+      DlActor *actor = g_array_index (visible, DlPlaceSummary, i).actor;
+
+      if (actor != NULL)
+        g_hash_table_add (used, actor);
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (actors); i++)
+    {
+      g_autoptr(DlActor) actor = g_list_model_get_item (actors, i);
+
+      if (g_hash_table_contains (used, actor))
+        g_ptr_array_add (shown, g_steal_pointer (&actor));
+    }
+  dl_map_legend_set_actors (self->legend, shown);
+}
+
 static void
 update_markers (DlMapView *self)
 {
@@ -295,6 +327,7 @@ update_markers (DlMapView *self)
     return;
 
   visible = visible_places (self);
+  update_legend (self, visible);
   if (self->use_points)
     {
       dl_point_layer_set_places (self->point_layer, visible);
@@ -469,11 +502,17 @@ story_changed_cb (DlViewState *state,
     dl_point_layer_set_selected (self->point_layer, NULL);
   }
   self->use_points = FALSE;
+  update_step_actions (self);
   dl_label_layer_set_obstacles (self->label_layer, NULL, NULL, NULL, 0);
   dl_label_layer_set_names (self->label_layer, NULL, NULL, NULL, NULL, NULL, 0);
 
   if (story == NULL)
-    return;
+    {
+      g_autoptr(GPtrArray) none = g_ptr_array_new ();
+
+      dl_map_legend_set_actors (self->legend, none);
+      return;
+    }
 
   /* Decided once per story, on what it shows when opened (the filter starts empty). */
   {
@@ -543,6 +582,7 @@ static void
 filter_changed_cb (DlViewState *state,
                    DlMapView   *self)
 {
+  update_step_actions (self);
   update_markers (self);
   update_selection (self);
   if (self->popover_place != NULL && !place_is_shown (self, self->popover_place))
@@ -557,6 +597,7 @@ selection_changed_cb (DlViewState *state,
 {
   DlPlace *place = dl_view_state_get_selected_place (state);
 
+  update_step_actions (self);
   update_selection (self);
 
   if (self->popover != NULL && gtk_widget_get_visible (GTK_WIDGET (self->popover)))
@@ -626,6 +667,23 @@ show_in_article_clicked_cb (GtkButton *button,
   if (self->popover != NULL)
     gtk_popover_popdown (self->popover);
   g_signal_emit (self, signals[SHOW_PASSAGE], 0, event, index);
+}
+
+static void
+copy_location_clicked_cb (GtkButton *button,
+                          DlMapView *self)
+{
+  DlPlace *place = g_object_get_data (G_OBJECT (button), "dl-place");
+  DlLonLat anchor = dl_place_get_anchor (place);
+  g_autofree char *text = dl_format_location (anchor.lat, anchor.lon);
+
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (self)), text);
+  /* TRANSLATORS: tooltip of "Copy Location" once done; %s is the coordinates */
+  {
+    g_autofree char *done = g_strdup_printf (_("Copied “%s”"), text);
+
+    gtk_widget_set_tooltip_text (GTK_WIDGET (button), done);
+  }
 }
 
 static GtkWidget *
@@ -722,6 +780,16 @@ popover_update (DlMapView *self)
       gtk_widget_add_css_class (label, "dim-label");
       gtk_box_append (GTK_BOX (box), label);
     }
+  {
+    GtkWidget *copy = gtk_button_new_with_label (_("Copy Location"));
+
+    gtk_widget_set_tooltip_text (copy, _("Copy the coordinates of the place"));
+    gtk_widget_set_halign (copy, GTK_ALIGN_START);
+    gtk_widget_add_css_class (copy, "flat");
+    g_object_set_data_full (G_OBJECT (copy), "dl-place", g_object_ref (place), g_object_unref);
+    g_signal_connect_object (copy, "clicked", G_CALLBACK (copy_location_clicked_cb), self, 0);
+    gtk_box_append (GTK_BOX (box), copy);
+  }
   for (guint i = 0; i < events->len; i++)
     gtk_box_append (GTK_BOX (box), event_card_new (self, events->pdata[i]));
 
@@ -955,6 +1023,58 @@ zoom_by (DlMapView *self,
                           shumate_location_get_latitude (SHUMATE_LOCATION (self->viewport)),
                           shumate_location_get_longitude (SHUMATE_LOCATION (self->viewport)),
                           zoom);
+}
+
+static void
+update_step_actions (DlMapView *self)
+{
+  gboolean has_story = self->state != NULL && dl_view_state_get_story (self->state) != NULL;
+
+  gboolean previous = has_story && dl_step_event (self->state, -1) != NULL;
+  gboolean next = has_story && dl_step_event (self->state, 1) != NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "map.previous-event", previous);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "map.next-event", next);
+  /* The buttons say it themselves: GTK 4.8 loses the actions' state for buttons when the
+   * window folds the map into a flap. */
+  gtk_widget_set_sensitive (self->previous_button, previous);
+  gtk_widget_set_sensitive (self->next_button, next);
+}
+
+static void
+step (DlMapView *self,
+      int        direction)
+{
+  DlEvent *event;
+
+  if (self->state == NULL)
+    return;
+  event = dl_step_event (self->state, direction);
+  if (event != NULL)
+    dl_view_state_select_event (self->state, event);
+}
+
+static void
+previous_clicked_cb (GtkButton *button,
+                     DlMapView *self)
+{
+  step (self, -1);
+}
+
+static void
+next_clicked_cb (GtkButton *button,
+                 DlMapView *self)
+{
+  step (self, 1);
+}
+
+/* Previous and next event in time order: select it, and the map goes there. */
+static void
+step_event_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  step (DL_MAP_VIEW (widget), g_str_equal (action_name, "map.next-event") ? 1 : -1);
 }
 
 static void
@@ -1200,18 +1320,29 @@ dl_map_view_class_init (DlMapViewClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/ui/dl-map-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, DlMapView, legend);
   gtk_widget_class_bind_template_child (widget_class, DlMapView, license);
   gtk_widget_class_bind_template_child (widget_class, DlMapView, map);
+  gtk_widget_class_bind_template_child (widget_class, DlMapView, next_button);
   gtk_widget_class_bind_template_child (widget_class, DlMapView, overlay);
   gtk_widget_class_bind_template_child (widget_class, DlMapView, place_search);
   gtk_widget_class_bind_template_child (widget_class, DlMapView, scale);
   gtk_widget_class_bind_template_callback (widget_class, fit_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, place_chosen_cb);
+  gtk_widget_class_bind_template_child (widget_class, DlMapView, previous_button);
+  gtk_widget_class_bind_template_callback (widget_class, next_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, previous_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, zoom_in_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, zoom_out_clicked_cb);
 
   gtk_widget_class_install_action (widget_class, "map.pan", "(ii)", pan_action);
   gtk_widget_class_install_action (widget_class, "map.zoom-in", NULL, zoom_in_action);
+  gtk_widget_class_install_action (widget_class, "map.previous-event", NULL, step_event_action);
+  gtk_widget_class_install_action (widget_class, "map.next-event", NULL, step_event_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK,
+                                       "map.previous-event", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_ALT_MASK,
+                                       "map.next-event", NULL);
   gtk_widget_class_install_action (widget_class, "map.zoom-out", NULL, zoom_out_action);
 
   /* libshumate 1.0 has no key bindings: arrows pan and Ctrl+plus/minus zoom while the focus
@@ -1243,6 +1374,7 @@ dl_map_view_class_init (DlMapViewClass *klass)
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 
   g_type_ensure (DL_TYPE_PLACE_SEARCH);
+  g_type_ensure (DL_TYPE_MAP_LEGEND);
   g_type_ensure (SHUMATE_TYPE_LICENSE);
   g_type_ensure (SHUMATE_TYPE_MAP);
   g_type_ensure (SHUMATE_TYPE_SCALE);
@@ -1281,6 +1413,8 @@ dl_map_view_init (DlMapView *self)
     g_signal_connect_object (click, "released", G_CALLBACK (map_released_cb), self, 0);
     gtk_widget_add_controller (GTK_WIDGET (self->map), GTK_EVENT_CONTROLLER (click));
   }
+
+  update_step_actions (self);
 
   /* A view of the whole Levant until a story says otherwise. */
   shumate_viewport_set_zoom_level (self->viewport, 3);
@@ -1457,6 +1591,14 @@ dl_map_view_get_offline_source (DlMapView *self)
   g_return_val_if_fail (DL_IS_MAP_VIEW (self), NULL);
 
   return SHUMATE_MAP_SOURCE (self->offline_source);
+}
+
+DlMapLegend *
+dl_map_view_get_legend (DlMapView *self)
+{
+  g_return_val_if_fail (DL_IS_MAP_VIEW (self), NULL);
+
+  return self->legend;
 }
 
 DlLabelLayer *

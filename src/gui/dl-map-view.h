@@ -6,6 +6,7 @@
 #include "dl-place-search.h"
 
 #include "dl-label-layer.h"
+#include "dl-map-legend.h"
 #include "dl-marker.h"
 #include "dl-point-layer.h"
 #include "dl-view-state.h"
@@ -58,6 +59,8 @@ DlPointLayer    *dl_map_view_get_point_layer   (DlMapView   *self);
 DlPlaceSearch   *dl_map_view_get_place_search  (DlMapView   *self);
 /* The layer of place names (the story's and the base map's). */
 DlLabelLayer    *dl_map_view_get_label_layer   (DlMapView   *self);
+/* The key to the markers' colours. */
+DlMapLegend     *dl_map_view_get_legend        (DlMapView   *self);
 
 /* The view that shows the box (@south_west, @north_east) whole in a @width × @height
  * widget with @padding pixels on every side, zoom clamped to [@min_zoom, @max_zoom]. */

@@ -8,6 +8,7 @@
 #include "dl-about.h"
 #include "dl-booklet-export.h"
 #include "dl-event-row.h"
+#include "dl-focus.h"
 #include "dl-export-dialog.h"
 #include "dl-settings.h"
 #include "dl-time-chip.h"
@@ -73,6 +74,7 @@ struct _DlWindow
   gboolean              narrow;
   gboolean              layout_idle_queued;
   gboolean              syncing_selection;
+  guint                 lead_position;  /* the row the list opens on */
 };
 
 G_DEFINE_FINAL_TYPE (DlWindow, dl_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -254,6 +256,20 @@ update_title (DlWindow *self)
   gtk_window_set_title (GTK_WINDOW (self), title);
 }
 
+static gboolean
+scroll_to_lead_cb (GtkWidget     *list,
+                   GdkFrameClock *clock,
+                   gpointer       user_data)
+{
+  DlWindow *self = user_data;
+
+  if (gtk_widget_get_height (list) <= 0)
+    return G_SOURCE_CONTINUE;
+  if (self->lead_position < g_list_model_get_n_items (G_LIST_MODEL (self->filter_model)))
+    gtk_widget_activate_action (list, "list.scroll-to-item", "u", self->lead_position);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 state_story_changed_cb (DlViewState *state,
                         DlWindow    *self)
@@ -282,6 +298,26 @@ state_story_changed_cb (DlViewState *state,
   gtk_stack_set_visible_child_name (self->main_stack, self->narrow ? "narrow" : "wide");
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
   update_count (self);
+
+  /* The list opens on the event the story leads with, not on its oldest background. */
+  {
+    DlEvent *lead = dl_story_get_lead_event (story);
+    GListModel *model = G_LIST_MODEL (self->filter_model);
+
+    for (guint i = 0; lead != NULL && i < g_list_model_get_n_items (model); i++)
+      {
+        g_autoptr(DlEvent) event = g_list_model_get_item (model, i);
+
+        if (event == lead)
+          {
+            /* In the list's first frame: before it has a size, GTK 4.8 drops the scroll. */
+            self->lead_position = i;
+            gtk_widget_add_tick_callback (GTK_WIDGET (self->list_view), scroll_to_lead_cb,
+                                          self, NULL);
+            break;
+          }
+      }
+  }
 }
 
 static void

@@ -275,9 +275,9 @@ dl_label_place (DlLabel               *labels,
  *   (Idlib)")
  *
  * Whether the base map's name says what the story's place says, ignoring case: the whole
- * name, its head before a comma or a parenthesis, or what the parenthesis holds. The base map then gives way, so that
- * it never names the Tripoli in Libya next to a story about the one in Lebanon, nor names
- * a city twice. Pure.
+ * name, its head before a comma or a parenthesis, or what the parenthesis holds. The base
+ * map then gives way, so that it never names the Tripoli in Libya next to a story about
+ * the one in Lebanon, nor names a city twice. Pure.
  */
 gboolean
 dl_label_names_same_place (const char *basemap_name,
