@@ -1432,12 +1432,14 @@ draw_marker (Figure     *fig,
   cairo_arc (cr, sp->x, sp->y + 1.5 * fig->u, sp->radius + 1.5 * fig->u, 0, 2 * G_PI);
   cairo_set_source_rgba (cr, 0, 0, 0, 0.25);
   cairo_fill (cr);
-  cairo_arc (cr, sp->x, sp->y, sp->radius, 0, 2 * G_PI);
-  cairo_set_source_rgb (cr, sp->red, sp->green, sp->blue);
-  cairo_fill_preserve (cr);
+  /* The white outline as a disc under the coloured one: a fill costs less than a
+   * stroke, which counts with 100,000 markers. */
+  cairo_arc (cr, sp->x, sp->y, sp->radius + 1.25 * fig->u, 0, 2 * G_PI);
   cairo_set_source_rgb (cr, 1, 1, 1);
-  cairo_set_line_width (cr, 2.5 * fig->u);
-  cairo_stroke (cr);
+  cairo_fill (cr);
+  cairo_arc (cr, sp->x, sp->y, sp->radius - 1.25 * fig->u, 0, 2 * G_PI);
+  cairo_set_source_rgb (cr, sp->red, sp->green, sp->blue);
+  cairo_fill (cr);
   cairo_restore (cr);
 
   if (sp->n_shown > 0)
