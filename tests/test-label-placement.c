@@ -337,6 +337,26 @@ test_dense_layer (void)
   g_assert_cmpuint (n_dense_placed, <, n_dense / 20);
 }
 
+/* Sampling keeps the names of the places with the most events, earlier ones on a tie. */
+static void
+test_sample (void)
+{
+  const double priorities[] = { 1, 5, 0, 5, 2, 9, 1 };
+  gboolean chosen[G_N_ELEMENTS (priorities)];
+  const gboolean want[] = { FALSE, TRUE, FALSE, TRUE, FALSE, TRUE, FALSE };
+  const gboolean want4[] = { FALSE, TRUE, FALSE, TRUE, TRUE, TRUE, FALSE };
+
+  dl_label_sample (priorities, G_N_ELEMENTS (priorities), 3, chosen);
+  for (guint i = 0; i < G_N_ELEMENTS (priorities); i++)
+    g_assert_cmpint (chosen[i], ==, want[i]);
+  dl_label_sample (priorities, G_N_ELEMENTS (priorities), 4, chosen);
+  for (guint i = 0; i < G_N_ELEMENTS (priorities); i++)
+    g_assert_cmpint (chosen[i], ==, want4[i]);
+  dl_label_sample (priorities, G_N_ELEMENTS (priorities), 100, chosen);
+  for (guint i = 0; i < G_N_ELEMENTS (priorities); i++)
+    g_assert_true (chosen[i]);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -354,6 +374,7 @@ main (int   argc,
   g_test_add_func ("/label-placement/random-sparse", test_random_sparse);
   g_test_add_func ("/label-placement/deterministic", test_deterministic);
   g_test_add_func ("/label-placement/dense-layer", test_dense_layer);
+  g_test_add_func ("/label-placement/sample", test_sample);
 
   return g_test_run ();
 }

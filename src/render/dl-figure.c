@@ -1520,8 +1520,28 @@ draw_leader (Figure        *fig,
 }
 
 static void
+sample_place_labels (Figure       *fig,
+                     const DlRect *bounds,
+                     gboolean     *sampled)
+{
+  double line = 14 * fig->u;
+  double budget = bounds->width * bounds->height / (line * line);
+  g_autofree double *priorities = g_new (double, MAX (fig->places->len, 1));
+
+  for (guint i = 0; i < fig->places->len; i++)
+    {
+      ShownPlace *sp = g_ptr_array_index (fig->places, i);
+
+      priorities[i] = sp->n_shown;
+    }
+  dl_label_sample (priorities, fig->places->len,
+                   (guint) CLAMP (budget, 1, G_MAXUINT32 / 2), sampled);
+}
+
+static void
 draw_labels (Figure *fig)
 {
+  g_autofree gboolean *sampled = g_new (gboolean, MAX (fig->places->len, 1));
   g_autoptr(GArray) labels = g_array_new (FALSE, TRUE, sizeof (DlLabel));
   g_autoptr(GArray) texts = g_array_new (FALSE, TRUE, sizeof (LabelText));
   g_autoptr(GArray) obstacles = g_array_new (FALSE, TRUE, sizeof (DlLabelObstacle));
@@ -1538,6 +1558,10 @@ draw_labels (Figure *fig)
     if (decorations[i]->width > 0)
       g_array_append_val (blocked, *decorations[i]);
 
+  /* A dense layer: only as many names as could fit in the figure, most events first,
+   * are measured and tried (one line of text at least a line high, as wide as high). */
+  sample_place_labels (fig, &bounds, sampled);
+
   for (guint i = 0; i < fig->places->len; i++)
     {
       ShownPlace *sp = g_ptr_array_index (fig->places, i);
@@ -1549,7 +1573,7 @@ draw_labels (Figure *fig)
       double w, h;
 
       g_array_append_val (obstacles, obstacle);
-      if (!fig->options->labels || name == NULL || name[0] == '\0')
+      if (!fig->options->labels || name == NULL || name[0] == '\0' || !sampled[i])
         continue;
 
       g_hash_table_add (names, g_utf8_casefold (name, -1));

@@ -458,3 +458,45 @@ dl_label_place (DlLabel               *labels,
     }
   grid_clear (&grid);
 }
+
+/**
+ * dl_label_sample:
+ * @priorities: the priority of each label, higher first
+ * @n: how many
+ * @budget: how many to keep
+ * @chosen: (out caller-allocates) (array length=n): %TRUE for each label kept
+ *
+ * Keeps the @budget labels of highest priority (ties: the earlier one), so that a dense
+ * layer only measures and tries as many names as its figure could ever show.
+ */
+void
+dl_label_sample (const double *priorities,
+                 guint         n,
+                 guint         budget,
+                 gboolean     *chosen)
+{
+  g_autofree guint *order = NULL;
+  g_autofree DlLabel *keys = NULL;
+
+  g_return_if_fail (priorities != NULL || n == 0);
+  g_return_if_fail (chosen != NULL || n == 0);
+
+  if (n <= budget)
+    {
+      for (guint i = 0; i < n; i++)
+        chosen[i] = TRUE;
+      return;
+    }
+
+  order = g_new (guint, n);
+  keys = g_new0 (DlLabel, n);
+  for (guint i = 0; i < n; i++)
+    {
+      order[i] = i;
+      keys[i].priority = priorities[i];
+      chosen[i] = FALSE;
+    }
+  g_qsort_with_data (order, n, sizeof (guint), compare_priority, keys);
+  for (guint k = 0; k < budget; k++)
+    chosen[order[k]] = TRUE;
+}
