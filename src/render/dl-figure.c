@@ -17,6 +17,7 @@
 #include "dl-basemap-wrap.h"
 #include "dl-figure.h"
 #include "dl-geojson-lenient.h"
+#include "dl-marker-cull.h"
 #include "dl-mercator.h"
 
 #define FONT_FAMILY "Cantarell, Noto Sans, DejaVu Sans, Sans"
@@ -1458,6 +1459,38 @@ draw_marker (Figure     *fig,
     }
 }
 
+/* A dense layer skips the markers that other markers hide entirely: the same picture. */
+#define DENSE_MARKERS 2000
+
+static void
+draw_markers (Figure *fig)
+{
+  guint n = fig->places->len;
+  g_autofree DlMarkerExtent *extents = NULL;
+  g_autofree gboolean *hidden = NULL;
+
+  if (n > DENSE_MARKERS)
+    {
+      extents = g_new (DlMarkerExtent, n);
+      hidden = g_new (gboolean, n);
+      for (guint i = 0; i < n; i++)
+        {
+          ShownPlace *sp = g_ptr_array_index (fig->places, i);
+          /* The shadow reaches furthest; one unit more for antialiasing. */
+          double reach = sp->radius + 1.5 * fig->u + 1;
+
+          extents[i] = (DlMarkerExtent) { sp->x - reach, sp->y - reach, sp->x + reach,
+                                          sp->y + 1.5 * fig->u + reach,
+                                          sp->x, sp->y, sp->radius + 1.25 * fig->u - 1 };
+        }
+      dl_marker_cull (extents, n, fig->width, fig->height, hidden);
+    }
+
+  for (guint i = 0; i < n; i++)
+    if (hidden == NULL || !hidden[i])
+      draw_marker (fig, g_ptr_array_index (fig->places, i));
+}
+
 /* Labels */
 
 static char *
@@ -1777,8 +1810,7 @@ figure_draw (DlStory               *story,
       if (dl_place_get_shape (sp->place) == DL_PLACE_SHAPE_ROUTE)
         draw_route (&fig, sp);
     }
-  for (guint i = 0; i < fig.places->len; i++)
-    draw_marker (&fig, g_ptr_array_index (fig.places, i));
+  draw_markers (&fig);
   draw_labels (&fig);
 
   draw_title (&fig);
