@@ -171,7 +171,7 @@ bench_passages (void)
            median (build, RUNS), n_passages, median (lookup, RUNS),
            median (build, RUNS) + median (lookup, RUNS));
   g_print ("  plain search (the old way, %u timed, scaled to %u): median %.2f s, "
-           "%.0f× the index\n", n_plain, n_passages, median (plain, RUNS),
+           "%.0fx the time of the index\n", n_plain, n_passages, median (plain, RUNS),
            median (plain, RUNS) / (median (build, RUNS) + median (lookup, RUNS)));
   g_string_free (text, TRUE);
 }
