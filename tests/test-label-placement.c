@@ -300,6 +300,82 @@ test_same_place (void)
   g_assert_false (dl_label_names_same_place ("Tripoli", NULL));
 }
 
+/* A dense layer: 20,000 markers crowd the left half of the figure, a few important places
+ * (more events) stand in the right half, each with a less important name right next to
+ * it. Every important place gets its label, to the right of its marker, and no placed
+ * label covers a marker or another label. */
+static void
+test_dense_layer (void)
+{
+  const guint n_dense = 20000, n_important = 20;
+  guint n = n_dense + 2 * n_important;
+  g_autofree DlLabel *labels = g_new0 (DlLabel, n);
+  g_autofree DlLabelObstacle *obstacles = g_new0 (DlLabelObstacle, n_dense + n_important);
+  DlRect bounds = { 0, 0, 800, 600 };
+  GRand *rand = g_rand_new_with_seed (17);
+  guint n_dense_placed = 0;
+
+  for (guint i = 0; i < n_dense; i++)
+    {
+      double x = g_rand_double_range (rand, 0, 400);
+      double y = g_rand_double_range (rand, 0, 600);
+
+      obstacles[i] = (DlLabelObstacle) { x, y, 4 };
+      labels[i] = make_label (x, y, 40, 12, 1000 + g_rand_int_range (rand, 0, 3));
+      labels[i].anchor_radius = 4;
+    }
+  for (guint k = 0; k < n_important; k++)
+    {
+      double x = 450 + (k % 4) * 85;
+      double y = 40 + (k / 4) * 110;
+      DlLabel *competitor = &labels[n_dense + n_important + k];
+
+      obstacles[n_dense + k] = (DlLabelObstacle) { x, y, 4 };
+      labels[n_dense + k] = make_label (x, y, 40, 12, 1010 + k);
+      labels[n_dense + k].anchor_radius = 4;
+      /* A name without a marker where the important label would go. */
+      *competitor = make_label (x + 30, y, 40, 12, 1005);
+      competitor->anchor_radius = 0;
+      competitor->centered = TRUE;
+    }
+  g_rand_free (rand);
+
+  dl_label_place (labels, n, obstacles, n_dense + n_important, NULL, 0, &bounds, 2);
+
+  assert_valid (labels, n, obstacles, n_dense + n_important, NULL, 0, &bounds);
+  for (guint k = 0; k < n_important; k++)
+    {
+      g_assert_true (labels[n_dense + k].placed);
+      g_assert_cmpint (labels[n_dense + k].position, ==, DL_LABEL_RIGHT);
+      g_assert_false (labels[n_dense + n_important + k].placed);
+    }
+  /* In the crowd a few names still find room (at its edges), most do not. */
+  for (guint i = 0; i < n_dense; i++)
+    n_dense_placed += labels[i].placed;
+  g_assert_cmpuint (n_dense_placed, >, 0);
+  g_assert_cmpuint (n_dense_placed, <, n_dense / 20);
+}
+
+/* Sampling keeps the names of the places with the most events, earlier ones on a tie. */
+static void
+test_sample (void)
+{
+  const double priorities[] = { 1, 5, 0, 5, 2, 9, 1 };
+  gboolean chosen[G_N_ELEMENTS (priorities)];
+  const gboolean want[] = { FALSE, TRUE, FALSE, TRUE, FALSE, TRUE, FALSE };
+  const gboolean want4[] = { FALSE, TRUE, FALSE, TRUE, TRUE, TRUE, FALSE };
+
+  dl_label_sample (priorities, G_N_ELEMENTS (priorities), 3, chosen);
+  for (guint i = 0; i < G_N_ELEMENTS (priorities); i++)
+    g_assert_cmpint (chosen[i], ==, want[i]);
+  dl_label_sample (priorities, G_N_ELEMENTS (priorities), 4, chosen);
+  for (guint i = 0; i < G_N_ELEMENTS (priorities); i++)
+    g_assert_cmpint (chosen[i], ==, want4[i]);
+  dl_label_sample (priorities, G_N_ELEMENTS (priorities), 100, chosen);
+  for (guint i = 0; i < G_N_ELEMENTS (priorities); i++)
+    g_assert_true (chosen[i]);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -317,6 +393,8 @@ main (int   argc,
   g_test_add_func ("/label-placement/random-sparse", test_random_sparse);
   g_test_add_func ("/label-placement/deterministic", test_deterministic);
   g_test_add_func ("/label-placement/same-place", test_same_place);
+  g_test_add_func ("/label-placement/dense-layer", test_dense_layer);
+  g_test_add_func ("/label-placement/sample", test_sample);
 
   return g_test_run ();
 }

@@ -20,14 +20,12 @@
 #include "dl-place-mentions-private.h"
 #include "dl-place-private.h"
 #include "dl-story.h"
+#include "dl-text-index.h"
 
 /* Limits checked before json-glib sees the text. */
 #define MAX_SIZE (256 * 1024 * 1024)
 #define MAX_DEPTH 512
 #define MAX_PROBLEMS 200
-/* Each passage is looked for in the whole text: a file with a huge text and many passages
- * would take minutes, so the bytes searched are bounded (seconds at most). */
-#define MAX_SEARCHED ((guint64) 8 << 30)
 /* Characters of a message, and of a passage quoted in one. */
 #define MAX_MESSAGE 400
 #define QUOTE_LENGTH 60
@@ -96,6 +94,7 @@ typedef struct
   const char *text;
   gsize       length;
   guint      *chars_before_block;
+  DlTextIndex *suffixes; /* built for the first passage */
 } TextIndex;
 
 typedef struct
@@ -117,7 +116,6 @@ typedef struct
   GHashTable *actor_paths;
   GHashTable *event_paths;
   TextIndex   text_index;
-  guint64     searched;  /* bytes of text searched for passages so far */
   GPtrArray  *mentioned; /* places with mentions to check against the text */
   GPtrArray  *mentioned_paths;
 } Loader;
@@ -1402,10 +1400,9 @@ resolve_passage (Loader     *l,
 {
   TextIndex *ti = &l->text_index;
   gsize exact_length = strlen (passage->exact);
-  gsize prefix_length = passage->prefix != NULL ? strlen (passage->prefix) : 0;
-  const char *found = NULL;
-  guint n_occurrences = 0;
-  guint n_matches = 0;
+  gsize found = 0;
+  gsize n_occurrences;
+  gsize n_matches = 0;
   g_autofree char *quoted = quote (passage->exact);
 
   if (ti->text == NULL)
@@ -1416,33 +1413,12 @@ resolve_passage (Loader     *l,
       return;
     }
 
-  if (l->searched > MAX_SEARCHED)
-    return;
-  l->searched += ti->length;
-  if (l->searched > MAX_SEARCHED)
-    {
-      report (l, DL_STORY_ERROR_TOO_LARGE, path,
-              _("too many passages for an article text this long (%lu KiB): "
-                "finding them all would take too long"), (gulong) (ti->length / 1024));
-      return;
-    }
-
-  for (const char *p = strstr (ti->text, passage->exact); p != NULL;
-       p = strstr (p + 1, passage->exact))
-    {
-      gsize at = p - ti->text;
-
-      n_occurrences++;
-      if (passage->prefix != NULL &&
-          (at < prefix_length ||
-           memcmp (p - prefix_length, passage->prefix, prefix_length) != 0))
-        continue;
-      if (passage->suffix != NULL &&
-          !g_str_has_prefix (p + exact_length, passage->suffix))
-        continue;
-      if (n_matches++ == 0)
-        found = p;
-    }
+  if (ti->suffixes == NULL)
+    ti->suffixes = dl_text_index_new (ti->text, ti->length);
+  n_occurrences = dl_text_index_count (ti->suffixes, passage->exact, exact_length, NULL);
+  if (n_occurrences > 0)
+    n_matches = dl_text_index_count_quote (ti->suffixes, passage->prefix, passage->exact,
+                                           passage->suffix, &found);
 
   if (n_occurrences == 0)
     report (l, DL_STORY_ERROR_PASSAGE, path,
@@ -1456,10 +1432,10 @@ resolve_passage (Loader     *l,
     report (l, DL_STORY_ERROR_PASSAGE, path,
             _("the event “%s” quotes the passage %s, which occurs %u times in the article "
               "text: add a prefix or suffix that tells them apart"),
-            event->id, quoted, n_matches);
+            event->id, quoted, (guint) n_matches);
   else
     {
-      passage->start = text_index_char_offset (ti, found - ti->text);
+      passage->start = text_index_char_offset (ti, found);
       passage->end = passage->start + g_utf8_strlen (passage->exact, exact_length);
     }
 }
@@ -1998,6 +1974,7 @@ load (GBytes     *bytes,
   g_ptr_array_unref (l.mentioned);
   g_ptr_array_unref (l.mentioned_paths);
   g_free (l.text_index.chars_before_block);
+  g_clear_pointer (&l.text_index.suffixes, dl_text_index_free);
 
   if (l.n_errors > 0)
     return NULL;

@@ -118,13 +118,191 @@ rect_inside (const DlRect *inner,
          && inner->y + inner->height <= outer->y + outer->height;
 }
 
+/* A uniform grid over the figure: each cell lists the obstacles and the placed labels
+ * that reach into it, so a candidate is only tested against what is near it. Anything
+ * beyond the grid counts in its border cells. */
+typedef struct
+{
+  double  x0, y0, cell;
+  int     columns, rows;
+  guint  *obstacle_start; /* of each cell in obstacle_index, columns × rows + 1 entries */
+  guint  *obstacle_index;
+  int    *label_head;     /* first entry in label_entries of each cell, or -1 */
+  GArray *label_entries;  /* of LabelEntry */
+} Grid;
+
+typedef struct
+{
+  guint label;
+  int   next;
+} LabelEntry;
+
+#define GRID_MAX_SIDE 256
+
+static void
+grid_cells (const Grid *grid,
+            double      x0,
+            double      y0,
+            double      x1,
+            double      y1,
+            int        *c0,
+            int        *r0,
+            int        *c1,
+            int        *r1)
+{
+  /* Clamped in double first: a huge or infinite coordinate must not overflow an int. */
+  *c0 = (int) CLAMP (floor ((x0 - grid->x0) / grid->cell), 0, grid->columns - 1);
+  *c1 = (int) CLAMP (floor ((x1 - grid->x0) / grid->cell), 0, grid->columns - 1);
+  *r0 = (int) CLAMP (floor ((y0 - grid->y0) / grid->cell), 0, grid->rows - 1);
+  *r1 = (int) CLAMP (floor ((y1 - grid->y0) / grid->cell), 0, grid->rows - 1);
+}
+
+static void
+obstacle_box (const DlLabelObstacle *o,
+              double                 gap,
+              double                *x0,
+              double                *y0,
+              double                *x1,
+              double                *y1)
+{
+  double r = o->radius + gap / 2;
+
+  *x0 = o->x - r;
+  *y0 = o->y - r;
+  *x1 = o->x + r;
+  *y1 = o->y + r;
+}
+
+static void
+grid_init (Grid                  *grid,
+           const DlLabel         *labels,
+           guint                  n_labels,
+           const DlLabelObstacle *obstacles,
+           guint                  n_obstacles,
+           const DlRect          *bounds,
+           double                 gap)
+{
+  double x0 = G_MAXDOUBLE, y0 = G_MAXDOUBLE, x1 = -G_MAXDOUBLE, y1 = -G_MAXDOUBLE;
+  double cell = 0;
+  guint n_cells, n_sized = 0;
+
+  if (bounds != NULL)
+    {
+      x0 = bounds->x;
+      y0 = bounds->y;
+      x1 = bounds->x + bounds->width;
+      y1 = bounds->y + bounds->height;
+    }
+  else
+    for (guint i = 0; i < n_labels; i++)
+      if (isfinite (labels[i].anchor_x) && isfinite (labels[i].anchor_y))
+        {
+          x0 = MIN (x0, labels[i].anchor_x);
+          y0 = MIN (y0, labels[i].anchor_y);
+          x1 = MAX (x1, labels[i].anchor_x);
+          y1 = MAX (y1, labels[i].anchor_y);
+        }
+  if (!(x0 < x1 && y0 < y1 && isfinite (x1 - x0) && isfinite (y1 - y0)))
+    {
+      x0 = y0 = 0;
+      x1 = y1 = 1;
+    }
+
+  /* Cells about the height of a label: a candidate then spans a few of them. */
+  for (guint i = 0; i < n_labels && n_sized < 64; i++)
+    if (labels[i].height > 0 && isfinite (labels[i].height))
+      {
+        cell += labels[i].height;
+        n_sized++;
+      }
+  cell = n_sized > 0 ? cell / n_sized + gap : (x1 - x0) / 16;
+  cell = MAX (cell, MAX (x1 - x0, y1 - y0) / GRID_MAX_SIDE);
+  if (!(cell > 0) || !isfinite (cell))
+    cell = 1;
+
+  grid->x0 = x0;
+  grid->y0 = y0;
+  grid->cell = cell;
+  grid->columns = CLAMP ((int) ceil ((x1 - x0) / cell), 1, GRID_MAX_SIDE);
+  grid->rows = CLAMP ((int) ceil ((y1 - y0) / cell), 1, GRID_MAX_SIDE);
+  n_cells = (guint) (grid->columns * grid->rows);
+
+  /* Obstacles, counted then filled into one array (compressed rows). */
+  grid->obstacle_start = g_new0 (guint, n_cells + 1);
+  for (int pass = 0; pass < 2; pass++)
+    {
+      g_autofree guint *fill = pass == 1 ? g_memdup2 (grid->obstacle_start,
+                                                      n_cells * sizeof (guint)) : NULL;
+
+      for (guint i = 0; i < n_obstacles; i++)
+        {
+          double bx0, by0, bx1, by1;
+          int c0, r0, c1, r1;
+
+          obstacle_box (&obstacles[i], gap, &bx0, &by0, &bx1, &by1);
+          if (!isfinite (bx0) || !isfinite (by0) || !isfinite (bx1) || !isfinite (by1))
+            continue;
+          grid_cells (grid, bx0, by0, bx1, by1, &c0, &r0, &c1, &r1);
+          for (int r = r0; r <= r1; r++)
+            for (int c = c0; c <= c1; c++)
+              {
+                guint k = (guint) (r * grid->columns + c);
+
+                if (pass == 0)
+                  grid->obstacle_start[k + 1]++;
+                else
+                  grid->obstacle_index[fill[k]++] = i;
+              }
+        }
+      if (pass == 0)
+        {
+          for (guint k = 0; k < n_cells; k++)
+            grid->obstacle_start[k + 1] += grid->obstacle_start[k];
+          grid->obstacle_index = g_new (guint, MAX (grid->obstacle_start[n_cells], 1));
+        }
+    }
+
+  grid->label_head = g_new (int, n_cells);
+  for (guint k = 0; k < n_cells; k++)
+    grid->label_head[k] = -1;
+  grid->label_entries = g_array_new (FALSE, FALSE, sizeof (LabelEntry));
+}
+
+static void
+grid_clear (Grid *grid)
+{
+  g_free (grid->obstacle_start);
+  g_free (grid->obstacle_index);
+  g_free (grid->label_head);
+  g_array_unref (grid->label_entries);
+}
+
+static void
+grid_add_label (Grid         *grid,
+                guint         label,
+                const DlRect *rect,
+                double        gap)
+{
+  int c0, r0, c1, r1;
+
+  grid_cells (grid, rect->x - gap / 2, rect->y - gap / 2, rect->x + rect->width + gap / 2,
+              rect->y + rect->height + gap / 2, &c0, &r0, &c1, &r1);
+  for (int r = r0; r <= r1; r++)
+    for (int c = c0; c <= c1; c++)
+      {
+        guint k = (guint) (r * grid->columns + c);
+        LabelEntry entry = { label, grid->label_head[k] };
+
+        grid->label_head[k] = (int) grid->label_entries->len;
+        g_array_append_val (grid->label_entries, entry);
+      }
+}
+
 static gboolean
 candidate_is_free (const DlRect          *rect,
+                   const Grid            *grid,
                    const DlLabel         *labels,
-                   const guint           *placed,
-                   guint                  n_placed,
                    const DlLabelObstacle *obstacles,
-                   guint                  n_obstacles,
                    const DlRect          *blocked,
                    guint                  n_blocked,
                    const DlRect          *bounds,
@@ -133,28 +311,42 @@ candidate_is_free (const DlRect          *rect,
   /* The gap is kept on every side, so two labels are never closer than it. */
   DlRect padded = { rect->x - gap / 2, rect->y - gap / 2,
                     rect->width + gap, rect->height + gap };
+  int c0, r0, c1, r1;
 
   if (bounds != NULL && !rect_inside (rect, bounds))
     return FALSE;
-
-  for (guint i = 0; i < n_obstacles; i++)
-    if (dl_rect_hits_disc (&padded, obstacles[i].x, obstacles[i].y,
-                           obstacles[i].radius + gap / 2))
-      return FALSE;
 
   for (guint i = 0; i < n_blocked; i++)
     if (dl_rect_intersects (&padded, &blocked[i]))
       return FALSE;
 
-  for (guint i = 0; i < n_placed; i++)
-    {
-      const DlRect *other = &labels[placed[i]].rect;
-      DlRect other_padded = { other->x - gap / 2, other->y - gap / 2,
-                              other->width + gap, other->height + gap };
+  grid_cells (grid, padded.x, padded.y, padded.x + padded.width, padded.y + padded.height,
+              &c0, &r0, &c1, &r1);
+  for (int r = r0; r <= r1; r++)
+    for (int c = c0; c <= c1; c++)
+      {
+        guint k = (guint) (r * grid->columns + c);
 
-      if (dl_rect_intersects (&padded, &other_padded))
-        return FALSE;
-    }
+        for (guint j = grid->obstacle_start[k]; j < grid->obstacle_start[k + 1]; j++)
+          {
+            const DlLabelObstacle *o = &obstacles[grid->obstacle_index[j]];
+
+            if (dl_rect_hits_disc (&padded, o->x, o->y, o->radius + gap / 2))
+              return FALSE;
+          }
+
+        for (int e = grid->label_head[k]; e >= 0;
+             e = g_array_index (grid->label_entries, LabelEntry, e).next)
+          {
+            const DlRect *other = &labels[g_array_index (grid->label_entries,
+                                                         LabelEntry, e).label].rect;
+            DlRect other_padded = { other->x - gap / 2, other->y - gap / 2,
+                                    other->width + gap, other->height + gap };
+
+            if (dl_rect_intersects (&padded, &other_padded))
+              return FALSE;
+          }
+      }
 
   return TRUE;
 }
@@ -199,8 +391,7 @@ dl_label_place (DlLabel               *labels,
                 double                 gap)
 {
   g_autofree guint *order = NULL;
-  g_autofree guint *placed = NULL;
-  guint n_placed = 0;
+  Grid grid;
 
   g_return_if_fail (labels != NULL || n_labels == 0);
   g_return_if_fail (obstacles != NULL || n_obstacles == 0);
@@ -210,7 +401,6 @@ dl_label_place (DlLabel               *labels,
     return;
 
   order = g_new (guint, n_labels);
-  placed = g_new (guint, n_labels);
   for (guint i = 0; i < n_labels; i++)
     {
       order[i] = i;
@@ -219,6 +409,7 @@ dl_label_place (DlLabel               *labels,
       labels[i].rect = (DlRect) { labels[i].anchor_x, labels[i].anchor_y, 0, 0 };
     }
   g_qsort_with_data (order, n_labels, sizeof (guint), compare_priority, labels);
+  grid_init (&grid, labels, n_labels, obstacles, n_obstacles, bounds, gap);
 
   for (guint k = 0; k < n_labels; k++)
     {
@@ -233,8 +424,8 @@ dl_label_place (DlLabel               *labels,
           DlRect rect;
 
           candidate_rect (label, DL_LABEL_CENTER, 0, &rect);
-          if (candidate_is_free (&rect, labels, placed, n_placed, obstacles, n_obstacles,
-                                 blocked, n_blocked, bounds, gap))
+          if (candidate_is_free (&rect, &grid, labels, obstacles, blocked, n_blocked,
+                                 bounds, gap))
             {
               label->placed = TRUE;
               label->position = DL_LABEL_CENTER;
@@ -253,8 +444,8 @@ dl_label_place (DlLabel               *labels,
                 DlRect rect;
 
                 candidate_rect (label, positions[p], ring == 0 ? near : far, &rect);
-                if (candidate_is_free (&rect, labels, placed, n_placed, obstacles,
-                                       n_obstacles, blocked, n_blocked, bounds, gap))
+                if (candidate_is_free (&rect, &grid, labels, obstacles, blocked,
+                                       n_blocked, bounds, gap))
                   {
                     label->placed = TRUE;
                     label->position = positions[p];
@@ -264,8 +455,51 @@ dl_label_place (DlLabel               *labels,
         }
 
       if (label->placed)
-        placed[n_placed++] = order[k];
+        grid_add_label (&grid, order[k], &label->rect, gap);
     }
+  grid_clear (&grid);
+}
+
+/**
+ * dl_label_sample:
+ * @priorities: the priority of each label, higher first
+ * @n: how many
+ * @budget: how many to keep
+ * @chosen: (out caller-allocates) (array length=n): %TRUE for each label kept
+ *
+ * Keeps the @budget labels of highest priority (ties: the earlier one), so that a dense
+ * layer only measures and tries as many names as its figure could ever show.
+ */
+void
+dl_label_sample (const double *priorities,
+                 guint         n,
+                 guint         budget,
+                 gboolean     *chosen)
+{
+  g_autofree guint *order = NULL;
+  g_autofree DlLabel *keys = NULL;
+
+  g_return_if_fail (priorities != NULL || n == 0);
+  g_return_if_fail (chosen != NULL || n == 0);
+
+  if (n <= budget)
+    {
+      for (guint i = 0; i < n; i++)
+        chosen[i] = TRUE;
+      return;
+    }
+
+  order = g_new (guint, n);
+  keys = g_new0 (DlLabel, n);
+  for (guint i = 0; i < n; i++)
+    {
+      order[i] = i;
+      keys[i].priority = priorities[i];
+      chosen[i] = FALSE;
+    }
+  g_qsort_with_data (order, n, sizeof (guint), compare_priority, keys);
+  for (guint k = 0; k < budget; k++)
+    chosen[order[k]] = TRUE;
 }
 
 /**

@@ -62,6 +62,11 @@ void     dl_label_place        (DlLabel               *labels,
                                 const DlRect          *bounds,
                                 double                 gap);
 
+void     dl_label_sample       (const double          *priorities,
+                                guint                  n,
+                                guint                  budget,
+                                gboolean              *chosen);
+
 gboolean dl_rect_intersects    (const DlRect          *a,
                                 const DlRect          *b);
 gboolean dl_rect_hits_disc     (const DlRect          *rect,

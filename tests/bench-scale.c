@@ -1,0 +1,216 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Big inputs (issue 17): 20,000 passages over a 660 KB article, resolved through the
+ * suffix-array index and, for a sample, by the plain search it replaced; and
+ * `dateline --export --size=800x600` of 12,500 to 200,000 random points, time and peak
+ * memory of the child process. The files are written at run time by
+ * tests/make-big-story.py and removed. Prints medians; asserts nothing. */
+#undef G_DISABLE_ASSERT
+
+#include <glib/gstdio.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+
+#include "dl-text-index.h"
+
+#define RUNS 3
+
+static char *tmpdir;
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+static double
+median (double *values,
+        guint   n)
+{
+  qsort (values, n, sizeof (double), compare_doubles);
+  return values[n / 2];
+}
+
+static char *
+generate (const char *kind,
+          guint       n)
+{
+  g_autofree char *script = g_build_filename (g_getenv ("G_TEST_SRCDIR"),
+                                              "make-big-story.py", NULL);
+  g_autofree char *count = g_strdup_printf ("%u", n);
+  g_autofree char *name = g_strdup_printf ("%s-%u.geojson", kind, n);
+  char *path = g_build_filename (tmpdir, name, NULL);
+  const char *argv[] = { "/usr/bin/python3", script, kind, count, path, NULL };
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL,
+                     &status, &error) || !g_spawn_check_wait_status (status, &error))
+    g_error ("make-big-story.py: %s", error->message);
+  return path;
+}
+
+/* Runs dateline with @args; its wall and user seconds and peak RSS in MiB. */
+static void
+run_dateline (const char * const *args,
+              double             *wall,
+              double             *user,
+              double             *peak_mib)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  struct rusage usage;
+  gint64 start = g_get_monotonic_time ();
+  GPid pid;
+  int status;
+
+  g_ptr_array_add (argv, (gpointer) g_getenv ("DATELINE_EXE"));
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer) args[i]);
+  g_ptr_array_add (argv, NULL);
+  if (!g_spawn_async (NULL, (char **) argv->pdata, NULL,
+                      G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL,
+                      &pid, &error))
+    g_error ("%s", error->message);
+  if (wait4 (pid, &status, 0, &usage) < 0 || !WIFEXITED (status) || WEXITSTATUS (status) != 0)
+    g_error ("dateline %s failed", args[0]);
+  g_spawn_close_pid (pid);
+  *wall = (g_get_monotonic_time () - start) / 1e6;
+  *user = usage.ru_utime.tv_sec + usage.ru_utime.tv_usec / 1e6;
+  *peak_mib = usage.ru_maxrss / 1024.0;
+}
+
+static void
+bench_dateline (const char        *label,
+                const char * const *args)
+{
+  double wall[RUNS], user[RUNS], peak[RUNS];
+
+  for (guint i = 0; i < RUNS; i++)
+    run_dateline (args, &wall[i], &user[i], &peak[i]);
+  g_print ("%-34s median %7.2f s wall, %7.2f s user, peak %6.0f MiB (%u runs)\n", label,
+           median (wall, RUNS), median (user, RUNS), median (peak, RUNS), RUNS);
+}
+
+/* The search the loader did before the index: every occurrence, with its context. */
+static gsize
+plain_count_quote (const char *text,
+                   const char *prefix,
+                   const char *exact,
+                   const char *suffix)
+{
+  gsize prefix_length = strlen (prefix);
+  gsize n = 0;
+
+  for (const char *p = strstr (text, exact); p != NULL; p = strstr (p + 1, exact))
+    {
+      if ((gsize) (p - text) < prefix_length
+          || memcmp (p - prefix_length, prefix, prefix_length) != 0
+          || !g_str_has_prefix (p + strlen (exact), suffix))
+        continue;
+      n++;
+    }
+  return n;
+}
+
+static void
+bench_passages (void)
+{
+  const guint n_passages = 20000, n_plain = 200;
+  GString *text = g_string_new (NULL);
+  const char *words[] = { "the", "convoy", "reached", "Ḥamāh", "at", "night", "and",
+                          "witnesses", "said", "“shelling”", "stopped", "near", "the",
+                          "border", "bridge", "São", "Kyïv", "council" };
+  g_autofree guint *at = g_new (guint, n_passages);
+  double build[RUNS], lookup[RUNS], plain[RUNS];
+  GRand *rand = g_rand_new_with_seed (17);
+
+  while (text->len < 660000)
+    g_string_append_printf (text, "%s ", words[g_rand_int_range (rand, 0,
+                                                                 G_N_ELEMENTS (words))]);
+  for (guint i = 0; i < n_passages; i++)
+    at[i] = g_rand_int_range (rand, 16, text->len - 80);
+  g_rand_free (rand);
+
+  for (guint r = 0; r < RUNS; r++)
+    {
+      gint64 t0 = g_get_monotonic_time ();
+      g_autoptr(DlTextIndex) index = dl_text_index_new (text->str, text->len);
+      gint64 t1 = g_get_monotonic_time ();
+      gsize found = 0;
+
+      for (guint i = 0; i < n_passages; i++)
+        {
+          g_autofree char *prefix = g_strndup (text->str + at[i] - 8, 8);
+          g_autofree char *exact = g_strndup (text->str + at[i], 40);
+          g_autofree char *suffix = g_strndup (text->str + at[i] + 40, 8);
+
+          found += dl_text_index_count_quote (index, prefix, exact, suffix, NULL);
+        }
+      build[r] = (t1 - t0) / 1e6;
+      lookup[r] = (g_get_monotonic_time () - t1) / 1e6;
+      g_assert_cmpuint (found, >=, n_passages);
+
+      t0 = g_get_monotonic_time ();
+      for (guint i = 0; i < n_plain; i++)
+        {
+          g_autofree char *prefix = g_strndup (text->str + at[i] - 8, 8);
+          g_autofree char *exact = g_strndup (text->str + at[i], 40);
+          g_autofree char *suffix = g_strndup (text->str + at[i] + 40, 8);
+
+          found += plain_count_quote (text->str, prefix, exact, suffix);
+        }
+      plain[r] = (g_get_monotonic_time () - t0) / 1e6 * n_passages / n_plain;
+    }
+
+  g_print ("passages: %u over a %zu KB text\n", n_passages, text->len / 1000);
+  g_print ("  index: build median %.3f s, %u lookups median %.3f s, total %.3f s\n",
+           median (build, RUNS), n_passages, median (lookup, RUNS),
+           median (build, RUNS) + median (lookup, RUNS));
+  g_print ("  plain search (the old way, %u timed, scaled to %u): median %.2f s, "
+           "%.0fx the time of the index\n", n_plain, n_passages, median (plain, RUNS),
+           median (plain, RUNS) / (median (build, RUNS) + median (lookup, RUNS)));
+  g_string_free (text, TRUE);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  const guint sizes[] = { 12500, 50000, 200000 };
+  g_autofree char *passages = NULL;
+
+  tmpdir = g_dir_make_tmp ("dateline-bench-scale-XXXXXX", NULL);
+  g_assert_nonnull (tmpdir);
+
+  bench_passages ();
+  passages = generate ("passages", 20000);
+  {
+    const char *args[] = { "--check", passages, NULL };
+
+    bench_dateline ("--check 20,000 passages", args);
+  }
+  g_unlink (passages);
+
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+    {
+      g_autofree char *points = generate ("points", sizes[i]);
+      g_autofree char *png = g_build_filename (tmpdir, "out.png", NULL);
+      g_autofree char *export = g_strdup_printf ("--export=%s", png);
+      g_autofree char *label = g_strdup_printf ("--export 800x600 %u points", sizes[i]);
+      g_autofree char *check_label = g_strdup_printf ("--check %u points", sizes[i]);
+      const char *export_args[] = { export, "--size=800x600", points, NULL };
+      const char *check_args[] = { "--check", points, NULL };
+
+      bench_dateline (check_label, check_args);
+      bench_dateline (label, export_args);
+      g_unlink (png);
+      g_unlink (points);
+    }
+
+  g_rmdir (tmpdir);
+  return 0;
+}
