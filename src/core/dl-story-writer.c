@@ -219,7 +219,8 @@ write_geometry (DlPlace    *place,
 }
 
 static JsonNode *
-write_place (DlPlace *place)
+write_place (DlPlace *place,
+             guint    index)
 {
   JsonObject *original = node_object (place->node);
   JsonObject *feature = copy_object (original);
@@ -283,7 +284,8 @@ write_place (DlPlace *place)
 }
 
 static JsonNode *
-write_actor (DlActor *actor)
+write_actor (DlActor *actor,
+             guint    index)
 {
   JsonObject *original = node_object (actor->node);
   JsonObject *object = copy_object (original);
@@ -332,8 +334,11 @@ write_actor (DlActor *actor)
         }
     }
 
-  /* a default colour is not written: it depends on the actor's position */
-  sync_string (object, "color", actor->color_given ? actor->color : NULL);
+  /* a default colour is not written, unless the actor moved and would get another */
+  if (actor->color_given || !g_str_equal (actor->color, dl_actor_default_color (index)))
+    sync_string (object, "color", actor->color);
+  else
+    sync_string (object, "color", NULL);
 
   node = json_node_new (JSON_NODE_OBJECT);
   json_node_take_object (node, object);
@@ -590,7 +595,8 @@ write_when (JsonObject *event_object,
 }
 
 static JsonNode *
-write_event (DlEvent *event)
+write_event (DlEvent *event,
+             guint    index)
 {
   JsonObject *original = node_object (event->node);
   JsonObject *object = copy_object (original);
@@ -613,7 +619,9 @@ write_event (DlEvent *event)
   return node;
 }
 
-typedef JsonNode *(*WriteFunc) (gpointer item);
+/* @index: the element's position in the array written */
+typedef JsonNode *(*WriteFunc) (gpointer item,
+                                guint    index);
 
 static JsonNode *
 item_node (gpointer item)
@@ -659,10 +667,12 @@ write_array (Writer    *w,
       position = GPOINTER_TO_UINT (g_hash_table_lookup (by_node, element));
       /* emit the items up to this one */
       while (position > next)
-        json_array_add_element (out, write (g_ptr_array_index (items, next++)));
+        json_array_add_element (out, write (g_ptr_array_index (items, next++),
+                                            json_array_get_length (out)));
     }
   while (next < items->len)
-    json_array_add_element (out, write (g_ptr_array_index (items, next++)));
+    json_array_add_element (out, write (g_ptr_array_index (items, next++),
+                                        json_array_get_length (out)));
   return out;
 }
 
