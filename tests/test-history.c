@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "dl-history.h"
+#include "dl-test-edit.h"
 
 /* Members the app does not know at every level, references and passages written in their
  * short forms, a "when" that is a plain string: all of it must survive editing. */
@@ -73,104 +74,6 @@ load_story (const char *which)
 }
 
 static void
-append_time (GString      *s,
-             const DlTime *time)
-{
-  g_autofree char *iso = time != NULL && time->precision != DL_TIME_NONE ?
-                         dl_time_to_iso (time) : NULL;
-
-  g_string_append_printf (s, "%s|", iso != NULL ? iso : "-");
-}
-
-/* Everything a user sees of a story, in the model's order. */
-static char *
-describe (DlStory *story)
-{
-  GString *s = g_string_new (NULL);
-  GListModel *places = dl_story_get_places (story);
-  GListModel *actors = dl_story_get_actors (story);
-  GListModel *events = dl_story_get_events (story);
-  g_autoptr(GPtrArray) passages = dl_story_list_passages (story);
-
-  g_string_append_printf (s, "article %s|%s|%s|%s|%s|%s\n", dl_story_get_title (story),
-                          dl_story_get_publisher (story), dl_story_get_url (story),
-                          dl_story_get_published (story), dl_story_get_language (story),
-                          dl_story_get_text (story));
-  for (guint i = 0; i < g_list_model_get_n_items (places); i++)
-    {
-      g_autoptr(DlPlace) place = g_list_model_get_item (places, i);
-      DlLonLat anchor = dl_place_get_anchor (place);
-
-      g_string_append_printf (s, "place %s|%s|%s|%s|%u events|%.17g,%.17g|", 
-                              dl_place_get_id (place), dl_place_get_name (place),
-                              dl_place_get_kind (place), dl_place_get_precision (place),
-                              dl_place_get_n_events (place), anchor.lon, anchor.lat);
-      for (guint j = 0; j < dl_place_get_n_parts (place); j++)
-        {
-          guint n;
-          const DlLonLat *p = dl_place_get_part (place, j, &n);
-
-          for (guint k = 0; k < n; k++)
-            g_string_append_printf (s, "%.17g,%.17g ", p[k].lon, p[k].lat);
-        }
-      g_string_append_c (s, '\n');
-    }
-  for (guint i = 0; i < g_list_model_get_n_items (actors); i++)
-    {
-      g_autoptr(DlActor) actor = g_list_model_get_item (actors, i);
-      g_autofree char *aliases = g_strjoinv (",", (char **) dl_actor_get_aliases (actor));
-
-      g_string_append_printf (s, "actor %s|%s|%s|%s|%s|%u events\n", dl_actor_get_id (actor),
-                              dl_actor_get_name (actor), dl_actor_get_kind (actor),
-                              dl_actor_get_color (actor), aliases,
-                              dl_actor_get_n_events (actor));
-    }
-  for (guint i = 0; i < g_list_model_get_n_items (events); i++)
-    {
-      g_autoptr(DlEvent) event = g_list_model_get_item (events, i);
-
-      g_string_append_printf (s, "event %s|%s|", dl_event_get_id (event),
-                              dl_event_get_title (event));
-      append_time (s, dl_event_get_start (event));
-      append_time (s, dl_event_get_end (event));
-      g_string_append_printf (s, "%s|%s|%s|", dl_event_get_when_text (event),
-                              dl_event_get_category (event), dl_event_get_attribution (event));
-      for (guint j = 0; j < dl_event_get_n_places (event); j++)
-        {
-          const char *role;
-          DlPlace *place = dl_event_get_place (event, j, &role);
-
-          g_string_append_printf (s, "%s:%s ", dl_place_get_id (place), role);
-        }
-      g_string_append_c (s, '|');
-      for (guint j = 0; j < dl_event_get_n_actors (event); j++)
-        {
-          const char *role;
-          DlActor *actor = dl_event_get_actor (event, j, &role);
-
-          g_string_append_printf (s, "%s:%s ", dl_actor_get_id (actor), role);
-        }
-      g_string_append_c (s, '|');
-      for (guint j = 0; j < dl_event_get_n_passages (event); j++)
-        {
-          const DlPassage *p = dl_event_get_passage (event, j);
-
-          g_string_append_printf (s, "[%s|%s|%s %d-%d] ", p->prefix, p->exact, p->suffix,
-                                  p->start, p->end);
-        }
-      g_string_append_c (s, '\n');
-    }
-  for (guint i = 0; i < passages->len; i++)
-    {
-      const DlPassage *p = g_ptr_array_index (passages, i);
-
-      g_string_append_printf (s, "passage %d-%d %s\n", p->start, p->end,
-                              dl_event_get_id (p->event));
-    }
-  return g_string_free (s, FALSE);
-}
-
-static void
 assert_bytes_equal (GBytes *a,
                     GBytes *b)
 {
@@ -190,8 +93,8 @@ assert_saved_matches (DlStory *story)
   g_autoptr(GBytes) bytes = dl_story_to_bytes (story);
   g_autoptr(DlStory) again = load_bytes (bytes);
   g_autoptr(GBytes) bytes_again = dl_story_to_bytes (again);
-  g_autofree char *seen = describe (story);
-  g_autofree char *seen_again = describe (again);
+  g_autofree char *seen = dl_test_describe_story (story);
+  g_autofree char *seen_again = dl_test_describe_story (again);
 
   g_assert_cmpstr (seen, ==, seen_again);
   assert_bytes_equal (bytes, bytes_again);
@@ -355,7 +258,7 @@ test_every_operation (void)
       g_autoptr(GBytes) applied = NULL;
       g_autoptr(GBytes) undone = NULL;
       g_autoptr(GBytes) redone = NULL;
-      g_autofree char *seen_before = describe (story);
+      g_autofree char *seen_before = dl_test_describe_story (story);
       g_autofree char *seen_undone = NULL;
       DlOperation *operation = make_operation (story, which);
 
@@ -375,7 +278,7 @@ test_every_operation (void)
       g_assert_true (dl_history_undo (history));
       undone = dl_story_to_bytes (story);
       assert_bytes_equal (undone, before);
-      seen_undone = describe (story);
+      seen_undone = dl_test_describe_story (story);
       g_assert_cmpstr (seen_undone, ==, seen_before);
 
       g_assert_true (dl_history_redo (history));
@@ -417,187 +320,6 @@ test_bundled_remove_each_place (void)
   }
 }
 
-/* A random session: edits, undos and redos, each checked against the file it saves. */
-typedef struct
-{
-  DlStory   *story;
-  DlHistory *history;
-  guint      serial;
-} Session;
-
-static gpointer
-random_item (GListModel *model)
-{
-  guint n = g_list_model_get_n_items (model);
-
-  return n > 0 ? item (model, g_test_rand_int_range (0, n)) : NULL;
-}
-
-static DlOperation *
-random_operation (Session *s)
-{
-  DlStory *story = s->story;
-  DlEvent *event = random_item (dl_story_get_events (story));
-  DlPlace *place = random_item (dl_story_get_places (story));
-  DlActor *actor = random_item (dl_story_get_actors (story));
-  static const char * const kinds[] = { "city", "region", "x-unknown", NULL };
-  static const char * const times[] = { "1967", "2011-03", "2024-12-08", "2024-12-08T06:00",
-                                        "2024-12-07T23:30Z", "2025" };
-  char name[32];
-  DlTime time;
-
-  g_snprintf (name, sizeof name, "Name %u", s->serial++);
-  switch (g_test_rand_int_range (0, 26))
-    {
-    case 0:
-      return place != NULL ? dl_operation_new_set_place_name (place, name) : NULL;
-    case 1:
-      return place != NULL ?
-             dl_operation_new_set_place_kind (place, kinds[g_test_rand_int_range (0, 4)]) :
-             NULL;
-    case 2:
-      return place != NULL ?
-             dl_operation_new_move_place (place,
-                                          (DlLonLat) { g_test_rand_int_range (-1700, 1700) / 10.0,
-                                                       g_test_rand_int_range (-800, 800) / 10.0 })
-             : NULL;
-    case 3:
-      {
-        g_autofree char *id = dl_story_make_id (story, name);
-        g_autoptr(DlPlace) added = dl_place_new_point (id, name,
-                                                       (DlLonLat) { g_test_rand_double_range (-10, 10),
-                                                                    g_test_rand_double_range (-10, 10) });
-
-        return dl_operation_new_add_place (story, added);
-      }
-    case 4:
-      return place != NULL ? dl_operation_new_remove_place (story, place) : NULL;
-    case 5:
-      return actor != NULL ? dl_operation_new_set_actor_name (actor, name) : NULL;
-    case 6:
-      {
-        guint n;
-        const char * const *palette = dl_actor_get_palette (&n);
-
-        return actor != NULL ?
-               dl_operation_new_set_actor_color (actor, palette[g_test_rand_int_range (0, n)])
-               : NULL;
-      }
-    case 7:
-      {
-        const char * const aliases[] = { name, "Other", NULL };
-
-        return actor != NULL ?
-               dl_operation_new_set_actor_aliases (actor, g_test_rand_bit () ? aliases : NULL)
-               : NULL;
-      }
-    case 8:
-      {
-        g_autofree char *id = dl_story_make_id (story, name);
-        g_autoptr(DlActor) added = dl_actor_new (id);
-
-        return dl_operation_new_add_actor (story, added);
-      }
-    case 9:
-      return actor != NULL ? dl_operation_new_remove_actor (story, actor) : NULL;
-    case 10:
-      return event != NULL ? dl_operation_new_set_event_title (event, name) : NULL;
-    case 11:
-      if (event == NULL)
-        return NULL;
-      g_assert_true (dl_time_parse (times[g_test_rand_int_range (0, G_N_ELEMENTS (times))],
-                                    &time, NULL));
-      if (dl_event_get_end (event) != NULL &&
-          dl_time_get_last_second (dl_event_get_end (event)) <
-          dl_time_get_first_second (&time))
-        {
-          DlOperation *group = dl_operation_new_group ("Change Event Time");
-
-          dl_operation_group_add (group, dl_operation_new_set_event_end (event, NULL));
-          dl_operation_group_add (group, dl_operation_new_set_event_start (event, &time));
-          return group;
-        }
-      return dl_operation_new_set_event_start (event, &time);
-    case 12:
-      if (event == NULL || dl_event_get_start (event)->precision == DL_TIME_NONE)
-        return NULL;
-      if (g_test_rand_bit ())
-        return dl_operation_new_set_event_end (event, NULL);
-      time = (DlTime) { .precision = DL_TIME_YEAR, .year = dl_event_get_start (event)->year + 1,
-                        .month = 1, .day = 1 };
-      return dl_operation_new_set_event_end (event, &time);
-    case 13:
-      return event != NULL ?
-             dl_operation_new_set_event_when_text (event, g_test_rand_bit () ? name : NULL) :
-             NULL;
-    case 14:
-      return event != NULL ?
-             dl_operation_new_set_event_category (event, g_test_rand_bit () ? "strike" : NULL)
-             : NULL;
-    case 15:
-      return event != NULL ?
-             dl_operation_new_set_event_attribution (event, g_test_rand_bit () ? name : NULL)
-             : NULL;
-    case 16:
-      return event != NULL && place != NULL ?
-             dl_operation_new_add_event_place (event, place, g_test_rand_bit () ? name : NULL)
-             : NULL;
-    case 17:
-      return event != NULL && dl_event_get_n_places (event) > 0 ?
-             dl_operation_new_remove_event_place (event,
-                                                  g_test_rand_int_range (0, dl_event_get_n_places (event)))
-             : NULL;
-    case 18:
-      return event != NULL && actor != NULL ?
-             dl_operation_new_add_event_actor (event, actor, NULL) : NULL;
-    case 19:
-      return event != NULL && dl_event_get_n_actors (event) > 0 ?
-             dl_operation_new_remove_event_actor (event, 0) : NULL;
-    case 20:
-      {
-        int length = dl_story_get_text_length (story);
-        int start, end;
-        g_autofree char *exact = NULL;
-        g_autofree char *prefix = NULL;
-        g_autofree char *suffix = NULL;
-
-        if (event == NULL || length < 2)
-          return NULL;
-        start = g_test_rand_int_range (0, length - 1);
-        end = start + g_test_rand_int_range (1, 40);
-        end = MIN (length, end);
-        dl_story_quote_range (story, start, end, &exact, &prefix, &suffix);
-        if (!dl_story_resolve_quote (story, exact, prefix, suffix, NULL, NULL, NULL))
-          return NULL;  /* not unique within 32 characters: the GUI says so */
-        return dl_operation_new_add_event_passage (event, exact, prefix, suffix);
-      }
-    case 21:
-      return event != NULL && dl_event_get_n_passages (event) > 0 ?
-             dl_operation_new_remove_event_passage (event, 0) : NULL;
-    case 22:
-      {
-        g_autofree char *id = dl_story_make_id (story, name);
-        g_autoptr(DlEvent) added = dl_event_new (id);
-
-        g_assert_true (dl_time_parse (times[g_test_rand_int_range (0, G_N_ELEMENTS (times))],
-                                      &time, NULL));
-        dl_event_set_start (added, &time);
-        if (place != NULL)
-          dl_event_insert_place (added, -1, place, NULL);
-        if (actor != NULL)
-          dl_event_insert_actor (added, -1, actor, "subject");
-        return dl_operation_new_add_event (story, added);
-      }
-    case 23:
-      return event != NULL ? dl_operation_new_remove_event (story, event) : NULL;
-    case 24:
-      return dl_operation_new_set_story_title (story, g_test_rand_bit () ? name : NULL);
-    default:
-      return dl_operation_new_set_story_published (story,
-                                                   g_test_rand_bit () ? "2024-12-09" : NULL);
-    }
-}
-
 typedef struct
 {
   const char *story;
@@ -608,49 +330,52 @@ static void
 test_random_session (gconstpointer data)
 {
   const RandomCase *random_case = data;
-  Session s = { 0 };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (g_test_rand_int ());
+  g_autoptr(DlStory) story = NULL;
+  g_autoptr(DlHistory) history = NULL;
+  guint serial = 0;
   g_autoptr(GPtrArray) done = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
   g_autoptr(GPtrArray) undone = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
   guint steps = random_case->steps;
   guint n_applied = 0, n_undone = 0, n_redone = 0;
 
-  s.story = load_story (random_case->story);
-  s.history = dl_history_new ();
-  g_ptr_array_add (done, dl_story_to_bytes (s.story));
+  story = load_story (random_case->story);
+  history = dl_history_new ();
+  g_ptr_array_add (done, dl_story_to_bytes (story));
 
   for (guint step = 0; step < steps; step++)
     {
       int choice = g_test_rand_int_range (0, 10);
       g_autoptr(GBytes) now = NULL;
 
-      if (choice < 2 && dl_history_get_can_undo (s.history))
+      if (choice < 2 && dl_history_get_can_undo (history))
         {
-          g_assert_true (dl_history_undo (s.history));
+          g_assert_true (dl_history_undo (history));
           g_ptr_array_add (undone, g_ptr_array_steal_index (done, done->len - 1));
           n_undone++;
         }
-      else if (choice < 3 && dl_history_get_can_redo (s.history))
+      else if (choice < 3 && dl_history_get_can_redo (history))
         {
-          g_assert_true (dl_history_redo (s.history));
+          g_assert_true (dl_history_redo (history));
           g_ptr_array_add (done, g_ptr_array_steal_index (undone, undone->len - 1));
           n_redone++;
         }
       else
         {
-          DlOperation *operation = random_operation (&s);
+          DlOperation *operation = dl_test_random_operation (story, rand, &serial);
 
           if (operation == NULL)
             continue;
-          dl_history_push (s.history, operation);
+          dl_history_push (history, operation);
           g_ptr_array_set_size (undone, 0);
-          g_ptr_array_add (done, dl_story_to_bytes (s.story));
+          g_ptr_array_add (done, dl_story_to_bytes (story));
           n_applied++;
         }
 
       /* the state saves as it did when it was reached, and reads back the same */
-      now = dl_story_to_bytes (s.story);
+      now = dl_story_to_bytes (story);
       assert_bytes_equal (now, g_ptr_array_index (done, done->len - 1));
-      assert_saved_matches (s.story);
+      assert_saved_matches (story);
     }
 
   g_test_message ("%u operations applied, %u undone, %u redone", n_applied, n_undone,
@@ -659,15 +384,13 @@ test_random_session (gconstpointer data)
   g_assert_cmpuint (n_undone, >, 0);
   g_assert_cmpuint (n_redone, >, 0);
 
-  while (dl_history_undo (s.history))
+  while (dl_history_undo (history))
     ;
   {
-    g_autoptr(GBytes) first = dl_story_to_bytes (s.story);
+    g_autoptr(GBytes) first = dl_story_to_bytes (story);
 
     assert_bytes_equal (first, g_ptr_array_index (done, 0));
   }
-  g_object_unref (s.history);
-  g_object_unref (s.story);
 }
 
 /* What a list view sees */
