@@ -553,6 +553,7 @@ load_done_cb (GObject      *source,
     }
 
   dl_window_set_story (self, story);
+  dl_window_show_load_warnings (self, story);
   g_set_object (&self->story_file, file);
   if (self->settings != NULL)
     {
@@ -1102,6 +1103,8 @@ dl_window_class_init (DlWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.clear-selection", NULL,
                                    clear_selection_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.export-places", NULL,
+                                   dl_window_export_places_action);
   gtk_widget_class_install_action (widget_class, "win.fit", NULL, fit_action);
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
@@ -1115,6 +1118,9 @@ dl_window_class_init (DlWindowClass *klass)
                                        GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.save-as", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK,
                                        "win.export", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_E,
+                                       GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.export-places",
+                                       NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
                                        "win.search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, GDK_CONTROL_MASK,
@@ -1453,4 +1459,21 @@ dl_window_is_narrow (DlWindow *self)
   g_return_val_if_fail (DL_IS_WINDOW (self), FALSE);
 
   return self->narrow;
+}
+
+void
+dl_window_show_error (DlWindow   *self,
+                      const char *heading,
+                      const char *message)
+{
+  g_return_if_fail (DL_IS_WINDOW (self));
+  show_error (self, heading, message);
+}
+
+void
+dl_window_add_toast (DlWindow *self,
+                     AdwToast *toast)
+{
+  g_return_if_fail (DL_IS_WINDOW (self));
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
