@@ -802,7 +802,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  static const RandomCase bundled = { "bundled", 1000 };
+  static const RandomCase bundled = { "bundled", 100 };
   static const RandomCase short_forms = { "test", 1000 };
 
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
@@ -810,7 +810,7 @@ main (int   argc,
   g_test_add_func ("/history/operations/undo-redo-bytes", test_every_operation);
   g_test_add_func ("/history/operations/bundled-remove-every-place",
                    test_bundled_remove_each_place);
-  g_test_add_data_func ("/history/random/bundled-1000", &bundled, test_random_session);
+  g_test_add_data_func ("/history/random/bundled-100", &bundled, test_random_session);
   g_test_add_data_func ("/history/random/short-forms-1000", &short_forms,
                         test_random_session);
   g_test_add_func ("/history/notify/event-moves", test_notify_event_moves);
