@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include <json-glib/json-glib.h>
+
 #include "dl-place.h"
 
 G_BEGIN_DECLS
@@ -31,6 +33,14 @@ struct _DlPlace
   GArray       *mentions;     /* of DlPlaceMention (dl-place-mentions-private.h), or NULL */
   gint64        geonames_id;  /* 0 when the place has none */
   gboolean      suggested;    /* drafted by the app, not yet accepted */
+  JsonNode     *node;         /* the feature it was read from, or NULL */
+  /* moved since it was read: only then is its geometry written from the model (the
+   * loader may have wrapped longitudes past 180°, which an unchanged save keeps) */
+  gboolean      geometry_edited;
+  /* as read: the name the loader gave it, and whether its id was made up (a plain map's
+   * feature without one), for the writer */
+  char         *loaded_name;
+  gboolean      id_made_up;
 };
 
 DlPlace *dl_place_new        (const char    *id);
@@ -41,5 +51,14 @@ void     dl_place_add_part   (DlPlace       *self,
                               gboolean       outer);
 /* Computes the anchor and bounds once the parts are in. */
 void     dl_place_finish     (DlPlace       *self);
+/* Adds @delta to the event count and notifies "n-events". */
+void     dl_place_add_n_events (DlPlace     *self,
+                                int          delta);
+/* A copy of the geometry (parts, label), and putting one back (notifies "geometry"). */
+gpointer dl_place_save_geometry    (DlPlace *self);
+void     dl_place_restore_geometry (DlPlace *self,
+                                    gpointer saved);
+void     dl_place_free_geometry    (gpointer saved);
+extern const char * const dl_place_precisions[];
 
 G_END_DECLS
