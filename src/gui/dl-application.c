@@ -12,6 +12,7 @@
 #include "dl-resources.h"
 #include "dl-story.h"
 #include "dl-window.h"
+#include "dl-window-actions.h"
 
 struct _DlApplication
 {
@@ -77,6 +78,25 @@ dl_application_handle_local_options (GApplication *application,
       g_ptr_array_add (DL_APPLICATION (application)->files,
                        g_file_new_for_commandline_arg (files[i]));
 
+  /* When Dateline already runs, the files open in new windows of that instance. */
+  if (DL_APPLICATION (application)->files->len > 0
+      && (g_application_get_flags (application) & G_APPLICATION_NON_UNIQUE) == 0)
+    {
+      GPtrArray *paths = DL_APPLICATION (application)->files;
+      g_autoptr(GError) error = NULL;
+
+      if (!g_application_register (application, NULL, &error))
+        {
+          g_printerr ("dateline: %s\n", error->message);
+          return 1;
+        }
+      if (g_application_get_is_remote (application))
+        {
+          g_application_open (application, (GFile **) paths->pdata, paths->len, "");
+          return 0;
+        }
+    }
+
   return -1;
 }
 
@@ -135,7 +155,7 @@ dl_application_open (GApplication  *application,
   DlApplication *self = DL_APPLICATION (application);
 
   for (int i = 0; i < n_files; i++)
-    dl_window_open_file (create_window (self), files[i]);
+    dl_window_open_any_file (create_window (self), files[i]);
 }
 
 static void
@@ -198,7 +218,7 @@ dl_application_new (void)
 {
   return g_object_new (DL_TYPE_APPLICATION,
                        "application-id", APP_ID,
-                       "flags", G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE,
+                       "flags", G_APPLICATION_HANDLES_OPEN,
                        "resource-base-path", RESOURCE_PREFIX,
                        NULL);
 }

@@ -34,6 +34,10 @@ char          *dl_window_suggest_file_name (DlWindow *self);
 GFile         *dl_window_save_target       (GFile    *chosen);
 /* TRUE while a copy is being written. */
 gboolean       dl_window_is_saving         (DlWindow *self);
+/* Shows @message in an error dialog headed @heading (both plain text). */
+void           dl_window_show_error        (DlWindow   *self,
+                                            const char *heading,
+                                            const char *message);
 /* TRUE when the events and article panes are folded away. */
 gboolean       dl_window_is_narrow         (DlWindow *self);
 

@@ -9,6 +9,7 @@
 #include "dl-event-row.h"
 #include "dl-export-dialog.h"
 #include "dl-settings.h"
+#include "dl-window-actions.h"
 #include "dl-window-private.h"
 
 /* Below this width the events and article panes fold away. */
@@ -832,7 +833,7 @@ drop_cb (GtkDropTarget *target,
   file = g_value_get_object (value);
   if (file == NULL)
     return FALSE;
-  dl_window_open_file (self, file);
+  dl_window_open_any_file (self, file);
   return TRUE;
 }
 
@@ -1127,6 +1128,8 @@ dl_window_class_init (DlWindowClass *klass)
                                        "win.zoom-out", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0,
                                        "win.clear-selection", NULL);
+
+  dl_window_actions_class_init (widget_class);
 
   g_type_ensure (DL_TYPE_ACTOR_FILTER);
   g_type_ensure (DL_TYPE_ARTICLE_VIEW);
@@ -1445,6 +1448,16 @@ dl_window_get_load_revealer (DlWindow *self)
   g_return_val_if_fail (DL_IS_WINDOW (self), NULL);
 
   return self->load_revealer;
+}
+
+void
+dl_window_show_error (DlWindow   *self,
+                      const char *heading,
+                      const char *message)
+{
+  g_return_if_fail (DL_IS_WINDOW (self));
+
+  show_error (self, heading, message);
 }
 
 gboolean
