@@ -43,6 +43,10 @@ test_paragraphs (void)
   g_assert_cmpstr (lines, ==, "One.\nTwo.");
   crlf = text_of ("One.\r\nTwo.\rThree.", NULL);
   g_assert_cmpstr (crlf, ==, "One.\nTwo.\nThree.");
+  g_free (crlf);
+  /* tabs are spaces, stray control characters go */
+  crlf = text_of ("Homs\tfell\x1f\x7f.\fNext.\x01", NULL);
+  g_assert_cmpstr (crlf, ==, "Homs fell. Next.");
   bom = text_of ("\xef\xbb\xbf" "Москва, 8 декабря.", NULL);
   g_assert_cmpstr (bom, ==, "Москва, 8 декабря.");
 }
@@ -167,6 +171,29 @@ test_new_story (void)
   g_assert_cmpstr (dl_story_get_title (again), ==, info.title);
 }
 
+/* Found by fuzz-article: a control character in the text made a story file that did not
+ * load back. */
+static void
+test_control_characters (void)
+{
+  const char *pasted = "Rebels\x1f entered Homs\x0b on Saturday.\x1b[0m";
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = dl_article_text_from_bytes (pasted, strlen (pasted), "a.txt", NULL,
+                                                      &error);
+  g_autoptr(DlStory) story = NULL;
+  g_autoptr(DlStory) again = NULL;
+  g_autoptr(GBytes) saved = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (text, ==, "Rebels entered Homs  on Saturday.[0m");
+  story = dl_article_new_story (text, NULL, &error);
+  g_assert_no_error (error);
+  saved = dl_story_to_bytes (story);
+  again = dl_story_new_from_bytes (saved, "saved.geojson", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (dl_story_get_text (again), ==, text);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -178,6 +205,7 @@ main (int   argc,
   g_test_add_func ("/article-text/bad-input", test_bad_input);
   g_test_add_func ("/article-text/file", test_file);
   g_test_add_func ("/article-text/new-story", test_new_story);
+  g_test_add_func ("/article-text/control-characters", test_control_characters);
 
   return g_test_run ();
 }

@@ -38,7 +38,9 @@ is_blank_line (const char *line)
   return TRUE;
 }
 
-/* "\r\n" and "\r" become "\n". */
+/* "\r\n" and "\r" become "\n", tabs and form feeds a space; other control characters
+ * (stray bytes of a copy from a PDF or a terminal) are dropped: no reader could show them
+ * and a story file cannot hold them unescaped. */
 static char *
 normalize_line_ends (const char *text)
 {
@@ -52,7 +54,9 @@ normalize_line_ends (const char *text)
           if (p[1] == '\n')
             p++;
         }
-      else
+      else if (*p == '\t' || *p == '\v' || *p == '\f')
+        g_string_append_c (out, ' ');
+      else if (*p == '\n' || !g_ascii_iscntrl (*p))
         g_string_append_c (out, *p);
     }
   return g_string_free (out, FALSE);
