@@ -55,15 +55,18 @@ tint_tag_for (DlArticleView *self,
   GtkTextTag *tag = gtk_text_tag_table_lookup (table, name);
   GdkRGBA color = { 0.5f, 0.5f, 0.5f, 0.16f };
 
-  if (tag != NULL)
-    return tag;
-
   if (actor != NULL)
     {
       double r, g, b;
 
       dl_actor_get_rgb (actor, &r, &g, &b);
       color = (GdkRGBA) { r, g, b, 0.16f };
+    }
+  /* an actor's colour can change while the story is edited */
+  if (tag != NULL)
+    {
+      g_object_set (tag, "background-rgba", &color, NULL);
+      return tag;
     }
   tag = gtk_text_buffer_create_tag (buffer, name, "background-rgba", &color, NULL);
   /* The emphasis always shows above any tint. */
@@ -73,11 +76,50 @@ tint_tag_for (DlArticleView *self,
 }
 
 static void
+remove_tint (GtkTextTag *tag,
+             gpointer    user_data)
+{
+  GtkTextBuffer *buffer = user_data;
+  g_autofree char *name = NULL;
+  GtkTextIter start, end;
+
+  g_object_get (tag, "name", &name, NULL);
+  if (name == NULL || !g_str_has_prefix (name, "tint:"))
+    return;
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  gtk_text_buffer_remove_tag (buffer, tag, &start, &end);
+}
+
+static void
+apply_tints (DlArticleView *self,
+             DlStory       *story)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+  g_autoptr(GPtrArray) passages = NULL;
+
+  gtk_text_tag_table_foreach (gtk_text_buffer_get_tag_table (buffer), remove_tint, buffer);
+  passages = dl_story_list_passages (story);
+  for (guint i = 0; i < passages->len; i++)
+    {
+      const DlPassage *passage = passages->pdata[i];
+      GtkTextIter start, end;
+
+      /* a quote the edited text no longer holds */
+      if (passage->start < 0 || passage->end < passage->start)
+        continue;
+      get_iter_at_offset (buffer, &start, passage->start);
+      get_iter_at_offset (buffer, &end, passage->end);
+      gtk_text_buffer_apply_tag (buffer,
+                                 tint_tag_for (self, dl_event_get_main_actor (passage->event)),
+                                 &start, &end);
+    }
+}
+
+static void
 load_story (DlArticleView *self)
 {
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
   DlStory *story = self->state != NULL ? dl_view_state_get_story (self->state) : NULL;
-  g_autoptr(GPtrArray) passages = NULL;
   const char *text;
 
   text = story != NULL ? dl_story_get_text (story) : NULL;
@@ -89,18 +131,7 @@ load_story (DlArticleView *self)
                             is_rtl_language (dl_story_get_language (story))
                               ? GTK_TEXT_DIR_RTL : GTK_TEXT_DIR_LTR);
 
-  passages = dl_story_list_passages (story);
-  for (guint i = 0; i < passages->len; i++)
-    {
-      const DlPassage *passage = passages->pdata[i];
-      GtkTextIter start, end;
-
-      get_iter_at_offset (buffer, &start, passage->start);
-      get_iter_at_offset (buffer, &end, passage->end);
-      gtk_text_buffer_apply_tag (buffer,
-                                 tint_tag_for (self, dl_event_get_main_actor (passage->event)),
-                                 &start, &end);
-    }
+  apply_tints (self, story);
 }
 
 static void
@@ -461,4 +492,18 @@ dl_article_view_reveal_range (DlArticleView *self,
   gtk_text_buffer_move_mark (buffer, self->scroll_mark, &s);
   gtk_text_view_scroll_to_mark (self->text_view, self->scroll_mark, 0.1, TRUE, 0, 0.3);
   gtk_widget_grab_focus (GTK_WIDGET (self->text_view));
+}
+
+void
+dl_article_view_refresh_passages (DlArticleView *self)
+{
+  DlStory *story;
+
+  g_return_if_fail (DL_IS_ARTICLE_VIEW (self));
+
+  story = self->state != NULL ? dl_view_state_get_story (self->state) : NULL;
+  if (story == NULL)
+    return;
+  apply_tints (self, story);
+  update_emphasis (self, FALSE);
 }

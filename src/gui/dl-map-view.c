@@ -1048,6 +1048,69 @@ dl_map_view_get_popover (DlMapView *self)
 }
 
 void
+dl_map_view_sync_places (DlMapView *self)
+{
+  DlStory *story;
+
+  g_return_if_fail (DL_IS_MAP_VIEW (self));
+
+  if (self->state == NULL || (story = dl_view_state_get_story (self->state)) == NULL)
+    return;
+
+  if (!self->use_points)
+    {
+      GListModel *places = dl_story_get_places (story);
+      g_autoptr(GHashTable) in_story = g_hash_table_new (NULL, NULL);
+
+      for (guint i = 0; i < g_list_model_get_n_items (places); i++)
+        {
+          g_autoptr(DlPlace) place = g_list_model_get_item (places, i);
+          DlMarker *marker = g_hash_table_lookup (self->markers, place);
+
+          g_hash_table_add (in_story, place);
+          if (marker == NULL)
+            {
+              marker = dl_marker_new (place);
+              gtk_widget_set_visible (GTK_WIDGET (marker), FALSE);
+              g_signal_connect_object (marker, "activated",
+                                       G_CALLBACK (marker_activated_cb), self, 0);
+              shumate_marker_layer_add_marker (self->marker_layer, SHUMATE_MARKER (marker));
+              g_hash_table_insert (self->markers, place, marker);
+              g_ptr_array_add (self->marker_order, marker);
+            }
+          else
+            {
+              DlLonLat anchor = dl_place_get_anchor (place);
+
+              shumate_location_set_location (SHUMATE_LOCATION (marker), anchor.lat,
+                                             anchor.lon);
+            }
+        }
+
+      for (guint i = self->marker_order->len; i-- > 0;)
+        {
+          DlMarker *marker = self->marker_order->pdata[i];
+          DlPlace *place = dl_marker_get_place (marker);
+
+          if (g_hash_table_contains (in_story, place))
+            continue;
+          if (self->popover_place == place)
+            gtk_popover_popdown (self->popover);
+          dl_shape_layer_remove_place (self->shape_layer, place);
+          g_hash_table_remove (self->markers, place);
+          g_ptr_array_remove_index (self->marker_order, i);
+          shumate_marker_layer_remove_marker (self->marker_layer, SHUMATE_MARKER (marker));
+        }
+    }
+
+  update_markers (self);
+  update_selection (self);
+  if (self->popover_place != NULL && self->popover != NULL
+      && gtk_widget_get_visible (GTK_WIDGET (self->popover)))
+    popover_update (self);
+}
+
+void
 dl_map_view_fit_shown (DlMapView *self,
                        gboolean   animate)
 {

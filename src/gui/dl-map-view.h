@@ -61,5 +61,9 @@ void             dl_map_compute_fit            (const DlLonLat *south_west,
                                                 double         *latitude,
                                                 double         *longitude,
                                                 double         *zoom);
+/* After an edit of the story: a marker for each added place, none for removed ones, moved
+ * places where they are now, counts and colours as the filter shows them; the view stays
+ * where it is. */
+void             dl_map_view_sync_places       (DlMapView   *self);
 
 G_END_DECLS
