@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include <json-glib/json-glib.h>
+
 #include "dl-actor.h"
 
 G_BEGIN_DECLS
@@ -17,12 +19,16 @@ struct _DlActor
   double    rgb[3];
   guint     n_events;
   guint     index;     /* position in the file */
+  gboolean  color_given; /* written in the file or set: else a default, not saved */
+  JsonNode *node;      /* the object it was read from, or NULL */
 };
 
-DlActor  *dl_actor_new            (const char *id);
-/* Sets the colour from "#rrggbb"; FALSE when @color is not of that form. */
-gboolean  dl_actor_set_color      (DlActor    *self,
-                                   const char *color);
+/* Adds @delta to the event count and notifies "n-events". */
+void      dl_actor_add_n_events   (DlActor    *self,
+                                   int         delta);
+/* The colour an actor without one gets when it is the @index-th of its story (not saved). */
+void      dl_actor_set_default_color (DlActor *self,
+                                      guint    index);
 /* The colour of the @index-th actor of a story that gives it none. */
 const char *dl_actor_default_color (guint      index);
 gboolean  dl_color_parse          (const char *color,

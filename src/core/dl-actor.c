@@ -12,7 +12,93 @@ G_DEFINE_FINAL_TYPE (DlActor, dl_actor, G_TYPE_OBJECT)
 /* Distinct on a light map and for common colour blindness (Okabe–Ito, then GNOME). */
 static const char * const default_colors[] = {
   "#0072b2", "#d55e00", "#009e73", "#cc79a7", "#e69f00", "#56b4e9", "#613583", "#865e3c",
+  NULL
 };
+#define N_DEFAULT_COLORS (G_N_ELEMENTS (default_colors) - 1)
+
+enum {
+  PROP_0,
+  PROP_ID,
+  PROP_NAME,
+  PROP_KIND,
+  PROP_COLOR,
+  PROP_ALIASES,
+  PROP_N_EVENTS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static gboolean
+replace_string (char       **field,
+                const char  *value)
+{
+  if (g_strcmp0 (*field, value) == 0)
+    return FALSE;
+  g_free (*field);
+  *field = g_strdup (value);
+  return TRUE;
+}
+
+static void
+dl_actor_get_property (GObject    *object,
+                       guint       prop_id,
+                       GValue     *value,
+                       GParamSpec *pspec)
+{
+  DlActor *self = DL_ACTOR (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      g_value_set_string (value, self->id);
+      break;
+    case PROP_NAME:
+      g_value_set_string (value, self->name);
+      break;
+    case PROP_KIND:
+      g_value_set_string (value, self->kind);
+      break;
+    case PROP_COLOR:
+      g_value_set_string (value, self->color);
+      break;
+    case PROP_ALIASES:
+      g_value_set_boxed (value, self->aliases);
+      break;
+    case PROP_N_EVENTS:
+      g_value_set_uint (value, self->n_events);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+dl_actor_set_property (GObject      *object,
+                       guint         prop_id,
+                       const GValue *value,
+                       GParamSpec   *pspec)
+{
+  DlActor *self = DL_ACTOR (object);
+
+  switch (prop_id)
+    {
+    case PROP_NAME:
+      dl_actor_set_name (self, g_value_get_string (value));
+      break;
+    case PROP_KIND:
+      dl_actor_set_kind (self, g_value_get_string (value));
+      break;
+    case PROP_COLOR:
+      dl_actor_set_color (self, g_value_get_string (value));
+      break;
+    case PROP_ALIASES:
+      dl_actor_set_aliases (self, g_value_get_boxed (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
 
 static void
 dl_actor_finalize (GObject *object)
@@ -24,6 +110,7 @@ dl_actor_finalize (GObject *object)
   g_free (self->kind);
   g_strfreev (self->aliases);
   g_free (self->color);
+  g_clear_pointer (&self->node, json_node_unref);
 
   G_OBJECT_CLASS (dl_actor_parent_class)->finalize (object);
 }
@@ -31,24 +118,30 @@ dl_actor_finalize (GObject *object)
 static void
 dl_actor_class_init (DlActorClass *klass)
 {
-  G_OBJECT_CLASS (klass)->finalize = dl_actor_finalize;
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GParamFlags rw = G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
+  GParamFlags ro = G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
+
+  object_class->finalize = dl_actor_finalize;
+  object_class->get_property = dl_actor_get_property;
+  object_class->set_property = dl_actor_set_property;
+
+  properties[PROP_ID] = g_param_spec_string ("id", NULL, NULL, NULL, ro);
+  properties[PROP_NAME] = g_param_spec_string ("name", NULL, NULL, NULL, rw);
+  properties[PROP_KIND] = g_param_spec_string ("kind", NULL, NULL, NULL, rw);
+  properties[PROP_COLOR] = g_param_spec_string ("color", NULL, NULL, NULL, rw);
+  properties[PROP_ALIASES] = g_param_spec_boxed ("aliases", NULL, NULL, G_TYPE_STRV, rw);
+  properties[PROP_N_EVENTS] = g_param_spec_uint ("n-events", NULL, NULL, 0, G_MAXUINT, 0,
+                                                 ro);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 static void
 dl_actor_init (DlActor *self)
 {
   self->aliases = g_new0 (char *, 1);
-  dl_actor_set_color (self, default_colors[0]);
-}
-
-DlActor *
-dl_actor_new (const char *id)
-{
-  DlActor *self = g_object_new (DL_TYPE_ACTOR, NULL);
-
-  self->id = g_strdup (id);
-  self->name = g_strdup (id);
-  return self;
+  self->color = g_strdup (default_colors[0]);
+  dl_color_parse (self->color, self->rgb);
 }
 
 gboolean
@@ -66,24 +159,21 @@ dl_color_parse (const char *color,
   return TRUE;
 }
 
-gboolean
-dl_actor_set_color (DlActor    *self,
-                    const char *color)
-{
-  double rgb[3];
 
-  if (!dl_color_parse (color, rgb))
-    return FALSE;
+void
+dl_actor_set_default_color (DlActor *self,
+                            guint    index)
+{
   g_free (self->color);
-  self->color = g_strdup (color);
-  memcpy (self->rgb, rgb, sizeof rgb);
-  return TRUE;
+  self->color = g_strdup (dl_actor_default_color (index));
+  dl_color_parse (self->color, self->rgb);
+  self->color_given = FALSE;
 }
 
 const char *
 dl_actor_default_color (guint index)
 {
-  return default_colors[index % G_N_ELEMENTS (default_colors)];
+  return default_colors[index % N_DEFAULT_COLORS];
 }
 
 /**
@@ -187,4 +277,137 @@ dl_actor_get_n_events (DlActor *self)
 {
   g_return_val_if_fail (DL_IS_ACTOR (self), 0);
   return self->n_events;
+}
+
+void
+dl_actor_add_n_events (DlActor *self,
+                       int      delta)
+{
+  g_assert (delta >= 0 || self->n_events >= (guint) -delta);
+
+  self->n_events += delta;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_EVENTS]);
+}
+
+/**
+ * dl_actor_new:
+ * @id: an id no other actor of the story has (dl_story_make_id())
+ *
+ * Returns: (transfer full): a new actor named after its id, with the first colour of the
+ *   palette.
+ */
+DlActor *
+dl_actor_new (const char *id)
+{
+  DlActor *self;
+
+  g_return_val_if_fail (id != NULL, NULL);
+
+  self = g_object_new (DL_TYPE_ACTOR, NULL);
+  self->id = g_strdup (id);
+  self->name = g_strdup (id);
+  return self;
+}
+
+/**
+ * dl_actor_set_name:
+ * @self: an actor
+ * @name: the name to show (an empty or %NULL name becomes the id)
+ *
+ * Renames the actor.
+ */
+void
+dl_actor_set_name (DlActor    *self,
+                   const char *name)
+{
+  g_return_if_fail (DL_IS_ACTOR (self));
+
+  if (name == NULL || *name == '\0')
+    name = self->id;
+  if (replace_string (&self->name, name))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NAME]);
+}
+
+/**
+ * dl_actor_set_kind:
+ * @self: an actor
+ * @kind: (nullable): "state", "person", … or any word
+ *
+ * Sets the kind.
+ */
+void
+dl_actor_set_kind (DlActor    *self,
+                   const char *kind)
+{
+  g_return_if_fail (DL_IS_ACTOR (self));
+  if (replace_string (&self->kind, kind))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KIND]);
+}
+
+/**
+ * dl_actor_set_color:
+ * @self: an actor
+ * @color: "#rrggbb"
+ *
+ * Sets the colour (it is then saved with the story).
+ *
+ * Returns: %FALSE, with nothing changed, when @color is not of that form.
+ */
+gboolean
+dl_actor_set_color (DlActor    *self,
+                    const char *color)
+{
+  double rgb[3];
+
+  g_return_val_if_fail (DL_IS_ACTOR (self), FALSE);
+
+  if (!dl_color_parse (color, rgb))
+    return FALSE;
+  self->color_given = TRUE;
+  if (g_strcmp0 (self->color, color) == 0)
+    return TRUE;
+  g_free (self->color);
+  self->color = g_strdup (color);
+  memcpy (self->rgb, rgb, sizeof rgb);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COLOR]);
+  return TRUE;
+}
+
+/**
+ * dl_actor_set_aliases:
+ * @self: an actor
+ * @aliases: (nullable) (array zero-terminated=1): other names it goes by
+ *
+ * Sets the aliases.
+ */
+void
+dl_actor_set_aliases (DlActor            *self,
+                      const char * const *aliases)
+{
+  static const char * const none[] = { NULL };
+
+  g_return_if_fail (DL_IS_ACTOR (self));
+
+  if (aliases == NULL)
+    aliases = none;
+  if (g_strv_equal ((const char * const *) self->aliases, aliases))
+    return;
+  g_strfreev (self->aliases);
+  self->aliases = g_strdupv ((char **) aliases);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ALIASES]);
+}
+
+/**
+ * dl_actor_get_palette:
+ * @n_colors: (out) (optional): the number of colours
+ *
+ * Returns: (transfer none) (array zero-terminated=1): "#rrggbb" colours distinct on the
+ *   map and for common colour blindness, in the order new actors take them.
+ */
+const char * const *
+dl_actor_get_palette (guint *n_colors)
+{
+  if (n_colors != NULL)
+    *n_colors = N_DEFAULT_COLORS;
+  return default_colors;
 }

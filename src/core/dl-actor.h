@@ -20,7 +20,25 @@ void                dl_actor_get_rgb      (DlActor    *self,
                                            double     *red,
                                            double     *green,
                                            double     *blue);
-/* Number of events of the story this actor takes part in. */
+/* Number of events of the story this actor takes part in ("n-events", notified). */
 guint               dl_actor_get_n_events (DlActor    *self);
+
+/* Editing. Setters notify their property ("name", "kind", "color", "aliases"). For
+ * changes the user can undo, use a DlOperation. */
+/* A new actor (its id must be unique in the story: dl_story_make_id()). */
+DlActor            *dl_actor_new          (const char *id);
+void                dl_actor_set_name     (DlActor    *self,
+                                           const char *name);
+void                dl_actor_set_kind     (DlActor    *self,
+                                           const char *kind);
+/* "#rrggbb"; FALSE (and nothing changes) when @color is not of that form. */
+gboolean            dl_actor_set_color    (DlActor    *self,
+                                           const char *color);
+/* @aliases: NULL-terminated, or NULL for none. */
+void                dl_actor_set_aliases  (DlActor    *self,
+                                           const char * const *aliases);
+/* The palette new actors take their colours from, in order: distinct on the map and for
+ * common colour blindness. */
+const char * const *dl_actor_get_palette  (guint      *n_colors);
 
 G_END_DECLS

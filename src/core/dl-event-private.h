@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include <json-glib/json-glib.h>
+
 #include "dl-event.h"
 
 G_BEGIN_DECLS
@@ -21,11 +23,13 @@ struct _DlEvent
   GPtrArray *actors;      /* of DlActor (owned) */
   GPtrArray *actor_roles; /* of char * or NULL */
   GPtrArray *passages;    /* of DlPassage * (owned) */
-  guint      index;       /* position in the file */
+  guint      index;       /* position in the file: the order events are saved in */
+  gboolean   has_index;   /* index was given (loaded, or added to a story once) */
   char      *folded;      /* dl_text_fold() of everything the filter searches, lazily */
+  DlStory   *story;       /* unowned: the story it belongs to, or NULL */
+  JsonNode  *node;        /* the object it was read from, or NULL (dl-story-writer.c) */
 };
 
-DlEvent   *dl_event_new          (const char *id);
 void       dl_event_add_place    (DlEvent    *self,
                                   DlPlace    *place,
                                   const char *role);

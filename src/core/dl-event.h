@@ -51,4 +51,57 @@ guint            dl_event_get_n_passages  (DlEvent    *self);
 const DlPassage *dl_event_get_passage     (DlEvent    *self,
                                            guint       index);
 
+/* Editing. Each setter notifies its property ("title", "start", "end", "when-text",
+ * "category", "attribution"); changes to the lists notify "places", "actors" or
+ * "passages". When the event belongs to a story, the story re-sorts its events after a
+ * change of start and keeps the event counts of places and actors up to date. To make a
+ * change the user can undo, use a DlOperation instead (dl-operation.h). */
+DlEvent         *dl_event_new             (const char *id);
+/* The story the event belongs to, or NULL. */
+DlStory         *dl_event_get_story       (DlEvent    *self);
+void             dl_event_set_title       (DlEvent    *self,
+                                           const char *title);
+/* @start: NULL (or precision DL_TIME_NONE) when the story does not say. */
+void             dl_event_set_start       (DlEvent    *self,
+                                           const DlTime *start);
+/* @end: NULL when the event is not a span. */
+void             dl_event_set_end         (DlEvent    *self,
+                                           const DlTime *end);
+void             dl_event_set_when_text   (DlEvent    *self,
+                                           const char *when_text);
+void             dl_event_set_category    (DlEvent    *self,
+                                           const char *category);
+void             dl_event_set_attribution (DlEvent    *self,
+                                           const char *attribution);
+/* @position: where in the list, or -1 for the end; @role may be NULL. */
+void             dl_event_insert_place    (DlEvent    *self,
+                                           int         position,
+                                           DlPlace    *place,
+                                           const char *role);
+void             dl_event_remove_place    (DlEvent    *self,
+                                           guint       index);
+void             dl_event_set_place_role  (DlEvent    *self,
+                                           guint       index,
+                                           const char *role);
+void             dl_event_insert_actor    (DlEvent    *self,
+                                           int         position,
+                                           DlActor    *actor,
+                                           const char *role);
+void             dl_event_remove_actor    (DlEvent    *self,
+                                           guint       index);
+void             dl_event_set_actor_role  (DlEvent    *self,
+                                           guint       index,
+                                           const char *role);
+/* A quote of the article (@prefix and @suffix may be NULL). When the event belongs to a
+ * story, the passage is resolved to characters of its text at once (start and end stay
+ * -1 when the quote is not found or ambiguous: check it first with
+ * dl_story_resolve_quote()). */
+void             dl_event_insert_passage  (DlEvent    *self,
+                                           int         position,
+                                           const char *exact,
+                                           const char *prefix,
+                                           const char *suffix);
+void             dl_event_remove_passage  (DlEvent    *self,
+                                           guint       index);
+
 G_END_DECLS

@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include <json-glib/json-glib.h>
+
 #include "dl-place.h"
 
 G_BEGIN_DECLS
@@ -27,6 +29,7 @@ struct _DlPlace
 
   guint         n_events;
   guint         index;        /* position in the file */
+  JsonNode     *node;         /* the feature it was read from, or NULL */
 };
 
 DlPlace *dl_place_new        (const char    *id);
@@ -37,5 +40,14 @@ void     dl_place_add_part   (DlPlace       *self,
                               gboolean       outer);
 /* Computes the anchor and bounds once the parts are in. */
 void     dl_place_finish     (DlPlace       *self);
+/* Adds @delta to the event count and notifies "n-events". */
+void     dl_place_add_n_events (DlPlace     *self,
+                                int          delta);
+/* A copy of the geometry (parts, label), and putting one back (notifies "geometry"). */
+gpointer dl_place_save_geometry    (DlPlace *self);
+void     dl_place_restore_geometry (DlPlace *self,
+                                    gpointer saved);
+void     dl_place_free_geometry    (gpointer saved);
+extern const char * const dl_place_precisions[];
 
 G_END_DECLS

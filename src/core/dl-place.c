@@ -11,6 +11,43 @@
 
 G_DEFINE_FINAL_TYPE (DlPlace, dl_place, G_TYPE_OBJECT)
 
+enum {
+  PROP_0,
+  PROP_ID,
+  PROP_NAME,
+  PROP_KIND,
+  PROP_PRECISION,
+  PROP_DESCRIPTION,
+  PROP_GEOMETRY,
+  PROP_N_EVENTS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+const char * const dl_place_precisions[] = {
+  "site", "city", "region", "country", "inferred", NULL
+};
+
+typedef struct
+{
+  GPtrArray *parts;
+  GArray    *outer;
+  gboolean   has_label;
+  DlLonLat   label;
+} SavedGeometry;
+
+static gboolean
+replace_string (char       **field,
+                const char  *value)
+{
+  if (g_strcmp0 (*field, value) == 0)
+    return FALSE;
+  g_free (*field);
+  *field = g_strdup (value);
+  return TRUE;
+}
+
 /* Signed area (shoelace) and area-weighted centroid of a ring, in degrees. */
 static double
 ring_centroid (GArray   *ring,
@@ -99,6 +136,69 @@ route_midpoint (DlPlace *self)
 }
 
 static void
+dl_place_get_property (GObject    *object,
+                       guint       prop_id,
+                       GValue     *value,
+                       GParamSpec *pspec)
+{
+  DlPlace *self = DL_PLACE (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      g_value_set_string (value, self->id);
+      break;
+    case PROP_NAME:
+      g_value_set_string (value, self->name);
+      break;
+    case PROP_KIND:
+      g_value_set_string (value, self->kind);
+      break;
+    case PROP_PRECISION:
+      g_value_set_string (value, self->precision);
+      break;
+    case PROP_DESCRIPTION:
+      g_value_set_string (value, self->description);
+      break;
+    case PROP_GEOMETRY:
+      g_value_set_pointer (value, self->parts);
+      break;
+    case PROP_N_EVENTS:
+      g_value_set_uint (value, self->n_events);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+dl_place_set_property (GObject      *object,
+                       guint         prop_id,
+                       const GValue *value,
+                       GParamSpec   *pspec)
+{
+  DlPlace *self = DL_PLACE (object);
+
+  switch (prop_id)
+    {
+    case PROP_NAME:
+      dl_place_set_name (self, g_value_get_string (value));
+      break;
+    case PROP_KIND:
+      dl_place_set_kind (self, g_value_get_string (value));
+      break;
+    case PROP_PRECISION:
+      dl_place_set_precision (self, g_value_get_string (value));
+      break;
+    case PROP_DESCRIPTION:
+      dl_place_set_description (self, g_value_get_string (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 dl_place_finalize (GObject *object)
 {
   DlPlace *self = DL_PLACE (object);
@@ -111,6 +211,7 @@ dl_place_finalize (GObject *object)
   g_free (self->description);
   g_clear_pointer (&self->parts, g_ptr_array_unref);
   g_clear_pointer (&self->outer, g_array_unref);
+  g_clear_pointer (&self->node, json_node_unref);
 
   G_OBJECT_CLASS (dl_place_parent_class)->finalize (object);
 }
@@ -118,7 +219,24 @@ dl_place_finalize (GObject *object)
 static void
 dl_place_class_init (DlPlaceClass *klass)
 {
-  G_OBJECT_CLASS (klass)->finalize = dl_place_finalize;
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GParamFlags rw = G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
+  GParamFlags ro = G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
+
+  object_class->finalize = dl_place_finalize;
+  object_class->get_property = dl_place_get_property;
+  object_class->set_property = dl_place_set_property;
+
+  properties[PROP_ID] = g_param_spec_string ("id", NULL, NULL, NULL, ro);
+  properties[PROP_NAME] = g_param_spec_string ("name", NULL, NULL, NULL, rw);
+  properties[PROP_KIND] = g_param_spec_string ("kind", NULL, NULL, NULL, rw);
+  properties[PROP_PRECISION] = g_param_spec_string ("precision", NULL, NULL, NULL, rw);
+  properties[PROP_DESCRIPTION] = g_param_spec_string ("description", NULL, NULL, NULL, rw);
+  /* notified when the place moves; read it with the getters */
+  properties[PROP_GEOMETRY] = g_param_spec_pointer ("geometry", NULL, NULL, ro);
+  properties[PROP_N_EVENTS] = g_param_spec_uint ("n-events", NULL, NULL, 0, G_MAXUINT, 0,
+                                                 ro);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 static void
@@ -425,4 +543,206 @@ dl_place_get_n_events (DlPlace *self)
 {
   g_return_val_if_fail (DL_IS_PLACE (self), 0);
   return self->n_events;
+}
+
+void
+dl_place_add_n_events (DlPlace *self,
+                       int      delta)
+{
+  g_assert (delta >= 0 || self->n_events >= (guint) -delta);
+
+  self->n_events += delta;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_EVENTS]);
+}
+
+gpointer
+dl_place_save_geometry (DlPlace *self)
+{
+  SavedGeometry *saved = g_new0 (SavedGeometry, 1);
+
+  saved->parts = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  for (guint i = 0; i < self->parts->len; i++)
+    {
+      GArray *part = g_ptr_array_index (self->parts, i);
+      GArray *copy = g_array_sized_new (FALSE, FALSE, sizeof (DlLonLat), part->len);
+
+      g_array_append_vals (copy, part->data, part->len);
+      g_ptr_array_add (saved->parts, copy);
+    }
+  saved->outer = g_array_copy (self->outer);
+  saved->has_label = self->has_label;
+  saved->label = self->label;
+  return saved;
+}
+
+void
+dl_place_free_geometry (gpointer data)
+{
+  SavedGeometry *saved = data;
+
+  if (saved == NULL)
+    return;
+  g_ptr_array_unref (saved->parts);
+  g_array_unref (saved->outer);
+  g_free (saved);
+}
+
+void
+dl_place_restore_geometry (DlPlace  *self,
+                           gpointer  data)
+{
+  SavedGeometry *saved = data;
+
+  /* copies, so that @saved can be restored again after the place moves on */
+  g_ptr_array_set_size (self->parts, 0);
+  for (guint i = 0; i < saved->parts->len; i++)
+    {
+      GArray *part = g_ptr_array_index (saved->parts, i);
+
+      g_ptr_array_add (self->parts, g_array_copy (part));
+    }
+  g_array_unref (self->outer);
+  self->outer = g_array_copy (saved->outer);
+  self->has_label = saved->has_label;
+  self->label = saved->label;
+  dl_place_finish (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_GEOMETRY]);
+}
+
+/**
+ * dl_place_new_point:
+ * @id: an id no other place of the story has (dl_story_make_id())
+ * @name: (nullable): the name to show (the id when %NULL)
+ * @position: where it is
+ *
+ * Returns: (transfer full): a new point place.
+ */
+DlPlace *
+dl_place_new_point (const char *id,
+                    const char *name,
+                    DlLonLat    position)
+{
+  DlPlace *self;
+
+  g_return_val_if_fail (id != NULL && *id != '\0', NULL);
+
+  self = dl_place_new (id);
+  self->name = g_strdup (name != NULL && *name != '\0' ? name : id);
+  self->shape = DL_PLACE_SHAPE_POINT;
+  dl_place_add_part (self, &position, 1, FALSE);
+  dl_place_finish (self);
+  return self;
+}
+
+/**
+ * dl_place_set_name:
+ * @self: a place
+ * @name: the name to show (an empty or %NULL name becomes the id)
+ *
+ * Renames the place.
+ */
+void
+dl_place_set_name (DlPlace    *self,
+                   const char *name)
+{
+  g_return_if_fail (DL_IS_PLACE (self));
+
+  if (name == NULL || *name == '\0')
+    name = self->id;
+  if (replace_string (&self->name, name))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NAME]);
+}
+
+/**
+ * dl_place_set_kind:
+ * @self: a place
+ * @kind: (nullable): "city", "region" … or any word
+ *
+ * Sets the kind.
+ */
+void
+dl_place_set_kind (DlPlace    *self,
+                   const char *kind)
+{
+  g_return_if_fail (DL_IS_PLACE (self));
+  if (replace_string (&self->kind, kind))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KIND]);
+}
+
+/**
+ * dl_place_set_precision:
+ * @self: a place
+ * @precision: (nullable): "site", "city", "region", "country", "inferred"
+ *
+ * Sets how exactly the article locates the place.
+ */
+void
+dl_place_set_precision (DlPlace    *self,
+                        const char *precision)
+{
+  g_return_if_fail (DL_IS_PLACE (self));
+  g_return_if_fail (precision == NULL || g_strv_contains (dl_place_precisions, precision));
+  if (replace_string (&self->precision, precision))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PRECISION]);
+}
+
+/**
+ * dl_place_set_description:
+ * @self: a place
+ * @description: (nullable): plain text
+ *
+ * Sets the description.
+ */
+void
+dl_place_set_description (DlPlace    *self,
+                          const char *description)
+{
+  g_return_if_fail (DL_IS_PLACE (self));
+  if (replace_string (&self->description, description))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DESCRIPTION]);
+}
+
+/**
+ * dl_place_move_to:
+ * @self: a place with a geometry
+ * @anchor: where its anchor goes
+ *
+ * Moves the place: a point goes to @anchor; an area or route is shifted as a whole, its
+ * label too, so that its anchor lands on @anchor.
+ */
+void
+dl_place_move_to (DlPlace  *self,
+                  DlLonLat  anchor)
+{
+  double dlon, dlat;
+
+  g_return_if_fail (DL_IS_PLACE (self));
+  g_return_if_fail (self->parts->len > 0);
+
+  dlon = anchor.lon - self->anchor.lon;
+  dlat = anchor.lat - self->anchor.lat;
+  if (dlon == 0 && dlat == 0)
+    return;
+
+  for (guint i = 0; i < self->parts->len; i++)
+    {
+      GArray *part = g_ptr_array_index (self->parts, i);
+
+      for (guint j = 0; j < part->len; j++)
+        {
+          DlLonLat *p = &g_array_index (part, DlLonLat, j);
+
+          if (self->shape == DL_PLACE_SHAPE_POINT && self->parts->len == 1)
+            *p = anchor;  /* exactly there, not by a sum that rounds */
+          else
+            {
+              p->lon = CLAMP (p->lon + dlon, -180.0, 180.0);
+              p->lat = CLAMP (p->lat + dlat, -90.0, 90.0);
+            }
+        }
+    }
+  if (self->has_label)
+    self->label = anchor;
+  dl_place_finish (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_GEOMETRY]);
 }

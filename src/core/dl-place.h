@@ -41,7 +41,27 @@ DlLonLat      dl_place_get_anchor      (DlPlace     *self);
 void          dl_place_get_bounds      (DlPlace     *self,
                                         DlLonLat    *south_west,
                                         DlLonLat    *north_east);
-/* Number of events of the story at this place. */
+/* Number of events of the story at this place (property "n-events", notified). */
 guint         dl_place_get_n_events    (DlPlace     *self);
+
+/* Editing. Setters notify their property ("name", "kind", "precision", "description");
+ * a move notifies "geometry". For changes the user can undo, use a DlOperation. */
+/* A new point place (its id must be unique in the story: dl_story_make_id()). */
+DlPlace      *dl_place_new_point       (const char  *id,
+                                        const char  *name,
+                                        DlLonLat     position);
+void          dl_place_set_name        (DlPlace     *self,
+                                        const char  *name);
+void          dl_place_set_kind        (DlPlace     *self,
+                                        const char  *kind);
+/* "site", "city", "region", "country", "inferred", or NULL; anything else is refused. */
+void          dl_place_set_precision   (DlPlace     *self,
+                                        const char  *precision);
+void          dl_place_set_description (DlPlace     *self,
+                                        const char  *description);
+/* Moves the place so that its anchor is at @anchor: a point goes there, an area or a
+ * route is shifted as a whole (its label too). */
+void          dl_place_move_to         (DlPlace     *self,
+                                        DlLonLat     anchor);
 
 G_END_DECLS

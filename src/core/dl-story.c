@@ -17,7 +17,7 @@
 #include "dl-event-private.h"
 #include "dl-json-private.h"
 #include "dl-place-private.h"
-#include "dl-story.h"
+#include "dl-story-private.h"
 
 /* Limits checked before json-glib sees the text. */
 #define MAX_SIZE (256 * 1024 * 1024)
@@ -29,30 +29,6 @@
 /* Characters of a message, and of a passage quoted in one. */
 #define MAX_MESSAGE 400
 #define QUOTE_LENGTH 60
-
-struct _DlStory
-{
-  GObject     parent_instance;
-
-  /* The whole parsed file: what the model does not know is written back from here. */
-  JsonNode   *root;
-
-  char       *title;
-  char       *publisher;
-  char       *url;
-  char       *published;
-  char       *language;
-  char       *text;
-  int         text_length;
-
-  GListStore *places;
-  GListStore *actors;
-  GListStore *events;
-  GHashTable *place_by_id;
-  GHashTable *actor_by_id;
-  GHashTable *event_by_id;
-  GPtrArray  *passages;  /* of const DlPassage *, sorted by start */
-};
 
 G_DEFINE_FINAL_TYPE (DlStory, dl_story, G_TYPE_OBJECT)
 
@@ -845,6 +821,7 @@ read_feature (Loader     *l,
 
   place = dl_place_new (id);
   place->index = g_list_model_get_n_items (G_LIST_MODEL (l->story->places));
+  place->node = json_node_ref (node);
   if (id == NULL)
     {
       place->id = g_strdup_printf ("place-%u", index + 1);
@@ -962,6 +939,7 @@ read_actor (Loader     *l,
 
   actor = dl_actor_new (id);
   actor->index = index;
+  actor->node = json_node_ref (node);
 
   name = get_string (l, object, path, "name", FALSE);
   if (name != NULL)
@@ -1002,7 +980,7 @@ read_actor (Loader     *l,
         }
     }
   else
-    dl_actor_set_color (actor, dl_actor_default_color (index));
+    dl_actor_set_default_color (actor, index);
 
   g_hash_table_insert (l->story->actor_by_id, g_strdup (id), actor);
   g_list_store_append (l->story->actors, actor);
@@ -1246,6 +1224,7 @@ read_event (Loader     *l,
   JsonArray *array;
   const char *id;
   const char *first;
+  const char *title;
 
   if (!check_kind (l, node, path, KIND_OBJECT))
     return;
@@ -1268,9 +1247,14 @@ read_event (Loader     *l,
 
   event = dl_event_new (id);
   event->index = index;
-  event->title = g_strdup (get_string (l, object, path, "title", TRUE));
-  if (event->title == NULL)
-    event->title = g_strdup (id);
+  event->has_index = TRUE;
+  event->node = json_node_ref (node);
+  title = get_string (l, object, path, "title", TRUE);
+  if (title != NULL)
+    {
+      g_free (event->title);
+      event->title = g_strdup (title);
+    }
   event->category = g_strdup (get_string (l, object, path, "category", FALSE));
   event->attribution = g_strdup (get_string (l, object, path, "attribution", FALSE));
 
@@ -1366,6 +1350,8 @@ finish_story (DlStory *story)
         }
       for (guint j = 0; j < event->passages->len; j++)
         g_ptr_array_add (story->passages, g_ptr_array_index (event->passages, j));
+      event->story = story;
+      story->next_event_index = MAX (story->next_event_index, event->index + 1);
 
       g_ptr_array_add (sorted, event);
     }
@@ -1637,6 +1623,103 @@ load (GBytes     *bytes,
   return g_steal_pointer (&story);
 }
 
+enum {
+  PROP_0,
+  PROP_TITLE,
+  PROP_PUBLISHER,
+  PROP_URL,
+  PROP_PUBLISHED,
+  PROP_LANGUAGE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+enum {
+  PASSAGES_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void
+dl_story_get_property (GObject    *object,
+                       guint       prop_id,
+                       GValue     *value,
+                       GParamSpec *pspec)
+{
+  DlStory *self = DL_STORY (object);
+
+  switch (prop_id)
+    {
+    case PROP_TITLE:
+      g_value_set_string (value, self->title);
+      break;
+    case PROP_PUBLISHER:
+      g_value_set_string (value, self->publisher);
+      break;
+    case PROP_URL:
+      g_value_set_string (value, self->url);
+      break;
+    case PROP_PUBLISHED:
+      g_value_set_string (value, self->published);
+      break;
+    case PROP_LANGUAGE:
+      g_value_set_string (value, self->language);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+dl_story_set_property (GObject      *object,
+                       guint         prop_id,
+                       const GValue *value,
+                       GParamSpec   *pspec)
+{
+  DlStory *self = DL_STORY (object);
+
+  switch (prop_id)
+    {
+    case PROP_TITLE:
+      dl_story_set_title (self, g_value_get_string (value));
+      break;
+    case PROP_PUBLISHER:
+      dl_story_set_publisher (self, g_value_get_string (value));
+      break;
+    case PROP_URL:
+      dl_story_set_url (self, g_value_get_string (value));
+      break;
+    case PROP_PUBLISHED:
+      if (!dl_story_set_published (self, g_value_get_string (value), NULL))
+        g_critical ("“%s” is not an ISO 8601 time", g_value_get_string (value));
+      break;
+    case PROP_LANGUAGE:
+      dl_story_set_language (self, g_value_get_string (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+/* Events may outlive the story (in an undo history). */
+static void
+dl_story_dispose (GObject *object)
+{
+  DlStory *self = DL_STORY (object);
+
+  if (self->events != NULL)
+    for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->events)); i++)
+      {
+        g_autoptr(DlEvent) event = g_list_model_get_item (G_LIST_MODEL (self->events), i);
+
+        event->story = NULL;
+      }
+
+  G_OBJECT_CLASS (dl_story_parent_class)->dispose (object);
+}
+
 static void
 dl_story_finalize (GObject *object)
 {
@@ -1663,7 +1746,45 @@ dl_story_finalize (GObject *object)
 static void
 dl_story_class_init (DlStoryClass *klass)
 {
-  G_OBJECT_CLASS (klass)->finalize = dl_story_finalize;
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GParamFlags rw = G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
+
+  object_class->dispose = dl_story_dispose;
+  object_class->finalize = dl_story_finalize;
+  object_class->get_property = dl_story_get_property;
+  object_class->set_property = dl_story_set_property;
+
+  properties[PROP_TITLE] = g_param_spec_string ("title", NULL, NULL, NULL, rw);
+  properties[PROP_PUBLISHER] = g_param_spec_string ("publisher", NULL, NULL, NULL, rw);
+  properties[PROP_URL] = g_param_spec_string ("url", NULL, NULL, NULL, rw);
+  properties[PROP_PUBLISHED] = g_param_spec_string ("published", NULL, NULL, NULL, rw);
+  properties[PROP_LANGUAGE] = g_param_spec_string ("language", NULL, NULL, NULL, rw);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * DlStory::passages-changed:
+   *
+   * The list of passages (dl_story_list_passages()) changed: one was added or removed,
+   * or an event with passages came or went.
+   */
+  signals[PASSAGES_CHANGED] = g_signal_new ("passages-changed", G_TYPE_FROM_CLASS (klass),
+                                            G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                            G_TYPE_NONE, 0);
+}
+
+void
+dl_story_notify_property (DlStory    *self,
+                          const char *name)
+{
+  for (guint i = 1; i < N_PROPS; i++)
+    if (g_str_equal (properties[i]->name, name))
+      g_object_notify_by_pspec (G_OBJECT (self), properties[i]);
+}
+
+void
+dl_story_emit_passages_changed (DlStory *self)
+{
+  g_signal_emit (self, signals[PASSAGES_CHANGED], 0);
 }
 
 static void
@@ -2030,6 +2151,55 @@ write_atomically (const char    *path,
 }
 
 /**
+ * dl_story_write_bytes:
+ * @bytes: a story's text (dl_story_to_bytes())
+ * @file: where to save it
+ * @cancellable: (nullable): a #GCancellable
+ * @error: a #GError
+ *
+ * Writes @bytes atomically to @file, as dl_story_save_to_file() does; it touches no
+ * story, so a worker thread may call it.
+ *
+ * Returns: %TRUE on success.
+ */
+gboolean
+dl_story_write_bytes (GBytes        *bytes,
+                      GFile         *file,
+                      GCancellable  *cancellable,
+                      GError       **error)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *display = NULL;
+  g_autoptr(GError) local_error = NULL;
+  gsize length;
+  const char *data;
+
+  g_return_val_if_fail (bytes != NULL, FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  display = g_file_get_parse_name (file);
+  path = g_file_get_path (file);
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
+
+  if (path != NULL)
+    return write_atomically (path, display, bytes, error);
+
+  /* not a local file: GIO replaces it through a temporary file where it can */
+  data = g_bytes_get_data (bytes, &length);
+  if (!g_file_replace_contents (file, data, length, NULL, FALSE, G_FILE_CREATE_NONE, NULL,
+                                cancellable, &local_error))
+    {
+      g_set_error (error, DL_STORY_ERROR, DL_STORY_ERROR_IO, _("Could not save “%s”: %s"),
+                   display, local_error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
  * dl_story_save_to_file:
  * @self: a story
  * @file: where to save it
@@ -2048,38 +2218,13 @@ dl_story_save_to_file (DlStory       *self,
                        GError       **error)
 {
   g_autoptr(GBytes) bytes = NULL;
-  g_autofree char *path = NULL;
-  g_autofree char *display = NULL;
 
   g_return_val_if_fail (DL_IS_STORY (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   bytes = dl_story_to_bytes (self);
-  display = g_file_get_parse_name (file);
-  path = g_file_get_path (file);
-
-  if (g_cancellable_set_error_if_cancelled (cancellable, error))
-    return FALSE;
-
-  if (path != NULL)
-    return write_atomically (path, display, bytes, error);
-
-  {
-    g_autoptr(GError) local_error = NULL;
-    gsize length;
-    const char *data = g_bytes_get_data (bytes, &length);
-
-    /* not a local file: GIO replaces it through a temporary file where it can */
-    if (!g_file_replace_contents (file, data, length, NULL, FALSE, G_FILE_CREATE_NONE, NULL,
-                                  cancellable, &local_error))
-      {
-        g_set_error (error, DL_STORY_ERROR, DL_STORY_ERROR_IO, _("Could not save “%s”: %s"),
-                     display, local_error->message);
-        return FALSE;
-      }
-  }
-  return TRUE;
+  return dl_story_write_bytes (bytes, file, cancellable, error);
 }
 
 /**

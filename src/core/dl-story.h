@@ -78,6 +78,82 @@ DlActor      *dl_story_lookup_actor      (DlStory      *self,
 DlEvent      *dl_story_lookup_event      (DlStory      *self,
                                           const char   *id);
 
+/* Editing. The article setters notify "title", "publisher", "url", "published",
+ * "language". Inserting and removing places, actors and events emits items-changed on
+ * the list models (events stay in time order: a change of an event's start moves it,
+ * with one items-changed); "passages-changed" is emitted when the list of passages
+ * changes. For changes the user can undo, use a DlOperation (dl-operation.h). */
+
+/* An empty story (no article, places, actors or events). */
+DlStory      *dl_story_new               (void);
+/* A new story for an article: @text (UTF-8, no NUL bytes, at most 16 MiB; @length -1 when
+ * NUL-terminated) becomes article.text, line ends made \n. An error says what is wrong
+ * and where ("the text is not valid UTF-8 at byte 1234"). */
+DlStory      *dl_story_new_from_text     (const char   *text,
+                                          gssize        length,
+                                          GError      **error);
+void          dl_story_set_title         (DlStory      *self,
+                                          const char   *title);
+void          dl_story_set_publisher     (DlStory      *self,
+                                          const char   *publisher);
+void          dl_story_set_url           (DlStory      *self,
+                                          const char   *url);
+/* @published: an ISO 8601 date ("2024-12-08") or NULL; FALSE, with nothing changed, when
+ * it is not one. */
+gboolean      dl_story_set_published     (DlStory      *self,
+                                          const char   *published,
+                                          GError      **error);
+void          dl_story_set_language      (DlStory      *self,
+                                          const char   *language);
+
+/* An id no place, actor or event of the story has, made from @name ("Moscow" → "moscow",
+ * then "moscow-2" …); @name may be NULL ("item-N"). */
+char         *dl_story_make_id           (DlStory      *self,
+                                          const char   *name);
+/* @position: -1 for the end. The id must be new to the story. */
+void          dl_story_insert_place      (DlStory      *self,
+                                          int           position,
+                                          DlPlace      *place);
+/* No event may name the place any more (dl_operation_new_remove_place() does both). */
+void          dl_story_remove_place      (DlStory      *self,
+                                          DlPlace      *place);
+void          dl_story_insert_actor      (DlStory      *self,
+                                          int           position,
+                                          DlActor      *actor);
+/* No event may name the actor any more (dl_operation_new_remove_actor() does both). */
+void          dl_story_remove_actor      (DlStory      *self,
+                                          DlActor      *actor);
+/* Inserted in time order; its passages are resolved against the article text. */
+void          dl_story_add_event         (DlStory      *self,
+                                          DlEvent      *event);
+void          dl_story_remove_event      (DlStory      *self,
+                                          DlEvent      *event);
+
+/* Passages. Where the quote @exact (with @prefix/@suffix, either NULL) is in the text:
+ * [start, end) in characters; an error when it is not there or is ambiguous. */
+gboolean      dl_story_resolve_quote     (DlStory      *self,
+                                          const char   *exact,
+                                          const char   *prefix,
+                                          const char   *suffix,
+                                          int          *start,
+                                          int          *end,
+                                          GError      **error);
+/* The quote of characters [start, end) of the text: @exact, and a prefix and suffix only
+ * when @exact occurs more than once (just long enough to tell them apart, else NULL). */
+void          dl_story_quote_range       (DlStory      *self,
+                                          int           start,
+                                          int           end,
+                                          char        **exact,
+                                          char        **prefix,
+                                          char        **suffix);
+
+/* Saving without blocking: write the bytes of dl_story_to_bytes() (taken on the main
+ * thread) from a worker thread, atomically as dl_story_save_to_file() does. */
+gboolean      dl_story_write_bytes       (GBytes       *bytes,
+                                          GFile        *file,
+                                          GCancellable *cancellable,
+                                          GError      **error);
+
 /* Every passage of every event, sorted by start, as an array of const DlPassage *. */
 GPtrArray    *dl_story_list_passages     (DlStory      *self);
 /* The passages that contain character @offset of the text (several may overlap). */

@@ -339,3 +339,55 @@ dl_time_format (const DlTime *time)
     return g_strdup_printf ("%s, %s%s", date, clock, zone != NULL ? zone : "");
   }
 }
+
+/**
+ * dl_time_copy:
+ * @time: a time
+ *
+ * Returns: (transfer full): a copy, to free with dl_time_free().
+ */
+DlTime *
+dl_time_copy (const DlTime *time)
+{
+  return g_memdup2 (time, sizeof *time);
+}
+
+/**
+ * dl_time_free:
+ * @time: (nullable): a time from dl_time_copy()
+ *
+ * Frees a copied time.
+ */
+void
+dl_time_free (DlTime *time)
+{
+  g_free (time);
+}
+
+G_DEFINE_BOXED_TYPE (DlTime, dl_time, dl_time_copy, dl_time_free)
+
+/**
+ * dl_time_equal:
+ * @a: (nullable): a time
+ * @b: (nullable): a time
+ *
+ * %NULL equals a time of precision %DL_TIME_NONE.
+ *
+ * Returns: whether both are the same time written at the same precision.
+ */
+gboolean
+dl_time_equal (const DlTime *a,
+               const DlTime *b)
+{
+  DlTimePrecision pa = a != NULL ? a->precision : DL_TIME_NONE;
+  DlTimePrecision pb = b != NULL ? b->precision : DL_TIME_NONE;
+
+  if (pa != pb)
+    return FALSE;
+  if (pa == DL_TIME_NONE)
+    return TRUE;
+  return a->year == b->year && a->month == b->month && a->day == b->day &&
+         a->hour == b->hour && a->minute == b->minute && a->second == b->second &&
+         a->has_offset == b->has_offset &&
+         (!a->has_offset || a->offset_minutes == b->offset_minutes);
+}

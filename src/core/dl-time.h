@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include <glib.h>
+#include <glib-object.h>
 
 G_BEGIN_DECLS
 
@@ -28,6 +28,15 @@ typedef struct
   gboolean has_offset;
   int offset_minutes; /* east of UTC, when has_offset */
 } DlTime;
+
+/* A boxed type for properties ("start", "end" of DlEvent). */
+#define DL_TYPE_TIME (dl_time_get_type ())
+GType     dl_time_get_type         (void) G_GNUC_CONST;
+DlTime   *dl_time_copy             (const DlTime  *time);
+void      dl_time_free             (DlTime        *time);
+/* Whether @a and @b are the same time written the same way (precision and fields). */
+gboolean  dl_time_equal            (const DlTime  *a,
+                                    const DlTime  *b);
 
 gboolean  dl_time_parse            (const char    *text,
                                     DlTime        *out,

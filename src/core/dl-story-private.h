@@ -1,0 +1,49 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+#include "dl-story.h"
+
+G_BEGIN_DECLS
+
+struct _DlStory
+{
+  GObject     parent_instance;
+
+  /* The whole parsed file, never changed after loading (NULL for a new story): on save,
+   * what the model does not know is copied from here (dl-story-writer.c). */
+  JsonNode   *root;
+
+  char       *title;
+  char       *publisher;
+  char       *url;
+  char       *published;
+  char       *language;
+  char       *text;
+  int         text_length;
+
+  GListStore *places;
+  GListStore *actors;
+  GListStore *events;
+  GHashTable *place_by_id;
+  GHashTable *actor_by_id;
+  GHashTable *event_by_id;
+  GPtrArray  *passages;  /* of const DlPassage *, sorted by start */
+  guint       next_event_index;  /* file order of the next new event */
+};
+
+/* From dl-event.c, dl-place.c: keep the story's derived state up to date. */
+void      dl_story_event_start_changed    (DlStory    *self,
+                                           DlEvent    *event);
+void      dl_story_event_passages_changed (DlStory    *self);
+/* Resolves @passage against the text (start, end -1 when not found). */
+void      dl_story_resolve_passage        (DlStory    *self,
+                                           DlPassage  *passage);
+
+/* From dl-story.c, for dl-story-edit.c. */
+void      dl_story_notify_property        (DlStory    *self,
+                                           const char *name);
+void      dl_story_emit_passages_changed  (DlStory    *self);
+
+G_END_DECLS
