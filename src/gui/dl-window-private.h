@@ -34,6 +34,14 @@ char          *dl_window_suggest_file_name (DlWindow *self);
 GFile         *dl_window_save_target       (GFile    *chosen);
 /* TRUE while a copy is being written. */
 gboolean       dl_window_is_saving         (DlWindow *self);
+/* The main menu, where the editing actions add their section. */
+GMenu         *dl_window_get_primary_menu  (DlWindow   *self);
+/* Shows @toast (transfer full) over the window's content. */
+void           dl_window_add_toast         (DlWindow   *self,
+                                            AdwToast   *toast);
+/* After an edit: the list filtered again, the map's places and the article's passages as
+ * the story now is. */
+void           dl_window_refresh_views     (DlWindow   *self);
 /* Shows @message in an error dialog headed @heading (both plain text). */
 void           dl_window_show_error        (DlWindow   *self,
                                             const char *heading,
