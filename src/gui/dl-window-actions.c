@@ -626,6 +626,20 @@ map_long_pressed_cb (GtkGestureLongPress *gesture,
   show_map_menu (self, x, y);
 }
 
+static void
+place_dragged_cb (DlMapView *map_view,
+                  DlPlace   *place,
+                  double     lat,
+                  double     lon,
+                  DlWindow  *self)
+{
+  DlDocument *document = dl_window_get_document (self);
+
+  if (document != NULL)
+    dl_document_push (document,
+                      dl_operation_new_move_place (place, (DlLonLat) { .lon = lon, .lat = lat }));
+}
+
 /* The popover is the map view's child: it goes before the map view is finalized. */
 static void
 map_view_destroy_cb (GtkWidget *map_view,
@@ -729,6 +743,7 @@ dl_window_actions_init (DlWindow *self)
   g_signal_connect_object (press, "pressed", G_CALLBACK (map_long_pressed_cb), self, 0);
   gtk_widget_add_controller (GTK_WIDGET (map_view), GTK_EVENT_CONTROLLER (press));
   g_signal_connect_object (map_view, "destroy", G_CALLBACK (map_view_destroy_cb), self, 0);
+  g_signal_connect_object (map_view, "place-dragged", G_CALLBACK (place_dragged_cb), self, 0);
 
   update_actions (self);
 }
