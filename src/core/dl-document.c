@@ -23,6 +23,7 @@ struct _DlDocument
   char      *title;
   char      *recovery_id;   /* the name of its recovery file, without extension */
   guint      recovery_source;
+  guint      recovery_interval;  /* seconds */
 };
 
 G_DEFINE_FINAL_TYPE (DlDocument, dl_document, G_TYPE_OBJECT)
@@ -55,9 +56,8 @@ typedef struct
 
 typedef struct
 {
-  DlProgressFunc progress;
-  gpointer       progress_data;
-  double         fraction;
+  GTask  *task;  /* its LoadJob holds the callback and its data */
+  double  fraction;
 } ProgressUpdate;
 
 typedef struct
@@ -149,7 +149,7 @@ history_modified_cb (DlDocument *self)
 
   if (modified && self->recovery_source == 0)
     {
-      self->recovery_source = g_timeout_add_seconds (RECOVERY_INTERVAL_S,
+      self->recovery_source = g_timeout_add_seconds (self->recovery_interval,
                                                      recovery_timeout_cb, self);
       g_source_set_name_by_id (self->recovery_source, "[dateline] recovery");
     }
@@ -161,12 +161,25 @@ history_modified_cb (DlDocument *self)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
 }
 
-static void
+static gboolean
 progress_update_cb (gpointer data)
 {
   ProgressUpdate *update = data;
+  LoadJob *job = g_task_get_task_data (update->task);
 
-  update->progress (update->fraction, update->progress_data);
+  /* none after the load is over: the caller may have let go of progress_data */
+  if (!g_task_get_completed (update->task))
+    job->progress (update->fraction, job->progress_data);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+progress_update_free (gpointer data)
+{
+  ProgressUpdate *update = data;
+
+  g_object_unref (update->task);
+  g_free (update);
 }
 
 static void
@@ -179,13 +192,10 @@ post_progress (GTask  *task,
   if (job->progress == NULL)
     return;
   update = g_new0 (ProgressUpdate, 1);
-  update->progress = job->progress;
-  update->progress_data = job->progress_data;
+  update->task = g_object_ref (task);
   update->fraction = fraction;
-  /* the job (and so progress_data) lives until the task is finalized on that context */
-  g_main_context_invoke_full (job->context, G_PRIORITY_DEFAULT,
-                              (GSourceFunc) (void (*) (void)) progress_update_cb, update,
-                              g_free);
+  g_main_context_invoke_full (job->context, G_PRIORITY_DEFAULT, progress_update_cb, update,
+                              progress_update_free);
 }
 
 static void
@@ -353,6 +363,7 @@ static void
 dl_document_init (DlDocument *self)
 {
   self->history = dl_history_new ();
+  self->recovery_interval = RECOVERY_INTERVAL_S;
   self->recovery_id = g_uuid_string_random ();
   if (open_recoveries == NULL)
     open_recoveries = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -711,6 +722,28 @@ dl_document_write_recovery (DlDocument  *self,
   info_data = g_key_file_to_data (info, NULL, NULL);
   return g_file_set_contents_full (info_path, info_data, -1,
                                    G_FILE_SET_CONTENTS_CONSISTENT, 0600, error);
+}
+
+/**
+ * dl_document_set_recovery_interval:
+ * @self: a document
+ * @seconds: how often the recovery file is written while modified (30 by default)
+ *
+ * Sets how often the recovery file is written; from the next change on.
+ */
+void
+dl_document_set_recovery_interval (DlDocument *self,
+                                   guint       seconds)
+{
+  g_return_if_fail (DL_IS_DOCUMENT (self));
+  g_return_if_fail (seconds > 0);
+
+  self->recovery_interval = seconds;
+  if (self->recovery_source != 0)
+    {
+      g_clear_handle_id (&self->recovery_source, g_source_remove);
+      history_modified_cb (self);
+    }
 }
 
 /**

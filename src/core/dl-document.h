@@ -77,6 +77,9 @@ void         dl_document_push              (DlDocument    *self,
 /* Writes the recovery file now (the timer calls this every 30 s while modified). */
 gboolean     dl_document_write_recovery    (DlDocument    *self,
                                             GError       **error);
+/* How often the recovery file is written while modified (default 30 s). */
+void         dl_document_set_recovery_interval (DlDocument *self,
+                                                guint       seconds);
 /* The recovery file of this document (it may not exist yet). */
 GFile       *dl_document_get_recovery_file (DlDocument    *self);
 /* The user closes without saving: the recovery file goes. */

@@ -31,6 +31,7 @@ struct _DlStory
   GHashTable *event_by_id;
   GPtrArray  *passages;  /* of const DlPassage *, sorted by start */
   guint       next_event_index;  /* file order of the next new event */
+  GHashTable *owned_nodes;  /* elements of root read into places, actors, events */
 };
 
 /* From dl-event.c, dl-place.c: keep the story's derived state up to date. */
@@ -45,5 +46,8 @@ void      dl_story_resolve_passage        (DlStory    *self,
 void      dl_story_notify_property        (DlStory    *self,
                                            const char *name);
 void      dl_story_emit_passages_changed  (DlStory    *self);
+
+/* From dl-story-writer.c: called once the story is loaded. */
+void      dl_story_remember_nodes         (DlStory    *self);
 
 G_END_DECLS

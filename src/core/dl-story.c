@@ -1607,6 +1607,7 @@ load (GBytes     *bytes,
           l.story = story;
           read_root (&l);
           finish_story (story);
+          dl_story_remember_nodes (story);
         }
     }
 
@@ -1726,6 +1727,7 @@ dl_story_finalize (GObject *object)
   DlStory *self = DL_STORY (object);
 
   g_clear_pointer (&self->root, json_node_unref);
+  g_clear_pointer (&self->owned_nodes, g_hash_table_unref);
   g_free (self->title);
   g_free (self->publisher);
   g_free (self->url);
@@ -2034,25 +2036,6 @@ dl_story_check_bytes_full (GBytes      *bytes,
   if (story != NULL)
     *story = g_steal_pointer (&loaded);
   return messages;
-}
-
-/**
- * dl_story_to_bytes:
- * @self: a story
- *
- * Returns: (transfer full): the story as pretty-printed GeoJSON, with every member of the
- *   file it was loaded from, also those Dateline does not know.
- */
-GBytes *
-dl_story_to_bytes (DlStory *self)
-{
-  gsize length = 0;
-  char *data;
-
-  g_return_val_if_fail (DL_IS_STORY (self), NULL);
-
-  data = dl_json_write (self->root, &length);
-  return g_bytes_new_take (data, length);
 }
 
 static gboolean

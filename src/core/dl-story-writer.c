@@ -1,0 +1,864 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "dl-story"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "dl-actor-private.h"
+#include "dl-event-private.h"
+#include "dl-json-private.h"
+#include "dl-place-private.h"
+#include "dl-story-private.h"
+
+/* Writing a story from the model.
+ *
+ * The tree the story was read from is never changed: it is the record of the file. Each
+ * place, actor and event keeps the JSON object it was read from, and on save a new tree is
+ * made: every member the model does not own is copied as it was (unknown members, foreign
+ * members, simplestyle, ids written as numbers …), in its place; each member the model
+ * owns is compared with what the loader would read from it and only replaced when the
+ * model differs, or removed when the model cleared it; objects that are new to the model
+ * get new JSON objects. So a story saved unchanged gives the bytes it was read from (when
+ * it was written by Dateline), and undoing an edit gives them back too. Elements of
+ * "features", "actors" and "events" that never became a place, actor or event (a feature
+ * without a geometry in a plain map) are kept where they were. */
+
+typedef struct
+{
+  DlStory    *story;
+  GHashTable *owned;  /* JsonNode * of every element read into a place, actor or event */
+} Writer;
+
+/* A copy of @object's members, in order: a changed copy never touches the original. */
+static JsonObject *
+copy_object (JsonObject *object)
+{
+  JsonObject *copy = json_object_new ();
+
+  if (object != NULL)
+    {
+      g_autoptr(GList) members = json_object_get_members (object);
+
+      for (GList *m = members; m != NULL; m = m->next)
+        json_object_set_member (copy, m->data,
+                                json_node_copy (json_object_get_member (object, m->data)));
+    }
+  return copy;
+}
+
+static JsonObject *
+node_object (JsonNode *node)
+{
+  return node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+}
+
+/* The string the loader reads from a member, or NULL. */
+static const char *
+string_member (JsonObject *object,
+               const char *name)
+{
+  JsonNode *node = object != NULL ? json_object_get_member (object, name) : NULL;
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
+      json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+  return json_node_get_string (node);
+}
+
+/* Makes member @name hold @value (removed when NULL), unless it already reads so. */
+static void
+sync_string (JsonObject *object,
+             const char *name,
+             const char *value)
+{
+  if (g_strcmp0 (string_member (object, name), value) == 0)
+    return;
+  if (value == NULL)
+    json_object_remove_member (object, name);
+  else
+    json_object_set_string_member (object, name, value);
+}
+
+static JsonNode *
+position_node (DlLonLat position)
+{
+  JsonArray *array = json_array_new ();
+  JsonNode *node = json_node_new (JSON_NODE_ARRAY);
+
+  json_array_add_double_element (array, position.lon);
+  json_array_add_double_element (array, position.lat);
+  json_node_take_array (node, array);
+  return node;
+}
+
+static gboolean
+is_position (JsonNode *node)
+{
+  JsonArray *array;
+
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    return FALSE;
+  array = json_node_get_array (node);
+  return json_array_get_length (array) >= 2 &&
+         JSON_NODE_HOLDS_VALUE (json_array_get_element (array, 0));
+}
+
+static gboolean
+same_position (JsonNode *node,
+               DlLonLat  position)
+{
+  JsonArray *array = json_node_get_array (node);
+
+  return json_array_get_double_element (array, 0) == position.lon &&
+         json_array_get_double_element (array, 1) == position.lat;
+}
+
+/* Whether the positions in @coordinates, in order, are @positions[*index …]. */
+static gboolean
+same_coordinates (JsonNode       *coordinates,
+                  const DlLonLat *positions,
+                  guint           n_positions,
+                  guint          *index)
+{
+  JsonArray *array;
+
+  if (is_position (coordinates))
+    return *index < n_positions && same_position (coordinates, positions[(*index)++]);
+  if (!JSON_NODE_HOLDS_ARRAY (coordinates))
+    return FALSE;
+  array = json_node_get_array (coordinates);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    if (!same_coordinates (json_array_get_element (array, i), positions, n_positions, index))
+      return FALSE;
+  return TRUE;
+}
+
+/* @coordinates with its positions replaced by @positions[*index …] (further numbers of a
+ * position, such as an altitude, kept). */
+static JsonNode *
+replace_coordinates (JsonNode       *coordinates,
+                     const DlLonLat *positions,
+                     guint           n_positions,
+                     guint          *index)
+{
+  JsonArray *array = json_node_get_array (coordinates);
+  JsonArray *copy = json_array_new ();
+  JsonNode *node = json_node_new (JSON_NODE_ARRAY);
+
+  if (is_position (coordinates))
+    {
+      DlLonLat p = positions[MIN (*index, n_positions - 1)];
+
+      (*index)++;
+      json_array_add_double_element (copy, p.lon);
+      json_array_add_double_element (copy, p.lat);
+      for (guint i = 2; i < json_array_get_length (array); i++)
+        json_array_add_element (copy, json_node_copy (json_array_get_element (array, i)));
+    }
+  else
+    for (guint i = 0; i < json_array_get_length (array); i++)
+      json_array_add_element (copy, replace_coordinates (json_array_get_element (array, i),
+                                                         positions, n_positions, index));
+  json_node_take_array (node, copy);
+  return node;
+}
+
+static GArray *
+place_positions (DlPlace *place)
+{
+  GArray *all = g_array_new (FALSE, FALSE, sizeof (DlLonLat));
+
+  for (guint i = 0; i < dl_place_get_n_parts (place); i++)
+    {
+      guint n;
+      const DlLonLat *part = dl_place_get_part (place, i, &n);
+
+      g_array_append_vals (all, part, n);
+    }
+  return all;
+}
+
+static JsonNode *
+write_geometry (DlPlace    *place,
+                JsonObject *original)
+{
+  g_autoptr(GArray) positions = place_positions (place);
+  JsonObject *geometry;
+  JsonNode *node;
+  JsonNode *coordinates;
+  guint index = 0;
+
+  if (original == NULL)
+    {
+      /* a new place is a point */
+      geometry = json_object_new ();
+      json_object_set_string_member (geometry, "type", "Point");
+      json_object_set_member (geometry, "coordinates",
+                              position_node (g_array_index (positions, DlLonLat, 0)));
+    }
+  else
+    {
+      geometry = copy_object (original);
+      coordinates = json_object_get_member (original, "coordinates");
+      if (coordinates != NULL &&
+          !(same_coordinates (coordinates, (const DlLonLat *) positions->data,
+                              positions->len, &index) && index == positions->len))
+        {
+          index = 0;
+          json_object_set_member (geometry, "coordinates",
+                                  replace_coordinates (coordinates,
+                                                       (const DlLonLat *) positions->data,
+                                                       positions->len, &index));
+        }
+    }
+
+  node = json_node_new (JSON_NODE_OBJECT);
+  json_node_take_object (node, geometry);
+  return node;
+}
+
+static JsonNode *
+write_place (DlPlace *place,
+             guint    index)
+{
+  JsonObject *original = node_object (place->node);
+  JsonObject *feature = copy_object (original);
+  JsonObject *properties_in = NULL;
+  JsonObject *properties;
+  JsonNode *node;
+  const char *read_name;
+
+  if (original == NULL)
+    {
+      json_object_set_string_member (feature, "type", "Feature");
+      json_object_set_string_member (feature, "id", place->id);
+    }
+  if (place->parts->len > 0)
+    json_object_set_member (feature, "geometry",
+                            write_geometry (place,
+                                            original != NULL ?
+                                            node_object (json_object_get_member (original,
+                                                                                 "geometry"))
+                                            : NULL));
+
+  if (original != NULL)
+    properties_in = node_object (json_object_get_member (original, "properties"));
+  properties = copy_object (properties_in);
+
+  /* the name the loader would read: properties.name, else title, else the id */
+  read_name = string_member (properties_in, "name");
+  if (read_name == NULL)
+    read_name = string_member (properties_in, "title");
+  if (read_name == NULL)
+    read_name = place->id;
+  if (g_strcmp0 (read_name, place->name) != 0 ||
+      (original == NULL && place->name != NULL))
+    json_object_set_string_member (properties, "name", place->name);
+
+  sync_string (properties, "kind", place->kind);
+  sync_string (properties, "precision", place->precision);
+  sync_string (properties, "description", place->description);
+
+  if (place->has_label)
+    {
+      JsonNode *label = properties_in != NULL ?
+                        json_object_get_member (properties_in, "label") : NULL;
+
+      if (label == NULL || !is_position (label) || !same_position (label, place->label))
+        json_object_set_member (properties, "label", position_node (place->label));
+    }
+
+  if (properties_in != NULL || json_object_get_size (properties) > 0 || original == NULL)
+    {
+      node = json_node_new (JSON_NODE_OBJECT);
+      json_node_take_object (node, properties);
+      json_object_set_member (feature, "properties", node);
+    }
+  else
+    json_object_unref (properties);
+
+  node = json_node_new (JSON_NODE_OBJECT);
+  json_node_take_object (node, feature);
+  return node;
+}
+
+static JsonNode *
+write_actor (DlActor *actor,
+             guint    index)
+{
+  JsonObject *original = node_object (actor->node);
+  JsonObject *object = copy_object (original);
+  JsonArray *aliases_in = NULL;
+  JsonNode *aliases_node;
+  JsonNode *node;
+  const char *read_name;
+  gboolean same_aliases = TRUE;
+  guint n_aliases = g_strv_length (actor->aliases);
+
+  if (original == NULL)
+    json_object_set_string_member (object, "id", actor->id);
+
+  read_name = string_member (original, "name");
+  if (read_name == NULL)
+    read_name = actor->id;
+  if (g_strcmp0 (read_name, actor->name) != 0 || original == NULL)
+    json_object_set_string_member (object, "name", actor->name);
+
+  sync_string (object, "kind", actor->kind);
+
+  aliases_node = original != NULL ? json_object_get_member (original, "aliases") : NULL;
+  if (aliases_node != NULL && JSON_NODE_HOLDS_ARRAY (aliases_node))
+    aliases_in = json_node_get_array (aliases_node);
+  if (aliases_in != NULL)
+    {
+      same_aliases = json_array_get_length (aliases_in) == n_aliases;
+      for (guint i = 0; same_aliases && i < n_aliases; i++)
+        same_aliases = JSON_NODE_HOLDS_VALUE (json_array_get_element (aliases_in, i)) &&
+                       g_strcmp0 (json_array_get_string_element (aliases_in, i),
+                                  actor->aliases[i]) == 0;
+    }
+  else
+    same_aliases = n_aliases == 0;
+  if (!same_aliases)
+    {
+      if (n_aliases == 0)
+        json_object_remove_member (object, "aliases");
+      else
+        {
+          JsonArray *array = json_array_new ();
+
+          for (guint i = 0; i < n_aliases; i++)
+            json_array_add_string_element (array, actor->aliases[i]);
+          json_object_set_array_member (object, "aliases", array);
+        }
+    }
+
+  /* a default colour is not written, unless the actor moved and would get another */
+  if (actor->color_given || !g_str_equal (actor->color, dl_actor_default_color (index)))
+    sync_string (object, "color", actor->color);
+  else
+    sync_string (object, "color", NULL);
+
+  node = json_node_new (JSON_NODE_OBJECT);
+  json_node_take_object (node, object);
+  return node;
+}
+
+/* References as the loader reads them: "id" or {"place": "id", "role": …}. */
+static gboolean
+read_reference (JsonNode    *element,
+                const char  *key,
+                const char **id,
+                const char **role)
+{
+  JsonObject *object;
+
+  if (JSON_NODE_HOLDS_VALUE (element) && json_node_get_value_type (element) == G_TYPE_STRING)
+    {
+      *id = json_node_get_string (element);
+      *role = NULL;
+      return TRUE;
+    }
+  object = node_object (element);
+  if (object == NULL || string_member (object, key) == NULL)
+    return FALSE;
+  *id = string_member (object, key);
+  *role = string_member (object, "role");
+  return TRUE;
+}
+
+static void
+write_references (JsonObject *event_object,
+                  JsonObject *original,
+                  const char *member,
+                  const char *key,
+                  GPtrArray  *items,
+                  GPtrArray  *roles,
+                  gboolean    places)
+{
+  JsonNode *node = original != NULL ? json_object_get_member (original, member) : NULL;
+  JsonArray *in = node != NULL && JSON_NODE_HOLDS_ARRAY (node) ?
+                  json_node_get_array (node) : NULL;
+  guint n_in = in != NULL ? json_array_get_length (in) : 0;
+  g_autofree gboolean *used = g_new0 (gboolean, n_in + 1);
+  gboolean same = n_in == items->len;
+  JsonArray *out;
+
+  for (guint i = 0; same && i < items->len; i++)
+    {
+      const char *id, *role;
+      const char *item_id = places ? dl_place_get_id (g_ptr_array_index (items, i))
+                                   : dl_actor_get_id (g_ptr_array_index (items, i));
+
+      same = read_reference (json_array_get_element (in, i), key, &id, &role) &&
+             g_strcmp0 (id, item_id) == 0 &&
+             g_strcmp0 (role, g_ptr_array_index (roles, i)) == 0;
+    }
+  if (same)
+    return;
+  if (items->len == 0 && in == NULL)
+    return;
+
+  out = json_array_new ();
+  for (guint i = 0; i < items->len; i++)
+    {
+      const char *item_id = places ? dl_place_get_id (g_ptr_array_index (items, i))
+                                   : dl_actor_get_id (g_ptr_array_index (items, i));
+      const char *item_role = g_ptr_array_index (roles, i);
+      JsonNode *element = NULL;
+
+      /* the element that named it before, with its other members */
+      for (guint j = 0; j < n_in && element == NULL; j++)
+        {
+          const char *id, *role;
+          JsonNode *old = json_array_get_element (in, j);
+
+          if (used[j] || !read_reference (old, key, &id, &role) || !g_str_equal (id, item_id))
+            continue;
+          used[j] = TRUE;
+          if (g_strcmp0 (role, item_role) == 0)
+            element = json_node_copy (old);
+          else if (node_object (old) != NULL)
+            {
+              JsonObject *copy = copy_object (node_object (old));
+
+              sync_string (copy, "role", item_role);
+              element = json_node_new (JSON_NODE_OBJECT);
+              json_node_take_object (element, copy);
+            }
+        }
+      if (element == NULL)
+        {
+          JsonObject *reference = json_object_new ();
+
+          json_object_set_string_member (reference, key, item_id);
+          if (item_role != NULL)
+            json_object_set_string_member (reference, "role", item_role);
+          element = json_node_new (JSON_NODE_OBJECT);
+          json_node_take_object (element, reference);
+        }
+      json_array_add_element (out, element);
+    }
+  json_object_set_array_member (event_object, member, out);
+}
+
+static gboolean
+read_quote (JsonNode    *element,
+            const char **exact,
+            const char **prefix,
+            const char **suffix)
+{
+  JsonObject *object;
+
+  *prefix = *suffix = NULL;
+  if (JSON_NODE_HOLDS_VALUE (element) && json_node_get_value_type (element) == G_TYPE_STRING)
+    {
+      *exact = json_node_get_string (element);
+      return TRUE;
+    }
+  object = node_object (element);
+  if (object == NULL || string_member (object, "exact") == NULL)
+    return FALSE;
+  *exact = string_member (object, "exact");
+  *prefix = string_member (object, "prefix");
+  *suffix = string_member (object, "suffix");
+  /* the loader reads an empty prefix or suffix as none */
+  if (*prefix != NULL && **prefix == '\0')
+    *prefix = NULL;
+  if (*suffix != NULL && **suffix == '\0')
+    *suffix = NULL;
+  return TRUE;
+}
+
+static gboolean
+same_quote (JsonNode        *element,
+            const DlPassage *passage)
+{
+  const char *exact, *prefix, *suffix;
+
+  return read_quote (element, &exact, &prefix, &suffix) &&
+         g_strcmp0 (exact, passage->exact) == 0 &&
+         g_strcmp0 (prefix, passage->prefix) == 0 &&
+         g_strcmp0 (suffix, passage->suffix) == 0;
+}
+
+static void
+write_passages (JsonObject *event_object,
+                JsonObject *original,
+                GPtrArray  *passages)
+{
+  JsonNode *node = original != NULL ? json_object_get_member (original, "passages") : NULL;
+  JsonArray *in = node != NULL && JSON_NODE_HOLDS_ARRAY (node) ?
+                  json_node_get_array (node) : NULL;
+  guint n_in = in != NULL ? json_array_get_length (in) : 0;
+  g_autofree gboolean *used = g_new0 (gboolean, n_in + 1);
+  gboolean same = n_in == passages->len;
+  JsonArray *out;
+
+  for (guint i = 0; same && i < passages->len; i++)
+    same = same_quote (json_array_get_element (in, i), g_ptr_array_index (passages, i));
+  if (same || (passages->len == 0 && in == NULL))
+    return;
+
+  out = json_array_new ();
+  for (guint i = 0; i < passages->len; i++)
+    {
+      const DlPassage *passage = g_ptr_array_index (passages, i);
+      JsonNode *element = NULL;
+
+      for (guint j = 0; j < n_in && element == NULL; j++)
+        if (!used[j] && same_quote (json_array_get_element (in, j), passage))
+          {
+            used[j] = TRUE;
+            element = json_node_copy (json_array_get_element (in, j));
+          }
+      if (element == NULL)
+        {
+          JsonObject *quote = json_object_new ();
+
+          json_object_set_string_member (quote, "exact", passage->exact);
+          if (passage->prefix != NULL)
+            json_object_set_string_member (quote, "prefix", passage->prefix);
+          if (passage->suffix != NULL)
+            json_object_set_string_member (quote, "suffix", passage->suffix);
+          element = json_node_new (JSON_NODE_OBJECT);
+          json_node_take_object (element, quote);
+        }
+      json_array_add_element (out, element);
+    }
+  json_object_set_array_member (event_object, "passages", out);
+}
+
+static gboolean
+same_time (const char   *text,
+           const DlTime *time)
+{
+  DlTime read;
+
+  if (text == NULL)
+    return time->precision == DL_TIME_NONE;
+  return dl_time_parse (text, &read, NULL) && dl_time_equal (&read, time);
+}
+
+static void
+sync_time (JsonObject   *object,
+           const char   *name,
+           const DlTime *time)
+{
+  g_autofree char *iso = NULL;
+
+  if (same_time (string_member (object, name), time))
+    return;
+  if (time->precision == DL_TIME_NONE)
+    {
+      json_object_remove_member (object, name);
+      return;
+    }
+  iso = dl_time_to_iso (time);
+  json_object_set_string_member (object, name, iso);
+}
+
+static void
+write_when (JsonObject *event_object,
+            JsonObject *original,
+            DlEvent    *event)
+{
+  JsonNode *when = original != NULL ? json_object_get_member (original, "when") : NULL;
+  JsonObject *object;
+  JsonNode *node;
+
+  if (event->start.precision == DL_TIME_NONE)
+    {
+      /* "when" needs a start: without one there is no time to write */
+      if (when != NULL && !JSON_NODE_HOLDS_NULL (when))
+        json_object_remove_member (event_object, "when");
+      return;
+    }
+
+  if (when != NULL && JSON_NODE_HOLDS_VALUE (when) &&
+      json_node_get_value_type (when) == G_TYPE_STRING &&
+      event->end.precision == DL_TIME_NONE && event->when_text == NULL &&
+      same_time (json_node_get_string (when), &event->start))
+    return;
+
+  object = copy_object (node_object (when));
+  if (node_object (when) == NULL)
+    json_object_remove_member (object, "start");
+  sync_time (object, "start", &event->start);
+  sync_time (object, "end", &event->end);
+  sync_string (object, "text", event->when_text);
+
+  node = json_node_new (JSON_NODE_OBJECT);
+  json_node_take_object (node, object);
+  json_object_set_member (event_object, "when", node);
+}
+
+static JsonNode *
+write_event (DlEvent *event,
+             guint    index)
+{
+  JsonObject *original = node_object (event->node);
+  JsonObject *object = copy_object (original);
+  JsonNode *node;
+
+  if (original == NULL)
+    json_object_set_string_member (object, "id", event->id);
+  sync_string (object, "title", event->title);
+  write_when (object, original, event);
+  sync_string (object, "category", event->category);
+  write_references (object, original, "places", "place", event->places, event->place_roles,
+                    TRUE);
+  write_references (object, original, "actors", "actor", event->actors, event->actor_roles,
+                    FALSE);
+  sync_string (object, "attribution", event->attribution);
+  write_passages (object, original, event->passages);
+
+  node = json_node_new (JSON_NODE_OBJECT);
+  json_node_take_object (node, object);
+  return node;
+}
+
+/* @index: the element's position in the array written */
+typedef JsonNode *(*WriteFunc) (gpointer item,
+                                guint    index);
+
+static JsonNode *
+item_node (gpointer item)
+{
+  if (DL_IS_PLACE (item))
+    return DL_PLACE (item)->node;
+  if (DL_IS_ACTOR (item))
+    return DL_ACTOR (item)->node;
+  return DL_EVENT (item)->node;
+}
+
+/* The elements of @original (nullable) merged with @items (the model's order): elements
+ * the model never read are kept in their place, those of removed items are left out,
+ * each item is written where its element was (new ones after the item before them). */
+static JsonArray *
+write_array (Writer    *w,
+             JsonArray *original,
+             GPtrArray *items,
+             WriteFunc  write)
+{
+  g_autoptr(GHashTable) by_node = g_hash_table_new (NULL, NULL);
+  JsonArray *out = json_array_new ();
+  guint next = 0;
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      JsonNode *node = item_node (g_ptr_array_index (items, i));
+
+      if (node != NULL)
+        g_hash_table_insert (by_node, node, GUINT_TO_POINTER (i + 1));
+    }
+
+  for (guint i = 0; original != NULL && i < json_array_get_length (original); i++)
+    {
+      JsonNode *element = json_array_get_element (original, i);
+      guint position;
+
+      if (!g_hash_table_contains (w->owned, element))
+        {
+          json_array_add_element (out, json_node_copy (element));
+          continue;
+        }
+      position = GPOINTER_TO_UINT (g_hash_table_lookup (by_node, element));
+      /* emit the items up to this one */
+      while (position > next)
+        json_array_add_element (out, write (g_ptr_array_index (items, next++),
+                                            json_array_get_length (out)));
+    }
+  while (next < items->len)
+    json_array_add_element (out, write (g_ptr_array_index (items, next++),
+                                        json_array_get_length (out)));
+  return out;
+}
+
+static GPtrArray *
+list_items (GListModel *model)
+{
+  guint n = g_list_model_get_n_items (model);
+  GPtrArray *items = g_ptr_array_new_full (n, g_object_unref);
+
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (items, g_list_model_get_item (model, i));
+  return items;
+}
+
+static int
+compare_file_order (gconstpointer a,
+                    gconstpointer b)
+{
+  DlEvent *ea = *(DlEvent * const *) a;
+  DlEvent *eb = *(DlEvent * const *) b;
+
+  return (ea->index > eb->index) - (ea->index < eb->index);
+}
+
+static JsonArray *
+member_array (JsonObject *object,
+              const char *name)
+{
+  JsonNode *node = object != NULL ? json_object_get_member (object, name) : NULL;
+
+  return node != NULL && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
+}
+
+static void
+write_article (DlStory    *story,
+               JsonObject *dateline,
+               JsonObject *original)
+{
+  JsonObject *in = node_object (original != NULL ?
+                                json_object_get_member (original, "article") : NULL);
+  JsonObject *article;
+
+  if (in == NULL && story->title == NULL && story->publisher == NULL && story->url == NULL &&
+      story->published == NULL && story->language == NULL && story->text == NULL)
+    return;
+
+  article = copy_object (in);
+  sync_string (article, "title", story->title);
+  sync_string (article, "publisher", story->publisher);
+  sync_string (article, "url", story->url);
+  sync_string (article, "published", story->published);
+  sync_string (article, "language", story->language);
+  sync_string (article, "text", story->text);
+  json_object_set_object_member (dateline, "article", article);
+}
+
+static JsonObject *
+write_dateline (Writer     *w,
+                JsonObject *original)
+{
+  DlStory *story = w->story;
+  JsonObject *dateline = copy_object (original);
+  g_autoptr(GPtrArray) actors = list_items (G_LIST_MODEL (story->actors));
+  g_autoptr(GPtrArray) events = list_items (G_LIST_MODEL (story->events));
+
+  if (original == NULL)
+    json_object_set_int_member (dateline, "version", 1);
+  write_article (story, dateline, original);
+
+  if (member_array (original, "actors") != NULL || actors->len > 0)
+    json_object_set_array_member (dateline, "actors",
+                                  write_array (w, member_array (original, "actors"), actors,
+                                               (WriteFunc) write_actor));
+  g_ptr_array_sort (events, compare_file_order);
+  if (member_array (original, "events") != NULL || events->len > 0)
+    json_object_set_array_member (dateline, "events",
+                                  write_array (w, member_array (original, "events"), events,
+                                               (WriteFunc) write_event));
+  return dateline;
+}
+
+static void
+own_nodes (Writer     *w,
+           GListModel *model)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (model, i);
+      JsonNode *node = item_node (item);
+
+      if (node != NULL)
+        g_hash_table_add (w->owned, node);
+    }
+}
+
+/* Every element the loader read into the model: computed once, from the story as it was
+ * loaded (later items have no node, and removed ones must still be known as owned). */
+void
+dl_story_remember_nodes (DlStory *self)
+{
+  Writer w = { self, NULL };
+
+  g_clear_pointer (&self->owned_nodes, g_hash_table_unref);
+  w.owned = self->owned_nodes = g_hash_table_new (NULL, NULL);
+  own_nodes (&w, G_LIST_MODEL (self->places));
+  own_nodes (&w, G_LIST_MODEL (self->actors));
+  own_nodes (&w, G_LIST_MODEL (self->events));
+}
+
+static gboolean
+needs_dateline (DlStory *story)
+{
+  return story->title != NULL || story->publisher != NULL || story->url != NULL ||
+         story->published != NULL || story->language != NULL || story->text != NULL ||
+         g_list_model_get_n_items (G_LIST_MODEL (story->actors)) > 0 ||
+         g_list_model_get_n_items (G_LIST_MODEL (story->events)) > 0;
+}
+
+/**
+ * dl_story_to_bytes:
+ * @self: a story
+ *
+ * Writes the story from the model: every member the model does not own is kept as it was
+ * in the file (unknown members of the features, actors, events and the collection,
+ * foreign members), and a story saved unchanged gives the bytes it was read from.
+ *
+ * Returns: (transfer full): the story as pretty-printed GeoJSON.
+ */
+GBytes *
+dl_story_to_bytes (DlStory *self)
+{
+  JsonObject *original;
+  JsonObject *root;
+  g_autoptr(JsonNode) node = NULL;
+  g_autoptr(GPtrArray) places = NULL;
+  Writer w = { self, NULL };
+  gboolean wrote_dateline = FALSE;
+  gboolean wrote_features = FALSE;
+  gsize length = 0;
+  char *data;
+
+  g_return_val_if_fail (DL_IS_STORY (self), NULL);
+
+  if (self->owned_nodes == NULL)
+    dl_story_remember_nodes (self);
+  w.owned = self->owned_nodes;
+  original = node_object (self->root);
+  places = list_items (G_LIST_MODEL (self->places));
+
+  root = json_object_new ();
+  if (original == NULL)
+    json_object_set_string_member (root, "type", "FeatureCollection");
+  else
+    {
+      g_autoptr(GList) members = json_object_get_members (original);
+
+      for (GList *m = members; m != NULL; m = m->next)
+        {
+          JsonNode *member = json_object_get_member (original, m->data);
+
+          if (g_str_equal (m->data, "dateline") && JSON_NODE_HOLDS_OBJECT (member))
+            {
+              json_object_set_object_member (root, "dateline",
+                                             write_dateline (&w, json_node_get_object (member)));
+              wrote_dateline = TRUE;
+            }
+          else if (g_str_equal (m->data, "features") && JSON_NODE_HOLDS_ARRAY (member))
+            {
+              json_object_set_array_member (root, "features",
+                                            write_array (&w, json_node_get_array (member),
+                                                         places, (WriteFunc) write_place));
+              wrote_features = TRUE;
+            }
+          else
+            json_object_set_member (root, m->data, json_node_copy (member));
+        }
+    }
+
+  if (!wrote_dateline && needs_dateline (self))
+    json_object_set_object_member (root, "dateline", write_dateline (&w, NULL));
+  if (!wrote_features)
+    json_object_set_array_member (root, "features",
+                                  write_array (&w, NULL, places, (WriteFunc) write_place));
+
+  node = json_node_new (JSON_NODE_OBJECT);
+  json_node_take_object (node, root);
+  data = dl_json_write (node, &length);
+  return g_bytes_new_take (data, length);
+}
