@@ -246,6 +246,17 @@ event_notify_cb (DlEvent       *event,
 }
 
 static void
+events_changed_cb (GListModel    *events,
+                   guint          position,
+                   guint          removed,
+                   guint          added,
+                   DlEventEditor *self)
+{
+  if (dl_event_get_story (self->event) == NULL)
+    gtk_window_close (GTK_WINDOW (self));
+}
+
+static void
 push (DlEventEditor *self,
       DlOperation   *operation)
 {
@@ -435,6 +446,9 @@ dl_event_editor_dispose (GObject *object)
 
   if (self->event != NULL)
     g_signal_handlers_disconnect_by_data (self->event, self);
+  if (self->document != NULL)
+    g_signal_handlers_disconnect_by_data (dl_story_get_events (dl_document_get_story (
+                                            self->document)), self);
   gtk_widget_dispose_template (GTK_WIDGET (self), DL_TYPE_EVENT_EDITOR);
   g_clear_pointer (&self->list_rows, g_ptr_array_unref);
   g_clear_object (&self->event);
@@ -507,6 +521,8 @@ dl_event_editor_new (GtkWindow  *parent,
   self->document = g_object_ref (document);
   self->event = g_object_ref (event);
   g_signal_connect (event, "notify", G_CALLBACK (event_notify_cb), self);
+  g_signal_connect (dl_story_get_events (dl_document_get_story (document)), "items-changed",
+                    G_CALLBACK (events_changed_cb), self);
   update (self);
   return self;
 }

@@ -393,6 +393,14 @@ unsaved_response_cb (AdwMessageDialog *dialog,
 {
   Actions *actions = get_actions (self);
 
+  /* done with the question, whether it was answered by a button or not */
+  if (actions->unsaved_dialog == GTK_WINDOW (dialog))
+    {
+      g_object_remove_weak_pointer (G_OBJECT (dialog), (gpointer *) &actions->unsaved_dialog);
+      actions->unsaved_dialog = NULL;
+    }
+  gtk_window_close (GTK_WINDOW (dialog));
+
   if (g_str_equal (response, "discard"))
     {
       dl_document_discard (dl_window_get_document (self));
