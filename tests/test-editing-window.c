@@ -14,6 +14,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "dl-actors-dialog.h"
 #include "dl-event-editor.h"
 #include "dl-marker.h"
 #include "dl-resources.h"
@@ -333,6 +334,89 @@ test_add_place_here (Fixture       *fixture,
   g_assert_null (dl_map_view_get_marker (dl_window_get_map_view (window), place));
 }
 
+static GtkWidget *
+find_button (GtkWidget  *widget,
+             const char *label)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static DlActorsDialog *
+find_actors_dialog (void)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (DL_IS_ACTORS_DIALOG (l->data) && gtk_widget_get_visible (l->data))
+      return l->data;
+  return NULL;
+}
+
+static void
+test_delete_actor_undo (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  DlWindow *window = fixture->window;
+  DlActor *russia = dl_story_lookup_actor (fixture->story, "russia");
+  DlEvent *asylum = dl_story_lookup_event (fixture->story, "asylum");
+  GListModel *actors = dl_story_get_actors (fixture->story);
+  guint n_actors = g_list_model_get_n_items (actors);
+  DlActorsDialog *dialog;
+  GtkWidget *row, *button;
+
+  g_assert_true (dl_event_has_actor (asylum, russia));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.actors", NULL));
+  dialog = find_actors_dialog ();
+  g_assert_nonnull (dialog);
+  row = dl_actors_dialog_get_row (dialog, russia);
+  g_assert_nonnull (row);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "Russia");
+  button = find_button (row, "_Delete Actor");
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+
+  /* gone from the story, its event and the dialog, in one step */
+  g_assert_cmpuint (g_list_model_get_n_items (actors), ==, n_actors - 1);
+  g_assert_null (dl_story_lookup_actor (fixture->story, "russia"));
+  g_assert_false (dl_event_has_actor (asylum, russia));
+  g_assert_null (dl_actors_dialog_get_row (dialog, russia));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==,
+                   "• Rebels take Homs, Assad leaves for Moscow");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (actors), ==, n_actors);
+  g_assert_true (dl_story_lookup_actor (fixture->story, "russia") == russia);
+  g_assert_true (dl_event_has_actor (asylum, russia));
+  g_assert_nonnull (dl_actors_dialog_get_row (dialog, russia));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==,
+                   "Rebels take Homs, Assad leaves for Moscow");
+
+  /* a new actor takes a palette colour no actor has */
+  {
+    DlActor *added = dl_actors_dialog_add_actor (dialog);
+    const char * const *palette = dl_actor_get_palette (NULL);
+
+    g_assert_true (g_strv_contains (palette, dl_actor_get_color (added)));
+    for (guint i = 0; i < n_actors; i++)
+      {
+        g_autoptr(DlActor) other = g_list_model_get_item (actors, i);
+
+        g_assert_cmpstr (dl_actor_get_color (other), !=, dl_actor_get_color (added));
+      }
+    g_assert_nonnull (dl_actors_dialog_get_row (dialog, added));
+  }
+}
+
 static void
 wait_for_save (DlWindow *window)
 {
@@ -466,6 +550,8 @@ main (int   argc,
               test_drag_marker_undo, fixture_teardown);
   g_test_add ("/editing-window/delete-event-undo", Fixture, NULL, fixture_setup,
               test_delete_event_undo, fixture_teardown);
+  g_test_add ("/editing-window/delete-actor-undo", Fixture, NULL, fixture_setup,
+              test_delete_actor_undo, fixture_teardown);
   g_test_add ("/editing-window/add-place-here", Fixture, NULL, fixture_setup,
               test_add_place_here, fixture_teardown);
   g_test_add ("/editing-window/save-reopen", Fixture, NULL, fixture_setup, test_save_reopen,

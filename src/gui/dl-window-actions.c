@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "dl-actors-dialog.h"
 #include "dl-article-text.h"
 #include "dl-event-editor.h"
 #include "dl-new-story-dialog.h"
@@ -126,6 +127,7 @@ update_edit_menu (DlWindow *self)
   g_menu_append (actions->edit_section, redo_label, "win.redo");
   g_menu_append (actions->edit_section, _("_Save"), "win.save");
   g_menu_append (actions->edit_section, _("Story _Details…"), "win.story-details");
+  g_menu_append (actions->edit_section, _("_Actors…"), "win.actors");
 }
 
 static void
@@ -152,6 +154,10 @@ update_actions (DlWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-event", selected->len == 1);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-event", selected->len > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-place", has_story);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.actors", has_story);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-place",
+                                 dl_view_state_get_selected_place (
+                                   dl_window_get_view_state (self)) != NULL);
   gtk_widget_set_visible (actions->selection_button, has_selection);
   update_edit_menu (self);
 }
@@ -429,6 +435,34 @@ story_details_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dl_story_details_new (GTK_WINDOW (self), document)));
 }
 
+static void
+actors_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  DlWindow *self = DL_WINDOW (widget);
+  DlDocument *document = dl_window_get_document (self);
+
+  if (document == NULL)
+    return;
+  gtk_window_present (GTK_WINDOW (dl_actors_dialog_new (GTK_WINDOW (self), document)));
+}
+
+static void
+edit_place_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  DlWindow *self = DL_WINDOW (widget);
+  DlPlace *place = dl_view_state_get_selected_place (dl_window_get_view_state (self));
+
+  if (place == NULL || dl_window_get_document (self) == NULL)
+    return;
+  gtk_window_present (GTK_WINDOW (dl_place_editor_new (GTK_WINDOW (self),
+                                                       dl_window_get_document (self),
+                                                       place)));
+}
+
 /* Events */
 
 static void
@@ -599,6 +633,8 @@ show_map_menu (DlWindow *self,
   g_menu_item_set_action_and_target_value (item, "win.add-place",
                                            g_variant_new ("(dd)", lat, lon));
   g_menu_append_item (menu, item);
+  if (dl_view_state_get_selected_place (dl_window_get_view_state (self)) != NULL)
+    g_menu_append (menu, _("_Edit Selected Place…"), "win.edit-place");
 
   if (actions->map_menu == NULL)
     {
@@ -663,10 +699,12 @@ void
 dl_window_actions_class_init (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "win.add-passage", NULL, add_passage_action);
+  gtk_widget_class_install_action (widget_class, "win.actors", NULL, actors_action);
   gtk_widget_class_install_action (widget_class, "win.add-place", "(dd)", add_place_action);
   gtk_widget_class_install_action (widget_class, "win.delete-event", NULL,
                                    delete_event_action);
   gtk_widget_class_install_action (widget_class, "win.edit-event", NULL, edit_event_action);
+  gtk_widget_class_install_action (widget_class, "win.edit-place", NULL, edit_place_action);
   gtk_widget_class_install_action (widget_class, "win.new-event", NULL, new_event_action);
   gtk_widget_class_install_action (widget_class, "win.new-story", NULL, new_story_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, undo_action);
@@ -687,6 +725,10 @@ dl_window_actions_class_init (GtkWidgetClass *widget_class)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK,
                                        "win.save", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F2, 0, "win.edit-event", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F2, GDK_SHIFT_MASK,
+                                       "win.edit-place", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_A,
+                                       GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.actors", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "win.delete-event",
                                        NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_ALT_MASK,
