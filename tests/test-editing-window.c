@@ -17,6 +17,7 @@
 #include "dl-actors-dialog.h"
 #include "dl-event-editor.h"
 #include "dl-marker.h"
+#include "dl-operation.h"
 #include "dl-resources.h"
 #include "dl-test-util.h"
 #include "dl-test-window.h"
@@ -511,6 +512,60 @@ test_unsaved_on_close (Fixture       *fixture,
   fixture->window = NULL;
 }
 
+/* A story edited, its recovery file written, then the process "crashes": the document
+ * goes without being saved or discarded. The next window offers it back. */
+static void
+test_recovery (Fixture       *fixture,
+               gconstpointer  data)
+{
+  DlWindow *window = fixture->window;
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "window-story.geojson",
+                                                 NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) left = NULL;
+  GtkWindow *dialog;
+  DlDocument *restored;
+  DlPlace *homs;
+
+  g_assert_null (dl_window_offer_recovery (window));
+  {
+    g_autoptr(DlStory) story = dl_story_new_from_file (file, NULL, &error);
+    g_autoptr(DlDocument) crashed = NULL;
+
+    g_assert_no_error (error);
+    crashed = dl_document_new (story, file);
+    dl_document_push (crashed, dl_operation_new_move_place (
+                                 dl_story_lookup_place (story, "homs"),
+                                 (DlLonLat) { .lon = 38.0, .lat = 35.0 }));
+    g_assert_true (dl_document_write_recovery (crashed, &error));
+    g_assert_no_error (error);
+  }
+
+  dialog = dl_window_offer_recovery (window);
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==,
+                   "Restore Unsaved Changes?");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)),
+                            "Rebels take Homs, Assad leaves for Moscow"));
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "restore");
+  dl_test_run_for (50);
+
+  restored = dl_window_get_document (window);
+  g_assert_true (dl_document_get_modified (restored));
+  g_assert_true (g_file_equal (dl_document_get_file (restored), file));
+  homs = dl_story_lookup_place (dl_window_get_story (window), "homs");
+  g_assert_cmpfloat_with_epsilon (dl_place_get_anchor (homs).lat, 35.0, 1e-9);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==,
+                   "• Rebels take Homs, Assad leaves for Moscow");
+  g_assert_nonnull (dl_map_view_get_marker (dl_window_get_map_view (window), homs));
+
+  /* Discard (in the teardown) removes the recovery file: nothing to offer again */
+  dl_document_discard (restored);
+  left = dl_document_list_recoverable ();
+  g_assert_cmpuint (left->len, ==, 0);
+}
+
 static void
 unsaved_teardown (Fixture       *fixture,
                   gconstpointer  data)
@@ -555,6 +610,8 @@ main (int   argc,
   g_test_add ("/editing-window/add-place-here", Fixture, NULL, fixture_setup,
               test_add_place_here, fixture_teardown);
   g_test_add ("/editing-window/save-reopen", Fixture, NULL, fixture_setup, test_save_reopen,
+              fixture_teardown);
+  g_test_add ("/editing-window/recovery", Fixture, NULL, fixture_setup, test_recovery,
               fixture_teardown);
   g_test_add ("/editing-window/unsaved-on-close", Fixture, NULL, fixture_setup,
               test_unsaved_on_close, unsaved_teardown);

@@ -20,6 +20,7 @@ struct _DlApplication
 
   /* Story files named on the command line, opened on activation. */
   GPtrArray      *files;
+  gboolean        recovery_offered;
 };
 
 G_DEFINE_FINAL_TYPE (DlApplication, dl_application, ADW_TYPE_APPLICATION)
@@ -30,15 +31,30 @@ create_window (DlApplication *self)
   DlWindow *window = dl_window_new (GTK_APPLICATION (self));
 
   gtk_window_present (GTK_WINDOW (window));
+  /* the first window of a run offers what a crash left unsaved */
+  if (!self->recovery_offered)
+    {
+      self->recovery_offered = TRUE;
+      dl_window_offer_recovery (window);
+    }
   return window;
 }
 
+/* Each window closes as its close button would: one with unsaved changes asks first and
+ * stays when the user cancels. */
 static void
 quit_activated_cb (GSimpleAction *action,
                    GVariant      *parameter,
                    gpointer       user_data)
 {
-  g_application_quit (G_APPLICATION (user_data));
+  GList *windows = gtk_application_get_windows (GTK_APPLICATION (user_data));
+  g_autoptr(GPtrArray) to_close = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (GList *l = windows; l != NULL; l = l->next)
+    if (DL_IS_WINDOW (l->data))
+      g_ptr_array_add (to_close, g_object_ref (l->data));
+  for (guint i = 0; i < to_close->len; i++)
+    gtk_window_close (to_close->pdata[i]);
 }
 
 static const GActionEntry app_actions[] = {

@@ -420,6 +420,96 @@ unsaved_response_cb (AdwMessageDialog *dialog,
     }
 }
 
+/* Recovery after a crash */
+
+static void
+recovery_response_cb (AdwMessageDialog *dialog,
+                      const char       *response,
+                      DlWindow         *self)
+{
+  GPtrArray *recoveries = g_object_get_data (G_OBJECT (dialog), "dl-recoveries");
+  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
+
+  for (guint i = 0; i < recoveries->len; i++)
+    {
+      const DlRecovery *recovery = recoveries->pdata[i];
+      g_autoptr(DlDocument) document = NULL;
+      g_autoptr(GError) error = NULL;
+      DlWindow *window = self;
+
+      if (!g_str_equal (response, "restore"))
+        {
+          if (g_str_equal (response, "discard"))
+            dl_recovery_delete (recovery);
+          continue;
+        }
+      document = dl_document_new_from_recovery (recovery, &error);
+      if (document == NULL)
+        {
+          /* TRANSLATORS: heading of the error dialog; %s is the story's title */
+          g_autofree char *heading = g_strdup_printf (_("Could Not Restore “%s”"),
+                                                      recovery->title);
+
+          dl_window_show_error (self, heading, error->message);
+          continue;
+        }
+      /* the first into this window unless it holds edits of its own */
+      if (application != NULL
+          && (i > 0 || (dl_window_get_document (self) != NULL
+                        && dl_document_get_modified (dl_window_get_document (self)))))
+        {
+          window = dl_window_new (application);
+          gtk_window_present (GTK_WINDOW (window));
+        }
+      dl_window_set_document (window, document);
+    }
+  gtk_window_close (GTK_WINDOW (dialog));
+}
+
+GtkWindow *
+dl_window_offer_recovery (DlWindow *self)
+{
+  g_autoptr(GPtrArray) recoveries = NULL;
+  g_autoptr(GString) body = g_string_new (NULL);
+  AdwMessageDialog *dialog;
+
+  g_return_val_if_fail (DL_IS_WINDOW (self), NULL);
+
+  recoveries = dl_document_list_recoverable ();
+  if (recoveries == NULL || recoveries->len == 0)
+    return NULL;
+
+  g_string_append (body, g_dngettext (GETTEXT_PACKAGE,
+                                      "Dateline closed before this story was saved. Its "
+                                      "last changes can be restored:",
+                                      "Dateline closed before these stories were saved. "
+                                      "Their last changes can be restored:",
+                                      recoveries->len));
+  for (guint i = 0; i < recoveries->len && i < 10; i++)
+    {
+      const DlRecovery *recovery = recoveries->pdata[i];
+      g_autofree char *when = g_date_time_format (recovery->written, "%x %X");
+
+      /* TRANSLATORS: a story that can be restored: its title and when it was written */
+      g_string_append_printf (body, _("\n• %s (%s)"), recovery->title, when);
+    }
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
+                                                       _("Restore Unsaved Changes?"),
+                                                       body->str));
+  adw_message_dialog_add_responses (dialog, "later", _("_Not Now"),
+                                    "discard", _("_Discard"), "restore", _("_Restore"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (dialog, "restore", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "restore");
+  adw_message_dialog_set_close_response (dialog, "later");
+  g_object_set_data_full (G_OBJECT (dialog), "dl-recoveries", g_steal_pointer (&recoveries),
+                          (GDestroyNotify) g_ptr_array_unref);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (recovery_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return GTK_WINDOW (dialog);
+}
+
 /* Story details */
 
 static void

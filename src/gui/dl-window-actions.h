@@ -15,6 +15,11 @@ void              dl_window_actions_document_changed (DlWindow   *self);
  * Save / Discard / Cancel (an AdwMessageDialog). */
 gboolean          dl_window_actions_close_request (DlWindow      *self);
 
+/* After a crash: when recovery files of unsaved stories exist, asks whether to restore
+ * them (each in a window of its own, modified) or discard them; returns that question, or
+ * NULL when there is nothing to restore. */
+GtkWindow        *dl_window_offer_recovery       (DlWindow       *self);
+
 /* Shows the story made from the article in @file (.txt/.md); on failure shows why and
  * keeps the story the window had. */
 void              dl_window_new_story_from_file  (DlWindow       *self,
