@@ -1324,11 +1324,16 @@ dl_window_refresh_views (DlWindow *self)
         break;
       }
 
-  self->syncing_selection = TRUE;
-  gtk_filter_changed (GTK_FILTER (self->custom_filter), GTK_FILTER_CHANGE_DIFFERENT);
-  self->syncing_selection = FALSE;
+  /* an edit can change what a search or an actor filter shows; with no filter the list
+   * follows the story's items-changed by itself */
+  if (dl_filter_is_active (dl_view_state_get_filter (self->state)))
+    {
+      self->syncing_selection = TRUE;
+      gtk_filter_changed (GTK_FILTER (self->custom_filter), GTK_FILTER_CHANGE_DIFFERENT);
+      self->syncing_selection = FALSE;
+      sync_list_selection (self);
+    }
   update_count (self);
-  sync_list_selection (self);
   dl_map_view_sync_places (self->map_view);
   dl_article_view_refresh_passages (self->article_view);
 }
