@@ -853,7 +853,7 @@ dl_event_insert_passage (DlEvent    *self,
   if (self->story != NULL)
     {
       dl_story_resolve_passage (self->story, passage);
-      dl_story_event_passages_changed (self->story);
+      dl_story_passage_added (self->story, passage);
     }
   changed (self, PROP_PASSAGES);
 }
@@ -872,8 +872,8 @@ dl_event_remove_passage (DlEvent *self,
   g_return_if_fail (DL_IS_EVENT (self));
   g_return_if_fail (index < self->passages->len);
 
-  g_ptr_array_remove_index (self->passages, index);
   if (self->story != NULL)
-    dl_story_event_passages_changed (self->story);
+    dl_story_passage_removed (self->story, g_ptr_array_index (self->passages, index));
+  g_ptr_array_remove_index (self->passages, index);
   changed (self, PROP_PASSAGES);
 }

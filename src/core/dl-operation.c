@@ -94,8 +94,9 @@ copy_roles (GPtrArray *roles)
   return copy;
 }
 
-/* Makes the event's places (or actors) @items with @roles, one insert or removal at a
- * time so that counts and notifications stay right. */
+/* Makes the event's places (or actors) @items with @roles, removing those that go and
+ * inserting those that come (the others stay: a view sees only what changed), with one
+ * notification for the whole change. */
 static void
 set_references (DlEvent   *event,
                 gboolean   places,
@@ -103,23 +104,44 @@ set_references (DlEvent   *event,
                 GPtrArray *roles)
 {
   GPtrArray *current = places ? event->places : event->actors;
+  guint c = 0, t = 0;
 
-  while (current->len > 0)
+  g_object_freeze_notify (G_OBJECT (event));
+
+  /* what is not in @items, in that order, goes … */
+  while (c < current->len)
     {
-      if (places)
-        dl_event_remove_place (event, current->len - 1);
+      if (t < items->len && g_ptr_array_index (current, c) == g_ptr_array_index (items, t))
+        {
+          c++;
+          t++;
+        }
+      else if (places)
+        dl_event_remove_place (event, c);
       else
-        dl_event_remove_actor (event, current->len - 1);
+        dl_event_remove_actor (event, c);
     }
-  for (guint i = 0; i < items->len; i++)
+
+  /* … what stays is in order, and the rest comes in between */
+  for (c = 0, t = 0; t < items->len; t++, c++)
     {
-      if (places)
-        dl_event_insert_place (event, -1, g_ptr_array_index (items, i),
-                               g_ptr_array_index (roles, i));
+      gpointer wanted = g_ptr_array_index (items, t);
+      const char *role = g_ptr_array_index (roles, t);
+
+      if (c < current->len && g_ptr_array_index (current, c) == wanted)
+        {
+          if (places)
+            dl_event_set_place_role (event, c, role);
+          else
+            dl_event_set_actor_role (event, c, role);
+        }
+      else if (places)
+        dl_event_insert_place (event, c, wanted, role);
       else
-        dl_event_insert_actor (event, -1, g_ptr_array_index (items, i),
-                               g_ptr_array_index (roles, i));
+        dl_event_insert_actor (event, c, wanted, role);
     }
+
+  g_object_thaw_notify (G_OBJECT (event));
 }
 
 static guint

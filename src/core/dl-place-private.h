@@ -30,6 +30,13 @@ struct _DlPlace
   guint         n_events;
   guint         index;        /* position in the file */
   JsonNode     *node;         /* the feature it was read from, or NULL */
+  /* moved since it was read: only then is its geometry written from the model (the
+   * loader may have wrapped longitudes past 180°, which an unchanged save keeps) */
+  gboolean      geometry_edited;
+  /* as read: the name the loader gave it, and whether its id was made up (a plain map's
+   * feature without one), for the writer */
+  char         *loaded_name;
+  gboolean      id_made_up;
 };
 
 DlPlace *dl_place_new        (const char    *id);

@@ -35,6 +35,7 @@ typedef struct
   GArray    *outer;
   gboolean   has_label;
   DlLonLat   label;
+  gboolean   edited;
 } SavedGeometry;
 
 static gboolean
@@ -212,6 +213,7 @@ dl_place_finalize (GObject *object)
   g_clear_pointer (&self->parts, g_ptr_array_unref);
   g_clear_pointer (&self->outer, g_array_unref);
   g_clear_pointer (&self->node, json_node_unref);
+  g_free (self->loaded_name);
 
   G_OBJECT_CLASS (dl_place_parent_class)->finalize (object);
 }
@@ -572,6 +574,7 @@ dl_place_save_geometry (DlPlace *self)
   saved->outer = g_array_copy (self->outer);
   saved->has_label = self->has_label;
   saved->label = self->label;
+  saved->edited = self->geometry_edited;
   return saved;
 }
 
@@ -605,6 +608,7 @@ dl_place_restore_geometry (DlPlace  *self,
   self->outer = g_array_copy (saved->outer);
   self->has_label = saved->has_label;
   self->label = saved->label;
+  self->geometry_edited = saved->edited;
   dl_place_finish (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_GEOMETRY]);
 }
@@ -743,6 +747,7 @@ dl_place_move_to (DlPlace  *self,
     }
   if (self->has_label)
     self->label = anchor;
+  self->geometry_edited = TRUE;
   dl_place_finish (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_GEOMETRY]);
 }

@@ -95,36 +95,50 @@ id_taken (DlStory    *self,
          g_hash_table_contains (self->event_by_id, id);
 }
 
+/* The story's passages stay sorted by insertion where they go (binary search), so that
+ * one passage more or less costs no sort of them all. */
 static void
-rebuild_passages (DlStory *self)
+insert_passage (DlStory   *self,
+                DlPassage *passage)
 {
-  GListModel *events = G_LIST_MODEL (self->events);
-  guint n = g_list_model_get_n_items (events);
+  guint low = 0, high = self->passages->len;
 
-  g_ptr_array_set_size (self->passages, 0);
-  for (guint i = 0; i < n; i++)
+  while (low < high)
     {
-      g_autoptr(DlEvent) event = g_list_model_get_item (events, i);
+      guint mid = low + (high - low) / 2;
 
-      for (guint j = 0; j < event->passages->len; j++)
-        g_ptr_array_add (self->passages, g_ptr_array_index (event->passages, j));
+      if (compare_passages (&g_ptr_array_index (self->passages, mid), &passage) < 0)
+        low = mid + 1;
+      else
+        high = mid;
     }
-  g_ptr_array_sort (self->passages, compare_passages);
+  g_ptr_array_insert (self->passages, low, passage);
 }
 
 void
-dl_story_event_passages_changed (DlStory *self)
+dl_story_passage_added (DlStory   *self,
+                        DlPassage *passage)
 {
-  rebuild_passages (self);
+  insert_passage (self, passage);
   dl_story_emit_passages_changed (self);
 }
 
 void
+dl_story_passage_removed (DlStory   *self,
+                          DlPassage *passage)
+{
+  g_ptr_array_remove (self->passages, passage);
+  dl_story_emit_passages_changed (self);
+}
+
+/* A move is a removal and an insertion, two items-changed of one row each: a view (a
+ * filter or sort model above the list, a list view) then looks at two rows, where one
+ * splice of the rows in between would have it look at all of them. */
+void
 dl_story_event_start_changed (DlStory *self,
                               DlEvent *event)
 {
-  guint old_position, new_position, first, last;
-  g_autoptr(GPtrArray) items = NULL;
+  guint old_position, new_position;
 
   if (!find_in_store (self->events, event, &old_position))
     return;
@@ -132,21 +146,10 @@ dl_story_event_start_changed (DlStory *self,
   if (new_position == old_position)
     return;
 
-  /* one splice of the range it moves across: one items-changed */
-  first = MIN (old_position, new_position);
-  last = MAX (old_position, new_position);
-  items = g_ptr_array_new_with_free_func (g_object_unref);
-  for (guint i = first; i <= last; i++)
-    {
-      DlEvent *item = g_list_model_get_item (G_LIST_MODEL (self->events), i);
-
-      if (item == event)
-        g_object_unref (item);
-      else
-        g_ptr_array_add (items, item);
-    }
-  g_ptr_array_insert (items, new_position - first, g_object_ref (event));
-  g_list_store_splice (self->events, first, last - first + 1, items->pdata, items->len);
+  g_object_ref (event);
+  g_list_store_remove (self->events, old_position);
+  g_list_store_insert (self->events, new_position, event);
+  g_object_unref (event);
 }
 
 void
@@ -533,14 +536,17 @@ dl_story_add_event (DlStory *self,
 
   event->story = self;
   for (guint i = 0; i < event->passages->len; i++)
-    dl_story_resolve_passage (self, g_ptr_array_index (event->passages, i));
+    {
+      dl_story_resolve_passage (self, g_ptr_array_index (event->passages, i));
+      insert_passage (self, g_ptr_array_index (event->passages, i));
+    }
   count_event (self, event, 1);
   g_hash_table_insert (self->event_by_id, g_strdup (event->id), event);
   g_list_store_insert (self->events, sorted_position (self, event, G_MAXUINT), event);
 
   has_passages = event->passages->len > 0;
   if (has_passages)
-    dl_story_event_passages_changed (self);
+    dl_story_emit_passages_changed (self);
 }
 
 /**
@@ -568,7 +574,19 @@ dl_story_remove_event (DlStory *self,
   g_hash_table_remove (self->event_by_id, event->id);
   g_list_store_remove (self->events, position);
   if (event->passages->len > 0)
-    dl_story_event_passages_changed (self);
+    {
+      guint kept = 0;
+
+      for (guint i = 0; i < self->passages->len; i++)
+        {
+          DlPassage *passage = g_ptr_array_index (self->passages, i);
+
+          if (passage->event != event)
+            self->passages->pdata[kept++] = passage;
+        }
+      g_ptr_array_set_size (self->passages, kept);
+      dl_story_emit_passages_changed (self);
+    }
   g_object_unref (event);
 }
 

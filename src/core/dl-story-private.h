@@ -37,7 +37,11 @@ struct _DlStory
 /* From dl-event.c, dl-place.c: keep the story's derived state up to date. */
 void      dl_story_event_start_changed    (DlStory    *self,
                                            DlEvent    *event);
-void      dl_story_event_passages_changed (DlStory    *self);
+/* @passage is in its event already; removed: still, it is freed afterwards. */
+void      dl_story_passage_added          (DlStory    *self,
+                                           DlPassage  *passage);
+void      dl_story_passage_removed        (DlStory    *self,
+                                           DlPassage  *passage);
 /* Resolves @passage against the text (start, end -1 when not found). */
 void      dl_story_resolve_passage        (DlStory    *self,
                                            DlPassage  *passage);

@@ -28,6 +28,9 @@ typedef struct
 {
   DlStory    *story;
   GHashTable *owned;  /* JsonNode * of every element read into a place, actor or event */
+  /* a plain map that gets a "dateline" member: its features must then follow the story
+   * vocabulary (string ids, typed members, a geometry each) */
+  gboolean    becomes_story;
 } Writer;
 
 /* A copy of @object's members, in order: a changed copy never touches the original. */
@@ -201,7 +204,7 @@ write_geometry (DlPlace    *place,
     {
       geometry = copy_object (original);
       coordinates = json_object_get_member (original, "coordinates");
-      if (coordinates != NULL &&
+      if (place->geometry_edited && coordinates != NULL &&
           !(same_coordinates (coordinates, (const DlLonLat *) positions->data,
                               positions->len, &index) && index == positions->len))
         {
@@ -218,8 +221,21 @@ write_geometry (DlPlace    *place,
   return node;
 }
 
+/* A member of the story vocabulary that holds something else than a string goes (a
+ * plain map may have any properties; a story may not). */
+static void
+drop_untyped (JsonObject *object,
+              const char *name)
+{
+  JsonNode *node = json_object_get_member (object, name);
+
+  if (node != NULL && string_member (object, name) == NULL && !JSON_NODE_HOLDS_NULL (node))
+    json_object_remove_member (object, name);
+}
+
 static JsonNode *
-write_place (DlPlace *place,
+write_place (Writer  *w,
+             DlPlace *place,
              guint    index)
 {
   JsonObject *original = node_object (place->node);
@@ -227,13 +243,12 @@ write_place (DlPlace *place,
   JsonObject *properties_in = NULL;
   JsonObject *properties;
   JsonNode *node;
-  const char *read_name;
+  gboolean becomes_story = w->becomes_story;
 
+  if (original == NULL || (place->id_made_up && becomes_story))
+    json_object_set_string_member (feature, "id", place->id);
   if (original == NULL)
-    {
-      json_object_set_string_member (feature, "type", "Feature");
-      json_object_set_string_member (feature, "id", place->id);
-    }
+    json_object_set_string_member (feature, "type", "Feature");
   if (place->parts->len > 0)
     json_object_set_member (feature, "geometry",
                             write_geometry (place,
@@ -245,22 +260,26 @@ write_place (DlPlace *place,
   if (original != NULL)
     properties_in = node_object (json_object_get_member (original, "properties"));
   properties = copy_object (properties_in);
+  if (becomes_story)
+    {
+      drop_untyped (properties, "name");
+      drop_untyped (properties, "title");
+      drop_untyped (properties, "kind");
+      drop_untyped (properties, "precision");
+      drop_untyped (properties, "description");
+    }
 
-  /* the name the loader would read: properties.name, else title, else the id */
-  read_name = string_member (properties_in, "name");
-  if (read_name == NULL)
-    read_name = string_member (properties_in, "title");
-  if (read_name == NULL)
-    read_name = place->id;
-  if (g_strcmp0 (read_name, place->name) != 0 ||
-      (original == NULL && place->name != NULL))
+  /* written when it is not the name it was read with (or the file had none to give) */
+  if (original == NULL || g_strcmp0 (place->loaded_name, place->name) != 0 ||
+      (becomes_story && place->id_made_up && string_member (properties, "name") == NULL &&
+       string_member (properties, "title") == NULL))
     json_object_set_string_member (properties, "name", place->name);
 
   sync_string (properties, "kind", place->kind);
   sync_string (properties, "precision", place->precision);
   sync_string (properties, "description", place->description);
 
-  if (place->has_label)
+  if (place->has_label && (place->geometry_edited || original == NULL))
     {
       JsonNode *label = properties_in != NULL ?
                         json_object_get_member (properties_in, "label") : NULL;
@@ -284,7 +303,8 @@ write_place (DlPlace *place,
 }
 
 static JsonNode *
-write_actor (DlActor *actor,
+write_actor (Writer  *w,
+             DlActor *actor,
              guint    index)
 {
   JsonObject *original = node_object (actor->node);
@@ -595,7 +615,8 @@ write_when (JsonObject *event_object,
 }
 
 static JsonNode *
-write_event (DlEvent *event,
+write_event (Writer  *w,
+             DlEvent *event,
              guint    index)
 {
   JsonObject *original = node_object (event->node);
@@ -620,7 +641,8 @@ write_event (DlEvent *event,
 }
 
 /* @index: the element's position in the array written */
-typedef JsonNode *(*WriteFunc) (gpointer item,
+typedef JsonNode *(*WriteFunc) (Writer  *w,
+                                gpointer item,
                                 guint    index);
 
 static JsonNode *
@@ -640,7 +662,8 @@ static JsonArray *
 write_array (Writer    *w,
              JsonArray *original,
              GPtrArray *items,
-             WriteFunc  write)
+             WriteFunc  write,
+             gboolean   keep_unread)
 {
   g_autoptr(GHashTable) by_node = g_hash_table_new (NULL, NULL);
   JsonArray *out = json_array_new ();
@@ -661,17 +684,18 @@ write_array (Writer    *w,
 
       if (!g_hash_table_contains (w->owned, element))
         {
-          json_array_add_element (out, json_node_copy (element));
+          if (keep_unread)
+            json_array_add_element (out, json_node_copy (element));
           continue;
         }
       position = GPOINTER_TO_UINT (g_hash_table_lookup (by_node, element));
       /* emit the items up to this one */
       while (position > next)
-        json_array_add_element (out, write (g_ptr_array_index (items, next++),
+        json_array_add_element (out, write (w, g_ptr_array_index (items, next++),
                                             json_array_get_length (out)));
     }
   while (next < items->len)
-    json_array_add_element (out, write (g_ptr_array_index (items, next++),
+    json_array_add_element (out, write (w, g_ptr_array_index (items, next++),
                                         json_array_get_length (out)));
   return out;
 }
@@ -745,12 +769,12 @@ write_dateline (Writer     *w,
   if (member_array (original, "actors") != NULL || actors->len > 0)
     json_object_set_array_member (dateline, "actors",
                                   write_array (w, member_array (original, "actors"), actors,
-                                               (WriteFunc) write_actor));
+                                               (WriteFunc) write_actor, TRUE));
   g_ptr_array_sort (events, compare_file_order);
   if (member_array (original, "events") != NULL || events->len > 0)
     json_object_set_array_member (dateline, "events",
                                   write_array (w, member_array (original, "events"), events,
-                                               (WriteFunc) write_event));
+                                               (WriteFunc) write_event, TRUE));
   return dateline;
 }
 
@@ -769,17 +793,30 @@ own_nodes (Writer     *w,
 }
 
 /* Every element the loader read into the model: computed once, from the story as it was
- * loaded (later items have no node, and removed ones must still be known as owned). */
+ * loaded (later items have no node, and removed ones must still be known as owned); and
+ * what the loader made of each place that the file does not say. */
 void
 dl_story_remember_nodes (DlStory *self)
 {
-  Writer w = { self, NULL };
+  Writer w = { self, NULL, FALSE };
+  GListModel *places = G_LIST_MODEL (self->places);
 
   g_clear_pointer (&self->owned_nodes, g_hash_table_unref);
   w.owned = self->owned_nodes = g_hash_table_new (NULL, NULL);
-  own_nodes (&w, G_LIST_MODEL (self->places));
+  own_nodes (&w, places);
   own_nodes (&w, G_LIST_MODEL (self->actors));
   own_nodes (&w, G_LIST_MODEL (self->events));
+
+  for (guint i = 0; i < g_list_model_get_n_items (places); i++)
+    {
+      g_autoptr(DlPlace) place = g_list_model_get_item (places, i);
+      JsonObject *feature = node_object (place->node);
+      JsonNode *id = feature != NULL ? json_object_get_member (feature, "id") : NULL;
+
+      g_free (place->loaded_name);
+      place->loaded_name = g_strdup (place->name);
+      place->id_made_up = id == NULL || !JSON_NODE_HOLDS_VALUE (id);
+    }
 }
 
 static gboolean
@@ -808,7 +845,7 @@ dl_story_to_bytes (DlStory *self)
   JsonObject *root;
   g_autoptr(JsonNode) node = NULL;
   g_autoptr(GPtrArray) places = NULL;
-  Writer w = { self, NULL };
+  Writer w = { self, NULL, FALSE };
   gboolean wrote_dateline = FALSE;
   gboolean wrote_features = FALSE;
   gsize length = 0;
@@ -821,6 +858,8 @@ dl_story_to_bytes (DlStory *self)
   w.owned = self->owned_nodes;
   original = node_object (self->root);
   places = list_items (G_LIST_MODEL (self->places));
+  w.becomes_story = !(original != NULL && json_object_has_member (original, "dateline")) &&
+                    needs_dateline (self);
 
   root = json_object_new ();
   if (original == NULL)
@@ -843,7 +882,8 @@ dl_story_to_bytes (DlStory *self)
             {
               json_object_set_array_member (root, "features",
                                             write_array (&w, json_node_get_array (member),
-                                                         places, (WriteFunc) write_place));
+                                                         places, (WriteFunc) write_place,
+                                                         !w.becomes_story));
               wrote_features = TRUE;
             }
           else
@@ -855,7 +895,8 @@ dl_story_to_bytes (DlStory *self)
     json_object_set_object_member (root, "dateline", write_dateline (&w, NULL));
   if (!wrote_features)
     json_object_set_array_member (root, "features",
-                                  write_array (&w, NULL, places, (WriteFunc) write_place));
+                                  write_array (&w, NULL, places, (WriteFunc) write_place,
+                                               TRUE));
 
   node = json_node_new (JSON_NODE_OBJECT);
   json_node_take_object (node, root);
