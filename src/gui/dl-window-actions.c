@@ -31,6 +31,7 @@ typedef struct
   guint         n_saving;
   gboolean      close_after_save;
   gboolean      closing;           /* the user chose Discard (or saved): close for real */
+  gboolean      map_dirty;         /* the last step changed what the map shows */
 } Actions;
 
 #define ACTIONS_KEY "dl-window-actions"
@@ -183,8 +184,74 @@ static void
 history_changed_cb (DlHistory *history,
                     DlWindow  *self)
 {
-  dl_window_refresh_views (self);
+  Actions *actions = get_actions (self);
+
+  /* most steps (a title, a category, a passage) leave the map as it is: redoing its
+   * places costs in proportion to the story */
+  dl_window_refresh_views (self, actions->map_dirty);
+  actions->map_dirty = FALSE;
   update_actions (self);
+}
+
+/* What the map shows: where places are, which events they have and with which actors'
+ * colours; under a filter, anything that decides what it shows. */
+static void
+place_notify_cb (DlPlace    *place,
+                 GParamSpec *pspec,
+                 DlWindow   *self)
+{
+  if (g_str_equal (pspec->name, "geometry") || g_str_equal (pspec->name, "n-events"))
+    get_actions (self)->map_dirty = TRUE;
+}
+
+static void
+event_notify_cb (DlEvent    *event,
+                 GParamSpec *pspec,
+                 DlWindow   *self)
+{
+  if (g_str_equal (pspec->name, "places") || g_str_equal (pspec->name, "actors")
+      || dl_filter_is_active (dl_view_state_get_filter (dl_window_get_view_state (self))))
+    get_actions (self)->map_dirty = TRUE;
+}
+
+static void
+actor_notify_cb (DlActor    *actor,
+                 GParamSpec *pspec,
+                 DlWindow   *self)
+{
+  if (g_str_equal (pspec->name, "color"))
+    get_actions (self)->map_dirty = TRUE;
+}
+
+static void
+watch_items (DlWindow   *self,
+             GListModel *model,
+             guint       position,
+             guint       n_items)
+{
+  for (guint i = position; i < position + n_items; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (model, i);
+      GCallback callback = DL_IS_PLACE (item) ? G_CALLBACK (place_notify_cb)
+                           : DL_IS_EVENT (item) ? G_CALLBACK (event_notify_cb)
+                           : G_CALLBACK (actor_notify_cb);
+
+      /* an item that leaves the story and comes back (undo) is watched once */
+      if (g_signal_handler_find (item, G_SIGNAL_MATCH_FUNC | G_SIGNAL_MATCH_DATA, 0, 0, NULL,
+                                 callback, self) == 0)
+        g_signal_connect_object (item, "notify", callback, self, 0);
+    }
+}
+
+static void
+items_changed_cb (GListModel *model,
+                  guint       position,
+                  guint       removed,
+                  guint       added,
+                  DlWindow   *self)
+{
+  get_actions (self)->map_dirty = TRUE;
+  watch_items (self, model, position, added);
 }
 
 static void
@@ -898,6 +965,20 @@ dl_window_actions_document_changed (DlWindow *self)
   if (actions == NULL)
     return;
   g_signal_group_set_target (actions->history_signals, get_history (self));
+  if (dl_window_get_story (self) != NULL)
+    {
+      DlStory *story = dl_window_get_story (self);
+      GListModel *lists[] = { dl_story_get_places (story), dl_story_get_events (story),
+                              dl_story_get_actors (story) };
+
+      for (guint i = 0; i < G_N_ELEMENTS (lists); i++)
+        {
+          watch_items (self, lists[i], 0, g_list_model_get_n_items (lists[i]));
+          g_signal_connect_object (lists[i], "items-changed", G_CALLBACK (items_changed_cb),
+                                   self, 0);
+        }
+    }
+  actions->map_dirty = FALSE;
   update_actions (self);
 }
 

@@ -39,9 +39,10 @@ GMenu         *dl_window_get_primary_menu  (DlWindow   *self);
 /* Shows @toast (transfer full) over the window's content. */
 void           dl_window_add_toast         (DlWindow   *self,
                                             AdwToast   *toast);
-/* After an edit: the list filtered again, the map's places and the article's passages as
- * the story now is. */
-void           dl_window_refresh_views     (DlWindow   *self);
+/* After an edit: the list filtered again, the article's passages and (when @map_changed)
+ * the map's places as the story now is. */
+void           dl_window_refresh_views     (DlWindow   *self,
+                                            gboolean    map_changed);
 /* Shows @message in an error dialog headed @heading (both plain text). */
 void           dl_window_show_error        (DlWindow   *self,
                                             const char *heading,

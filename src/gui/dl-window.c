@@ -1304,7 +1304,8 @@ dl_window_get_document (DlWindow *self)
 }
 
 void
-dl_window_refresh_views (DlWindow *self)
+dl_window_refresh_views (DlWindow *self,
+                         gboolean  map_changed)
 {
   DlStory *story;
   GPtrArray *selected;
@@ -1334,7 +1335,8 @@ dl_window_refresh_views (DlWindow *self)
       sync_list_selection (self);
     }
   update_count (self);
-  dl_map_view_sync_places (self->map_view);
+  if (map_changed)
+    dl_map_view_sync_places (self->map_view);
   dl_article_view_refresh_passages (self->article_view);
 }
 
