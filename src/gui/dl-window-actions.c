@@ -171,12 +171,18 @@ place_selection_button (DlWindow *self)
   GtkTextView *view = dl_article_view_get_text_view (dl_window_get_article_view (self));
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
   GtkTextIter start, end;
-  GdkRectangle rect;
+  GdkRectangle rect, visible;
+  int width, x;
 
   if (!gtk_text_buffer_get_selection_bounds (buffer, &start, &end))
     return;
   gtk_text_view_get_iter_location (view, &end, &rect);
-  gtk_text_view_move_overlay (view, actions->selection_button, MAX (rect.x - 40, 0),
+  gtk_text_view_get_visible_rect (view, &visible);
+  gtk_widget_measure (actions->selection_button, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &width,
+                      NULL, NULL);
+  /* under the end of the selection, never past the pane's edges */
+  x = MIN (rect.x - width / 2, visible.x + visible.width - width - 6);
+  gtk_text_view_move_overlay (view, actions->selection_button, MAX (x, visible.x + 6),
                               rect.y + rect.height + 4);
 }
 
