@@ -595,7 +595,7 @@ open_response_cb (GtkNativeDialog *dialog,
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
 
       if (file != NULL)
-        dl_window_open_file (self, file);
+        dl_window_open_any_file (self, file);
     }
   g_object_unref (dialog);
 }
