@@ -405,7 +405,8 @@ static void
 test_not_a_story (void)
 {
   const char *roots[] = { "null", "[]", "\"story\"", "42", "true", "{}",
-                          "{\"type\":\"Feature\"}", "{\"type\":\"FeatureCollection\"}" };
+                          "{\"type\":\"Feature\",\"geometry\":\"here\"}",
+                          "{\"type\":\"FeatureCollection\"}" };
   const char *story = VALID_STORY;
 
   for (guint i = 0; i < G_N_ELEMENTS (roots); i++)

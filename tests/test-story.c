@@ -694,8 +694,11 @@ test_story_plain_geojson (void)
   g_assert_cmpint (dl_story_get_text_length (story), ==, 0);
   g_assert_cmpuint (g_list_model_get_n_items (dl_story_get_events (story)), ==, 0);
   g_assert_cmpuint (g_list_model_get_n_items (dl_story_get_actors (story)), ==, 0);
-  /* the feature without geometry is not a place, but it is kept on save */
-  g_assert_cmpuint (g_list_model_get_n_items (dl_story_get_places (story)), ==, 4);
+  /* the feature without geometry is a place without a location: listed, never drawn */
+  g_assert_cmpuint (g_list_model_get_n_items (dl_story_get_places (story)), ==, 5);
+  g_assert_false (dl_place_has_location (place_at (story, 4)));
+  g_assert_cmpstr (dl_place_get_name (place_at (story, 4)), ==, "Nowhere");
+  g_assert_true (dl_place_has_location (place_at (story, 0)));
 
   place = place_at (story, 0);
   g_assert_cmpstr (dl_place_get_name (place), ==, "Alpha");
@@ -817,7 +820,7 @@ test_story_check_all_problems (void)
     "  \"events\": [{\"id\": \"e\", \"title\": \"E\", \"places\": [\"nowhere\"],\n"
     "              \"when\": {\"start\": \"2024-02-30\"}}]},\n"
     " \"features\": [{\"type\": \"Feature\", \"id\": \"p\",\n"
-    "   \"geometry\": {\"type\": \"Point\", \"coordinates\": [200, 0]}}]}\n";
+    "   \"geometry\": {\"type\": \"Point\", \"coordinates\": [2e7, 0]}}]}\n";
   g_autoptr(GBytes) bytes = g_bytes_new_static (text, strlen (text));
   g_autoptr(GPtrArray) problems = dl_story_check_bytes (bytes, "many.geojson");
   g_autoptr(GError) error = NULL;
@@ -833,10 +836,12 @@ test_story_check_all_problems (void)
   g_assert_nonnull (strstr (g_ptr_array_index (problems, 1), "unknown place “nowhere”"));
   g_assert_true (g_str_has_prefix (g_ptr_array_index (problems, 2), "many.geojson:4:33: "));
   g_assert_nonnull (strstr (g_ptr_array_index (problems, 2), "“2024-02-30”"));
-  g_assert_true (g_str_has_prefix (g_ptr_array_index (problems, 3), "many.geojson:6:50: "));
-  g_assert_nonnull (strstr (g_ptr_array_index (problems, 3), "longitude 200 is out of range"));
+  g_assert_true (g_str_has_prefix (g_ptr_array_index (problems, 3), "many.geojson:6:49: "));
   g_assert_nonnull (strstr (g_ptr_array_index (problems, 3),
-                            "(at features[0].geometry.coordinates[0])"));
+                            "coordinates look projected (EPSG:3857 metres?), not degrees: "
+                            "[2e+07, 0]"));
+  g_assert_nonnull (strstr (g_ptr_array_index (problems, 3),
+                            "(at features[0].geometry.coordinates)"));
 
   story = dl_story_new_from_bytes (bytes, "many.geojson", &error);
   g_assert_null (story);
@@ -855,7 +860,8 @@ test_story_check_too_many (void)
 
   for (guint i = 0; i < 300; i++)
     g_string_append_printf (text, "%s\n{\"type\": \"Feature\", \"geometry\": {\"type\": "
-                            "\"Point\", \"coordinates\": [%u, 0]}}", i > 0 ? "," : "", 200 + i);
+                            "\"Point\", \"coordinates\": [0, %u]}, \"properties\": null}",
+                            i > 0 ? "," : "", 91 + i % 80);
   g_string_append (text, "]}");
   bytes = g_string_free_to_bytes (g_steal_pointer (&text));
 
@@ -863,10 +869,10 @@ test_story_check_too_many (void)
   g_assert_null (story);
   g_assert_cmpuint (problems->len, ==, 201);
   g_assert_cmpstr (g_ptr_array_index (problems, 0), ==,
-                   "many.geojson:2:67: longitude 200 is out of range (it must be between "
-                   "-180 and 180; positions are [longitude, latitude]) "
-                   "(at features[0].geometry.coordinates[0])");
-  g_assert_true (g_str_has_prefix (g_ptr_array_index (problems, 199), "many.geojson:201:67: "));
+                   "many.geojson:2:70: latitude 91 is out of range (it must be between "
+                   "-90 and 90; positions are [longitude, latitude]) "
+                   "(at features[0].geometry.coordinates[1])");
+  g_assert_true (g_str_has_prefix (g_ptr_array_index (problems, 199), "many.geojson:201:70: "));
   g_assert_cmpstr (g_ptr_array_index (problems, 200), ==,
                    "many.geojson: too many problems: only the first 200 found are shown");
 }
@@ -882,14 +888,16 @@ test_story_check_message_one_line (void)
 
   story = load_string ("{\"type\": \"Feature\\nCollection\", \"features\": []}", &error);
   g_assert_null (story);
-  g_assert_cmpstr (error->message, ==, "test.geojson:1:10: a story must be a GeoJSON "
-                   "FeatureCollection, not a “Feature Collection” (at type)");
+  g_assert_cmpstr (error->message, ==, "test.geojson:1:10: “Feature Collection” is not a "
+                   "GeoJSON type: a file holds a FeatureCollection, a Feature or a geometry "
+                   "(Point, LineString, Polygon, …) (at type)");
   g_clear_error (&error);
 
   for (guint i = 0; i < 10000; i++)
     g_string_append_c (long_id, 'x');
   json = g_strdup_printf ("{\"type\": \"FeatureCollection\", \"dateline\": {}, \"features\": ["
-                          "{\"type\": \"Feature\", \"id\": \"%s\\t\", \"geometry\": null,"
+                          "{\"type\": \"Feature\", \"id\": \"i\","
+                          " \"geometry\": {\"type\": \"%s\\t\"},"
                           " \"properties\": {\"names\": {\"a\\nb\": 5}}}]}", long_id->str);
   story = load_string (json, &error);
   g_assert_null (story);

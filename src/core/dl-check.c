@@ -33,6 +33,10 @@ check_one (const char *path)
       return FALSE;
     }
 
+  if (dl_story_get_warnings (story) != NULL)
+    for (const char * const *w = dl_story_get_warnings (story); *w != NULL; w++)
+      g_printerr ("%s\n", *w);
+
   /* TRANSLATORS: the output of dateline --check for a valid story file */
   g_print (_("%s: OK (%u places, %u events, %u actors, %u passages)\n"), path,
            g_list_model_get_n_items (dl_story_get_places (story)),

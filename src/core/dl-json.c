@@ -286,14 +286,6 @@ scan_string (Scan *s)
                   return scan_error (s, DL_STORY_ERROR_PARSE,
                                      _("not valid JSON: unpaired surrogate escape"));
                 }
-              else if (u == 0)
-                {
-                  s->line = line;
-                  s->column = column;
-                  return scan_error (s, DL_STORY_ERROR_PARSE,
-                                     _("not valid JSON: a string contains a NUL "
-                                       "character (\\u0000)"));
-                }
             }
           else if (c != -1 && strchr ("\"\\/bfnrt", c) != NULL)
             advance (s);

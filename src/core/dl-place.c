@@ -751,3 +751,16 @@ dl_place_move_to (DlPlace  *self,
   dl_place_finish (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_GEOMETRY]);
 }
+
+/**
+ * dl_place_has_location:
+ * @self: a place
+ *
+ * Returns: %TRUE when the place has a geometry to draw.
+ */
+gboolean
+dl_place_has_location (DlPlace *self)
+{
+  g_return_val_if_fail (DL_IS_PLACE (self), FALSE);
+  return self->parts->len > 0;
+}

@@ -28,6 +28,8 @@ const char   *dl_place_get_precision   (DlPlace     *self);
 const char   *dl_place_get_description (DlPlace     *self);
 
 DlPlaceShape  dl_place_get_shape       (DlPlace     *self);
+/* FALSE for a feature whose geometry is null or empty: it is listed, never drawn. */
+gboolean      dl_place_has_location    (DlPlace     *self);
 guint         dl_place_get_n_parts     (DlPlace     *self);
 /* The positions of part @index: a ring of an area (closed: last == first), the points of
  * a line, or the single position of a point. */

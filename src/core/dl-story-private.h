@@ -30,6 +30,7 @@ struct _DlStory
   GHashTable *actor_by_id;
   GHashTable *event_by_id;
   GPtrArray  *passages;  /* of const DlPassage *, sorted by start */
+  GStrv       warnings;  /* "FILE:LINE:COL: warning: …" of what was read leniently */
   guint       next_event_index;  /* file order of the next new event */
   GHashTable *owned_nodes;  /* elements of root read into places, actors, events */
 };

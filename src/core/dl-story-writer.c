@@ -31,6 +31,7 @@ typedef struct
   /* a plain map that gets a "dateline" member: its features must then follow the story
    * vocabulary (string ids, typed members, a geometry each) */
   gboolean    becomes_story;
+  DlPlace    *root_geometry_place;  /* the place of a file that is a bare geometry */
 } Writer;
 
 /* A copy of @object's members, in order: a changed copy never touches the original. */
@@ -250,12 +251,15 @@ write_place (Writer  *w,
   if (original == NULL)
     json_object_set_string_member (feature, "type", "Feature");
   if (place->parts->len > 0)
-    json_object_set_member (feature, "geometry",
-                            write_geometry (place,
-                                            original != NULL ?
-                                            node_object (json_object_get_member (original,
-                                                                                 "geometry"))
-                                            : NULL));
+    {
+      JsonObject *geometry = NULL;
+
+      if (original != NULL)
+        geometry = node_object (json_object_get_member (original, "geometry"));
+      else if (place == w->root_geometry_place)
+        geometry = node_object (w->story->root);  /* a file that was a bare geometry */
+      json_object_set_member (feature, "geometry", write_geometry (place, geometry));
+    }
 
   if (original != NULL)
     properties_in = node_object (json_object_get_member (original, "properties"));
@@ -798,7 +802,7 @@ own_nodes (Writer     *w,
 void
 dl_story_remember_nodes (DlStory *self)
 {
-  Writer w = { self, NULL, FALSE };
+  Writer w = { self, NULL, FALSE, NULL };
   GListModel *places = G_LIST_MODEL (self->places);
 
   g_clear_pointer (&self->owned_nodes, g_hash_table_unref);
@@ -817,6 +821,14 @@ dl_story_remember_nodes (DlStory *self)
       place->loaded_name = g_strdup (place->name);
       place->id_made_up = id == NULL || !JSON_NODE_HOLDS_VALUE (id);
     }
+}
+
+/* Whether a place read from a bare geometry says anything else than the file did. */
+static gboolean
+place_edited (DlPlace *place)
+{
+  return place->geometry_edited || g_strcmp0 (place->name, place->loaded_name) != 0 ||
+         place->kind != NULL || place->precision != NULL || place->description != NULL;
 }
 
 static gboolean
@@ -841,11 +853,12 @@ needs_dateline (DlStory *story)
 GBytes *
 dl_story_to_bytes (DlStory *self)
 {
+  const char *type;
   JsonObject *original;
   JsonObject *root;
   g_autoptr(JsonNode) node = NULL;
   g_autoptr(GPtrArray) places = NULL;
-  Writer w = { self, NULL, FALSE };
+  Writer w = { self, NULL, FALSE, NULL };
   gboolean wrote_dateline = FALSE;
   gboolean wrote_features = FALSE;
   gsize length = 0;
@@ -860,6 +873,32 @@ dl_story_to_bytes (DlStory *self)
   places = list_items (G_LIST_MODEL (self->places));
   w.becomes_story = !(original != NULL && json_object_has_member (original, "dateline")) &&
                     needs_dateline (self);
+  type = string_member (original, "type");
+  if (type != NULL && !g_str_equal (type, "FeatureCollection"))
+    {
+      /* a file that is one Feature, or a bare geometry */
+      DlPlace *only = places->len == 1 ? g_ptr_array_index (places, 0) : NULL;
+      gboolean feature = g_str_equal (type, "Feature");
+
+      if (!feature && only != NULL && only->loaded_name != NULL)
+        w.root_geometry_place = only;
+      if (places->len == 0 && !needs_dateline (self))
+        {
+          /* a Feature without a geometry: nothing shown, nothing to change */
+          data = dl_json_write (self->root, &length);
+          return g_bytes_new_take (data, length);
+        }
+      if (only != NULL && !needs_dateline (self) &&
+          ((feature && only->node == self->root) ||
+           (!feature && only == w.root_geometry_place && !place_edited (only))))
+        {
+          node = feature ? write_place (&w, only, 0) : json_node_copy (self->root);
+          data = dl_json_write (node, &length);
+          return g_bytes_new_take (data, length);
+        }
+      /* places came or went, or story content: it becomes a FeatureCollection */
+      original = NULL;
+    }
 
   root = json_object_new ();
   if (original == NULL)

@@ -15,6 +15,7 @@
 
 #include "dl-actor-private.h"
 #include "dl-event-private.h"
+#include "dl-geojson-lenient.h"
 #include "dl-json-private.h"
 #include "dl-place-private.h"
 #include "dl-story-private.h"
@@ -48,7 +49,19 @@ typedef struct
   int          line;
   int          column;
   guint        sequence;
+  gboolean     warning;  /* read leniently: the file still opens */
 } Problem;
+
+/* What is read leniently, each said once per file. */
+typedef enum
+{
+  WARN_BOM = 1 << 0,
+  WARN_PAST_180 = 1 << 1,
+  WARN_NO_PROPERTIES = 1 << 2,
+  WARN_NO_GEOMETRY = 1 << 3,
+  WARN_EMPTY = 1 << 4,
+  WARN_CRS = 1 << 5,
+} Warning;
 
 /* Character offsets of byte offsets in one pass over the text. */
 #define BLOCK 256
@@ -66,6 +79,9 @@ typedef struct
   const char *display_name;
   GPtrArray  *problems;
   gboolean    is_story;  /* has a "dateline" member */
+  guint       n_errors;
+  guint       warned;    /* Warning flags already reported */
+  gboolean    projected; /* projected coordinates were reported once */
   /* Some place or actor had no usable id: a reference to an unknown id may be to it, so
    * it is not reported as well. */
   gboolean    places_incomplete;
@@ -123,11 +139,39 @@ report (Loader       *l,
   Problem *problem;
   va_list args;
 
+  l->n_errors++;
   if (l->problems->len >= MAX_PROBLEMS)
     return;
 
   problem = g_new0 (Problem, 1);
   problem->code = code;
+  problem->path = g_strdup (path != NULL ? path : "");
+  va_start (args, format);
+  problem->message = g_strdup_vprintf (format, args);
+  va_end (args);
+  problem->sequence = l->problems->len;
+  problem->message = tidy_message (problem->message);
+  g_ptr_array_add (l->problems, problem);
+}
+
+/* Something readers tolerate: said once per file, as a warning. */
+G_GNUC_PRINTF (4, 5)
+static void
+warn (Loader     *l,
+      Warning     warning,
+      const char *path,
+      const char *format,
+      ...)
+{
+  Problem *problem;
+  va_list args;
+
+  if ((l->warned & warning) != 0 || l->problems->len >= MAX_PROBLEMS)
+    return;
+  l->warned |= warning;
+
+  problem = g_new0 (Problem, 1);
+  problem->warning = TRUE;
   problem->path = g_strdup (path != NULL ? path : "");
   va_start (args, format);
   problem->message = g_strdup_vprintf (format, args);
@@ -152,6 +196,7 @@ report_at (Loader       *l,
   problem->column = column;
   problem->sequence = l->problems->len;
   g_ptr_array_add (l->problems, problem);
+  l->n_errors++;
 }
 
 /* The line and column (characters, 1-based) of byte @offset. */
@@ -423,6 +468,11 @@ text_index_char_offset (TextIndex *ti,
 
 /* Geometry */
 
+static const char * const geometry_types[] = {
+  "Point", "MultiPoint", "LineString", "MultiLineString", "Polygon", "MultiPolygon",
+  "GeometryCollection", NULL
+};
+
 static gboolean
 read_position (Loader     *l,
                JsonNode   *node,
@@ -453,7 +503,27 @@ read_position (Loader     *l,
         value[i] = json_node_get_double (element);
     }
 
-  if (!isfinite (value[0]) || value[0] < -180 || value[0] > 180)
+  if (isfinite (value[0]) && isfinite (value[1]) &&
+      (fabs (value[0]) > DL_GEOJSON_MAX_LONGITUDE || fabs (value[1]) > DL_GEOJSON_MAX_LATITUDE))
+    {
+      /* said once: every other position of such a file is just as far out */
+      if (!l->projected)
+        report (l, DL_STORY_ERROR_GEOMETRY, path,
+                _("coordinates look projected (EPSG:3857 metres?), not degrees: [%g, %g]; "
+                  "GeoJSON positions are [longitude, latitude] in WGS 84 degrees "
+                  "(reproject with ogr2ogr -t_srs EPSG:4326)"), value[0], value[1]);
+      else
+        l->n_errors++;
+      l->projected = TRUE;
+      return FALSE;
+    }
+  /* floating-point noise past a limit is the limit */
+  if (fabs (value[0]) > 180 && fabs (value[0]) <= 180 + DL_GEOJSON_SNAP)
+    value[0] = value[0] > 0 ? 180 : -180;
+  if (fabs (value[1]) > 90 && fabs (value[1]) <= 90 + DL_GEOJSON_SNAP)
+    value[1] = value[1] > 0 ? 90 : -90;
+
+  if (!isfinite (value[0]))
     {
       g_autofree char *child = element_path (path, 0);
 
@@ -461,6 +531,14 @@ read_position (Loader     *l,
               _("longitude %g is out of range (it must be between -180 and 180; "
                 "positions are [longitude, latitude])"), value[0]);
       return FALSE;
+    }
+  if (fabs (value[0]) > 180)
+    {
+      g_autofree char *child = element_path (path, 0);
+
+      warn (l, WARN_PAST_180, child,
+            _("longitude %g is past ±180°: read as continuing across the antimeridian"),
+            value[0]);
     }
   if (!isfinite (value[1]) || value[1] < -90 || value[1] > 90)
     {
@@ -552,6 +630,8 @@ read_polygon (Loader     *l,
 
       first = g_array_index (ring, DlLonLat, 0);
       last = g_array_index (ring, DlLonLat, ring->len - 1);
+      if (first.lon == last.lon && first.lat == last.lat)
+        dl_geojson_unwrap_ring ((DlLonLat *) ring->data, ring->len);
       if (first.lon != last.lon || first.lat != last.lat)
         {
           g_autofree char *last_path = element_path (child, ring->len - 1);
@@ -564,6 +644,80 @@ read_polygon (Loader     *l,
         }
 
       dl_place_add_part (place, (const DlLonLat *) ring->data, ring->len, i == 0);
+    }
+  return ok;
+}
+
+static gboolean read_geometry (Loader     *l,
+                               DlPlace    *place,
+                               JsonObject *geometry,
+                               const char *path);
+
+/* Drawing order of a collection's shapes: its areas, else its routes, else its points. */
+static int
+shape_rank (DlPlaceShape shape)
+{
+  switch (shape)
+    {
+    case DL_PLACE_SHAPE_AREA:
+      return 2;
+    case DL_PLACE_SHAPE_ROUTE:
+      return 1;
+    case DL_PLACE_SHAPE_POINT:
+    default:
+      return 0;
+    }
+}
+
+/* A GeometryCollection is one place: the parts of its highest dimension (a place has one
+ * shape, so points beside an area are not drawn). */
+static gboolean
+read_geometry_collection (Loader     *l,
+                          DlPlace    *place,
+                          JsonObject *collection,
+                          const char *path)
+{
+  g_autoptr(GPtrArray) members = g_ptr_array_new_with_free_func (g_object_unref);
+  JsonArray *geometries = get_array (l, collection, path, "geometries", TRUE);
+  g_autofree char *geometries_path = member_path (path, "geometries");
+  gboolean ok = TRUE;
+  int rank = -1;
+
+  if (geometries == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < json_array_get_length (geometries); i++)
+    {
+      g_autofree char *child = element_path (geometries_path, i);
+      JsonNode *node = json_array_get_element (geometries, i);
+      DlPlace *member;
+
+      if (!check_kind (l, node, child, KIND_OBJECT))
+        {
+          ok = FALSE;
+          continue;
+        }
+      member = dl_place_new (NULL);
+      g_ptr_array_add (members, member);
+      ok = read_geometry (l, member, json_node_get_object (node), child) && ok;
+      if (member->parts->len > 0)
+        rank = MAX (rank, shape_rank (member->shape));
+    }
+
+  for (guint i = 0; ok && i < members->len; i++)
+    {
+      DlPlace *member = members->pdata[i];
+
+      if (member->parts->len == 0 || shape_rank (member->shape) != rank)
+        continue;
+      place->shape = member->shape;
+      for (guint j = 0; j < member->parts->len; j++)
+        {
+          GArray *part = g_ptr_array_index (member->parts, j);
+
+          dl_place_add_part (place, (const DlLonLat *) part->data, part->len,
+                             g_array_index (member->outer, gboolean, j));
+        }
     }
   return ok;
 }
@@ -582,20 +736,28 @@ read_geometry (Loader     *l,
   if (type == NULL)
     return FALSE;
 
-  if (g_str_equal (type, "GeometryCollection"))
+  if (!g_strv_contains (geometry_types, type))
     {
       g_autofree char *type_path = member_path (path, "type");
 
       report (l, DL_STORY_ERROR_GEOMETRY, type_path,
-              _("a GeometryCollection is not supported: use a Multi… geometry or one "
-                "feature per shape"));
+              _("unknown geometry type “%s” (Point, MultiPoint, LineString, "
+                "MultiLineString, Polygon, MultiPolygon or GeometryCollection)"), type);
       return FALSE;
     }
+  if (g_str_equal (type, "GeometryCollection"))
+    return read_geometry_collection (l, place, geometry, path);
 
   coordinates = get_member (l, geometry, path, "coordinates", KIND_ARRAY, TRUE);
   if (coordinates == NULL)
     return FALSE;
   array = json_node_get_array (coordinates);
+  if (json_array_get_length (array) == 0)
+    {
+      warn (l, WARN_EMPTY, coordinates_path,
+            _("an empty geometry: the place is kept without a location"));
+      return TRUE;
+    }
 
   if (g_str_equal (type, "Point"))
     {
@@ -632,12 +794,6 @@ read_geometry (Loader     *l,
       gboolean ok = TRUE;
 
       place->shape = DL_PLACE_SHAPE_ROUTE;
-      if (json_array_get_length (array) == 0)
-        {
-          report (l, DL_STORY_ERROR_GEOMETRY, coordinates_path,
-                  _("a MultiLineString needs at least one line"));
-          return FALSE;
-        }
       for (guint i = 0; i < json_array_get_length (array); i++)
         {
           g_autofree char *child = element_path (coordinates_path, i);
@@ -658,17 +814,12 @@ read_geometry (Loader     *l,
       if (!read_polygon (l, place, coordinates, coordinates_path))
         return FALSE;
     }
-  else if (g_str_equal (type, "MultiPolygon"))
+  else
     {
+      /* a MultiPolygon: the last of the types checked above */
       gboolean ok = TRUE;
 
       place->shape = DL_PLACE_SHAPE_AREA;
-      if (json_array_get_length (array) == 0)
-        {
-          report (l, DL_STORY_ERROR_GEOMETRY, coordinates_path,
-                  _("a MultiPolygon needs at least one polygon"));
-          return FALSE;
-        }
       for (guint i = 0; i < json_array_get_length (array); i++)
         {
           g_autofree char *child = element_path (coordinates_path, i);
@@ -677,15 +828,6 @@ read_geometry (Loader     *l,
         }
       if (!ok)
         return FALSE;
-    }
-  else
-    {
-      g_autofree char *type_path = member_path (path, "type");
-
-      report (l, DL_STORY_ERROR_GEOMETRY, type_path,
-              _("unknown geometry type “%s” (Point, MultiPoint, LineString, "
-                "MultiLineString, Polygon or MultiPolygon)"), type);
-      return FALSE;
     }
 
   return TRUE;
@@ -696,6 +838,41 @@ read_geometry (Loader     *l,
 static const char * const precisions[] = {
   "site", "city", "region", "country", "inferred", NULL
 };
+
+/* A property read by its name: in a story it must have the type our vocabulary gives it; in
+ * a plain map properties are free data, and one of another type is just not used. */
+static const char *
+get_property_string (Loader     *l,
+                     JsonObject *properties,
+                     const char *path,
+                     const char *name)
+{
+  JsonNode *node;
+
+  if (l->is_story)
+    return get_string (l, properties, path, name, FALSE);
+  node = json_object_get_member (properties, name);
+  return node != NULL && node_is (node, KIND_STRING) ? json_node_get_string (node) : NULL;
+}
+
+/* A plain map's position-like property, used only when it is one. */
+static gboolean
+get_plain_position (JsonNode *node,
+                    DlLonLat *out)
+{
+  JsonArray *array;
+
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    return FALSE;
+  array = json_node_get_array (node);
+  if (json_array_get_length (array) < 2 ||
+      !node_is (json_array_get_element (array, 0), KIND_NUMBER) ||
+      !node_is (json_array_get_element (array, 1), KIND_NUMBER))
+    return FALSE;
+  out->lon = json_array_get_double_element (array, 0);
+  out->lat = json_array_get_double_element (array, 1);
+  return fabs (out->lon) <= 180 && fabs (out->lat) <= 90;
+}
 
 static void
 read_properties (Loader     *l,
@@ -708,16 +885,18 @@ read_properties (Loader     *l,
   const char *name;
   const char *precision;
 
-  name = get_string (l, properties, path, "name", FALSE);
+  name = get_property_string (l, properties, path, "name");
   if (name == NULL)
-    name = get_string (l, properties, path, "title", FALSE);
+    name = get_property_string (l, properties, path, "title");
   if (name != NULL)
     {
       g_free (place->name);
       place->name = g_strdup (name);
     }
 
-  names = get_object (l, properties, path, "names", FALSE);
+  names = l->is_story || (json_object_has_member (properties, "names") &&
+                          JSON_NODE_HOLDS_OBJECT (json_object_get_member (properties, "names")))
+          ? get_object (l, properties, path, "names", FALSE) : NULL;
   if (names != NULL)
     {
       g_autofree char *names_path = member_path (path, "names");
@@ -725,7 +904,7 @@ read_properties (Loader     *l,
 
       for (GList *m = members; m != NULL; m = m->next)
         {
-          const char *local = get_string (l, names, names_path, m->data, FALSE);
+          const char *local = get_property_string (l, names, names_path, m->data);
 
           if (local != NULL)
             {
@@ -737,10 +916,12 @@ read_properties (Loader     *l,
         }
     }
 
-  place->kind = g_strdup (get_string (l, properties, path, "kind", FALSE));
-  place->description = g_strdup (get_string (l, properties, path, "description", FALSE));
+  place->kind = g_strdup (get_property_string (l, properties, path, "kind"));
+  place->description = g_strdup (get_property_string (l, properties, path, "description"));
 
-  precision = get_string (l, properties, path, "precision", FALSE);
+  precision = get_property_string (l, properties, path, "precision");
+  if (precision != NULL && !g_strv_contains (precisions, precision) && !l->is_story)
+    precision = NULL;  /* another tool's word */
   if (precision != NULL && !g_strv_contains (precisions, precision))
     {
       g_autofree char *child = member_path (path, "precision");
@@ -753,12 +934,48 @@ read_properties (Loader     *l,
     place->precision = g_strdup (precision);
 
   label = json_object_get_member (properties, "label");
-  if (label != NULL && !JSON_NODE_HOLDS_NULL (label))
+  if (label != NULL && !l->is_story)
+    place->has_label = get_plain_position (label, &place->label);
+  else if (label != NULL && !JSON_NODE_HOLDS_NULL (label))
     {
       g_autofree char *child = member_path (path, "label");
 
       place->has_label = read_position (l, label, child, &place->label);
     }
+}
+
+/* Moves a place that starts past ±180° back by whole turns, keeping it continuous. */
+static void
+wrap_place (DlPlace *place)
+{
+  double shift;
+
+  if (place->parts->len == 0)
+    return;
+  shift = dl_geojson_wrap_shift (g_array_index ((GArray *) place->parts->pdata[0],
+                                                DlLonLat, 0).lon);
+  if (shift == 0)
+    return;
+  for (guint i = 0; i < place->parts->len; i++)
+    {
+      GArray *part = place->parts->pdata[i];
+
+      for (guint j = 0; j < part->len; j++)
+        g_array_index (part, DlLonLat, j).lon += shift;
+    }
+  if (place->has_label)
+    place->label.lon += shift;
+}
+
+/* An id as text: a number as written in its shortest exact form ("7", "2.5"). */
+static char *
+id_to_string (JsonNode *node)
+{
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (json_node_get_value_type (node) == G_TYPE_INT64)
+    return g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (node));
+  return g_strdup (g_ascii_dtostr (buffer, sizeof buffer, json_node_get_double (node)));
 }
 
 static void
@@ -774,6 +991,7 @@ read_feature (Loader     *l,
   JsonNode *id_node;
   JsonNode *geometry;
   const char *type;
+  gboolean id_is_number = FALSE;
   gboolean has_geometry = FALSE;
 
   if (!check_kind (l, node, path, KIND_OBJECT))
@@ -792,23 +1010,31 @@ read_feature (Loader     *l,
               _("each element of “features” must be a Feature, not a “%s”"), type);
     }
 
+  /* RFC 7946: a string or a number. Only a story needs them, unique, to refer to. */
   id_node = json_object_get_member (feature, "id");
-  if (id_node != NULL && node_is (id_node, KIND_NUMBER) &&
-      json_node_get_value_type (id_node) == G_TYPE_INT64)
-    id = g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (id_node));
-  else if (id_node != NULL || l->is_story)
+  if (id_node != NULL && node_is (id_node, KIND_NUMBER))
     {
-      const char *s = get_nonempty_string (l, feature, path, "id", l->is_story);
+      id = id_to_string (id_node);
+      id_is_number = TRUE;
+    }
+  else if (l->is_story)
+    {
+      const char *s = get_nonempty_string (l, feature, path, "id", TRUE);
 
       id = g_strdup (s);
       if (id == NULL)
         l->places_incomplete = TRUE;
     }
+  else if (id_node != NULL && node_is (id_node, KIND_STRING) &&
+           *json_node_get_string (id_node) != '\0')
+    id = g_strdup (json_node_get_string (id_node));
 
-  if (id != NULL)
+  if (id != NULL && l->is_story)
     {
       g_autofree char *id_path = member_path (path, "id");
-      const char *first = g_hash_table_lookup (l->place_paths, id);
+      /* 1 and "1" are different ids */
+      g_autofree char *key = g_strconcat (id_is_number ? "#" : "$", id, NULL);
+      const char *first = g_hash_table_lookup (l->place_paths, key);
 
       if (first != NULL)
         {
@@ -816,7 +1042,7 @@ read_feature (Loader     *l,
                   _("duplicate place id “%s” (also the id of %s)"), id, first);
           return;
         }
-      g_hash_table_insert (l->place_paths, g_strdup (id), g_strdup (path));
+      g_hash_table_insert (l->place_paths, g_steal_pointer (&key), g_strdup (path));
     }
 
   place = dl_place_new (id);
@@ -831,16 +1057,13 @@ read_feature (Loader     *l,
   else
     place->name = g_strdup (id);
 
+  /* null: a place without a location, kept in the list but not drawn */
   geometry = json_object_get_member (feature, "geometry");
-  if (geometry == NULL || JSON_NODE_HOLDS_NULL (geometry))
-    {
-      if (l->is_story)
-        report (l, DL_STORY_ERROR_GEOMETRY, path, _("the place “%s” has no geometry"),
-                place->id);
-      else
-        return; /* a plain map: features without a shape are kept on save, not shown */
-    }
-  else
+  if (geometry == NULL)
+    warn (l, WARN_NO_GEOMETRY, path,
+          _("a feature has no “geometry” member: it is kept as a place without a location "
+            "(RFC 7946 asks for \"geometry\": null)"));
+  else if (!JSON_NODE_HOLDS_NULL (geometry))
     {
       g_autofree char *geometry_path = member_path (path, "geometry");
 
@@ -849,6 +1072,10 @@ read_feature (Loader     *l,
                                       geometry_path);
     }
 
+  if (!json_object_has_member (feature, "properties"))
+    warn (l, WARN_NO_PROPERTIES, path,
+          _("a feature has no “properties” member (RFC 7946 asks for one, null when there "
+            "are none)"));
   properties = get_object (l, feature, path, "properties", FALSE);
   if (properties != NULL)
     {
@@ -858,10 +1085,31 @@ read_feature (Loader     *l,
     }
 
   if (has_geometry)
-    dl_place_finish (place);
+    {
+      wrap_place (place);
+      dl_place_finish (place);
+    }
 
   if (id != NULL && !g_hash_table_contains (l->story->place_by_id, place->id))
     g_hash_table_insert (l->story->place_by_id, g_strdup (place->id), place);
+  g_list_store_append (l->story->places, place);
+}
+
+/* A bare geometry as the whole file: a map of one place. */
+static void
+read_bare_geometry (Loader     *l,
+                    JsonObject *geometry)
+{
+  g_autoptr(DlPlace) place = dl_place_new ("place-1");
+
+  /* TRANSLATORS: the name of a map feature that has none; %u counts from 1 */
+  place->name = g_strdup_printf (_("Place %u"), 1);
+  if (read_geometry (l, place, geometry, ""))
+    {
+      wrap_place (place);
+      dl_place_finish (place);
+    }
+  g_hash_table_insert (l->story->place_by_id, g_strdup (place->id), place);
   g_list_store_append (l->story->places, place);
 }
 
@@ -1371,28 +1619,68 @@ read_root (Loader *l)
   JsonObject *dateline = NULL;
   JsonArray *features;
   const char *type;
+  g_autofree char *crs_name = NULL;
 
   if (!JSON_NODE_HOLDS_OBJECT (root))
     {
       report (l, DL_STORY_ERROR_INVALID, "",
-              _("a story must be a GeoJSON FeatureCollection (a JSON object), not %s"),
-              describe_node (root));
+              _("a story must be a GeoJSON object (a FeatureCollection, a Feature or a "
+                "geometry), not %s"), describe_node (root));
       return;
     }
   object = json_node_get_object (root);
 
   type = get_string (l, object, "", "type", TRUE);
-  if (type != NULL && !g_str_equal (type, "FeatureCollection"))
+  if (type == NULL)
+    return;
+  if (!g_str_equal (type, "FeatureCollection") && !g_str_equal (type, "Feature") &&
+      !g_strv_contains (geometry_types, type))
     {
-      /* a Feature or a geometry: nothing else would make sense */
       report (l, DL_STORY_ERROR_INVALID, "type",
-              _("a story must be a GeoJSON FeatureCollection, not a “%s”"), type);
+              _("“%s” is not a GeoJSON type: a file holds a FeatureCollection, a Feature or "
+                "a geometry (Point, LineString, Polygon, …)"), type);
       return;
     }
 
   l->is_story = json_object_has_member (object, "dateline");
+  if (l->is_story && !g_str_equal (type, "FeatureCollection"))
+    {
+      report (l, DL_STORY_ERROR_INVALID, "type",
+              _("a story (a file with a “dateline” member) must be a GeoJSON "
+                "FeatureCollection, not a “%s”"), type);
+      return;
+    }
   if (l->is_story)
     dateline = get_object (l, object, "", "dateline", TRUE);
+
+  switch (dl_geojson_classify_crs (json_object_get_member (object, "crs"), &crs_name))
+    {
+    case DL_GEOJSON_CRS_WGS84:
+      warn (l, WARN_CRS, "crs",
+            _("the “crs” member (GeoJSON 2008) is obsolete; it names WGS 84 (%s), the "
+              "only system RFC 7946 allows, so it is ignored"), crs_name);
+      break;
+    case DL_GEOJSON_CRS_OTHER:
+      report (l, DL_STORY_ERROR_GEOMETRY, "crs",
+              _("coordinates look projected: the “crs” member names %s, not WGS 84 "
+                "longitude and latitude (reproject with ogr2ogr -t_srs EPSG:4326)"),
+              crs_name != NULL ? crs_name : _("another system"));
+      return;
+    case DL_GEOJSON_CRS_NONE:
+    default:
+      break;
+    }
+
+  if (g_str_equal (type, "Feature"))
+    {
+      read_feature (l, root, 0, "");
+      return;
+    }
+  if (!g_str_equal (type, "FeatureCollection"))
+    {
+      read_bare_geometry (l, object);
+      return;
+    }
 
   features = get_array (l, object, "", "features", TRUE);
   l->places_incomplete = features == NULL;
@@ -1464,16 +1752,33 @@ static char *
 format_problem (const Problem *problem,
                 const char    *display_name)
 {
+  /* TRANSLATORS: the start of a line of dateline --check about something read leniently */
+  const char *kind = problem->warning ? _("warning: ") : "";
+
   if (problem->path != NULL && *problem->path != '\0')
     {
       /* a path can hold a member name from the file (a language in "names") */
       g_autofree char *path = tidy_message (g_strdup (problem->path));
 
-      return g_strdup_printf ("%s:%d:%d: %s (at %s)", display_name, problem->line,
-                              problem->column, problem->message, path);
+      return g_strdup_printf ("%s:%d:%d: %s%s (at %s)", display_name, problem->line,
+                              problem->column, kind, problem->message, path);
     }
-  return g_strdup_printf ("%s:%d:%d: %s", display_name, problem->line, problem->column,
-                          problem->message);
+  return g_strdup_printf ("%s:%d:%d: %s%s", display_name, problem->line, problem->column,
+                          kind, problem->message);
+}
+
+/* The first error in file order (problems are sorted). */
+static const Problem *
+first_error (GPtrArray *problems)
+{
+  for (guint i = 0; i < problems->len; i++)
+    {
+      const Problem *problem = g_ptr_array_index (problems, i);
+
+      if (!problem->warning)
+        return problem;
+    }
+  return NULL;
 }
 
 /* Checks the text before json-glib parses it. */
@@ -1579,6 +1884,7 @@ load (GBytes     *bytes,
   g_autoptr(DlStory) story = NULL;
   g_autoptr(JsonParser) parser = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *without_nul = NULL;
   Loader l = { 0 };
   gsize length = 0;
   const char *data = g_bytes_get_data (bytes, &length);
@@ -1596,8 +1902,11 @@ load (GBytes     *bytes,
 
   if (check_text (&l))
     {
+      /* json-glib would cut a string at \u0000: it is shown as U+FFFD instead */
+      without_nul = dl_geojson_replace_nul_escapes (l.text, l.length);
       parser = json_parser_new ();
-      if (!json_parser_load_from_data (parser, l.text, l.length, &error))
+      if (!json_parser_load_from_data (parser, without_nul != NULL ? without_nul : l.text,
+                                       l.length, &error))
         report_at (&l, DL_STORY_ERROR_PARSE, 1, 1,
                    g_strdup_printf (_("not valid JSON: %s"), error->message));
       else
@@ -1612,6 +1921,16 @@ load (GBytes     *bytes,
     }
 
   locate_problems (&l, bom);
+  if (bom)
+    {
+      Problem *problem = g_new0 (Problem, 1);
+
+      problem->warning = TRUE;
+      problem->line = problem->column = 1;
+      problem->message = g_strdup (_("the file starts with a UTF-8 byte order mark, which "
+                                     "RFC 8259 does not allow: it is ignored"));
+      g_ptr_array_add (problems, problem);
+    }
   g_ptr_array_sort (problems, compare_problems);
 
   g_hash_table_unref (l.place_paths);
@@ -1619,8 +1938,22 @@ load (GBytes     *bytes,
   g_hash_table_unref (l.event_paths);
   g_free (l.text_index.chars_before_block);
 
-  if (problems->len > 0)
+  if (l.n_errors > 0)
     return NULL;
+
+  if (story != NULL && problems->len > 0)
+    {
+      g_autoptr(GStrvBuilder) warnings = g_strv_builder_new ();
+
+      for (guint i = 0; i < problems->len; i++)
+        {
+          g_autofree char *line = format_problem (g_ptr_array_index (problems, i),
+                                                  display_name);
+
+          g_strv_builder_add (warnings, line);
+        }
+      story->warnings = g_strv_builder_end (warnings);
+    }
   return g_steal_pointer (&story);
 }
 
@@ -1734,6 +2067,7 @@ dl_story_finalize (GObject *object)
   g_free (self->published);
   g_free (self->language);
   g_free (self->text);
+  g_strfreev (self->warnings);
   g_clear_pointer (&self->passages, g_ptr_array_unref);
   g_clear_pointer (&self->place_by_id, g_hash_table_unref);
   g_clear_pointer (&self->actor_by_id, g_hash_table_unref);
@@ -1830,14 +2164,17 @@ dl_story_new_from_bytes (GBytes      *bytes,
   story = load (bytes, display_name, problems);
   if (story == NULL)
     {
-      const Problem *first = g_ptr_array_index (problems, 0);
+      const Problem *first = first_error (problems);
       g_autofree char *message = format_problem (first, display_name);
+      guint n_errors = 0;
 
-      if (problems->len > 1)
+      for (guint i = 0; i < problems->len; i++)
+        n_errors += !((const Problem *) g_ptr_array_index (problems, i))->warning;
+      if (n_errors > 1)
         g_set_error (error, DL_STORY_ERROR, first->code,
                      g_dngettext (GETTEXT_PACKAGE, "%s (and %u more problem)",
-                                  "%s (and %u more problems)", problems->len - 1),
-                     message, problems->len - 1);
+                                  "%s (and %u more problems)", n_errors - 1),
+                     message, n_errors - 1);
       else
         g_set_error_literal (error, DL_STORY_ERROR, first->code, message);
     }
@@ -2027,8 +2364,9 @@ dl_story_check_bytes_full (GBytes      *bytes,
   loaded = load (bytes, display_name, problems);
   messages = g_ptr_array_new_with_free_func (g_free);
   for (guint i = 0; i < problems->len; i++)
-    g_ptr_array_add (messages, format_problem (g_ptr_array_index (problems, i),
-                                               display_name));
+    if (!((const Problem *) g_ptr_array_index (problems, i))->warning)
+      g_ptr_array_add (messages, format_problem (g_ptr_array_index (problems, i),
+                                                 display_name));
   if (problems->len >= MAX_PROBLEMS)
     g_ptr_array_add (messages,
                      g_strdup_printf (_("%s: too many problems: only the first %d found are "
@@ -2036,6 +2374,22 @@ dl_story_check_bytes_full (GBytes      *bytes,
   if (story != NULL)
     *story = g_steal_pointer (&loaded);
   return messages;
+}
+
+/**
+ * dl_story_get_warnings:
+ * @self: a story
+ *
+ * What was read leniently (a byte order mark, a feature without "properties", longitudes
+ * past 180°, …), each kind once, in file order.
+ *
+ * Returns: (transfer none) (nullable): "FILE:LINE:COL: warning: …" lines, or %NULL.
+ */
+const char * const *
+dl_story_get_warnings (DlStory *self)
+{
+  g_return_val_if_fail (DL_IS_STORY (self), NULL);
+  return (const char * const *) self->warnings;
 }
 
 static gboolean

@@ -67,6 +67,8 @@ int           dl_story_get_text_length   (DlStory      *self);
 /* GListModels of DlPlace (file order), DlActor (file order), DlEvent (time order, then
  * file order). Owned by the story. */
 GListModel   *dl_story_get_places        (DlStory      *self);
+/* "FILE:LINE:COL: warning: …" for what was read leniently, or NULL. */
+const char * const *dl_story_get_warnings (DlStory *self);
 GListModel   *dl_story_get_actors        (DlStory      *self);
 GListModel   *dl_story_get_events        (DlStory      *self);
 guint         dl_story_get_n_passages    (DlStory      *self);

@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include "dl-geojson-lenient.h"
 #include "dl-view-state.h"
 
 struct _DlViewState
@@ -557,7 +558,8 @@ dl_visible_places (DlStory  *story,
       GPtrArray *shown = g_hash_table_lookup (at_place, place);
       DlPlaceSummary summary = { place, 0, NULL };
 
-      if (shown == NULL)
+      /* a place without a location is listed with its events, never drawn */
+      if (shown == NULL || !dl_place_has_location (place))
         continue;
       summary.n_shown = shown->len;
       summary.actor = dominant_actor (shown);
@@ -586,13 +588,14 @@ dl_places_get_bounds (GPtrArray *places,
     {
       DlLonLat psw, pne;
 
+      if (!dl_place_has_location (places->pdata[i]))
+        continue;
       dl_place_get_bounds (places->pdata[i], &psw, &pne);
-      sw.lon = MIN (sw.lon, psw.lon);
       sw.lat = MIN (sw.lat, psw.lat);
-      ne.lon = MAX (ne.lon, pne.lon);
       ne.lat = MAX (ne.lat, pne.lat);
     }
-  if (places->len == 0)
+  /* across 180° when that is narrower: ne.lon is then past 180 */
+  if (!dl_places_lon_range (places, &sw.lon, &ne.lon))
     return FALSE;
   *south_west = sw;
   *north_east = ne;

@@ -67,7 +67,8 @@ GArray       *dl_passage_ranges_for_events       (GPtrArray    *events);
  * DlPlaceSummary; @filter may be NULL (everything shown). */
 GArray       *dl_visible_places                  (DlStory      *story,
                                                   DlFilter     *filter);
-/* The box around @places (an array of DlPlace); FALSE when it is empty. */
+/* The box around @places (an array of DlPlace); FALSE when none has a location. It
+ * crosses 180° when that is narrower: then @north_east's longitude is past 180. */
 gboolean      dl_places_get_bounds               (GPtrArray    *places,
                                                   DlLonLat     *south_west,
                                                   DlLonLat     *north_east);

@@ -116,7 +116,8 @@ visible_places (DlMapView *self)
       g_autoptr(DlPlace) place = g_list_model_get_item (places, i);
       DlPlaceSummary summary = { place, 0, NULL };
 
-      g_array_append_val (visible, summary);
+      if (dl_place_has_location (place))
+        g_array_append_val (visible, summary);
     }
   return visible;
 }
@@ -465,7 +466,12 @@ story_changed_cb (DlViewState *state,
   places = dl_story_get_places (story);
   ordered = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint i = 0; i < g_list_model_get_n_items (places); i++)
-    g_ptr_array_add (ordered, g_list_model_get_item (places, i));
+    {
+      g_autoptr(DlPlace) place = g_list_model_get_item (places, i);
+
+      if (dl_place_has_location (place))
+        g_ptr_array_add (ordered, g_steal_pointer (&place));
+    }
   g_ptr_array_sort (ordered, compare_n_events);
 
   for (guint i = 0; i < ordered->len; i++)
@@ -1315,6 +1321,9 @@ dl_map_compute_fit (const DlLonLat *south_west,
   z = log2 (MIN (width / span_x, height / span_y));
   *zoom = CLAMP (z, min_zoom, max_zoom);
   dl_mercator_unproject ((x0 + x1) / 2, (y0 + y1) / 2, 0, longitude, latitude);
+  /* a box across 180° has its east edge past 180: libshumate 1.0 does not wrap the world,
+   * so the view stops at the date line */
+  *longitude = CLAMP (*longitude, -180.0, 180.0);
 }
 
 /**

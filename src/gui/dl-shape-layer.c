@@ -74,9 +74,26 @@ project (DlShapeLayer   *self,
          double         *y)
 {
   ShumateViewport *viewport = shumate_layer_get_viewport (SHUMATE_LAYER (self));
+  ShumateMapSource *source = shumate_viewport_get_reference_map_source (viewport);
+  double lon = position->lon, turns = 0;
 
+  /* libshumate clamps longitudes to ±180: a shape continuing past 180° (as the file
+   * wrote it) is projected a whole world further instead */
+  while (lon > 180)
+    {
+      lon -= 360;
+      turns++;
+    }
+  while (lon < -180)
+    {
+      lon += 360;
+      turns--;
+    }
   shumate_viewport_location_to_widget_coords (viewport, GTK_WIDGET (self),
-                                              position->lat, position->lon, x, y);
+                                              position->lat, lon, x, y);
+  if (turns != 0 && source != NULL)
+    *x += turns * shumate_map_source_get_tile_size (source)
+          * exp2 (shumate_viewport_get_zoom_level (viewport));
 }
 
 static void

@@ -3,6 +3,7 @@
 
 #include "dl-actor-filter.h"
 #include "dl-article-view.h"
+#include "dl-export-formats.h"
 #include "dl-map-view.h"
 #include "dl-view-state.h"
 #include "dl-window.h"
@@ -36,18 +37,28 @@ GFile         *dl_window_save_target       (GFile    *chosen);
 gboolean       dl_window_is_saving         (DlWindow *self);
 /* The main menu, where the editing actions add their section. */
 GMenu         *dl_window_get_primary_menu  (DlWindow   *self);
-/* Shows @toast (transfer full) over the window's content. */
-void           dl_window_add_toast         (DlWindow   *self,
-                                            AdwToast   *toast);
 /* After an edit: the list filtered again, the article's passages and (when @map_changed)
  * the map's places as the story now is. */
 void           dl_window_refresh_views     (DlWindow   *self,
                                             gboolean    map_changed);
-/* Shows @message in an error dialog headed @heading (both plain text). */
+/* TRUE when the events and article panes are folded away. */
+gboolean       dl_window_is_narrow         (DlWindow *self);
+/* An error dialog (replacing the one shown), and a toast. */
 void           dl_window_show_error        (DlWindow   *self,
                                             const char *heading,
                                             const char *message);
-/* TRUE when the events and article panes are folded away. */
-gboolean       dl_window_is_narrow         (DlWindow *self);
+void           dl_window_add_toast         (DlWindow *self,
+                                            AdwToast *toast);
+
+/* dl-window-places.c: Export Places as KML, GPX or CSV; a quiet toast when a file was
+ * read leniently (its warnings). */
+void           dl_window_show_load_warnings (DlWindow *self,
+                                             DlStory  *story);
+gboolean       dl_window_export_places     (DlWindow       *self,
+                                            GFile          *file,
+                                            DlPlacesFormat  format);
+void           dl_window_export_places_action (GtkWidget  *widget,
+                                               const char *action_name,
+                                               GVariant   *parameter);
 
 G_END_DECLS

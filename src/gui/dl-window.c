@@ -577,6 +577,7 @@ load_done_cb (GObject      *source,
 
     dl_window_set_document (self, document);
   }
+  dl_window_show_load_warnings (self, story);
   if (self->settings != NULL)
     {
       g_autofree char *uri = g_file_get_uri (file);
@@ -1135,6 +1136,8 @@ dl_window_class_init (DlWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.clear-selection", NULL,
                                    clear_selection_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.export-places", NULL,
+                                   dl_window_export_places_action);
   gtk_widget_class_install_action (widget_class, "win.fit", NULL, fit_action);
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
@@ -1148,6 +1151,9 @@ dl_window_class_init (DlWindowClass *klass)
                                        GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.save-as", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK,
                                        "win.export", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_E,
+                                       GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.export-places",
+                                       NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
                                        "win.search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, GDK_CONTROL_MASK,
@@ -1562,13 +1568,12 @@ dl_window_get_primary_menu (DlWindow *self)
   return self->primary_menu;
 }
 
-void
-dl_window_add_toast (DlWindow *self,
-                     AdwToast *toast)
+gboolean
+dl_window_is_narrow (DlWindow *self)
 {
-  g_return_if_fail (DL_IS_WINDOW (self));
+  g_return_val_if_fail (DL_IS_WINDOW (self), FALSE);
 
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  return self->narrow;
 }
 
 void
@@ -1577,14 +1582,13 @@ dl_window_show_error (DlWindow   *self,
                       const char *message)
 {
   g_return_if_fail (DL_IS_WINDOW (self));
-
   show_error (self, heading, message);
 }
 
-gboolean
-dl_window_is_narrow (DlWindow *self)
+void
+dl_window_add_toast (DlWindow *self,
+                     AdwToast *toast)
 {
-  g_return_val_if_fail (DL_IS_WINDOW (self), FALSE);
-
-  return self->narrow;
+  g_return_if_fail (DL_IS_WINDOW (self));
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }

@@ -144,13 +144,16 @@ dl_export_request_parse (DlExportRequest *request,
   if (!g_variant_dict_lookup (options, "export", "^&ay", &output) || output[0] == '\0')
     {
       g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                   _("--export needs a file name ending in .png, .svg or .pdf"));
+                   _("--export needs a file name ending in .png, .svg, .pdf (a figure) or "
+                     ".kml, .gpx, .csv (the places)"));
       return FALSE;
     }
-  if (!dl_figure_format_from_path (output, &request->format))
+  request->places = dl_places_format_from_path (output, &request->places_format);
+  if (!request->places && !dl_figure_format_from_path (output, &request->format))
     {
       g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                   _("Cannot export to “%s”: the name must end in .png, .svg or .pdf"), output);
+                   _("Cannot export to “%s”: the name must end in .png, .svg, .pdf (a figure) "
+                     "or .kml, .gpx, .csv (the places)"), output);
       return FALSE;
     }
   request->output = g_strdup (output);
@@ -239,6 +242,12 @@ dl_export_request_run (DlExportRequest *request,
     story = dl_bundled_story_load (error);
   if (story == NULL)
     return FALSE;
+
+  if (request->places)
+    {
+      out = g_file_new_for_commandline_arg (request->output);
+      return dl_places_export_to_file (story, request->places_format, out, NULL, error);
+    }
 
   if (request->actors != NULL)
     {

@@ -3,6 +3,7 @@
 
 #include <gio/gio.h>
 
+#include "dl-export-formats.h"
 #include "dl-figure.h"
 
 G_BEGIN_DECLS
@@ -23,6 +24,8 @@ typedef struct
   gboolean         basemap;
   char            *title;      /* NULL: the story's */
   char            *story;      /* NULL: the bundled story */
+  gboolean         places;     /* .kml, .gpx or .csv: the places, not a figure */
+  DlPlacesFormat   places_format;
 } DlExportRequest;
 
 gboolean dl_export_parse_size   (const char       *text,

@@ -14,7 +14,9 @@
 #include <cairo-svg.h>
 #include <unistd.h>
 
+#include "dl-basemap-wrap.h"
 #include "dl-figure.h"
+#include "dl-geojson-lenient.h"
 #include "dl-mercator.h"
 
 #define FONT_FAMILY "Cantarell, Noto Sans, DejaVu Sans, Sans"
@@ -495,8 +497,9 @@ collect_shown (Figure *fig)
   for (guint i = fig->places->len; i > 0; i--)
     {
       ShownPlace *sp = g_ptr_array_index (fig->places, i - 1);
-      gboolean shown = sp->n_shown > 0
-                       || (!filtering && dl_place_get_n_events (sp->place) == 0);
+      gboolean shown = (sp->n_shown > 0
+                        || (!filtering && dl_place_get_n_events (sp->place) == 0))
+                       && dl_place_has_location (sp->place);
 
       if (!shown)
         g_ptr_array_remove_index (fig->places, i - 1);
@@ -1029,6 +1032,9 @@ compute_view (Figure *fig)
       double bottom = fig->height - margin;
       double free_w, free_h, zoom, pad;
 
+      g_autoptr(GPtrArray) places = g_ptr_array_new ();
+      double west = 0, east = 0;
+
       for (guint i = 0; i < fig->places->len; i++)
         {
           ShownPlace *sp = g_ptr_array_index (fig->places, i);
@@ -1038,6 +1044,13 @@ compute_view (Figure *fig)
           add_bounds (&min_x, &min_y, &max_x, &max_y, sw.lon, sw.lat);
           add_bounds (&min_x, &min_y, &max_x, &max_y, ne.lon, ne.lat);
           add_bounds (&min_x, &min_y, &max_x, &max_y, anchor.lon, anchor.lat);
+          g_ptr_array_add (places, sp->place);
+        }
+      /* across 180° when that is narrower (Fiji): x then runs past the world's edge */
+      if (dl_places_lon_range (places, &west, &east))
+        {
+          min_x = (west + 180.0) / 360.0 * dl_mercator_world_size (0);
+          max_x = (east + 180.0) / 360.0 * dl_mercator_world_size (0);
         }
 
       /* Fit into what the title, caption and legend leave free. */
@@ -1101,6 +1114,27 @@ compute_view (Figure *fig)
     }
 }
 
+/* The figure position of (@lon, @lat) in the copy of the world nearest the view's centre
+ * for a shape whose reference longitude is @ref_lon: a part of a shape moves as a whole,
+ * so that one crossing 180° stays in one piece. */
+static void
+to_figure_near (Figure *fig,
+                double  lon,
+                double  lat,
+                double  ref_lon,
+                double *x,
+                double *y)
+{
+  double world = dl_mercator_world_size (fig->layout.zoom);
+  double center_x = fig->layout.origin_x + fig->width / 2.0;
+  double ref_x = (ref_lon + 180.0) / 360.0 * world;
+
+  dl_mercator_project (lon, lat, fig->layout.zoom, x, y);
+  *x += world * round ((center_x - ref_x) / world);
+  *x -= fig->layout.origin_x;
+  *y -= fig->layout.origin_y;
+}
+
 static void
 to_figure (Figure *fig,
            double  lon,
@@ -1108,9 +1142,23 @@ to_figure (Figure *fig,
            double *x,
            double *y)
 {
-  dl_mercator_project (lon, lat, fig->layout.zoom, x, y);
-  *x -= fig->layout.origin_x;
-  *y -= fig->layout.origin_y;
+  to_figure_near (fig, lon, lat, lon, x, y);
+}
+
+/* The middle of a part's longitudes: what decides which copy of the world it is drawn in
+ * (a ring round the world is drawn where the view is). */
+static double
+part_middle_lon (const DlLonLat *part,
+                 guint           n)
+{
+  double west = G_MAXDOUBLE, east = -G_MAXDOUBLE;
+
+  for (guint k = 0; k < n; k++)
+    {
+      west = MIN (west, part[k].lon);
+      east = MAX (east, part[k].lon);
+    }
+  return n > 0 ? (west + east) / 2 : 0;
 }
 
 /* Areas and routes */
@@ -1133,12 +1181,13 @@ draw_areas (Figure *fig)
         {
           guint n;
           const DlLonLat *ring = dl_place_get_part (sp->place, part, &n);
+          double middle = part_middle_lon (ring, n);
 
           for (guint k = 0; k < n; k++)
             {
               double x, y;
 
-              to_figure (fig, ring[k].lon, ring[k].lat, &x, &y);
+              to_figure_near (fig, ring[k].lon, ring[k].lat, middle, &x, &y);
               if (k == 0)
                 cairo_move_to (cr, x, y);
               else
@@ -1257,14 +1306,15 @@ draw_route (Figure     *fig,
       const DlLonLat *line = dl_place_get_part (sp->place, part, &n);
       g_autofree double *xs = NULL;
       g_autofree double *ys = NULL;
-      double tip_x, tip_y, dir_x, dir_y;
+      double tip_x, tip_y, dir_x, dir_y, middle;
 
       if (n < 2)
         continue;
       xs = g_new (double, n);
       ys = g_new (double, n);
+      middle = part_middle_lon (line, n);
       for (guint k = 0; k < n; k++)
-        to_figure (fig, line[k].lon, line[k].lat, &xs[k], &ys[k]);
+        to_figure_near (fig, line[k].lon, line[k].lat, middle, &xs[k], &ys[k]);
 
       cairo_save (cr);
       cairo_new_path (cr);
@@ -1540,11 +1590,11 @@ draw_labels (Figure *fig)
   /* The base map's country and city names, below every place name in priority. */
   if (fig->options->basemap && fig->options->labels && dl_basemap_get_default () != NULL)
     {
-      g_autoptr(GArray) base = dl_basemap_list_labels (dl_basemap_get_default (),
-                                                       fig->layout.zoom,
-                                                       fig->layout.origin_x,
-                                                       fig->layout.origin_y,
-                                                       fig->width, fig->height);
+      g_autoptr(GArray) base = dl_basemap_list_labels_wrapped (dl_basemap_get_default (),
+                                                               fig->layout.zoom,
+                                                               fig->layout.origin_x,
+                                                               fig->layout.origin_y,
+                                                               fig->width, fig->height);
 
       for (guint i = 0; base != NULL && i < base->len; i++)
         {
@@ -1687,9 +1737,9 @@ figure_draw (DlStory               *story,
   if (options->basemap && dl_basemap_get_default () != NULL)
     {
       cairo_save (cr);
-      dl_basemap_draw (dl_basemap_get_default (), cr, options->basemap_style,
-                       fig.layout.zoom, fig.layout.origin_x, fig.layout.origin_y,
-                       fig.width, fig.height);
+      dl_basemap_draw_wrapped (dl_basemap_get_default (), cr, options->basemap_style,
+                               fig.layout.zoom, fig.layout.origin_x, fig.layout.origin_y,
+                               fig.width, fig.height);
       cairo_restore (cr);
     }
 
