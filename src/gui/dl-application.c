@@ -13,6 +13,7 @@
 #include "dl-resources.h"
 #include "dl-story.h"
 #include "dl-window.h"
+#include "dl-window-actions.h"
 
 struct _DlApplication
 {
@@ -20,6 +21,7 @@ struct _DlApplication
 
   /* Story files named on the command line, opened on activation. */
   GPtrArray      *files;
+  gboolean        recovery_offered;
 };
 
 G_DEFINE_FINAL_TYPE (DlApplication, dl_application, ADW_TYPE_APPLICATION)
@@ -30,15 +32,30 @@ create_window (DlApplication *self)
   DlWindow *window = dl_window_new (GTK_APPLICATION (self));
 
   gtk_window_present (GTK_WINDOW (window));
+  /* the first window of a run offers what a crash left unsaved */
+  if (!self->recovery_offered)
+    {
+      self->recovery_offered = TRUE;
+      dl_window_offer_recovery (window);
+    }
   return window;
 }
 
+/* Each window closes as its close button would: one with unsaved changes asks first and
+ * stays when the user cancels. */
 static void
 quit_activated_cb (GSimpleAction *action,
                    GVariant      *parameter,
                    gpointer       user_data)
 {
-  g_application_quit (G_APPLICATION (user_data));
+  GList *windows = gtk_application_get_windows (GTK_APPLICATION (user_data));
+  g_autoptr(GPtrArray) to_close = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (GList *l = windows; l != NULL; l = l->next)
+    if (DL_IS_WINDOW (l->data))
+      g_ptr_array_add (to_close, g_object_ref (l->data));
+  for (guint i = 0; i < to_close->len; i++)
+    gtk_window_close (to_close->pdata[i]);
 }
 
 static const GActionEntry app_actions[] = {
@@ -80,6 +97,25 @@ dl_application_handle_local_options (GApplication *application,
     for (guint i = 0; files[i] != NULL; i++)
       g_ptr_array_add (DL_APPLICATION (application)->files,
                        g_file_new_for_commandline_arg (files[i]));
+
+  /* When Dateline already runs, the files open in new windows of that instance. */
+  if (DL_APPLICATION (application)->files->len > 0
+      && (g_application_get_flags (application) & G_APPLICATION_NON_UNIQUE) == 0)
+    {
+      GPtrArray *paths = DL_APPLICATION (application)->files;
+      g_autoptr(GError) error = NULL;
+
+      if (!g_application_register (application, NULL, &error))
+        {
+          g_printerr ("dateline: %s\n", error->message);
+          return 1;
+        }
+      if (g_application_get_is_remote (application))
+        {
+          g_application_open (application, (GFile **) paths->pdata, paths->len, "");
+          return 0;
+        }
+    }
 
   return -1;
 }
@@ -139,7 +175,7 @@ dl_application_open (GApplication  *application,
   DlApplication *self = DL_APPLICATION (application);
 
   for (int i = 0; i < n_files; i++)
-    dl_window_open_file (create_window (self), files[i]);
+    dl_window_open_any_file (create_window (self), files[i]);
 }
 
 static void
@@ -215,7 +251,7 @@ dl_application_new (void)
 {
   return g_object_new (DL_TYPE_APPLICATION,
                        "application-id", APP_ID,
-                       "flags", G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE,
+                       "flags", G_APPLICATION_HANDLES_OPEN,
                        "resource-base-path", RESOURCE_PREFIX,
                        NULL);
 }

@@ -20,9 +20,35 @@ struct _DlArticleView
   GtkTextTag        *emphasis_tag;
   GtkTextMark       *scroll_mark;
   DlViewState       *state;
+  GHashTable        *tints;  /* Tint → itself: the tinted ranges the buffer has */
   gboolean           over_passage;
   GPtrArray         *mention_tags;  /* the tags underlining mentions, one per place */
 };
+
+/* One tinted range of the article. */
+typedef struct
+{
+  int         start;
+  int         end;
+  GtkTextTag *tag;
+} Tint;
+
+static guint
+tint_hash (gconstpointer key)
+{
+  const Tint *tint = key;
+
+  return (guint) tint->start * 31u + (guint) tint->end * 17u + g_direct_hash (tint->tag);
+}
+
+static gboolean
+tint_equal (gconstpointer a,
+            gconstpointer b)
+{
+  const Tint *x = a, *y = b;
+
+  return x->start == y->start && x->end == y->end && x->tag == y->tag;
+}
 
 G_DEFINE_FINAL_TYPE (DlArticleView, dl_article_view, GTK_TYPE_WIDGET)
 
@@ -47,17 +73,6 @@ get_iter_at_offset (GtkTextBuffer *buffer,
   gtk_text_buffer_get_iter_at_offset (buffer, iter, offset);
 }
 
-static void
-collect_tint_cb (GtkTextTag *tag,
-                 gpointer    data)
-{
-  g_autofree char *name = NULL;
-
-  g_object_get (tag, "name", &name, NULL);
-  if (name != NULL && g_str_has_prefix (name, "tint:"))
-    g_ptr_array_add (data, tag);
-}
-
 static GtkTextTag *
 tint_tag_for (DlArticleView *self,
               DlActor       *actor)
@@ -69,15 +84,24 @@ tint_tag_for (DlArticleView *self,
   GtkTextTag *tag = gtk_text_tag_table_lookup (table, name);
   GdkRGBA color = { 0.5f, 0.5f, 0.5f, 0.16f };
 
-  if (tag != NULL)
-    return tag;
-
   if (actor != NULL)
     {
       double r, g, b;
 
       dl_actor_get_rgb (actor, &r, &g, &b);
       color = (GdkRGBA) { r, g, b, 0.16f };
+    }
+  /* an actor's colour can change while the story is edited; setting a tag's colour
+   * redraws all it covers, so only when it did change */
+  if (tag != NULL)
+    {
+      GdkRGBA *now = NULL;
+
+      g_object_get (tag, "background-rgba", &now, NULL);
+      if (now == NULL || !gdk_rgba_equal (now, &color))
+        g_object_set (tag, "background-rgba", &color, NULL);
+      g_clear_pointer (&now, gdk_rgba_free);
+      return tag;
     }
   tag = gtk_text_buffer_create_tag (buffer, name, "background-rgba", &color, NULL);
   /* The emphasis always shows above any tint. */
@@ -176,37 +200,87 @@ remove_mention_tags (DlArticleView *self)
   g_ptr_array_set_size (self->mention_tags, 0);
 }
 
-/* Tints the passages of the events the filter shows, each in its actor's colour. */
+/* Tints the passages of the events the filter shows, each in its actor's colour; after an
+ * edit or a filter change only the ranges that changed are untinted or tinted (the buffer
+ * redraws what a tag change covers). */
 static void
-apply_tints (DlArticleView *self)
+apply_tints (DlArticleView *self,
+             DlStory       *story)
 {
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
-  GtkTextTagTable *table = gtk_text_buffer_get_tag_table (buffer);
-  DlStory *story = dl_view_state_get_story (self->state);
-  g_autoptr(GPtrArray) passages = NULL;
-  g_autoptr(GPtrArray) tints = g_ptr_array_new ();
-  GtkTextIter start, end;
+  g_autoptr(GPtrArray) passages = story != NULL ? dl_story_list_passages (story)
+                                                : g_ptr_array_new ();
+  GHashTable *wanted = g_hash_table_new_full (tint_hash, tint_equal, g_free, NULL);
+  g_autoptr(GArray) removed = NULL;
+  GHashTableIter iter;
+  gpointer key;
 
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  gtk_text_tag_table_foreach (table, collect_tint_cb, tints);
-  for (guint i = 0; i < tints->len; i++)
-    gtk_text_buffer_remove_tag (buffer, tints->pdata[i], &start, &end);
-  if (story == NULL)
-    return;
-
-  passages = dl_story_list_passages (story);
   for (guint i = 0; i < passages->len; i++)
     {
       const DlPassage *passage = passages->pdata[i];
+      Tint *tint;
 
-      if (!dl_view_state_is_shown (self->state, passage->event))
+      /* a quote the edited text no longer holds, or an event the filter hides */
+      if (passage->start < 0 || passage->end < passage->start
+          || !dl_view_state_is_shown (self->state, passage->event))
         continue;
-      get_iter_at_offset (buffer, &start, passage->start);
-      get_iter_at_offset (buffer, &end, passage->end);
-      gtk_text_buffer_apply_tag (buffer,
-                                 tint_tag_for (self, dl_event_get_main_actor (passage->event)),
-                                 &start, &end);
+      tint = g_new (Tint, 1);
+      tint->start = passage->start;
+      tint->end = passage->end;
+      tint->tag = tint_tag_for (self, dl_event_get_main_actor (passage->event));
+      if (!g_hash_table_add (wanted, tint))
+        continue;
+      if (!g_hash_table_contains (self->tints, tint))
+        {
+          GtkTextIter start, end;
+
+          get_iter_at_offset (buffer, &start, tint->start);
+          get_iter_at_offset (buffer, &end, tint->end);
+          gtk_text_buffer_apply_tag (buffer, tint->tag, &start, &end);
+        }
     }
+
+  removed = g_array_new (FALSE, FALSE, sizeof (Tint));
+  g_hash_table_iter_init (&iter, self->tints);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    if (!g_hash_table_contains (wanted, key))
+      {
+        const Tint *gone = key;
+        GtkTextIter start, end;
+
+        get_iter_at_offset (buffer, &start, gone->start);
+        get_iter_at_offset (buffer, &end, gone->end);
+        gtk_text_buffer_remove_tag (buffer, gone->tag, &start, &end);
+        g_array_append_val (removed, *gone);
+      }
+
+  /* a kept range of the same tag that overlapped a removed one lost its tint there */
+  if (removed->len > 0)
+    {
+      g_hash_table_iter_init (&iter, wanted);
+      while (g_hash_table_iter_next (&iter, &key, NULL))
+        {
+          const Tint *kept = key;
+
+          for (guint i = 0; i < removed->len; i++)
+            {
+              const Tint *gone = &g_array_index (removed, Tint, i);
+
+              if (gone->tag == kept->tag && gone->start < kept->end && kept->start < gone->end)
+                {
+                  GtkTextIter start, end;
+
+                  get_iter_at_offset (buffer, &start, kept->start);
+                  get_iter_at_offset (buffer, &end, kept->end);
+                  gtk_text_buffer_apply_tag (buffer, kept->tag, &start, &end);
+                  break;
+                }
+            }
+        }
+    }
+
+  g_hash_table_unref (self->tints);
+  self->tints = wanted;
 }
 
 static void
@@ -214,12 +288,13 @@ load_story (DlArticleView *self)
 {
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
   DlStory *story = self->state != NULL ? dl_view_state_get_story (self->state) : NULL;
-  g_autoptr(GPtrArray) passages = NULL;
   const char *text;
 
   text = story != NULL ? dl_story_get_text (story) : NULL;
   remove_mention_tags (self);
   gtk_text_buffer_set_text (buffer, text != NULL ? text : "", -1);
+  /* a new text has no tint */
+  g_hash_table_remove_all (self->tints);
   if (story == NULL)
     return;
 
@@ -227,7 +302,7 @@ load_story (DlArticleView *self)
                             is_rtl_language (dl_story_get_language (story))
                               ? GTK_TEXT_DIR_RTL : GTK_TEXT_DIR_LTR);
 
-  apply_tints (self);
+  apply_tints (self, story);
 
   underline_mentions (self, story);
 }
@@ -290,7 +365,7 @@ static void
 filter_changed_cb (DlViewState   *state,
                    DlArticleView *self)
 {
-  apply_tints (self);
+  apply_tints (self, dl_view_state_get_story (state));
 }
 
 static void
@@ -519,6 +594,7 @@ dl_article_view_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->state, self);
   g_clear_object (&self->state);
   g_clear_pointer (&self->mention_tags, g_ptr_array_unref);
+  g_clear_pointer (&self->tints, g_hash_table_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), DL_TYPE_ARTICLE_VIEW);
 
   G_OBJECT_CLASS (dl_article_view_parent_class)->dispose (object);
@@ -553,6 +629,8 @@ dl_article_view_init (DlArticleView *self)
   GListModel *controllers;
   GdkRGBA emphasis = { 0.96f, 0.80f, 0.07f, 0.50f };
   GdkRGBA underline = { 0.90f, 0.60f, 0.0f, 1.0f };
+
+  self->tints = g_hash_table_new_full (tint_hash, tint_equal, g_free, NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->mention_tags = g_ptr_array_new_with_free_func (g_object_unref);
@@ -680,4 +758,18 @@ dl_article_view_reveal_range (DlArticleView *self,
   gtk_text_buffer_move_mark (buffer, self->scroll_mark, &s);
   gtk_text_view_scroll_to_mark (self->text_view, self->scroll_mark, 0.1, TRUE, 0, 0.3);
   gtk_widget_grab_focus (GTK_WIDGET (self->text_view));
+}
+
+void
+dl_article_view_refresh_passages (DlArticleView *self)
+{
+  DlStory *story;
+
+  g_return_if_fail (DL_IS_ARTICLE_VIEW (self));
+
+  story = self->state != NULL ? dl_view_state_get_story (self->state) : NULL;
+  if (story == NULL)
+    return;
+  apply_tints (self, story);
+  update_emphasis (self, FALSE);
 }

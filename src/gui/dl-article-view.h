@@ -25,5 +25,8 @@ GtkGesture    *dl_article_view_get_click_gesture (DlArticleView *self);
 void           dl_article_view_reveal_range   (DlArticleView *self,
                                                int            start,
                                                int            end);
+/* After an edit of the story: the passages tinted and emphasised as they are now, the
+ * text and its scroll position kept. */
+void           dl_article_view_refresh_passages (DlArticleView *self);
 
 G_END_DECLS

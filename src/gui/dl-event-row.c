@@ -19,6 +19,7 @@ struct _DlEventRow
   GtkFlowBox *chips_box;
 
   DlEvent   *event;
+  gulong     notify_id;
 };
 
 G_DEFINE_FINAL_TYPE (DlEventRow, dl_event_row, GTK_TYPE_WIDGET)
@@ -140,6 +141,8 @@ dl_event_row_dispose (GObject *object)
   DlEventRow *self = DL_EVENT_ROW (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), DL_TYPE_EVENT_ROW);
+  if (self->event != NULL)
+    g_clear_signal_handler (&self->notify_id, self->event);
   g_clear_object (&self->event);
 
   G_OBJECT_CLASS (dl_event_row_parent_class)->dispose (object);
@@ -194,8 +197,15 @@ dl_event_row_set_event (DlEventRow *self,
   g_return_if_fail (DL_IS_EVENT_ROW (self));
   g_return_if_fail (event == NULL || DL_IS_EVENT (event));
 
-  if (!g_set_object (&self->event, event))
+  if (self->event == event)
     return;
+  if (self->event != NULL)
+    g_clear_signal_handler (&self->notify_id, self->event);
+  g_set_object (&self->event, event);
+  /* an edit of the event shows at once */
+  if (event != NULL)
+    self->notify_id = g_signal_connect_object (event, "notify", G_CALLBACK (update), self,
+                                               G_CONNECT_SWAPPED);
   update (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EVENT]);
 }

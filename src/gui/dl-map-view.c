@@ -82,6 +82,7 @@ G_DEFINE_FINAL_TYPE (DlMapView, dl_map_view, GTK_TYPE_WIDGET)
 
 enum {
   SHOW_PASSAGE,
+  PLACE_DRAGGED,
   N_SIGNALS
 };
 
@@ -110,7 +111,21 @@ visible_places (DlMapView *self)
   GListModel *places;
 
   if (story_has_events (story))
-    return dl_visible_places (story, dl_view_state_get_filter (self->state));
+    {
+      /* and the places no event uses yet: a place just added must show to be worked on */
+      visible = dl_visible_places (story, dl_view_state_get_filter (self->state));
+      places = dl_story_get_places (story);
+      for (guint i = 0; i < g_list_model_get_n_items (places); i++)
+        {
+          DlPlace *place = g_list_model_get_item (places, i);
+          DlPlaceSummary summary = { place, 0, NULL };
+
+          if (dl_place_get_n_events (place) == 0)
+            g_array_append_val (visible, summary);
+          g_object_unref (place);
+        }
+      return visible;
+    }
 
   visible = g_array_new (FALSE, TRUE, sizeof (DlPlaceSummary));
   places = dl_story_get_places (story);
@@ -477,6 +492,70 @@ compare_n_events (gconstpointer a,
   return (na > nb) - (na < nb);
 }
 
+/* Dragging a marker moves its place: the marker follows the pointer, and at the end the
+ * view says where to ("place-dragged"); the place itself moves by an undoable step. */
+static void
+marker_drag_update_cb (GtkGestureDrag *gesture,
+                       double          dx,
+                       double          dy,
+                       DlMapView      *self)
+{
+  DlMarker *marker = DL_MARKER (gtk_event_controller_get_widget (
+                                  GTK_EVENT_CONTROLLER (gesture)));
+  DlLonLat anchor = dl_place_get_anchor (dl_marker_get_place (marker));
+  double x, y, lat, lon;
+
+  if (gtk_gesture_get_sequence_state (GTK_GESTURE (gesture),
+                                      gtk_gesture_get_last_updated_sequence (
+                                        GTK_GESTURE (gesture))) != GTK_EVENT_SEQUENCE_CLAIMED)
+    {
+      if (!gtk_drag_check_threshold (GTK_WIDGET (marker), 0, 0, (int) dx, (int) dy))
+        return;
+      gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+    }
+  shumate_viewport_location_to_widget_coords (self->viewport, GTK_WIDGET (self->map),
+                                              anchor.lat, anchor.lon, &x, &y);
+  shumate_viewport_widget_coords_to_location (self->viewport, GTK_WIDGET (self->map),
+                                              x + dx, y + dy, &lat, &lon);
+  shumate_location_set_location (SHUMATE_LOCATION (marker), lat, lon);
+}
+
+static void
+marker_drag_end_cb (GtkGestureDrag *gesture,
+                    double          dx,
+                    double          dy,
+                    DlMapView      *self)
+{
+  DlMarker *marker = DL_MARKER (gtk_event_controller_get_widget (
+                                  GTK_EVENT_CONTROLLER (gesture)));
+  DlPlace *place = dl_marker_get_place (marker);
+  DlLonLat anchor = dl_place_get_anchor (place);
+  double lat = shumate_location_get_latitude (SHUMATE_LOCATION (marker));
+  double lon = shumate_location_get_longitude (SHUMATE_LOCATION (marker));
+
+  if (lat == anchor.lat && lon == anchor.lon)
+    return;
+  /* back where the place is until the move is made */
+  shumate_location_set_location (SHUMATE_LOCATION (marker), anchor.lat, anchor.lon);
+  g_signal_emit (self, signals[PLACE_DRAGGED], 0, place, lat, lon);
+}
+
+static DlMarker *
+marker_new (DlMapView *self,
+            DlPlace   *place)
+{
+  DlMarker *marker = dl_marker_new (place);
+  GtkGesture *drag = gtk_gesture_drag_new ();
+
+  gtk_widget_set_visible (GTK_WIDGET (marker), FALSE);
+  g_signal_connect_object (marker, "activated", G_CALLBACK (marker_activated_cb), self, 0);
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (drag), GTK_PHASE_CAPTURE);
+  g_signal_connect_object (drag, "drag-update", G_CALLBACK (marker_drag_update_cb), self, 0);
+  g_signal_connect_object (drag, "drag-end", G_CALLBACK (marker_drag_end_cb), self, 0);
+  gtk_widget_add_controller (GTK_WIDGET (marker), GTK_EVENT_CONTROLLER (drag));
+  return marker;
+}
+
 static void
 story_changed_cb (DlViewState *state,
                   DlMapView   *self)
@@ -546,11 +625,8 @@ story_changed_cb (DlViewState *state,
   for (guint i = 0; i < ordered->len; i++)
     {
       DlPlace *place = ordered->pdata[i];
-      DlMarker *marker = dl_marker_new (place);
+      DlMarker *marker = marker_new (self, place);
 
-      gtk_widget_set_visible (GTK_WIDGET (marker), FALSE);
-      g_signal_connect_object (marker, "activated",
-                               G_CALLBACK (marker_activated_cb), self, 0);
       shumate_marker_layer_add_marker (self->marker_layer, SHUMATE_MARKER (marker));
       g_hash_table_insert (self->markers, place, marker);
       g_ptr_array_add (self->marker_order, marker);
@@ -1317,6 +1393,11 @@ dl_map_view_class_init (DlMapViewClass *klass)
   signals[SHOW_PASSAGE] =
     g_signal_new ("show-passage", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 2, DL_TYPE_EVENT, G_TYPE_UINT);
+  /* A marker was dragged to latitude, longitude: the place is to move there. */
+  signals[PLACE_DRAGGED] =
+    g_signal_new ("place-dragged", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 3, DL_TYPE_PLACE, G_TYPE_DOUBLE,
+                  G_TYPE_DOUBLE);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/ui/dl-map-view.ui");
@@ -1497,6 +1578,89 @@ dl_map_view_get_popover (DlMapView *self)
   g_return_val_if_fail (DL_IS_MAP_VIEW (self), NULL);
 
   return self->popover;
+}
+
+void
+dl_map_view_drag_marker (DlMapView *self,
+                         DlPlace   *place,
+                         double     lat,
+                         double     lon)
+{
+  DlMarker *marker;
+
+  g_return_if_fail (DL_IS_MAP_VIEW (self));
+  g_return_if_fail (DL_IS_PLACE (place));
+
+  marker = g_hash_table_lookup (self->markers, place);
+  g_return_if_fail (marker != NULL);
+  shumate_location_set_location (SHUMATE_LOCATION (marker), lat, lon);
+  g_signal_emit (self, signals[PLACE_DRAGGED], 0, place, lat, lon);
+  {
+    DlLonLat anchor = dl_place_get_anchor (place);
+
+    if (anchor.lat != lat || anchor.lon != lon)
+      shumate_location_set_location (SHUMATE_LOCATION (marker), anchor.lat, anchor.lon);
+  }
+}
+
+void
+dl_map_view_sync_places (DlMapView *self)
+{
+  DlStory *story;
+
+  g_return_if_fail (DL_IS_MAP_VIEW (self));
+
+  if (self->state == NULL || (story = dl_view_state_get_story (self->state)) == NULL)
+    return;
+
+  if (!self->use_points)
+    {
+      GListModel *places = dl_story_get_places (story);
+      g_autoptr(GHashTable) in_story = g_hash_table_new (NULL, NULL);
+
+      for (guint i = 0; i < g_list_model_get_n_items (places); i++)
+        {
+          g_autoptr(DlPlace) place = g_list_model_get_item (places, i);
+          DlMarker *marker = g_hash_table_lookup (self->markers, place);
+
+          g_hash_table_add (in_story, place);
+          if (marker == NULL)
+            {
+              marker = marker_new (self, place);
+              shumate_marker_layer_add_marker (self->marker_layer, SHUMATE_MARKER (marker));
+              g_hash_table_insert (self->markers, place, marker);
+              g_ptr_array_add (self->marker_order, marker);
+            }
+          else
+            {
+              DlLonLat anchor = dl_place_get_anchor (place);
+
+              shumate_location_set_location (SHUMATE_LOCATION (marker), anchor.lat,
+                                             anchor.lon);
+            }
+        }
+
+      for (guint i = self->marker_order->len; i-- > 0;)
+        {
+          DlMarker *marker = self->marker_order->pdata[i];
+          DlPlace *place = dl_marker_get_place (marker);
+
+          if (g_hash_table_contains (in_story, place))
+            continue;
+          if (self->popover_place == place)
+            gtk_popover_popdown (self->popover);
+          dl_shape_layer_remove_place (self->shape_layer, place);
+          g_hash_table_remove (self->markers, place);
+          g_ptr_array_remove_index (self->marker_order, i);
+          shumate_marker_layer_remove_marker (self->marker_layer, SHUMATE_MARKER (marker));
+        }
+    }
+
+  update_markers (self);
+  update_selection (self);
+  if (self->popover_place != NULL && self->popover != NULL
+      && gtk_widget_get_visible (GTK_WIDGET (self->popover)))
+    popover_update (self);
 }
 
 void

@@ -74,5 +74,15 @@ void             dl_map_compute_fit            (const DlLonLat *south_west,
                                                 double         *latitude,
                                                 double         *longitude,
                                                 double         *zoom);
+/* For tests: what dragging the marker of @place to @lat, @lon does at the end of the drag
+ * (emits "place-dragged"). */
+void             dl_map_view_drag_marker       (DlMapView   *self,
+                                                DlPlace     *place,
+                                                double       lat,
+                                                double       lon);
+/* After an edit of the story: a marker for each added place, none for removed ones, moved
+ * places where they are now, counts and colours as the filter shows them; the view stays
+ * where it is. */
+void             dl_map_view_sync_places       (DlMapView   *self);
 
 G_END_DECLS

@@ -40,6 +40,12 @@ gboolean       dl_window_is_saving         (DlWindow *self);
 /* The timeline bar under the map and the time range chip of the header bar. */
 DlTimeline    *dl_window_get_timeline      (DlWindow *self);
 DlTimeChip    *dl_window_get_time_chip     (DlWindow *self);
+/* The main menu, where the editing actions add their section. */
+GMenu         *dl_window_get_primary_menu  (DlWindow   *self);
+/* After an edit: the list filtered again, the article's passages and (when @map_changed)
+ * the map's places as the story now is. */
+void           dl_window_refresh_views     (DlWindow   *self,
+                                            gboolean    map_changed);
 /* TRUE when the events and article panes are folded away. */
 gboolean       dl_window_is_narrow         (DlWindow *self);
 /* An error dialog (replacing the one shown), and a toast. */

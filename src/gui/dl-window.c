@@ -13,6 +13,7 @@
 #include "dl-settings.h"
 #include "dl-time-chip.h"
 #include "dl-timeline.h"
+#include "dl-window-actions.h"
 #include "dl-window-private.h"
 
 /* Below this width the events and article panes fold away. */
@@ -55,8 +56,10 @@ struct _DlWindow
   GtkRevealer          *load_revealer;
   GtkLabel             *load_label;
   GtkProgressBar       *load_progress;
+  GMenu                *primary_menu;
 
   DlViewState          *state;
+  DlDocument           *document;
   GtkCustomFilter      *custom_filter;
   GtkFilterListModel   *filter_model;
   GtkMultiSelection    *selection;
@@ -251,9 +254,26 @@ update_title (DlWindow *self)
       subtitle = g_strdup_printf (_("Opening “%s”…"), self->loading_name);
     }
 
-  adw_window_title_set_title (self->window_title, title);
+  if (self->document != NULL && dl_document_get_modified (self->document))
+    {
+      /* TRANSLATORS: the window title of a story with unsaved changes */
+      g_autofree char *marked = g_strdup_printf (_("• %s"), title);
+
+      adw_window_title_set_title (self->window_title, marked);
+      gtk_window_set_title (GTK_WINDOW (self), marked);
+    }
+  else
+    {
+      adw_window_title_set_title (self->window_title, title);
+      gtk_window_set_title (GTK_WINDOW (self), title);
+    }
   adw_window_title_set_subtitle (self->window_title, subtitle);
-  gtk_window_set_title (GTK_WINDOW (self), title);
+}
+
+static void
+document_file_cb (DlWindow *self)
+{
+  g_set_object (&self->story_file, dl_document_get_file (self->document));
 }
 
 static gboolean
@@ -595,9 +615,12 @@ load_done_cb (GObject      *source,
       return;
     }
 
-  dl_window_set_story (self, story);
+  {
+    g_autoptr(DlDocument) document = dl_document_new (story, file);
+
+    dl_window_set_document (self, document);
+  }
   dl_window_show_load_warnings (self, story);
-  g_set_object (&self->story_file, file);
   if (self->settings != NULL)
     {
       g_autofree char *uri = g_file_get_uri (file);
@@ -616,7 +639,7 @@ open_response_cb (GtkNativeDialog *dialog,
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
 
       if (file != NULL)
-        dl_window_open_file (self, file);
+        dl_window_open_any_file (self, file);
     }
   g_object_unref (dialog);
 }
@@ -889,7 +912,7 @@ drop_cb (GtkDropTarget *target,
   file = g_value_get_object (value);
   if (file == NULL)
     return FALSE;
-  dl_window_open_file (self, file);
+  dl_window_open_any_file (self, file);
   return TRUE;
 }
 
@@ -1076,6 +1099,9 @@ dl_window_size_allocate (GtkWidget *widget,
 static gboolean
 dl_window_close_request (GtkWindow *window)
 {
+  /* unsaved changes: the user is asked first */
+  if (dl_window_actions_close_request (DL_WINDOW (window)))
+    return TRUE;
   save_window_state (DL_WINDOW (window));
 
   return GTK_WINDOW_CLASS (dl_window_parent_class)->close_request (window);
@@ -1102,6 +1128,12 @@ dl_window_dispose (GObject *object)
     }
   if (self->state != NULL)
     g_signal_handlers_disconnect_by_data (self->state, self);
+  if (self->document != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->document, self);
+      g_signal_handlers_disconnect_by_data (dl_document_get_story (self->document), self);
+      g_clear_object (&self->document);
+    }
 
   gtk_widget_dispose_template (GTK_WIDGET (self), DL_TYPE_WINDOW);
 
@@ -1149,6 +1181,7 @@ dl_window_class_init (DlWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DlWindow, map_box);
   gtk_widget_class_bind_template_child (widget_class, DlWindow, map_view);
   gtk_widget_class_bind_template_child (widget_class, DlWindow, outer_paned);
+  gtk_widget_class_bind_template_child (widget_class, DlWindow, primary_menu);
   gtk_widget_class_bind_template_child (widget_class, DlWindow, search_bar);
   gtk_widget_class_bind_template_child (widget_class, DlWindow, search_button);
   gtk_widget_class_bind_template_child (widget_class, DlWindow, search_entry);
@@ -1194,6 +1227,8 @@ dl_window_class_init (DlWindowClass *klass)
                                        "win.zoom-out", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0,
                                        "win.clear-selection", NULL);
+
+  dl_window_actions_class_init (widget_class);
 
   g_type_ensure (DL_TYPE_ACTOR_FILTER);
   g_type_ensure (DL_TYPE_ARTICLE_VIEW);
@@ -1286,6 +1321,7 @@ dl_window_init (DlWindow *self)
 
   restore_window_state (self);
   dl_window_update_actions (self);
+  dl_window_actions_init (self);
 }
 
 DlWindow *
@@ -1298,11 +1334,82 @@ void
 dl_window_set_story (DlWindow *self,
                      DlStory  *story)
 {
+  g_autoptr(DlDocument) document = NULL;
+
   g_return_if_fail (DL_IS_WINDOW (self));
   g_return_if_fail (DL_IS_STORY (story));
 
-  g_clear_object (&self->story_file);
-  dl_view_state_set_story (self->state, story);
+  document = dl_document_new (story, NULL);
+  dl_window_set_document (self, document);
+}
+
+void
+dl_window_set_document (DlWindow   *self,
+                        DlDocument *document)
+{
+  g_return_if_fail (DL_IS_WINDOW (self));
+  g_return_if_fail (DL_IS_DOCUMENT (document));
+
+  if (self->document != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->document, self);
+      g_signal_handlers_disconnect_by_data (dl_document_get_story (self->document), self);
+    }
+  g_set_object (&self->document, document);
+  g_set_object (&self->story_file, dl_document_get_file (document));
+  g_signal_connect_object (document, "notify::modified", G_CALLBACK (update_title), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (document, "notify::file", G_CALLBACK (document_file_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (dl_document_get_story (document), "notify",
+                           G_CALLBACK (update_title), self, G_CONNECT_SWAPPED);
+  dl_view_state_set_story (self->state, dl_document_get_story (document));
+  dl_window_actions_document_changed (self);
+}
+
+DlDocument *
+dl_window_get_document (DlWindow *self)
+{
+  g_return_val_if_fail (DL_IS_WINDOW (self), NULL);
+
+  return self->document;
+}
+
+void
+dl_window_refresh_views (DlWindow *self,
+                         gboolean  map_changed)
+{
+  DlStory *story;
+  GPtrArray *selected;
+
+  g_return_if_fail (DL_IS_WINDOW (self));
+
+  story = dl_view_state_get_story (self->state);
+  if (story == NULL)
+    return;
+
+  /* an event that is gone is no longer selected */
+  selected = dl_view_state_get_selected_events (self->state);
+  for (guint i = 0; i < selected->len; i++)
+    if (dl_event_get_story (selected->pdata[i]) != story)
+      {
+        dl_view_state_clear_selection (self->state);
+        break;
+      }
+
+  /* an edit can change what a search or an actor filter shows; with no filter the list
+   * follows the story's items-changed by itself */
+  if (dl_filter_is_active (dl_view_state_get_filter (self->state)))
+    {
+      self->syncing_selection = TRUE;
+      gtk_filter_changed (GTK_FILTER (self->custom_filter), GTK_FILTER_CHANGE_DIFFERENT);
+      self->syncing_selection = FALSE;
+      sync_list_selection (self);
+    }
+  update_count (self);
+  if (map_changed)
+    dl_map_view_sync_places (self->map_view);
+  dl_article_view_refresh_passages (self->article_view);
 }
 
 DlStory *
@@ -1517,6 +1624,14 @@ dl_window_get_load_revealer (DlWindow *self)
   g_return_val_if_fail (DL_IS_WINDOW (self), NULL);
 
   return self->load_revealer;
+}
+
+GMenu *
+dl_window_get_primary_menu (DlWindow *self)
+{
+  g_return_val_if_fail (DL_IS_WINDOW (self), NULL);
+
+  return self->primary_menu;
 }
 
 gboolean

@@ -3,6 +3,7 @@
 
 #include <adwaita.h>
 
+#include "dl-document.h"
 #include "dl-story.h"
 
 G_BEGIN_DECLS
@@ -15,6 +16,10 @@ DlWindow *dl_window_new       (GtkApplication *application);
 void      dl_window_set_story (DlWindow       *self,
                                DlStory        *story);
 DlStory  *dl_window_get_story (DlWindow       *self);
+/* Shows @document (the window keeps a reference): its story, history and unsaved state. */
+void        dl_window_set_document (DlWindow   *self,
+                                    DlDocument *document);
+DlDocument *dl_window_get_document (DlWindow   *self);
 /* Loads @file and shows it; on failure shows the error and keeps the story it had. */
 void      dl_window_open_file (DlWindow       *self,
                                GFile          *file);
