@@ -6,108 +6,7 @@
 #include <math.h>
 
 #include "dl-export-cli.h"
-
-/* The built `dateline`, from meson (DATELINE_EXE). */
-static const char *exe;
-static char *tmpdir;
-
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} Run;
-
-static void
-run_clear (Run *run)
-{
-  g_free (run->out);
-  g_free (run->err);
-}
-
-/* Runs `dateline ARGS…` with no display at all. */
-static void
-run_dateline (Run        *run,
-              const char *first,
-              ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_auto(GStrv) envp = g_get_environ ();
-  g_autoptr(GError) error = NULL;
-  const char *arg;
-  va_list ap;
-
-  envp = g_environ_unsetenv (envp, "DISPLAY");
-  envp = g_environ_unsetenv (envp, "WAYLAND_DISPLAY");
-  envp = g_environ_unsetenv (envp, "DBUS_SESSION_BUS_ADDRESS");
-  envp = g_environ_unsetenv (envp, "GDK_BACKEND");
-
-  g_ptr_array_add (argv, (gpointer) exe);
-  va_start (ap, first);
-  for (arg = first; arg != NULL; arg = va_arg (ap, const char *))
-    g_ptr_array_add (argv, (gpointer) arg);
-  va_end (ap);
-  g_ptr_array_add (argv, NULL);
-
-  memset (run, 0, sizeof *run);
-  g_assert_true (g_spawn_sync (tmpdir, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
-                               &run->out, &run->err, &run->status, &error));
-  g_assert_no_error (error);
-}
-
-static int
-exit_code (const Run *run)
-{
-  g_assert_true (WIFEXITED (run->status));
-  return WEXITSTATUS (run->status);
-}
-
-/* Exit 1 and exactly one line on stderr, nothing on stdout. */
-static void
-assert_one_line_error (const Run  *run,
-                       const char *contains)
-{
-  const char *newline = strchr (run->err, '\n');
-
-  g_test_message ("stderr: %s", run->err);
-  g_assert_cmpint (exit_code (run), ==, 1);
-  g_assert_cmpstr (run->out, ==, "");
-  g_assert_nonnull (newline);
-  g_assert_cmpstr (newline + 1, ==, "");
-  if (contains != NULL)
-    g_assert_nonnull (strstr (run->err, contains));
-}
-
-static void
-assert_success (const Run *run)
-{
-  g_test_message ("stderr: %s", run->err);
-  g_assert_cmpint (exit_code (run), ==, 0);
-  g_assert_cmpstr (run->out, ==, "");
-  g_assert_cmpstr (run->err, ==, "");
-}
-
-static char *
-tmp_path (const char *name)
-{
-  return g_build_filename (tmpdir, name, NULL);
-}
-
-static int
-alpha_at (cairo_surface_t *surface,
-          double           x,
-          double           y)
-{
-  const guint8 *data = cairo_image_surface_get_data (surface);
-  int stride = cairo_image_surface_get_stride (surface);
-  int ix = (int) floor (x), iy = (int) floor (y);
-
-  g_assert_cmpint (ix, >=, 0);
-  g_assert_cmpint (iy, >=, 0);
-  g_assert_cmpint (ix, <, cairo_image_surface_get_width (surface));
-  g_assert_cmpint (iy, <, cairo_image_surface_get_height (surface));
-  return (*(const guint32 *) (data + iy * stride + ix * 4)) >> 24;
-}
+#include "dl-test-cli.h"
 
 /* Pixel of (lat, lon) in a WIDTH×HEIGHT figure centred on (clat, clon) at zoom. */
 static void
@@ -181,17 +80,17 @@ test_parse_center (void)
 static void
 test_png_basemap_none (void)
 {
-  g_autofree char *out = tmp_path ("overlay.png");
+  g_autofree char *out = dl_test_cli_tmp_path ("overlay.png");
   g_autofree char *arg = g_strdup_printf ("--export=%s", out);
   cairo_surface_t *surface;
   double x, y;
-  Run run;
+  DlTestRun run;
 
   /* Damascus (33.5102 N, 36.29128 E in the bundled story), Moscow far outside. */
-  run_dateline (&run, arg, "--size=1600x1000", "--basemap=none", "--center=34.5,37.5",
+  dl_test_run_dateline (&run, arg, "--size=1600x1000", "--basemap=none", "--center=34.5,37.5",
                 "--zoom=6", NULL);
-  assert_success (&run);
-  run_clear (&run);
+  dl_test_run_assert_success (&run);
+  dl_test_run_clear (&run);
 
   surface = cairo_image_surface_create_from_png (out);
   g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
@@ -199,15 +98,15 @@ test_png_basemap_none (void)
   g_assert_cmpint (cairo_image_surface_get_height (surface), ==, 1000);
 
   pixel_of (33.5102, 36.29128, 34.5, 37.5, 6, 1600, 1000, &x, &y);
-  g_assert_cmpint (alpha_at (surface, x, y), ==, 255);
-  g_assert_cmpint (alpha_at (surface, x + 6, y), ==, 255);
-  g_assert_cmpint (alpha_at (surface, x, y - 6), ==, 255);
+  g_assert_cmpint (dl_test_alpha_at (surface, x, y), ==, 255);
+  g_assert_cmpint (dl_test_alpha_at (surface, x + 6, y), ==, 255);
+  g_assert_cmpint (dl_test_alpha_at (surface, x, y - 6), ==, 255);
   /* Egypt, far from every place of the story and from the title, legend and caption:
    * transparent. */
   pixel_of (31, 30, 34.5, 37.5, 6, 1600, 1000, &x, &y);
   for (int dy = -40; dy <= 40; dy += 10)
     for (int dx = -40; dx <= 40; dx += 10)
-      g_assert_cmpint (alpha_at (surface, x + dx, y + dy), ==, 0);
+      g_assert_cmpint (dl_test_alpha_at (surface, x + dx, y + dy), ==, 0);
   cairo_surface_destroy (surface);
   g_unlink (out);
 }
@@ -215,20 +114,20 @@ test_png_basemap_none (void)
 static void
 test_png_scale (void)
 {
-  g_autofree char *out = tmp_path ("scaled.png");
+  g_autofree char *out = dl_test_cli_tmp_path ("scaled.png");
   g_autofree char *arg = g_strdup_printf ("--export=%s", out);
   cairo_surface_t *surface;
-  Run run;
+  DlTestRun run;
 
-  run_dateline (&run, arg, "--size=400x300", "--scale=2", NULL);
-  assert_success (&run);
-  run_clear (&run);
+  dl_test_run_dateline (&run, arg, "--size=400x300", "--scale=2", NULL);
+  dl_test_run_assert_success (&run);
+  dl_test_run_clear (&run);
   surface = cairo_image_surface_create_from_png (out);
   g_assert_cmpint (cairo_image_surface_get_width (surface), ==, 800);
   g_assert_cmpint (cairo_image_surface_get_height (surface), ==, 600);
   /* With the base map the figure is opaque everywhere. */
-  g_assert_cmpint (alpha_at (surface, 400, 300), ==, 255);
-  g_assert_cmpint (alpha_at (surface, 5, 595), ==, 255);
+  g_assert_cmpint (dl_test_alpha_at (surface, 400, 300), ==, 255);
+  g_assert_cmpint (dl_test_alpha_at (surface, 5, 595), ==, 255);
   cairo_surface_destroy (surface);
   g_unlink (out);
 }
@@ -236,29 +135,29 @@ test_png_scale (void)
 static void
 test_actor_filter (void)
 {
-  g_autofree char *out = tmp_path ("israel.png");
+  g_autofree char *out = dl_test_cli_tmp_path ("israel.png");
   g_autofree char *arg = g_strdup_printf ("--export=%s", out);
   cairo_surface_t *surface;
-  Run run;
+  DlTestRun run;
 
   /* Centred on Moscow (55.75204 N, 37.61781 E): Russia's events put a marker there … */
-  run_dateline (&run, arg, "--size=600x400", "--basemap=none", "--center=55.75204,37.61781",
+  dl_test_run_dateline (&run, arg, "--size=600x400", "--basemap=none", "--center=55.75204,37.61781",
                 "--zoom=7", "--actor=russia", NULL);
-  assert_success (&run);
-  run_clear (&run);
+  dl_test_run_assert_success (&run);
+  dl_test_run_clear (&run);
   surface = cairo_image_surface_create_from_png (out);
-  g_assert_cmpint (alpha_at (surface, 300, 200), ==, 255);
+  g_assert_cmpint (dl_test_alpha_at (surface, 300, 200), ==, 255);
   cairo_surface_destroy (surface);
 
   /* … Israel's and the United States' do not: nothing is drawn there. */
-  run_dateline (&run, arg, "--size=600x400", "--basemap=none", "--center=55.75204,37.61781",
+  dl_test_run_dateline (&run, arg, "--size=600x400", "--basemap=none", "--center=55.75204,37.61781",
                 "--zoom=7", "--actor=israel", "--actor=usa", NULL);
-  assert_success (&run);
-  run_clear (&run);
+  dl_test_run_assert_success (&run);
+  dl_test_run_clear (&run);
   surface = cairo_image_surface_create_from_png (out);
   for (int dy = -30; dy <= 30; dy += 5)
     for (int dx = -40; dx <= 40; dx += 5)
-      g_assert_cmpint (alpha_at (surface, 300 + dx, 200 + dy), ==, 0);
+      g_assert_cmpint (dl_test_alpha_at (surface, 300 + dx, 200 + dy), ==, 0);
   cairo_surface_destroy (surface);
   g_unlink (out);
 }
@@ -281,9 +180,9 @@ run_tool (const char * const *argv)
 static void
 test_vectors (void)
 {
-  g_autofree char *svg = tmp_path ("figure.svg");
-  g_autofree char *pdf = tmp_path ("figure.pdf");
-  g_autofree char *png = tmp_path ("from-svg.png");
+  g_autofree char *svg = dl_test_cli_tmp_path ("figure.svg");
+  g_autofree char *pdf = dl_test_cli_tmp_path ("figure.pdf");
+  g_autofree char *png = dl_test_cli_tmp_path ("from-svg.png");
   g_autofree char *svg_arg = g_strdup_printf ("--export=%s", svg);
   g_autofree char *pdf_arg = g_strdup_printf ("--export=%s", pdf);
   g_autofree char *text = NULL;
@@ -291,7 +190,7 @@ test_vectors (void)
   g_autofree char *rsvg = g_find_program_in_path ("rsvg-convert");
   g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
   cairo_surface_t *surface;
-  Run run;
+  DlTestRun run;
 
   if (rsvg == NULL || pdftotext == NULL)
     {
@@ -299,9 +198,9 @@ test_vectors (void)
       return;
     }
 
-  run_dateline (&run, svg_arg, "--size=1000x700", "--title=Exiled to Moscow", NULL);
-  assert_success (&run);
-  run_clear (&run);
+  dl_test_run_dateline (&run, svg_arg, "--size=1000x700", "--title=Exiled to Moscow", NULL);
+  dl_test_run_assert_success (&run);
+  dl_test_run_clear (&run);
   g_assert_true (g_file_get_contents (svg, &contents, NULL, NULL));
   g_assert_nonnull (strstr (contents, "Exiled to Moscow"));
   {
@@ -313,9 +212,9 @@ test_vectors (void)
   g_assert_cmpint (cairo_image_surface_get_height (surface), ==, 700);
   cairo_surface_destroy (surface);
 
-  run_dateline (&run, pdf_arg, "--size=1000x700", "--title=Exiled to Moscow", NULL);
-  assert_success (&run);
-  run_clear (&run);
+  dl_test_run_dateline (&run, pdf_arg, "--size=1000x700", "--title=Exiled to Moscow", NULL);
+  dl_test_run_assert_success (&run);
+  dl_test_run_clear (&run);
   {
     const char *argv[] = { "pdftotext", pdf, "-", NULL };
 
@@ -331,58 +230,58 @@ test_vectors (void)
 static void
 test_errors (void)
 {
-  g_autofree char *out = tmp_path ("never.png");
+  g_autofree char *out = dl_test_cli_tmp_path ("never.png");
   g_autofree char *arg = g_strdup_printf ("--export=%s", out);
-  g_autofree char *broken = tmp_path ("broken.geojson");
+  g_autofree char *broken = dl_test_cli_tmp_path ("broken.geojson");
   g_autofree char *dir_arg = NULL;
-  Run run;
+  DlTestRun run;
 
-  run_dateline (&run, arg, "--actor=nobody", NULL);
-  assert_one_line_error (&run, "nobody");
-  run_clear (&run);
+  dl_test_run_dateline (&run, arg, "--actor=nobody", NULL);
+  dl_test_run_assert_one_line_error (&run, "nobody");
+  dl_test_run_clear (&run);
 
-  run_dateline (&run, arg, "--size=big", NULL);
-  assert_one_line_error (&run, "big");
-  run_clear (&run);
+  dl_test_run_dateline (&run, arg, "--size=big", NULL);
+  dl_test_run_assert_one_line_error (&run, "big");
+  dl_test_run_clear (&run);
 
-  run_dateline (&run, arg, "--size=40000x100", NULL);
-  assert_one_line_error (&run, NULL);
-  run_clear (&run);
+  dl_test_run_dateline (&run, arg, "--size=40000x100", NULL);
+  dl_test_run_assert_one_line_error (&run, NULL);
+  dl_test_run_clear (&run);
 
-  run_dateline (&run, arg, "--center=33,36", NULL);
-  assert_one_line_error (&run, "--zoom");
-  run_clear (&run);
+  dl_test_run_dateline (&run, arg, "--center=33,36", NULL);
+  dl_test_run_assert_one_line_error (&run, "--zoom");
+  dl_test_run_clear (&run);
 
-  run_dateline (&run, arg, "--center=133,36", "--zoom=5", NULL);
-  assert_one_line_error (&run, "133,36");
-  run_clear (&run);
+  dl_test_run_dateline (&run, arg, "--center=133,36", "--zoom=5", NULL);
+  dl_test_run_assert_one_line_error (&run, "133,36");
+  dl_test_run_clear (&run);
 
-  run_dateline (&run, arg, "--center=33,36", "--zoom=99", NULL);
-  assert_one_line_error (&run, "99");
-  run_clear (&run);
+  dl_test_run_dateline (&run, arg, "--center=33,36", "--zoom=99", NULL);
+  dl_test_run_assert_one_line_error (&run, "99");
+  dl_test_run_clear (&run);
 
-  run_dateline (&run, arg, "--basemap=satellite", NULL);
-  assert_one_line_error (&run, "satellite");
-  run_clear (&run);
+  dl_test_run_dateline (&run, arg, "--basemap=satellite", NULL);
+  dl_test_run_assert_one_line_error (&run, "satellite");
+  dl_test_run_clear (&run);
 
-  run_dateline (&run, "--export=figure.jpg", NULL);
-  assert_one_line_error (&run, "figure.jpg");
-  run_clear (&run);
+  dl_test_run_dateline (&run, "--export=figure.jpg", NULL);
+  dl_test_run_assert_one_line_error (&run, "figure.jpg");
+  dl_test_run_clear (&run);
 
-  run_dateline (&run, "--export=/nonexistent-dateline-dir/figure.png", NULL);
-  assert_one_line_error (&run, "/nonexistent-dateline-dir/figure.png");
-  run_clear (&run);
+  dl_test_run_dateline (&run, "--export=/nonexistent-dateline-dir/figure.png", NULL);
+  dl_test_run_assert_one_line_error (&run, "/nonexistent-dateline-dir/figure.png");
+  dl_test_run_clear (&run);
 
   /* A broken story: its own FILE:LINE:COL message. */
   g_assert_true (g_file_set_contents (broken, "{\n  \"type\": \"FeatureCollection\",\n  oops\n}\n",
                                       -1, NULL));
-  run_dateline (&run, arg, broken, NULL);
-  assert_one_line_error (&run, "broken.geojson:3:");
-  run_clear (&run);
+  dl_test_run_dateline (&run, arg, broken, NULL);
+  dl_test_run_assert_one_line_error (&run, "broken.geojson:3:");
+  dl_test_run_clear (&run);
 
-  run_dateline (&run, arg, "missing.geojson", NULL);
-  assert_one_line_error (&run, "missing.geojson");
-  run_clear (&run);
+  dl_test_run_dateline (&run, arg, "missing.geojson", NULL);
+  dl_test_run_assert_one_line_error (&run, "missing.geojson");
+  dl_test_run_clear (&run);
 
   /* Nothing was written by any of them. */
   g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
@@ -397,14 +296,10 @@ main (int   argc,
 
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
-  exe = g_getenv ("DATELINE_EXE");
-  tmpdir = g_dir_make_tmp ("dateline-export-cli-XXXXXX", NULL);
+  dl_test_cli_init ("export-cli");
 
   g_test_add_func ("/export-cli/parse-size", test_parse_size);
   g_test_add_func ("/export-cli/parse-center", test_parse_center);
-  /* meson passes the built executable; without it the command cannot be tested. */
-  g_assert_nonnull (exe);
-  g_assert_true (g_file_test (exe, G_FILE_TEST_IS_EXECUTABLE));
   g_test_add_func ("/export-cli/png-basemap-none", test_png_basemap_none);
   g_test_add_func ("/export-cli/png-scale", test_png_scale);
   g_test_add_func ("/export-cli/actor-filter", test_actor_filter);
@@ -412,7 +307,6 @@ main (int   argc,
   g_test_add_func ("/export-cli/errors", test_errors);
 
   status = g_test_run ();
-  g_rmdir (tmpdir);
-  g_free (tmpdir);
+  dl_test_cli_cleanup ();
   return status;
 }

@@ -4,113 +4,10 @@
 #include <cairo.h>
 #include <glib/gstdio.h>
 #include <math.h>
-
 #include <string.h>
-#include <sys/wait.h>
 
-/* The built `dateline`, from meson (DATELINE_EXE). */
-static const char *exe;
-static char *tmpdir;
+#include "dl-test-cli.h"
 
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} Run;
-
-static void
-run_clear (Run *run)
-{
-  g_free (run->out);
-  g_free (run->err);
-}
-
-/* Runs `dateline ARGS…` with no display at all. */
-static void
-run_dateline (Run        *run,
-              const char *first,
-              ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_auto(GStrv) envp = g_get_environ ();
-  g_autoptr(GError) error = NULL;
-  const char *arg;
-  va_list ap;
-
-  envp = g_environ_unsetenv (envp, "DISPLAY");
-  envp = g_environ_unsetenv (envp, "WAYLAND_DISPLAY");
-  envp = g_environ_unsetenv (envp, "DBUS_SESSION_BUS_ADDRESS");
-  envp = g_environ_unsetenv (envp, "GDK_BACKEND");
-
-  g_ptr_array_add (argv, (gpointer) exe);
-  va_start (ap, first);
-  for (arg = first; arg != NULL; arg = va_arg (ap, const char *))
-    g_ptr_array_add (argv, (gpointer) arg);
-  va_end (ap);
-  g_ptr_array_add (argv, NULL);
-
-  memset (run, 0, sizeof *run);
-  g_assert_true (g_spawn_sync (tmpdir, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
-                               &run->out, &run->err, &run->status, &error));
-  g_assert_no_error (error);
-}
-
-static int
-exit_code (const Run *run)
-{
-  g_assert_true (WIFEXITED (run->status));
-  return WEXITSTATUS (run->status);
-}
-
-/* Exit 1 and exactly one line on stderr, nothing on stdout. */
-static void
-assert_one_line_error (const Run  *run,
-                       const char *contains)
-{
-  const char *newline = strchr (run->err, '\n');
-
-  g_test_message ("stderr: %s", run->err);
-  g_assert_cmpint (exit_code (run), ==, 1);
-  g_assert_cmpstr (run->out, ==, "");
-  g_assert_nonnull (newline);
-  g_assert_cmpstr (newline + 1, ==, "");
-  if (contains != NULL)
-    g_assert_nonnull (strstr (run->err, contains));
-}
-
-static void
-assert_success (const Run *run)
-{
-  g_test_message ("stderr: %s", run->err);
-  g_assert_cmpint (exit_code (run), ==, 0);
-  g_assert_cmpstr (run->out, ==, "");
-  g_assert_cmpstr (run->err, ==, "");
-}
-
-static char *
-tmp_path (const char *name)
-{
-  return g_build_filename (tmpdir, name, NULL);
-}
-
-static int
-alpha_at (cairo_surface_t *surface,
-          double           x,
-          double           y)
-{
-  const guint8 *data = cairo_image_surface_get_data (surface);
-  int stride = cairo_image_surface_get_stride (surface);
-  int ix = (int) floor (x), iy = (int) floor (y);
-
-  g_assert_cmpint (ix, >=, 0);
-  g_assert_cmpint (iy, >=, 0);
-  g_assert_cmpint (ix, <, cairo_image_surface_get_width (surface));
-  g_assert_cmpint (iy, <, cairo_image_surface_get_height (surface));
-  return (*(const guint32 *) (data + iy * stride + ix * 4)) >> 24;
-}
-
-/* Pixel of (lat, lon) in a WIDTH×HEIGHT figure centred on (clat, clon) at zoom. */
 /* Whether some pixel of the rectangle has the colour #rrggbb (opaque, within a little). */
 static gboolean
 has_colour (cairo_surface_t *surface,
@@ -142,36 +39,36 @@ has_colour (cairo_surface_t *surface,
 static void
 test_time_range_markers (void)
 {
-  g_autofree char *out = tmp_path ("moscow.png");
+  g_autofree char *out = dl_test_cli_tmp_path ("moscow.png");
   g_autofree char *arg = g_strdup_printf ("--export=%s", out);
   cairo_surface_t *surface;
-  Run run;
+  DlTestRun run;
 
-  run_dateline (&run, arg, "--size=600x400", "--basemap=none", "--center=55.75204,37.61781",
+  dl_test_run_dateline (&run, arg, "--size=600x400", "--basemap=none", "--center=55.75204,37.61781",
                 "--zoom=7", "--time=2024-12-08/", NULL);
-  assert_success (&run);
-  run_clear (&run);
+  dl_test_run_assert_success (&run);
+  dl_test_run_clear (&run);
   surface = cairo_image_surface_create_from_png (out);
-  g_assert_cmpint (alpha_at (surface, 300, 200), ==, 255);
+  g_assert_cmpint (dl_test_alpha_at (surface, 300, 200), ==, 255);
   cairo_surface_destroy (surface);
 
-  run_dateline (&run, arg, "--size=600x400", "--basemap=none", "--center=55.75204,37.61781",
+  dl_test_run_dateline (&run, arg, "--size=600x400", "--basemap=none", "--center=55.75204,37.61781",
                 "--zoom=7", "--time=/2024-12-07", NULL);
-  assert_success (&run);
-  run_clear (&run);
+  dl_test_run_assert_success (&run);
+  dl_test_run_clear (&run);
   surface = cairo_image_surface_create_from_png (out);
   for (int dy = -30; dy <= 30; dy += 5)
     for (int dx = -40; dx <= 40; dx += 5)
-      g_assert_cmpint (alpha_at (surface, 300 + dx, 200 + dy), ==, 0);
+      g_assert_cmpint (dl_test_alpha_at (surface, 300 + dx, 200 + dy), ==, 0);
   cairo_surface_destroy (surface);
 
   /* a single day is the range it covers */
-  run_dateline (&run, arg, "--size=600x400", "--basemap=none", "--center=55.75204,37.61781",
+  dl_test_run_dateline (&run, arg, "--size=600x400", "--basemap=none", "--center=55.75204,37.61781",
                 "--zoom=7", "--time=2024-12-08", NULL);
-  assert_success (&run);
-  run_clear (&run);
+  dl_test_run_assert_success (&run);
+  dl_test_run_clear (&run);
   surface = cairo_image_surface_create_from_png (out);
-  g_assert_cmpint (alpha_at (surface, 300, 200), ==, 255);
+  g_assert_cmpint (dl_test_alpha_at (surface, 300, 200), ==, 255);
   cairo_surface_destroy (surface);
   g_unlink (out);
 }
@@ -181,33 +78,33 @@ test_time_range_markers (void)
 static void
 test_timeline_band (void)
 {
-  g_autofree char *out = tmp_path ("band.png");
+  g_autofree char *out = dl_test_cli_tmp_path ("band.png");
   g_autofree char *arg = g_strdup_printf ("--export=%s", out);
   cairo_surface_t *surface;
-  Run run;
+  DlTestRun run;
 
-  run_dateline (&run, arg, "--size=1200x800", "--basemap=none", NULL);
-  assert_success (&run);
-  run_clear (&run);
+  dl_test_run_dateline (&run, arg, "--size=1200x800", "--basemap=none", NULL);
+  dl_test_run_assert_success (&run);
+  dl_test_run_clear (&run);
   surface = cairo_image_surface_create_from_png (out);
-  g_assert_cmpint (alpha_at (surface, 600, 797), ==, 0);
+  g_assert_cmpint (dl_test_alpha_at (surface, 600, 797), ==, 0);
   cairo_surface_destroy (surface);
 
-  run_dateline (&run, arg, "--size=1200x800", "--basemap=none", "--timeline", NULL);
-  assert_success (&run);
-  run_clear (&run);
+  dl_test_run_dateline (&run, arg, "--size=1200x800", "--basemap=none", "--timeline", NULL);
+  dl_test_run_assert_success (&run);
+  dl_test_run_clear (&run);
   surface = cairo_image_surface_create_from_png (out);
-  g_assert_cmpint (alpha_at (surface, 600, 797), ==, 255);
+  g_assert_cmpint (dl_test_alpha_at (surface, 600, 797), ==, 255);
   /* Israel (#2050f0) and the United Kingdom (#e000c0) both have marks in the band */
   g_assert_true (has_colour (surface, 0, 700, 1200, 800, 0x2050f0));
   g_assert_true (has_colour (surface, 0, 700, 1200, 800, 0xe000c0));
   cairo_surface_destroy (surface);
 
   /* 9 December: only the United Kingdom's event */
-  run_dateline (&run, arg, "--size=1200x800", "--basemap=none", "--timeline",
+  dl_test_run_dateline (&run, arg, "--size=1200x800", "--basemap=none", "--timeline",
                 "--time=2024-12-09/", NULL);
-  assert_success (&run);
-  run_clear (&run);
+  dl_test_run_assert_success (&run);
+  dl_test_run_clear (&run);
   surface = cairo_image_surface_create_from_png (out);
   g_assert_false (has_colour (surface, 0, 700, 1200, 800, 0x2050f0));
   g_assert_true (has_colour (surface, 0, 700, 1200, 800, 0xe000c0));
@@ -245,15 +142,15 @@ test_timeline_rtl (void)
 {
   g_autofree char *source = g_test_build_filename (G_TEST_DIST, "..", "data", "stories",
                                                    "assad-moscow-2024.geojson", NULL);
-  g_autofree char *story = tmp_path ("arabic.geojson");
-  g_autofree char *out = tmp_path ("arabic.png");
+  g_autofree char *story = dl_test_cli_tmp_path ("arabic.geojson");
+  g_autofree char *out = dl_test_cli_tmp_path ("arabic.png");
   g_autofree char *arg = g_strdup_printf ("--export=%s", out);
   g_autofree char *text = NULL;
   g_autoptr(GString) arabic = NULL;
   cairo_surface_t *surface;
   int ltr_israel_left, ltr_israel_right, ltr_uk_left, ltr_uk_right;
   int israel_left, israel_right, uk_left, uk_right;
-  Run run;
+  DlTestRun run;
 
   g_assert_true (g_file_get_contents (source, &text, NULL, NULL));
   arabic = g_string_new (text);
@@ -261,9 +158,9 @@ test_timeline_rtl (void)
                                       1), ==, 1);
   g_assert_true (g_file_set_contents (story, arabic->str, -1, NULL));
 
-  run_dateline (&run, arg, "--size=1200x800", "--basemap=none", "--timeline", NULL);
-  assert_success (&run);
-  run_clear (&run);
+  dl_test_run_dateline (&run, arg, "--size=1200x800", "--basemap=none", "--timeline", NULL);
+  dl_test_run_assert_success (&run);
+  dl_test_run_clear (&run);
   surface = cairo_image_surface_create_from_png (out);
   g_assert_true (colour_extent (surface, 700, 800, 0x2050f0, &ltr_israel_left,
                                 &ltr_israel_right));
@@ -273,9 +170,9 @@ test_timeline_rtl (void)
   g_assert_cmpint (ltr_israel_left, <, ltr_uk_left);
   g_assert_cmpint (ltr_israel_right, <, ltr_uk_right);
 
-  run_dateline (&run, arg, "--size=1200x800", "--basemap=none", "--timeline", story, NULL);
-  assert_success (&run);
-  run_clear (&run);
+  dl_test_run_dateline (&run, arg, "--size=1200x800", "--basemap=none", "--timeline", story, NULL);
+  dl_test_run_assert_success (&run);
+  dl_test_run_clear (&run);
   surface = cairo_image_surface_create_from_png (out);
   g_assert_true (colour_extent (surface, 700, 800, 0x2050f0, &israel_left, &israel_right));
   g_assert_true (colour_extent (surface, 700, 800, 0xe000c0, &uk_left, &uk_right));
@@ -291,15 +188,15 @@ test_timeline_rtl (void)
 static void
 test_subtitle (void)
 {
-  g_autofree char *out = tmp_path ("range.pdf");
+  g_autofree char *out = dl_test_cli_tmp_path ("range.pdf");
   g_autofree char *arg = g_strdup_printf ("--export=%s", out);
   g_autofree char *text = NULL;
   const char *argv[] = { "pdftotext", "-enc", "UTF-8", out, "-", NULL };
-  Run run;
+  DlTestRun run;
 
-  run_dateline (&run, arg, "--size=1200x800", "--time=2024-12-07/2024-12-08", NULL);
-  assert_success (&run);
-  run_clear (&run);
+  dl_test_run_dateline (&run, arg, "--size=1200x800", "--time=2024-12-07/2024-12-08", NULL);
+  dl_test_run_assert_success (&run);
+  dl_test_run_clear (&run);
   g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
                                &text, NULL, NULL, NULL));
   g_test_message ("%s", text);
@@ -311,7 +208,7 @@ test_subtitle (void)
 static void
 test_bad_time (void)
 {
-  g_autofree char *out = tmp_path ("never.png");
+  g_autofree char *out = dl_test_cli_tmp_path ("never.png");
   g_autofree char *arg = g_strdup_printf ("--export=%s", out);
   const char *cases[][2] = {
     { "--time=yesterday/", "yesterday" },
@@ -321,14 +218,14 @@ test_bad_time (void)
     { "--time=2024-12-07/2024-12-08/2024-12-09", "START/END" },
     { "--time=", "ISO 8601" },
   };
-  Run run;
+  DlTestRun run;
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      run_dateline (&run, arg, cases[i][0], NULL);
-      assert_one_line_error (&run, cases[i][1]);
+      dl_test_run_dateline (&run, arg, cases[i][0], NULL);
+      dl_test_run_assert_one_line_error (&run, cases[i][1]);
       g_assert_nonnull (strstr (run.err, "--time"));
-      run_clear (&run);
+      dl_test_run_clear (&run);
     }
   g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
 }
@@ -341,9 +238,7 @@ main (int   argc,
 
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
-  exe = g_getenv ("DATELINE_EXE");
-  tmpdir = g_dir_make_tmp ("dateline-export-time-XXXXXX", NULL);
-  g_assert_nonnull (exe);
+  dl_test_cli_init ("export-time");
 
   g_test_add_func ("/export-time/range-markers", test_time_range_markers);
   g_test_add_func ("/export-time/timeline-band", test_timeline_band);
@@ -352,7 +247,6 @@ main (int   argc,
   g_test_add_func ("/export-time/bad-values", test_bad_time);
 
   status = g_test_run ();
-  g_rmdir (tmpdir);
-  g_free (tmpdir);
+  dl_test_cli_cleanup ();
   return status;
 }
