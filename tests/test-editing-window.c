@@ -284,6 +284,29 @@ test_drag_marker_undo (Fixture       *fixture,
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Rebels take Homs, Assad leaves for Moscow");
 }
 
+/* Renaming a place (and undoing it) reaches its marker's tooltip (and, through the same
+ * handler, its accessible name; this marker may be inside a cluster, without an AT
+ * context to read it from). */
+static void
+test_rename_place_marker (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  DlWindow *window = fixture->window;
+  DlPlace *homs = dl_story_lookup_place (fixture->story, "homs");
+  DlMarker *marker = dl_map_view_get_marker (dl_window_get_map_view (window), homs);
+  GtkWidget *button;
+
+  g_assert_nonnull (marker);
+  button = dl_marker_get_button (marker);
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (button), ==, "Homs");
+  dl_document_push (dl_window_get_document (window),
+                    dl_operation_new_set_place_name (homs, "Hims"));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (button), ==, "Hims");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (button), ==, "Homs");
+}
+
 static void
 test_delete_event_undo (Fixture       *fixture,
                         gconstpointer  data)
@@ -603,6 +626,8 @@ main (int   argc,
               test_ambiguous_selection, fixture_teardown);
   g_test_add ("/editing-window/drag-marker-undo", Fixture, NULL, fixture_setup,
               test_drag_marker_undo, fixture_teardown);
+  g_test_add ("/editing-window/rename-place-marker", Fixture, NULL, fixture_setup,
+              test_rename_place_marker, fixture_teardown);
   g_test_add ("/editing-window/delete-event-undo", Fixture, NULL, fixture_setup,
               test_delete_event_undo, fixture_teardown);
   g_test_add ("/editing-window/delete-actor-undo", Fixture, NULL, fixture_setup,

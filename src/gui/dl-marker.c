@@ -201,6 +201,14 @@ sync_text (DlMarker *self)
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
+/* A rename in the editor reaches the tooltip and what a screen reader says at once. */
+static void
+place_name_changed_cb (DlMarker *self)
+{
+  gtk_widget_set_tooltip_text (self->button, dl_place_get_name (self->place));
+  sync_text (self);
+}
+
 DlMarker *
 dl_marker_new (DlPlace *place)
 {
@@ -214,6 +222,8 @@ dl_marker_new (DlPlace *place)
   anchor = dl_place_get_anchor (place);
   shumate_location_set_location (SHUMATE_LOCATION (self), anchor.lat, anchor.lon);
   gtk_widget_set_tooltip_text (self->button, dl_place_get_name (place));
+  g_signal_connect_object (place, "notify::name", G_CALLBACK (place_name_changed_cb), self,
+                           G_CONNECT_SWAPPED);
   return self;
 }
 
