@@ -35,6 +35,22 @@ void      dl_json_locate_many (const char         *text,
                                int                *lines,
                                int                *columns);
 
+/* Where a value is in a text: a byte offset and length. */
+typedef struct
+{
+  gsize offset;
+  gsize length;
+} DlJsonSpan;
+
+/* The children of the object or array that starts @text (valid JSON, spaces first allowed):
+ * appends each value's span (offsets into @text) to @spans (of DlJsonSpan) and, for an
+ * object, each member's unescaped name to @names (nullable, of char *). A fast pass that
+ * does not count lines. FALSE when @text holds no object or array. */
+gboolean  dl_json_children (const char    *text,
+                            gsize          length,
+                            GPtrArray     *names,
+                            GArray        *spans);
+
 /* Pretty-printed JSON (2-space indent, arrays of scalars on one line, numbers in their
  * shortest exact form), ending with a newline. */
 char     *dl_json_write    (JsonNode      *root,

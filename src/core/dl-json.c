@@ -649,6 +649,95 @@ enter_element (Scan  *s,
   return TRUE;
 }
 
+/* The end of the value of valid JSON that starts at @p (no line counting: a fast pass). */
+static const char *
+value_end (const char *p,
+           const char *end)
+{
+  int depth = 0;
+
+  while (p < end)
+    {
+      char c = *p;
+
+      if (c == '"')
+        {
+          for (p++; p < end && *p != '"'; p++)
+            if (*p == '\\')
+              p++;
+          p++;
+          if (depth == 0)
+            return MIN (p, end);
+          continue;
+        }
+      if (c == '{' || c == '[')
+        depth++;
+      else if (c == '}' || c == ']')
+        {
+          if (depth == 0)
+            return p;
+          if (--depth == 0)
+            return p + 1;
+        }
+      else if (depth == 0 && (c == ',' || c == ' ' || c == '\n' || c == '\t' || c == '\r'))
+        return p;
+      p++;
+    }
+  return end;
+}
+
+static const char *
+space_end (const char *p,
+           const char *end)
+{
+  while (p < end && (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r'))
+    p++;
+  return p;
+}
+
+gboolean
+dl_json_children (const char *text,
+                  gsize       length,
+                  GPtrArray  *names,
+                  GArray     *spans)
+{
+  const char *end = text + length;
+  const char *p = space_end (text, end);
+  gboolean object;
+
+  if (p == end || (*p != '{' && *p != '['))
+    return FALSE;
+  object = *p == '{';
+  p = space_end (p + 1, end);
+  while (p < end && *p != '}' && *p != ']')
+    {
+      DlJsonSpan span;
+      const char *value_start;
+
+      if (object)
+        {
+          Scan s;
+
+          scan_init (&s, p, end - p);
+          if (names != NULL)
+            g_ptr_array_add (names, read_name (&s));
+          else
+            skip_string (&s);
+          p = space_end (s.p, end);
+          p = space_end (p + 1, end);  /* ':' */
+        }
+      value_start = p;
+      p = value_end (p, end);
+      span.offset = value_start - text;
+      span.length = p - value_start;
+      g_array_append_val (spans, span);
+      p = space_end (p, end);
+      if (p < end && *p == ',')
+        p = space_end (p + 1, end);
+    }
+  return TRUE;
+}
+
 void
 dl_json_locate (const char *text,
                 gsize       length,

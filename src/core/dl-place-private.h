@@ -34,6 +34,9 @@ struct _DlPlace
   gint64        geonames_id;  /* 0 when the place has none */
   gboolean      suggested;    /* drafted by the app, not yet accepted */
   JsonNode     *node;         /* the feature it was read from, or NULL */
+  /* 1 + the element of the story's feature_sources it was read from, or 0 (then the
+   * feature is in node) */
+  guint         source_index;
   /* moved since it was read: only then is its geometry written from the model (the
    * loader may have wrapped longitudes past 180°, which an unchanged save keeps) */
   gboolean      geometry_edited;

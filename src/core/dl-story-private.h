@@ -3,9 +3,18 @@
 
 #include <json-glib/json-glib.h>
 
+#include "dl-json-private.h"
 #include "dl-story.h"
 
 G_BEGIN_DECLS
+
+/* An element of "features" of a FeatureCollection read one at a time (dl-story-reader.c):
+ * where it is in the source text, and whether it became a place. */
+typedef struct
+{
+  DlJsonSpan span;
+  gboolean   owned;
+} DlFeatureSource;
 
 struct _DlStory
 {
@@ -14,6 +23,12 @@ struct _DlStory
   /* The whole parsed file, never changed after loading (NULL for a new story): on save,
    * what the model does not know is copied from here (dl-story-writer.c). */
   JsonNode   *root;
+  /* A FeatureCollection's features are not kept as a tree: the "features" member of root
+   * is an empty array, each element is the span of the text it was read from (parsed
+   * again only when the story is written), and a place read from one has its index + 1 in
+   * source_index. NULL for a story read whole. */
+  GBytes     *source;
+  GArray     *feature_sources;  /* of DlFeatureSource */
 
   char       *title;
   char       *publisher;

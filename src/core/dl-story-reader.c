@@ -91,6 +91,9 @@ typedef struct
   TextIndex   text_index;
   GPtrArray  *mentioned; /* places with mentions to check against the text */
   GPtrArray  *mentioned_paths;
+  /* the text json-glib reads (\u0000 replaced), and a parser for one feature at a time */
+  const char *json_text;
+  JsonParser *parser;
 } Loader;
 
 static void
@@ -1621,6 +1624,118 @@ finish_story (DlStory *story)
   story->text_length = story->text != NULL ? g_utf8_strlen (story->text, -1) : 0;
 }
 
+/* Reads each element of "features" from its span of the text, one tree at a time: a
+ * place keeps where it was read from, not the tree (dropped once it is in the model). */
+static void
+read_feature_sources (Loader *l)
+{
+  GArray *sources = l->story->feature_sources;
+
+  for (guint i = 0; i < sources->len; i++)
+    {
+      DlFeatureSource *source = &g_array_index (sources, DlFeatureSource, i);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(JsonNode) node = NULL;
+      g_autofree char *path = NULL;
+      guint n_places = g_list_model_get_n_items (G_LIST_MODEL (l->story->places));
+
+      if (!json_parser_load_from_data (l->parser, l->json_text + source->span.offset,
+                                       source->span.length, &error))
+        {
+          path = g_strdup_printf ("features[%u]", i);
+          report (l, DL_STORY_ERROR_PARSE, path, _("not valid JSON: %s"), error->message);
+          continue;
+        }
+      node = json_parser_steal_root (l->parser);
+      path = g_strdup_printf ("features[%u]", i);
+      read_feature (l, node, i, path);
+      if (g_list_model_get_n_items (G_LIST_MODEL (l->story->places)) > n_places)
+        {
+          g_autoptr(DlPlace) place = g_list_model_get_item (G_LIST_MODEL (l->story->places),
+                                                            n_places);
+          JsonNode *id = json_object_get_member (json_node_get_object (node), "id");
+
+          /* what dl_story_remember_nodes() finds of a place read with its tree */
+          place->id_made_up = id == NULL || !JSON_NODE_HOLDS_VALUE (id);
+          g_clear_pointer (&place->node, json_node_unref);
+          place->source_index = i + 1;
+          source->owned = TRUE;
+        }
+    }
+}
+
+/* The root of a FeatureCollection with its "features" left as spans of the text (in
+ * story->feature_sources, "features" itself an empty array), or NULL when the text is not
+ * an object with a "features" array (then it is read whole). */
+static JsonNode *
+parse_without_features (Loader   *l,
+                        DlStory  *story,
+                        GError  **error)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GArray) spans = g_array_new (FALSE, FALSE, sizeof (DlJsonSpan));
+  g_autoptr(GArray) elements = NULL;
+  g_autoptr(JsonObject) object = NULL;
+  JsonNode *root;
+  gint features = -1;
+
+  if (!dl_json_children (l->json_text, l->length, names, spans) || names->len != spans->len)
+    return NULL;
+  for (guint i = 0; i < names->len; i++)
+    {
+      DlJsonSpan *span = &g_array_index (spans, DlJsonSpan, i);
+
+      if (g_str_equal (g_ptr_array_index (names, i), "features") && span->length > 0 &&
+          l->json_text[span->offset] == '[')
+        features = i;
+    }
+  if (features < 0)
+    return NULL;
+  for (guint i = 0; i < names->len; i++)
+    {
+      DlJsonSpan *span = &g_array_index (spans, DlJsonSpan, i);
+
+      /* only a FeatureCollection: the writer keeps other files whole */
+      if (g_str_equal (g_ptr_array_index (names, i), "type") &&
+          !(span->length == 19 &&
+            memcmp (l->json_text + span->offset, "\"FeatureCollection\"", 19) == 0))
+        return NULL;
+    }
+
+  object = json_object_new ();
+  for (guint i = 0; i < names->len; i++)
+    {
+      DlJsonSpan *span = &g_array_index (spans, DlJsonSpan, i);
+      const char *name = g_ptr_array_index (names, i);
+
+      if ((gint) i == features)
+        {
+          elements = g_array_new (FALSE, FALSE, sizeof (DlJsonSpan));
+          dl_json_children (l->json_text + span->offset, span->length, NULL, elements);
+          json_object_set_array_member (object, name, json_array_new ());
+          continue;
+        }
+      if (!json_parser_load_from_data (l->parser, l->json_text + span->offset, span->length,
+                                       error))
+        return NULL;
+      json_object_set_member (object, name, json_parser_steal_root (l->parser));
+    }
+
+  story->feature_sources = g_array_sized_new (FALSE, TRUE, sizeof (DlFeatureSource),
+                                               elements->len);
+  for (guint i = 0; i < elements->len; i++)
+    {
+      DlFeatureSource source = { g_array_index (elements, DlJsonSpan, i), FALSE };
+
+      /* offsets into the whole text */
+      source.span.offset += g_array_index (spans, DlJsonSpan, features).offset;
+      g_array_append_val (story->feature_sources, source);
+    }
+  root = json_node_new (JSON_NODE_OBJECT);
+  json_node_take_object (root, g_steal_pointer (&object));
+  return root;
+}
+
 static void
 read_root (Loader *l)
 {
@@ -1694,7 +1809,9 @@ read_root (Loader *l)
 
   features = get_array (l, object, "", "features", TRUE);
   l->places_incomplete = features == NULL;
-  if (features != NULL)
+  if (features != NULL && l->story->feature_sources != NULL)
+    read_feature_sources (l);
+  else if (features != NULL)
     for (guint i = 0; i < json_array_get_length (features); i++)
       {
         g_autofree char *path = g_strdup_printf ("features[%u]", i);
@@ -1923,15 +2040,25 @@ load (GBytes     *bytes,
     {
       /* json-glib would cut a string at \u0000: it is shown as U+FFFD instead */
       without_nul = dl_geojson_replace_nul_escapes (l.text, l.length);
-      parser = json_parser_new ();
-      if (!json_parser_load_from_data (parser, without_nul != NULL ? without_nul : l.text,
-                                       l.length, &error))
-        report_at (&l, DL_STORY_ERROR_PARSE, 1, 1,
-                   g_strdup_printf (_("not valid JSON: %s"), error->message));
+      l.json_text = without_nul != NULL ? without_nul : l.text;
+      l.parser = parser = json_parser_new ();
+      story = g_object_new (DL_TYPE_STORY, NULL);
+      story->root = parse_without_features (&l, story, &error);
+      if (story->root == NULL && error == NULL &&
+          json_parser_load_from_data (parser, l.json_text, l.length, &error))
+        story->root = json_parser_steal_root (parser);
+      if (story->root == NULL)
+        {
+          report_at (&l, DL_STORY_ERROR_PARSE, 1, 1,
+                     g_strdup_printf (_("not valid JSON: %s"), error->message));
+          g_clear_object (&story);
+        }
       else
         {
-          story = g_object_new (DL_TYPE_STORY, NULL);
-          story->root = json_parser_steal_root (parser);
+          if (story->feature_sources != NULL)
+            story->source = without_nul != NULL ?
+                            g_bytes_new_take (g_steal_pointer (&without_nul), l.length) :
+                            g_bytes_new_from_bytes (bytes, bom ? 3 : 0, l.length);
           l.story = story;
           read_root (&l);
           finish_story (story);

@@ -32,7 +32,19 @@ typedef struct
    * vocabulary (string ids, typed members, a geometry each) */
   gboolean    becomes_story;
   DlPlace    *root_geometry_place;  /* the place of a file that is a bare geometry */
+  GPtrArray  *feature_nodes;  /* the story's feature_sources parsed again, or NULL */
 } Writer;
+
+/* The feature @place was read from, or NULL for a new place. */
+static JsonNode *
+place_node (Writer  *w,
+            DlPlace *place)
+{
+  if (place->node == NULL && place->source_index > 0 && w->feature_nodes != NULL &&
+      place->source_index <= w->feature_nodes->len)
+    return g_ptr_array_index (w->feature_nodes, place->source_index - 1);
+  return place->node;
+}
 
 /* A copy of @object's members, in order: a changed copy never touches the original. */
 static JsonObject *
@@ -239,7 +251,7 @@ write_place (Writer  *w,
              DlPlace *place,
              guint    index)
 {
-  JsonObject *original = node_object (place->node);
+  JsonObject *original = node_object (place_node (w, place));
   JsonObject *feature = copy_object (original);
   JsonObject *properties_in = NULL;
   JsonObject *properties;
@@ -650,10 +662,11 @@ typedef JsonNode *(*WriteFunc) (Writer  *w,
                                 guint    index);
 
 static JsonNode *
-item_node (gpointer item)
+item_node (Writer  *w,
+           gpointer item)
 {
   if (DL_IS_PLACE (item))
-    return DL_PLACE (item)->node;
+    return place_node (w, DL_PLACE (item));
   if (DL_IS_ACTOR (item))
     return DL_ACTOR (item)->node;
   return DL_EVENT (item)->node;
@@ -675,7 +688,7 @@ write_array (Writer    *w,
 
   for (guint i = 0; i < items->len; i++)
     {
-      JsonNode *node = item_node (g_ptr_array_index (items, i));
+      JsonNode *node = item_node (w, g_ptr_array_index (items, i));
 
       if (node != NULL)
         g_hash_table_insert (by_node, node, GUINT_TO_POINTER (i + 1));
@@ -789,7 +802,7 @@ own_nodes (Writer     *w,
   for (guint i = 0; i < g_list_model_get_n_items (model); i++)
     {
       g_autoptr(GObject) item = g_list_model_get_item (model, i);
-      JsonNode *node = item_node (item);
+      JsonNode *node = item_node (w, item);
 
       if (node != NULL)
         g_hash_table_add (w->owned, node);
@@ -802,7 +815,7 @@ own_nodes (Writer     *w,
 void
 dl_story_remember_nodes (DlStory *self)
 {
-  Writer w = { self, NULL, FALSE, NULL };
+  Writer w = { self, NULL, FALSE, NULL, NULL };
   GListModel *places = G_LIST_MODEL (self->places);
 
   g_clear_pointer (&self->owned_nodes, g_hash_table_unref);
@@ -819,7 +832,8 @@ dl_story_remember_nodes (DlStory *self)
 
       g_free (place->loaded_name);
       place->loaded_name = g_strdup (place->name);
-      place->id_made_up = id == NULL || !JSON_NODE_HOLDS_VALUE (id);
+      if (place->source_index == 0)  /* else the loader said, before it dropped the tree */
+        place->id_made_up = id == NULL || !JSON_NODE_HOLDS_VALUE (id);
     }
 }
 
@@ -840,35 +854,24 @@ needs_dateline (DlStory *story)
          g_list_model_get_n_items (G_LIST_MODEL (story->events)) > 0;
 }
 
-/**
- * dl_story_to_bytes:
- * @self: a story
- *
- * Writes the story from the model: every member the model does not own is kept as it was
- * in the file (unknown members of the features, actors, events and the collection,
- * foreign members), and a story saved unchanged gives the bytes it was read from.
- *
- * Returns: (transfer full): the story as pretty-printed GeoJSON.
- */
-GBytes *
-dl_story_to_bytes (DlStory *self)
+static GBytes *
+write_story (DlStory    *self,
+             GPtrArray  *feature_nodes,
+             GHashTable *owned)
 {
   const char *type;
   JsonObject *original;
   JsonObject *root;
   g_autoptr(JsonNode) node = NULL;
   g_autoptr(GPtrArray) places = NULL;
-  Writer w = { self, NULL, FALSE, NULL };
+  Writer w = { self, NULL, FALSE, NULL, NULL };
   gboolean wrote_dateline = FALSE;
   gboolean wrote_features = FALSE;
   gsize length = 0;
   char *data;
 
-  g_return_val_if_fail (DL_IS_STORY (self), NULL);
-
-  if (self->owned_nodes == NULL)
-    dl_story_remember_nodes (self);
-  w.owned = self->owned_nodes;
+  w.owned = owned;
+  w.feature_nodes = feature_nodes;
   original = node_object (self->root);
   places = list_items (G_LIST_MODEL (self->places));
   w.becomes_story = !(original != NULL && json_object_has_member (original, "dateline")) &&
@@ -941,4 +944,76 @@ dl_story_to_bytes (DlStory *self)
   json_node_take_object (node, root);
   data = dl_json_write (node, &length);
   return g_bytes_new_take (data, length);
+}
+
+/* Each element of "features" read from a span of the text, parsed again; and the set of
+ * owned nodes with those that became places. */
+static GPtrArray *
+parse_feature_sources (DlStory    *self,
+                       GHashTable *owned)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  GPtrArray *nodes = g_ptr_array_new_full (self->feature_sources->len,
+                                           (GDestroyNotify) json_node_unref);
+  const char *text = g_bytes_get_data (self->source, NULL);
+
+  for (guint i = 0; i < self->feature_sources->len; i++)
+    {
+      const DlFeatureSource *source = &g_array_index (self->feature_sources,
+                                                      DlFeatureSource, i);
+      JsonNode *node = NULL;
+
+      /* read once already: it parses */
+      if (json_parser_load_from_data (parser, text + source->span.offset, source->span.length,
+                                      NULL))
+        node = json_parser_steal_root (parser);
+      else
+        node = json_node_new (JSON_NODE_NULL);
+      g_ptr_array_add (nodes, node);
+      if (source->owned)
+        g_hash_table_add (owned, node);
+    }
+  return nodes;
+}
+
+/**
+ * dl_story_to_bytes:
+ * @self: a story
+ *
+ * Writes the story from the model: every member the model does not own is kept as it was
+ * in the file (unknown members of the features, actors, events and the collection,
+ * foreign members), and a story saved unchanged gives the bytes it was read from.
+ *
+ * Returns: (transfer full): the story as pretty-printed GeoJSON.
+ */
+GBytes *
+dl_story_to_bytes (DlStory *self)
+{
+  g_autoptr(GPtrArray) feature_nodes = NULL;
+  g_autoptr(GHashTable) owned = NULL;
+  JsonArray *features = NULL;
+  GHashTableIter iter;
+  gpointer node;
+  GBytes *bytes;
+
+  g_return_val_if_fail (DL_IS_STORY (self), NULL);
+
+  if (self->owned_nodes == NULL)
+    dl_story_remember_nodes (self);
+  if (self->feature_sources == NULL)
+    return write_story (self, NULL, self->owned_nodes);
+
+  /* the features' trees exist only while the story is written */
+  owned = g_hash_table_new (NULL, NULL);
+  g_hash_table_iter_init (&iter, self->owned_nodes);
+  while (g_hash_table_iter_next (&iter, &node, NULL))
+    g_hash_table_add (owned, node);
+  feature_nodes = parse_feature_sources (self, owned);
+  features = json_object_get_array_member (json_node_get_object (self->root), "features");
+  for (guint i = 0; i < feature_nodes->len; i++)
+    json_array_add_element (features, json_node_ref (g_ptr_array_index (feature_nodes, i)));
+  bytes = write_story (self, feature_nodes, owned);
+  for (guint i = json_array_get_length (features); i > 0; i--)
+    json_array_remove_element (features, i - 1);
+  return bytes;
 }
