@@ -357,6 +357,54 @@ dl_story_get_warnings (DlStory *self)
   return (const char * const *) self->warnings;
 }
 
+/**
+ * dl_story_sources_mention:
+ * @self: a story
+ * @word: an ASCII word, lower case
+ *
+ * Whether the "sources" member of the file (at the top, or in "dateline"), written as
+ * JSON, holds @word in any ASCII case: a figure credits GeoNames when the sources name it.
+ * The model does not edit "sources": it is read from the file's tree, never written out.
+ *
+ * Returns: %TRUE when a "sources" member mentions @word
+ */
+gboolean
+dl_story_sources_mention (DlStory    *self,
+                          const char *word)
+{
+  JsonObject *object;
+  JsonNode *dateline;
+  JsonNode *where[2] = { NULL, NULL };
+
+  g_return_val_if_fail (DL_IS_STORY (self), FALSE);
+  g_return_val_if_fail (word != NULL, FALSE);
+
+  if (self->root == NULL || !JSON_NODE_HOLDS_OBJECT (self->root))
+    return FALSE;
+  object = json_node_get_object (self->root);
+  where[0] = json_object_get_member (object, "sources");
+  dateline = json_object_get_member (object, "dateline");
+  if (dateline != NULL && JSON_NODE_HOLDS_OBJECT (dateline))
+    where[1] = json_object_get_member (json_node_get_object (dateline), "sources");
+
+  for (guint i = 0; i < G_N_ELEMENTS (where); i++)
+    {
+      g_autoptr(JsonGenerator) generator = NULL;
+      g_autofree char *text = NULL;
+      g_autofree char *lower = NULL;
+
+      if (where[i] == NULL)
+        continue;
+      generator = json_generator_new ();
+      json_generator_set_root (generator, where[i]);
+      text = json_generator_to_data (generator, NULL);
+      lower = g_ascii_strdown (text, -1);
+      if (strstr (lower, word) != NULL)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 static gboolean
 write_atomically (const char    *path,
                   const char    *display,

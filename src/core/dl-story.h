@@ -69,6 +69,10 @@ int           dl_story_get_text_length   (DlStory      *self);
 GListModel   *dl_story_get_places        (DlStory      *self);
 /* "FILE:LINE:COL: warning: …" for what was read leniently, or NULL. */
 const char * const *dl_story_get_warnings (DlStory *self);
+/* Whether the file's "sources" member (at the top or in "dateline"), as JSON text, holds
+ * @word (ASCII, any case). */
+gboolean      dl_story_sources_mention   (DlStory      *self,
+                                          const char   *word);
 GListModel   *dl_story_get_actors        (DlStory      *self);
 GListModel   *dl_story_get_events        (DlStory      *self);
 guint         dl_story_get_n_passages    (DlStory      *self);

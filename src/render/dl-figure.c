@@ -530,48 +530,7 @@ collect_shown (Figure *fig)
 static gboolean
 story_credits_geonames (DlStory *story)
 {
-  g_autoptr(GBytes) bytes = dl_story_to_bytes (story);
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  const char *where[] = { NULL, "dateline" };
-  JsonNode *root;
-
-  if (bytes == NULL
-      || !json_parser_load_from_data (parser, g_bytes_get_data (bytes, NULL),
-                                      g_bytes_get_size (bytes), NULL))
-    return FALSE;
-
-  root = json_parser_get_root (parser);
-  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
-    return FALSE;
-
-  for (guint i = 0; i < G_N_ELEMENTS (where); i++)
-    {
-      JsonObject *object = json_node_get_object (root);
-      JsonNode *sources;
-      g_autoptr(JsonGenerator) generator = NULL;
-      g_autofree char *text = NULL;
-      g_autofree char *lower = NULL;
-
-      if (where[i] != NULL)
-        {
-          JsonNode *member = json_object_get_member (object, where[i]);
-
-          if (member == NULL || !JSON_NODE_HOLDS_OBJECT (member))
-            continue;
-          object = json_node_get_object (member);
-        }
-      sources = json_object_get_member (object, "sources");
-      if (sources == NULL)
-        continue;
-
-      generator = json_generator_new ();
-      json_generator_set_root (generator, sources);
-      text = json_generator_to_data (generator, NULL);
-      lower = g_ascii_strdown (text, -1);
-      if (strstr (lower, "geonames") != NULL)
-        return TRUE;
-    }
-  return FALSE;
+  return dl_story_sources_mention (story, "geonames");
 }
 
 /* Layout of the decorations */
