@@ -51,6 +51,12 @@ gboolean  dl_json_children (const char    *text,
                             GPtrArray     *names,
                             GArray        *spans);
 
+/* The tree of @text, valid JSON (dl_json_validate()), as json-glib would read it, built
+ * without its scanner; NULL for what only json-glib may decide (a \u escape, a number of
+ * 19 digits or more): then use json-glib. */
+JsonNode *dl_json_build     (const char    *text,
+                             gsize          length);
+
 /* Pretty-printed JSON (2-space indent, arrays of scalars on one line, numbers in their
  * shortest exact form), ending with a newline. */
 char     *dl_json_write    (JsonNode      *root,

@@ -1624,6 +1624,20 @@ finish_story (DlStory *story)
   story->text_length = story->text != NULL ? g_utf8_strlen (story->text, -1) : 0;
 }
 
+/* The tree of a span of the (valid) text. */
+static JsonNode *
+parse_span (Loader            *l,
+            const DlJsonSpan  *span,
+            GError           **error)
+{
+  JsonNode *node = dl_json_build (l->json_text + span->offset, span->length);
+
+  if (node == NULL &&
+      json_parser_load_from_data (l->parser, l->json_text + span->offset, span->length, error))
+    node = json_parser_steal_root (l->parser);
+  return node;
+}
+
 /* Reads each element of "features" from its span of the text, one tree at a time: a
  * place keeps where it was read from, not the tree (dropped once it is in the model). */
 static void
@@ -1639,14 +1653,13 @@ read_feature_sources (Loader *l)
       g_autofree char *path = NULL;
       guint n_places = g_list_model_get_n_items (G_LIST_MODEL (l->story->places));
 
-      if (!json_parser_load_from_data (l->parser, l->json_text + source->span.offset,
-                                       source->span.length, &error))
+      node = parse_span (l, &source->span, &error);
+      if (node == NULL)
         {
           path = g_strdup_printf ("features[%u]", i);
           report (l, DL_STORY_ERROR_PARSE, path, _("not valid JSON: %s"), error->message);
           continue;
         }
-      node = json_parser_steal_root (l->parser);
       path = g_strdup_printf ("features[%u]", i);
       read_feature (l, node, i, path);
       if (g_list_model_get_n_items (G_LIST_MODEL (l->story->places)) > n_places)
@@ -1707,6 +1720,7 @@ parse_without_features (Loader   *l,
     {
       DlJsonSpan *span = &g_array_index (spans, DlJsonSpan, i);
       const char *name = g_ptr_array_index (names, i);
+      JsonNode *node;
 
       if ((gint) i == features)
         {
@@ -1715,10 +1729,10 @@ parse_without_features (Loader   *l,
           json_object_set_array_member (object, name, json_array_new ());
           continue;
         }
-      if (!json_parser_load_from_data (l->parser, l->json_text + span->offset, span->length,
-                                       error))
+      node = parse_span (l, span, error);
+      if (node == NULL)
         return NULL;
-      json_object_set_member (object, name, json_parser_steal_root (l->parser));
+      json_object_set_member (object, name, node);
     }
 
   story->feature_sources = g_array_sized_new (FALSE, TRUE, sizeof (DlFeatureSource),

@@ -961,13 +961,14 @@ parse_feature_sources (DlStory    *self,
     {
       const DlFeatureSource *source = &g_array_index (self->feature_sources,
                                                       DlFeatureSource, i);
-      JsonNode *node = NULL;
+      JsonNode *node = dl_json_build (text + source->span.offset, source->span.length);
 
-      /* read once already: it parses */
-      if (json_parser_load_from_data (parser, text + source->span.offset, source->span.length,
+      /* read once already: it parses, as the loader did */
+      if (node == NULL &&
+          json_parser_load_from_data (parser, text + source->span.offset, source->span.length,
                                       NULL))
         node = json_parser_steal_root (parser);
-      else
+      if (node == NULL)
         node = json_node_new (JSON_NODE_NULL);
       g_ptr_array_add (nodes, node);
       if (source->owned)

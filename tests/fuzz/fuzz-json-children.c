@@ -2,8 +2,11 @@
 /* libFuzzer target for the top-level reader of the streaming loader (dl_json_children):
  * on any input that dl_json_validate() accepts, the spans it gives for an object's members
  * or an array's elements must be exactly json-glib's children, in order: as many, each span
- * parsing alone to a value equal to json-glib's, each name equal. (fuzz-story runs the
- * whole loader, streamed features included, and the save round trip.)
+ * parsing alone to a value equal to json-glib's, each name equal. And dl_json_build(),
+ * which builds the trees of the features without json-glib's scanner, must give exactly
+ * json-glib's tree (same types, same 64-bit integers, same bits of each double, same
+ * strings, members in the same order) whenever it does not hand the text back to json-glib.
+ * (fuzz-story runs the whole loader, streamed features included, and the save round trip.)
  *
  *   make fuzz FUZZ_TARGET=fuzz-json-children
  */
@@ -17,6 +20,56 @@
 int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
 
 static JsonParser *parser;
+
+/* Stricter than json_node_equal(): 1 and 1.0 differ, and so do 0.0 and -0.0. */
+static void
+assert_same (JsonNode *a,
+             JsonNode *b)
+{
+  g_assert_cmpint (json_node_get_node_type (a), ==, json_node_get_node_type (b));
+  if (JSON_NODE_HOLDS_OBJECT (a))
+    {
+      JsonObject *oa = json_node_get_object (a);
+      JsonObject *ob = json_node_get_object (b);
+      g_autoptr(GList) ma = json_object_get_members (oa);
+      g_autoptr(GList) mb = json_object_get_members (ob);
+
+      g_assert_cmpuint (g_list_length (ma), ==, g_list_length (mb));
+      for (GList *x = ma, *y = mb; x != NULL; x = x->next, y = y->next)
+        {
+          g_assert_cmpstr (x->data, ==, y->data);
+          assert_same (json_object_get_member (oa, x->data),
+                       json_object_get_member (ob, y->data));
+        }
+    }
+  else if (JSON_NODE_HOLDS_ARRAY (a))
+    {
+      JsonArray *aa = json_node_get_array (a);
+      JsonArray *ab = json_node_get_array (b);
+
+      g_assert_cmpuint (json_array_get_length (aa), ==, json_array_get_length (ab));
+      for (guint i = 0; i < json_array_get_length (aa); i++)
+        assert_same (json_array_get_element (aa, i), json_array_get_element (ab, i));
+    }
+  else if (JSON_NODE_HOLDS_VALUE (a))
+    {
+      GType type = json_node_get_value_type (a);
+
+      g_assert_true (type == json_node_get_value_type (b));
+      if (type == G_TYPE_INT64)
+        g_assert_cmpint (json_node_get_int (a), ==, json_node_get_int (b));
+      else if (type == G_TYPE_DOUBLE)
+        {
+          double da = json_node_get_double (a), db = json_node_get_double (b);
+
+          g_assert_cmpmem (&da, sizeof da, &db, sizeof db);
+        }
+      else if (type == G_TYPE_BOOLEAN)
+        g_assert_cmpint (json_node_get_boolean (a), ==, json_node_get_boolean (b));
+      else
+        g_assert_cmpstr (json_node_get_string (a), ==, json_node_get_string (b));
+    }
+}
 
 int
 LLVMFuzzerTestOneInput (const uint8_t *data,
@@ -42,6 +95,13 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   if (!json_parser_load_from_data (parser, text, size, NULL))
     return 0;
   root = json_parser_get_root (parser);
+
+  {
+    g_autoptr(JsonNode) built = dl_json_build (text, size);
+
+    if (built != NULL)
+      assert_same (built, root);
+  }
 
   if (!dl_json_children (text, size, names, spans))
     {
