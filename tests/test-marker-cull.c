@@ -3,6 +3,8 @@
  * pixel of the figure. */
 #undef G_DISABLE_ASSERT
 
+#include <math.h>
+
 #include "dl-marker-cull.h"
 
 static DlMarkerExtent
@@ -59,6 +61,38 @@ test_crowd (void)
   g_assert_cmpuint (n_hidden, <, n);
 }
 
+/* The grid count of overlapping discs against the plain all-pairs count, on random discs of
+ * mixed sizes (some far outside the figure, some touching exactly: not overlapping). */
+static void
+test_count_overlapping (void)
+{
+  GRand *rand = g_rand_new_with_seed (17);
+
+  for (guint round = 0; round < 20; round++)
+    {
+      guint n = g_rand_int_range (rand, 2, 400), expected = 0;
+      g_autofree DlDisc *discs = g_new (DlDisc, n);
+
+      for (guint i = 0; i < n; i++)
+        discs[i] = (DlDisc) { g_rand_double_range (rand, -100, 900),
+                              g_rand_double_range (rand, -100, 700),
+                              g_rand_double_range (rand, 1, round % 2 ? 4 : 25) };
+      discs[0] = (DlDisc) { 1e7, -1e7, 3 };
+      discs[1] = (DlDisc) { 1e7 + 6, -1e7, 3 };  /* touching discs[0]: not overlapping */
+      for (guint i = 0; i < n; i++)
+        for (guint j = 0; j < n; j++)
+          if (i != j && hypot (discs[i].x - discs[j].x, discs[i].y - discs[j].y) <
+                        discs[i].radius + discs[j].radius)
+            {
+              expected++;
+              break;
+            }
+      g_assert_cmpuint (dl_count_overlapping (discs, n, n), ==, expected);
+      g_assert_cmpuint (dl_count_overlapping (discs, n, 3), ==, MIN (expected, 3));
+    }
+  g_rand_free (rand);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -67,5 +101,6 @@ main (int   argc,
 
   g_test_add_func ("/marker-cull/cull", test_cull);
   g_test_add_func ("/marker-cull/crowd", test_crowd);
+  g_test_add_func ("/marker-cull/count-overlapping", test_count_overlapping);
   return g_test_run ();
 }

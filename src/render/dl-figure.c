@@ -1752,27 +1752,20 @@ draw_labels (Figure *fig)
  * name and numbers; a box on the main map says where it is. */
 
 /* Places whose marker covers another one's at the main view. */
+/* How many markers overlap another, counting up to @limit. */
 static guint
-count_crowded (Figure *fig)
+count_crowded (Figure *fig,
+               guint   limit)
 {
-  guint n = 0;
+  g_autofree DlDisc *discs = g_new (DlDisc, fig->places->len);
 
   for (guint i = 0; i < fig->places->len; i++)
     {
-      ShownPlace *a = g_ptr_array_index (fig->places, i);
+      ShownPlace *sp = g_ptr_array_index (fig->places, i);
 
-      for (guint j = 0; j < fig->places->len; j++)
-        {
-          ShownPlace *b = g_ptr_array_index (fig->places, j);
-
-          if (i != j && hypot (a->x - b->x, a->y - b->y) < a->radius + b->radius)
-            {
-              n++;
-              break;
-            }
-        }
+      discs[i] = (DlDisc) { sp->x, sp->y, sp->radius };
     }
-  return n;
+  return dl_count_overlapping (discs, fig->places->len, limit);
 }
 
 static guint
@@ -1811,7 +1804,7 @@ layout_inset (Figure *fig)
                                   &fig->layout.attribution };
 
   fig->layout.inset = (DlRect) { 0, 0, 0, 0 };
-  if (!fig->options->fit || fig->places->len < 3 || count_crowded (fig) < 3)
+  if (!fig->options->fit || fig->places->len < 3 || count_crowded (fig, 3) < 3)
     return;
 
   points = g_new (DlFocusPoint, fig->places->len);

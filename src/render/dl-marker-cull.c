@@ -2,6 +2,7 @@
 #define G_LOG_DOMAIN "dl-marker-cull"
 
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "dl-marker-cull.h"
@@ -100,4 +101,99 @@ dl_marker_cull (const DlMarkerExtent *markers,
             memset (covered + (gsize) r * columns + a, 1, b - a + 1);
         }
     }
+}
+
+typedef struct
+{
+  gint64 cell;   /* row and column packed, for sorting */
+  guint  index;
+} CellEntry;
+
+static int
+compare_cells (gconstpointer a,
+               gconstpointer b)
+{
+  const CellEntry *ca = a, *cb = b;
+
+  if (ca->cell != cb->cell)
+    return ca->cell < cb->cell ? -1 : 1;
+  return (ca->index > cb->index) - (ca->index < cb->index);
+}
+
+static gint64
+pack_cell (gint64 row,
+           gint64 column)
+{
+  return (row << 32) + column;
+}
+
+/* The first entry of @cell in the sorted @entries, or @n. */
+static guint
+first_in_cell (const CellEntry *entries,
+               guint            n,
+               gint64           cell)
+{
+  guint low = 0, high = n;
+
+  while (low < high)
+    {
+      guint middle = low + (high - low) / 2;
+
+      if (entries[middle].cell < cell)
+        low = middle + 1;
+      else
+        high = middle;
+    }
+  return low;
+}
+
+guint
+dl_count_overlapping (const DlDisc *discs,
+                      guint         n,
+                      guint         limit)
+{
+  g_autofree CellEntry *entries = NULL;
+  double size = 0;
+  guint count = 0;
+
+  for (guint i = 0; i < n; i++)
+    size = MAX (size, 2 * discs[i].radius);
+  if (size <= 0 || n < 2 || limit == 0)
+    return 0;
+
+  /* two discs that overlap are in the same cell or in neighbouring ones */
+  entries = g_new (CellEntry, n);
+  for (guint i = 0; i < n; i++)
+    {
+      gint64 row = (gint64) floor (CLAMP (discs[i].y / size, -1e9, 1e9));
+      gint64 column = (gint64) floor (CLAMP (discs[i].x / size, -1e9, 1e9));
+
+      entries[i] = (CellEntry) { pack_cell (row, column), i };
+    }
+  qsort (entries, n, sizeof *entries, compare_cells);
+
+  for (guint i = 0; i < n && count < limit; i++)
+    {
+      const DlDisc *a = &discs[i];
+      gint64 row = (gint64) floor (CLAMP (a->y / size, -1e9, 1e9));
+      gint64 column = (gint64) floor (CLAMP (a->x / size, -1e9, 1e9));
+      gboolean crowded = FALSE;
+
+      for (gint64 r = row - 1; r <= row + 1 && !crowded; r++)
+        for (gint64 c = column - 1; c <= column + 1 && !crowded; c++)
+          {
+            gint64 cell = pack_cell (r, c);
+
+            for (guint k = first_in_cell (entries, n, cell);
+                 k < n && entries[k].cell == cell && !crowded; k++)
+              {
+                const DlDisc *b = &discs[entries[k].index];
+
+                crowded = entries[k].index != i &&
+                          hypot (a->x - b->x, a->y - b->y) < a->radius + b->radius;
+              }
+          }
+      count += crowded;
+    }
+  return count;
 }

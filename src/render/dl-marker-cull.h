@@ -19,4 +19,16 @@ void dl_marker_cull (const DlMarkerExtent *markers,
                      double                height,
                      gboolean             *hidden);
 
+/* A disc: its centre and radius. */
+typedef struct
+{
+  double x, y, radius;
+} DlDisc;
+
+/* How many of the @n discs overlap another (closer than the sum of their radii), counting
+ * up to @limit only. A grid of cells as wide as the largest disc: n log n, not n². */
+guint dl_count_overlapping (const DlDisc *discs,
+                            guint         n,
+                            guint         limit);
+
 G_END_DECLS
