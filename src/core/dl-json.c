@@ -567,6 +567,21 @@ read_name (Scan *s)
                     if (i < 3)
                       advance (s);
                   }
+                /* a surrogate pair (valid JSON pairs them) is one character */
+                if (u >= 0xD800 && u <= 0xDBFF && s->p + 6 < s->end && s->p[1] == '\\' &&
+                    s->p[2] == 'u')
+                  {
+                    gunichar low = 0;
+
+                    advance (s);
+                    advance (s);
+                    for (int i = 0; i < 4 && s->p + 1 < s->end; i++)
+                      {
+                        advance (s);
+                        low = low * 16 + g_ascii_xdigit_value (*s->p);
+                      }
+                    u = 0x10000 + ((u - 0xD800) << 10) + (low - 0xDC00);
+                  }
                 g_string_append_unichar (name, u);
               }
               break;

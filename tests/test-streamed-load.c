@@ -1,0 +1,120 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The streaming loader (issue 17): a FeatureCollection's features are read one at a time
+ * from their span of the text and written again from it. What the file says that the model
+ * does not own must survive a save; the "sources" accessor reads the file's tree. */
+#undef G_DISABLE_ASSERT
+
+#include <string.h>
+
+#include "dl-place.h"
+#include "dl-story.h"
+
+static DlStory *
+load (const char *json)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new (json, strlen (json));
+  g_autoptr(GError) error = NULL;
+  DlStory *story = dl_story_new_from_bytes (bytes, "test.geojson", &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (story);
+  return story;
+}
+
+static char *
+save (DlStory *story)
+{
+  g_autoptr(GBytes) bytes = dl_story_to_bytes (story);
+
+  return g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+}
+
+static void
+test_sources (void)
+{
+  const char *features = "\"features\": [{\"type\": \"Feature\", \"id\": \"a\", "
+                         "\"geometry\": {\"type\": \"Point\", \"coordinates\": [1, 2]}, "
+                         "\"properties\": {\"name\": \"A\"}}]";
+  g_autofree char *top = g_strdup_printf ("{\"type\": \"FeatureCollection\", \"sources\": "
+                                          "[{\"name\": \"GeoNames\"}], %s}", features);
+  g_autofree char *in_dateline = g_strdup_printf (
+    "{\"type\": \"FeatureCollection\", \"dateline\": {\"version\": 1, \"sources\": "
+    "\"coordinates from geonames.org\"}, %s}", features);
+  g_autofree char *other = g_strdup_printf ("{\"type\": \"FeatureCollection\", \"sources\": "
+                                            "[\"OpenStreetMap\"], %s}", features);
+  g_autofree char *none = g_strdup_printf ("{\"type\": \"FeatureCollection\", "
+                                           "\"geonames\": true, %s}", features);
+  g_autoptr(DlStory) a = load (top);
+  g_autoptr(DlStory) b = load (in_dateline);
+  g_autoptr(DlStory) c = load (other);
+  g_autoptr(DlStory) d = load (none);
+  g_autoptr(DlStory) e = dl_story_new ();
+
+  g_assert_true (dl_story_sources_mention (a, "geonames"));
+  g_assert_true (dl_story_sources_mention (b, "geonames"));
+  g_assert_false (dl_story_sources_mention (c, "geonames"));
+  g_assert_true (dl_story_sources_mention (c, "openstreetmap"));
+  /* a member named so is not a source */
+  g_assert_false (dl_story_sources_mention (d, "geonames"));
+  g_assert_false (dl_story_sources_mention (e, "geonames"));
+}
+
+/* Found by fuzz-json-children: a top-level member name with an escaped surrogate pair was
+ * read as two invalid UTF-8 sequences, and saved so. */
+static void
+test_astral_member_name (void)
+{
+  g_autoptr(DlStory) story = load (
+    "{\"type\": \"FeatureCollection\", \"\\ud83c\\udf0d\": 1, \"features\": "
+    "[{\"type\": \"Feature\", \"geometry\": {\"type\": \"Point\", \"coordinates\": [1, 2]}, "
+    "\"properties\": {\"name\": \"A\"}}]}");
+  g_autofree char *saved = save (story);
+
+  g_test_message ("%s", saved);
+  g_assert_true (g_utf8_validate (saved, -1, NULL));
+  g_assert_nonnull (strstr (saved, "\"🌍\": 1"));
+}
+
+/* Unknown members of the collection and of each feature, and an element of "features"
+ * that never became a place, come back from a save where they were. */
+static void
+test_round_trip (void)
+{
+  g_autoptr(DlStory) story = load (
+    "{\"type\": \"FeatureCollection\", \"name\": \"layer\", \"features\": ["
+    "{\"type\": \"Feature\", \"id\": 7, \"geometry\": {\"type\": \"Point\", "
+    "\"coordinates\": [10.5, 20.25]}, \"properties\": {\"name\": \"Ḥalab\", \"pop\": 12}, "
+    "\"foreign\": {\"x\": [1, 2.5, \"\\u00e9\\n\"]}}, "
+    "{\"type\": \"Feature\", \"geometry\": null, \"properties\": null}, "
+    "{\"type\": \"Feature\", \"id\": \"b\", \"geometry\": {\"type\": \"Point\", "
+    "\"coordinates\": [-3, 4]}, \"properties\": {\"name\": \"B\"}}], \"bbox\": [1, 2, 3, 4]}");
+  GListModel *places = dl_story_get_places (story);
+  g_autofree char *saved = save (story);
+  g_autoptr(DlStory) again = load (saved);
+  g_autofree char *saved_again = save (again);
+  g_autoptr(DlPlace) first = g_list_model_get_item (places, 0);
+
+  g_test_message ("%s", saved);
+  g_assert_cmpuint (g_list_model_get_n_items (places), ==, 3);
+  g_assert_cmpstr (dl_place_get_name (first), ==, "Ḥalab");
+  g_assert_nonnull (strstr (saved, "\"name\": \"layer\""));
+  g_assert_nonnull (strstr (saved, "\"pop\": 12"));
+  g_assert_nonnull (strstr (saved, "\"foreign\""));
+  g_assert_nonnull (strstr (saved, "\"é\\n\""));
+  g_assert_nonnull (strstr (saved, "\"id\": 7"));
+  g_assert_nonnull (strstr (saved, "\"bbox\""));
+  g_assert_nonnull (strstr (saved, "\"coordinates\": [10.5, 20.25]"));
+  /* and the bytes written are the bytes read */
+  g_assert_cmpstr (saved_again, ==, saved);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/streamed-load/sources", test_sources);
+  g_test_add_func ("/streamed-load/astral-member-name", test_astral_member_name);
+  g_test_add_func ("/streamed-load/round-trip", test_round_trip);
+  return g_test_run ();
+}
