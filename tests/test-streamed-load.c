@@ -6,6 +6,7 @@
 
 #include <string.h>
 
+#include "dl-event.h"
 #include "dl-place.h"
 #include "dl-story.h"
 
@@ -108,6 +109,49 @@ test_round_trip (void)
   g_assert_cmpstr (saved_again, ==, saved);
 }
 
+/* Events are read one at a time too: an edited event keeps its unknown members, a removed
+ * one is gone, the others are written as they were read. */
+static void
+test_events (void)
+{
+  g_autoptr(DlStory) story = load (
+    "{\"type\": \"FeatureCollection\", \"dateline\": {\"version\": 1, \"x-tool\": \"t\", "
+    "\"events\": ["
+    "{\"id\": \"e1\", \"title\": \"First\", \"when\": {\"start\": \"2024-12-08\"}, "
+    "\"places\": [\"a\"], \"x-note\": [1, 2]}, "
+    "{\"id\": \"e2\", \"title\": \"Second\", \"when\": {\"start\": \"2024-12-09\"}, "
+    "\"places\": [\"a\"], \"x-note\": \"keep\"}, "
+    "{\"id\": \"e3\", \"title\": \"Third\", \"when\": {\"start\": \"2024-12-10\"}, "
+    "\"places\": [\"a\"]}]}, "
+    "\"features\": [{\"type\": \"Feature\", \"id\": \"a\", \"geometry\": {\"type\": "
+    "\"Point\", \"coordinates\": [1, 2]}, \"properties\": {\"name\": \"A\"}}]}");
+  GListModel *events = dl_story_get_events (story);
+  g_autoptr(DlEvent) first = g_list_model_get_item (events, 0);
+  g_autoptr(DlEvent) third = g_list_model_get_item (events, 2);
+  g_autofree char *unchanged = save (story);
+  g_autofree char *saved = NULL;
+  g_autoptr(DlStory) again = NULL;
+  g_autofree char *saved_again = NULL;
+
+  g_assert_cmpuint (g_list_model_get_n_items (events), ==, 3);
+  g_assert_cmpstr (dl_event_get_title (first), ==, "First");
+  g_assert_nonnull (strstr (unchanged, "\"x-note\": [1, 2]"));
+
+  dl_event_set_title (first, "First, renamed");
+  dl_story_remove_event (story, third);
+  saved = save (story);
+  g_test_message ("%s", saved);
+  g_assert_nonnull (strstr (saved, "\"title\": \"First, renamed\""));
+  g_assert_nonnull (strstr (saved, "\"x-note\": [1, 2]"));
+  g_assert_nonnull (strstr (saved, "\"x-note\": \"keep\""));
+  g_assert_nonnull (strstr (saved, "\"x-tool\": \"t\""));
+  g_assert_null (strstr (saved, "Third"));
+  again = load (saved);
+  g_assert_cmpuint (g_list_model_get_n_items (dl_story_get_events (again)), ==, 2);
+  saved_again = save (again);
+  g_assert_cmpstr (saved_again, ==, saved);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -116,5 +160,6 @@ main (int   argc,
   g_test_add_func ("/streamed-load/sources", test_sources);
   g_test_add_func ("/streamed-load/astral-member-name", test_astral_member_name);
   g_test_add_func ("/streamed-load/round-trip", test_round_trip);
+  g_test_add_func ("/streamed-load/events", test_events);
   return g_test_run ();
 }

@@ -29,6 +29,8 @@ struct _DlEvent
   gboolean   suggested;   /* drafted by the app, not yet accepted */
   DlStory   *story;       /* unowned: the story it belongs to, or NULL */
   JsonNode  *node;        /* the object it was read from, or NULL (dl-story-writer.c) */
+  /* 1 + the element of the story's event_sources it was read from, or 0 */
+  guint      source_index;
 };
 
 void       dl_event_add_place    (DlEvent    *self,

@@ -8,8 +8,9 @@
 
 G_BEGIN_DECLS
 
-/* An element of "features" of a FeatureCollection read one at a time (dl-story-reader.c):
- * where it is in the source text, and whether it became a place. */
+/* An element of "features" of a FeatureCollection, or of "events" of its "dateline", read
+ * one at a time (dl-story-reader.c): where it is in the source text, and whether it became
+ * a place (an event). */
 typedef struct
 {
   DlJsonSpan span;
@@ -29,6 +30,8 @@ struct _DlStory
    * source_index. NULL for a story read whole. */
   GBytes     *source;
   GArray     *feature_sources;  /* of DlFeatureSource */
+  /* the same for "events" of "dateline" (an empty array in root; DlEvent source_index) */
+  GArray     *event_sources;    /* of DlFeatureSource, or NULL */
 
   char       *title;
   char       *publisher;

@@ -1677,6 +1677,106 @@ read_feature_sources (Loader *l)
     }
 }
 
+/* Reads each element of "events" of "dateline" from its span of the text, as
+ * read_feature_sources() does for features. */
+static void
+read_event_sources (Loader *l)
+{
+  GArray *sources = l->story->event_sources;
+
+  for (guint i = 0; i < sources->len; i++)
+    {
+      DlFeatureSource *source = &g_array_index (sources, DlFeatureSource, i);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(JsonNode) node = NULL;
+      g_autofree char *path = g_strdup_printf ("dateline.events[%u]", i);
+      guint n_events = g_list_model_get_n_items (G_LIST_MODEL (l->story->events));
+
+      node = parse_span (l, &source->span, &error);
+      if (node == NULL)
+        {
+          report (l, DL_STORY_ERROR_PARSE, path, _("not valid JSON: %s"), error->message);
+          continue;
+        }
+      read_event (l, node, i, path);
+      if (g_list_model_get_n_items (G_LIST_MODEL (l->story->events)) > n_events)
+        {
+          g_autoptr(DlEvent) event = g_list_model_get_item (G_LIST_MODEL (l->story->events),
+                                                            n_events);
+
+          g_clear_pointer (&event->node, json_node_unref);
+          event->source_index = i + 1;
+          source->owned = TRUE;
+        }
+    }
+}
+
+/* The spans of the elements of the array at @span of the text (offsets into the text). */
+static GArray *
+element_sources (Loader           *l,
+                 const DlJsonSpan *span)
+{
+  g_autoptr(GArray) elements = g_array_new (FALSE, FALSE, sizeof (DlJsonSpan));
+  GArray *sources;
+
+  dl_json_children (l->json_text + span->offset, span->length, NULL, elements);
+  sources = g_array_sized_new (FALSE, TRUE, sizeof (DlFeatureSource), elements->len);
+  for (guint i = 0; i < elements->len; i++)
+    {
+      DlFeatureSource source = { g_array_index (elements, DlJsonSpan, i), FALSE };
+
+      source.span.offset += span->offset;
+      g_array_append_val (sources, source);
+    }
+  return sources;
+}
+
+/* The "dateline" object at @span with its "events" left as spans (story->event_sources),
+ * or NULL (error set) when a member does not parse. */
+static JsonNode *
+parse_dateline (Loader            *l,
+                DlStory           *story,
+                const DlJsonSpan  *span,
+                GError           **error)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GArray) spans = g_array_new (FALSE, FALSE, sizeof (DlJsonSpan));
+  g_autoptr(JsonObject) object = json_object_new ();
+  JsonNode *node;
+  gint events = -1;
+
+  dl_json_children (l->json_text + span->offset, span->length, names, spans);
+  for (guint i = 0; i < names->len; i++)
+    {
+      DlJsonSpan *child = &g_array_index (spans, DlJsonSpan, i);
+
+      child->offset += span->offset;
+      if (g_str_equal (g_ptr_array_index (names, i), "events") && child->length > 0 &&
+          l->json_text[child->offset] == '[')
+        events = i;
+    }
+  for (guint i = 0; i < names->len; i++)
+    {
+      DlJsonSpan *child = &g_array_index (spans, DlJsonSpan, i);
+      const char *name = g_ptr_array_index (names, i);
+
+      if ((gint) i == events)
+        {
+          g_clear_pointer (&story->event_sources, g_array_unref);
+          story->event_sources = element_sources (l, child);
+          json_object_set_array_member (object, name, json_array_new ());
+          continue;
+        }
+      node = parse_span (l, child, error);
+      if (node == NULL)
+        return NULL;
+      json_object_set_member (object, name, node);
+    }
+  node = json_node_new (JSON_NODE_OBJECT);
+  json_node_take_object (node, g_steal_pointer (&object));
+  return node;
+}
+
 /* The root of a FeatureCollection with its "features" left as spans of the text (in
  * story->feature_sources, "features" itself an empty array), or NULL when the text is not
  * an object with a "features" array (then it is read whole). */
@@ -1729,7 +1829,11 @@ parse_without_features (Loader   *l,
           json_object_set_array_member (object, name, json_array_new ());
           continue;
         }
-      node = parse_span (l, span, error);
+      if (g_str_equal (name, "dateline") && span->length > 0 &&
+          l->json_text[span->offset] == '{')
+        node = parse_dateline (l, story, span, error);
+      else
+        node = parse_span (l, span, error);
       if (node == NULL)
         return NULL;
       json_object_set_member (object, name, node);
@@ -1872,7 +1976,9 @@ read_root (Loader *l)
           }
 
       events = get_array (l, dateline, "dateline", "events", FALSE);
-      if (events != NULL)
+      if (events != NULL && l->story->event_sources != NULL)
+        read_event_sources (l);
+      else if (events != NULL)
         for (guint i = 0; i < json_array_get_length (events); i++)
           {
             g_autofree char *path = g_strdup_printf ("dateline.events[%u]", i);

@@ -33,6 +33,7 @@ typedef struct
   gboolean    becomes_story;
   DlPlace    *root_geometry_place;  /* the place of a file that is a bare geometry */
   GPtrArray  *feature_nodes;  /* the story's feature_sources parsed again, or NULL */
+  GPtrArray  *event_nodes;    /* and its event_sources, or NULL */
 } Writer;
 
 /* The feature @place was read from, or NULL for a new place. */
@@ -44,6 +45,17 @@ place_node (Writer  *w,
       place->source_index <= w->feature_nodes->len)
     return g_ptr_array_index (w->feature_nodes, place->source_index - 1);
   return place->node;
+}
+
+/* The object @event was read from, or NULL for a new event. */
+static JsonNode *
+event_node (Writer  *w,
+            DlEvent *event)
+{
+  if (event->node == NULL && event->source_index > 0 && w->event_nodes != NULL &&
+      event->source_index <= w->event_nodes->len)
+    return g_ptr_array_index (w->event_nodes, event->source_index - 1);
+  return event->node;
 }
 
 /* A copy of @object's members, in order: a changed copy never touches the original. */
@@ -635,7 +647,7 @@ write_event (Writer  *w,
              DlEvent *event,
              guint    index)
 {
-  JsonObject *original = node_object (event->node);
+  JsonObject *original = node_object (event_node (w, event));
   JsonObject *object = copy_object (original);
   JsonNode *node;
 
@@ -669,7 +681,7 @@ item_node (Writer  *w,
     return place_node (w, DL_PLACE (item));
   if (DL_IS_ACTOR (item))
     return DL_ACTOR (item)->node;
-  return DL_EVENT (item)->node;
+  return event_node (w, DL_EVENT (item));
 }
 
 /* The elements of @original (nullable) merged with @items (the model's order): elements
@@ -815,7 +827,7 @@ own_nodes (Writer     *w,
 void
 dl_story_remember_nodes (DlStory *self)
 {
-  Writer w = { self, NULL, FALSE, NULL, NULL };
+  Writer w = { self, NULL, FALSE, NULL, NULL, NULL };
   GListModel *places = G_LIST_MODEL (self->places);
 
   g_clear_pointer (&self->owned_nodes, g_hash_table_unref);
@@ -857,6 +869,7 @@ needs_dateline (DlStory *story)
 static GBytes *
 write_story (DlStory    *self,
              GPtrArray  *feature_nodes,
+             GPtrArray  *event_nodes,
              GHashTable *owned)
 {
   const char *type;
@@ -864,7 +877,7 @@ write_story (DlStory    *self,
   JsonObject *root;
   g_autoptr(JsonNode) node = NULL;
   g_autoptr(GPtrArray) places = NULL;
-  Writer w = { self, NULL, FALSE, NULL, NULL };
+  Writer w = { self, NULL, FALSE, NULL, NULL, NULL };
   gboolean wrote_dateline = FALSE;
   gboolean wrote_features = FALSE;
   gsize length = 0;
@@ -872,6 +885,7 @@ write_story (DlStory    *self,
 
   w.owned = owned;
   w.feature_nodes = feature_nodes;
+  w.event_nodes = event_nodes;
   original = node_object (self->root);
   places = list_items (G_LIST_MODEL (self->places));
   w.becomes_story = !(original != NULL && json_object_has_member (original, "dateline")) &&
@@ -946,21 +960,20 @@ write_story (DlStory    *self,
   return g_bytes_new_take (data, length);
 }
 
-/* Each element of "features" read from a span of the text, parsed again; and the set of
- * owned nodes with those that became places. */
+/* Each element read from a span of the text (features or events), parsed again; those
+ * that became places (events) are added to @owned. */
 static GPtrArray *
-parse_feature_sources (DlStory    *self,
-                       GHashTable *owned)
+parse_sources (DlStory    *self,
+               GArray     *sources,
+               GHashTable *owned)
 {
   g_autoptr(JsonParser) parser = json_parser_new ();
-  GPtrArray *nodes = g_ptr_array_new_full (self->feature_sources->len,
-                                           (GDestroyNotify) json_node_unref);
+  GPtrArray *nodes = g_ptr_array_new_full (sources->len, (GDestroyNotify) json_node_unref);
   const char *text = g_bytes_get_data (self->source, NULL);
 
-  for (guint i = 0; i < self->feature_sources->len; i++)
+  for (guint i = 0; i < sources->len; i++)
     {
-      const DlFeatureSource *source = &g_array_index (self->feature_sources,
-                                                      DlFeatureSource, i);
+      const DlFeatureSource *source = &g_array_index (sources, DlFeatureSource, i);
       JsonNode *node = dl_json_build (text + source->span.offset, source->span.length);
 
       /* read once already: it parses, as the loader did */
@@ -977,6 +990,24 @@ parse_feature_sources (DlStory    *self,
   return nodes;
 }
 
+/* Puts @nodes into the empty @array (a placeholder of the root), or takes them out. */
+static void
+fill_array (JsonArray *array,
+            GPtrArray *nodes)
+{
+  if (array == NULL || nodes == NULL)
+    return;
+  for (guint i = 0; i < nodes->len; i++)
+    json_array_add_element (array, json_node_ref (g_ptr_array_index (nodes, i)));
+}
+
+static void
+empty_array (JsonArray *array)
+{
+  for (guint i = array != NULL ? json_array_get_length (array) : 0; i > 0; i--)
+    json_array_remove_element (array, i - 1);
+}
+
 /**
  * dl_story_to_bytes:
  * @self: a story
@@ -991,8 +1022,12 @@ GBytes *
 dl_story_to_bytes (DlStory *self)
 {
   g_autoptr(GPtrArray) feature_nodes = NULL;
+  g_autoptr(GPtrArray) event_nodes = NULL;
   g_autoptr(GHashTable) owned = NULL;
+  JsonObject *root;
+  JsonNode *dateline;
   JsonArray *features = NULL;
+  JsonArray *events = NULL;
   GHashTableIter iter;
   gpointer node;
   GBytes *bytes;
@@ -1002,19 +1037,26 @@ dl_story_to_bytes (DlStory *self)
   if (self->owned_nodes == NULL)
     dl_story_remember_nodes (self);
   if (self->feature_sources == NULL)
-    return write_story (self, NULL, self->owned_nodes);
+    return write_story (self, NULL, NULL, self->owned_nodes);
 
-  /* the features' trees exist only while the story is written */
+  /* the trees of the features and events exist only while the story is written */
   owned = g_hash_table_new (NULL, NULL);
   g_hash_table_iter_init (&iter, self->owned_nodes);
   while (g_hash_table_iter_next (&iter, &node, NULL))
     g_hash_table_add (owned, node);
-  feature_nodes = parse_feature_sources (self, owned);
-  features = json_object_get_array_member (json_node_get_object (self->root), "features");
-  for (guint i = 0; i < feature_nodes->len; i++)
-    json_array_add_element (features, json_node_ref (g_ptr_array_index (feature_nodes, i)));
-  bytes = write_story (self, feature_nodes, owned);
-  for (guint i = json_array_get_length (features); i > 0; i--)
-    json_array_remove_element (features, i - 1);
+  root = json_node_get_object (self->root);
+  feature_nodes = parse_sources (self, self->feature_sources, owned);
+  features = json_object_get_array_member (root, "features");
+  dateline = json_object_get_member (root, "dateline");
+  if (self->event_sources != NULL && dateline != NULL && JSON_NODE_HOLDS_OBJECT (dateline))
+    {
+      event_nodes = parse_sources (self, self->event_sources, owned);
+      events = json_object_get_array_member (json_node_get_object (dateline), "events");
+    }
+  fill_array (features, feature_nodes);
+  fill_array (events, event_nodes);
+  bytes = write_story (self, feature_nodes, event_nodes, owned);
+  empty_array (features);
+  empty_array (events);
   return bytes;
 }

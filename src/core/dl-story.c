@@ -128,6 +128,7 @@ dl_story_finalize (GObject *object)
   g_clear_pointer (&self->root, json_node_unref);
   g_clear_pointer (&self->source, g_bytes_unref);
   g_clear_pointer (&self->feature_sources, g_array_unref);
+  g_clear_pointer (&self->event_sources, g_array_unref);
   g_clear_pointer (&self->owned_nodes, g_hash_table_unref);
   g_free (self->title);
   g_free (self->publisher);
