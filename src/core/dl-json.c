@@ -677,12 +677,22 @@ value_end (const char *p,
 
       if (c == '"')
         {
-          for (p++; p < end && *p != '"'; p++)
-            if (*p == '\\')
-              p++;
-          p++;
+          /* to the next quote not escaped: one before an odd run of backslashes is */
+          for (p++;;)
+            {
+              const char *quote = memchr (p, '"', end - p);
+              const char *q;
+
+              if (quote == NULL)
+                return end;
+              for (q = quote; q > p && q[-1] == '\\'; q--)
+                ;
+              p = quote + 1;
+              if ((quote - q) % 2 == 0)
+                break;
+            }
           if (depth == 0)
-            return MIN (p, end);
+            return p;
           continue;
         }
       if (c == '{' || c == '[')
