@@ -82,7 +82,8 @@ dl_test_describe_story (DlStory *story)
                               dl_event_get_title (event));
       append_time (s, dl_event_get_start (event));
       append_time (s, dl_event_get_end (event));
-      g_string_append_printf (s, "%s|%s|%s|", dl_event_get_when_text (event),
+      g_string_append_printf (s, "%s|%s|%s|%s|", dl_event_get_when_text (event),
+                              dl_event_get_approximate (event) ? "about" : "exact",
                               dl_event_get_category (event), dl_event_get_attribution (event));
       for (guint j = 0; j < dl_event_get_n_places (event); j++)
         {
@@ -153,7 +154,7 @@ dl_test_random_operation (DlStory *story,
   DlTime time;
 
   g_snprintf (name, sizeof name, "Name %u", (*serial)++);
-  switch (g_rand_int_range (rand, 0, 26))
+  switch (g_rand_int_range (rand, 0, 27))
     {
     case 0:
       return place != NULL ? dl_operation_new_set_place_name (place, name) : NULL;
@@ -298,6 +299,10 @@ dl_test_random_operation (DlStory *story,
       return event != NULL ? dl_operation_new_remove_event (story, event) : NULL;
     case 24:
       return dl_operation_new_set_story_title (story, g_rand_boolean (rand) ? name : NULL);
+    case 25:
+      return event != NULL ?
+             dl_operation_new_set_event_approximate (event, !dl_event_get_approximate (event))
+             : NULL;
     default:
       return dl_operation_new_set_story_published (story,
                                                    g_rand_boolean (rand) ? "2024-12-09" : NULL);

@@ -241,6 +241,7 @@ make_operation (DlStory *story,
     case 33:
       return dl_operation_new_set_actor_aliases (actor_named (story, "russia"), aliases);
     case 34: return dl_operation_new_set_actor_aliases (actor_named (story, "russia"), NULL);
+    case 35: return dl_operation_new_set_event_approximate (event_named (story, "homs"), TRUE);
     default: return NULL;
     }
 }
@@ -264,7 +265,7 @@ test_every_operation (void)
 
       if (operation == NULL)
         {
-          g_assert_cmpuint (which, ==, 35);
+          g_assert_cmpuint (which, ==, 36);
           break;
         }
       g_test_message ("operation %u: %s", which, dl_operation_get_label (operation));

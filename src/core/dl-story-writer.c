@@ -84,6 +84,26 @@ sync_string (JsonObject *object,
     json_object_set_string_member (object, name, value);
 }
 
+/* Makes member @name true when @value, else absent, unless it already reads so (the
+ * reader takes anything but true as false). */
+static void
+sync_flag (JsonObject *object,
+           const char *name,
+           gboolean    value)
+{
+  JsonNode *node = object != NULL ? json_object_get_member (object, name) : NULL;
+  gboolean now = node != NULL && JSON_NODE_HOLDS_VALUE (node) &&
+                 json_node_get_value_type (node) == G_TYPE_BOOLEAN &&
+                 json_node_get_boolean (node);
+
+  if (now == value)
+    return;
+  if (value)
+    json_object_set_boolean_member (object, name, TRUE);
+  else
+    json_object_remove_member (object, name);
+}
+
 static JsonNode *
 position_node (DlLonLat position)
 {
@@ -603,7 +623,7 @@ write_when (JsonObject *event_object,
   if (when != NULL && JSON_NODE_HOLDS_VALUE (when) &&
       json_node_get_value_type (when) == G_TYPE_STRING &&
       event->end.precision == DL_TIME_NONE && event->when_text == NULL &&
-      same_time (json_node_get_string (when), &event->start))
+      !event->approximate && same_time (json_node_get_string (when), &event->start))
     return;
 
   object = copy_object (node_object (when));
@@ -612,6 +632,7 @@ write_when (JsonObject *event_object,
   sync_time (object, "start", &event->start);
   sync_time (object, "end", &event->end);
   sync_string (object, "text", event->when_text);
+  sync_flag (object, "approximate", event->approximate);
 
   node = json_node_new (JSON_NODE_OBJECT);
   json_node_take_object (node, object);

@@ -457,7 +457,7 @@ dl_timeline_view_describe_mark (DlTimelineView *self,
   g_return_val_if_fail (self->strip != NULL, NULL);
 
   mark = dl_timeline_strip_get_mark (self->strip, index);
-  date = dl_time_format (dl_event_get_start (mark->event));
+  date = dl_event_format_start (mark->event);
   /* TRANSLATORS: a mark of the timeline: its date and its event's title */
   return g_strdup_printf (_("%s: %s"), date, dl_event_get_title (mark->event));
 }
