@@ -18,6 +18,8 @@
 #include "dl-operation.h"
 #include "dl-resources.h"
 #include "dl-timeline-strip.h"
+#include "dl-timeline-view.h"
+#include "dl-window-private.h"
 
 #define N_PLACES 10000
 #define N_ACTORS 100
@@ -295,6 +297,70 @@ test_timeline_soft_edge (Fixture       *fixture,
   cairo_surface_destroy (surface);
 }
 
+/* In the window: the events list and the timeline follow the flag, and its undo. */
+static void
+test_window_follows (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "window-story.geojson",
+                                                 NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DlStory) story = dl_story_new_from_file (file, NULL, &error);
+  DlWindow *window = dl_window_new (NULL);
+  DlTimelineView *view;
+  DlDocument *document;
+  DlEvent *event = NULL;
+  g_autofree char *exact = NULL;
+  g_autofree char *about = NULL;
+  GListModel *events;
+
+  g_assert_no_error (error);
+  events = dl_story_get_events (story);
+  for (guint i = 0; i < g_list_model_get_n_items (events) && event == NULL; i++)
+    {
+      g_autoptr(DlEvent) candidate = g_list_model_get_item (events, i);
+
+      if (dl_event_get_start (candidate) != NULL
+          && dl_event_get_start (candidate)->precision != DL_TIME_NONE
+          && dl_event_get_when_text (candidate) == NULL)
+        event = candidate;
+    }
+  g_assert_nonnull (event);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1400, 900);
+  dl_window_set_story (window, story);
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  document = dl_window_get_document (window);
+  view = dl_timeline_get_view (dl_window_get_timeline (window));
+  exact = dl_event_format_start (event);
+  g_assert_true (shows_label (GTK_WIDGET (dl_window_get_list_view (window)), exact));
+
+  dl_document_push (document, dl_operation_new_set_event_approximate (event, TRUE));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  about = dl_event_format_start (event);
+  g_assert_true (g_str_has_prefix (about, "about ") || g_str_has_prefix (about, "c. "));
+  g_assert_true (shows_label (GTK_WIDGET (dl_window_get_list_view (window)), about));
+  {
+    DlTimelineStrip *strip = dl_timeline_view_get_strip (view);
+    int index = dl_timeline_strip_find (strip, event);
+
+    g_assert_cmpint (index, >=, 0);
+    g_assert_true (dl_timeline_strip_get_mark (strip, index)->approximate);
+  }
+
+  dl_history_undo (dl_document_get_history (document));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  g_assert_true (shows_label (GTK_WIDGET (dl_window_get_list_view (window)), exact));
+  {
+    DlTimelineStrip *strip = dl_timeline_view_get_strip (view);
+
+    g_assert_false (dl_timeline_strip_get_mark (strip,
+                                                dl_timeline_strip_find (strip, event))
+                    ->approximate);
+  }
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -311,5 +377,6 @@ main (int   argc,
               test_approximate_switch, fixture_teardown);
   g_test_add ("/event-editor/approximate/timeline", Fixture, NULL, fixture_setup,
               test_timeline_soft_edge, fixture_teardown);
+  g_test_add_func ("/event-editor/approximate/window", test_window_follows);
   return g_test_run ();
 }

@@ -432,6 +432,16 @@ dl_timeline_view_set_view_state (DlTimelineView *self,
   story_changed_cb (self);
 }
 
+void
+dl_timeline_view_refresh (DlTimelineView *self)
+{
+  g_return_if_fail (DL_IS_TIMELINE_VIEW (self));
+
+  /* laid out again at the next draw */
+  invalidate (self);
+  sync_selection (self);
+}
+
 DlTimelineStrip *
 dl_timeline_view_get_strip (DlTimelineView *self)
 {

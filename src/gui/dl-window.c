@@ -1343,6 +1343,7 @@ dl_window_refresh_views (DlWindow *self,
   if (map_changed)
     dl_map_view_sync_places (self->map_view);
   dl_article_view_refresh_passages (self->article_view);
+  dl_timeline_view_refresh (dl_timeline_get_view (self->timeline));
 }
 
 DlStory *
