@@ -163,7 +163,8 @@ dl_test_random_operation (DlStory *story,
              dl_operation_new_set_place_kind (place, kinds[g_rand_int_range (rand, 0, 4)]) :
              NULL;
     case 2:
-      return place != NULL ?
+      /* a place read without a geometry has nothing to move */
+      return place != NULL && dl_place_get_n_parts (place) > 0 ?
              dl_operation_new_move_place (place,
                                           (DlLonLat) { g_rand_int_range (rand, -1700, 1700) / 10.0,
                                                        g_rand_int_range (rand, -800, 800) / 10.0 })

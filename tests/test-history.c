@@ -816,6 +816,51 @@ test_plain_map_becomes_story (void)
   assert_bytes_equal (after, before);
 }
 
+/* Found by fuzz-edit: a file that is a bare geometry (a route of two lines) keeps that
+ * geometry when a place is added beside it, rather than becoming a point at its first
+ * position; undoing gives the file back byte for byte. */
+static void
+test_bare_geometry_add_place (void)
+{
+  const char *text = "{\"type\":\"MultiLineString\",\"coordinates\":"
+                     "[[[100.0,0.0],[101.0,1.0]],[[102.0,2.0],[103.0,3.0]]]}";
+  g_autoptr(GBytes) input = g_bytes_new_static (text, strlen (text));
+  g_autoptr(DlStory) story = load_bytes (input);
+  g_autoptr(DlHistory) history = dl_history_new ();
+  g_autoptr(GBytes) before = dl_story_to_bytes (story);
+  g_autoptr(GBytes) after = NULL;
+  g_autoptr(GBytes) undone = NULL;
+  g_autoptr(DlStory) again = NULL;
+  g_autofree char *seen = dl_test_describe_story (story);
+  DlPlace *route;
+  guint n;
+
+  dl_history_push (history, new_place_operation (story));
+  after = dl_story_to_bytes (story);
+  g_assert_nonnull (strstr (g_bytes_get_data (after, NULL), "\"MultiLineString\""));
+  again = load_bytes (after);
+  g_assert_cmpuint (g_list_model_get_n_items (dl_story_get_places (again)), ==, 2);
+  route = item (dl_story_get_places (again), 0);
+  g_assert_cmpuint (dl_place_get_n_parts (route), ==, 2);
+  dl_place_get_part (route, 1, &n);
+  g_assert_cmpuint (n, ==, 2);
+  {
+    g_autofree char *edited = dl_test_describe_story (story);
+    g_autofree char *reloaded = dl_test_describe_story (again);
+
+    g_assert_cmpstr (reloaded, ==, edited);
+  }
+
+  g_assert_true (dl_history_undo (history));
+  undone = dl_story_to_bytes (story);
+  assert_bytes_equal (before, undone);
+  {
+    g_autofree char *seen_undone = dl_test_describe_story (story);
+
+    g_assert_cmpstr (seen_undone, ==, seen);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -837,6 +882,7 @@ main (int   argc,
   g_test_add_func ("/history/new-from-text", test_new_from_text);
   g_test_add_func ("/history/plain-map", test_plain_map);
   g_test_add_func ("/history/plain-map-becomes-story", test_plain_map_becomes_story);
+  g_test_add_func ("/history/bare-geometry-add-place", test_bare_geometry_add_place);
 
   return g_test_run ();
 }

@@ -363,13 +363,14 @@ dl_event_get_end (DlEvent *self)
  * dl_event_get_approximate:
  * @self: an event
  *
- * Returns: %TRUE when the story says the time is only about right.
+ * Returns: %TRUE when the story says the time is only about right; %FALSE for an event
+ *   without a time (a file cannot say it: "when" needs a start).
  */
 gboolean
 dl_event_get_approximate (DlEvent *self)
 {
   g_return_val_if_fail (DL_IS_EVENT (self), FALSE);
-  return self->approximate;
+  return self->approximate && self->start.precision != DL_TIME_NONE;
 }
 
 /**

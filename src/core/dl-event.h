@@ -28,7 +28,8 @@ const DlTime    *dl_event_get_start       (DlEvent    *self);
 const DlTime    *dl_event_get_end         (DlEvent    *self);
 /* The article's own wording of the time ("on Sunday"), or NULL. */
 const char      *dl_event_get_when_text   (DlEvent    *self);
-/* TRUE when the time is only about right ("about December 2024", "c. 2016"). */
+/* TRUE when the time is only about right ("about December 2024", "c. 2016"); FALSE
+ * without a start. */
 gboolean         dl_event_get_approximate (DlEvent    *self);
 /* The start as shown: "8 Dec 2024", "about Dec 2024", "c. 2016"; "" without a time. */
 char            *dl_event_format_start    (DlEvent    *self);

@@ -901,8 +901,15 @@ dl_story_to_bytes (DlStory *self)
       DlPlace *only = places->len == 1 ? g_ptr_array_index (places, 0) : NULL;
       gboolean feature = g_str_equal (type, "Feature");
 
-      if (!feature && only != NULL && only->loaded_name != NULL)
-        w.root_geometry_place = only;
+      /* the place read from the geometry (it keeps its geometry also beside places
+       * added since) */
+      for (guint i = 0; i < places->len && !feature; i++)
+        {
+          DlPlace *place = g_ptr_array_index (places, i);
+
+          if (place->node == NULL && place->loaded_name != NULL)
+            w.root_geometry_place = place;
+        }
       if (places->len == 0 && !needs_dateline (self))
         {
           /* a Feature without a geometry: nothing shown, nothing to change */

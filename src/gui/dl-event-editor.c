@@ -200,6 +200,10 @@ update (DlEventEditor *self)
   if (gtk_switch_get_active (self->approximate_switch)
       != dl_event_get_approximate (self->event))
     gtk_switch_set_active (self->approximate_switch, dl_event_get_approximate (self->event));
+  /* only a time can be approximate */
+  gtk_widget_set_sensitive (GTK_WIDGET (self->approximate_switch),
+                            dl_event_get_start (self->event) != NULL
+                            && dl_event_get_start (self->event)->precision != DL_TIME_NONE);
   rebuild_lists (self);
 }
 
