@@ -861,6 +861,45 @@ test_bare_geometry_add_place (void)
   }
 }
 
+/* Found by fuzz-edit: moving a place read from a GeometryCollection (a point beside a
+ * line: the line is the place) moves the line in the file too, leaves the point, and
+ * undoing gives the bytes back. */
+static void
+test_geometry_collection_move (void)
+{
+  const char *text = "{\"type\":\"GeometryCollection\",\"geometries\":["
+                     "{\"type\":\"Point\",\"coordinates\":[100.0,0.0]},"
+                     "{\"type\":\"GeometryCollection\",\"geometries\":["
+                     "{\"type\":\"LineString\",\"coordinates\":[[101.0,0.0],[102.0,1.0]]}]}]}";
+  g_autoptr(GBytes) input = g_bytes_new_static (text, strlen (text));
+  g_autoptr(DlStory) story = load_bytes (input);
+  g_autoptr(DlHistory) history = dl_history_new ();
+  g_autoptr(GBytes) before = dl_story_to_bytes (story);
+  g_autoptr(GBytes) after = NULL;
+  g_autoptr(GBytes) undone = NULL;
+  g_autoptr(DlStory) again = NULL;
+  DlPlace *line = item (dl_story_get_places (story), 0);
+  DlLonLat anchor = dl_place_get_anchor (line);
+  g_autofree char *edited = NULL;
+  g_autofree char *reloaded = NULL;
+
+  g_assert_cmpint (dl_place_get_shape (line), ==, DL_PLACE_SHAPE_ROUTE);
+  dl_history_push (history, dl_operation_new_move_place (line, (DlLonLat) {
+                                                           anchor.lon + 10, anchor.lat + 5 }));
+  after = dl_story_to_bytes (story);
+  again = load_bytes (after);
+  edited = dl_test_describe_story (story);
+  reloaded = dl_test_describe_story (again);
+  g_assert_cmpstr (reloaded, ==, edited);
+  /* the point beside the line stays where it was */
+  g_assert_nonnull (strstr (g_bytes_get_data (after, NULL), "\"coordinates\": [100, 0]"));
+  g_assert_nonnull (strstr (g_bytes_get_data (after, NULL), "[111, 5]"));
+
+  g_assert_true (dl_history_undo (history));
+  undone = dl_story_to_bytes (story);
+  assert_bytes_equal (before, undone);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -883,6 +922,7 @@ main (int   argc,
   g_test_add_func ("/history/plain-map", test_plain_map);
   g_test_add_func ("/history/plain-map-becomes-story", test_plain_map_becomes_story);
   g_test_add_func ("/history/bare-geometry-add-place", test_bare_geometry_add_place);
+  g_test_add_func ("/history/geometry-collection-move", test_geometry_collection_move);
 
   return g_test_run ();
 }
