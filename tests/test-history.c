@@ -900,6 +900,35 @@ test_geometry_collection_move (void)
   assert_bytes_equal (before, undone);
 }
 
+/* Found by fuzz-edit: deleting the only place of a file that is one Feature deletes it
+ * from the saved file too (the Feature was written back as it was read); undo gives the
+ * bytes back. */
+static void
+test_single_feature_remove (void)
+{
+  const char *text = "{\"type\":\"Feature\",\"geometry\":{\"type\":\"Polygon\","
+                     "\"coordinates\":[[[170.0,40.0],[180.0,40.0],[180.0,50.0],[170.0,40.0]]]}}";
+  g_autoptr(GBytes) input = g_bytes_new_static (text, strlen (text));
+  g_autoptr(DlStory) story = load_bytes (input);
+  g_autoptr(DlHistory) history = dl_history_new ();
+  g_autoptr(GBytes) before = dl_story_to_bytes (story);
+  g_autoptr(GBytes) after = NULL;
+  g_autoptr(GBytes) undone = NULL;
+  g_autoptr(DlStory) again = NULL;
+
+  g_assert_cmpuint (g_list_model_get_n_items (dl_story_get_places (story)), ==, 1);
+  dl_history_push (history, dl_operation_new_remove_place (story,
+                                                           item (dl_story_get_places (story),
+                                                                 0)));
+  after = dl_story_to_bytes (story);
+  again = load_bytes (after);
+  g_assert_cmpuint (g_list_model_get_n_items (dl_story_get_places (again)), ==, 0);
+
+  g_assert_true (dl_history_undo (history));
+  undone = dl_story_to_bytes (story);
+  assert_bytes_equal (before, undone);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -923,6 +952,7 @@ main (int   argc,
   g_test_add_func ("/history/plain-map-becomes-story", test_plain_map_becomes_story);
   g_test_add_func ("/history/bare-geometry-add-place", test_bare_geometry_add_place);
   g_test_add_func ("/history/geometry-collection-move", test_geometry_collection_move);
+  g_test_add_func ("/history/single-feature-remove", test_single_feature_remove);
 
   return g_test_run ();
 }

@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Save As… in the window, driven past the file chooser (which a test cannot drive) with
  * the file a user would pick: a file that loads back as the same story, becomes the
- * document's file, and a toast naming it; a folder that cannot exist gives an error dialog naming the file, and nothing is
- * written. The name offered comes from the opened file or the story's title. */
+ * document's file, and a toast naming it; a folder that cannot exist gives an error
+ * dialog naming the file, and nothing is written. The name offered comes from the opened
+ * file or the story's title. */
 #undef G_DISABLE_ASSERT
 #define G_LOG_DOMAIN "test-save-as"
 
