@@ -40,6 +40,9 @@ dl_test_describe_story (DlStory *story)
   GListModel *actors = dl_story_get_actors (story);
   GListModel *events = dl_story_get_events (story);
   g_autoptr(GPtrArray) passages = dl_story_list_passages (story);
+  /* A plain map's ids are made up from the features' order when it is read (a file
+   * without events names no place by id): deleting a feature renumbers the rest. */
+  gboolean ids_matter = g_list_model_get_n_items (events) > 0;
 
   g_string_append_printf (s, "article %s|%s|%s|%s|%s|%s\n", dl_story_get_title (story),
                           dl_story_get_publisher (story), dl_story_get_url (story),
@@ -50,8 +53,9 @@ dl_test_describe_story (DlStory *story)
       g_autoptr(DlPlace) place = g_list_model_get_item (places, i);
       DlLonLat anchor = dl_place_get_anchor (place);
 
-      g_string_append_printf (s, "place %s|%s|%s|%s|%u events|%.17g,%.17g|", 
-                              dl_place_get_id (place), dl_place_get_name (place),
+      g_string_append_printf (s, "place %s|%s|%s|%s|%u events|%.17g,%.17g|",
+                              ids_matter ? dl_place_get_id (place) : "-",
+                              dl_place_get_name (place),
                               dl_place_get_kind (place), dl_place_get_precision (place),
                               dl_place_get_n_events (place), anchor.lon, anchor.lat);
       for (guint j = 0; j < dl_place_get_n_parts (place); j++)
