@@ -241,6 +241,7 @@ make_operation (DlStory *story,
     case 33:
       return dl_operation_new_set_actor_aliases (actor_named (story, "russia"), aliases);
     case 34: return dl_operation_new_set_actor_aliases (actor_named (story, "russia"), NULL);
+    case 35: return dl_operation_new_set_event_approximate (event_named (story, "homs"), TRUE);
     default: return NULL;
     }
 }
@@ -264,7 +265,7 @@ test_every_operation (void)
 
       if (operation == NULL)
         {
-          g_assert_cmpuint (which, ==, 35);
+          g_assert_cmpuint (which, ==, 36);
           break;
         }
       g_test_message ("operation %u: %s", which, dl_operation_get_label (operation));
@@ -815,6 +816,119 @@ test_plain_map_becomes_story (void)
   assert_bytes_equal (after, before);
 }
 
+/* Found by fuzz-edit: a file that is a bare geometry (a route of two lines) keeps that
+ * geometry when a place is added beside it, rather than becoming a point at its first
+ * position; undoing gives the file back byte for byte. */
+static void
+test_bare_geometry_add_place (void)
+{
+  const char *text = "{\"type\":\"MultiLineString\",\"coordinates\":"
+                     "[[[100.0,0.0],[101.0,1.0]],[[102.0,2.0],[103.0,3.0]]]}";
+  g_autoptr(GBytes) input = g_bytes_new_static (text, strlen (text));
+  g_autoptr(DlStory) story = load_bytes (input);
+  g_autoptr(DlHistory) history = dl_history_new ();
+  g_autoptr(GBytes) before = dl_story_to_bytes (story);
+  g_autoptr(GBytes) after = NULL;
+  g_autoptr(GBytes) undone = NULL;
+  g_autoptr(DlStory) again = NULL;
+  g_autofree char *seen = dl_test_describe_story (story);
+  DlPlace *route;
+  guint n;
+
+  dl_history_push (history, new_place_operation (story));
+  after = dl_story_to_bytes (story);
+  g_assert_nonnull (strstr (g_bytes_get_data (after, NULL), "\"MultiLineString\""));
+  again = load_bytes (after);
+  g_assert_cmpuint (g_list_model_get_n_items (dl_story_get_places (again)), ==, 2);
+  route = item (dl_story_get_places (again), 0);
+  g_assert_cmpuint (dl_place_get_n_parts (route), ==, 2);
+  dl_place_get_part (route, 1, &n);
+  g_assert_cmpuint (n, ==, 2);
+  {
+    g_autofree char *edited = dl_test_describe_story (story);
+    g_autofree char *reloaded = dl_test_describe_story (again);
+
+    g_assert_cmpstr (reloaded, ==, edited);
+  }
+
+  g_assert_true (dl_history_undo (history));
+  undone = dl_story_to_bytes (story);
+  assert_bytes_equal (before, undone);
+  {
+    g_autofree char *seen_undone = dl_test_describe_story (story);
+
+    g_assert_cmpstr (seen_undone, ==, seen);
+  }
+}
+
+/* Found by fuzz-edit: moving a place read from a GeometryCollection (a point beside a
+ * line: the line is the place) moves the line in the file too, leaves the point, and
+ * undoing gives the bytes back. */
+static void
+test_geometry_collection_move (void)
+{
+  const char *text = "{\"type\":\"GeometryCollection\",\"geometries\":["
+                     "{\"type\":\"Point\",\"coordinates\":[100.0,0.0]},"
+                     "{\"type\":\"GeometryCollection\",\"geometries\":["
+                     "{\"type\":\"LineString\",\"coordinates\":[[101.0,0.0],[102.0,1.0]]}]}]}";
+  g_autoptr(GBytes) input = g_bytes_new_static (text, strlen (text));
+  g_autoptr(DlStory) story = load_bytes (input);
+  g_autoptr(DlHistory) history = dl_history_new ();
+  g_autoptr(GBytes) before = dl_story_to_bytes (story);
+  g_autoptr(GBytes) after = NULL;
+  g_autoptr(GBytes) undone = NULL;
+  g_autoptr(DlStory) again = NULL;
+  DlPlace *line = item (dl_story_get_places (story), 0);
+  DlLonLat anchor = dl_place_get_anchor (line);
+  g_autofree char *edited = NULL;
+  g_autofree char *reloaded = NULL;
+
+  g_assert_cmpint (dl_place_get_shape (line), ==, DL_PLACE_SHAPE_ROUTE);
+  dl_history_push (history, dl_operation_new_move_place (line, (DlLonLat) {
+                                                           anchor.lon + 10, anchor.lat + 5 }));
+  after = dl_story_to_bytes (story);
+  again = load_bytes (after);
+  edited = dl_test_describe_story (story);
+  reloaded = dl_test_describe_story (again);
+  g_assert_cmpstr (reloaded, ==, edited);
+  /* the point beside the line stays where it was */
+  g_assert_nonnull (strstr (g_bytes_get_data (after, NULL), "\"coordinates\": [100, 0]"));
+  g_assert_nonnull (strstr (g_bytes_get_data (after, NULL), "[111, 5]"));
+
+  g_assert_true (dl_history_undo (history));
+  undone = dl_story_to_bytes (story);
+  assert_bytes_equal (before, undone);
+}
+
+/* Found by fuzz-edit: deleting the only place of a file that is one Feature deletes it
+ * from the saved file too (the Feature was written back as it was read); undo gives the
+ * bytes back. */
+static void
+test_single_feature_remove (void)
+{
+  const char *text = "{\"type\":\"Feature\",\"geometry\":{\"type\":\"Polygon\","
+                     "\"coordinates\":[[[170.0,40.0],[180.0,40.0],[180.0,50.0],[170.0,40.0]]]}}";
+  g_autoptr(GBytes) input = g_bytes_new_static (text, strlen (text));
+  g_autoptr(DlStory) story = load_bytes (input);
+  g_autoptr(DlHistory) history = dl_history_new ();
+  g_autoptr(GBytes) before = dl_story_to_bytes (story);
+  g_autoptr(GBytes) after = NULL;
+  g_autoptr(GBytes) undone = NULL;
+  g_autoptr(DlStory) again = NULL;
+
+  g_assert_cmpuint (g_list_model_get_n_items (dl_story_get_places (story)), ==, 1);
+  dl_history_push (history, dl_operation_new_remove_place (story,
+                                                           item (dl_story_get_places (story),
+                                                                 0)));
+  after = dl_story_to_bytes (story);
+  again = load_bytes (after);
+  g_assert_cmpuint (g_list_model_get_n_items (dl_story_get_places (again)), ==, 0);
+
+  g_assert_true (dl_history_undo (history));
+  undone = dl_story_to_bytes (story);
+  assert_bytes_equal (before, undone);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -836,6 +950,9 @@ main (int   argc,
   g_test_add_func ("/history/new-from-text", test_new_from_text);
   g_test_add_func ("/history/plain-map", test_plain_map);
   g_test_add_func ("/history/plain-map-becomes-story", test_plain_map_becomes_story);
+  g_test_add_func ("/history/bare-geometry-add-place", test_bare_geometry_add_place);
+  g_test_add_func ("/history/geometry-collection-move", test_geometry_collection_move);
+  g_test_add_func ("/history/single-feature-remove", test_single_feature_remove);
 
   return g_test_run ();
 }

@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Save As… in the window, driven past the file chooser (which a test cannot drive) with
- * the file a user would pick: a copy that loads back as the same story and a toast naming
- * it; a folder that cannot exist gives an error dialog naming the file, and nothing is
- * written. The name offered comes from the opened file or the story's title. */
+ * the file a user would pick: a file that loads back as the same story, becomes the
+ * document's file, and a toast naming it; a folder that cannot exist gives an error
+ * dialog naming the file, and nothing is written. The name offered comes from the opened
+ * file or the story's title. */
 #undef G_DISABLE_ASSERT
 #define G_LOG_DOMAIN "test-save-as"
 
@@ -13,6 +14,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "dl-operation.h"
 #include "dl-resources.h"
 #include "dl-window-private.h"
 #include "dl-test-util.h"
@@ -229,6 +231,70 @@ test_error (Fixture       *fixture,
   g_assert_true (dl_window_get_story (fixture->window) == fixture->story);
 }
 
+static void
+save_action_and_wait (Fixture *fixture)
+{
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.save", NULL);
+  g_assert_true (dl_window_is_saving (fixture->window));
+  while (dl_window_is_saving (fixture->window))
+    g_main_context_iteration (NULL, TRUE);
+}
+
+/* Save As makes the new file the document's file, as in every GNOME app: the unsaved mark
+ * leaves the title, the name offered next is the new one, and a later Save writes there,
+ * leaving the file the story was opened from as it was. */
+static void
+test_becomes_file (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autofree char *source = g_test_build_filename (G_TEST_DIST, "data",
+                                                   "window-story.geojson", NULL);
+  g_autofree char *old_path = g_build_filename (fixture->dir, "old.geojson", NULL);
+  g_autofree char *new_path = g_build_filename (fixture->dir, "new.geojson", NULL);
+  g_autoptr(GFile) old_file = g_file_new_for_path (old_path);
+  g_autoptr(GFile) new_file = g_file_new_for_path (new_path);
+  g_autofree char *original = NULL;
+  g_autofree char *old_after = NULL;
+  g_autofree char *suggested = NULL;
+  g_autoptr(DlStory) saved = NULL;
+  g_autoptr(DlDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize length;
+
+  g_file_get_contents (source, &original, &length, &error);
+  g_assert_no_error (error);
+  g_file_set_contents (old_path, original, length, &error);
+  g_assert_no_error (error);
+  document = dl_document_new (fixture->story, old_file);
+  dl_window_set_document (fixture->window, document);
+
+  dl_document_push (document, dl_operation_new_set_story_title (fixture->story, "Edited"));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (fixture->window)), ==, "• Edited");
+
+  save_and_wait (fixture, new_file);
+  g_assert_null (find_message_dialog ());
+  g_assert_true (g_file_equal (dl_document_get_file (document), new_file));
+  g_assert_false (dl_document_get_modified (document));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (fixture->window)), ==, "Edited");
+  g_assert_true (shows_label (GTK_WIDGET (fixture->window), "Saved “new.geojson”"));
+  suggested = dl_window_suggest_file_name (fixture->window);
+  g_assert_cmpstr (suggested, ==, "new.geojson");
+
+  /* a later Save goes to the new file */
+  dl_document_push (document, dl_operation_new_set_story_title (fixture->story, "Again"));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (fixture->window)), ==, "• Again");
+  save_action_and_wait (fixture);
+  g_assert_false (dl_document_get_modified (document));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (fixture->window)), ==, "Again");
+  saved = dl_story_new_from_file (new_file, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (dl_story_get_title (saved), ==, "Again");
+  g_file_get_contents (old_path, &old_after, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (old_after, ==, original);
+  g_assert_cmpuint (n_files_in (fixture->dir), ==, 2);
+}
+
 /* The name offered: the story's title, "Untitled Story" for a map without one, the
  * opened file's own name once a file was opened. */
 static void
@@ -321,6 +387,8 @@ main (int   argc,
   g_test_add ("/save-as/suggested-name", Fixture, NULL, fixture_setup, test_suggested_name,
               fixture_teardown);
   g_test_add ("/save-as/target", Fixture, NULL, fixture_setup, test_target, fixture_teardown);
+  g_test_add ("/save-as/becomes-file", Fixture, NULL, fixture_setup, test_becomes_file,
+              fixture_teardown);
   g_test_add ("/save-as/error", Fixture, NULL, fixture_setup, test_error, fixture_teardown);
 
   status = g_test_run ();

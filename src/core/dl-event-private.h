@@ -16,6 +16,7 @@ struct _DlEvent
   DlTime     start;       /* precision DL_TIME_NONE when the event has no time */
   DlTime     end;         /* precision DL_TIME_NONE when not a span */
   char      *when_text;
+  gboolean   approximate; /* the time is "about" (when.approximate) */
   char      *category;
   char      *attribution;
   GPtrArray *places;      /* of DlPlace (owned) */

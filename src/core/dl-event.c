@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "dl-actor-private.h"
 #include "dl-event-private.h"
 #include "dl-filter.h"
@@ -18,6 +20,7 @@ enum {
   PROP_START,
   PROP_END,
   PROP_WHEN_TEXT,
+  PROP_APPROXIMATE,
   PROP_CATEGORY,
   PROP_ATTRIBUTION,
   PROP_PLACES,
@@ -109,6 +112,9 @@ dl_event_get_property (GObject    *object,
     case PROP_WHEN_TEXT:
       g_value_set_string (value, self->when_text);
       break;
+    case PROP_APPROXIMATE:
+      g_value_set_boolean (value, self->approximate);
+      break;
     case PROP_CATEGORY:
       g_value_set_string (value, self->category);
       break;
@@ -150,6 +156,9 @@ dl_event_set_property (GObject      *object,
       break;
     case PROP_WHEN_TEXT:
       dl_event_set_when_text (self, g_value_get_string (value));
+      break;
+    case PROP_APPROXIMATE:
+      dl_event_set_approximate (self, g_value_get_boolean (value));
       break;
     case PROP_CATEGORY:
       dl_event_set_category (self, g_value_get_string (value));
@@ -199,6 +208,7 @@ dl_event_class_init (DlEventClass *klass)
   properties[PROP_START] = g_param_spec_boxed ("start", NULL, NULL, DL_TYPE_TIME, rw);
   properties[PROP_END] = g_param_spec_boxed ("end", NULL, NULL, DL_TYPE_TIME, rw);
   properties[PROP_WHEN_TEXT] = g_param_spec_string ("when-text", NULL, NULL, NULL, rw);
+  properties[PROP_APPROXIMATE] = g_param_spec_boolean ("approximate", NULL, NULL, FALSE, rw);
   properties[PROP_CATEGORY] = g_param_spec_string ("category", NULL, NULL, NULL, rw);
   properties[PROP_ATTRIBUTION] = g_param_spec_string ("attribution", NULL, NULL, NULL, rw);
   /* notified when the lists change; read them with the getters */
@@ -347,6 +357,47 @@ dl_event_get_end (DlEvent *self)
 {
   g_return_val_if_fail (DL_IS_EVENT (self), NULL);
   return self->end.precision != DL_TIME_NONE ? &self->end : NULL;
+}
+
+/**
+ * dl_event_get_approximate:
+ * @self: an event
+ *
+ * Returns: %TRUE when the story says the time is only about right; %FALSE for an event
+ *   without a time (a file cannot say it: "when" needs a start).
+ */
+gboolean
+dl_event_get_approximate (DlEvent *self)
+{
+  g_return_val_if_fail (DL_IS_EVENT (self), FALSE);
+  return self->approximate && self->start.precision != DL_TIME_NONE;
+}
+
+/**
+ * dl_event_format_start:
+ * @self: an event
+ *
+ * The event's start as a reader sees it: dl_time_format(), with "about" before a month,
+ * day or minute and "c." before a year when the time is approximate.
+ *
+ * Returns: (transfer full): "8 Dec 2024", "about Dec 2024", "c. 2016", or "" when the
+ *   event has no time.
+ */
+char *
+dl_event_format_start (DlEvent *self)
+{
+  g_autofree char *date = NULL;
+
+  g_return_val_if_fail (DL_IS_EVENT (self), NULL);
+
+  date = dl_time_format (&self->start);
+  if (!self->approximate || self->start.precision == DL_TIME_NONE)
+    return g_steal_pointer (&date);
+  if (self->start.precision == DL_TIME_YEAR)
+    /* TRANSLATORS: an approximate year: "c. 2016" (circa) */
+    return g_strdup_printf (C_("time", "c. %s"), date);
+  /* TRANSLATORS: an approximate date: "about Dec 2024", "about 8 Dec 2024" */
+  return g_strdup_printf (C_("time", "about %s"), date);
 }
 
 /**
@@ -657,6 +708,25 @@ dl_event_set_when_text (DlEvent    *self,
   g_return_if_fail (DL_IS_EVENT (self));
   if (replace_string (&self->when_text, when_text))
     changed (self, PROP_WHEN_TEXT);
+}
+
+/**
+ * dl_event_set_approximate:
+ * @self: an event
+ * @approximate: %TRUE when the time is only about right ("about December 2024")
+ *
+ * Marks the event's time as approximate or not.
+ */
+void
+dl_event_set_approximate (DlEvent  *self,
+                          gboolean  approximate)
+{
+  g_return_if_fail (DL_IS_EVENT (self));
+  approximate = !!approximate;
+  if (self->approximate == approximate)
+    return;
+  self->approximate = approximate;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_APPROXIMATE]);
 }
 
 /**

@@ -28,6 +28,11 @@ const DlTime    *dl_event_get_start       (DlEvent    *self);
 const DlTime    *dl_event_get_end         (DlEvent    *self);
 /* The article's own wording of the time ("on Sunday"), or NULL. */
 const char      *dl_event_get_when_text   (DlEvent    *self);
+/* TRUE when the time is only about right ("about December 2024", "c. 2016"); FALSE
+ * without a start. */
+gboolean         dl_event_get_approximate (DlEvent    *self);
+/* The start as shown: "8 Dec 2024", "about Dec 2024", "c. 2016"; "" without a time. */
+char            *dl_event_format_start    (DlEvent    *self);
 const char      *dl_event_get_category    (DlEvent    *self);
 const char      *dl_event_get_attribution (DlEvent    *self);
 
@@ -54,7 +59,7 @@ const DlPassage *dl_event_get_passage     (DlEvent    *self,
 /* TRUE when the app drafted the event and the user has not accepted it yet. */
 gboolean         dl_event_get_suggested   (DlEvent    *self);
 /* Editing. Each setter notifies its property ("title", "start", "end", "when-text",
- * "category", "attribution"); changes to the lists notify "places", "actors" or
+ * "approximate", "category", "attribution"); changes to the lists notify "places", "actors" or
  * "passages". When the event belongs to a story, the story re-sorts its events after a
  * change of start and keeps the event counts of places and actors up to date. To make a
  * change the user can undo, use a DlOperation instead (dl-operation.h). */
@@ -71,6 +76,8 @@ void             dl_event_set_end         (DlEvent    *self,
                                            const DlTime *end);
 void             dl_event_set_when_text   (DlEvent    *self,
                                            const char *when_text);
+void             dl_event_set_approximate (DlEvent    *self,
+                                           gboolean    approximate);
 void             dl_event_set_category    (DlEvent    *self,
                                            const char *category);
 void             dl_event_set_attribution (DlEvent    *self,

@@ -694,6 +694,26 @@ dl_operation_new_set_event_when_text (DlEvent    *event,
 }
 
 /**
+ * dl_operation_new_set_event_approximate:
+ * @event: an event
+ * @approximate: %TRUE when the event's time is only about right
+ *
+ * Returns: (transfer full): the operation.
+ */
+DlOperation *
+dl_operation_new_set_event_approximate (DlEvent  *event,
+                                        gboolean  approximate)
+{
+  g_auto(GValue) gvalue = G_VALUE_INIT;
+
+  g_return_val_if_fail (DL_IS_EVENT (event), NULL);
+  g_value_init (&gvalue, G_TYPE_BOOLEAN);
+  g_value_set_boolean (&gvalue, approximate);
+  return dl_operation_new_set_property (event, "approximate", &gvalue,
+                                        _("Change Event Time"));
+}
+
+/**
  * dl_operation_new_set_event_category:
  * @event: an event
  * @category: (nullable): the category

@@ -59,6 +59,9 @@ DlOperation *dl_operation_new_set_event_end      (DlEvent      *event,
                                                   const DlTime *end);
 DlOperation *dl_operation_new_set_event_when_text (DlEvent     *event,
                                                    const char  *when_text);
+/* "about December 2024": the time is only about right */
+DlOperation *dl_operation_new_set_event_approximate (DlEvent   *event,
+                                                     gboolean   approximate);
 DlOperation *dl_operation_new_set_event_category (DlEvent      *event,
                                                   const char   *category);
 DlOperation *dl_operation_new_set_event_attribution (DlEvent   *event,

@@ -1278,6 +1278,28 @@ read_time (Loader     *l,
   return FALSE;
 }
 
+/* "approximate": true, false, null or absent (both false). */
+static void
+read_approximate (Loader     *l,
+                  DlEvent    *event,
+                  JsonObject *when,
+                  const char *path)
+{
+  JsonNode *node = json_object_get_member (when, "approximate");
+  g_autofree char *child = NULL;
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return;
+  if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_BOOLEAN)
+    {
+      event->approximate = json_node_get_boolean (node);
+      return;
+    }
+  child = member_path (path, "approximate");
+  report (l, DL_STORY_ERROR_INVALID, child, _("“approximate” must be true or false, not %s"),
+          describe_node (node));
+}
+
 static void
 read_when (Loader     *l,
            DlEvent    *event,
@@ -1302,6 +1324,7 @@ read_when (Loader     *l,
   start = get_string (l, when, path, "start", TRUE);
   end = get_string (l, when, path, "end", FALSE);
   event->when_text = g_strdup (get_string (l, when, path, "text", FALSE));
+  read_approximate (l, event, when, path);
 
   if (start != NULL && read_time (l, start, start_path, &event->start) &&
       end != NULL && read_time (l, end, end_path, &event->end) &&

@@ -108,6 +108,26 @@ sync_string (JsonObject *object,
     json_object_set_string_member (object, name, value);
 }
 
+/* Makes member @name true when @value, else absent, unless it already reads so (the
+ * reader takes anything but true as false). */
+static void
+sync_flag (JsonObject *object,
+           const char *name,
+           gboolean    value)
+{
+  JsonNode *node = object != NULL ? json_object_get_member (object, name) : NULL;
+  gboolean now = node != NULL && JSON_NODE_HOLDS_VALUE (node) &&
+                 json_node_get_value_type (node) == G_TYPE_BOOLEAN &&
+                 json_node_get_boolean (node);
+
+  if (now == value)
+    return;
+  if (value)
+    json_object_set_boolean_member (object, name, TRUE);
+  else
+    json_object_remove_member (object, name);
+}
+
 static JsonNode *
 position_node (DlLonLat position)
 {
@@ -192,6 +212,112 @@ replace_coordinates (JsonNode       *coordinates,
   return node;
 }
 
+static guint
+count_positions (JsonNode *coordinates)
+{
+  guint n = 0;
+
+  if (is_position (coordinates))
+    return 1;
+  if (!JSON_NODE_HOLDS_ARRAY (coordinates))
+    return 0;
+  for (guint i = 0; i < json_array_get_length (json_node_get_array (coordinates)); i++)
+    n += count_positions (json_array_get_element (json_node_get_array (coordinates), i));
+  return n;
+}
+
+/* As the reader ranks a geometry: 0 points, 1 lines, 2 areas; a collection the highest
+ * of its members; -1 without positions. */
+static int
+geometry_rank (JsonObject *geometry)
+{
+  const char *type = string_member (geometry, "type");
+  JsonNode *node;
+  int rank = -1;
+
+  if (type == NULL)
+    return -1;
+  if (g_str_equal (type, "GeometryCollection"))
+    {
+      node = json_object_get_member (geometry, "geometries");
+      for (guint i = 0; node != NULL && JSON_NODE_HOLDS_ARRAY (node) &&
+                        i < json_array_get_length (json_node_get_array (node)); i++)
+        rank = MAX (rank, geometry_rank (node_object (
+                                           json_array_get_element (json_node_get_array (node),
+                                                                   i))));
+      return rank;
+    }
+  node = json_object_get_member (geometry, "coordinates");
+  if (node == NULL || count_positions (node) == 0)
+    return -1;
+  if (g_str_has_suffix (type, "Point"))
+    return 0;
+  if (g_str_has_suffix (type, "LineString"))
+    return 1;
+  return 2;
+}
+
+/* The members of a GeometryCollection that make the place (those of @rank, as the reader
+ * takes them), in order, with @replace their positions replaced by @positions[*index …],
+ * else only compared: *@same stays TRUE while they read the same. */
+static JsonObject *
+walk_collection (JsonObject     *collection,
+                 int             rank,
+                 const DlLonLat *positions,
+                 guint           n_positions,
+                 guint          *index,
+                 gboolean        replace,
+                 gboolean       *same)
+{
+  JsonObject *copy = replace ? copy_object (collection) : NULL;
+  JsonNode *node = json_object_get_member (collection, "geometries");
+  JsonArray *members;
+  JsonArray *out;
+
+  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
+    return copy;
+  members = json_node_get_array (node);
+  out = replace ? json_array_new () : NULL;
+  for (guint i = 0; i < json_array_get_length (members); i++)
+    {
+      JsonNode *element = json_array_get_element (members, i);
+      JsonObject *member = node_object (element);
+      JsonObject *written = NULL;
+
+      if (member != NULL && geometry_rank (member) == rank)
+        {
+          if (g_strcmp0 (string_member (member, "type"), "GeometryCollection") == 0)
+            written = walk_collection (member, rank, positions, n_positions, index, replace,
+                                       same);
+          else if (replace)
+            {
+              written = copy_object (member);
+              json_object_set_member (written, "coordinates",
+                                      replace_coordinates (
+                                        json_object_get_member (member, "coordinates"),
+                                        positions, n_positions, index));
+            }
+          else if (!same_coordinates (json_object_get_member (member, "coordinates"),
+                                      positions, n_positions, index))
+            *same = FALSE;
+        }
+      if (!replace)
+        continue;
+      if (written != NULL)
+        {
+          JsonNode *child = json_node_new (JSON_NODE_OBJECT);
+
+          json_node_take_object (child, written);
+          json_array_add_element (out, child);
+        }
+      else
+        json_array_add_element (out, json_node_copy (element));
+    }
+  if (replace)
+    json_object_set_array_member (copy, "geometries", out);
+  return copy;
+}
+
 static GArray *
 place_positions (DlPlace *place)
 {
@@ -238,6 +364,23 @@ write_geometry (DlPlace    *place,
                                   replace_coordinates (coordinates,
                                                        (const DlLonLat *) positions->data,
                                                        positions->len, &index));
+        }
+      else if (place->geometry_edited && coordinates == NULL &&
+               g_strcmp0 (string_member (original, "type"), "GeometryCollection") == 0)
+        {
+          /* a collection: the positions of its members that make the place */
+          int rank = geometry_rank (original);
+          gboolean same = TRUE;
+
+          walk_collection (original, rank, (const DlLonLat *) positions->data, positions->len,
+                           &index, FALSE, &same);
+          if (!same || index != positions->len)
+            {
+              index = 0;
+              json_object_unref (geometry);
+              geometry = walk_collection (original, rank, (const DlLonLat *) positions->data,
+                                          positions->len, &index, TRUE, NULL);
+            }
         }
     }
 
@@ -627,7 +770,7 @@ write_when (JsonObject *event_object,
   if (when != NULL && JSON_NODE_HOLDS_VALUE (when) &&
       json_node_get_value_type (when) == G_TYPE_STRING &&
       event->end.precision == DL_TIME_NONE && event->when_text == NULL &&
-      same_time (json_node_get_string (when), &event->start))
+      !event->approximate && same_time (json_node_get_string (when), &event->start))
     return;
 
   object = copy_object (node_object (when));
@@ -636,6 +779,7 @@ write_when (JsonObject *event_object,
   sync_time (object, "start", &event->start);
   sync_time (object, "end", &event->end);
   sync_string (object, "text", event->when_text);
+  sync_flag (object, "approximate", event->approximate);
 
   node = json_node_new (JSON_NODE_OBJECT);
   json_node_take_object (node, object);
@@ -897,11 +1041,21 @@ write_story (DlStory    *self,
       DlPlace *only = places->len == 1 ? g_ptr_array_index (places, 0) : NULL;
       gboolean feature = g_str_equal (type, "Feature");
 
-      if (!feature && only != NULL && only->loaded_name != NULL)
-        w.root_geometry_place = only;
-      if (places->len == 0 && !needs_dateline (self))
+      /* the place read from the geometry (it keeps its geometry also beside places
+       * added since) */
+      for (guint i = 0; i < places->len && !feature; i++)
         {
-          /* a Feature without a geometry: nothing shown, nothing to change */
+          DlPlace *place = g_ptr_array_index (places, i);
+
+          if (place->node == NULL && place->loaded_name != NULL)
+            w.root_geometry_place = place;
+        }
+      if (places->len == 0 && !needs_dateline (self) &&
+          geometry_rank (feature ? node_object (json_object_get_member (original, "geometry"))
+                                 : original) < 0)
+        {
+          /* a Feature without a geometry: nothing shown, nothing to change (but a place
+           * read from it and deleted is gone) */
           data = dl_json_write (self->root, &length);
           return g_bytes_new_take (data, length);
         }

@@ -6,11 +6,9 @@
 #include <glib/gi18n.h>
 
 #include "dl-event-editor.h"
+#include "dl-member-chooser.h"
 #include "dl-operation.h"
 #include "dl-window-private.h"
-
-/* A menu of places or actors to add lists at most this many. */
-#define MAX_MENU_ITEMS 60
 
 struct _DlEventEditor
 {
@@ -24,11 +22,14 @@ struct _DlEventEditor
   AdwEntryRow          *start_row;
   AdwEntryRow          *end_row;
   AdwEntryRow          *when_row;
+  GtkSwitch            *approximate_switch;
   AdwPreferencesGroup  *places_group;
   AdwPreferencesGroup  *actors_group;
   AdwPreferencesGroup  *passages_group;
   GtkMenuButton        *add_place_button;
   GtkMenuButton        *add_actor_button;
+  DlMemberChooser      *place_chooser;   /* the popovers of the two buttons */
+  DlMemberChooser      *actor_chooser;
 
   DlDocument           *document;
   DlEvent              *event;
@@ -122,11 +123,8 @@ static void
 rebuild_lists (DlEventEditor *self)
 {
   DlStory *story = dl_document_get_story (self->document);
-  g_autoptr(GMenu) place_menu = g_menu_new ();
-  g_autoptr(GMenu) actor_menu = g_menu_new ();
   GListModel *places = dl_story_get_places (story);
   GListModel *actors = dl_story_get_actors (story);
-  guint n_items = 0;
 
   for (guint i = 0; i < self->list_rows->len; i++)
     {
@@ -179,43 +177,14 @@ rebuild_lists (DlEventEditor *self)
     }
 
   /* what can be added: the story's places and actors the event does not name yet */
-  for (guint i = 0; i < g_list_model_get_n_items (places) && n_items < MAX_MENU_ITEMS; i++)
-    {
-      g_autoptr(DlPlace) place = g_list_model_get_item (places, i);
-      g_autoptr(GMenuItem) item = NULL;
-
-      if (dl_event_has_place (self->event, place))
-        continue;
-      item = g_menu_item_new (NULL, NULL);
-      /* a label is not parsed for mnemonics when set as an attribute string like this */
-      g_menu_item_set_attribute (item, G_MENU_ATTRIBUTE_LABEL, "s",
-                                 dl_place_get_name (place));
-      g_menu_item_set_action_and_target_value (item, "editor.add-place",
-                                               g_variant_new_string (dl_place_get_id (place)));
-      g_menu_append_item (place_menu, item);
-      n_items++;
-    }
-  n_items = 0;
-  for (guint i = 0; i < g_list_model_get_n_items (actors) && n_items < MAX_MENU_ITEMS; i++)
-    {
-      g_autoptr(DlActor) actor = g_list_model_get_item (actors, i);
-      g_autoptr(GMenuItem) item = NULL;
-
-      if (dl_event_has_actor (self->event, actor))
-        continue;
-      item = g_menu_item_new (NULL, NULL);
-      g_menu_item_set_attribute (item, G_MENU_ATTRIBUTE_LABEL, "s", dl_actor_get_name (actor));
-      g_menu_item_set_action_and_target_value (item, "editor.add-actor",
-                                               g_variant_new_string (dl_actor_get_id (actor)));
-      g_menu_append_item (actor_menu, item);
-      n_items++;
-    }
-  gtk_menu_button_set_menu_model (self->add_place_button, G_MENU_MODEL (place_menu));
-  gtk_menu_button_set_menu_model (self->add_actor_button, G_MENU_MODEL (actor_menu));
+  dl_member_chooser_refilter (self->place_chooser);
+  dl_member_chooser_refilter (self->actor_chooser);
   gtk_widget_set_sensitive (GTK_WIDGET (self->add_place_button),
-                            g_menu_model_get_n_items (G_MENU_MODEL (place_menu)) > 0);
+                            g_list_model_get_n_items (places)
+                            > dl_event_get_n_places (self->event));
   gtk_widget_set_sensitive (GTK_WIDGET (self->add_actor_button),
-                            g_menu_model_get_n_items (G_MENU_MODEL (actor_menu)) > 0);
+                            g_list_model_get_n_items (actors)
+                            > dl_event_get_n_actors (self->event));
 }
 
 /* The editor shows the event as it is: after an edit here, an undo or a redo. */
@@ -228,6 +197,13 @@ update (DlEventEditor *self)
   set_row_time (self->start_row, dl_event_get_start (self->event));
   set_row_time (self->end_row, dl_event_get_end (self->event));
   set_row_text (self->when_row, dl_event_get_when_text (self->event));
+  if (gtk_switch_get_active (self->approximate_switch)
+      != dl_event_get_approximate (self->event))
+    gtk_switch_set_active (self->approximate_switch, dl_event_get_approximate (self->event));
+  /* only a time can be approximate */
+  gtk_widget_set_sensitive (GTK_WIDGET (self->approximate_switch),
+                            dl_event_get_start (self->event) != NULL
+                            && dl_event_get_start (self->event)->precision != DL_TIME_NONE);
   rebuild_lists (self);
 }
 
@@ -331,6 +307,18 @@ row_applied_cb (DlEventEditor *self,
     }
 }
 
+static void
+approximate_toggled_cb (DlEventEditor *self)
+{
+  gboolean active = gtk_switch_get_active (self->approximate_switch);
+
+  /* also called when update() shows an undo: then the event already says so */
+  if (self->event == NULL || dl_event_get_story (self->event) == NULL
+      || active == dl_event_get_approximate (self->event))
+    return;
+  push (self, dl_operation_new_set_event_approximate (self->event, active));
+}
+
 /* A new role for a place or actor: the whole list again, with that role changed. */
 static void
 role_applied_cb (AdwEntryRow   *row,
@@ -359,6 +347,37 @@ role_applied_cb (AdwEntryRow   *row,
   else
     push (self, dl_operation_new_set_event_actors (self->event, n, (DlActor **) members,
                                                    roles));
+}
+
+static gboolean
+event_has_place_cb (gpointer item,
+                    gpointer user_data)
+{
+  DlEventEditor *self = user_data;
+
+  return dl_event_has_place (self->event, item);
+}
+
+static gboolean
+event_has_actor_cb (gpointer item,
+                    gpointer user_data)
+{
+  DlEventEditor *self = user_data;
+
+  return dl_event_has_actor (self->event, item);
+}
+
+static void
+member_chosen_cb (DlMemberChooser *chooser,
+                  GObject         *item,
+                  DlEventEditor   *self)
+{
+  if (dl_event_get_story (self->event) == NULL)
+    return;
+  if (DL_IS_PLACE (item) && !dl_event_has_place (self->event, DL_PLACE (item)))
+    push (self, dl_operation_new_add_event_place (self->event, DL_PLACE (item), NULL));
+  else if (DL_IS_ACTOR (item) && !dl_event_has_actor (self->event, DL_ACTOR (item)))
+    push (self, dl_operation_new_add_event_actor (self->event, DL_ACTOR (item), NULL));
 }
 
 static void
@@ -470,6 +489,7 @@ dl_event_editor_class_init (DlEventEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DlEventEditor, actors_group);
   gtk_widget_class_bind_template_child (widget_class, DlEventEditor, add_actor_button);
   gtk_widget_class_bind_template_child (widget_class, DlEventEditor, add_place_button);
+  gtk_widget_class_bind_template_child (widget_class, DlEventEditor, approximate_switch);
   gtk_widget_class_bind_template_child (widget_class, DlEventEditor, attribution_row);
   gtk_widget_class_bind_template_child (widget_class, DlEventEditor, category_row);
   gtk_widget_class_bind_template_child (widget_class, DlEventEditor, end_row);
@@ -479,6 +499,7 @@ dl_event_editor_class_init (DlEventEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DlEventEditor, start_row);
   gtk_widget_class_bind_template_child (widget_class, DlEventEditor, title_row);
   gtk_widget_class_bind_template_child (widget_class, DlEventEditor, when_row);
+  gtk_widget_class_bind_template_callback (widget_class, approximate_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, delete_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, row_applied_cb);
 
@@ -505,6 +526,16 @@ dl_event_editor_init (DlEventEditor *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->list_rows = g_ptr_array_new ();
+  /* TRANSLATORS: placeholder of the search over the story's places */
+  self->place_chooser = dl_member_chooser_new (_("Search the Story’s Places"));
+  /* TRANSLATORS: placeholder of the search over the story's actors */
+  self->actor_chooser = dl_member_chooser_new (_("Search the Story’s Actors"));
+  gtk_menu_button_set_popover (self->add_place_button, GTK_WIDGET (self->place_chooser));
+  gtk_menu_button_set_popover (self->add_actor_button, GTK_WIDGET (self->actor_chooser));
+  g_signal_connect_object (self->place_chooser, "chosen", G_CALLBACK (member_chosen_cb),
+                           self, 0);
+  g_signal_connect_object (self->actor_chooser, "chosen", G_CALLBACK (member_chosen_cb),
+                           self, 0);
 }
 
 DlEventEditor *
@@ -520,6 +551,12 @@ dl_event_editor_new (GtkWindow  *parent,
   self = g_object_new (DL_TYPE_EVENT_EDITOR, "transient-for", parent, NULL);
   self->document = g_object_ref (document);
   self->event = g_object_ref (event);
+  dl_member_chooser_set_items (self->place_chooser,
+                               dl_story_get_places (dl_document_get_story (document)),
+                               event_has_place_cb, self);
+  dl_member_chooser_set_items (self->actor_chooser,
+                               dl_story_get_actors (dl_document_get_story (document)),
+                               event_has_actor_cb, self);
   g_signal_connect (event, "notify", G_CALLBACK (event_notify_cb), self);
   g_signal_connect (dl_story_get_events (dl_document_get_story (document)), "items-changed",
                     G_CALLBACK (events_changed_cb), self);
@@ -564,4 +601,21 @@ dl_event_editor_get_error_text (DlEventEditor *self)
   if (!gtk_widget_get_visible (GTK_WIDGET (self->error_label)))
     return NULL;
   return gtk_label_get_text (self->error_label);
+}
+
+DlMemberChooser *
+dl_event_editor_get_chooser (DlEventEditor *self,
+                             gboolean       places)
+{
+  g_return_val_if_fail (DL_IS_EVENT_EDITOR (self), NULL);
+
+  return places ? self->place_chooser : self->actor_chooser;
+}
+
+GtkSwitch *
+dl_event_editor_get_approximate_switch (DlEventEditor *self)
+{
+  g_return_val_if_fail (DL_IS_EVENT_EDITOR (self), NULL);
+
+  return self->approximate_switch;
 }

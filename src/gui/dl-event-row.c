@@ -230,7 +230,7 @@ dl_event_format_when (DlEvent *event)
   text = dl_event_get_when_text (event);
   start = dl_event_get_start (event);
   if (start != NULL && start->precision != DL_TIME_NONE)
-    date = dl_time_format (start);
+    date = dl_event_format_start (event);
 
   if (text != NULL && text[0] != '\0' && date != NULL)
     /* TRANSLATORS: the article's wording of a time, then its date: "on Sunday · 8 Dec 2024" */

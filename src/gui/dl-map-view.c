@@ -540,6 +540,15 @@ marker_drag_end_cb (GtkGestureDrag *gesture,
   g_signal_emit (self, signals[PLACE_DRAGGED], 0, place, lat, lon);
 }
 
+static void
+point_dragged_cb (DlMapView *self,
+                  DlPlace   *place,
+                  double     lat,
+                  double     lon)
+{
+  g_signal_emit (self, signals[PLACE_DRAGGED], 0, place, lat, lon);
+}
+
 static DlMarker *
 marker_new (DlMapView *self,
             DlPlace   *place)
@@ -1487,6 +1496,9 @@ dl_map_view_init (DlMapView *self)
   shumate_map_add_layer (self->map, SHUMATE_LAYER (self->point_layer));
   g_signal_connect_object (self->point_layer, "place-activated",
                            G_CALLBACK (place_activated_cb), self, 0);
+  /* a dot dragged: the same as a marker dragged */
+  g_signal_connect_object (self->point_layer, "place-dragged",
+                           G_CALLBACK (point_dragged_cb), self, G_CONNECT_SWAPPED);
   {
     GtkGesture *click = gtk_gesture_click_new ();
 

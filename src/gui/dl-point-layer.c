@@ -54,12 +54,21 @@ struct _DlPointLayer
   GHashTable   *textures;    /* "actor|text|selected" → GdkTexture */
   int           texture_scale;
   GArray       *drawn;       /* Drawn, in drawing order */
+
+  /* A lone dot being dragged: its place moves when the drag ends ("place-dragged") */
+  DlPlace      *drag_place;  /* the place under the press, or NULL */
+  gboolean      dragging;    /* past the threshold: the dot follows the pointer */
+  double        drag_x;      /* the place's position at the press, in widget pixels, */
+  double        drag_y;      /* then where the dot is drawn */
+  double        drag_dx;
+  double        drag_dy;
 };
 
 G_DEFINE_FINAL_TYPE (DlPointLayer, dl_point_layer, SHUMATE_TYPE_LAYER)
 
 enum {
   PLACE_ACTIVATED,
+  PLACE_DRAGGED,
   N_SIGNALS
 };
 
@@ -519,6 +528,70 @@ click_released_cb (GtkGestureClick *gesture,
     zoom_to_cluster (self, &cluster);
 }
 
+/* Pressing on a lone dot and dragging moves it with the pointer; a press on a cluster or
+ * off the dots leaves the drag to the map (it pans). */
+static void
+drag_begin_cb (GtkGestureDrag *gesture,
+               double          x,
+               double          y,
+               DlPointLayer   *self)
+{
+  ShumateViewport *viewport = shumate_layer_get_viewport (SHUMATE_LAYER (self));
+  DlPointCluster cluster;
+  DlLonLat anchor;
+
+  g_clear_object (&self->drag_place);
+  self->dragging = FALSE;
+  if (!dl_point_layer_pick (self, x, y, &cluster) || cluster.n_places != 1)
+    return;
+  self->drag_place = g_object_ref (cluster.place);
+  anchor = dl_place_get_anchor (cluster.place);
+  shumate_viewport_location_to_widget_coords (viewport, GTK_WIDGET (self), anchor.lat,
+                                              anchor.lon, &self->drag_x, &self->drag_y);
+  self->drag_dx = self->drag_dy = 0;
+}
+
+static void
+drag_update_cb (GtkGestureDrag *gesture,
+                double          dx,
+                double          dy,
+                DlPointLayer   *self)
+{
+  if (self->drag_place == NULL)
+    return;
+  if (!self->dragging)
+    {
+      if (!gtk_drag_check_threshold (GTK_WIDGET (self), 0, 0, (int) dx, (int) dy))
+        return;
+      self->dragging = TRUE;
+      gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+    }
+  self->drag_dx = dx;
+  self->drag_dy = dy;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+drag_end_cb (GtkGestureDrag *gesture,
+             double          dx,
+             double          dy,
+             DlPointLayer   *self)
+{
+  ShumateViewport *viewport = shumate_layer_get_viewport (SHUMATE_LAYER (self));
+  g_autoptr(DlPlace) place = g_steal_pointer (&self->drag_place);
+  gboolean dragged = self->dragging;
+  double lat, lon;
+
+  self->dragging = FALSE;
+  if (place == NULL || !dragged)
+    return;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  shumate_viewport_widget_coords_to_location (viewport, GTK_WIDGET (self),
+                                              self->drag_x + dx, self->drag_y + dy,
+                                              &lat, &lon);
+  g_signal_emit (self, signals[PLACE_DRAGGED], 0, place, lat, lon);
+}
+
 static gboolean
 query_tooltip_cb (GtkWidget    *widget,
                   int           x,
@@ -627,6 +700,11 @@ dl_point_layer_snapshot (GtkWidget   *widget,
         shumate_viewport_location_to_widget_coords (viewport, widget, cluster->latitude,
                                                     cluster->longitude, &drawn.widget_x,
                                                     &drawn.widget_y);
+        if (self->dragging && cluster->n_places == 1 && cluster->place == self->drag_place)
+          {
+            drawn.widget_x = self->drag_x + self->drag_dx;
+            drawn.widget_y = self->drag_y + self->drag_dy;
+          }
         half = ceil (2 * (cluster->radius + HALO)) / 2.0;
         if (drawn.widget_x + half < 0 || drawn.widget_y + half < 0
             || drawn.widget_x - half > gtk_widget_get_width (widget)
@@ -669,6 +747,7 @@ dl_point_layer_dispose (GObject *object)
   g_clear_pointer (&self->selected, g_ptr_array_unref);
   g_clear_pointer (&self->textures, g_hash_table_unref);
   g_clear_pointer (&self->drawn, g_array_unref);
+  g_clear_object (&self->drag_place);
 
   G_OBJECT_CLASS (dl_point_layer_parent_class)->dispose (object);
 }
@@ -687,6 +766,11 @@ dl_point_layer_class_init (DlPointLayerClass *klass)
   signals[PLACE_ACTIVATED] =
     g_signal_new ("place-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, DL_TYPE_PLACE);
+  /* A lone dot was dragged to latitude, longitude: its place is to move there. */
+  signals[PLACE_DRAGGED] =
+    g_signal_new ("place-dragged", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 3, DL_TYPE_PLACE, G_TYPE_DOUBLE,
+                  G_TYPE_DOUBLE);
 
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
 }
@@ -695,6 +779,7 @@ static void
 dl_point_layer_init (DlPointLayer *self)
 {
   GtkGesture *click = gtk_gesture_click_new ();
+  GtkGesture *drag;
 
   self->actors = g_ptr_array_new_with_free_func (g_object_unref);
   self->selected = g_ptr_array_new_with_free_func (g_object_unref);
@@ -704,6 +789,12 @@ dl_point_layer_init (DlPointLayer *self)
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
   g_signal_connect_object (click, "released", G_CALLBACK (click_released_cb), self, 0);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
+
+  drag = gtk_gesture_drag_new ();
+  g_signal_connect_object (drag, "drag-begin", G_CALLBACK (drag_begin_cb), self, 0);
+  g_signal_connect_object (drag, "drag-update", G_CALLBACK (drag_update_cb), self, 0);
+  g_signal_connect_object (drag, "drag-end", G_CALLBACK (drag_end_cb), self, 0);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drag));
 
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
   g_signal_connect_object (self, "query-tooltip", G_CALLBACK (query_tooltip_cb), self, 0);

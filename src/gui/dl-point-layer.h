@@ -31,7 +31,9 @@ G_DECLARE_FINAL_TYPE (DlPointLayer, dl_point_layer, DL, POINT_LAYER, ShumateLaye
 
 /* Many places at once (thousands to millions): one dot per place, or a disc with a count
  * per grid cell where they crowd, drawn as textures with no widget per place. Clicking a
- * lone dot emits "place-activated" (DlPlace *place); clicking a cluster zooms in on it. */
+ * lone dot emits "place-activated" (DlPlace *place); clicking a cluster zooms in on it.
+ * Dragging a lone dot moves it with the pointer and, on release, emits "place-dragged"
+ * (DlPlace *place, double latitude, double longitude): the place itself does not move. */
 DlPointLayer *dl_point_layer_new            (ShumateViewport *viewport);
 /* Shows the places of @summaries (an array of DlPlaceSummary), coloured by their actor. */
 void          dl_point_layer_set_places     (DlPointLayer    *self,

@@ -432,6 +432,16 @@ dl_timeline_view_set_view_state (DlTimelineView *self,
   story_changed_cb (self);
 }
 
+void
+dl_timeline_view_refresh (DlTimelineView *self)
+{
+  g_return_if_fail (DL_IS_TIMELINE_VIEW (self));
+
+  /* laid out again at the next draw */
+  invalidate (self);
+  sync_selection (self);
+}
+
 DlTimelineStrip *
 dl_timeline_view_get_strip (DlTimelineView *self)
 {
@@ -457,7 +467,7 @@ dl_timeline_view_describe_mark (DlTimelineView *self,
   g_return_val_if_fail (self->strip != NULL, NULL);
 
   mark = dl_timeline_strip_get_mark (self->strip, index);
-  date = dl_time_format (dl_event_get_start (mark->event));
+  date = dl_event_format_start (mark->event);
   /* TRANSLATORS: a mark of the timeline: its date and its event's title */
   return g_strdup_printf (_("%s: %s"), date, dl_event_get_title (mark->event));
 }

@@ -19,6 +19,8 @@ G_DECLARE_FINAL_TYPE (DlTimelineView, dl_timeline_view, DL, TIMELINE_VIEW, GtkWi
 GtkWidget       *dl_timeline_view_new             (void);
 void             dl_timeline_view_set_view_state  (DlTimelineView *self,
                                                    DlViewState    *state);
+/* After an edit of the story's events (a time, "approximate"): laid out again. */
+void             dl_timeline_view_refresh         (DlTimelineView *self);
 /* The layout drawn last (NULL before the first frame). */
 DlTimelineStrip *dl_timeline_view_get_strip       (DlTimelineView *self);
 /* The mark with the keyboard focus, or -1. */

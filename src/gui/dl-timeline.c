@@ -392,7 +392,7 @@ dl_timeline_get_property (GObject    *object,
       break;
     case PROP_CURRENT_DATE:
       if (current != NULL)
-        g_value_take_string (value, dl_time_format (dl_event_get_start (current)));
+        g_value_take_string (value, dl_event_format_start (current));
       else
         g_value_set_string (value, "");
       break;

@@ -344,17 +344,34 @@ undo_action (GtkWidget  *widget,
 
 /* Saving */
 
+typedef struct
+{
+  DlWindow *window;
+  char     *name;
+} SaveCall;
+
+static void
+save_call_free (SaveCall *call)
+{
+  g_object_unref (call->window);
+  g_free (call->name);
+  g_free (call);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SaveCall, save_call_free)
+
 static void
 save_done_cb (GObject      *source,
               GAsyncResult *result,
               gpointer      user_data)
 {
-  g_autoptr(DlWindow) self = user_data;
+  g_autoptr(SaveCall) call = user_data;
+  DlWindow *self = call->window;
   DlDocument *document = DL_DOCUMENT (source);
   Actions *actions = get_actions (self);
   g_autoptr(GError) error = NULL;
-  GFile *file = dl_document_get_file (document);
-  g_autofree char *name = file != NULL ? g_file_get_basename (file) : g_strdup ("");
+  /* the file written to, also when the document keeps its old one after a failure */
+  const char *name = call->name;
 
   if (actions == NULL)
     return;
@@ -394,12 +411,15 @@ save_to (DlWindow *self,
 {
   Actions *actions = get_actions (self);
   DlDocument *document = dl_window_get_document (self);
+  SaveCall *call;
 
   if (document == NULL)
     return;
+  call = g_new0 (SaveCall, 1);
+  call->window = g_object_ref (self);
+  call->name = g_file_get_basename (file != NULL ? file : dl_document_get_file (document));
   actions->n_saving++;
-  dl_document_save_async (document, file, actions->cancellable, save_done_cb,
-                          g_object_ref (self));
+  dl_document_save_async (document, file, actions->cancellable, save_done_cb, call);
   update_actions (self);
 }
 

@@ -26,8 +26,9 @@ GtkWindow     *dl_window_get_error_dialog  (DlWindow *self);
 gboolean       dl_window_is_loading        (DlWindow *self);
 /* The card showing a load's progress and its Cancel button. */
 GtkRevealer   *dl_window_get_load_revealer (DlWindow *self);
-/* Saves a copy of the story to @file in a worker; a toast or an error dialog tells how it
- * went. */
+/* Save As: writes the document to @file in a worker; on success @file becomes the
+ * document's file (title, later saves) and the unsaved mark clears; a toast or an error
+ * dialog tells how it went. */
 void           dl_window_save_to_file      (DlWindow *self,
                                             GFile    *file);
 /* The name Save As offers: the opened file's, else the story's title with .geojson. */
@@ -35,7 +36,7 @@ char          *dl_window_suggest_file_name (DlWindow *self);
 /* Where Save As writes when @chosen was picked: with .geojson added when it has neither
  * .geojson nor .json and no file of that name exists. */
 GFile         *dl_window_save_target       (GFile    *chosen);
-/* TRUE while a copy is being written. */
+/* TRUE while the story is being written. */
 gboolean       dl_window_is_saving         (DlWindow *self);
 /* The timeline bar under the map and the time range chip of the header bar. */
 DlTimeline    *dl_window_get_timeline      (DlWindow *self);

@@ -70,8 +70,6 @@ struct _DlWindow
   guint                 load_show_id;
   guint                 load_pulse_id;
   GFile                *story_file;
-  GCancellable         *save_cancellable;
-  guint                 n_saving;
 
   int                   article_width;
   gboolean              narrow;
@@ -718,7 +716,7 @@ save_as_action (GtkWidget  *widget,
   if (dl_view_state_get_story (self->state) == NULL)
     return;
 
-  chooser = gtk_file_chooser_native_new (_("Save a Copy"), GTK_WINDOW (self),
+  chooser = gtk_file_chooser_native_new (_("Save the Story"), GTK_WINDOW (self),
                                          GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"),
                                          _("_Cancel"));
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), geojson);
@@ -735,68 +733,6 @@ save_as_action (GtkWidget  *widget,
 
   g_signal_connect_object (chooser, "response", G_CALLBACK (save_response_cb), self, 0);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
-}
-
-typedef struct
-{
-  DlStory *story;
-  GFile   *file;
-} SaveJob;
-
-static void
-save_job_free (gpointer data)
-{
-  SaveJob *job = data;
-
-  g_object_unref (job->story);
-  g_object_unref (job->file);
-  g_free (job);
-}
-
-static void
-save_thread (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
-{
-  SaveJob *job = task_data;
-  GError *error = NULL;
-
-  if (dl_story_save_to_file (job->story, job->file, cancellable, &error))
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
-}
-
-static void
-save_done_cb (GObject      *source,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  DlWindow *self = DL_WINDOW (source);
-  SaveJob *job = g_task_get_task_data (G_TASK (result));
-  g_autoptr(GError) error = NULL;
-  g_autofree char *name = g_file_get_basename (job->file);
-
-  self->n_saving--;
-  /* the window closed */
-  if (g_cancellable_is_cancelled (g_task_get_cancellable (G_TASK (result))))
-    return;
-
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
-    {
-      /* TRANSLATORS: heading of the error dialog; %s is the file name */
-      g_autofree char *heading = g_strdup_printf (_("Could Not Save “%s”"), name);
-
-      show_error (self, heading, error->message);
-    }
-  else
-    {
-      /* TRANSLATORS: a toast after saving; %s is the file name */
-      g_autofree char *title = g_markup_printf_escaped (_("Saved “%s”"), name);
-
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (title));
-    }
 }
 
 static void
@@ -1116,8 +1052,6 @@ dl_window_dispose (GObject *object)
   g_clear_object (&self->load_cancellable);
   g_clear_handle_id (&self->load_show_id, g_source_remove);
   g_clear_handle_id (&self->load_pulse_id, g_source_remove);
-  g_cancellable_cancel (self->save_cancellable);
-  g_clear_object (&self->save_cancellable);
   g_clear_object (&self->story_file);
   if (self->error_dialog != NULL)
     {
@@ -1256,7 +1190,6 @@ dl_window_init (DlWindow *self)
 
   self->settings = dl_settings_new ();
   self->state = dl_view_state_new ();
-  self->save_cancellable = g_cancellable_new ();
   self->custom_filter = gtk_custom_filter_new (custom_filter_func, self, NULL);
   self->filter_model = gtk_filter_list_model_new (NULL,
                                                   g_object_ref (GTK_FILTER (self->custom_filter)));
@@ -1410,6 +1343,7 @@ dl_window_refresh_views (DlWindow *self,
   if (map_changed)
     dl_map_view_sync_places (self->map_view);
   dl_article_view_refresh_passages (self->article_view);
+  dl_timeline_view_refresh (dl_timeline_get_view (self->timeline));
 }
 
 DlStory *
@@ -1533,22 +1467,11 @@ void
 dl_window_save_to_file (DlWindow *self,
                         GFile    *file)
 {
-  g_autoptr(GTask) task = NULL;
-  SaveJob *job;
-
   g_return_if_fail (DL_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
-  g_return_if_fail (dl_view_state_get_story (self->state) != NULL);
+  g_return_if_fail (self->document != NULL);
 
-  job = g_new0 (SaveJob, 1);
-  job->story = g_object_ref (dl_view_state_get_story (self->state));
-  job->file = g_object_ref (file);
-  self->n_saving++;
-
-  task = g_task_new (self, self->save_cancellable, save_done_cb, NULL);
-  g_task_set_source_tag (task, dl_window_save_to_file);
-  g_task_set_task_data (task, job, save_job_free);
-  g_task_run_in_thread (task, save_thread);
+  dl_window_save_document_to (self, file);
 }
 
 char *
@@ -1615,7 +1538,7 @@ dl_window_is_saving (DlWindow *self)
 {
   g_return_val_if_fail (DL_IS_WINDOW (self), FALSE);
 
-  return self->n_saving > 0;
+  return dl_window_is_saving_document (self);
 }
 
 GtkRevealer *

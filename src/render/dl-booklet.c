@@ -106,7 +106,7 @@ draw_page (Page     *page,
 {
   cairo_t *cr = page->cr;
   g_autoptr(DlFigureOptions) options = dl_figure_options_new ();
-  g_autofree char *date = dl_time_format (dl_event_get_start (event));
+  g_autofree char *date = dl_event_format_start (event);
   g_autofree char *footer = NULL;
   const char *title = dl_story_get_title (story);
   const char *when = dl_event_get_when_text (event);

@@ -686,7 +686,7 @@ layout_caption (Figure *fig)
       for (guint i = 0; i < fig->events->len; i++)
         {
           DlEvent *event = g_ptr_array_index (fig->events, i);
-          g_autofree char *when = dl_time_format (dl_event_get_start (event));
+          g_autofree char *when = dl_event_format_start (event);
           g_autofree char *line = g_strdup_printf ("%s  %s", when, dl_event_get_title (event));
           g_autoptr(PangoLayout) layout = new_layout (fig, line, size, FALSE, text_w);
           double lw, lh;
@@ -768,7 +768,7 @@ draw_caption (Figure *fig)
   for (guint i = 0; i < fig->n_caption; i++)
     {
       DlEvent *event = g_ptr_array_index (fig->events, i);
-      g_autofree char *when = dl_time_format (dl_event_get_start (event));
+      g_autofree char *when = dl_event_format_start (event);
       g_autofree char *line = g_strdup_printf ("%s  %s", when, dl_event_get_title (event));
       g_autoptr(PangoLayout) layout = new_layout (fig, line, size, FALSE, text_w);
       PangoAttrList *attrs = pango_attr_list_new ();

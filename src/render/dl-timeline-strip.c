@@ -192,7 +192,8 @@ dl_timeline_strip_new (GPtrArray *events,
       const Item *item = &g_array_index (items, Item, i);
       const DlTime *end = dl_event_get_end (item->event);
       DlActor *actor = dl_event_get_main_actor (item->event);
-      DlStripMark mark = { item->event, 0, 0, 0, 0.45, 0.45, 0.45, FALSE };
+      DlStripMark mark = { item->event, 0, 0, 0, 0.45, 0.45, 0.45, FALSE,
+                           dl_event_get_approximate (item->event) };
 
       if (i == 0 || i > group_end)
         {
@@ -521,6 +522,25 @@ dl_timeline_strip_draw (DlTimelineStrip    *strip,
       cairo_move_to (cr, mark->x, mark->y);
       cairo_line_to (cr, mark->end_x, mark->y);
       cairo_stroke (cr);
+    }
+
+  /* an approximate time fades out around its mark: a soft edge, not a point */
+  for (guint i = 0; i < strip->marks->len; i++)
+    {
+      const DlStripMark *mark = &g_array_index (strip->marks, DlStripMark, i);
+      cairo_pattern_t *halo;
+
+      if (!mark->approximate || mark->covered)
+        continue;
+      halo = cairo_pattern_create_radial (mark->x, mark->y, strip->radius,
+                                          mark->x, mark->y, 2.8 * strip->radius);
+      cairo_pattern_add_color_stop_rgba (halo, 0, mark->red, mark->green, mark->blue, 0.55);
+      cairo_pattern_add_color_stop_rgba (halo, 1, mark->red, mark->green, mark->blue, 0);
+      cairo_set_source (cr, halo);
+      cairo_new_sub_path (cr);
+      cairo_arc (cr, mark->x, mark->y, 2.8 * strip->radius, 0, 2 * G_PI);
+      cairo_fill (cr);
+      cairo_pattern_destroy (halo);
     }
 
   if (strip->marks->len > MAX_VECTOR_MARKS)

@@ -22,6 +22,7 @@ typedef struct
   double   green;
   double   blue;
   gboolean covered;  /* under a later mark of its row, all but a sliver: not drawn */
+  gboolean approximate; /* "about …": drawn with a soft edge */
 } DlStripMark;
 
 /* How to draw it: the strip's colours follow the widget's (dark mode) or the figure's. */
