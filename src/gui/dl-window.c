@@ -10,10 +10,12 @@
 #include "dl-event-row.h"
 #include "dl-focus.h"
 #include "dl-export-dialog.h"
+#include "dl-offline-banner.h"
 #include "dl-settings.h"
 #include "dl-time-chip.h"
 #include "dl-timeline.h"
 #include "dl-window-actions.h"
+#include "dl-window-chrome.h"
 #include "dl-window-private.h"
 
 /* Below this width the events and article panes fold away. */
@@ -47,6 +49,7 @@ struct _DlWindow
   AdwStatusPage        *empty_page;
   GtkListView          *list_view;
   DlMapView            *map_view;
+  DlOfflineBanner      *offline_banner;
   GtkWidget            *map_box;
   DlTimeline           *timeline;
   DlTimeChip           *time_chip;
@@ -286,7 +289,13 @@ scroll_to_lead_cb (GtkWidget     *list,
   if (gtk_widget_get_height (list) <= 0)
     return G_SOURCE_CONTINUE;
   if (self->lead_position < g_list_model_get_n_items (G_LIST_MODEL (self->filter_model)))
-    gtk_widget_activate_action (list, "list.scroll-to-item", "u", self->lead_position);
+    {
+      g_autoptr(DlEvent) lead = g_list_model_get_item (G_LIST_MODEL (self->filter_model),
+                                                       self->lead_position);
+
+      gtk_widget_activate_action (list, "list.scroll-to-item", "u", self->lead_position);
+      dl_window_chrome_row_to_top (GTK_LIST_VIEW (list), lead);
+    }
   return G_SOURCE_REMOVE;
 }
 
@@ -611,10 +620,14 @@ load_done_cb (GObject      *source,
       /* TRANSLATORS: heading of the error dialog; %s is the file name */
       g_autofree char *heading = g_strdup_printf (_("Could Not Open “%s”"), name);
 
-      show_error (self, heading, error->message);
+      if (dl_view_state_get_story (self->state) == NULL)
+        dl_window_chrome_show_error (self, heading, error->message);
+      else
+        show_error (self, heading, error->message);
       return;
     }
 
+  dl_window_chrome_add_recent (file);
   {
     g_autoptr(DlDocument) document = dl_document_new (story, file);
 
@@ -885,9 +898,11 @@ map_source_state_cb (GAction    *action,
                      DlWindow   *self)
 {
   g_autoptr(GVariant) state = g_action_get_state (action);
+  gboolean osm = g_strcmp0 (g_variant_get_string (state, NULL), "osm") == 0;
 
-  dl_map_view_set_osm (self->map_view,
-                       g_strcmp0 (g_variant_get_string (state, NULL), "osm") == 0);
+  dl_map_view_set_osm (self->map_view, osm);
+  dl_offline_banner_set_source (self->offline_banner,
+                                osm ? dl_map_view_get_online_source (self->map_view) : NULL);
 }
 
 static void
@@ -1085,6 +1100,7 @@ dl_window_size_allocate (GtkWidget *widget,
   DlWindow *self = DL_WINDOW (widget);
 
   GTK_WIDGET_CLASS (dl_window_parent_class)->size_allocate (widget, width, height, baseline);
+  dl_window_chrome_set_width (self, width);
 
 
   /* Moving the panes between containers cannot happen during an allocation. */
@@ -1180,6 +1196,7 @@ dl_window_class_init (DlWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DlWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, DlWindow, map_box);
   gtk_widget_class_bind_template_child (widget_class, DlWindow, map_view);
+  gtk_widget_class_bind_template_child (widget_class, DlWindow, offline_banner);
   gtk_widget_class_bind_template_child (widget_class, DlWindow, outer_paned);
   gtk_widget_class_bind_template_child (widget_class, DlWindow, primary_menu);
   gtk_widget_class_bind_template_child (widget_class, DlWindow, search_bar);
@@ -1229,11 +1246,13 @@ dl_window_class_init (DlWindowClass *klass)
                                        "win.clear-selection", NULL);
 
   dl_window_actions_class_init (widget_class);
+  dl_window_chrome_class_init (widget_class);
 
   g_type_ensure (DL_TYPE_ACTOR_FILTER);
   g_type_ensure (DL_TYPE_ARTICLE_VIEW);
   g_type_ensure (DL_TYPE_EVENT_ROW);
   g_type_ensure (DL_TYPE_MAP_VIEW);
+  g_type_ensure (DL_TYPE_OFFLINE_BANNER);
   g_type_ensure (DL_TYPE_TIME_CHIP);
   g_type_ensure (DL_TYPE_TIMELINE);
 }
@@ -1322,6 +1341,7 @@ dl_window_init (DlWindow *self)
   restore_window_state (self);
   dl_window_update_actions (self);
   dl_window_actions_init (self);
+  dl_window_chrome_init (self);
 }
 
 DlWindow *
