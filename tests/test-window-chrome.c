@@ -213,8 +213,9 @@ tiles_loaded (gpointer source)
 }
 
 /* OpenStreetMap chosen and its server out of reach (a local port nobody listens on, so the
- * test needs no network and fails fast): a banner says so and its button switches to the
- * offline map. A server whose tiles come shows no banner. */
+ * test needs no network and fails fast): a banner above the map says so, without covering
+ * the map's buttons, and its button switches to the offline map. A server whose tiles come
+ * shows no banner. */
 static void
 test_offline_banner (void)
 {
@@ -249,6 +250,17 @@ test_offline_banner (void)
   g_assert_nonnull (strstr (text->str, "Use the Offline Map"));
   button = dl_offline_banner_get_button (banner);
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (button)));
+  {
+    graphene_rect_t banner_bounds, map_bounds;
+
+    g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (banner), GTK_WIDGET (window),
+                                              &banner_bounds));
+    g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (map), GTK_WIDGET (window),
+                                              &map_bounds));
+    g_assert_cmpfloat (banner_bounds.size.height, >, 0);
+    g_assert_cmpfloat (banner_bounds.origin.y + banner_bounds.size.height, <=,
+                       map_bounds.origin.y);
+  }
 
   /* Closed, it stays closed while the tiles keep failing ... */
   g_signal_emit_by_name (find_icon_button (GTK_WIDGET (banner), "window-close-symbolic"),

@@ -203,25 +203,44 @@ find_event_row (GtkWidget *widget,
   return NULL;
 }
 
-#define ROW_TOP_FRAMES 10
+/* Frames the list is watched for, and frames the row must stay at the top. */
+#define ROW_TOP_MAX_FRAMES 120
+#define ROW_TOP_STILL_FRAMES 5
 
-/* list.scroll-to-item brings a row below the view in at the bottom: a few frames later
- * (GTK 4.8 has no gtk_list_view_scroll_to) its row moves to the top. */
+typedef struct
+{
+  DlEvent *event;
+  guint    frames;
+  guint    still;
+} RowToTop;
+
+static void
+row_to_top_free (gpointer data)
+{
+  RowToTop *job = data;
+
+  g_object_unref (job->event);
+  g_free (job);
+}
+
+/* list.scroll-to-item brings a row below the view in at the bottom: in the next frames
+ * (GTK 4.8 has no gtk_list_view_scroll_to) its row moves to the top, and is put back there
+ * while the rows above it still change height (their text wraps once the pane has its
+ * width). */
 static gboolean
 row_to_top_cb (GtkWidget     *list,
                GdkFrameClock *clock,
                gpointer       user_data)
 {
-  DlEvent *event = user_data;
+  RowToTop *job = user_data;
   GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (list));
-  int frames = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (list), "dl-row-top-frames"));
-  GtkWidget *row = find_event_row (list, event);
+  GtkWidget *row;
   graphene_rect_t bounds;
   double value;
 
-  g_object_set_data (G_OBJECT (list), "dl-row-top-frames", GINT_TO_POINTER (frames + 1));
-  if (frames >= ROW_TOP_FRAMES || adjustment == NULL)
+  if (++job->frames > ROW_TOP_MAX_FRAMES || adjustment == NULL)
     return G_SOURCE_REMOVE;
+  row = find_event_row (list, job->event);
   if (row == NULL || !gtk_widget_compute_bounds (row, list, &bounds))
     return G_SOURCE_CONTINUE;
   /* the row's list item, with its padding, at the top */
@@ -233,7 +252,8 @@ row_to_top_cb (GtkWidget     *list,
                  gtk_adjustment_get_upper (adjustment)
                  - gtk_adjustment_get_page_size (adjustment));
   if (G_APPROX_VALUE (value, gtk_adjustment_get_value (adjustment), 0.5))
-    return G_SOURCE_REMOVE;
+    return ++job->still >= ROW_TOP_STILL_FRAMES ? G_SOURCE_REMOVE : G_SOURCE_CONTINUE;
+  job->still = 0;
   gtk_adjustment_set_value (adjustment, value);
   return G_SOURCE_CONTINUE;
 }
@@ -242,12 +262,14 @@ void
 dl_window_chrome_row_to_top (GtkListView *list,
                              DlEvent     *event)
 {
+  RowToTop *job;
+
   g_return_if_fail (GTK_IS_LIST_VIEW (list));
   g_return_if_fail (DL_IS_EVENT (event));
 
-  g_object_set_data (G_OBJECT (list), "dl-row-top-frames", GINT_TO_POINTER (0));
-  gtk_widget_add_tick_callback (GTK_WIDGET (list), row_to_top_cb, g_object_ref (event),
-                                g_object_unref);
+  job = g_new0 (RowToTop, 1);
+  job->event = g_object_ref (event);
+  gtk_widget_add_tick_callback (GTK_WIDGET (list), row_to_top_cb, job, row_to_top_free);
 }
 
 void
