@@ -209,9 +209,13 @@ find_event_row (GtkWidget *widget,
 
 typedef struct
 {
-  DlEvent *event;
-  guint    frames;
-  guint    still;
+  DlEvent    *event;
+  GListModel *model;      /* the list's: a change ends the job */
+  gulong      changed_id;
+  GtkWidget  *list;
+  guint       tick_id;
+  guint       frames;
+  guint       still;
 } RowToTop;
 
 static void
@@ -219,8 +223,22 @@ row_to_top_free (gpointer data)
 {
   RowToTop *job = data;
 
+  g_clear_signal_handler (&job->changed_id, job->model);
+  g_clear_object (&job->model);
   g_object_unref (job->event);
   g_free (job);
+}
+
+/* The list shows other rows (another story, a filter): the lead is no longer the point. */
+static void
+row_to_top_items_changed_cb (GListModel *model,
+                             guint       position,
+                             guint       removed,
+                             guint       added,
+                             RowToTop   *job)
+{
+  g_clear_signal_handler (&job->changed_id, job->model);
+  gtk_widget_remove_tick_callback (job->list, job->tick_id);
 }
 
 /* list.scroll-to-item brings a row below the view in at the bottom: in the next frames
@@ -266,10 +284,16 @@ dl_window_chrome_row_to_top (GtkListView *list,
 
   g_return_if_fail (GTK_IS_LIST_VIEW (list));
   g_return_if_fail (DL_IS_EVENT (event));
+  g_return_if_fail (gtk_list_view_get_model (list) != NULL);
 
   job = g_new0 (RowToTop, 1);
   job->event = g_object_ref (event);
-  gtk_widget_add_tick_callback (GTK_WIDGET (list), row_to_top_cb, job, row_to_top_free);
+  job->list = GTK_WIDGET (list);
+  job->model = G_LIST_MODEL (g_object_ref (gtk_list_view_get_model (list)));
+  job->changed_id = g_signal_connect (job->model, "items-changed",
+                                      G_CALLBACK (row_to_top_items_changed_cb), job);
+  job->tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (list), row_to_top_cb, job,
+                                               row_to_top_free);
 }
 
 void
