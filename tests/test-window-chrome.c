@@ -298,7 +298,7 @@ test_offline_banner (void)
 static void
 test_empty_window_error (void)
 {
-  DlWindow *window = show_window (NULL, 900, 700);
+  DlWindow *window = show_window (NULL, 800, 600);
   g_autoptr(GFile) broken = write_file ("<b>broken&.geojson",
                                         "{\"type\": \"FeatureCollection\", \"features\": [", -1);
   g_autoptr(DlStory) sample = bundled_story ();
@@ -308,6 +308,10 @@ test_empty_window_error (void)
 
   page = ADW_STATUS_PAGE (find_widget (GTK_WIDGET (window), ADW_TYPE_STATUS_PAGE));
   g_assert_cmpstr (adw_status_page_get_title (page), ==, "No Story Open");
+  /* narrow, but no panes to unfold */
+  g_assert_true (dl_window_is_narrow (window));
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (
+    gtk_widget_get_template_child (GTK_WIDGET (window), DL_TYPE_WINDOW, "events_button"))));
 
   open_and_wait (window, broken);
   g_assert_null (dl_window_get_story (window));
@@ -331,6 +335,8 @@ test_empty_window_error (void)
                    dl_story_get_title (sample));
   g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (page)));
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (dl_window_get_map_view (window))));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (
+    gtk_widget_get_template_child (GTK_WIDGET (window), DL_TYPE_WINDOW, "events_button"))));
 
   dl_test_close_window (window);
   g_file_delete (broken, NULL, NULL);

@@ -323,6 +323,7 @@ state_story_changed_cb (DlViewState *state,
   gtk_widget_set_visible (GTK_WIDGET (self->article_clamp), has_text);
   gtk_widget_set_visible (GTK_WIDGET (self->article_view), has_text);
   gtk_widget_set_visible (GTK_WIDGET (self->article_button), has_text && self->narrow);
+  gtk_widget_set_visible (GTK_WIDGET (self->events_button), self->narrow);
 
   gtk_stack_set_visible_child_name (self->main_stack, self->narrow ? "narrow" : "wide");
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
@@ -960,6 +961,7 @@ set_narrow (DlWindow *self,
   GtkWidget *events = GTK_WIDGET (self->events_clamp);
   GtkWidget *map = self->map_box;
   GtkWidget *article = GTK_WIDGET (self->article_clamp);
+  gboolean has_story;
 
   if (self->narrow == narrow)
     return;
@@ -1006,9 +1008,12 @@ set_narrow (DlWindow *self,
   g_object_unref (map);
   g_object_unref (article);
 
-  gtk_widget_set_visible (GTK_WIDGET (self->events_button), narrow);
+  /* an empty window has no panes to show */
+  has_story = dl_view_state_get_story (self->state) != NULL;
+  gtk_widget_set_visible (GTK_WIDGET (self->events_button), narrow && has_story);
   gtk_widget_set_visible (GTK_WIDGET (self->article_button),
-                          narrow && gtk_widget_get_visible (GTK_WIDGET (self->article_view)));
+                          narrow && has_story
+                          && gtk_widget_get_visible (GTK_WIDGET (self->article_view)));
   if (dl_view_state_get_story (self->state) != NULL)
     gtk_stack_set_visible_child_name (self->main_stack, narrow ? "narrow" : "wide");
 }
