@@ -325,10 +325,33 @@ dl_window_chrome_class_init (GtkWidgetClass *widget_class)
   g_type_ensure (DL_TYPE_RECENT_POPOVER);
 }
 
+/* AdwSplitButton 1.2 leaves its two buttons unnamed for a screen reader ("GtkImage",
+ * "GtkMenuButton"): each gets the name its tooltip gives. */
+static void
+name_split_button (GtkWidget *split)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (split); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      const char *name = NULL;
+
+      if (GTK_IS_MENU_BUTTON (child))
+        name = _("Recent Stories");
+      else if (GTK_IS_BUTTON (child))
+        name = _("Open a Story");
+      if (name == NULL)
+        continue;
+      gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      name, -1);
+    }
+}
+
 void
 dl_window_chrome_init (DlWindow *self)
 {
   g_return_if_fail (DL_IS_WINDOW (self));
+
+  name_split_button (template_child (self, "open_button"));
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.no-recent", FALSE);
   g_signal_connect_object (gtk_recent_manager_get_default (), "changed",
