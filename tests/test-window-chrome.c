@@ -584,6 +584,32 @@ test_step_keys (void)
   dl_test_close_window (window);
 }
 
+/* The legend starts folded; unfolded once, it is unfolded in the next window too. */
+static void
+test_legend_remembered (void)
+{
+  g_autoptr(DlStory) story = bundled_story ();
+  g_autoptr(GSettings) settings = dl_settings_new ();
+  DlWindow *window;
+  GtkExpander *expander;
+
+  g_settings_reset (settings, "legend-expanded");
+  window = show_window (story, 1400, 900);
+  expander = dl_map_legend_get_expander (dl_map_view_get_legend (
+    dl_window_get_map_view (window)));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (expander)));
+  g_assert_false (gtk_expander_get_expanded (expander));
+  gtk_expander_set_expanded (expander, TRUE);
+  dl_test_close_window (window);
+
+  window = show_window (story, 1400, 900);
+  expander = dl_map_legend_get_expander (dl_map_view_get_legend (
+    dl_window_get_map_view (window)));
+  g_assert_true (gtk_expander_get_expanded (expander));
+  dl_test_close_window (window);
+  g_settings_reset (settings, "legend-expanded");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -612,6 +638,7 @@ main (int   argc,
   g_test_add_func ("/window-chrome/header-narrow", test_header_narrow);
   g_test_add_func ("/window-chrome/lead-row-top", test_lead_row_top);
   g_test_add_func ("/window-chrome/step-keys", test_step_keys);
+  g_test_add_func ("/window-chrome/legend-remembered", test_legend_remembered);
 
   status = g_test_run ();
   remove_tree (tmp_dir);

@@ -8,6 +8,7 @@
 #include "dl-bundled.h"
 #include "dl-event-row.h"
 #include "dl-recent-popover.h"
+#include "dl-settings.h"
 #include "dl-window-actions.h"
 #include "dl-window-chrome.h"
 #include "dl-window-private.h"
@@ -352,6 +353,18 @@ dl_window_chrome_init (DlWindow *self)
   g_return_if_fail (DL_IS_WINDOW (self));
 
   name_split_button (template_child (self, "open_button"));
+
+  /* The legend starts folded (the list names each event's actors with their colours, and
+   * unfolded it covers a corner of the map); once unfolded it stays so, in every window
+   * and the next time. */
+  {
+    g_autoptr(GSettings) settings = dl_settings_new ();
+    DlMapLegend *legend = dl_map_view_get_legend (dl_window_get_map_view (self));
+
+    if (settings != NULL)
+      g_settings_bind (settings, "legend-expanded", dl_map_legend_get_expander (legend),
+                       "expanded", G_SETTINGS_BIND_DEFAULT);
+  }
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.no-recent", FALSE);
   g_signal_connect_object (gtk_recent_manager_get_default (), "changed",
