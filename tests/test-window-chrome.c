@@ -17,6 +17,8 @@
 #include "dl-recent-popover.h"
 #include "dl-resources.h"
 #include "dl-settings.h"
+#include "dl-window-actions.h"
+#include "dl-window-chrome.h"
 #include "dl-window-private.h"
 #include "dl-test-util.h"
 #include "dl-test-window.h"
@@ -43,6 +45,12 @@ static gboolean
 not_loading (gpointer window)
 {
   return !dl_window_is_loading (window);
+}
+
+static gboolean
+not_saving (gpointer window)
+{
+  return !dl_window_is_saving_document (window);
 }
 
 static void
@@ -391,6 +399,21 @@ test_open_recent (void)
   g_assert_false (gtk_widget_get_visible (popover));
   g_assert_true (g_file_equal (dl_document_get_file (dl_window_get_document (window)),
                                first));
+
+  /* saved under another name, that file comes first */
+  {
+    g_autofree char *path = g_build_filename (tmp_dir, "copy.geojson", NULL);
+    g_autoptr(GFile) copy = g_file_new_for_path (path);
+    g_autoptr(GPtrArray) recent = NULL;
+
+    dl_window_save_document_to (window, copy);
+    wait_until (not_saving, window);
+    dl_test_run_for (200);
+    recent = dl_window_chrome_list_recent (10);
+    g_assert_cmpuint (recent->len, ==, 3);
+    g_assert_true (g_file_equal (recent->pdata[0], copy));
+    g_file_delete (copy, NULL, NULL);
+  }
 
   dl_test_close_window (window);
   g_file_delete (first, NULL, NULL);

@@ -277,6 +277,9 @@ static void
 document_file_cb (DlWindow *self)
 {
   g_set_object (&self->story_file, dl_document_get_file (self->document));
+  /* saved under another name: that file is the one to find again */
+  if (self->story_file != NULL)
+    dl_window_chrome_add_recent (self->story_file);
 }
 
 static gboolean
