@@ -1735,8 +1735,7 @@ dl_map_view_set_osm (DlMapView *self,
 
   if (osm)
     {
-      if (self->osm_source == NULL)
-        self->osm_source = dl_map_sources_new_osm ();
+      dl_map_view_get_online_source (self);
       /* Above the offline map: a tile that fails to download leaves it visible. */
       self->osm_layer = shumate_map_layer_new (self->osm_source, self->viewport);
       shumate_map_insert_layer_above (self->map, SHUMATE_LAYER (self->osm_layer),
@@ -1759,6 +1758,27 @@ dl_map_view_get_osm (DlMapView *self)
   g_return_val_if_fail (DL_IS_MAP_VIEW (self), FALSE);
 
   return self->osm;
+}
+
+DlOnlineSource *
+dl_map_view_get_online_source (DlMapView *self)
+{
+  g_return_val_if_fail (DL_IS_MAP_VIEW (self), NULL);
+
+  if (self->osm_source == NULL)
+    self->osm_source = dl_map_sources_new_osm ();
+  return DL_ONLINE_SOURCE (self->osm_source);
+}
+
+void
+dl_map_view_set_online_source (DlMapView      *self,
+                               DlOnlineSource *source)
+{
+  g_return_if_fail (DL_IS_MAP_VIEW (self));
+  g_return_if_fail (DL_IS_ONLINE_SOURCE (source));
+  g_return_if_fail (!self->osm);
+
+  g_set_object (&self->osm_source, SHUMATE_MAP_SOURCE (source));
 }
 
 ShumateMapSource *

@@ -8,6 +8,7 @@
 #include "dl-label-layer.h"
 #include "dl-map-legend.h"
 #include "dl-marker.h"
+#include "dl-online-source.h"
 #include "dl-point-layer.h"
 #include "dl-view-state.h"
 
@@ -49,6 +50,10 @@ void             dl_map_view_focus_shown       (DlMapView   *self,
 void             dl_map_view_set_osm           (DlMapView   *self,
                                                 gboolean     osm);
 gboolean         dl_map_view_get_osm           (DlMapView   *self);
+/* The OpenStreetMap source, made on first use; a test may give another while it is off. */
+DlOnlineSource  *dl_map_view_get_online_source (DlMapView      *self);
+void             dl_map_view_set_online_source (DlMapView      *self,
+                                                DlOnlineSource *source);
 /* The offline tile source in use (it emits "idle" when every requested tile is drawn). */
 ShumateMapSource *dl_map_view_get_offline_source (DlMapView *self);
 guint            dl_map_view_get_n_shapes      (DlMapView   *self);

@@ -13,9 +13,7 @@ struct _DlTimeline
 
   /* Template widgets */
   GtkWidget          *controls;
-  GtkWidget          *previous_button;
   GtkButton          *play_button;
-  GtkWidget          *next_button;
   GtkWidget          *present_button;
   GtkAdjustment      *step_adjustment;
   DlTimelineView     *view;
@@ -72,28 +70,14 @@ update_actions (DlTimeline *self)
                           || g_list_model_get_n_items (dl_story_get_events (story)) > 0);
   /* the buttons call the actions from "clicked": with action-name they stayed insensitive
    * in narrow windows (GTK 4.8, once the narrow layout had moved the bar) */
-  gtk_widget_set_sensitive (self->previous_button, has_events);
   gtk_widget_set_sensitive (GTK_WIDGET (self->play_button), has_events);
-  gtk_widget_set_sensitive (self->next_button, has_events);
   gtk_widget_set_sensitive (self->present_button, story != NULL);
-}
-
-static void
-previous_clicked_cb (DlTimeline *self)
-{
-  gtk_widget_activate_action (GTK_WIDGET (self), "timeline.previous", NULL);
 }
 
 static void
 play_clicked_cb (DlTimeline *self)
 {
   gtk_widget_activate_action (GTK_WIDGET (self), "timeline.play", NULL);
-}
-
-static void
-next_clicked_cb (DlTimeline *self)
-{
-  gtk_widget_activate_action (GTK_WIDGET (self), "timeline.next", NULL);
 }
 
 static void
@@ -448,16 +432,12 @@ dl_timeline_class_init (DlTimelineClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/ui/dl-timeline.ui");
   gtk_widget_class_bind_template_child (widget_class, DlTimeline, controls);
-  gtk_widget_class_bind_template_child (widget_class, DlTimeline, next_button);
   gtk_widget_class_bind_template_child (widget_class, DlTimeline, play_button);
   gtk_widget_class_bind_template_child (widget_class, DlTimeline, present_button);
-  gtk_widget_class_bind_template_child (widget_class, DlTimeline, previous_button);
   gtk_widget_class_bind_template_child (widget_class, DlTimeline, step_adjustment);
   gtk_widget_class_bind_template_child (widget_class, DlTimeline, view);
-  gtk_widget_class_bind_template_callback (widget_class, next_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, play_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, present_clicked_cb);
-  gtk_widget_class_bind_template_callback (widget_class, previous_clicked_cb);
 
   gtk_widget_class_install_action (widget_class, "timeline.next", NULL, next_action);
   gtk_widget_class_install_action (widget_class, "timeline.play", NULL, play_action);

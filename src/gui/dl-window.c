@@ -10,10 +10,12 @@
 #include "dl-event-row.h"
 #include "dl-focus.h"
 #include "dl-export-dialog.h"
+#include "dl-offline-banner.h"
 #include "dl-settings.h"
 #include "dl-time-chip.h"
 #include "dl-timeline.h"
 #include "dl-window-actions.h"
+#include "dl-window-chrome.h"
 #include "dl-window-private.h"
 
 /* Below this width the events and article panes fold away. */
@@ -47,6 +49,7 @@ struct _DlWindow
   AdwStatusPage        *empty_page;
   GtkListView          *list_view;
   DlMapView            *map_view;
+  DlOfflineBanner      *offline_banner;
   GtkWidget            *map_box;
   DlTimeline           *timeline;
   DlTimeChip           *time_chip;
@@ -272,6 +275,9 @@ static void
 document_file_cb (DlWindow *self)
 {
   g_set_object (&self->story_file, dl_document_get_file (self->document));
+  /* saved under another name: that file is the one to find again */
+  if (self->story_file != NULL)
+    dl_window_chrome_add_recent (self->story_file);
 }
 
 static gboolean
@@ -284,7 +290,13 @@ scroll_to_lead_cb (GtkWidget     *list,
   if (gtk_widget_get_height (list) <= 0)
     return G_SOURCE_CONTINUE;
   if (self->lead_position < g_list_model_get_n_items (G_LIST_MODEL (self->filter_model)))
-    gtk_widget_activate_action (list, "list.scroll-to-item", "u", self->lead_position);
+    {
+      g_autoptr(DlEvent) lead = g_list_model_get_item (G_LIST_MODEL (self->filter_model),
+                                                       self->lead_position);
+
+      gtk_widget_activate_action (list, "list.scroll-to-item", "u", self->lead_position);
+      dl_window_chrome_row_to_top (GTK_LIST_VIEW (list), lead);
+    }
   return G_SOURCE_REMOVE;
 }
 
@@ -312,6 +324,7 @@ state_story_changed_cb (DlViewState *state,
   gtk_widget_set_visible (GTK_WIDGET (self->article_clamp), has_text);
   gtk_widget_set_visible (GTK_WIDGET (self->article_view), has_text);
   gtk_widget_set_visible (GTK_WIDGET (self->article_button), has_text && self->narrow);
+  gtk_widget_set_visible (GTK_WIDGET (self->events_button), self->narrow);
 
   gtk_stack_set_visible_child_name (self->main_stack, self->narrow ? "narrow" : "wide");
   gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
@@ -609,10 +622,14 @@ load_done_cb (GObject      *source,
       /* TRANSLATORS: heading of the error dialog; %s is the file name */
       g_autofree char *heading = g_strdup_printf (_("Could Not Open “%s”"), name);
 
-      show_error (self, heading, error->message);
+      if (dl_view_state_get_story (self->state) == NULL)
+        dl_window_chrome_show_error (self, heading, error->message);
+      else
+        show_error (self, heading, error->message);
       return;
     }
 
+  dl_window_chrome_add_recent (file);
   {
     g_autoptr(DlDocument) document = dl_document_new (story, file);
 
@@ -821,9 +838,11 @@ map_source_state_cb (GAction    *action,
                      DlWindow   *self)
 {
   g_autoptr(GVariant) state = g_action_get_state (action);
+  gboolean osm = g_strcmp0 (g_variant_get_string (state, NULL), "osm") == 0;
 
-  dl_map_view_set_osm (self->map_view,
-                       g_strcmp0 (g_variant_get_string (state, NULL), "osm") == 0);
+  dl_map_view_set_osm (self->map_view, osm);
+  dl_offline_banner_set_source (self->offline_banner,
+                                osm ? dl_map_view_get_online_source (self->map_view) : NULL);
 }
 
 static void
@@ -881,6 +900,7 @@ set_narrow (DlWindow *self,
   GtkWidget *events = GTK_WIDGET (self->events_clamp);
   GtkWidget *map = self->map_box;
   GtkWidget *article = GTK_WIDGET (self->article_clamp);
+  gboolean has_story;
 
   if (self->narrow == narrow)
     return;
@@ -927,9 +947,12 @@ set_narrow (DlWindow *self,
   g_object_unref (map);
   g_object_unref (article);
 
-  gtk_widget_set_visible (GTK_WIDGET (self->events_button), narrow);
+  /* an empty window has no panes to show */
+  has_story = dl_view_state_get_story (self->state) != NULL;
+  gtk_widget_set_visible (GTK_WIDGET (self->events_button), narrow && has_story);
   gtk_widget_set_visible (GTK_WIDGET (self->article_button),
-                          narrow && gtk_widget_get_visible (GTK_WIDGET (self->article_view)));
+                          narrow && has_story
+                          && gtk_widget_get_visible (GTK_WIDGET (self->article_view)));
   if (dl_view_state_get_story (self->state) != NULL)
     gtk_stack_set_visible_child_name (self->main_stack, narrow ? "narrow" : "wide");
 }
@@ -1021,6 +1044,7 @@ dl_window_size_allocate (GtkWidget *widget,
   DlWindow *self = DL_WINDOW (widget);
 
   GTK_WIDGET_CLASS (dl_window_parent_class)->size_allocate (widget, width, height, baseline);
+  dl_window_chrome_set_width (self, width);
 
 
   /* Moving the panes between containers cannot happen during an allocation. */
@@ -1114,6 +1138,7 @@ dl_window_class_init (DlWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DlWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, DlWindow, map_box);
   gtk_widget_class_bind_template_child (widget_class, DlWindow, map_view);
+  gtk_widget_class_bind_template_child (widget_class, DlWindow, offline_banner);
   gtk_widget_class_bind_template_child (widget_class, DlWindow, outer_paned);
   gtk_widget_class_bind_template_child (widget_class, DlWindow, primary_menu);
   gtk_widget_class_bind_template_child (widget_class, DlWindow, search_bar);
@@ -1163,11 +1188,13 @@ dl_window_class_init (DlWindowClass *klass)
                                        "win.clear-selection", NULL);
 
   dl_window_actions_class_init (widget_class);
+  dl_window_chrome_class_init (widget_class);
 
   g_type_ensure (DL_TYPE_ACTOR_FILTER);
   g_type_ensure (DL_TYPE_ARTICLE_VIEW);
   g_type_ensure (DL_TYPE_EVENT_ROW);
   g_type_ensure (DL_TYPE_MAP_VIEW);
+  g_type_ensure (DL_TYPE_OFFLINE_BANNER);
   g_type_ensure (DL_TYPE_TIME_CHIP);
   g_type_ensure (DL_TYPE_TIMELINE);
 }
@@ -1255,6 +1282,7 @@ dl_window_init (DlWindow *self)
   restore_window_state (self);
   dl_window_update_actions (self);
   dl_window_actions_init (self);
+  dl_window_chrome_init (self);
 }
 
 DlWindow *
