@@ -84,6 +84,26 @@ sync_string (JsonObject *object,
     json_object_set_string_member (object, name, value);
 }
 
+/* Makes member "suggested" read as @suggested: a boolean true written (at the end) for a
+ * suggestion, the member removed once it is accepted, left alone when it already reads so
+ * (dl_story_read_suggested() takes anything but true as not suggested). */
+static void
+sync_suggested (JsonObject *object,
+                gboolean    suggested)
+{
+  JsonNode *node = json_object_get_member (object, "suggested");
+  gboolean read = node != NULL && JSON_NODE_HOLDS_VALUE (node) &&
+                  json_node_get_value_type (node) == G_TYPE_BOOLEAN &&
+                  json_node_get_boolean (node);
+
+  if (read == suggested)
+    return;
+  if (suggested)
+    json_object_set_boolean_member (object, "suggested", TRUE);
+  else
+    json_object_remove_member (object, "suggested");
+}
+
 static JsonNode *
 position_node (DlLonLat position)
 {
@@ -282,6 +302,7 @@ write_place (Writer  *w,
   sync_string (properties, "kind", place->kind);
   sync_string (properties, "precision", place->precision);
   sync_string (properties, "description", place->description);
+  sync_suggested (properties, place->suggested);
 
   if (place->has_label && (place->geometry_edited || original == NULL))
     {
@@ -638,6 +659,7 @@ write_event (Writer  *w,
                     FALSE);
   sync_string (object, "attribution", event->attribution);
   write_passages (object, original, event->passages);
+  sync_suggested (object, event->suggested);
 
   node = json_node_new (JSON_NODE_OBJECT);
   json_node_take_object (node, object);

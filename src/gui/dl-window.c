@@ -14,6 +14,7 @@
 #include "dl-time-chip.h"
 #include "dl-timeline.h"
 #include "dl-window-actions.h"
+#include "dl-window-review.h"
 #include "dl-window-private.h"
 
 /* Below this width the events and article panes fold away. */
@@ -1229,6 +1230,7 @@ dl_window_class_init (DlWindowClass *klass)
                                        "win.clear-selection", NULL);
 
   dl_window_actions_class_init (widget_class);
+  dl_window_review_class_init (widget_class);
 
   g_type_ensure (DL_TYPE_ACTOR_FILTER);
   g_type_ensure (DL_TYPE_ARTICLE_VIEW);
@@ -1322,6 +1324,7 @@ dl_window_init (DlWindow *self)
   restore_window_state (self);
   dl_window_update_actions (self);
   dl_window_actions_init (self);
+  dl_window_review_init (self);
 }
 
 DlWindow *
@@ -1365,6 +1368,7 @@ dl_window_set_document (DlWindow   *self,
                            G_CALLBACK (update_title), self, G_CONNECT_SWAPPED);
   dl_view_state_set_story (self->state, dl_document_get_story (document));
   dl_window_actions_document_changed (self);
+  dl_window_review_document_changed (self);
 }
 
 DlDocument *
