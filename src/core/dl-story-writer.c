@@ -384,6 +384,7 @@ write_actor (Writer  *w,
     sync_string (object, "color", actor->color);
   else
     sync_string (object, "color", NULL);
+  sync_suggested (object, actor->suggested);
 
   node = json_node_new (JSON_NODE_OBJECT);
   json_node_take_object (node, object);
