@@ -3,8 +3,9 @@
  * rows with a "Suggested" badge and hollow markers (their centres white on screen); Accept
  * on a row takes the badge away and Undo brings it back; Enter on a row accepts it, the
  * Delete key rejects the selected row; Accept All in the review bar accepts everything in
- * one undoable step; a place is accepted and rejected from its popover; a half-reviewed
- * draft saved and opened again shows the same suggestions. */
+ * one undoable step; a place is accepted and rejected from its popover, an actor in the
+ * actors dialog; a half-reviewed draft saved and opened again shows the same
+ * suggestions. */
 #undef G_DISABLE_ASSERT
 #define G_LOG_DOMAIN "test-review-window"
 
@@ -14,6 +15,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "dl-actors-dialog.h"
 #include "dl-article-text.h"
 #include "dl-event-row.h"
 #include "dl-marker.h"
@@ -50,6 +52,29 @@ new_window (void)
   return window;
 }
 
+static GPtrArray *shown_markers (DlWindow *window);
+
+/* Until the map shows its markers (it fits the story's places once it has a size). */
+static void
+wait_for_markers (DlWindow *window)
+{
+  gboolean timed_out = FALSE;
+  guint timeout = g_timeout_add (10000, dl_test_flag_cb, &timed_out);
+
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  for (;;)
+    {
+      g_autoptr(GPtrArray) markers = shown_markers (window);
+
+      if (timed_out || markers->len >= 3)
+        break;
+      g_main_context_iteration (NULL, TRUE);
+    }
+  g_assert_false (timed_out);
+  g_source_remove (timeout);
+  dl_test_run_for (100);
+}
+
 /* A window showing the draft of the seed article, as New Story makes it. */
 static DlWindow *
 draft_window (void)
@@ -63,7 +88,7 @@ draft_window (void)
   g_assert_no_error (error);
   window = new_window ();
   dl_window_set_story (window, story);
-  dl_test_run_for (200);
+  wait_for_markers (window);
   return window;
 }
 
@@ -80,16 +105,26 @@ close_window (DlWindow *window)
   dl_test_close_window (window);
 }
 
+/* The widgets of @type under @widget; only those on screen unless @hidden_too. */
+static void
+collect_widgets (GtkWidget *widget,
+                 GType      type,
+                 gboolean   hidden_too,
+                 GPtrArray *found)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type) && (hidden_too || gtk_widget_get_mapped (widget)))
+    g_ptr_array_add (found, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_widgets (child, type, hidden_too, found);
+}
+
 static void
 collect (GtkWidget *widget,
          GType      type,
          GPtrArray *found)
 {
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type) && gtk_widget_get_mapped (widget))
-    g_ptr_array_add (found, widget);
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect (child, type, found);
+  collect_widgets (widget, type, FALSE, found);
 }
 
 /* The review buttons of the event rows on screen, top to bottom. */
@@ -269,7 +304,7 @@ test_new_story (void)
   g_assert_nonnull (published);
   gtk_editable_set_text (GTK_EDITABLE (published), "2024-12-08");
   g_assert_true (dl_new_story_dialog_create (dialog));
-  dl_test_run_for (300);
+  wait_for_markers (window);
 
   story = dl_window_get_story (window);
   g_assert_nonnull (story);
@@ -517,6 +552,80 @@ test_place_popover (void)
   close_window (window);
 }
 
+static DlActorsDialog *
+find_actors_dialog (void)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (DL_IS_ACTORS_DIALOG (l->data) && gtk_widget_get_visible (l->data))
+      return l->data;
+  return NULL;
+}
+
+/* The review buttons in the actors dialog's row of @actor. */
+static DlReviewButtons *
+actor_buttons (DlActorsDialog *dialog,
+               DlActor        *actor)
+{
+  g_autoptr(GPtrArray) found = g_ptr_array_new ();
+  GtkWidget *row = dl_actors_dialog_get_row (dialog, actor);
+
+  g_assert_nonnull (row);
+  collect_widgets (row, DL_TYPE_REVIEW_BUTTONS, TRUE, found);
+  g_assert_cmpuint (found->len, ==, 1);
+  return found->pdata[0];
+}
+
+/* The actors dialog: a suggested actor's row has the badge, Accept and Reject. */
+static void
+test_actors_dialog (void)
+{
+  DlWindow *window = draft_window ();
+  DlStory *story = dl_window_get_story (window);
+  DlHistory *history = dl_document_get_history (dl_window_get_document (window));
+  GListModel *actors = dl_story_get_actors (story);
+  DlActor *first = g_list_model_get_item (actors, 0);
+  DlActor *second = g_list_model_get_item (actors, 1);
+  guint n_actors = g_list_model_get_n_items (actors);
+  guint n = n_suggestions (window);
+  DlActorsDialog *dialog;
+  DlReviewButtons *buttons;
+
+  g_object_unref (first);
+  g_object_unref (second);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.actors", NULL));
+  dl_test_run_for (100);
+  dialog = find_actors_dialog ();
+  g_assert_nonnull (dialog);
+
+  buttons = actor_buttons (dialog, first);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (buttons)));
+  g_signal_emit_by_name (dl_review_buttons_get_button (buttons, "accept"), "clicked");
+  dl_test_run_for (50);
+  g_assert_false (dl_actor_get_suggested (first));
+  g_assert_cmpstr (dl_history_get_undo_label (history), ==, "Accept Actor");
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (actor_buttons (dialog, first))));
+  assert_bar (window, n - 1);
+
+  g_signal_emit_by_name (dl_review_buttons_get_button (actor_buttons (dialog, second),
+                                                       "reject"), "clicked");
+  dl_test_run_for (50);
+  g_assert_cmpuint (g_list_model_get_n_items (actors), ==, n_actors - 1);
+  g_assert_null (dl_actors_dialog_get_row (dialog, second));
+  g_assert_cmpstr (dl_history_get_undo_label (history), ==, "Reject Actor");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  dl_test_run_for (50);
+  g_assert_cmpuint (g_list_model_get_n_items (actors), ==, n_actors);
+  g_assert_true (dl_actor_get_suggested (first));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (actor_buttons (dialog, first))));
+  assert_bar (window, n);
+
+  close_window (window);
+}
+
 /* "event:ID place:ID actor:ID …" of the suggestions. */
 static char *
 describe_suggestions (DlStory *story)
@@ -584,8 +693,7 @@ test_half_reviewed (void)
   reopened = new_window ();
   dl_window_open_file (reopened, file);
   wait_while (reopened, dl_window_is_loading);
-  gtk_test_widget_wait_for_draw (GTK_WIDGET (reopened));
-  dl_test_run_for (500);
+  wait_for_markers (reopened);
   after = describe_suggestions (dl_window_get_story (reopened));
   g_assert_cmpstr (before, ==, after);
   assert_bar (reopened, n);
@@ -624,6 +732,7 @@ main (int   argc,
   g_test_add_func ("/review-window/keyboard", test_keyboard);
   g_test_add_func ("/review-window/accept-all", test_accept_all);
   g_test_add_func ("/review-window/place-popover", test_place_popover);
+  g_test_add_func ("/review-window/actors-dialog", test_actors_dialog);
   g_test_add_func ("/review-window/half-reviewed", test_half_reviewed);
 
   status = g_test_run ();

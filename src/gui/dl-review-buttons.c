@@ -6,8 +6,10 @@
 #include <glib/gi18n.h>
 
 #include "dl-actor.h"
+#include "dl-document.h"
 #include "dl-event.h"
 #include "dl-place.h"
+#include "dl-review.h"
 #include "dl-review-buttons.h"
 
 struct _DlReviewButtons
@@ -19,9 +21,10 @@ struct _DlReviewButtons
   GtkWidget *edit_button;
   GtkWidget *reject_button;
 
-  GObject   *item;
-  gulong     notify_id;
-  gboolean   show_edit;
+  GObject    *item;
+  gulong      notify_id;
+  gboolean    show_edit;
+  DlDocument *document;   /* in a dialog of its own: the operations go straight to it */
 };
 
 G_DEFINE_FINAL_TYPE (DlReviewButtons, dl_review_buttons, GTK_TYPE_WIDGET)
@@ -67,25 +70,30 @@ sync_buttons (DlReviewButtons *self)
   GVariant *target;
 
   gtk_widget_set_visible (GTK_WIDGET (self), self->item != NULL && item_suggested (self->item));
-  if (self->item == NULL)
+  if (self->item == NULL || self->document != NULL)
     {
       gtk_actionable_set_action_name (GTK_ACTIONABLE (self->accept_button), NULL);
       gtk_actionable_set_action_name (GTK_ACTIONABLE (self->edit_button), NULL);
       gtk_actionable_set_action_name (GTK_ACTIONABLE (self->reject_button), NULL);
-      return;
     }
+  if (self->item == NULL)
+    return;
 
-  /* the target first: an action name without its (KIND, ID) would not match */
-  target = g_variant_ref_sink (dl_review_buttons_target (self->item));
-  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (self->accept_button), target);
-  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (self->edit_button), target);
-  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (self->reject_button), target);
-  g_variant_unref (target);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->accept_button),
-                                  "win.accept-suggestion");
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->edit_button), "win.edit-suggestion");
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->reject_button),
-                                  "win.reject-suggestion");
+  if (self->document == NULL)
+    {
+      /* the target first: an action name without its (KIND, ID) would not match */
+      target = g_variant_ref_sink (dl_review_buttons_target (self->item));
+      gtk_actionable_set_action_target_value (GTK_ACTIONABLE (self->accept_button), target);
+      gtk_actionable_set_action_target_value (GTK_ACTIONABLE (self->edit_button), target);
+      gtk_actionable_set_action_target_value (GTK_ACTIONABLE (self->reject_button), target);
+      g_variant_unref (target);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (self->accept_button),
+                                      "win.accept-suggestion");
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (self->edit_button),
+                                      "win.edit-suggestion");
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (self->reject_button),
+                                      "win.reject-suggestion");
+    }
 
   if (DL_IS_EVENT (self->item))
     {
@@ -126,7 +134,24 @@ sync_buttons (DlReviewButtons *self)
       set_button_text (self->accept_button, _("Accept Actor"), accept);
       set_button_text (self->reject_button, _("Reject Actor"), reject);
     }
-  gtk_widget_set_visible (self->edit_button, self->show_edit && !DL_IS_ACTOR (self->item));
+  gtk_widget_set_visible (self->edit_button,
+                          self->show_edit && self->document == NULL && !DL_IS_ACTOR (self->item));
+}
+
+/* In a dialog of its own (the actors dialog), outside the window's actions. */
+static void
+accept_clicked_cb (DlReviewButtons *self)
+{
+  if (self->document != NULL && self->item != NULL && dl_review_is_suggested (self->item))
+    dl_document_push (self->document, dl_review_accept (self->item));
+}
+
+static void
+reject_clicked_cb (DlReviewButtons *self)
+{
+  if (self->document != NULL && self->item != NULL && dl_review_is_suggested (self->item))
+    dl_document_push (self->document,
+                      dl_review_reject (dl_document_get_story (self->document), self->item));
 }
 
 static void
@@ -179,6 +204,7 @@ dl_review_buttons_dispose (GObject *object)
   if (self->item != NULL)
     g_clear_signal_handler (&self->notify_id, self->item);
   g_clear_object (&self->item);
+  g_clear_object (&self->document);
   gtk_widget_dispose_template (GTK_WIDGET (self), DL_TYPE_REVIEW_BUTTONS);
 
   G_OBJECT_CLASS (dl_review_buttons_parent_class)->dispose (object);
@@ -215,6 +241,10 @@ dl_review_buttons_init (DlReviewButtons *self)
 {
   self->show_edit = TRUE;
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect_object (self->accept_button, "clicked", G_CALLBACK (accept_clicked_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->reject_button, "clicked", G_CALLBACK (reject_clicked_cb), self,
+                           G_CONNECT_SWAPPED);
   gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
                               2);
 }
@@ -304,4 +334,15 @@ dl_review_buttons_target (GObject *item)
       id = dl_actor_get_id (DL_ACTOR (item));
     }
   return g_variant_new ("(ss)", kind, id);
+}
+
+void
+dl_review_buttons_set_document (DlReviewButtons *self,
+                                DlDocument      *document)
+{
+  g_return_if_fail (DL_IS_REVIEW_BUTTONS (self));
+  g_return_if_fail (document == NULL || DL_IS_DOCUMENT (document));
+
+  if (g_set_object (&self->document, document))
+    sync_buttons (self);
 }

@@ -3,6 +3,8 @@
 
 #include <gtk/gtk.h>
 
+#include "dl-document.h"
+
 G_BEGIN_DECLS
 
 #define DL_TYPE_REVIEW_BUTTONS (dl_review_buttons_get_type ())
@@ -19,6 +21,10 @@ void       dl_review_buttons_set_item  (DlReviewButtons *self,
 GObject   *dl_review_buttons_get_item  (DlReviewButtons *self);
 void       dl_review_buttons_set_show_edit (DlReviewButtons *self,
                                             gboolean         show_edit);
+/* In a dialog outside the window (the actors dialog): Accept and Reject push their
+ * operations onto @document instead of activating the window's actions; no Edit. */
+void       dl_review_buttons_set_document (DlReviewButtons *self,
+                                           DlDocument      *document);
 /* For tests: "accept", "edit" or "reject". */
 GtkButton *dl_review_buttons_get_button (DlReviewButtons *self,
                                          const char      *name);
