@@ -3,6 +3,7 @@
  * history test and the edit fuzzer. */
 #include "config.h"
 
+#include "dl-review.h"
 #include "dl-test-edit.h"
 
 static gpointer
@@ -50,10 +51,11 @@ dl_test_describe_story (DlStory *story)
       g_autoptr(DlPlace) place = g_list_model_get_item (places, i);
       DlLonLat anchor = dl_place_get_anchor (place);
 
-      g_string_append_printf (s, "place %s|%s|%s|%s|%u events|%.17g,%.17g|", 
+      g_string_append_printf (s, "place %s|%s|%s|%s|%u events|%.17g,%.17g|%s|",
                               dl_place_get_id (place), dl_place_get_name (place),
                               dl_place_get_kind (place), dl_place_get_precision (place),
-                              dl_place_get_n_events (place), anchor.lon, anchor.lat);
+                              dl_place_get_n_events (place), anchor.lon, anchor.lat,
+                              dl_place_get_suggested (place) ? "suggested" : "");
       for (guint j = 0; j < dl_place_get_n_parts (place); j++)
         {
           guint n;
@@ -69,17 +71,19 @@ dl_test_describe_story (DlStory *story)
       g_autoptr(DlActor) actor = g_list_model_get_item (actors, i);
       g_autofree char *aliases = g_strjoinv (",", (char **) dl_actor_get_aliases (actor));
 
-      g_string_append_printf (s, "actor %s|%s|%s|%s|%s|%u events\n", dl_actor_get_id (actor),
-                              dl_actor_get_name (actor), dl_actor_get_kind (actor),
-                              dl_actor_get_color (actor), aliases,
-                              dl_actor_get_n_events (actor));
+      g_string_append_printf (s, "actor %s|%s|%s|%s|%s|%u events|%s\n",
+                              dl_actor_get_id (actor), dl_actor_get_name (actor),
+                              dl_actor_get_kind (actor), dl_actor_get_color (actor), aliases,
+                              dl_actor_get_n_events (actor),
+                              dl_actor_get_suggested (actor) ? "suggested" : "");
     }
   for (guint i = 0; i < g_list_model_get_n_items (events); i++)
     {
       g_autoptr(DlEvent) event = g_list_model_get_item (events, i);
 
-      g_string_append_printf (s, "event %s|%s|", dl_event_get_id (event),
-                              dl_event_get_title (event));
+      g_string_append_printf (s, "event %s|%s|%s|", dl_event_get_id (event),
+                              dl_event_get_title (event),
+                              dl_event_get_suggested (event) ? "suggested" : "");
       append_time (s, dl_event_get_start (event));
       append_time (s, dl_event_get_end (event));
       g_string_append_printf (s, "%s|%s|%s|", dl_event_get_when_text (event),
@@ -153,7 +157,7 @@ dl_test_random_operation (DlStory *story,
   DlTime time;
 
   g_snprintf (name, sizeof name, "Name %u", (*serial)++);
-  switch (g_rand_int_range (rand, 0, 26))
+  switch (g_rand_int_range (rand, 0, 29))
     {
     case 0:
       return place != NULL ? dl_operation_new_set_place_name (place, name) : NULL;
@@ -162,7 +166,8 @@ dl_test_random_operation (DlStory *story,
              dl_operation_new_set_place_kind (place, kinds[g_rand_int_range (rand, 0, 4)]) :
              NULL;
     case 2:
-      return place != NULL ?
+      /* a place without a location (geometry null) has nothing to move */
+      return place != NULL && dl_place_get_n_parts (place) > 0 ?
              dl_operation_new_move_place (place,
                                           (DlLonLat) { g_rand_int_range (rand, -1700, 1700) / 10.0,
                                                        g_rand_int_range (rand, -800, 800) / 10.0 })
@@ -298,6 +303,30 @@ dl_test_random_operation (DlStory *story,
       return event != NULL ? dl_operation_new_remove_event (story, event) : NULL;
     case 24:
       return dl_operation_new_set_story_title (story, g_rand_boolean (rand) ? name : NULL);
+    case 25:
+      {
+        /* a draft's mark, put on or taken off (accepting is the latter) */
+        gpointer objects[] = { event, place, actor };
+        gpointer object = objects[g_rand_int_range (rand, 0, 3)];
+        g_auto(GValue) value = G_VALUE_INIT;
+
+        if (object == NULL)
+          return NULL;
+        if (dl_review_is_suggested (object))
+          return dl_review_accept (object);
+        g_value_init (&value, G_TYPE_BOOLEAN);
+        g_value_set_boolean (&value, TRUE);
+        return dl_operation_new_set_property (object, "suggested", &value, "Suggest");
+      }
+    case 26:
+      {
+        gpointer objects[] = { event, place, actor };
+        gpointer object = objects[g_rand_int_range (rand, 0, 3)];
+
+        return object != NULL ? dl_review_reject (story, object) : NULL;
+      }
+    case 27:
+      return dl_review_accept_all (story);
     default:
       return dl_operation_new_set_story_published (story,
                                                    g_rand_boolean (rand) ? "2024-12-09" : NULL);

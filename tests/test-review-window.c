@@ -541,6 +541,7 @@ test_place_popover (void)
   g_signal_emit_by_name (dl_review_buttons_get_button (in_popover->pdata[0], "reject"),
                          "clicked");
   dl_test_run_for (100);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (dl_map_view_get_popover (map))));
   g_assert_null (dl_story_lookup_place (dl_window_get_story (window), dl_place_get_id (place)));
   g_assert_null (dl_map_view_get_marker (map, place));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));

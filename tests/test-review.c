@@ -328,6 +328,46 @@ test_half_reviewed (void)
   assert_bytes_equal (saved, saved_again);
 }
 
+/* Found by fuzz-edit: in a plain map (no "dateline"), "suggested" is free data, kept as it
+ * is on save; a place the app marks as a suggestion makes the map a story that reads it
+ * back. */
+static void
+test_plain_map (void)
+{
+  const char *map = "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\","
+                    "\"geometry\":{\"type\":\"Point\",\"coordinates\":[36.3,33.5]},"
+                    "\"properties\":{\"name\":\"Damascus\",\"suggested\":true}},"
+                    "{\"type\":\"Feature\",\"geometry\":null,\"properties\":{}}]}";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (map, strlen (map));
+  g_autoptr(DlStory) story = load_bytes (bytes);
+  g_autoptr(DlHistory) history = dl_history_new ();
+  g_autoptr(GBytes) saved = NULL;
+  g_autoptr(GBytes) saved_again = NULL;
+  g_autoptr(DlStory) reopened = NULL;
+  DlPlace *damascus = item (dl_story_get_places (story), 0);
+  DlPlace *nowhere = item (dl_story_get_places (story), 1);
+  g_auto(GValue) value = G_VALUE_INIT;
+
+  /* free data: not a suggestion, and kept through an edit */
+  g_assert_false (dl_place_get_suggested (damascus));
+  dl_history_push (history, dl_operation_new_set_place_name (damascus, "Dimashq"));
+  saved = dl_story_to_bytes (story);
+  g_assert_cmpuint (count_substring (saved, "\"suggested\": true"), ==, 1);
+  g_assert_null (strstr (g_bytes_get_data (saved, NULL), "\"dateline\""));
+
+  /* a suggestion of the app: the map becomes a story, and the mark reads back */
+  g_value_init (&value, G_TYPE_BOOLEAN);
+  g_value_set_boolean (&value, TRUE);
+  dl_history_push (history, dl_operation_new_set_property (nowhere, "suggested", &value,
+                                                           "Suggest"));
+  g_clear_pointer (&saved, g_bytes_unref);
+  saved = dl_story_to_bytes (story);
+  reopened = load_bytes (saved);
+  g_assert_true (dl_place_get_suggested (item (dl_story_get_places (reopened), 1)));
+  saved_again = dl_story_to_bytes (reopened);
+  assert_bytes_equal (saved, saved_again);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -339,5 +379,6 @@ main (int   argc,
   g_test_add_func ("/review/reject/undo-bytes", test_reject);
   g_test_add_func ("/review/accept-all/one-step", test_accept_all);
   g_test_add_func ("/review/half-reviewed/reopened", test_half_reviewed);
+  g_test_add_func ("/review/plain-map", test_plain_map);
   return g_test_run ();
 }

@@ -32,6 +32,9 @@ typedef struct
    * vocabulary (string ids, typed members, a geometry each) */
   gboolean    becomes_story;
   DlPlace    *root_geometry_place;  /* the place of a file that is a bare geometry */
+  /* the file written is a story: "suggested" and the like are its vocabulary (in a plain
+   * map they are free data, kept as they are) */
+  gboolean    story_vocabulary;
 } Writer;
 
 /* A copy of @object's members, in order: a changed copy never touches the original. */
@@ -302,7 +305,8 @@ write_place (Writer  *w,
   sync_string (properties, "kind", place->kind);
   sync_string (properties, "precision", place->precision);
   sync_string (properties, "description", place->description);
-  sync_suggested (properties, place->suggested);
+  if (w->story_vocabulary)
+    sync_suggested (properties, place->suggested);
 
   if (place->has_label && (place->geometry_edited || original == NULL))
     {
@@ -857,10 +861,22 @@ place_edited (DlPlace *place)
 static gboolean
 needs_dateline (DlStory *story)
 {
-  return story->title != NULL || story->publisher != NULL || story->url != NULL ||
-         story->published != NULL || story->language != NULL || story->text != NULL ||
-         g_list_model_get_n_items (G_LIST_MODEL (story->actors)) > 0 ||
-         g_list_model_get_n_items (G_LIST_MODEL (story->events)) > 0;
+  GListModel *places = G_LIST_MODEL (story->places);
+
+  if (story->title != NULL || story->publisher != NULL || story->url != NULL ||
+      story->published != NULL || story->language != NULL || story->text != NULL ||
+      g_list_model_get_n_items (G_LIST_MODEL (story->actors)) > 0 ||
+      g_list_model_get_n_items (G_LIST_MODEL (story->events)) > 0)
+    return TRUE;
+  /* a place the app suggests is story vocabulary */
+  for (guint i = 0; i < g_list_model_get_n_items (places); i++)
+    {
+      g_autoptr(DlPlace) place = g_list_model_get_item (places, i);
+
+      if (place->suggested)
+        return TRUE;
+    }
+  return FALSE;
 }
 
 /**
@@ -896,6 +912,8 @@ dl_story_to_bytes (DlStory *self)
   places = list_items (G_LIST_MODEL (self->places));
   w.becomes_story = !(original != NULL && json_object_has_member (original, "dateline")) &&
                     needs_dateline (self);
+  w.story_vocabulary = w.becomes_story ||
+                       (original != NULL && json_object_has_member (original, "dateline"));
   type = string_member (original, "type");
   if (type != NULL && !g_str_equal (type, "FeatureCollection"))
     {
@@ -903,11 +921,21 @@ dl_story_to_bytes (DlStory *self)
       DlPlace *only = places->len == 1 ? g_ptr_array_index (places, 0) : NULL;
       gboolean feature = g_str_equal (type, "Feature");
 
-      if (!feature && only != NULL && only->loaded_name != NULL)
-        w.root_geometry_place = only;
-      if (places->len == 0 && !needs_dateline (self))
+      /* the place read from a bare geometry (places added since are new: no name read) */
+      for (guint i = 0; !feature && i < places->len; i++)
         {
-          /* a Feature without a geometry: nothing shown, nothing to change */
+          DlPlace *place = g_ptr_array_index (places, i);
+
+          if (place->loaded_name != NULL && place->node == NULL)
+            {
+              w.root_geometry_place = place;
+              break;
+            }
+        }
+      if (feature && places->len == 0 && !needs_dateline (self))
+        {
+          /* a Feature without a geometry: nothing shown, nothing to change (a bare
+           * geometry whose place was deleted becomes an empty FeatureCollection) */
           data = dl_json_write (self->root, &length);
           return g_bytes_new_take (data, length);
         }

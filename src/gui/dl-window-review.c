@@ -104,6 +104,9 @@ reject_suggestion_action (GtkWidget  *widget,
 
   if (document == NULL || item == NULL || !dl_review_is_suggested (item))
     return;
+  /* the popover of a rejected place would show what is gone */
+  if (DL_IS_PLACE (item) && dl_map_view_get_popover (dl_window_get_map_view (self)) != NULL)
+    gtk_popover_popdown (dl_map_view_get_popover (dl_window_get_map_view (self)));
   dl_document_push (document, dl_review_reject (dl_window_get_story (self), item));
 
   toast = adw_toast_new (_("Suggestion rejected"));
