@@ -3,7 +3,6 @@
  * history test and the edit fuzzer. */
 #include "config.h"
 
-#include "dl-review.h"
 #include "dl-test-edit.h"
 
 static gpointer
@@ -157,7 +156,7 @@ dl_test_random_operation (DlStory *story,
   DlTime time;
 
   g_snprintf (name, sizeof name, "Name %u", (*serial)++);
-  switch (g_rand_int_range (rand, 0, 29))
+  switch (g_rand_int_range (rand, 0, 26))
     {
     case 0:
       return place != NULL ? dl_operation_new_set_place_name (place, name) : NULL;
@@ -303,30 +302,6 @@ dl_test_random_operation (DlStory *story,
       return event != NULL ? dl_operation_new_remove_event (story, event) : NULL;
     case 24:
       return dl_operation_new_set_story_title (story, g_rand_boolean (rand) ? name : NULL);
-    case 25:
-      {
-        /* a draft's mark, put on or taken off (accepting is the latter) */
-        gpointer objects[] = { event, place, actor };
-        gpointer object = objects[g_rand_int_range (rand, 0, 3)];
-        g_auto(GValue) value = G_VALUE_INIT;
-
-        if (object == NULL)
-          return NULL;
-        if (dl_review_is_suggested (object))
-          return dl_review_accept (object);
-        g_value_init (&value, G_TYPE_BOOLEAN);
-        g_value_set_boolean (&value, TRUE);
-        return dl_operation_new_set_property (object, "suggested", &value, "Suggest");
-      }
-    case 26:
-      {
-        gpointer objects[] = { event, place, actor };
-        gpointer object = objects[g_rand_int_range (rand, 0, 3)];
-
-        return object != NULL ? dl_review_reject (story, object) : NULL;
-      }
-    case 27:
-      return dl_review_accept_all (story);
     default:
       return dl_operation_new_set_story_published (story,
                                                    g_rand_boolean (rand) ? "2024-12-09" : NULL);

@@ -861,22 +861,10 @@ place_edited (DlPlace *place)
 static gboolean
 needs_dateline (DlStory *story)
 {
-  GListModel *places = G_LIST_MODEL (story->places);
-
-  if (story->title != NULL || story->publisher != NULL || story->url != NULL ||
-      story->published != NULL || story->language != NULL || story->text != NULL ||
-      g_list_model_get_n_items (G_LIST_MODEL (story->actors)) > 0 ||
-      g_list_model_get_n_items (G_LIST_MODEL (story->events)) > 0)
-    return TRUE;
-  /* a place the app suggests is story vocabulary */
-  for (guint i = 0; i < g_list_model_get_n_items (places); i++)
-    {
-      g_autoptr(DlPlace) place = g_list_model_get_item (places, i);
-
-      if (place->suggested)
-        return TRUE;
-    }
-  return FALSE;
+  return story->title != NULL || story->publisher != NULL || story->url != NULL ||
+         story->published != NULL || story->language != NULL || story->text != NULL ||
+         g_list_model_get_n_items (G_LIST_MODEL (story->actors)) > 0 ||
+         g_list_model_get_n_items (G_LIST_MODEL (story->events)) > 0;
 }
 
 /**
@@ -932,10 +920,11 @@ dl_story_to_bytes (DlStory *self)
               break;
             }
         }
-      if (feature && places->len == 0 && !needs_dateline (self))
+      if (feature && places->len == 0 && !needs_dateline (self) &&
+          !g_hash_table_contains (w.owned, self->root))
         {
-          /* a Feature without a geometry: nothing shown, nothing to change (a bare
-           * geometry whose place was deleted becomes an empty FeatureCollection) */
+          /* a Feature without a geometry: nothing shown, nothing to change (a Feature or
+           * a bare geometry whose place was deleted becomes an empty FeatureCollection) */
           data = dl_json_write (self->root, &length);
           return g_bytes_new_take (data, length);
         }
