@@ -19,7 +19,7 @@
 #include "dl-review.h"
 #include "dl-test-edit.h"
 
-#define N_STEPS 32
+#define N_STEPS 16
 
 int LLVMFuzzerInitialize (int *argc, char ***argv);
 int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
