@@ -53,11 +53,12 @@ dl_test_describe_story (DlStory *story)
       g_autoptr(DlPlace) place = g_list_model_get_item (places, i);
       DlLonLat anchor = dl_place_get_anchor (place);
 
-      g_string_append_printf (s, "place %s|%s|%s|%s|%u events|%.17g,%.17g|",
+      g_string_append_printf (s, "place %s|%s|%s|%s|%u events|%.17g,%.17g|%s|",
                               ids_matter ? dl_place_get_id (place) : "-",
                               dl_place_get_name (place),
                               dl_place_get_kind (place), dl_place_get_precision (place),
-                              dl_place_get_n_events (place), anchor.lon, anchor.lat);
+                              dl_place_get_n_events (place), anchor.lon, anchor.lat,
+                              dl_place_get_suggested (place) ? "suggested" : "");
       for (guint j = 0; j < dl_place_get_n_parts (place); j++)
         {
           guint n;
@@ -73,17 +74,19 @@ dl_test_describe_story (DlStory *story)
       g_autoptr(DlActor) actor = g_list_model_get_item (actors, i);
       g_autofree char *aliases = g_strjoinv (",", (char **) dl_actor_get_aliases (actor));
 
-      g_string_append_printf (s, "actor %s|%s|%s|%s|%s|%u events\n", dl_actor_get_id (actor),
-                              dl_actor_get_name (actor), dl_actor_get_kind (actor),
-                              dl_actor_get_color (actor), aliases,
-                              dl_actor_get_n_events (actor));
+      g_string_append_printf (s, "actor %s|%s|%s|%s|%s|%u events|%s\n",
+                              dl_actor_get_id (actor), dl_actor_get_name (actor),
+                              dl_actor_get_kind (actor), dl_actor_get_color (actor), aliases,
+                              dl_actor_get_n_events (actor),
+                              dl_actor_get_suggested (actor) ? "suggested" : "");
     }
   for (guint i = 0; i < g_list_model_get_n_items (events); i++)
     {
       g_autoptr(DlEvent) event = g_list_model_get_item (events, i);
 
-      g_string_append_printf (s, "event %s|%s|", dl_event_get_id (event),
-                              dl_event_get_title (event));
+      g_string_append_printf (s, "event %s|%s|%s|", dl_event_get_id (event),
+                              dl_event_get_title (event),
+                              dl_event_get_suggested (event) ? "suggested" : "");
       append_time (s, dl_event_get_start (event));
       append_time (s, dl_event_get_end (event));
       g_string_append_printf (s, "%s|%s|%s|%s|", dl_event_get_when_text (event),

@@ -161,7 +161,14 @@ test_new_story (void)
   g_assert_cmpstr (dl_story_get_language (story), ==, "ar");
   g_assert_null (dl_story_get_publisher (story));
   g_assert_cmpuint (g_list_model_get_n_items (dl_story_get_events (story)), ==, 0);
-  g_assert_cmpuint (g_list_model_get_n_items (dl_story_get_places (story)), ==, 0);
+  /* drafted as `--new-story` does: the place detector finds Damascus, a suggestion */
+  g_assert_cmpuint (g_list_model_get_n_items (dl_story_get_places (story)), ==, 1);
+  {
+    g_autoptr(DlPlace) place = g_list_model_get_item (dl_story_get_places (story), 0);
+
+    g_assert_cmpstr (dl_place_get_name (place), ==, "Damascus");
+    g_assert_true (dl_place_get_suggested (place));
+  }
 
   /* it saves as a story that loads back the same */
   saved = dl_story_to_bytes (story);

@@ -12,6 +12,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "dl-article-text.h"
 #include "dl-document.h"
 #include "dl-test-util.h"
 
@@ -167,8 +168,13 @@ test_save_async_new_story (Fixture       *fixture,
   g_autoptr(DlStory) again = NULL;
   DlStory *story;
 
-  document = dl_document_new_from_text ("Troops entered Homs.", -1, &error);
-  g_assert_no_error (error);
+  {
+    /* New Story's draft of an article */
+    g_autoptr(DlStory) drafted = dl_article_new_story ("Troops entered Homs.", NULL, &error);
+
+    g_assert_no_error (error);
+    document = dl_document_new (drafted, NULL);
+  }
   g_assert_null (dl_document_get_file (document));
   g_assert_cmpstr (dl_document_get_title (document), ==, "New Story");
   story = dl_document_get_story (document);
@@ -385,9 +391,10 @@ test_bad_text (Fixture       *fixture,
                gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(DlDocument) document = dl_document_new_from_text ("caf\xe9", -1, &error);
+  g_autofree char *text = dl_article_text_from_bytes ("caf\xe9", 4, "article.txt", NULL,
+                                                      &error);
 
-  g_assert_null (document);
+  g_assert_null (text);
   g_assert_error (error, DL_STORY_ERROR, DL_STORY_ERROR_PARSE);
   g_assert_nonnull (strstr (error->message, "UTF-8"));
   g_assert_cmpuint (count_recoverable (), ==, 0);

@@ -10,6 +10,7 @@
 
 #include <string.h>
 
+#include "dl-article-text.h"
 #include "dl-history.h"
 #include "dl-test-edit.h"
 
@@ -650,13 +651,12 @@ test_history_state (void)
   g_assert_cmpuint (changed, ==, 6);
 }
 
-/* A new story from text, and what is refused. */
+/* A new story from text: quotes of its words, its title, saved and read back. */
 static void
 test_new_from_text (void)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(DlStory) story = NULL;
-  g_autoptr(DlStory) refused = NULL;
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(DlStory) again = NULL;
   g_autofree char *exact = NULL;
@@ -664,7 +664,8 @@ test_new_from_text (void)
   g_autofree char *suffix = NULL;
   int start, end;
 
-  story = dl_story_new_from_text ("\xEF\xBB\xBFTroops left.\r\nTroops came.\rEnd", -1, &error);
+  /* New Story's draft of an article (line ends made \n by dl_article_text_from_bytes) */
+  story = dl_article_new_story ("Troops left.\nTroops came.\nEnd", NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (dl_story_get_text (story), ==, "Troops left.\nTroops came.\nEnd");
   g_assert_cmpint (dl_story_get_text_length (story), ==, 29);
@@ -695,28 +696,54 @@ test_new_from_text (void)
   g_assert_cmpstr (dl_story_get_text (again), ==, dl_story_get_text (story));
   g_assert_cmpstr (dl_story_get_title (again), ==, "Troops");
 
-  refused = dl_story_new_from_text ("ab\xff", -1, &error);
-  g_assert_null (refused);
-  g_assert_error (error, DL_STORY_ERROR, DL_STORY_ERROR_PARSE);
-  g_assert_nonnull (strstr (error->message, "byte 2"));
-  g_clear_error (&error);
-  refused = dl_story_new_from_text ("ab\0cd", 5, &error);
-  g_assert_null (refused);
-  g_assert_nonnull (strstr (error->message, "NUL"));
-  g_clear_error (&error);
-  {
-    gsize size = 17 * 1024 * 1024;
-    g_autofree char *big = g_malloc (size);
-
-    memset (big, 'a', size);
-    refused = dl_story_new_from_text (big, size, &error);
-    g_assert_null (refused);
-    g_assert_error (error, DL_STORY_ERROR, DL_STORY_ERROR_TOO_LARGE);
-    g_clear_error (&error);
-  }
   g_assert_false (dl_story_set_published (story, "yesterday", &error));
   g_assert_error (error, DL_STORY_ERROR, DL_STORY_ERROR_TIME);
   g_assert_null (dl_story_get_published (story));
+}
+
+/* Found by fuzz-edit: a file that is a bare geometry keeps its geometry when a place is
+ * added (the file becomes a FeatureCollection), and becomes an empty one, not the old
+ * geometry, when its place is deleted. */
+static void
+test_bare_geometry (void)
+{
+  const char *text = "{\"type\":\"MultiLineString\",\"coordinates\":"
+                     "[[[100.0,0.0],[101.0,1.0]],[[102.0,2.0],[103.0,3.0]]]}";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (text, strlen (text));
+  g_autoptr(DlStory) story = load_bytes (bytes);
+  g_autoptr(GBytes) first = dl_story_to_bytes (story);
+  g_autoptr(DlHistory) history = dl_history_new ();
+  g_autoptr(DlPlace) added = dl_place_new_point ("added", "Added", (DlLonLat) { 1, 2 });
+  DlPlace *root = item (dl_story_get_places (story), 0);
+
+  dl_history_push (history, dl_operation_new_add_place (story, added));
+  assert_saved_matches (story);
+  {
+    g_autoptr(GBytes) saved = dl_story_to_bytes (story);
+    g_autoptr(DlStory) again = load_bytes (saved);
+
+    g_assert_cmpuint (g_list_model_get_n_items (dl_story_get_places (again)), ==, 2);
+    g_assert_cmpuint (dl_place_get_n_parts (item (dl_story_get_places (again), 0)), ==, 2);
+  }
+
+  dl_history_push (history, dl_operation_new_remove_place (story, added));
+  dl_history_push (history, dl_operation_new_remove_place (story, root));
+  assert_saved_matches (story);
+  {
+    g_autoptr(GBytes) saved = dl_story_to_bytes (story);
+    g_autoptr(DlStory) again = load_bytes (saved);
+
+    g_assert_cmpuint (g_list_model_get_n_items (dl_story_get_places (again)), ==, 0);
+  }
+
+  /* all undone: the file as it was */
+  while (dl_history_undo (history))
+    ;
+  {
+    g_autoptr(GBytes) undone = dl_story_to_bytes (story);
+
+    assert_bytes_equal (first, undone);
+  }
 }
 
 /* A plain GeoJSON map: editing a place keeps every other feature and member as it was,
@@ -949,6 +976,7 @@ main (int   argc,
   g_test_add_func ("/history/state", test_history_state);
   g_test_add_func ("/history/new-from-text", test_new_from_text);
   g_test_add_func ("/history/plain-map", test_plain_map);
+  g_test_add_func ("/history/bare-geometry", test_bare_geometry);
   g_test_add_func ("/history/plain-map-becomes-story", test_plain_map_becomes_story);
   g_test_add_func ("/history/bare-geometry-add-place", test_bare_geometry_add_place);
   g_test_add_func ("/history/geometry-collection-move", test_geometry_collection_move);

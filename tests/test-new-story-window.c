@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* New Story in the window: an article pasted into the dialog becomes a story whose text
- * the article pane shows and whose title the window shows; a .txt file given to the
+ * the article pane shows and whose title the window shows, drafted as `--new-story` drafts
+ * it (its events and places suggested: hollow markers, a review bar); a .txt file given to the
  * window (command line, drop) does the same; pasting 50 MB, invalid UTF-8 or NUL bytes
  * through the clipboard shows one message and leaves the dialog's text as it was. */
 #undef G_DISABLE_ASSERT
@@ -12,12 +13,14 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "dl-marker.h"
 #include "dl-new-story-dialog.h"
 #include "dl-resources.h"
 #include "dl-test-util.h"
 #include "dl-test-window.h"
 #include "dl-window-actions.h"
 #include "dl-window-private.h"
+#include "dl-window-review.h"
 
 static char *tmp_dir;
 
@@ -70,6 +73,10 @@ test_create (void)
   g_autofree char *shown = NULL;
   GtkTextView *article;
   DlStory *story;
+  GListModel *events;
+  DlPlace *moscow;
+  DlMarker *marker;
+  GtkWidget *bar;
 
   /* Ctrl+N */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.new-story", NULL);
@@ -94,7 +101,26 @@ test_create (void)
   g_assert_cmpstr (shown, ==, "Moscow, Sunday.\nAssad arrived in Moscow with his family.");
   g_assert_true (gtk_widget_is_visible (GTK_WIDGET (article)));
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Assad <b>in</b> Moscow");
-  g_assert_cmpstr (gtk_label_get_text (dl_window_get_count_label (window)), ==, "0 events");
+  /* the draft of `--new-story`: an event for each sentence naming a place, Moscow found,
+   * all of it suggested, hollow on the map, counted above the list */
+  g_assert_cmpstr (gtk_label_get_text (dl_window_get_count_label (window)), ==, "2 events");
+  events = dl_story_get_events (story);
+  for (guint i = 0; i < g_list_model_get_n_items (events); i++)
+    {
+      g_autoptr(DlEvent) event = g_list_model_get_item (events, i);
+
+      g_assert_true (dl_event_get_suggested (event));
+    }
+  moscow = dl_story_lookup_place (story, "moscow");
+  g_assert_nonnull (moscow);
+  g_assert_true (dl_place_get_suggested (moscow));
+  marker = dl_map_view_get_marker (dl_window_get_map_view (window), moscow);
+  g_assert_nonnull (marker);
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (marker), "suggested"));
+  bar = GTK_WIDGET (dl_window_get_review_bar (window));
+  g_assert_true (gtk_widget_get_visible (bar));
+  g_assert_true (g_str_has_suffix (dl_review_bar_get_text (DL_REVIEW_BAR (bar)),
+                                   "suggestions to review"));
 
   dl_test_close_window (window);
 }

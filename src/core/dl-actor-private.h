@@ -20,6 +20,7 @@ struct _DlActor
   guint     n_events;
   guint     index;     /* position in the file */
   gboolean  color_given; /* written in the file or set: else a default, not saved */
+  gboolean  suggested; /* drafted by the app, not yet accepted */
   JsonNode *node;      /* the object it was read from, or NULL */
 };
 

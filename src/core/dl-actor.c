@@ -24,6 +24,7 @@ enum {
   PROP_COLOR,
   PROP_ALIASES,
   PROP_N_EVENTS,
+  PROP_SUGGESTED,
   N_PROPS
 };
 
@@ -68,6 +69,9 @@ dl_actor_get_property (GObject    *object,
     case PROP_N_EVENTS:
       g_value_set_uint (value, self->n_events);
       break;
+    case PROP_SUGGESTED:
+      g_value_set_boolean (value, self->suggested);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -94,6 +98,9 @@ dl_actor_set_property (GObject      *object,
       break;
     case PROP_ALIASES:
       dl_actor_set_aliases (self, g_value_get_boxed (value));
+      break;
+    case PROP_SUGGESTED:
+      dl_actor_set_suggested (self, g_value_get_boolean (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -133,6 +140,7 @@ dl_actor_class_init (DlActorClass *klass)
   properties[PROP_ALIASES] = g_param_spec_boxed ("aliases", NULL, NULL, G_TYPE_STRV, rw);
   properties[PROP_N_EVENTS] = g_param_spec_uint ("n-events", NULL, NULL, 0, G_MAXUINT, 0,
                                                  ro);
+  properties[PROP_SUGGESTED] = g_param_spec_boolean ("suggested", NULL, NULL, FALSE, rw);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -410,4 +418,38 @@ dl_actor_get_palette (guint *n_colors)
   if (n_colors != NULL)
     *n_colors = N_DEFAULT_COLORS;
   return default_colors;
+}
+
+/**
+ * dl_actor_get_suggested:
+ * @self: an actor
+ *
+ * Returns: %TRUE when the actor is a draft of the app ("suggested": true) that the user
+ *   has not accepted yet.
+ */
+gboolean
+dl_actor_get_suggested (DlActor *self)
+{
+  g_return_val_if_fail (DL_IS_ACTOR (self), FALSE);
+  return self->suggested;
+}
+
+/**
+ * dl_actor_set_suggested:
+ * @self: an actor
+ * @suggested: %FALSE once the user has accepted the app's draft
+ *
+ * Marks the actor as a suggestion of the app, or not.
+ */
+void
+dl_actor_set_suggested (DlActor  *self,
+                        gboolean  suggested)
+{
+  g_return_if_fail (DL_IS_ACTOR (self));
+
+  suggested = !!suggested;
+  if (self->suggested == suggested)
+    return;
+  self->suggested = suggested;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SUGGESTED]);
 }

@@ -37,6 +37,10 @@ gboolean            dl_actor_set_color    (DlActor    *self,
 /* @aliases: NULL-terminated, or NULL for none. */
 void                dl_actor_set_aliases  (DlActor    *self,
                                            const char * const *aliases);
+/* TRUE for an actor the app drafted ("suggested": true) and the user has not accepted. */
+gboolean            dl_actor_get_suggested (DlActor   *self);
+void                dl_actor_set_suggested (DlActor   *self,
+                                            gboolean   suggested);
 /* The palette new actors take their colours from, in order: distinct on the map and for
  * common colour blindness. */
 const char * const *dl_actor_get_palette  (guint      *n_colors);

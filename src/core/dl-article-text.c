@@ -8,6 +8,8 @@
 #include <string.h>
 
 #include "dl-article-text.h"
+#include "dl-draft.h"
+#include "dl-place-detector.h"
 
 /* Line and column (both from 1, the column in characters) of byte @offset of @data, whose
  * bytes before @offset are valid UTF-8. */
@@ -254,71 +256,51 @@ dl_article_text_from_file (GFile         *file,
   return dl_article_text_from_bytes ((const char *) data->data, data->len, name, title, error);
 }
 
-static void
-add_string_member (JsonBuilder *builder,
-                   const char  *name,
-                   const char  *value)
-{
-  json_builder_set_member_name (builder, name);
-  if (value != NULL && value[0] != '\0')
-    json_builder_add_string_value (builder, value);
-  else
-    json_builder_add_null_value (builder);
-}
-
+/**
+ * dl_article_new_story:
+ * @text: the article (from dl_article_text_from_bytes())
+ * @info: (nullable): what else is known of it
+ * @error: a #GError
+ *
+ * The draft `dateline --new-story` writes (dl-draft.h): the places the detector finds,
+ * the events, times and actors drafted from the text, each marked as a suggestion to
+ * review. Without a title, the first line is taken when it reads as a headline.
+ *
+ * Returns: (transfer full) (nullable): the story, or %NULL with @error set.
+ */
 DlStory *
 dl_article_new_story (const char           *text,
                       const DlArticleInfo  *info,
                       GError              **error)
 {
   static const DlArticleInfo none = { NULL };
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) root = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  char *json;
-  gsize length;
+  g_autoptr(GPtrArray) places = NULL;
+  g_autofree char *guessed = NULL;
+  DlGazetteer *gazetteer;
+  DlDraft draft = { 0 };
 
   g_return_val_if_fail (text != NULL, NULL);
 
   if (info == NULL)
     info = &none;
 
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "type");
-  json_builder_add_string_value (builder, "FeatureCollection");
-  json_builder_set_member_name (builder, "dateline");
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "version");
-  json_builder_add_int_value (builder, 1);
-  json_builder_set_member_name (builder, "article");
-  json_builder_begin_object (builder);
-  add_string_member (builder, "title", info->title);
-  add_string_member (builder, "publisher", info->publisher);
-  add_string_member (builder, "url", info->url);
-  add_string_member (builder, "published", info->published);
-  add_string_member (builder, "language", info->language);
-  json_builder_set_member_name (builder, "text");
-  json_builder_add_string_value (builder, text);
-  json_builder_end_object (builder);
-  json_builder_set_member_name (builder, "actors");
-  json_builder_begin_array (builder);
-  json_builder_end_array (builder);
-  json_builder_set_member_name (builder, "events");
-  json_builder_begin_array (builder);
-  json_builder_end_array (builder);
-  json_builder_end_object (builder);
-  json_builder_set_member_name (builder, "features");
-  json_builder_begin_array (builder);
-  json_builder_end_array (builder);
-  json_builder_end_object (builder);
+  /* without the gazetteer (a broken build) the draft still has its events and actors */
+  gazetteer = dl_gazetteer_get_default (NULL);
+  if (gazetteer != NULL)
+    places = dl_place_detector_detect (gazetteer, text);
 
-  root = json_builder_get_root (builder);
-  json_generator_set_root (generator, root);
-  json_generator_set_pretty (generator, TRUE);
-  json = json_generator_to_data (generator, &length);
-  bytes = g_bytes_new_take (json, length);
-
+  draft.text = text;
+  draft.title = info->title;
+  if (draft.title == NULL || draft.title[0] == '\0')
+    draft.title = guessed = dl_draft_guess_title (text);
+  draft.publisher = info->publisher;
+  draft.url = info->url;
+  draft.published = info->published;
+  /* the drafter reads English */
+  draft.language = info->language != NULL && info->language[0] != '\0' ? info->language
+                                                                        : "en";
+  draft.places = places;
+  draft.gazetteer = gazetteer;
   /* TRANSLATORS: the name of a story that has no file yet, in error messages */
-  return dl_story_new_from_bytes (bytes, _("New story"), error);
+  return dl_draft_to_story (&draft, _("New story"), error);
 }

@@ -36,7 +36,8 @@ char    *dl_article_text_from_file  (GFile        *file,
                                      char        **title,
                                      GCancellable *cancellable,
                                      GError      **error);
-/* A new story holding @text as its article, with no places, actors or events. */
+/* A new story drafted from @text, as `dateline --new-story` drafts it (dl-draft.h): the
+ * places found, suggested events with their times, and actors, all to review. */
 DlStory *dl_article_new_story       (const char          *text,
                                      const DlArticleInfo *info,
                                      GError             **error);

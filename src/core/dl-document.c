@@ -396,27 +396,6 @@ dl_document_new (DlStory *story,
 }
 
 /**
- * dl_document_new_from_text:
- * @text: an article
- * @length: its length, or -1 when NUL-terminated
- * @error: a #GError
- *
- * Returns: (transfer full) (nullable): a document for a new story of that article, or
- *   %NULL with an error saying what is wrong with the text.
- */
-DlDocument *
-dl_document_new_from_text (const char  *text,
-                           gssize       length,
-                           GError     **error)
-{
-  g_autoptr(DlStory) story = dl_story_new_from_text (text, length, error);
-
-  if (story == NULL)
-    return NULL;
-  return dl_document_new (story, NULL);
-}
-
-/**
  * dl_document_load_async:
  * @file: a story file
  * @progress: (nullable) (scope notified): called with the fraction read

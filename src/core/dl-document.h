@@ -29,10 +29,6 @@ typedef void (*DlProgressFunc) (double   fraction,
 /* A document for @story (transfer none), from @file (nullable: a new story). */
 DlDocument  *dl_document_new               (DlStory       *story,
                                             GFile         *file);
-/* A new story for an article: see dl_story_new_from_text(). Not modified, no file. */
-DlDocument  *dl_document_new_from_text     (const char    *text,
-                                            gssize         length,
-                                            GError       **error);
 /* Reads and checks @file in a worker thread. @progress (nullable) is called on the
  * thread-default main context of the caller. */
 void         dl_document_load_async        (GFile               *file,

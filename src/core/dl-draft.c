@@ -293,34 +293,32 @@ add_place (JsonBuilder           *builder,
   json_builder_end_object (builder);
 }
 
-/**
- * dl_draft_to_bytes:
- * @draft: what the story is made of
- * @error: a #GError
- *
- * Writes the draft as a story (places as Point features with their GeoNames ids, kinds,
- * precisions and mentions, all marked "suggested") and loads it back, so that what is
- * returned is known to open.
- *
- * Returns: (transfer full) (nullable): the GeoJSON text, or %NULL with @error set.
- */
-GBytes *
-dl_draft_to_bytes (const DlDraft  *draft,
-                   GError        **error)
+/* A string member, unless @value is NULL or empty. */
+static void
+add_string (JsonBuilder *builder,
+            const char  *name,
+            const char  *value)
+{
+  if (value == NULL || *value == '\0')
+    return;
+  json_builder_set_member_name (builder, name);
+  json_builder_add_string_value (builder, value);
+}
+
+/* The draft as GeoJSON: places as Point features with their GeoNames ids, kinds,
+ * precisions and mentions, then the events and actors drafted from the text, all marked
+ * "suggested". Not yet checked. */
+static GBytes *
+write_draft (const DlDraft *draft)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonNode) root = NULL;
   g_autoptr(GHashTable) taken = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(DlStory) story = NULL;
-  g_autoptr(GError) local_error = NULL;
   g_autoptr(GPtrArray) ids = NULL;
   g_autoptr(DlDrafterResult) drafted = NULL;
   DlTime published = { DL_TIME_NONE };
   gsize length = 0;
   char *data;
-
-  g_return_val_if_fail (draft != NULL && draft->text != NULL, NULL);
 
   /* the places' feature ids, then the events and actors drafted from the text */
   ids = g_ptr_array_new_with_free_func (g_free);
@@ -345,21 +343,11 @@ dl_draft_to_bytes (const DlDraft  *draft,
   json_builder_add_int_value (builder, 1);
   json_builder_set_member_name (builder, "article");
   json_builder_begin_object (builder);
-  if (draft->title != NULL)
-    {
-      json_builder_set_member_name (builder, "title");
-      json_builder_add_string_value (builder, draft->title);
-    }
-  if (draft->published != NULL)
-    {
-      json_builder_set_member_name (builder, "published");
-      json_builder_add_string_value (builder, draft->published);
-    }
-  if (draft->language != NULL)
-    {
-      json_builder_set_member_name (builder, "language");
-      json_builder_add_string_value (builder, draft->language);
-    }
+  add_string (builder, "title", draft->title);
+  add_string (builder, "publisher", draft->publisher);
+  add_string (builder, "url", draft->url);
+  add_string (builder, "published", draft->published);
+  add_string (builder, "language", draft->language);
   json_builder_set_member_name (builder, "text");
   json_builder_add_string_value (builder, draft->text);
   json_builder_end_object (builder);
@@ -384,15 +372,72 @@ dl_draft_to_bytes (const DlDraft  *draft,
 
   root = json_builder_get_root (builder);
   data = dl_json_write (root, &length);
-  bytes = g_bytes_new_take (data, length);
+  return g_bytes_new_take (data, length);
+}
 
-  story = dl_story_new_from_bytes (bytes, "draft", &local_error);
+/* Loads @bytes back: what is drafted is known to open. */
+static DlStory *
+load_draft (GBytes      *bytes,
+            const char  *display_name,
+            GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  DlStory *story = dl_story_new_from_bytes (bytes, display_name, &local_error);
+
   if (story == NULL)
-    {
-      g_set_error (error, DL_DRAFT_ERROR, DL_DRAFT_ERROR_INVALID,
-                   _("the drafted story does not load back (this is a bug in Dateline): %s"),
-                   local_error->message);
-      return NULL;
-    }
+    g_set_error (error, DL_DRAFT_ERROR, DL_DRAFT_ERROR_INVALID,
+                 _("the drafted story does not load back (this is a bug in Dateline): %s"),
+                 local_error->message);
+  return story;
+}
+
+/**
+ * dl_draft_to_bytes:
+ * @draft: what the story is made of
+ * @error: a #GError
+ *
+ * Writes the draft as a story (places as Point features with their GeoNames ids, kinds,
+ * precisions and mentions, events and actors drafted from the text, all marked
+ * "suggested") and loads it back, so that what is returned is known to open.
+ *
+ * Returns: (transfer full) (nullable): the GeoJSON text, or %NULL with @error set.
+ */
+GBytes *
+dl_draft_to_bytes (const DlDraft  *draft,
+                   GError        **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(DlStory) story = NULL;
+
+  g_return_val_if_fail (draft != NULL && draft->text != NULL, NULL);
+
+  bytes = write_draft (draft);
+  story = load_draft (bytes, "draft", error);
+  if (story == NULL)
+    return NULL;
   return g_steal_pointer (&bytes);
+}
+
+/**
+ * dl_draft_to_story:
+ * @draft: what the story is made of
+ * @display_name: the story's name in messages
+ * @error: a #GError
+ *
+ * The draft of dl_draft_to_bytes(), loaded: what New Story opens in the window.
+ *
+ * Returns: (transfer full) (nullable): the story, or %NULL with @error set.
+ */
+DlStory *
+dl_draft_to_story (const DlDraft  *draft,
+                   const char     *display_name,
+                   GError        **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+
+  g_return_val_if_fail (draft != NULL && draft->text != NULL, NULL);
+  g_return_val_if_fail (display_name != NULL, NULL);
+
+  bytes = write_draft (draft);
+  return load_draft (bytes, display_name, error);
 }

@@ -4,6 +4,7 @@
 #include <gio/gio.h>
 
 #include "dl-gazetteer.h"
+#include "dl-story.h"
 
 G_BEGIN_DECLS
 
@@ -12,6 +13,8 @@ typedef struct
 {
   const char  *text;       /* the article, UTF-8, lines separated by \n */
   const char  *title;      /* or NULL */
+  const char  *publisher;  /* or NULL */
+  const char  *url;        /* or NULL */
   const char  *published;  /* ISO 8601, or NULL */
   const char  *language;   /* BCP 47 tag, or NULL */
   GPtrArray   *places;     /* of DlDetectedPlace (dl-place-detector.h), or NULL */
@@ -42,6 +45,10 @@ char   *dl_draft_normalize_text (const char  *data,
 char   *dl_draft_guess_title    (const char  *text);
 /* The draft as story-format GeoJSON, checked by loading it back. */
 GBytes *dl_draft_to_bytes       (const DlDraft *draft,
+                                 GError       **error);
+/* The same draft loaded as a story, named @display_name in messages. */
+DlStory *dl_draft_to_story      (const DlDraft *draft,
+                                 const char    *display_name,
                                  GError       **error);
 
 G_END_DECLS

@@ -26,6 +26,7 @@ enum {
   PROP_PLACES,
   PROP_ACTORS,
   PROP_PASSAGES,
+  PROP_SUGGESTED,
   N_PROPS
 };
 
@@ -130,6 +131,9 @@ dl_event_get_property (GObject    *object,
     case PROP_PASSAGES:
       g_value_set_pointer (value, self->passages);
       break;
+    case PROP_SUGGESTED:
+      g_value_set_boolean (value, self->suggested);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -165,6 +169,9 @@ dl_event_set_property (GObject      *object,
       break;
     case PROP_ATTRIBUTION:
       dl_event_set_attribution (self, g_value_get_string (value));
+      break;
+    case PROP_SUGGESTED:
+      dl_event_set_suggested (self, g_value_get_boolean (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -215,6 +222,7 @@ dl_event_class_init (DlEventClass *klass)
   properties[PROP_PLACES] = g_param_spec_pointer ("places", NULL, NULL, ro);
   properties[PROP_ACTORS] = g_param_spec_pointer ("actors", NULL, NULL, ro);
   properties[PROP_PASSAGES] = g_param_spec_pointer ("passages", NULL, NULL, ro);
+  properties[PROP_SUGGESTED] = g_param_spec_boolean ("suggested", NULL, NULL, FALSE, rw);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -592,6 +600,26 @@ dl_event_get_suggested (DlEvent *self)
 {
   g_return_val_if_fail (DL_IS_EVENT (self), FALSE);
   return self->suggested;
+}
+
+/**
+ * dl_event_set_suggested:
+ * @self: an event
+ * @suggested: %FALSE once the user has accepted the app's draft
+ *
+ * Marks the event as a suggestion of the app, or not.
+ */
+void
+dl_event_set_suggested (DlEvent  *self,
+                        gboolean  suggested)
+{
+  g_return_if_fail (DL_IS_EVENT (self));
+
+  suggested = !!suggested;
+  if (self->suggested == suggested)
+    return;
+  self->suggested = suggested;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SUGGESTED]);
 }
 
 /**

@@ -58,6 +58,8 @@ const DlPassage *dl_event_get_passage     (DlEvent    *self,
 
 /* TRUE when the app drafted the event and the user has not accepted it yet. */
 gboolean         dl_event_get_suggested   (DlEvent    *self);
+void             dl_event_set_suggested   (DlEvent    *self,
+                                           gboolean    suggested);
 /* Editing. Each setter notifies its property ("title", "start", "end", "when-text",
  * "approximate", "category", "attribution"); changes to the lists notify "places", "actors" or
  * "passages". When the event belongs to a story, the story re-sorts its events after a

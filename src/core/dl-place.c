@@ -20,6 +20,7 @@ enum {
   PROP_DESCRIPTION,
   PROP_GEOMETRY,
   PROP_N_EVENTS,
+  PROP_SUGGESTED,
   N_PROPS
 };
 
@@ -167,6 +168,9 @@ dl_place_get_property (GObject    *object,
     case PROP_N_EVENTS:
       g_value_set_uint (value, self->n_events);
       break;
+    case PROP_SUGGESTED:
+      g_value_set_boolean (value, self->suggested);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -193,6 +197,9 @@ dl_place_set_property (GObject      *object,
       break;
     case PROP_DESCRIPTION:
       dl_place_set_description (self, g_value_get_string (value));
+      break;
+    case PROP_SUGGESTED:
+      dl_place_set_suggested (self, g_value_get_boolean (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -239,6 +246,7 @@ dl_place_class_init (DlPlaceClass *klass)
   properties[PROP_GEOMETRY] = g_param_spec_pointer ("geometry", NULL, NULL, ro);
   properties[PROP_N_EVENTS] = g_param_spec_uint ("n-events", NULL, NULL, 0, G_MAXUINT, 0,
                                                  ro);
+  properties[PROP_SUGGESTED] = g_param_spec_boolean ("suggested", NULL, NULL, FALSE, rw);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -764,4 +772,24 @@ dl_place_has_location (DlPlace *self)
 {
   g_return_val_if_fail (DL_IS_PLACE (self), FALSE);
   return self->parts->len > 0;
+}
+
+/**
+ * dl_place_set_suggested:
+ * @self: a place
+ * @suggested: %FALSE once the user has accepted the app's draft
+ *
+ * Marks the place as a suggestion of the app, or not.
+ */
+void
+dl_place_set_suggested (DlPlace  *self,
+                        gboolean  suggested)
+{
+  g_return_if_fail (DL_IS_PLACE (self));
+
+  suggested = !!suggested;
+  if (self->suggested == suggested)
+    return;
+  self->suggested = suggested;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SUGGESTED]);
 }

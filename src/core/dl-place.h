@@ -57,6 +57,8 @@ const char   *dl_place_get_mention     (DlPlace     *self,
 gint64        dl_place_get_geonames_id (DlPlace     *self);
 /* TRUE when the app drafted the place and the user has not accepted it yet. */
 gboolean      dl_place_get_suggested   (DlPlace     *self);
+void          dl_place_set_suggested   (DlPlace     *self,
+                                        gboolean     suggested);
 /* Editing. Setters notify their property ("name", "kind", "precision", "description");
  * a move notifies "geometry". For changes the user can undo, use a DlOperation. */
 /* A new point place (its id must be unique in the story: dl_story_make_id()). */

@@ -15,9 +15,6 @@
  * events, and keeping what is derived from them (time order, passages, event counts) up
  * to date with fine-grained notifications. */
 
-/* An article longer than this is not an article (and would make every view slow). */
-#define MAX_TEXT_SIZE (16 * 1024 * 1024)
-
 static gboolean
 replace_string (char       **field,
                 const char  *value)
@@ -200,78 +197,6 @@ DlStory *
 dl_story_new (void)
 {
   return g_object_new (DL_TYPE_STORY, NULL);
-}
-
-/**
- * dl_story_new_from_text:
- * @text: the article
- * @length: its length in bytes, or -1 when NUL-terminated
- * @error: a #GError
- *
- * A new story for an article: the text becomes `article.text`, with its line ends made
- * "\n". It must be UTF-8 without NUL bytes, at most 16 MiB.
- *
- * Returns: (transfer full) (nullable): the story, or %NULL with an error saying what is
- *   wrong and where.
- */
-DlStory *
-dl_story_new_from_text (const char  *text,
-                        gssize       length,
-                        GError     **error)
-{
-  g_autoptr(DlStory) story = NULL;
-  const char *end = NULL;
-  GString *s;
-
-  g_return_val_if_fail (text != NULL || length == 0, NULL);
-
-  if (length < 0)
-    length = strlen (text);
-  if ((gsize) length > MAX_TEXT_SIZE)
-    {
-      g_set_error (error, DL_STORY_ERROR, DL_STORY_ERROR_TOO_LARGE,
-                   _("The text is too long for an article (%lu MiB; at most %d MiB)"),
-                   (gulong) (length / (1024 * 1024)), MAX_TEXT_SIZE / (1024 * 1024));
-      return NULL;
-    }
-  if (memchr (text, '\0', length) != NULL)
-    {
-      g_set_error (error, DL_STORY_ERROR, DL_STORY_ERROR_PARSE,
-                   _("The text contains a NUL byte (at byte %lu): it is not plain text"),
-                   (gulong) ((const char *) memchr (text, '\0', length) - text));
-      return NULL;
-    }
-  if (!g_utf8_validate (text, length, &end))
-    {
-      g_set_error (error, DL_STORY_ERROR, DL_STORY_ERROR_PARSE,
-                   _("The text is not valid UTF-8 (at byte %lu): save it as UTF-8 first"),
-                   (gulong) (end - text));
-      return NULL;
-    }
-
-  s = g_string_sized_new (length);
-  /* a byte order mark is not part of the text */
-  if (length >= 3 && memcmp (text, "\xEF\xBB\xBF", 3) == 0)
-    {
-      text += 3;
-      length -= 3;
-    }
-  for (gssize i = 0; i < length; i++)
-    {
-      if (text[i] == '\r')
-        {
-          g_string_append_c (s, '\n');
-          if (i + 1 < length && text[i + 1] == '\n')
-            i++;
-        }
-      else
-        g_string_append_c (s, text[i]);
-    }
-
-  story = dl_story_new ();
-  story->text = g_string_free (s, FALSE);
-  story->text_length = g_utf8_strlen (story->text, -1);
-  return g_steal_pointer (&story);
 }
 
 /**

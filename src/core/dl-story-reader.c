@@ -1224,6 +1224,13 @@ read_actor (Loader     *l,
       actor->name = g_strdup (name);
     }
   actor->kind = g_strdup (get_string (l, object, path, "kind", FALSE));
+  {
+    g_autoptr(GPtrArray) problems =
+      g_ptr_array_new_with_free_func ((GDestroyNotify) dl_member_problem_free);
+
+    actor->suggested = dl_story_read_suggested (object, path, problems);
+    report_member_problems (l, problems);
+  }
 
   aliases = get_array (l, object, path, "aliases", FALSE);
   if (aliases != NULL)

@@ -34,6 +34,9 @@ typedef struct
   DlPlace    *root_geometry_place;  /* the place of a file that is a bare geometry */
   GPtrArray  *feature_nodes;  /* the story's feature_sources parsed again, or NULL */
   GPtrArray  *event_nodes;    /* and its event_sources, or NULL */
+  /* the file written is a story: "suggested" and the like are its vocabulary (in a plain
+   * map they are free data, kept as they are) */
+  gboolean    story_vocabulary;
 } Writer;
 
 /* The feature @place was read from, or NULL for a new place. */
@@ -449,6 +452,8 @@ write_place (Writer  *w,
   sync_string (properties, "kind", place->kind);
   sync_string (properties, "precision", place->precision);
   sync_string (properties, "description", place->description);
+  if (w->story_vocabulary)
+    sync_flag (properties, "suggested", place->suggested);
 
   if (place->has_label && (place->geometry_edited || original == NULL))
     {
@@ -530,6 +535,7 @@ write_actor (Writer  *w,
     sync_string (object, "color", actor->color);
   else
     sync_string (object, "color", NULL);
+  sync_flag (object, "suggested", actor->suggested);
 
   node = json_node_new (JSON_NODE_OBJECT);
   json_node_take_object (node, object);
@@ -806,6 +812,7 @@ write_event (Writer  *w,
                     FALSE);
   sync_string (object, "attribution", event->attribution);
   write_passages (object, original, event->passages);
+  sync_flag (object, "suggested", event->suggested);
 
   node = json_node_new (JSON_NODE_OBJECT);
   json_node_take_object (node, object);
@@ -1034,6 +1041,8 @@ write_story (DlStory    *self,
   places = list_items (G_LIST_MODEL (self->places));
   w.becomes_story = !(original != NULL && json_object_has_member (original, "dateline")) &&
                     needs_dateline (self);
+  w.story_vocabulary = w.becomes_story ||
+                       (original != NULL && json_object_has_member (original, "dateline"));
   type = string_member (original, "type");
   if (type != NULL && !g_str_equal (type, "FeatureCollection"))
     {

@@ -92,12 +92,6 @@ DlEvent      *dl_story_lookup_event      (DlStory      *self,
 
 /* An empty story (no article, places, actors or events). */
 DlStory      *dl_story_new               (void);
-/* A new story for an article: @text (UTF-8, no NUL bytes, at most 16 MiB; @length -1 when
- * NUL-terminated) becomes article.text, line ends made \n. An error says what is wrong
- * and where ("the text is not valid UTF-8 at byte 1234"). */
-DlStory      *dl_story_new_from_text     (const char   *text,
-                                          gssize        length,
-                                          GError      **error);
 void          dl_story_set_title         (DlStory      *self,
                                           const char   *title);
 void          dl_story_set_publisher     (DlStory      *self,

@@ -7,6 +7,7 @@
 
 #include "dl-actors-dialog.h"
 #include "dl-operation.h"
+#include "dl-review-buttons.h"
 
 struct _DlActorsDialog
 {
@@ -199,6 +200,14 @@ actor_row_new (DlActorsDialog *self,
   gtk_widget_set_sensitive (chip, FALSE);
   gtk_widget_set_valign (chip, GTK_ALIGN_CENTER);
   adw_expander_row_add_prefix (ADW_EXPANDER_ROW (row), chip);
+  /* a draft's suggested actor: Suggested, Accept, Reject */
+  {
+    GtkWidget *review = dl_review_buttons_new ();
+
+    dl_review_buttons_set_document (DL_REVIEW_BUTTONS (review), self->document);
+    dl_review_buttons_set_item (DL_REVIEW_BUTTONS (review), G_OBJECT (actor));
+    adw_expander_row_add_action (ADW_EXPANDER_ROW (row), review);
+  }
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (name), _("Name"));
   gtk_editable_set_text (GTK_EDITABLE (name), dl_actor_get_name (actor));

@@ -8,6 +8,7 @@
 #include "dl-actor.h"
 #include "dl-event-row.h"
 #include "dl-place.h"
+#include "dl-review-buttons.h"
 
 struct _DlEventRow
 {
@@ -17,6 +18,7 @@ struct _DlEventRow
   GtkLabel  *title_label;
   GtkLabel  *places_label;
   GtkFlowBox *chips_box;
+  GtkWidget *review_buttons;
 
   DlEvent   *event;
   gulong     notify_id;
@@ -92,6 +94,15 @@ update (DlEventRow *self)
   accessible_name = g_strdup_printf (_("%s: %s. Places: %s. Actors: %s."), when,
                                      dl_event_get_title (self->event), places,
                                      actor_names->str);
+  if (dl_event_get_suggested (self->event))
+    {
+      /* TRANSLATORS: what a screen reader says for an event the app drafted and the user
+       * has not accepted yet; %s is the rest of what it says for the row */
+      char *suggested = g_strdup_printf (_("Suggested: %s"), accessible_name);
+
+      g_free (accessible_name);
+      accessible_name = suggested;
+    }
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   accessible_name, -1);
   if (gtk_widget_get_parent (GTK_WIDGET (self)) != NULL)
@@ -167,11 +178,13 @@ dl_event_row_class_init (DlEventRowClass *klass)
                                                RESOURCE_PREFIX "/ui/dl-event-row.ui");
   gtk_widget_class_bind_template_child (widget_class, DlEventRow, chips_box);
   gtk_widget_class_bind_template_child (widget_class, DlEventRow, places_label);
+  gtk_widget_class_bind_template_child (widget_class, DlEventRow, review_buttons);
   gtk_widget_class_bind_template_child (widget_class, DlEventRow, time_label);
   gtk_widget_class_bind_template_child (widget_class, DlEventRow, title_label);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "dl-event-row");
+  g_type_ensure (DL_TYPE_REVIEW_BUTTONS);
 }
 
 static void

@@ -19,6 +19,7 @@
 #include "dl-offline-source.h"
 #include "dl-place-search.h"
 #include "dl-point-layer.h"
+#include "dl-review-buttons.h"
 #include "dl-shape-layer.h"
 #include "dl-tile-layer.h"
 
@@ -857,6 +858,13 @@ popover_update (DlMapView *self)
   gtk_widget_set_margin_top (box, 6);
   gtk_widget_set_margin_bottom (box, 6);
   gtk_box_append (GTK_BOX (box), label_new (dl_place_get_name (place), "title-4"));
+  /* a draft's suggested place: Accept, Edit, Reject */
+  {
+    GtkWidget *review = dl_review_buttons_new ();
+
+    dl_review_buttons_set_item (DL_REVIEW_BUTTONS (review), G_OBJECT (place));
+    gtk_box_append (GTK_BOX (box), review);
+  }
   kind = dl_place_get_description (place);
   if (kind != NULL && kind[0] != '\0')
     {

@@ -7,6 +7,8 @@
 
 #include "dl-marker.h"
 
+/* The width of a suggested place's ring, inside its white rim. */
+#define SUGGESTED_RING 3.5f
 
 struct _DlMarker
 {
@@ -112,6 +114,16 @@ dl_marker_snapshot (GtkWidget   *widget,
   gtk_snapshot_append_color (snapshot, &self->color, &bounds);
   gtk_snapshot_pop (snapshot);
 
+  /* A suggestion of a draft is hollow: a ring in the colour around a white centre. */
+  if (self->cluster_more == 0 && dl_place_get_suggested (self->place))
+    {
+      graphene_rect_inset (&bounds, SUGGESTED_RING, SUGGESTED_RING);
+      gsk_rounded_rect_init_from_rect (&inner, &bounds, size / 2 - ring - SUGGESTED_RING);
+      gtk_snapshot_push_rounded_clip (snapshot, &inner);
+      gtk_snapshot_append_color (snapshot, &rim, &bounds);
+      gtk_snapshot_pop (snapshot);
+    }
+
   GTK_WIDGET_CLASS (dl_marker_parent_class)->snapshot (widget, snapshot);
 }
 
@@ -196,9 +208,30 @@ sync_text (DlMarker *self)
                             dl_place_get_name (self->place), n_events);
   else
     name = g_strdup (dl_place_get_name (self->place));
+  if (self->cluster_more == 0 && dl_place_get_suggested (self->place))
+    {
+      /* TRANSLATORS: accessible name of the marker of a place the app drafted and the
+       * user has not accepted yet; %s is its name and number of events */
+      char *suggested = g_strdup_printf (_("Suggested place: %s"), name);
+
+      g_free (name);
+      name = suggested;
+    }
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
   gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* Accepted, or back to a suggestion by an undo: hollow or filled, with dark or light
+ * digits. */
+static void
+place_suggested_changed_cb (DlMarker *self)
+{
+  if (dl_place_get_suggested (self->place))
+    gtk_widget_add_css_class (GTK_WIDGET (self), "suggested");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self), "suggested");
+  sync_text (self);
 }
 
 /* A rename in the editor reaches the tooltip and what a screen reader says at once. */
@@ -224,6 +257,9 @@ dl_marker_new (DlPlace *place)
   gtk_widget_set_tooltip_text (self->button, dl_place_get_name (place));
   g_signal_connect_object (place, "notify::name", G_CALLBACK (place_name_changed_cb), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect_object (place, "notify::suggested",
+                           G_CALLBACK (place_suggested_changed_cb), self, G_CONNECT_SWAPPED);
+  place_suggested_changed_cb (self);
   return self;
 }
 

@@ -353,6 +353,7 @@ render_texture (DlPointLayer  *self,
                 const GdkRGBA *color,
                 guint          n_places,
                 gboolean       selected,
+                gboolean       hollow,
                 int            scale)
 {
   double radius = cluster_radius (n_places);
@@ -381,6 +382,13 @@ render_texture (DlPointLayer  *self,
   cairo_arc (cr, c, c, radius - rim, 0, 2 * G_PI);
   cairo_set_source_rgb (cr, color->red, color->green, color->blue);
   cairo_fill (cr);
+  /* a draft's suggested place is a ring around a white centre */
+  if (hollow)
+    {
+      cairo_arc (cr, c, c, MAX (radius - rim - 2.5, 1.0), 0, 2 * G_PI);
+      cairo_set_source_rgb (cr, 1, 1, 1);
+      cairo_fill (cr);
+    }
 
   if (n_places > 1)
     {
@@ -426,11 +434,13 @@ get_texture (DlPointLayer         *self,
   g_autofree char *count = NULL;
   g_autofree char *key = NULL;
   GdkTexture *texture;
+  gboolean hollow = cluster->n_places == 1 &&
+                    dl_place_get_suggested (self->places[cluster->start]);
 
   if (self->next_other[cluster->start] >= cluster->end)
     actor = self->actor_index[cluster->start];
   count = cluster->n_places > 1 ? format_count (cluster->n_places) : g_strdup ("");
-  key = g_strdup_printf ("%u|%s|%d|%g", actor, count, selected, cluster->radius);
+  key = g_strdup_printf ("%u|%s|%d|%g|%d", actor, count, selected, cluster->radius, hollow);
   texture = g_hash_table_lookup (self->textures, key);
   if (texture == NULL)
     {
@@ -439,7 +449,7 @@ get_texture (DlPointLayer         *self,
       if (g_hash_table_size (self->textures) > 2000)
         g_hash_table_remove_all (self->textures);
       get_color (self, actor, &color);
-      texture = render_texture (self, &color, cluster->n_places, selected, scale);
+      texture = render_texture (self, &color, cluster->n_places, selected, hollow, scale);
       g_hash_table_insert (self->textures, g_steal_pointer (&key), texture);
     }
   return texture;

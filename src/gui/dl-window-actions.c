@@ -8,6 +8,7 @@
 
 #include "dl-actors-dialog.h"
 #include "dl-article-text.h"
+#include "dl-draft.h"
 #include "dl-event-editor.h"
 #include "dl-new-story-dialog.h"
 #include "dl-operation.h"
@@ -206,7 +207,8 @@ place_notify_cb (DlPlace    *place,
                  GParamSpec *pspec,
                  DlWindow   *self)
 {
-  if (g_str_equal (pspec->name, "geometry") || g_str_equal (pspec->name, "n-events"))
+  if (g_str_equal (pspec->name, "geometry") || g_str_equal (pspec->name, "n-events")
+      || g_str_equal (pspec->name, "suggested"))
     get_actions (self)->map_dirty = TRUE;
 }
 
@@ -753,6 +755,7 @@ delete_event_action (GtkWidget  *widget,
   DlStory *story = dl_window_get_story (self);
   g_autoptr(GPtrArray) events = NULL;
   g_autoptr(DlOperation) group = NULL;
+  gboolean all_suggested = TRUE;
   AdwToast *toast;
 
   events = g_ptr_array_copy (dl_view_state_get_selected_events (dl_window_get_view_state (self)),
@@ -761,7 +764,14 @@ delete_event_action (GtkWidget  *widget,
   if (story == NULL || events->len == 0)
     return;
 
-  group = dl_operation_new_group (events->len == 1 ? _("Delete Event") : _("Delete Events"));
+  /* Delete on a draft's suggestions rejects them */
+  for (guint i = 0; i < events->len; i++)
+    if (!dl_event_get_suggested (events->pdata[i]))
+      all_suggested = FALSE;
+  if (all_suggested)
+    group = dl_operation_new_group (events->len == 1 ? _("Reject Event") : _("Reject Events"));
+  else
+    group = dl_operation_new_group (events->len == 1 ? _("Delete Event") : _("Delete Events"));
   for (guint i = 0; i < events->len; i++)
     dl_operation_group_add (group, dl_operation_new_remove_event (story, events->pdata[i]));
   dl_document_push (dl_window_get_document (self), g_steal_pointer (&group));
@@ -1064,6 +1074,8 @@ dl_window_new_story_from_file (DlWindow *self,
   text = dl_article_text_from_file (file, &title, NULL, &error);
   if (text != NULL)
     {
+      if (title == NULL)
+        title = dl_draft_guess_title (text);
       if (title == NULL)
         {
           char *dot = strrchr (name, '.');

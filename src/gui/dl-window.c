@@ -16,6 +16,7 @@
 #include "dl-timeline.h"
 #include "dl-window-actions.h"
 #include "dl-window-chrome.h"
+#include "dl-window-review.h"
 #include "dl-window-private.h"
 
 /* Below this width the events and article panes fold away. */
@@ -1189,6 +1190,7 @@ dl_window_class_init (DlWindowClass *klass)
 
   dl_window_actions_class_init (widget_class);
   dl_window_chrome_class_init (widget_class);
+  dl_window_review_class_init (widget_class);
 
   g_type_ensure (DL_TYPE_ACTOR_FILTER);
   g_type_ensure (DL_TYPE_ARTICLE_VIEW);
@@ -1283,6 +1285,7 @@ dl_window_init (DlWindow *self)
   dl_window_update_actions (self);
   dl_window_actions_init (self);
   dl_window_chrome_init (self);
+  dl_window_review_init (self);
 }
 
 DlWindow *
@@ -1326,6 +1329,7 @@ dl_window_set_document (DlWindow   *self,
                            G_CALLBACK (update_title), self, G_CONNECT_SWAPPED);
   dl_view_state_set_story (self->state, dl_document_get_story (document));
   dl_window_actions_document_changed (self);
+  dl_window_review_document_changed (self);
 }
 
 DlDocument *
