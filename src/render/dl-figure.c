@@ -44,6 +44,7 @@ typedef struct
   GArray  *numbers;     /* callout numbers (guint) of those events */
   double   red, green, blue;
   double   x, y;        /* the marker, in figure units */
+  double   true_x, true_y; /* where the place is, when its marker is moved aside */
   double   radius;
   gboolean has_marker;
   gboolean in_inset;    /* named in the inset, not on the main map */
@@ -1468,21 +1469,7 @@ draw_marker (Figure     *fig,
   cairo_set_source_rgb (cr, sp->red, sp->green, sp->blue);
   cairo_fill (cr);
   cairo_restore (cr);
-
-  if (sp->n_shown > 0)
-    {
-      g_autofree char *count = g_strdup_printf ("%u", sp->n_shown);
-      g_autoptr(PangoLayout) layout = new_layout (fig, count, 12 * fig->u, TRUE, -1);
-      double w, h;
-
-      layout_size (layout, &w, &h);
-      cairo_save (cr);
-      cairo_move_to (cr, sp->x - w / 2, sp->y - h / 2);
-      cairo_set_source_rgb (cr, 1, 1, 1);
-      pango_cairo_show_layout (cr, layout);
-      cairo_new_path (cr);
-      cairo_restore (cr);
-    }
+  /* No number in the disc: the numbers on the map are the caption's, beside the name. */
 }
 
 /* A dense layer skips the markers that other markers hide entirely: the same picture. */
@@ -1519,16 +1506,14 @@ draw_markers (Figure *fig)
 
 /* Labels */
 
+/* The caption's numbers of the place's events, every one of them: "12, 13, 16". */
 static char *
 callout_numbers (ShownPlace *sp)
 {
   GString *s = g_string_new (NULL);
-  guint n = sp->numbers->len;
 
-  for (guint i = 0; i < n && i < 8; i++)
+  for (guint i = 0; i < sp->numbers->len; i++)
     g_string_append_printf (s, "%s%u", i > 0 ? ", " : "", g_array_index (sp->numbers, guint, i));
-  if (n > 8)
-    g_string_append (s, ", …");
   return g_string_free (s, FALSE);
 }
 
@@ -1626,6 +1611,8 @@ draw_labels (Figure *fig)
   g_autoptr(GArray) blocked = g_array_new (FALSE, TRUE, sizeof (DlRect));
   g_autoptr(GHashTable) names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   DlRect bounds = { 4 * fig->u, 4 * fig->u, fig->width - 8 * fig->u, fig->height - 8 * fig->u };
+  /* The inset's crowd gets a size smaller names. */
+  double name_size = (fig->label_bounds != NULL ? 12 : 14) * fig->u;
   const DlRect *decorations[] = { &fig->layout.title, &fig->layout.legend,
                                   &fig->layout.caption, &fig->layout.scale_bar,
                                   &fig->layout.attribution, &fig->layout.inset };
@@ -1665,13 +1652,25 @@ draw_labels (Figure *fig)
       else
         text = g_strdup (name);
 
-      lt.layout = new_layout (fig, text, 14 * fig->u, TRUE, -1);
-      lt.size = 14 * fig->u;
+      lt.layout = new_layout (fig, text, name_size, TRUE, -1);
+      lt.size = name_size;
       lt.bold = TRUE;
       if (fig->options->callouts && sp->numbers->len > 0)
         {
+          g_autoptr(PangoLayout) name_only = new_layout (fig, name, name_size, TRUE, -1);
+          double name_w, name_h;
+
+          /* Many numbers wrap under the name instead of making a long line. */
+          layout_size (name_only, &name_w, &name_h);
+          pango_layout_set_width (lt.layout,
+                                  (int) (MAX (name_w, 130 * fig->u) * PANGO_SCALE));
+          pango_layout_set_wrap (lt.layout, PANGO_WRAP_WORD);
+        }
+      if (fig->options->callouts && sp->numbers->len > 0)
+        {
           PangoAttrList *attrs = pango_attr_list_new ();
-          PangoAttribute *small = pango_attr_size_new_absolute ((int) (11 * fig->u * PANGO_SCALE));
+          PangoAttribute *small = pango_attr_size_new_absolute ((int) (name_size * 11 / 14
+                                                                            * PANGO_SCALE));
           PangoAttribute *color = pango_attr_foreground_new (0x5555, 0x5555, 0x5555);
 
           small->start_index = color->start_index = strlen (name) + 1;
@@ -1688,6 +1687,9 @@ draw_labels (Figure *fig)
       label.width = w;
       label.height = h;
       label.priority = 1000 + sp->n_shown;
+      /* A story place is named even when that takes a leader line (a story's tens of
+       * places; not each of 200,000 points). */
+      label.extra_rings = fig->places->len <= 200 ? 6 : 0;
       g_array_append_val (labels, label);
       g_array_append_val (texts, lt);
     }
@@ -1846,7 +1848,7 @@ layout_inset (Figure *fig)
   double bottom = fig->height - margin;
   double w = 0, h = 0;
   guint n_focus = 0, best = G_MAXUINT;
-  const double sizes[] = { 0.42, 0.36, 0.3, 0.25 };
+  const double sizes[] = { 0.55, 0.48, 0.42, 0.36, 0.3, 0.25 };
   const DlRect *decorations[] = { &fig->layout.title, &fig->layout.legend,
                                   &fig->layout.caption, &fig->layout.scale_bar,
                                   &fig->layout.attribution };
@@ -1875,10 +1877,16 @@ layout_inset (Figure *fig)
   else if (fig->layout.caption.width > 0)
     bottom = fig->layout.caption.y - margin;
   /* The largest panel, in the first corner, that hides no marker of the main map. */
-  for (guint size = 0; size < 4 && best > 0; size++)
-  for (guint corner = 0; corner < 4 && best > 0; corner++)
+  for (guint size = 0; size < G_N_ELEMENTS (sizes) && best > 0; size++)
+  for (guint slot = 0; slot < 4 + 4 * 7 && best > 0; slot++)
     {
       gboolean clear = TRUE;
+      /* The corners first, then along the top and bottom edges, then the sides: a
+       * larger inset somewhere on an edge names more than a small one in a corner. */
+      guint corner = slot < 4 ? slot : ((slot - 4) / 7) % 4;
+      double step = slot < 4 ? (corner % 2) : ((slot - 4) % 7 + 1) / 8.0;
+      double fx = slot < 4 || slot < 4 + 14 ? step : corner % 2;
+      double fy = slot < 4 ? (corner < 2 ? 0 : 1) : slot < 4 + 14 ? (corner % 2) : step;
       DlRect r;
       guint n;
 
@@ -1886,7 +1894,8 @@ layout_inset (Figure *fig)
       h = (bottom - top) * sizes[size] * 1.2;
       if (w < 160 * fig->u || h < 120 * fig->u)
         break;
-      r = (DlRect) { corner % 2 == 0 ? left : right - w, corner < 2 ? top : bottom - h, w, h };
+      r = (DlRect) { left + fx * (right - left - w), top + fy * (bottom - top - h), w, h };
+      corner = fy < 0.5 ? 0 : 2;
 
       /* Beside the title, the legend or the scale bar, not over them. */
       for (guint d = 0; d < G_N_ELEMENTS (decorations); d++)
@@ -1915,6 +1924,132 @@ layout_inset (Figure *fig)
     ((ShownPlace *) g_ptr_array_index (fig->places, i))->in_inset = focus[i];
 }
 
+static int
+compare_angle (gconstpointer a,
+               gconstpointer b,
+               gpointer      user_data)
+{
+  const double *angles = user_data;
+  double da = angles[*(const guint *) a], db = angles[*(const guint *) b];
+
+  return (da > db) - (da < db);
+}
+
+/* Markers that still cover each other in the inset (Damascus, its palace and its mosque,
+ * a few kilometres apart) are set in a ring round where they are, in their directions
+ * from its middle; each keeps a line to its true spot. */
+static void
+spread_crowded (Figure    *fig,
+                GPtrArray *places)
+{
+  guint n = places->len;
+  g_autofree guint *group = g_new (guint, MAX (n, 1));
+  g_autofree guint *members = g_new (guint, MAX (n, 1));
+  g_autofree double *angles = g_new (double, MAX (n, 1));
+
+  for (guint i = 0; i < n; i++)
+    {
+      ShownPlace *sp = g_ptr_array_index (places, i);
+
+      sp->true_x = sp->x;
+      sp->true_y = sp->y;
+      group[i] = i;
+    }
+  /* Groups of markers within reach of one another, as the smallest index in them. */
+  for (gboolean changed = TRUE; changed;)
+    {
+      changed = FALSE;
+      for (guint i = 0; i < n; i++)
+        for (guint j = i + 1; j < n; j++)
+          {
+            ShownPlace *a = g_ptr_array_index (places, i);
+            ShownPlace *b = g_ptr_array_index (places, j);
+
+            if (group[i] != group[j]
+                && dl_place_get_shape (a->place) != DL_PLACE_SHAPE_ROUTE
+                && dl_place_get_shape (b->place) != DL_PLACE_SHAPE_ROUTE
+                && hypot (a->x - b->x, a->y - b->y) < a->radius + b->radius + 3 * fig->u)
+              {
+                guint g = MIN (group[i], group[j]);
+
+                group[i] = group[j] = g;
+                changed = TRUE;
+              }
+          }
+    }
+
+  for (guint g = 0; g < n; g++)
+    {
+      guint k = 0;
+      double cx = 0, cy = 0, r = 0, ring;
+
+      for (guint i = 0; i < n; i++)
+        if (group[i] == g)
+          {
+            ShownPlace *sp = g_ptr_array_index (places, i);
+
+            members[k++] = i;
+            cx += sp->x;
+            cy += sp->y;
+            r = MAX (r, sp->radius);
+          }
+      if (k < 2)
+        continue;
+      cx /= k;
+      cy /= k;
+      for (guint m = 0; m < k; m++)
+        {
+          ShownPlace *sp = g_ptr_array_index (places, members[m]);
+
+          /* On one spot: the file's order, clockwise from the top. */
+          angles[members[m]] = hypot (sp->x - cx, sp->y - cy) > 0.5
+                               ? atan2 (sp->y - cy, sp->x - cx) : -G_PI / 2 + m * 1e-6;
+        }
+      g_qsort_with_data (members, k, sizeof (guint), compare_angle, angles);
+      /* Neighbours on the ring a marker's width and a gap apart. */
+      ring = (r + 3 * fig->u) / sin (G_PI / k);
+      for (guint m = 0; m < k; m++)
+        {
+          ShownPlace *sp = g_ptr_array_index (places, members[m]);
+          double a = angles[members[0]] + 2 * G_PI * m / k;
+
+          sp->x = cx + ring * cos (a);
+          sp->y = cy + ring * sin (a);
+        }
+    }
+}
+
+/* A marker set aside: a dot where the place is and a thin line to the marker. */
+static void
+draw_true_spot (Figure     *fig,
+                ShownPlace *sp)
+{
+  cairo_t *cr = fig->cr;
+  double dx = sp->x - sp->true_x, dy = sp->y - sp->true_y;
+  double d = hypot (dx, dy);
+
+  if (d < 1)
+    return;
+  cairo_save (cr);
+  cairo_new_path (cr);
+  cairo_move_to (cr, sp->true_x, sp->true_y);
+  cairo_line_to (cr, sp->x - dx / d * sp->radius, sp->y - dy / d * sp->radius);
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+  cairo_set_source_rgba (cr, 1, 1, 1, 0.85);
+  cairo_set_line_width (cr, 3.5 * fig->u);
+  cairo_stroke_preserve (cr);
+  cairo_set_source_rgb (cr, sp->red * 0.7, sp->green * 0.7, sp->blue * 0.7);
+  cairo_set_line_width (cr, 1.5 * fig->u);
+  cairo_stroke (cr);
+  cairo_arc (cr, sp->true_x, sp->true_y, 3 * fig->u, 0, 2 * G_PI);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_fill_preserve (cr);
+  cairo_set_source_rgb (cr, sp->red * 0.7, sp->green * 0.7, sp->blue * 0.7);
+  cairo_set_line_width (cr, 1.5 * fig->u);
+  cairo_stroke (cr);
+  cairo_restore (cr);
+}
+
 static void
 draw_inset (Figure *fig)
 {
@@ -1926,7 +2061,7 @@ draw_inset (Figure *fig)
   double min_x = G_MAXDOUBLE, min_y = G_MAXDOUBLE, max_x = -G_MAXDOUBLE, max_y = -G_MAXDOUBLE;
   double box_x0 = G_MAXDOUBLE, box_y0 = G_MAXDOUBLE, box_x1 = -G_MAXDOUBLE;
   double box_y1 = -G_MAXDOUBLE;
-  double pad = 60 * fig->u, zoom, cx, cy;
+  double pad = 36 * fig->u, zoom, cx, cy;
   DlRect inner;
   cairo_t *cr = fig->cr;
 
@@ -1990,6 +2125,7 @@ draw_inset (Figure *fig)
     }
   fig->places = inside;
   place_markers (fig);
+  spread_crowded (fig, inside);
   draw_areas (fig);
   for (guint i = 0; i < inside->len; i++)
     {
@@ -1999,6 +2135,8 @@ draw_inset (Figure *fig)
       if (dl_place_get_shape (sp->place) == DL_PLACE_SHAPE_ROUTE)
         draw_route (fig, sp);
     }
+  for (guint i = 0; i < inside->len; i++)
+    draw_true_spot (fig, g_ptr_array_index (inside, i));
   for (guint i = 0; i < inside->len; i++)
     draw_marker (fig, g_ptr_array_index (inside, i));
   fig->label_bounds = &inner;
