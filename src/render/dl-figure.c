@@ -34,6 +34,8 @@ typedef struct
   double y;      /* baseline */
   double size;
   gboolean bold;
+  gboolean rtl;  /* a right-to-left line: x is its right end */
+  double width;
 } TextItem;
 
 /* A place as the figure shows it. */
@@ -67,6 +69,7 @@ typedef struct
   guint                  n_caption;  /* events listed in the caption */
   const DlRect          *label_bounds; /* NULL: the whole figure */
   double                 caption_size; /* the caption's type size */
+  gboolean               rtl;        /* the caption and legend read right to left */
 } Figure;
 
 static void
@@ -344,7 +347,9 @@ record_text (Figure      *fig,
       pango_layout_iter_get_line_extents (iter, NULL, &logical);
       item.text = g_strndup (text + line->start_index, line->length);
       g_strstrip (item.text);
-      item.x = x + (double) logical.x / PANGO_SCALE;
+      item.rtl = line->resolved_dir == PANGO_DIRECTION_RTL;
+      item.width = (double) logical.width / PANGO_SCALE;
+      item.x = x + (double) (item.rtl ? logical.x + logical.width : logical.x) / PANGO_SCALE;
       item.y = y + (double) pango_layout_iter_get_baseline (iter) / PANGO_SCALE;
       item.size = size;
       item.bold = bold;
@@ -575,6 +580,58 @@ story_credits_geonames (DlStory *story)
   return FALSE;
 }
 
+/* Text direction */
+
+static gboolean
+language_is_rtl (const char *language)
+{
+  static const char * const rtl[] = { "ar", "arc", "ckb", "dv", "fa", "he", "iw", "ks", "ps",
+                                      "sd", "syr", "ug", "ur", "yi" };
+  g_autofree char *code = NULL;
+
+  if (language == NULL || language[0] == '\0')
+    return FALSE;
+  code = g_ascii_strdown (language, strcspn (language, "-_.@"));
+  for (guint i = 0; i < G_N_ELEMENTS (rtl); i++)
+    if (g_str_equal (code, rtl[i]))
+      return TRUE;
+  return FALSE;
+}
+
+/* The caption reads right to left when the interface does (its dates and words are
+ * translated: the translators of a right-to-left language say so below) or when the
+ * story is written in a right-to-left language, for every row alike, whatever script
+ * each row's title starts with. */
+static gboolean
+figure_is_rtl (DlStory *story)
+{
+  /* Translators: "default:RTL" for a language written right to left, else "default:LTR"
+   * (the direction of the exported figure's caption and legend). */
+  const char *direction = C_("figure text direction", "default:LTR");
+
+  return g_str_equal (direction, "default:RTL")
+         || language_is_rtl (dl_story_get_language (story));
+}
+
+#define RLM "\u200f"
+
+/* A caption row, "date  title", each part isolated (U+2068 … U+2069) so that a Latin title
+ * in a right-to-left row keeps its quotes and numbers with it, and the row led by a
+ * right-to-left mark in a right-to-left figure. *date_end: where the date's bytes end. */
+static char *
+caption_row_text (Figure  *fig,
+                  DlEvent *event,
+                  gsize   *date_end)
+{
+  g_autofree char *when = dl_time_format (dl_event_get_start (event));
+  const char *title = dl_event_get_title (event);
+  const char *lead = fig->rtl ? RLM : "";
+
+  *date_end = strlen (lead) + strlen ("\u2068") + strlen (when);
+  return g_strdup_printf ("%s\u2068%s\u2069  \u2068%s\u2069", lead, when,
+                          title != NULL ? title : "");
+}
+
 /* Layout of the decorations */
 
 static double
@@ -728,8 +785,8 @@ layout_caption (Figure *fig)
       for (guint i = 0; i < fig->events->len; i++)
         {
           DlEvent *event = g_ptr_array_index (fig->events, i);
-          g_autofree char *when = dl_time_format (dl_event_get_start (event));
-          g_autofree char *line = g_strdup_printf ("%s  %s", when, dl_event_get_title (event));
+          gsize date_end;
+          g_autofree char *line = caption_row_text (fig, event, &date_end);
           g_autoptr(PangoLayout) layout = new_layout (fig, line, size, FALSE, text_w);
           double lw, lh;
 
@@ -793,6 +850,27 @@ draw_number_disc (Figure *fig,
   record_text (fig, layout, cx - w / 2, cy - h / 2, size, TRUE);
 }
 
+/* A row of the caption or the legend in the figure's direction, not its first letter's,
+ * flush with the row's start (the right end of @width when right to left). */
+static void
+set_row_direction (Figure      *fig,
+                   PangoLayout *layout,
+                   double       width)
+{
+  const char *text = pango_layout_get_text (layout);
+
+  if (!fig->rtl)
+    return;
+  /* A leading mark makes the paragraph right to left; Pango then aligns it right. */
+  if (!g_str_has_prefix (text, RLM))
+    {
+      g_autofree char *marked = g_strconcat (RLM, text, NULL);
+
+      pango_layout_set_text (layout, marked, -1);
+    }
+  pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
+}
+
 static void
 draw_caption (Figure *fig)
 {
@@ -810,8 +888,8 @@ draw_caption (Figure *fig)
   for (guint i = 0; i < fig->n_caption; i++)
     {
       DlEvent *event = g_ptr_array_index (fig->events, i);
-      g_autofree char *when = dl_time_format (dl_event_get_start (event));
-      g_autofree char *line = g_strdup_printf ("%s  %s", when, dl_event_get_title (event));
+      gsize date_end;
+      g_autofree char *line = caption_row_text (fig, event, &date_end);
       g_autoptr(PangoLayout) layout = new_layout (fig, line, size, FALSE, text_w);
       PangoAttrList *attrs = pango_attr_list_new ();
       PangoAttribute *bold = pango_attr_weight_new (PANGO_WEIGHT_BOLD);
@@ -820,17 +898,23 @@ draw_caption (Figure *fig)
 
       /* The date in bold: an attribute on its byte range, not markup. */
       bold->start_index = 0;
-      bold->end_index = strlen (when);
+      bold->end_index = date_end;
       pango_attr_list_insert (attrs, bold);
       pango_layout_set_attributes (layout, attrs);
       pango_attr_list_unref (attrs);
+      set_row_direction (fig, layout, text_w);
 
       layout_size (layout, &lw, &lh);
       pango_layout_line_get_extents (pango_layout_get_line_readonly (layout, 0), NULL, &first);
       first_line_h = (double) first.height / PANGO_SCALE;
-      draw_number_disc (fig, i + 1, r->x + pad + number_w / 2 - 3 * fig->u,
+      /* The number starts the row: at its right end when the caption reads right to
+       * left. */
+      draw_number_disc (fig, i + 1,
+                        fig->rtl ? r->x + r->width - pad - number_w / 2 + 3 * fig->u
+                                 : r->x + pad + number_w / 2 - 3 * fig->u,
                         y + first_line_h / 2, size * 11 / 13);
-      show_text (fig, layout, r->x + pad + number_w, y, size, FALSE, FALSE, 0.12);
+      show_text (fig, layout, fig->rtl ? r->x + pad : r->x + pad + number_w, y, size, FALSE,
+                 FALSE, 0.12);
       y += lh + 0.45 * size;
     }
 
@@ -843,7 +927,9 @@ draw_caption (Figure *fig)
                                                left);
       g_autoptr(PangoLayout) layout = new_layout (fig, more, size, FALSE, text_w);
 
-      show_text (fig, layout, r->x + pad + number_w, y, size, FALSE, FALSE, 0.4);
+      set_row_direction (fig, layout, text_w);
+      show_text (fig, layout, fig->rtl ? r->x + pad : r->x + pad + number_w, y, size, FALSE,
+                 FALSE, 0.4);
     }
 }
 
@@ -900,18 +986,20 @@ draw_legend (Figure *fig)
 
       layout_size (layout, &lw, &lh);
       row = MAX (lh, swatch);
+      set_row_direction (fig, layout, r->width - 2 * pad - swatch - 8 * fig->u);
       dl_actor_get_rgb (actor, &red, &green, &blue);
       cairo_save (fig->cr);
       cairo_new_path (fig->cr);
-      cairo_arc (fig->cr, r->x + pad + swatch / 2, y + row / 2, swatch / 2, 0, 2 * G_PI);
+      cairo_arc (fig->cr, fig->rtl ? r->x + r->width - pad - swatch / 2 : r->x + pad + swatch / 2,
+                 y + row / 2, swatch / 2, 0, 2 * G_PI);
       cairo_set_source_rgb (fig->cr, red, green, blue);
       cairo_fill_preserve (fig->cr);
       cairo_set_source_rgb (fig->cr, 1, 1, 1);
       cairo_set_line_width (fig->cr, 1.5 * fig->u);
       cairo_stroke (fig->cr);
       cairo_restore (fig->cr);
-      show_text (fig, layout, r->x + pad + swatch + 8 * fig->u, y + (row - lh) / 2,
-                 13 * fig->u, FALSE, FALSE, 0.12);
+      show_text (fig, layout, fig->rtl ? r->x + pad : r->x + pad + swatch + 8 * fig->u,
+                 y + (row - lh) / 2, 13 * fig->u, FALSE, FALSE, 0.12);
       y += row + 4 * fig->u;
     }
 }
@@ -1506,14 +1594,26 @@ draw_markers (Figure *fig)
 
 /* Labels */
 
-/* The caption's numbers of the place's events, every one of them: "12, 13, 16". */
+/* The caption's numbers of the place's events, every one the caption lists: "12, 13, 16";
+ * NULL when it lists none. */
 static char *
-callout_numbers (ShownPlace *sp)
+callout_numbers (Figure     *fig,
+                 ShownPlace *sp)
 {
   GString *s = g_string_new (NULL);
 
   for (guint i = 0; i < sp->numbers->len; i++)
-    g_string_append_printf (s, "%s%u", i > 0 ? ", " : "", g_array_index (sp->numbers, guint, i));
+    {
+      guint number = g_array_index (sp->numbers, guint, i);
+
+      if (number <= fig->n_caption)
+        g_string_append_printf (s, "%s%u", s->len > 0 ? ", " : "", number);
+    }
+  if (s->len == 0)
+    {
+      g_string_free (s, TRUE);
+      return NULL;
+    }
   return g_string_free (s, FALSE);
 }
 
@@ -1633,6 +1733,7 @@ draw_labels (Figure *fig)
       DlLabelObstacle obstacle = { sp->x, sp->y, sp->radius + 1.5 * fig->u };
       const char *name = dl_place_get_name (sp->place);
       g_autofree char *text = NULL;
+      g_autofree char *numbers = NULL;
       DlLabel label = { 0 };
       LabelText lt = { 0 };
       double w, h;
@@ -1643,19 +1744,17 @@ draw_labels (Figure *fig)
         continue;
 
       g_hash_table_add (names, g_utf8_casefold (name, -1));
-      if (fig->options->callouts && sp->numbers->len > 0)
-        {
-          g_autofree char *numbers = callout_numbers (sp);
-
-          text = g_strdup_printf ("%s\n%s", name, numbers);
-        }
+      if (fig->options->callouts)
+        numbers = callout_numbers (fig, sp);
+      if (numbers != NULL)
+        text = g_strdup_printf ("%s\n%s", name, numbers);
       else
         text = g_strdup (name);
 
       lt.layout = new_layout (fig, text, name_size, TRUE, -1);
       lt.size = name_size;
       lt.bold = TRUE;
-      if (fig->options->callouts && sp->numbers->len > 0)
+      if (numbers != NULL)
         {
           g_autoptr(PangoLayout) name_only = new_layout (fig, name, name_size, TRUE, -1);
           double name_w, name_h;
@@ -1666,7 +1765,7 @@ draw_labels (Figure *fig)
                                   (int) (MAX (name_w, 130 * fig->u) * PANGO_SCALE));
           pango_layout_set_wrap (lt.layout, PANGO_WRAP_WORD);
         }
-      if (fig->options->callouts && sp->numbers->len > 0)
+      if (numbers != NULL)
         {
           PangoAttrList *attrs = pango_attr_list_new ();
           PangoAttribute *small = pango_attr_size_new_absolute ((int) (name_size * 11 / 14
@@ -2219,6 +2318,7 @@ figure_draw (DlStory               *story,
   pango_cairo_context_set_font_options (fig.pango, font_options);
   cairo_font_options_destroy (font_options);
 
+  fig.rtl = figure_is_rtl (story);
   collect_shown (&fig);
   attribution = attribution_text (&fig);
   layout_title (&fig);
@@ -2408,9 +2508,13 @@ svg_add_text_layer (GString    *svg,
       const TextItem *item = &g_array_index (texts, TextItem, i);
       g_autofree char *escaped = g_markup_escape_text (item->text, -1);
 
-      g_string_append_printf (layer, "<text x=\"%.2f\" y=\"%.2f\" font-size=\"%.2f\"%s>%s"
-                              "</text>\n", item->x, item->y, item->size,
-                              item->bold ? " font-weight=\"bold\"" : "", escaped);
+      /* textLength: the invisible words cover the drawn ones, whatever the font. */
+      g_string_append_printf (layer, "<text x=\"%.2f\" y=\"%.2f\" font-size=\"%.2f\" "
+                              "textLength=\"%.2f\" lengthAdjust=\"spacingAndGlyphs\"%s%s>%s"
+                              "</text>\n", item->x, item->y, item->size, item->width,
+                              item->bold ? " font-weight=\"bold\"" : "",
+                              item->rtl ? " direction=\"rtl\" text-anchor=\"end\"" : "",
+                              escaped);
     }
   g_string_append (layer, "</g>\n");
 
