@@ -278,6 +278,206 @@ test_numbers (void)
     }
 }
 
+/* The box of a line of text on the map, from its baseline and size. */
+static DlRect
+item_box (const Item *item)
+{
+  return (DlRect) { item->rtl ? item->x - item->length : item->x, item->y - 0.75 * item->size,
+                    item->length, 0.95 * item->size };
+}
+
+/* Every place of the caption is on the figure with its name, in the main map or the inset,
+ * and no two names (nor their lines of numbers) overlap: at 800×600, 1920×1080 and a
+ * square. */
+static void
+test_names (void)
+{
+  g_autoptr(DlStory) story = load_story ();
+  const int sizes[][2] = { { 800, 600 }, { 1920, 1080 }, { 1080, 1080 } };
+
+  for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+    {
+      g_autoptr(DlFigureOptions) options = dl_figure_options_new ();
+      g_autoptr(GArray) items = NULL;
+      g_autoptr(GHashTable) expected = NULL;
+      g_autoptr(GArray) boxes = g_array_new (FALSE, FALSE, sizeof (DlRect));
+      g_autoptr(GPtrArray) texts = g_ptr_array_new ();
+      GHashTableIter iter;
+      gpointer key;
+      DlFigureLayout layout;
+      guint n_named = 0;
+
+      options->width = sizes[s][0];
+      options->height = sizes[s][1];
+      items = export_texts (story, options, &layout);
+      expected = expected_numbers (story, caption_count (items, &layout));
+      g_test_message ("%d×%d: inset %.0f×%.0f", sizes[s][0], sizes[s][1], layout.inset.width,
+                      layout.inset.height);
+      /* The bundled story crowds in Syria: the inset is there at every size. */
+      g_assert_cmpfloat (layout.inset.width, >, 0);
+
+      g_hash_table_iter_init (&iter, expected);
+      while (g_hash_table_iter_next (&iter, &key, NULL))
+        {
+          guint index;
+
+          if (!dl_place_has_location (key))
+            continue;
+          g_test_message ("named: %s", dl_place_get_name (key));
+          g_assert_nonnull (find_name (items, &layout, dl_place_get_name (key), &index));
+          n_named++;
+        }
+      g_assert_cmpuint (n_named, >=, 15);
+
+      /* The labels: bold lines outside the title and the caption. */
+      for (guint i = 0; i < items->len; i++)
+        {
+          const Item *item = &g_array_index (items, Item, i);
+          DlRect box = item_box (item);
+
+          if (!item->bold || inside (&layout.caption, item->x, item->y)
+              || inside (&layout.title, item->x, item->y))
+            continue;
+          for (guint j = 0; j < boxes->len; j++)
+            {
+              if (dl_rect_intersects (&box, &g_array_index (boxes, DlRect, j)))
+                g_test_message ("“%s” overlaps “%s”", item->text,
+                                (char *) g_ptr_array_index (texts, j));
+              g_assert_false (dl_rect_intersects (&box, &g_array_index (boxes, DlRect, j)));
+            }
+          g_array_append_val (boxes, box);
+          g_ptr_array_add (texts, item->text);
+        }
+    }
+}
+
+/* The caption rows of a figure: every line in the caption that is not a number disc. */
+static void
+caption_rows (GArray               *items,
+              const DlFigureLayout *layout,
+              GPtrArray            *rows,
+              GPtrArray            *discs)
+{
+  for (guint i = 0; i < items->len; i++)
+    {
+      Item *item = &g_array_index (items, Item, i);
+
+      if (!inside (&layout->caption, item->x, item->y))
+        continue;
+      if (item->bold && is_numbers (item->text))
+        g_ptr_array_add (discs, item);
+      else
+        g_ptr_array_add (rows, item);
+    }
+}
+
+static void
+assert_rtl_caption (DlStory *story)
+{
+  g_autoptr(DlFigureOptions) options = dl_figure_options_new ();
+  g_autoptr(GArray) items = NULL;
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  g_autoptr(GPtrArray) discs = g_ptr_array_new ();
+  GListModel *events = dl_story_get_events (story);
+  DlFigureLayout layout;
+  double right = 0;
+  guint n_year_only = 0;
+
+  options->width = 1920;
+  options->height = 1080;
+  items = export_texts (story, options, &layout);
+  caption_rows (items, &layout, rows, discs);
+  g_assert_cmpuint (discs->len, ==, g_list_model_get_n_items (events));
+  g_assert_cmpuint (rows->len, >=, discs->len);
+
+  /* Every row right to left and flush right, the rows of a year only too, and its
+   * number at its right. */
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const Item *row = g_ptr_array_index (rows, i);
+
+      g_test_message ("row %s: x %.2f rtl %d", row->text, row->x, row->rtl);
+      g_assert_true (row->rtl);
+      if (i == 0)
+        right = row->x;
+      g_assert_cmpfloat (fabs (row->x - right), <, 0.5);
+    }
+  for (guint i = 0; i < discs->len; i++)
+    {
+      const Item *disc = g_ptr_array_index (discs, i);
+
+      g_assert_cmpfloat (disc->x, >, right);
+    }
+  /* The bundled story has background events dated by a year only (2011, 2016). */
+  for (guint e = 0; e < g_list_model_get_n_items (events); e++)
+    {
+      g_autoptr(DlEvent) event = g_list_model_get_item (events, e);
+
+      n_year_only += dl_event_get_start (event)->precision == DL_TIME_YEAR;
+    }
+  g_assert_cmpuint (n_year_only, >, 0);
+
+  /* The legend's names too. */
+  for (guint i = 0; i < items->len; i++)
+    {
+      const Item *item = &g_array_index (items, Item, i);
+
+      if (inside (&layout.legend, item->x, item->y))
+        g_assert_true (item->rtl);
+    }
+}
+
+/* A story written in Arabic: the caption reads right to left in every row, even where a
+ * row's date is a year alone and its title is in Latin letters. In English, left to
+ * right, flush left. */
+static void
+test_rtl_story (void)
+{
+  g_autoptr(DlStory) story = load_story ();
+  g_autoptr(DlFigureOptions) options = dl_figure_options_new ();
+  g_autoptr(GArray) items = NULL;
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  g_autoptr(GPtrArray) discs = g_ptr_array_new ();
+  DlFigureLayout layout;
+
+  items = export_texts (story, options, &layout);
+  caption_rows (items, &layout, rows, discs);
+  g_assert_cmpuint (rows->len, >=, 35);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const Item *row = g_ptr_array_index (rows, i);
+
+      g_assert_false (row->rtl);
+      g_assert_cmpfloat (fabs (row->x - ((Item *) g_ptr_array_index (rows, 0))->x), <, 0.5);
+      g_assert_cmpfloat (row->x, >, ((Item *) g_ptr_array_index (discs, 0))->x);
+    }
+
+  dl_story_set_language (story, "ar");
+  assert_rtl_caption (story);
+}
+
+/* An interface in Arabic (the build's catalogue, LANGUAGE=ar) and a story in English: the
+ * caption reads right to left. */
+static void
+test_rtl_interface (void)
+{
+  g_autoptr(DlStory) story = load_story ();
+  g_autofree char *catalogues = g_test_build_filename (G_TEST_BUILT, "..", "po", NULL);
+  g_autofree char *mo = g_build_filename (catalogues, "ar", "LC_MESSAGES",
+                                          GETTEXT_PACKAGE ".mo", NULL);
+
+  g_assert_true (g_file_test (mo, G_FILE_TEST_EXISTS));
+  /* gettext reads LANGUAGE again only when its catalogues change: set it first. */
+  g_setenv ("LANGUAGE", "ar", TRUE);
+  bindtextdomain (GETTEXT_PACKAGE, catalogues);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  /* as main.c does */
+  textdomain (GETTEXT_PACKAGE);
+  g_assert_cmpstr (dl_story_get_language (story), ==, "en");
+  assert_rtl_caption (story);
+  g_unsetenv ("LANGUAGE");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -286,6 +486,9 @@ main (int   argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/figure-text/numbers", test_numbers);
+  g_test_add_func ("/figure-text/names", test_names);
+  g_test_add_func ("/figure-text/rtl-story", test_rtl_story);
+  g_test_add_func ("/figure-text/rtl-interface", test_rtl_interface);
 
   return g_test_run ();
 }

@@ -632,6 +632,28 @@ caption_row_text (Figure  *fig,
                           title != NULL ? title : "");
 }
 
+/* A caption row as measured and as drawn: the date in bold (an attribute on its bytes,
+ * not markup), wrapped at @width. */
+static PangoLayout *
+caption_row_layout (Figure  *fig,
+                    DlEvent *event,
+                    double   size,
+                    double   width)
+{
+  gsize date_end;
+  g_autofree char *line = caption_row_text (fig, event, &date_end);
+  PangoLayout *layout = new_layout (fig, line, size, FALSE, width);
+  PangoAttrList *attrs = pango_attr_list_new ();
+  PangoAttribute *bold = pango_attr_weight_new (PANGO_WEIGHT_BOLD);
+
+  bold->start_index = 0;
+  bold->end_index = date_end;
+  pango_attr_list_insert (attrs, bold);
+  pango_layout_set_attributes (layout, attrs);
+  pango_attr_list_unref (attrs);
+  return layout;
+}
+
 /* Layout of the decorations */
 
 static double
@@ -756,9 +778,10 @@ layout_caption (Figure *fig)
   gboolean wide = fig->width >= fig->height;
   double top = fig->layout.title.width > 0 && !wide
                ? fig->layout.title.y + fig->layout.title.height + margin : margin;
-  double panel_w = wide ? CLAMP (fig->width * 0.3, MIN (280 * fig->u, fig->width * 0.45),
-                                 480 * fig->u)
-                        : fig->width - 2 * margin;
+  double base_w = wide ? CLAMP (fig->width * 0.3, MIN (280 * fig->u, fig->width * 0.45),
+                                480 * fig->u)
+                       : fig->width - 2 * margin;
+  double panel_w = base_w;
   double text_w;
   /* The caption leaves the bottom-right corner to the scale bar and the credits. */
   double corner = fig->layout.scale_bar.width > 0 ? fig->layout.scale_bar.y
@@ -773,11 +796,20 @@ layout_caption (Figure *fig)
   if (!fig->options->callouts || fig->events->len == 0)
     return;
 
-  /* Smaller type before leaving events out: a caption that ends in "and 3 more events"
-   * drops what the reader came for. Down to 10 units, still legible at the figure's
-   * size. */
-  for (double step = 13; step >= 10; step -= 0.5)
+  /* Smaller type, then a wider panel, before leaving events out: a caption that ends in
+   * "and 3 more events" drops what the reader came for. Down to 10 units, still legible
+   * at the figure's size; then a wide figure's panel up to 30 % wider (the longer dates
+   * of a translation). */
+  for (guint k = 0; k < 7 + 2; k++)
     {
+      double step = MAX (13 - 0.5 * k, 10);
+
+      /* A small figure keeps its map: the inset needs the room more. */
+      if (k >= 7 && (!wide || fig->u < 1))
+        break;
+      /* the map keeps two thirds of the width */
+      panel_w = k < 7 ? base_w : MAX (base_w, MIN (base_w * (1 + 0.15 * (k - 6)),
+                                                   fig->width / 3));
       size = step * fig->u;
       text_w = panel_w - 2 * pad - number_column_width (fig, size);
       h = 2 * pad;
@@ -785,9 +817,7 @@ layout_caption (Figure *fig)
       for (guint i = 0; i < fig->events->len; i++)
         {
           DlEvent *event = g_ptr_array_index (fig->events, i);
-          gsize date_end;
-          g_autofree char *line = caption_row_text (fig, event, &date_end);
-          g_autoptr(PangoLayout) layout = new_layout (fig, line, size, FALSE, text_w);
+          g_autoptr(PangoLayout) layout = caption_row_layout (fig, event, size, text_w);
           double lw, lh;
 
           layout_size (layout, &lw, &lh);
@@ -888,20 +918,10 @@ draw_caption (Figure *fig)
   for (guint i = 0; i < fig->n_caption; i++)
     {
       DlEvent *event = g_ptr_array_index (fig->events, i);
-      gsize date_end;
-      g_autofree char *line = caption_row_text (fig, event, &date_end);
-      g_autoptr(PangoLayout) layout = new_layout (fig, line, size, FALSE, text_w);
-      PangoAttrList *attrs = pango_attr_list_new ();
-      PangoAttribute *bold = pango_attr_weight_new (PANGO_WEIGHT_BOLD);
+      g_autoptr(PangoLayout) layout = caption_row_layout (fig, event, size, text_w);
       double lw, lh, first_line_h;
       PangoRectangle first;
 
-      /* The date in bold: an attribute on its byte range, not markup. */
-      bold->start_index = 0;
-      bold->end_index = date_end;
-      pango_attr_list_insert (attrs, bold);
-      pango_layout_set_attributes (layout, attrs);
-      pango_attr_list_unref (attrs);
       set_row_direction (fig, layout, text_w);
 
       layout_size (layout, &lw, &lh);
@@ -1947,7 +1967,7 @@ layout_inset (Figure *fig)
   double bottom = fig->height - margin;
   double w = 0, h = 0;
   guint n_focus = 0, best = G_MAXUINT;
-  const double sizes[] = { 0.55, 0.48, 0.42, 0.36, 0.3, 0.25 };
+  const double sizes[] = { 0.65, 0.55, 0.48, 0.42, 0.36, 0.3, 0.25 };
   const DlRect *decorations[] = { &fig->layout.title, &fig->layout.legend,
                                   &fig->layout.caption, &fig->layout.scale_bar,
                                   &fig->layout.attribution };
