@@ -351,6 +351,16 @@ candidate_is_free (const DlRect          *rect,
   return TRUE;
 }
 
+/* Only a place on the figure pulls its name further out. */
+static gboolean
+anchor_inside (const DlLabel *label,
+               const DlRect  *bounds)
+{
+  return bounds == NULL
+         || (label->anchor_x >= bounds->x && label->anchor_x <= bounds->x + bounds->width
+             && label->anchor_y >= bounds->y && label->anchor_y <= bounds->y + bounds->height);
+}
+
 static int
 compare_priority (gconstpointer a,
                   gconstpointer b,
@@ -437,7 +447,8 @@ dl_label_place (DlLabel               *labels,
           /* Two rings: next to the marker, then one label height further out; a label
            * that must be named goes on outwards, a label height at a time. */
           double near = label->anchor_radius + gap * 1.001 + 1e-6;
-          guint n_rings = 2 + MIN (label->extra_rings, 16u);
+          guint n_rings = 2 + (anchor_inside (label, bounds)
+                               ? MIN (label->extra_rings, 16u) : 0);
 
           for (guint ring = 0; ring < n_rings && !label->placed; ring++)
             for (guint p = 0; p < G_N_ELEMENTS (positions) && !label->placed; p++)
@@ -458,8 +469,7 @@ dl_label_place (DlLabel               *labels,
       /* Last, a label that must be named takes the free spot nearest its anchor,
        * anywhere in the bounds its anchor is in (its leader line says whose it is). */
       if (!label->placed && !label->centered && label->extra_rings > 0 && bounds != NULL
-          && label->anchor_x >= bounds->x && label->anchor_x <= bounds->x + bounds->width
-          && label->anchor_y >= bounds->y && label->anchor_y <= bounds->y + bounds->height)
+          && anchor_inside (label, bounds))
         {
           double step = MAX (label->height / 2, MAX (gap * 2, 1.0));
           double best = G_MAXDOUBLE;
