@@ -376,6 +376,45 @@ test_sample (void)
     g_assert_true (chosen[i]);
 }
 
+/* A story place's name is not dropped while the bounds have room: with extra rings it goes
+ * further out, and past them to the free spot nearest its marker (a figure joins it with a
+ * leader line). Without, as before, it is dropped; an anchor outside the bounds never
+ * pulls its name in. */
+static void
+test_must_name (void)
+{
+  DlRect bounds = { 0, 0, 400, 300 };
+  DlLabelObstacle marker = { 100, 100, 10 };
+  /* Everything but a strip at the right is taken. */
+  DlRect taken = { 0, 0, 330, 300 };
+  DlLabel label = make_label (100, 100, 60, 20, 1);
+  DlLabel outside = make_label (-50, 100, 60, 20, 1);
+
+  dl_label_place (&label, 1, &marker, 1, &taken, 1, &bounds, 4);
+  g_assert_false (label.placed);
+
+  label.extra_rings = 6;
+  dl_label_place (&label, 1, &marker, 1, &taken, 1, &bounds, 4);
+  g_assert_true (label.placed);
+  assert_valid (&label, 1, &marker, 1, &taken, 1, &bounds);
+  /* The nearest free spot: the strip's left edge, level with the marker. */
+  g_assert_cmpfloat (label.rect.x, >=, 330);
+  g_assert_cmpfloat (label.rect.x, <, 345);
+  g_assert_cmpfloat (label.rect.y, <=, 100);
+  g_assert_cmpfloat (label.rect.y + label.rect.height, >=, 100);
+
+  /* The rings alone reach a spot a few label heights out. */
+  taken.width = 200;
+  dl_label_place (&label, 1, &marker, 1, &taken, 1, &bounds, 4);
+  g_assert_true (label.placed);
+  assert_valid (&label, 1, &marker, 1, &taken, 1, &bounds);
+  g_assert_cmpint (label.position, ==, DL_LABEL_RIGHT);
+
+  outside.extra_rings = 6;
+  dl_label_place (&outside, 1, NULL, 0, NULL, 0, &bounds, 4);
+  g_assert_false (outside.placed);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -395,6 +434,7 @@ main (int   argc,
   g_test_add_func ("/label-placement/same-place", test_same_place);
   g_test_add_func ("/label-placement/dense-layer", test_dense_layer);
   g_test_add_func ("/label-placement/sample", test_sample);
+  g_test_add_func ("/label-placement/must-name", test_must_name);
 
   return g_test_run ();
 }

@@ -34,6 +34,8 @@ typedef struct
   double y;      /* baseline */
   double size;
   gboolean bold;
+  gboolean rtl;  /* a right-to-left line: x is its right end */
+  double width;
 } TextItem;
 
 /* A place as the figure shows it. */
@@ -44,6 +46,7 @@ typedef struct
   GArray  *numbers;     /* callout numbers (guint) of those events */
   double   red, green, blue;
   double   x, y;        /* the marker, in figure units */
+  double   true_x, true_y; /* where the place is, when its marker is moved aside */
   double   radius;
   gboolean has_marker;
   gboolean in_inset;    /* named in the inset, not on the main map */
@@ -66,6 +69,7 @@ typedef struct
   guint                  n_caption;  /* events listed in the caption */
   const DlRect          *label_bounds; /* NULL: the whole figure */
   double                 caption_size; /* the caption's type size */
+  gboolean               rtl;        /* the caption and legend read right to left */
 } Figure;
 
 static void
@@ -343,7 +347,9 @@ record_text (Figure      *fig,
       pango_layout_iter_get_line_extents (iter, NULL, &logical);
       item.text = g_strndup (text + line->start_index, line->length);
       g_strstrip (item.text);
-      item.x = x + (double) logical.x / PANGO_SCALE;
+      item.rtl = line->resolved_dir == PANGO_DIRECTION_RTL;
+      item.width = (double) logical.width / PANGO_SCALE;
+      item.x = x + (double) (item.rtl ? logical.x + logical.width : logical.x) / PANGO_SCALE;
       item.y = y + (double) pango_layout_iter_get_baseline (iter) / PANGO_SCALE;
       item.size = size;
       item.bold = bold;
@@ -533,6 +539,80 @@ story_credits_geonames (DlStory *story)
   return dl_story_sources_mention (story, "geonames");
 }
 
+/* Text direction */
+
+static gboolean
+language_is_rtl (const char *language)
+{
+  static const char * const rtl[] = { "ar", "arc", "ckb", "dv", "fa", "he", "iw", "ks", "ps",
+                                      "sd", "syr", "ug", "ur", "yi" };
+  g_autofree char *code = NULL;
+
+  if (language == NULL || language[0] == '\0')
+    return FALSE;
+  code = g_ascii_strdown (language, strcspn (language, "-_.@"));
+  for (guint i = 0; i < G_N_ELEMENTS (rtl); i++)
+    if (g_str_equal (code, rtl[i]))
+      return TRUE;
+  return FALSE;
+}
+
+/* The caption reads right to left when the interface does (its dates and words are
+ * translated: the translators of a right-to-left language say so below) or when the
+ * story is written in a right-to-left language, for every row alike, whatever script
+ * each row's title starts with. */
+static gboolean
+figure_is_rtl (DlStory *story)
+{
+  /* Translators: "default:RTL" for a language written right to left, else "default:LTR"
+   * (the direction of the exported figure's caption and legend). */
+  const char *direction = C_("figure text direction", "default:LTR");
+
+  return g_str_equal (direction, "default:RTL")
+         || language_is_rtl (dl_story_get_language (story));
+}
+
+#define RLM "\u200f"
+
+/* A caption row, "date  title", each part isolated (U+2068 … U+2069) so that a Latin title
+ * in a right-to-left row keeps its quotes and numbers with it, and the row led by a
+ * right-to-left mark in a right-to-left figure. *date_end: where the date's bytes end. */
+static char *
+caption_row_text (Figure  *fig,
+                  DlEvent *event,
+                  gsize   *date_end)
+{
+  g_autofree char *when = dl_event_format_start (event);
+  const char *title = dl_event_get_title (event);
+  const char *lead = fig->rtl ? RLM : "";
+
+  *date_end = strlen (lead) + strlen ("\u2068") + strlen (when);
+  return g_strdup_printf ("%s\u2068%s\u2069  \u2068%s\u2069", lead, when,
+                          title != NULL ? title : "");
+}
+
+/* A caption row as measured and as drawn: the date in bold (an attribute on its bytes,
+ * not markup), wrapped at @width. */
+static PangoLayout *
+caption_row_layout (Figure  *fig,
+                    DlEvent *event,
+                    double   size,
+                    double   width)
+{
+  gsize date_end;
+  g_autofree char *line = caption_row_text (fig, event, &date_end);
+  PangoLayout *layout = new_layout (fig, line, size, FALSE, width);
+  PangoAttrList *attrs = pango_attr_list_new ();
+  PangoAttribute *bold = pango_attr_weight_new (PANGO_WEIGHT_BOLD);
+
+  bold->start_index = 0;
+  bold->end_index = date_end;
+  pango_attr_list_insert (attrs, bold);
+  pango_layout_set_attributes (layout, attrs);
+  pango_attr_list_unref (attrs);
+  return layout;
+}
+
 /* Layout of the decorations */
 
 static double
@@ -657,9 +737,10 @@ layout_caption (Figure *fig)
   gboolean wide = fig->width >= fig->height;
   double top = fig->layout.title.width > 0 && !wide
                ? fig->layout.title.y + fig->layout.title.height + margin : margin;
-  double panel_w = wide ? CLAMP (fig->width * 0.3, MIN (280 * fig->u, fig->width * 0.45),
-                                 480 * fig->u)
-                        : fig->width - 2 * margin;
+  double base_w = wide ? CLAMP (fig->width * 0.3, MIN (280 * fig->u, fig->width * 0.45),
+                                480 * fig->u)
+                       : fig->width - 2 * margin;
+  double panel_w = base_w;
   double text_w;
   /* The caption leaves the bottom-right corner to the scale bar and the credits. */
   double corner = fig->layout.scale_bar.width > 0 ? fig->layout.scale_bar.y
@@ -674,11 +755,20 @@ layout_caption (Figure *fig)
   if (!fig->options->callouts || fig->events->len == 0)
     return;
 
-  /* Smaller type before leaving events out: a caption that ends in "and 3 more events"
-   * drops what the reader came for. Down to 10 units, still legible at the figure's
-   * size. */
-  for (double step = 13; step >= 10; step -= 0.5)
+  /* Smaller type, then a wider panel, before leaving events out: a caption that ends in
+   * "and 3 more events" drops what the reader came for. Down to 10 units, still legible
+   * at the figure's size; then a wide figure's panel up to 30 % wider (the longer dates
+   * of a translation). */
+  for (guint k = 0; k < 7 + 2; k++)
     {
+      double step = MAX (13 - 0.5 * k, 10);
+
+      /* A small figure keeps its map: the inset needs the room more. */
+      if (k >= 7 && (!wide || fig->u < 1))
+        break;
+      /* the map keeps two thirds of the width */
+      panel_w = k < 7 ? base_w : MAX (base_w, MIN (base_w * (1 + 0.15 * (k - 6)),
+                                                   fig->width / 3));
       size = step * fig->u;
       text_w = panel_w - 2 * pad - number_column_width (fig, size);
       h = 2 * pad;
@@ -686,9 +776,7 @@ layout_caption (Figure *fig)
       for (guint i = 0; i < fig->events->len; i++)
         {
           DlEvent *event = g_ptr_array_index (fig->events, i);
-          g_autofree char *when = dl_event_format_start (event);
-          g_autofree char *line = g_strdup_printf ("%s  %s", when, dl_event_get_title (event));
-          g_autoptr(PangoLayout) layout = new_layout (fig, line, size, FALSE, text_w);
+          g_autoptr(PangoLayout) layout = caption_row_layout (fig, event, size, text_w);
           double lw, lh;
 
           layout_size (layout, &lw, &lh);
@@ -751,6 +839,27 @@ draw_number_disc (Figure *fig,
   record_text (fig, layout, cx - w / 2, cy - h / 2, size, TRUE);
 }
 
+/* A row of the caption or the legend in the figure's direction, not its first letter's,
+ * flush with the row's start (the right end of @width when right to left). */
+static void
+set_row_direction (Figure      *fig,
+                   PangoLayout *layout,
+                   double       width)
+{
+  const char *text = pango_layout_get_text (layout);
+
+  if (!fig->rtl)
+    return;
+  /* A leading mark makes the paragraph right to left; Pango then aligns it right. */
+  if (!g_str_has_prefix (text, RLM))
+    {
+      g_autofree char *marked = g_strconcat (RLM, text, NULL);
+
+      pango_layout_set_text (layout, marked, -1);
+    }
+  pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
+}
+
 static void
 draw_caption (Figure *fig)
 {
@@ -768,27 +877,23 @@ draw_caption (Figure *fig)
   for (guint i = 0; i < fig->n_caption; i++)
     {
       DlEvent *event = g_ptr_array_index (fig->events, i);
-      g_autofree char *when = dl_event_format_start (event);
-      g_autofree char *line = g_strdup_printf ("%s  %s", when, dl_event_get_title (event));
-      g_autoptr(PangoLayout) layout = new_layout (fig, line, size, FALSE, text_w);
-      PangoAttrList *attrs = pango_attr_list_new ();
-      PangoAttribute *bold = pango_attr_weight_new (PANGO_WEIGHT_BOLD);
+      g_autoptr(PangoLayout) layout = caption_row_layout (fig, event, size, text_w);
       double lw, lh, first_line_h;
       PangoRectangle first;
 
-      /* The date in bold: an attribute on its byte range, not markup. */
-      bold->start_index = 0;
-      bold->end_index = strlen (when);
-      pango_attr_list_insert (attrs, bold);
-      pango_layout_set_attributes (layout, attrs);
-      pango_attr_list_unref (attrs);
+      set_row_direction (fig, layout, text_w);
 
       layout_size (layout, &lw, &lh);
       pango_layout_line_get_extents (pango_layout_get_line_readonly (layout, 0), NULL, &first);
       first_line_h = (double) first.height / PANGO_SCALE;
-      draw_number_disc (fig, i + 1, r->x + pad + number_w / 2 - 3 * fig->u,
+      /* The number starts the row: at its right end when the caption reads right to
+       * left. */
+      draw_number_disc (fig, i + 1,
+                        fig->rtl ? r->x + r->width - pad - number_w / 2 + 3 * fig->u
+                                 : r->x + pad + number_w / 2 - 3 * fig->u,
                         y + first_line_h / 2, size * 11 / 13);
-      show_text (fig, layout, r->x + pad + number_w, y, size, FALSE, FALSE, 0.12);
+      show_text (fig, layout, fig->rtl ? r->x + pad : r->x + pad + number_w, y, size, FALSE,
+                 FALSE, 0.12);
       y += lh + 0.45 * size;
     }
 
@@ -801,7 +906,9 @@ draw_caption (Figure *fig)
                                                left);
       g_autoptr(PangoLayout) layout = new_layout (fig, more, size, FALSE, text_w);
 
-      show_text (fig, layout, r->x + pad + number_w, y, size, FALSE, FALSE, 0.4);
+      set_row_direction (fig, layout, text_w);
+      show_text (fig, layout, fig->rtl ? r->x + pad : r->x + pad + number_w, y, size, FALSE,
+                 FALSE, 0.4);
     }
 }
 
@@ -858,18 +965,20 @@ draw_legend (Figure *fig)
 
       layout_size (layout, &lw, &lh);
       row = MAX (lh, swatch);
+      set_row_direction (fig, layout, r->width - 2 * pad - swatch - 8 * fig->u);
       dl_actor_get_rgb (actor, &red, &green, &blue);
       cairo_save (fig->cr);
       cairo_new_path (fig->cr);
-      cairo_arc (fig->cr, r->x + pad + swatch / 2, y + row / 2, swatch / 2, 0, 2 * G_PI);
+      cairo_arc (fig->cr, fig->rtl ? r->x + r->width - pad - swatch / 2 : r->x + pad + swatch / 2,
+                 y + row / 2, swatch / 2, 0, 2 * G_PI);
       cairo_set_source_rgb (fig->cr, red, green, blue);
       cairo_fill_preserve (fig->cr);
       cairo_set_source_rgb (fig->cr, 1, 1, 1);
       cairo_set_line_width (fig->cr, 1.5 * fig->u);
       cairo_stroke (fig->cr);
       cairo_restore (fig->cr);
-      show_text (fig, layout, r->x + pad + swatch + 8 * fig->u, y + (row - lh) / 2,
-                 13 * fig->u, FALSE, FALSE, 0.12);
+      show_text (fig, layout, fig->rtl ? r->x + pad : r->x + pad + swatch + 8 * fig->u,
+                 y + (row - lh) / 2, 13 * fig->u, FALSE, FALSE, 0.12);
       y += row + 4 * fig->u;
     }
 }
@@ -1427,21 +1536,7 @@ draw_marker (Figure     *fig,
   cairo_set_source_rgb (cr, sp->red, sp->green, sp->blue);
   cairo_fill (cr);
   cairo_restore (cr);
-
-  if (sp->n_shown > 0)
-    {
-      g_autofree char *count = g_strdup_printf ("%u", sp->n_shown);
-      g_autoptr(PangoLayout) layout = new_layout (fig, count, 12 * fig->u, TRUE, -1);
-      double w, h;
-
-      layout_size (layout, &w, &h);
-      cairo_save (cr);
-      cairo_move_to (cr, sp->x - w / 2, sp->y - h / 2);
-      cairo_set_source_rgb (cr, 1, 1, 1);
-      pango_cairo_show_layout (cr, layout);
-      cairo_new_path (cr);
-      cairo_restore (cr);
-    }
+  /* No number in the disc: the numbers on the map are the caption's, beside the name. */
 }
 
 /* A dense layer skips the markers that other markers hide entirely: the same picture. */
@@ -1478,16 +1573,26 @@ draw_markers (Figure *fig)
 
 /* Labels */
 
+/* The caption's numbers of the place's events, every one the caption lists: "12, 13, 16";
+ * NULL when it lists none. */
 static char *
-callout_numbers (ShownPlace *sp)
+callout_numbers (Figure     *fig,
+                 ShownPlace *sp)
 {
   GString *s = g_string_new (NULL);
-  guint n = sp->numbers->len;
 
-  for (guint i = 0; i < n && i < 8; i++)
-    g_string_append_printf (s, "%s%u", i > 0 ? ", " : "", g_array_index (sp->numbers, guint, i));
-  if (n > 8)
-    g_string_append (s, ", …");
+  for (guint i = 0; i < sp->numbers->len; i++)
+    {
+      guint number = g_array_index (sp->numbers, guint, i);
+
+      if (number <= fig->n_caption)
+        g_string_append_printf (s, "%s%u", s->len > 0 ? ", " : "", number);
+    }
+  if (s->len == 0)
+    {
+      g_string_free (s, TRUE);
+      return NULL;
+    }
   return g_string_free (s, FALSE);
 }
 
@@ -1585,6 +1690,8 @@ draw_labels (Figure *fig)
   g_autoptr(GArray) blocked = g_array_new (FALSE, TRUE, sizeof (DlRect));
   g_autoptr(GHashTable) names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   DlRect bounds = { 4 * fig->u, 4 * fig->u, fig->width - 8 * fig->u, fig->height - 8 * fig->u };
+  /* The inset's crowd gets a size smaller names. */
+  double name_size = (fig->label_bounds != NULL ? 12 : 14) * fig->u;
   const DlRect *decorations[] = { &fig->layout.title, &fig->layout.legend,
                                   &fig->layout.caption, &fig->layout.scale_bar,
                                   &fig->layout.attribution, &fig->layout.inset };
@@ -1605,6 +1712,7 @@ draw_labels (Figure *fig)
       DlLabelObstacle obstacle = { sp->x, sp->y, sp->radius + 1.5 * fig->u };
       const char *name = dl_place_get_name (sp->place);
       g_autofree char *text = NULL;
+      g_autofree char *numbers = NULL;
       DlLabel label = { 0 };
       LabelText lt = { 0 };
       double w, h;
@@ -1615,22 +1723,32 @@ draw_labels (Figure *fig)
         continue;
 
       g_hash_table_add (names, g_utf8_casefold (name, -1));
-      if (fig->options->callouts && sp->numbers->len > 0)
-        {
-          g_autofree char *numbers = callout_numbers (sp);
-
-          text = g_strdup_printf ("%s\n%s", name, numbers);
-        }
+      if (fig->options->callouts)
+        numbers = callout_numbers (fig, sp);
+      if (numbers != NULL)
+        text = g_strdup_printf ("%s\n%s", name, numbers);
       else
         text = g_strdup (name);
 
-      lt.layout = new_layout (fig, text, 14 * fig->u, TRUE, -1);
-      lt.size = 14 * fig->u;
+      lt.layout = new_layout (fig, text, name_size, TRUE, -1);
+      lt.size = name_size;
       lt.bold = TRUE;
-      if (fig->options->callouts && sp->numbers->len > 0)
+      if (numbers != NULL)
+        {
+          g_autoptr(PangoLayout) name_only = new_layout (fig, name, name_size, TRUE, -1);
+          double name_w, name_h;
+
+          /* Many numbers wrap under the name instead of making a long line. */
+          layout_size (name_only, &name_w, &name_h);
+          pango_layout_set_width (lt.layout,
+                                  (int) (MAX (name_w, 130 * fig->u) * PANGO_SCALE));
+          pango_layout_set_wrap (lt.layout, PANGO_WRAP_WORD);
+        }
+      if (numbers != NULL)
         {
           PangoAttrList *attrs = pango_attr_list_new ();
-          PangoAttribute *small = pango_attr_size_new_absolute ((int) (11 * fig->u * PANGO_SCALE));
+          PangoAttribute *small = pango_attr_size_new_absolute ((int) (name_size * 11 / 14
+                                                                            * PANGO_SCALE));
           PangoAttribute *color = pango_attr_foreground_new (0x5555, 0x5555, 0x5555);
 
           small->start_index = color->start_index = strlen (name) + 1;
@@ -1647,6 +1765,9 @@ draw_labels (Figure *fig)
       label.width = w;
       label.height = h;
       label.priority = 1000 + sp->n_shown;
+      /* A story place is named even when that takes a leader line (a story's tens of
+       * places; not each of 200,000 points). */
+      label.extra_rings = fig->places->len <= 200 ? 6 : 0;
       g_array_append_val (labels, label);
       g_array_append_val (texts, lt);
     }
@@ -1798,7 +1919,7 @@ layout_inset (Figure *fig)
   double bottom = fig->height - margin;
   double w = 0, h = 0;
   guint n_focus = 0, best = G_MAXUINT;
-  const double sizes[] = { 0.42, 0.36, 0.3, 0.25 };
+  const double sizes[] = { 0.65, 0.55, 0.48, 0.42, 0.36, 0.3, 0.25 };
   const DlRect *decorations[] = { &fig->layout.title, &fig->layout.legend,
                                   &fig->layout.caption, &fig->layout.scale_bar,
                                   &fig->layout.attribution };
@@ -1827,10 +1948,16 @@ layout_inset (Figure *fig)
   else if (fig->layout.caption.width > 0)
     bottom = fig->layout.caption.y - margin;
   /* The largest panel, in the first corner, that hides no marker of the main map. */
-  for (guint size = 0; size < 4 && best > 0; size++)
-  for (guint corner = 0; corner < 4 && best > 0; corner++)
+  for (guint size = 0; size < G_N_ELEMENTS (sizes) && best > 0; size++)
+  for (guint slot = 0; slot < 4 + 4 * 7 && best > 0; slot++)
     {
       gboolean clear = TRUE;
+      /* The corners first, then along the top and bottom edges, then the sides: a
+       * larger inset somewhere on an edge names more than a small one in a corner. */
+      guint corner = slot < 4 ? slot : ((slot - 4) / 7) % 4;
+      double step = slot < 4 ? (corner % 2) : ((slot - 4) % 7 + 1) / 8.0;
+      double fx = slot < 4 || slot < 4 + 14 ? step : corner % 2;
+      double fy = slot < 4 ? (corner < 2 ? 0 : 1) : slot < 4 + 14 ? (corner % 2) : step;
       DlRect r;
       guint n;
 
@@ -1838,7 +1965,8 @@ layout_inset (Figure *fig)
       h = (bottom - top) * sizes[size] * 1.2;
       if (w < 160 * fig->u || h < 120 * fig->u)
         break;
-      r = (DlRect) { corner % 2 == 0 ? left : right - w, corner < 2 ? top : bottom - h, w, h };
+      r = (DlRect) { left + fx * (right - left - w), top + fy * (bottom - top - h), w, h };
+      corner = fy < 0.5 ? 0 : 2;
 
       /* Beside the title, the legend or the scale bar, not over them. */
       for (guint d = 0; d < G_N_ELEMENTS (decorations); d++)
@@ -1867,6 +1995,132 @@ layout_inset (Figure *fig)
     ((ShownPlace *) g_ptr_array_index (fig->places, i))->in_inset = focus[i];
 }
 
+static int
+compare_angle (gconstpointer a,
+               gconstpointer b,
+               gpointer      user_data)
+{
+  const double *angles = user_data;
+  double da = angles[*(const guint *) a], db = angles[*(const guint *) b];
+
+  return (da > db) - (da < db);
+}
+
+/* Markers that still cover each other in the inset (Damascus, its palace and its mosque,
+ * a few kilometres apart) are set in a ring round where they are, in their directions
+ * from its middle; each keeps a line to its true spot. */
+static void
+spread_crowded (Figure    *fig,
+                GPtrArray *places)
+{
+  guint n = places->len;
+  g_autofree guint *group = g_new (guint, MAX (n, 1));
+  g_autofree guint *members = g_new (guint, MAX (n, 1));
+  g_autofree double *angles = g_new (double, MAX (n, 1));
+
+  for (guint i = 0; i < n; i++)
+    {
+      ShownPlace *sp = g_ptr_array_index (places, i);
+
+      sp->true_x = sp->x;
+      sp->true_y = sp->y;
+      group[i] = i;
+    }
+  /* Groups of markers within reach of one another, as the smallest index in them. */
+  for (gboolean changed = TRUE; changed;)
+    {
+      changed = FALSE;
+      for (guint i = 0; i < n; i++)
+        for (guint j = i + 1; j < n; j++)
+          {
+            ShownPlace *a = g_ptr_array_index (places, i);
+            ShownPlace *b = g_ptr_array_index (places, j);
+
+            if (group[i] != group[j]
+                && dl_place_get_shape (a->place) != DL_PLACE_SHAPE_ROUTE
+                && dl_place_get_shape (b->place) != DL_PLACE_SHAPE_ROUTE
+                && hypot (a->x - b->x, a->y - b->y) < a->radius + b->radius + 3 * fig->u)
+              {
+                guint g = MIN (group[i], group[j]);
+
+                group[i] = group[j] = g;
+                changed = TRUE;
+              }
+          }
+    }
+
+  for (guint g = 0; g < n; g++)
+    {
+      guint k = 0;
+      double cx = 0, cy = 0, r = 0, ring;
+
+      for (guint i = 0; i < n; i++)
+        if (group[i] == g)
+          {
+            ShownPlace *sp = g_ptr_array_index (places, i);
+
+            members[k++] = i;
+            cx += sp->x;
+            cy += sp->y;
+            r = MAX (r, sp->radius);
+          }
+      if (k < 2)
+        continue;
+      cx /= k;
+      cy /= k;
+      for (guint m = 0; m < k; m++)
+        {
+          ShownPlace *sp = g_ptr_array_index (places, members[m]);
+
+          /* On one spot: the file's order, clockwise from the top. */
+          angles[members[m]] = hypot (sp->x - cx, sp->y - cy) > 0.5
+                               ? atan2 (sp->y - cy, sp->x - cx) : -G_PI / 2 + m * 1e-6;
+        }
+      g_qsort_with_data (members, k, sizeof (guint), compare_angle, angles);
+      /* Neighbours on the ring a marker's width and a gap apart. */
+      ring = (r + 3 * fig->u) / sin (G_PI / k);
+      for (guint m = 0; m < k; m++)
+        {
+          ShownPlace *sp = g_ptr_array_index (places, members[m]);
+          double a = angles[members[0]] + 2 * G_PI * m / k;
+
+          sp->x = cx + ring * cos (a);
+          sp->y = cy + ring * sin (a);
+        }
+    }
+}
+
+/* A marker set aside: a dot where the place is and a thin line to the marker. */
+static void
+draw_true_spot (Figure     *fig,
+                ShownPlace *sp)
+{
+  cairo_t *cr = fig->cr;
+  double dx = sp->x - sp->true_x, dy = sp->y - sp->true_y;
+  double d = hypot (dx, dy);
+
+  if (d < 1)
+    return;
+  cairo_save (cr);
+  cairo_new_path (cr);
+  cairo_move_to (cr, sp->true_x, sp->true_y);
+  cairo_line_to (cr, sp->x - dx / d * sp->radius, sp->y - dy / d * sp->radius);
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+  cairo_set_source_rgba (cr, 1, 1, 1, 0.85);
+  cairo_set_line_width (cr, 3.5 * fig->u);
+  cairo_stroke_preserve (cr);
+  cairo_set_source_rgb (cr, sp->red * 0.7, sp->green * 0.7, sp->blue * 0.7);
+  cairo_set_line_width (cr, 1.5 * fig->u);
+  cairo_stroke (cr);
+  cairo_arc (cr, sp->true_x, sp->true_y, 3 * fig->u, 0, 2 * G_PI);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_fill_preserve (cr);
+  cairo_set_source_rgb (cr, sp->red * 0.7, sp->green * 0.7, sp->blue * 0.7);
+  cairo_set_line_width (cr, 1.5 * fig->u);
+  cairo_stroke (cr);
+  cairo_restore (cr);
+}
+
 static void
 draw_inset (Figure *fig)
 {
@@ -1878,7 +2132,7 @@ draw_inset (Figure *fig)
   double min_x = G_MAXDOUBLE, min_y = G_MAXDOUBLE, max_x = -G_MAXDOUBLE, max_y = -G_MAXDOUBLE;
   double box_x0 = G_MAXDOUBLE, box_y0 = G_MAXDOUBLE, box_x1 = -G_MAXDOUBLE;
   double box_y1 = -G_MAXDOUBLE;
-  double pad = 60 * fig->u, zoom, cx, cy;
+  double pad = 36 * fig->u, zoom, cx, cy;
   DlRect inner;
   cairo_t *cr = fig->cr;
 
@@ -1942,6 +2196,7 @@ draw_inset (Figure *fig)
     }
   fig->places = inside;
   place_markers (fig);
+  spread_crowded (fig, inside);
   draw_areas (fig);
   for (guint i = 0; i < inside->len; i++)
     {
@@ -1951,6 +2206,8 @@ draw_inset (Figure *fig)
       if (dl_place_get_shape (sp->place) == DL_PLACE_SHAPE_ROUTE)
         draw_route (fig, sp);
     }
+  for (guint i = 0; i < inside->len; i++)
+    draw_true_spot (fig, g_ptr_array_index (inside, i));
   for (guint i = 0; i < inside->len; i++)
     draw_marker (fig, g_ptr_array_index (inside, i));
   fig->label_bounds = &inner;
@@ -2033,6 +2290,7 @@ figure_draw (DlStory               *story,
   pango_cairo_context_set_font_options (fig.pango, font_options);
   cairo_font_options_destroy (font_options);
 
+  fig.rtl = figure_is_rtl (story);
   collect_shown (&fig);
   attribution = attribution_text (&fig);
   layout_title (&fig);
@@ -2222,9 +2480,13 @@ svg_add_text_layer (GString    *svg,
       const TextItem *item = &g_array_index (texts, TextItem, i);
       g_autofree char *escaped = g_markup_escape_text (item->text, -1);
 
-      g_string_append_printf (layer, "<text x=\"%.2f\" y=\"%.2f\" font-size=\"%.2f\"%s>%s"
-                              "</text>\n", item->x, item->y, item->size,
-                              item->bold ? " font-weight=\"bold\"" : "", escaped);
+      /* textLength: the invisible words cover the drawn ones, whatever the font. */
+      g_string_append_printf (layer, "<text x=\"%.2f\" y=\"%.2f\" font-size=\"%.2f\" "
+                              "textLength=\"%.2f\" lengthAdjust=\"spacingAndGlyphs\"%s%s>%s"
+                              "</text>\n", item->x, item->y, item->size, item->width,
+                              item->bold ? " font-weight=\"bold\"" : "",
+                              item->rtl ? " direction=\"rtl\" text-anchor=\"end\"" : "",
+                              escaped);
     }
   g_string_append (layer, "</g>\n");
 

@@ -351,6 +351,16 @@ candidate_is_free (const DlRect          *rect,
   return TRUE;
 }
 
+/* Only a place on the figure pulls its name further out. */
+static gboolean
+anchor_inside (const DlLabel *label,
+               const DlRect  *bounds)
+{
+  return bounds == NULL
+         || (label->anchor_x >= bounds->x && label->anchor_x <= bounds->x + bounds->width
+             && label->anchor_y >= bounds->y && label->anchor_y <= bounds->y + bounds->height);
+}
+
 static int
 compare_priority (gconstpointer a,
                   gconstpointer b,
@@ -434,21 +444,55 @@ dl_label_place (DlLabel               *labels,
         }
       else
         {
-          /* Two rings: next to the marker, then one label height further out. */
+          /* Two rings: next to the marker, then one label height further out; a label
+           * that must be named goes on outwards, a label height at a time. */
           double near = label->anchor_radius + gap * 1.001 + 1e-6;
-          double far = near + label->height;
+          guint n_rings = 2 + (anchor_inside (label, bounds)
+                               ? MIN (label->extra_rings, 16u) : 0);
 
-          for (guint ring = 0; ring < 2 && !label->placed; ring++)
+          for (guint ring = 0; ring < n_rings && !label->placed; ring++)
             for (guint p = 0; p < G_N_ELEMENTS (positions) && !label->placed; p++)
               {
                 DlRect rect;
 
-                candidate_rect (label, positions[p], ring == 0 ? near : far, &rect);
+                candidate_rect (label, positions[p], near + ring * label->height, &rect);
                 if (candidate_is_free (&rect, &grid, labels, obstacles, blocked,
                                        n_blocked, bounds, gap))
                   {
                     label->placed = TRUE;
                     label->position = positions[p];
+                    label->rect = rect;
+                  }
+              }
+        }
+
+      /* Last, a label that must be named takes the free spot nearest its anchor,
+       * anywhere in the bounds its anchor is in (its leader line says whose it is). */
+      if (!label->placed && !label->centered && label->extra_rings > 0 && bounds != NULL
+          && anchor_inside (label, bounds))
+        {
+          double step = MAX (label->height / 2, MAX (gap * 2, 1.0));
+          double best = G_MAXDOUBLE;
+          DlRect rect = { 0, 0, label->width, label->height };
+
+          for (double y = bounds->y; y + label->height <= bounds->y + bounds->height;
+               y += step)
+            for (double x = bounds->x; x + label->width <= bounds->x + bounds->width;
+                 x += step)
+              {
+                double nx = CLAMP (label->anchor_x, x, x + label->width);
+                double ny = CLAMP (label->anchor_y, y, y + label->height);
+                double d = hypot (nx - label->anchor_x, ny - label->anchor_y);
+
+                rect.x = x;
+                rect.y = y;
+                if (d < best && candidate_is_free (&rect, &grid, labels, obstacles, blocked,
+                                                   n_blocked, bounds, gap))
+                  {
+                    best = d;
+                    label->placed = TRUE;
+                    label->position = x + label->width / 2 < label->anchor_x
+                                      ? DL_LABEL_LEFT : DL_LABEL_RIGHT;
                     label->rect = rect;
                   }
               }

@@ -46,6 +46,8 @@ typedef struct
   double   height;
   double   priority;      /* higher is placed first; ties keep the array order */
   gboolean centered;      /* only the DL_LABEL_CENTER position is tried */
+  guint    extra_rings;   /* rings tried further out, then any free spot in the bounds
+                           * (a figure draws a leader line) */
 
   /* Out: where it went. */
   gboolean        placed;
