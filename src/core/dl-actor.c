@@ -9,9 +9,15 @@
 
 G_DEFINE_FINAL_TYPE (DlActor, dl_actor, G_TYPE_OBJECT)
 
-/* Distinct on a light map and for common colour blindness (Okabe–Ito, then GNOME). */
+/* The palette of new and drafted actors, the most distinct first: any two of the first 15
+ * differ by at least 25 CIEDE2000 units (26.0), any two of all 20 by 16; each has a contrast of
+ * at least 2:1 on the base map's land and sea, light and dark, so that markers read in
+ * both styles (tests/test-color.c). No 15 colours are all told apart with a colour vision
+ * deficiency: the list, the legend and the tooltips name the actor. */
 static const char * const default_colors[] = {
-  "#0072b2", "#d55e00", "#009e73", "#cc79a7", "#e69f00", "#56b4e9", "#613583", "#865e3c",
+  "#0062ab", "#aea127", "#fd717a", "#02aeca", "#2bb37b", "#a82d66", "#835902", "#ff3cef",
+  "#006d69", "#817d7e", "#c41304", "#427200", "#ee801f", "#8f96fa", "#7c05f8", "#9c68a4",
+  "#c4947f", "#50a202", "#fd0389", "#ff4720",
   NULL
 };
 #define N_DEFAULT_COLORS (G_N_ELEMENTS (default_colors) - 1)
@@ -402,7 +408,7 @@ dl_actor_set_aliases (DlActor            *self,
  * @n_colors: (out) (optional): the number of colours
  *
  * Returns: (transfer none) (array zero-terminated=1): "#rrggbb" colours distinct on the
- *   map and for common colour blindness, in the order new actors take them.
+ *   map, light and dark, in the order new actors take them.
  */
 const char * const *
 dl_actor_get_palette (guint *n_colors)

@@ -37,8 +37,8 @@ gboolean            dl_actor_set_color    (DlActor    *self,
 /* @aliases: NULL-terminated, or NULL for none. */
 void                dl_actor_set_aliases  (DlActor    *self,
                                            const char * const *aliases);
-/* The palette new actors take their colours from, in order: distinct on the map and for
- * common colour blindness. */
+/* The palette new and drafted actors take their colours from, in order: distinct on the
+ * map in light and dark style (at least 25 CIEDE2000 units apart for the first 15). */
 const char * const *dl_actor_get_palette  (guint      *n_colors);
 
 G_END_DECLS
