@@ -256,10 +256,13 @@ dl_marker_update (DlMarker *self,
     {
       DlPlaceStyle style;
 
-      /* a plain map's marker-color, where no actor gives one */
+      /* a plain map's marker-color (an area's or a line's stroke), where no actor gives
+       * one */
       if (dl_place_get_style (self->place, &style) && style.has_marker_color)
         color = (GdkRGBA) { style.marker_color[0], style.marker_color[1],
                             style.marker_color[2], 1 };
+      else if (style.has_stroke && dl_place_get_shape (self->place) != DL_PLACE_SHAPE_POINT)
+        color = (GdkRGBA) { style.stroke[0], style.stroke[1], style.stroke[2], 1 };
       dl_place_style_clear (&style);
     }
 
