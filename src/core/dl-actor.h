@@ -38,7 +38,7 @@ gboolean            dl_actor_set_color    (DlActor    *self,
 void                dl_actor_set_aliases  (DlActor    *self,
                                            const char * const *aliases);
 /* The palette new and drafted actors take their colours from, in order: distinct on the
- * map in light and dark style (at least 25 CIEDE2000 units apart for the first 15). */
+ * map in light and dark style (at least 24 CIEDE2000 units apart for the first 15). */
 const char * const *dl_actor_get_palette  (guint      *n_colors);
 
 G_END_DECLS
