@@ -204,6 +204,23 @@ test_search_enter (Fixture       *fixture,
     g_assert_cmpfloat (fabs (shumate_location_get_longitude (SHUMATE_LOCATION (viewport))
                              - anchor.lon), <, 1.0);
   }
+
+  /* Enter right after typing, before the entry's delay: the first match of the new text */
+  gtk_editable_set_text (GTK_EDITABLE (dl_window_get_search_entry (fixture->window)),
+                         "tartus");
+  g_signal_emit_by_name (dl_window_get_search_entry (fixture->window), "activate");
+  events = dl_view_state_get_selected_events (state);
+  g_assert_cmpuint (events->len, ==, 1);
+  {
+    g_autoptr(DlEvent) now_first = g_list_model_get_item (G_LIST_MODEL (selection), 0);
+    gboolean at_tartus = FALSE;
+
+    g_assert_true (events->pdata[0] == now_first);
+    for (guint i = 0; i < dl_event_get_n_places (now_first); i++)
+      at_tartus |= g_strcmp0 (dl_place_get_id (dl_event_get_place (now_first, i, NULL)),
+                              "tartus") == 0;
+    g_assert_true (at_tartus);
+  }
 }
 
 static DlPlace *

@@ -380,6 +380,9 @@ search_activate_cb (GtkSearchEntry *entry,
 {
   g_autoptr(DlEvent) first = NULL;
 
+  /* typed faster than the entry's delay: the filter first takes the text as it is */
+  dl_filter_set_text (dl_view_state_get_filter (self->state),
+                      gtk_editable_get_text (GTK_EDITABLE (entry)));
   if (g_list_model_get_n_items (G_LIST_MODEL (self->filter_model)) == 0)
     return;
   first = g_list_model_get_item (G_LIST_MODEL (self->filter_model), 0);
