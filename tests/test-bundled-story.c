@@ -53,9 +53,10 @@ static const char * const connectives[] = {
   "after", "and", "Elsewhere", "following", "Ta",
 };
 
-/* The base map's land and sea, light and dark: every actor colour must read on all four. */
+/* The base map's land and sea, light and dark (src/render/dl-basemap.c): every actor
+ * colour must read on all four. */
 static const char * const base_map_colors[] = {
-  "#f2efe9", "#aad3df", "#2b2b2b", "#1c2733",
+  "#f5f2ec", "#d5e2ea", "#2d3135", "#1a252e",
 };
 
 #define MIN_CONTRAST 2.0

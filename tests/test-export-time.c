@@ -95,9 +95,9 @@ test_timeline_band (void)
   dl_test_run_clear (&run);
   surface = cairo_image_surface_create_from_png (out);
   g_assert_cmpint (dl_test_alpha_at (surface, 600, 797), ==, 255);
-  /* Israel (#2050f0) and the United Kingdom (#e000c0) both have marks in the band */
-  g_assert_true (has_colour (surface, 0, 700, 1200, 800, 0x2050f0));
-  g_assert_true (has_colour (surface, 0, 700, 1200, 800, 0xe000c0));
+  /* Israel (#0061cf) and the United Kingdom (#ff33c2) both have marks in the band */
+  g_assert_true (has_colour (surface, 0, 700, 1200, 800, 0x0061cf));
+  g_assert_true (has_colour (surface, 0, 700, 1200, 800, 0xff33c2));
   cairo_surface_destroy (surface);
 
   /* 9 December: only the United Kingdom's event */
@@ -106,8 +106,8 @@ test_timeline_band (void)
   dl_test_run_assert_success (&run);
   dl_test_run_clear (&run);
   surface = cairo_image_surface_create_from_png (out);
-  g_assert_false (has_colour (surface, 0, 700, 1200, 800, 0x2050f0));
-  g_assert_true (has_colour (surface, 0, 700, 1200, 800, 0xe000c0));
+  g_assert_false (has_colour (surface, 0, 700, 1200, 800, 0x0061cf));
+  g_assert_true (has_colour (surface, 0, 700, 1200, 800, 0xff33c2));
   cairo_surface_destroy (surface);
   g_unlink (out);
 }
@@ -136,7 +136,7 @@ colour_extent (cairo_surface_t *surface,
 }
 
 /* In a story written right to left, the strip's time runs right to left: 1967 (Israel,
- * #2050f0) on the right, 9 December 2024 (the United Kingdom, #e000c0) on the left. */
+ * #0061cf) on the right, 9 December 2024 (the United Kingdom, #ff33c2) on the left. */
 static void
 test_timeline_rtl (void)
 {
@@ -162,9 +162,9 @@ test_timeline_rtl (void)
   dl_test_run_assert_success (&run);
   dl_test_run_clear (&run);
   surface = cairo_image_surface_create_from_png (out);
-  g_assert_true (colour_extent (surface, 700, 800, 0x2050f0, &ltr_israel_left,
+  g_assert_true (colour_extent (surface, 700, 800, 0x0061cf, &ltr_israel_left,
                                 &ltr_israel_right));
-  g_assert_true (colour_extent (surface, 700, 800, 0xe000c0, &ltr_uk_left, &ltr_uk_right));
+  g_assert_true (colour_extent (surface, 700, 800, 0xff33c2, &ltr_uk_left, &ltr_uk_right));
   cairo_surface_destroy (surface);
   /* left to right: 1967 leftmost, 9 December rightmost */
   g_assert_cmpint (ltr_israel_left, <, ltr_uk_left);
@@ -174,8 +174,8 @@ test_timeline_rtl (void)
   dl_test_run_assert_success (&run);
   dl_test_run_clear (&run);
   surface = cairo_image_surface_create_from_png (out);
-  g_assert_true (colour_extent (surface, 700, 800, 0x2050f0, &israel_left, &israel_right));
-  g_assert_true (colour_extent (surface, 700, 800, 0xe000c0, &uk_left, &uk_right));
+  g_assert_true (colour_extent (surface, 700, 800, 0x0061cf, &israel_left, &israel_right));
+  g_assert_true (colour_extent (surface, 700, 800, 0xff33c2, &uk_left, &uk_right));
   cairo_surface_destroy (surface);
   /* the earliest mark (Israel, 1967) is the rightmost, the latest (9 Dec) the leftmost */
   g_assert_cmpint (israel_right, >, uk_right);

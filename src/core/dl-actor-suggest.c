@@ -5,6 +5,7 @@
 
 #include <string.h>
 
+#include "dl-actor.h"
 #include "dl-actor-suggest.h"
 #include "dl-sentences.h"
 #include "dl-words-private.h"
@@ -34,17 +35,6 @@ typedef struct
   DlSpan span;
   DlActorSuggestion *actor;
 } StateAct;
-
-/* Colours of the bundled story, chosen to differ from each other by at least 18 CIEDE2000
- * units and to keep a 2.2:1 contrast on the light and dark map (data/stories/README.md),
- * the most distinct hues first; then five more, each at least 15 units from all before it
- * with the same contrast (the bundled story test's bounds). A story with more actors
- * starts the palette again. */
-static const char * const palette[] = {
-  "#2050f0", "#c82020", "#489808", "#e000c0", "#d86000", "#309080", "#9070c8", "#a88010",
-  "#f81868", "#885828", "#2080b8", "#988078", "#985070", "#686820", "#087038",
-  "#606070", "#306870", "#808870", "#9018d8", "#686050",
-};
 
 /* Nouns after a country's adjective or possessive that make the country act
  * ("Israeli forces", "Russia’s foreign ministry"). */
@@ -1089,6 +1079,8 @@ slug (const char *name)
 static void
 finish (Ctx *c)
 {
+  const char * const *palette;
+  guint n_colors;
   g_autoptr(GHashTable) ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   guint i = 0;
 
@@ -1105,6 +1097,7 @@ finish (Ctx *c)
         }
     }
   g_ptr_array_sort (c->actors, compare_first_mention);
+  palette = dl_actor_get_palette (&n_colors);
   for (i = 0; i < c->actors->len; i++)
     {
       DlActorSuggestion *a = g_ptr_array_index (c->actors, i);
@@ -1118,7 +1111,8 @@ finish (Ctx *c)
         }
       g_hash_table_add (ids, g_strdup (id));
       a->id = id;
-      a->color = g_strdup (palette[i % G_N_ELEMENTS (palette)]);
+      /* the actors' palette, started again past its end */
+      a->color = g_strdup (palette[i % n_colors]);
     }
 }
 

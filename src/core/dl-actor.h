@@ -41,8 +41,8 @@ void                dl_actor_set_aliases  (DlActor    *self,
 gboolean            dl_actor_get_suggested (DlActor   *self);
 void                dl_actor_set_suggested (DlActor   *self,
                                             gboolean   suggested);
-/* The palette new actors take their colours from, in order: distinct on the map and for
- * common colour blindness. */
+/* The palette new and drafted actors take their colours from, in order: distinct on the
+ * map in light and dark style (at least 24 CIEDE2000 units apart for the first 15). */
 const char * const *dl_actor_get_palette  (guint      *n_colors);
 
 G_END_DECLS

@@ -8,6 +8,7 @@
 
 #include "dl-article-view.h"
 #include "dl-mentions.h"
+#include "dl-text-search.h"
 
 struct _DlArticleView
 {
@@ -18,6 +19,7 @@ struct _DlArticleView
 
   GtkGesture        *click_gesture;
   GtkTextTag        *emphasis_tag;
+  GtkTextTag        *search_tag;    /* the search's matches */
   GtkTextMark       *scroll_mark;
   DlViewState       *state;
   GHashTable        *tints;  /* Tint → itself: the tinted ranges the buffer has */
@@ -73,6 +75,18 @@ get_iter_at_offset (GtkTextBuffer *buffer,
   gtk_text_buffer_get_iter_at_offset (buffer, iter, offset);
 }
 
+/* The emphasis shows above any tint or underline, the search's matches above all. */
+static void
+raise_top_tags (DlArticleView *self)
+{
+  GtkTextTagTable *table = gtk_text_buffer_get_tag_table (
+    gtk_text_view_get_buffer (self->text_view));
+  int size = gtk_text_tag_table_get_size (table);
+
+  gtk_text_tag_set_priority (self->emphasis_tag, size - 1);
+  gtk_text_tag_set_priority (self->search_tag, size - 1);
+}
+
 static GtkTextTag *
 tint_tag_for (DlArticleView *self,
               DlActor       *actor)
@@ -82,14 +96,16 @@ tint_tag_for (DlArticleView *self,
   g_autofree char *name = g_strconcat ("tint:", actor != NULL ? dl_actor_get_id (actor) : "",
                                        NULL);
   GtkTextTag *tag = gtk_text_tag_table_lookup (table, name);
-  GdkRGBA color = { 0.5f, 0.5f, 0.5f, 0.16f };
+  /* a faint tint vanishes on a dark page: stronger there, the text still reads on it */
+  float alpha = adw_style_manager_get_dark (adw_style_manager_get_default ()) ? 0.28f : 0.16f;
+  GdkRGBA color = { 0.5f, 0.5f, 0.5f, alpha };
 
   if (actor != NULL)
     {
       double r, g, b;
 
       dl_actor_get_rgb (actor, &r, &g, &b);
-      color = (GdkRGBA) { r, g, b, 0.16f };
+      color = (GdkRGBA) { r, g, b, alpha };
     }
   /* an actor's colour can change while the story is edited; setting a tag's colour
    * redraws all it covers, so only when it did change */
@@ -104,9 +120,7 @@ tint_tag_for (DlArticleView *self,
       return tag;
     }
   tag = gtk_text_buffer_create_tag (buffer, name, "background-rgba", &color, NULL);
-  /* The emphasis always shows above any tint. */
-  gtk_text_tag_set_priority (self->emphasis_tag,
-                             gtk_text_tag_table_get_size (table) - 1);
+  raise_top_tags (self);
   return tag;
 }
 
@@ -185,8 +199,7 @@ underline_mentions (DlArticleView *self,
       gtk_text_buffer_apply_tag (buffer, tag, &start, &end);
     }
 
-  /* The emphasis always shows above the underlines. */
-  gtk_text_tag_set_priority (self->emphasis_tag, gtk_text_tag_table_get_size (table) - 1);
+  raise_top_tags (self);
 }
 
 static void
@@ -338,6 +351,45 @@ update_emphasis (DlArticleView *self,
     }
 }
 
+/* The emphasis and the search's matches in colours the text reads on: yellow and blue,
+ * lighter on a white page, deeper on a dark one (at least 4.5:1 for the text). */
+static void
+style_top_tags (DlArticleView *self)
+{
+  gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
+  GdkRGBA emphasis = { 0.96f, 0.80f, 0.07f, dark ? 0.32f : 0.50f };
+  GdkRGBA search = { 0.21f, 0.52f, 0.89f, dark ? 0.50f : 0.32f };
+
+  g_object_set (self->emphasis_tag, "background-rgba", &emphasis, NULL);
+  g_object_set (self->search_tag, "background-rgba", &search, NULL);
+}
+
+/* Marks where the words of the search occur in the article. */
+static void
+update_search_matches (DlArticleView *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+  DlStory *story = self->state != NULL ? dl_view_state_get_story (self->state) : NULL;
+  g_autoptr(GArray) ranges = NULL;
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  gtk_text_buffer_remove_tag (buffer, self->search_tag, &start, &end);
+  if (story == NULL || dl_story_get_text (story) == NULL)
+    return;
+
+  ranges = dl_text_find_words (dl_story_get_text (story),
+                               dl_filter_get_text (dl_view_state_get_filter (self->state)));
+  for (guint i = 0; i < ranges->len; i++)
+    {
+      DlTextRange *range = &g_array_index (ranges, DlTextRange, i);
+
+      get_iter_at_offset (buffer, &start, range->start);
+      get_iter_at_offset (buffer, &end, range->end);
+      gtk_text_buffer_apply_tag (buffer, self->search_tag, &start, &end);
+    }
+}
+
 /* Dark mode changed: the underlines take the colours for the new page. */
 static void
 dark_changed_cb (AdwStyleManager *manager,
@@ -346,11 +398,13 @@ dark_changed_cb (AdwStyleManager *manager,
 {
   DlStory *story = self->state != NULL ? dl_view_state_get_story (self->state) : NULL;
 
+  style_top_tags (self);
   if (story == NULL)
     return;
   /* removing a tag from the table removes it from the text */
   remove_mention_tags (self);
   underline_mentions (self, story);
+  apply_tints (self, story);
 }
 
 static void
@@ -359,6 +413,7 @@ story_changed_cb (DlViewState   *state,
 {
   load_story (self);
   update_emphasis (self, FALSE);
+  update_search_matches (self);
 }
 
 static void
@@ -366,6 +421,7 @@ filter_changed_cb (DlViewState   *state,
                    DlArticleView *self)
 {
   apply_tints (self, dl_view_state_get_story (state));
+  update_search_matches (self);
 }
 
 static void
@@ -627,7 +683,6 @@ dl_article_view_init (DlArticleView *self)
   GtkEventController *focus;
   GtkTextIter start;
   GListModel *controllers;
-  GdkRGBA emphasis = { 0.96f, 0.80f, 0.07f, 0.50f };
   GdkRGBA underline = { 0.90f, 0.60f, 0.0f, 1.0f };
 
   self->tints = g_hash_table_new_full (tint_hash, tint_equal, g_free, NULL);
@@ -637,10 +692,11 @@ dl_article_view_init (DlArticleView *self)
 
   buffer = gtk_text_view_get_buffer (self->text_view);
   self->emphasis_tag = gtk_text_buffer_create_tag (buffer, "emphasis",
-                                                   "background-rgba", &emphasis,
                                                    "underline", PANGO_UNDERLINE_SINGLE,
                                                    "underline-rgba", &underline,
                                                    NULL);
+  self->search_tag = gtk_text_buffer_create_tag (buffer, "search-match", NULL);
+  style_top_tags (self);
   gtk_text_buffer_get_start_iter (buffer, &start);
   self->scroll_mark = gtk_text_buffer_create_mark (buffer, "dl-scroll", &start, TRUE);
 
@@ -732,6 +788,14 @@ dl_article_view_get_emphasis_tag (DlArticleView *self)
   return self->emphasis_tag;
 }
 
+GtkTextTag *
+dl_article_view_get_search_tag (DlArticleView *self)
+{
+  g_return_val_if_fail (DL_IS_ARTICLE_VIEW (self), NULL);
+
+  return self->search_tag;
+}
+
 GtkGesture *
 dl_article_view_get_click_gesture (DlArticleView *self)
 {
@@ -772,4 +836,5 @@ dl_article_view_refresh_passages (DlArticleView *self)
     return;
   apply_tints (self, story);
   update_emphasis (self, FALSE);
+  update_search_matches (self);
 }

@@ -19,6 +19,8 @@ void           dl_article_view_set_view_state (DlArticleView *self,
 GtkTextView   *dl_article_view_get_text_view  (DlArticleView *self);
 /* The tag marking the emphasised passages. */
 GtkTextTag    *dl_article_view_get_emphasis_tag (DlArticleView *self);
+/* The tag marking where the words of the search occur. */
+GtkTextTag    *dl_article_view_get_search_tag (DlArticleView *self);
 /* The click gesture that turns a click inside a passage into a selection. */
 GtkGesture    *dl_article_view_get_click_gesture (DlArticleView *self);
 /* Scrolls character range [@start, @end) into view and briefly flashes it. */

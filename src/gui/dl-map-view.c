@@ -17,6 +17,8 @@
 #include "dl-marker-clusters.h"
 #include "dl-mercator.h"
 #include "dl-offline-source.h"
+#include "dl-place-details.h"
+#include "dl-place-properties.h"
 #include "dl-place-search.h"
 #include "dl-point-layer.h"
 #include "dl-review-buttons.h"
@@ -376,7 +378,10 @@ update_markers (DlMapView *self)
           double radius = DL_MARKER_DIAMETER / 2.0 + 2;
 
           dl_marker_update (marker, summary->n_shown, summary->actor);
-          gtk_widget_set_visible (GTK_WIDGET (marker), TRUE);
+          /* a plain line is clicked on itself: no marker at its middle */
+          gtk_widget_set_visible (GTK_WIDGET (marker),
+                                  dl_place_get_shape (summary->place) != DL_PLACE_SHAPE_ROUTE
+                                  || dl_place_is_route (summary->place));
           g_array_append_val (lats, anchor.lat);
           g_array_append_val (lons, anchor.lon);
           g_array_append_val (radii, radius);
@@ -874,6 +879,12 @@ popover_update (DlMapView *self)
       gtk_box_append (GTK_BOX (box), label);
     }
   {
+    GtkWidget *details = dl_place_details_new (place);
+
+    if (details != NULL)
+      gtk_box_append (GTK_BOX (box), details);
+  }
+  {
     GtkWidget *copy = gtk_button_new_with_label (_("Copy Location"));
 
     gtk_widget_set_tooltip_text (copy, _("Copy the coordinates of the place"));
@@ -944,7 +955,9 @@ activate_place (DlMapView *self,
   if (self->state == NULL)
     return;
   dl_view_state_select_place (self->state, place);
-  if (dl_view_state_get_selected_place (self->state) == place)
+  /* a plain map's place has no event to select, but has its properties to show */
+  if (dl_view_state_get_selected_place (self->state) == place
+      || dl_place_get_n_events (place) == 0)
     popover_open (self, place);
 }
 

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "dl-marker.h"
+#include "dl-place-properties.h"
 
 /* The width of a suggested place's ring, inside its white rim. */
 #define SUGGESTED_RING 3.5f
@@ -286,6 +287,19 @@ dl_marker_update (DlMarker *self,
 
       dl_actor_get_rgb (actor, &r, &g, &b);
       color = (GdkRGBA) { r, g, b, 1 };
+    }
+  else
+    {
+      DlPlaceStyle style;
+
+      /* a plain map's marker-color (an area's or a line's stroke), where no actor gives
+       * one */
+      if (dl_place_get_style (self->place, &style) && style.has_marker_color)
+        color = (GdkRGBA) { style.marker_color[0], style.marker_color[1],
+                            style.marker_color[2], 1 };
+      else if (style.has_stroke && dl_place_get_shape (self->place) != DL_PLACE_SHAPE_POINT)
+        color = (GdkRGBA) { style.stroke[0], style.stroke[1], style.stroke[2], 1 };
+      dl_place_style_clear (&style);
     }
 
   if (n_events == self->n_events && gdk_rgba_equal (&color, &self->color) && self->updated)

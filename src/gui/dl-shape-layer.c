@@ -8,6 +8,7 @@
 #include "dl-hit.h"
 
 #include "dl-shape-layer.h"
+#include "dl-place-properties.h"
 
 /* How far a route stops short of the places it joins: a marker's radius and a bit. */
 #define MARKER_GAP 17.0
@@ -17,6 +18,12 @@ typedef struct
   DlPlace  *place;
   GdkRGBA   color;
   gboolean  selected;
+  /* a plain map's simplestyle (dl-place-properties.h), when the place has no actor */
+  double    stroke_width;    /* < 0: the default */
+  double    stroke_opacity;  /* < 0: the default */
+  gboolean  has_fill;
+  GdkRGBA   fill;            /* its alpha is fill-opacity, < 0 for the default */
+  gboolean  route;           /* a story route: curved, with an arrowhead */
 } Shape;
 
 struct _DlShapeLayer
@@ -125,10 +132,18 @@ draw_area (DlShapeLayer *self,
       cairo_close_path (cr);
     }
   cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
-  cairo_set_source_rgba (cr, c->red, c->green, c->blue, shape->selected ? 0.40 : 0.22);
+  {
+    const GdkRGBA *f = shape->has_fill ? &shape->fill : c;
+    double alpha = shape->fill.alpha >= 0 ? shape->fill.alpha : 0.22;
+
+    cairo_set_source_rgba (cr, f->red, f->green, f->blue,
+                           shape->selected ? MAX (alpha, 0.40) : alpha);
+  }
   cairo_fill_preserve (cr);
-  cairo_set_source_rgba (cr, c->red, c->green, c->blue, 0.9);
-  cairo_set_line_width (cr, shape->selected ? 3 : 1.5);
+  cairo_set_source_rgba (cr, c->red, c->green, c->blue,
+                         shape->stroke_opacity >= 0 ? shape->stroke_opacity : 0.9);
+  cairo_set_line_width (cr, (shape->stroke_width >= 0 ? shape->stroke_width : 1.5)
+                            + (shape->selected ? 1.5 : 0));
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
   cairo_stroke (cr);
 }
@@ -180,7 +195,9 @@ draw_route (DlShapeLayer *self,
 {
   guint n_parts = dl_place_get_n_parts (shape->place);
   const GdkRGBA *c = &shape->color;
-  double width = shape->selected ? 4 : 2.5;
+  double width = (shape->stroke_width >= 0 ? shape->stroke_width : 2.5)
+                 + (shape->selected ? 1.5 : 0);
+  double opacity = shape->stroke_opacity >= 0 ? shape->stroke_opacity : 0.95;
   double head = 8 + 2.5 * width;
 
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
@@ -199,7 +216,8 @@ draw_route (DlShapeLayer *self,
       for (int pass = 0; pass < 2; pass++)
         {
           cairo_new_path (cr);
-          if (n == 2)
+          /* only a story's route bends and points: a plain line is drawn as it is */
+          if (n == 2 && shape->route)
             {
               double p0[2], ctl[2], p1[2], length, t;
 
@@ -241,14 +259,16 @@ draw_route (DlShapeLayer *self,
             }
           else
             {
-              cairo_set_source_rgba (cr, c->red, c->green, c->blue, 0.95);
+              cairo_set_source_rgba (cr, c->red, c->green, c->blue, opacity);
               cairo_set_line_width (cr, width);
             }
           cairo_stroke (cr);
         }
 
+      if (!shape->route)
+        continue;
       angle = atan2 (y - py, x - px);
-      cairo_set_source_rgba (cr, c->red, c->green, c->blue, 0.95);
+      cairo_set_source_rgba (cr, c->red, c->green, c->blue, opacity);
       draw_arrowhead (cr, x, y, angle, head);
     }
 }
@@ -429,7 +449,9 @@ dl_shape_layer_set_place (DlShapeLayer *self,
                           DlActor      *actor,
                           gboolean      selected)
 {
-  Shape shape = { NULL, { 0.38f, 0.38f, 0.42f, 1 }, !!selected };
+  Shape shape = { NULL, { 0.38f, 0.38f, 0.42f, 1 }, !!selected, -1, -1, FALSE,
+                  { 0, 0, 0, -1 }, FALSE };
+  DlPlaceStyle style;
   guint index;
 
   g_return_if_fail (DL_IS_SHAPE_LAYER (self));
@@ -445,15 +467,30 @@ dl_shape_layer_set_place (DlShapeLayer *self,
       dl_actor_get_rgb (actor, &r, &g, &b);
       shape.color = (GdkRGBA) { r, g, b, 1 };
     }
+  else if (dl_place_get_style (place, &style))
+    {
+      /* a plain map's own colours: the story's actors come first */
+      if (style.has_stroke)
+        shape.color = (GdkRGBA) { style.stroke[0], style.stroke[1], style.stroke[2], 1 };
+      shape.stroke_width = style.stroke_width;
+      shape.stroke_opacity = style.stroke_opacity;
+      shape.has_fill = style.has_fill;
+      if (style.has_fill)
+        shape.fill = (GdkRGBA) { style.fill[0], style.fill[1], style.fill[2], -1 };
+      shape.fill.alpha = style.fill_opacity;
+      dl_place_style_clear (&style);
+    }
+  shape.route = dl_place_is_route (place);
 
   if (find_shape (self, place, &index))
     {
       Shape *old = &g_array_index (self->shapes, Shape, index);
 
-      if (gdk_rgba_equal (&old->color, &shape.color) && old->selected == shape.selected)
+      if (gdk_rgba_equal (&old->color, &shape.color) && old->selected == shape.selected
+          && old->route == shape.route)
         return;
-      old->color = shape.color;
-      old->selected = shape.selected;
+      shape.place = old->place;
+      *old = shape;
     }
   else
     {
@@ -503,6 +540,42 @@ dl_route_control_point (double  x0,
   *cy = (y0 + y1) / 2 - dx * 0.2;
 }
 
+/* The distance in pixels from (@x, @y) to the nearest segment of line place @place. */
+static double
+line_distance (DlShapeLayer *self,
+               DlPlace      *place,
+               double        x,
+               double        y)
+{
+  double best = G_MAXDOUBLE;
+
+  for (guint part = 0; part < dl_place_get_n_parts (place); part++)
+    {
+      guint n = 0;
+      const DlLonLat *line = dl_place_get_part (place, part, &n);
+      double ax = 0, ay = 0;
+
+      for (guint i = 0; i < n; i++)
+        {
+          double bx, by, dx, dy, t;
+
+          project (self, &line[i], &bx, &by);
+          if (i > 0)
+            {
+              dx = bx - ax;
+              dy = by - ay;
+              t = dx * dx + dy * dy > 0 ? ((x - ax) * dx + (y - ay) * dy) / (dx * dx + dy * dy)
+                                        : 0;
+              t = CLAMP (t, 0, 1);
+              best = MIN (best, hypot (x - (ax + t * dx), y - (ay + t * dy)));
+            }
+          ax = bx;
+          ay = by;
+        }
+    }
+  return best;
+}
+
 /**
  * dl_shape_layer_area_at:
  * @x: a point of the layer, in pixels
@@ -525,10 +598,14 @@ dl_shape_layer_area_at (DlShapeLayer *self,
   shumate_viewport_widget_coords_to_location (viewport, GTK_WIDGET (self), x, y, &lat, &lon);
   for (guint i = self->shapes->len; i > 0; i--)
     {
-      DlPlace *place = g_array_index (self->shapes, Shape, i - 1).place;
+      const Shape *shape = &g_array_index (self->shapes, Shape, i - 1);
 
-      if (dl_place_area_contains (place, lon, lat))
-        return place;
+      if (dl_place_area_contains (shape->place, lon, lat))
+        return shape->place;
+      /* a plain line has no marker: a click on it (or a few pixels off) is on it */
+      if (!shape->route && dl_place_get_shape (shape->place) == DL_PLACE_SHAPE_ROUTE
+          && line_distance (self, shape->place, x, y) <= 6)
+        return shape->place;
     }
   return NULL;
 }

@@ -385,6 +385,22 @@ search_changed_cb (GtkSearchEntry *entry,
                       gtk_editable_get_text (GTK_EDITABLE (entry)));
 }
 
+/* Enter goes to the first match: its row, its place on the map, its passage. */
+static void
+search_activate_cb (GtkSearchEntry *entry,
+                    DlWindow       *self)
+{
+  g_autoptr(DlEvent) first = NULL;
+
+  /* typed faster than the entry's delay: the filter first takes the text as it is */
+  dl_filter_set_text (dl_view_state_get_filter (self->state),
+                      gtk_editable_get_text (GTK_EDITABLE (entry)));
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->filter_model)) == 0)
+    return;
+  first = g_list_model_get_item (G_LIST_MODEL (self->filter_model), 0);
+  dl_view_state_select_event (self->state, first);
+}
+
 static void
 stop_search_cb (GtkSearchEntry *entry,
                 DlWindow       *self)
@@ -1248,6 +1264,8 @@ dl_window_init (DlWindow *self)
                           "search-mode-enabled", G_BINDING_BIDIRECTIONAL);
   g_signal_connect_object (self->search_entry, "search-changed",
                            G_CALLBACK (search_changed_cb), self, 0);
+  g_signal_connect_object (self->search_entry, "activate", G_CALLBACK (search_activate_cb),
+                           self, 0);
   g_signal_connect_object (self->search_entry, "stop-search", G_CALLBACK (stop_search_cb),
                            self, 0);
   g_signal_connect_object (self->search_bar, "notify::search-mode-enabled",

@@ -22,6 +22,7 @@
 #include "dl-focus.h"
 #include "dl-marker-cull.h"
 #include "dl-mercator.h"
+#include "dl-place-properties.h"
 
 #define FONT_FAMILY "Cantarell, Noto Sans, DejaVu Sans, Sans"
 #define EARTH_CIRCUMFERENCE 40075016.686
@@ -445,6 +446,30 @@ parse_color (const char *text,
   *blue = (value & 0xff) / 255.0;
 }
 
+/* A plain map's simplestyle colour (marker-color for a point, stroke for a line or an
+ * area) until an event's actor gives the place its colour. */
+static void
+figure_style_color (ShownPlace *sp)
+{
+  DlPlaceStyle style;
+
+  if (!dl_place_get_style (sp->place, &style))
+    return;
+  if (dl_place_get_shape (sp->place) == DL_PLACE_SHAPE_POINT && style.has_marker_color)
+    {
+      sp->red = style.marker_color[0];
+      sp->green = style.marker_color[1];
+      sp->blue = style.marker_color[2];
+    }
+  else if (dl_place_get_shape (sp->place) != DL_PLACE_SHAPE_POINT && style.has_stroke)
+    {
+      sp->red = style.stroke[0];
+      sp->green = style.stroke[1];
+      sp->blue = style.stroke[2];
+    }
+  dl_place_style_clear (&style);
+}
+
 static void
 collect_shown (Figure *fig)
 {
@@ -478,6 +503,7 @@ collect_shown (Figure *fig)
       sp->place = place;
       sp->numbers = g_array_new (FALSE, FALSE, sizeof (guint));
       parse_color (NULL, &sp->red, &sp->green, &sp->blue);
+      figure_style_color (sp);
       g_hash_table_insert (by_place, place, sp);
       g_ptr_array_add (fig->places, sp);
     }
@@ -1291,10 +1317,26 @@ draw_areas (Figure *fig)
           cairo_close_path (cr);
         }
       cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
-      cairo_set_source_rgba (cr, sp->red, sp->green, sp->blue, 0.25);
-      cairo_fill_preserve (cr);
-      cairo_set_source_rgba (cr, sp->red, sp->green, sp->blue, 0.85);
-      cairo_set_line_width (cr, 1.5 * fig->u);
+      {
+        DlPlaceStyle style;
+        gboolean styled = sp->n_shown == 0 && dl_place_get_style (sp->place, &style);
+
+        /* a plain map's fill, fill-opacity and stroke-width */
+        if (styled && style.has_fill)
+          cairo_set_source_rgba (cr, style.fill[0], style.fill[1], style.fill[2],
+                                 style.fill_opacity >= 0 ? style.fill_opacity : 0.25);
+        else
+          cairo_set_source_rgba (cr, sp->red, sp->green, sp->blue,
+                                 styled && style.fill_opacity >= 0 ? style.fill_opacity : 0.25);
+        cairo_fill_preserve (cr);
+        cairo_set_source_rgba (cr, sp->red, sp->green, sp->blue,
+                               styled && style.stroke_opacity >= 0 ? style.stroke_opacity
+                                                                   : 0.85);
+        cairo_set_line_width (cr, (styled && style.stroke_width >= 0 ? style.stroke_width : 1.5)
+                                  * fig->u);
+        if (styled)
+          dl_place_style_clear (&style);
+      }
       cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
       cairo_stroke (cr);
       cairo_restore (cr);
@@ -1394,6 +1436,8 @@ draw_route (Figure     *fig,
   double head = 14 * fig->u;
   double mid_x = 0, mid_y = 0;
   gboolean have_mid = FALSE;
+  /* a plain map's line is drawn as it is: straight, without an arrowhead */
+  gboolean route = dl_place_is_route (sp->place);
 
   for (guint part = 0; part < dl_place_get_n_parts (sp->place); part++)
     {
@@ -1413,7 +1457,14 @@ draw_route (Figure     *fig,
 
       cairo_save (cr);
       cairo_new_path (cr);
-      if (n == 2)
+      if (!route)
+        {
+          cairo_move_to (cr, xs[0], ys[0]);
+          for (guint k = 1; k < n; k++)
+            cairo_line_to (cr, xs[k], ys[k]);
+          tip_x = tip_y = dir_x = dir_y = 0;
+        }
+      else if (n == 2)
         {
           Quad q = { xs[0], ys[0], 0, 0, xs[1], ys[1] };
           double dx = xs[1] - xs[0], dy = ys[1] - ys[0];
@@ -1483,6 +1534,11 @@ draw_route (Figure     *fig,
       cairo_set_line_width (cr, 3.5 * fig->u);
       cairo_stroke (cr);
 
+      if (!route)
+        {
+          cairo_restore (cr);
+          continue;
+        }
       arrowhead (fig, tip_x, tip_y, dir_x, dir_y, head);
       cairo_set_source_rgba (cr, 1, 1, 1, 0.85);
       cairo_set_line_width (cr, 2 * fig->u);
@@ -1520,6 +1576,10 @@ draw_marker (Figure     *fig,
              ShownPlace *sp)
 {
   cairo_t *cr = fig->cr;
+
+  /* a plain map's line has no marker at its middle */
+  if (dl_place_get_shape (sp->place) == DL_PLACE_SHAPE_ROUTE && !dl_place_is_route (sp->place))
+    return;
 
   cairo_save (cr);
   /* A soft shadow, then the disc in the actor colour with a white outline. */
