@@ -961,6 +961,23 @@ dl_point_layer_list_clusters (DlPointLayer *self,
     }
 }
 
+DlActor *
+dl_point_layer_get_cluster_actor (DlPointLayer         *self,
+                                  const DlPointCluster *cluster)
+{
+  guint actor;
+
+  g_return_val_if_fail (DL_IS_POINT_LAYER (self), NULL);
+  g_return_val_if_fail (cluster != NULL && cluster->start < cluster->end, NULL);
+  g_return_val_if_fail (cluster->end <= self->n, NULL);
+
+  /* as get_texture () colours it */
+  if (self->next_other[cluster->start] < cluster->end)
+    return NULL;
+  actor = self->actor_index[cluster->start];
+  return actor > 0 ? self->actors->pdata[actor - 1] : NULL;
+}
+
 GPtrArray *
 dl_point_layer_list_members (DlPointLayer         *self,
                              const DlPointCluster *cluster)

@@ -53,6 +53,9 @@ GArray       *dl_point_layer_list_clusters  (DlPointLayer    *self,
                                              gboolean         visible_only);
 /* The zoom whose clusters the layer draws at the viewport's current zoom. */
 int           dl_point_layer_get_cluster_zoom (DlPointLayer  *self);
+/* The actor whose colour @cluster wears: its members' one actor, else NULL (grey). */
+DlActor      *dl_point_layer_get_cluster_actor (DlPointLayer         *self,
+                                                const DlPointCluster *cluster);
 /* The members of @cluster (unowned DlPlace). */
 GPtrArray    *dl_point_layer_list_members   (DlPointLayer         *self,
                                              const DlPointCluster *cluster);

@@ -250,6 +250,9 @@ place_notify_cb (DlPlace    *place,
 {
   if (g_str_equal (pspec->name, "geometry") || g_str_equal (pspec->name, "n-events"))
     mark_place (get_actions (self), place);
+  /* a search finds events by their places' names too */
+  else if (dl_filter_is_active (dl_view_state_get_filter (dl_window_get_view_state (self))))
+    get_actions (self)->map_dirty = get_actions (self)->article_dirty = TRUE;
 }
 
 /* An event's passages are tinted by its main actor and shown under the filter; its places'
@@ -275,7 +278,9 @@ actor_notify_cb (DlActor    *actor,
                  GParamSpec *pspec,
                  DlWindow   *self)
 {
-  if (g_str_equal (pspec->name, "color"))
+  /* a search finds events by their actors' names and aliases too */
+  if (g_str_equal (pspec->name, "color")
+      || dl_filter_is_active (dl_view_state_get_filter (dl_window_get_view_state (self))))
     {
       get_actions (self)->map_dirty = TRUE;
       get_actions (self)->article_dirty = TRUE;
