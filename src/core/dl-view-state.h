@@ -3,6 +3,7 @@
 
 #include "dl-types.h"
 #include "dl-filter.h"
+#include "dl-place-index.h"
 #include "dl-story.h"
 
 G_BEGIN_DECLS
@@ -67,6 +68,14 @@ GArray       *dl_passage_ranges_for_events       (GPtrArray    *events);
  * DlPlaceSummary; @filter may be NULL (everything shown). */
 GArray       *dl_visible_places                  (DlStory      *story,
                                                   DlFilter     *filter);
+/* What dl_visible_places() says of just @places (an array of DlPlace), one summary per
+ * place in that order, n_shown 0 and no actor for a place with no shown event: after an
+ * edit, the views redo the places it touched, from @index (may be NULL: one pass over
+ * the events). */
+GArray       *dl_place_summaries                 (DlStory      *story,
+                                                  DlFilter     *filter,
+                                                  GPtrArray    *places,
+                                                  DlPlaceIndex *index);
 /* The box around @places (an array of DlPlace); FALSE when none has a location. It
  * crosses 180° when that is narrower: then @north_east's longitude is past 180. */
 gboolean      dl_places_get_bounds               (GPtrArray    *places,

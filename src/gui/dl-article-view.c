@@ -23,16 +23,18 @@ struct _DlArticleView
   GtkTextMark       *scroll_mark;
   DlViewState       *state;
   GHashTable        *tints;  /* Tint → itself: the tinted ranges the buffer has */
+  GHashTable        *event_tints;  /* DlEvent → GArray of the Tints it asked for */
   gboolean           over_passage;
   GPtrArray         *mention_tags;  /* the tags underlining mentions, one per place */
 };
 
-/* One tinted range of the article. */
+/* One tinted range of the article, and how many passages ask for it. */
 typedef struct
 {
   int         start;
   int         end;
   GtkTextTag *tag;
+  guint       count;  /* not part of its identity */
 } Tint;
 
 static guint
@@ -216,84 +218,159 @@ remove_mention_tags (DlArticleView *self)
 /* Tints the passages of the events the filter shows, each in its actor's colour; after an
  * edit or a filter change only the ranges that changed are untinted or tinted (the buffer
  * redraws what a tag change covers). */
+/* The tints @event asks for: one per passage found in the text, none when the filter
+ * hides it or it left the story. */
+static GArray *
+event_tints_for (DlArticleView *self,
+                 DlStory       *story,
+                 DlEvent       *event)
+{
+  GArray *tints = g_array_new (FALSE, FALSE, sizeof (Tint));
+  GtkTextTag *tag = NULL;
+
+  if (story == NULL || dl_event_get_story (event) != story
+      || !dl_view_state_is_shown (self->state, event))
+    return tints;
+  for (guint i = 0; i < dl_event_get_n_passages (event); i++)
+    {
+      const DlPassage *passage = dl_event_get_passage (event, i);
+      Tint tint;
+
+      /* a quote the edited text no longer holds */
+      if (passage->start < 0 || passage->end < passage->start)
+        continue;
+      if (tag == NULL)
+        tag = tint_tag_for (self, dl_event_get_main_actor (event));
+      tint = (Tint) { passage->start, passage->end, tag, 1 };
+      g_array_append_val (tints, tint);
+    }
+  return tints;
+}
+
+static void
+tag_range (DlArticleView *self,
+           const Tint    *tint,
+           gboolean       apply)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+  GtkTextIter start, end;
+
+  get_iter_at_offset (buffer, &start, tint->start);
+  get_iter_at_offset (buffer, &end, tint->end);
+  if (apply)
+    gtk_text_buffer_apply_tag (buffer, tint->tag, &start, &end);
+  else
+    gtk_text_buffer_remove_tag (buffer, tint->tag, &start, &end);
+}
+
+/* One more passage asks for @tint: the text gets it if it had not. */
+static void
+tint_add (DlArticleView *self,
+          const Tint    *tint)
+{
+  Tint *kept = g_hash_table_lookup (self->tints, tint);
+
+  if (kept != NULL)
+    {
+      kept->count++;
+      return;
+    }
+  kept = g_memdup2 (tint, sizeof (Tint));
+  kept->count = 1;
+  g_hash_table_add (self->tints, kept);
+  tag_range (self, kept, TRUE);
+}
+
+/* One passage less asks for @tint: the text loses it when none does (kept in @removed). */
+static void
+tint_drop (DlArticleView *self,
+           const Tint    *tint,
+           GArray        *removed)
+{
+  Tint *kept = g_hash_table_lookup (self->tints, tint);
+
+  if (kept == NULL || --kept->count > 0)
+    return;
+  tag_range (self, kept, FALSE);
+  g_array_append_val (removed, *kept);
+  g_hash_table_remove (self->tints, kept);
+}
+
+/* A kept range of the same tag that overlapped a removed one lost its tint there. */
+static void
+restore_overlaps (DlArticleView *self,
+                  GArray        *removed)
+{
+  GHashTableIter iter;
+  gpointer key;
+
+  if (removed->len == 0)
+    return;
+  g_hash_table_iter_init (&iter, self->tints);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      const Tint *kept = key;
+
+      for (guint i = 0; i < removed->len; i++)
+        {
+          const Tint *gone = &g_array_index (removed, Tint, i);
+
+          if (gone->tag == kept->tag && gone->start < kept->end && kept->start < gone->end)
+            {
+              tag_range (self, kept, TRUE);
+              break;
+            }
+        }
+    }
+}
+
+/* @event's tints as it now asks for them; the ranges no other passage tints lose theirs. */
+static void
+retint_event (DlArticleView *self,
+              DlStory       *story,
+              DlEvent       *event,
+              GArray        *removed)
+{
+  g_autoptr(GArray) wanted = event_tints_for (self, story, event);
+  GArray *had = g_hash_table_lookup (self->event_tints, event);
+
+  /* added first: a range both had and want keeps its tag untouched */
+  for (guint i = 0; i < wanted->len; i++)
+    tint_add (self, &g_array_index (wanted, Tint, i));
+  for (guint i = 0; had != NULL && i < had->len; i++)
+    tint_drop (self, &g_array_index (had, Tint, i), removed);
+  if (wanted->len > 0)
+    g_hash_table_replace (self->event_tints, g_object_ref (event), g_steal_pointer (&wanted));
+  else
+    g_hash_table_remove (self->event_tints, event);
+}
+
+/* Every event's tints again (a new story, filter or colour). */
 static void
 apply_tints (DlArticleView *self,
              DlStory       *story)
 {
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
-  g_autoptr(GPtrArray) passages = story != NULL ? dl_story_list_passages (story)
-                                                : g_ptr_array_new ();
-  GHashTable *wanted = g_hash_table_new_full (tint_hash, tint_equal, g_free, NULL);
-  g_autoptr(GArray) removed = NULL;
+  g_autoptr(GArray) removed = g_array_new (FALSE, FALSE, sizeof (Tint));
+  g_autoptr(GPtrArray) gone = g_ptr_array_new_with_free_func (g_object_unref);
+  GListModel *events = story != NULL ? dl_story_get_events (story) : NULL;
   GHashTableIter iter;
   gpointer key;
 
-  for (guint i = 0; i < passages->len; i++)
+  for (guint i = 0; events != NULL && i < g_list_model_get_n_items (events); i++)
     {
-      const DlPassage *passage = passages->pdata[i];
-      Tint *tint;
+      g_autoptr(DlEvent) event = g_list_model_get_item (events, i);
 
-      /* a quote the edited text no longer holds, or an event the filter hides */
-      if (passage->start < 0 || passage->end < passage->start
-          || !dl_view_state_is_shown (self->state, passage->event))
-        continue;
-      tint = g_new (Tint, 1);
-      tint->start = passage->start;
-      tint->end = passage->end;
-      tint->tag = tint_tag_for (self, dl_event_get_main_actor (passage->event));
-      if (!g_hash_table_add (wanted, tint))
-        continue;
-      if (!g_hash_table_contains (self->tints, tint))
-        {
-          GtkTextIter start, end;
-
-          get_iter_at_offset (buffer, &start, tint->start);
-          get_iter_at_offset (buffer, &end, tint->end);
-          gtk_text_buffer_apply_tag (buffer, tint->tag, &start, &end);
-        }
+      if (dl_event_get_n_passages (event) > 0 || g_hash_table_contains (self->event_tints, event))
+        retint_event (self, story, event, removed);
     }
-
-  removed = g_array_new (FALSE, FALSE, sizeof (Tint));
-  g_hash_table_iter_init (&iter, self->tints);
+  /* the events that left the story */
+  g_hash_table_iter_init (&iter, self->event_tints);
   while (g_hash_table_iter_next (&iter, &key, NULL))
-    if (!g_hash_table_contains (wanted, key))
-      {
-        const Tint *gone = key;
-        GtkTextIter start, end;
-
-        get_iter_at_offset (buffer, &start, gone->start);
-        get_iter_at_offset (buffer, &end, gone->end);
-        gtk_text_buffer_remove_tag (buffer, gone->tag, &start, &end);
-        g_array_append_val (removed, *gone);
-      }
-
-  /* a kept range of the same tag that overlapped a removed one lost its tint there */
-  if (removed->len > 0)
-    {
-      g_hash_table_iter_init (&iter, wanted);
-      while (g_hash_table_iter_next (&iter, &key, NULL))
-        {
-          const Tint *kept = key;
-
-          for (guint i = 0; i < removed->len; i++)
-            {
-              const Tint *gone = &g_array_index (removed, Tint, i);
-
-              if (gone->tag == kept->tag && gone->start < kept->end && kept->start < gone->end)
-                {
-                  GtkTextIter start, end;
-
-                  get_iter_at_offset (buffer, &start, kept->start);
-                  get_iter_at_offset (buffer, &end, kept->end);
-                  gtk_text_buffer_apply_tag (buffer, kept->tag, &start, &end);
-                  break;
-                }
-            }
-        }
-    }
-
-  g_hash_table_unref (self->tints);
-  self->tints = wanted;
+    if (story == NULL || dl_event_get_story (key) != story)
+      g_ptr_array_add (gone, g_object_ref (key));
+  for (guint i = 0; i < gone->len; i++)
+    retint_event (self, story, gone->pdata[i], removed);
+  restore_overlaps (self, removed);
 }
 
 static void
@@ -308,6 +385,7 @@ load_story (DlArticleView *self)
   gtk_text_buffer_set_text (buffer, text != NULL ? text : "", -1);
   /* a new text has no tint */
   g_hash_table_remove_all (self->tints);
+  g_hash_table_remove_all (self->event_tints);
   if (story == NULL)
     return;
 
@@ -651,6 +729,7 @@ dl_article_view_dispose (GObject *object)
   g_clear_object (&self->state);
   g_clear_pointer (&self->mention_tags, g_ptr_array_unref);
   g_clear_pointer (&self->tints, g_hash_table_unref);
+  g_clear_pointer (&self->event_tints, g_hash_table_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), DL_TYPE_ARTICLE_VIEW);
 
   G_OBJECT_CLASS (dl_article_view_parent_class)->dispose (object);
@@ -686,6 +765,8 @@ dl_article_view_init (DlArticleView *self)
   GdkRGBA underline = { 0.90f, 0.60f, 0.0f, 1.0f };
 
   self->tints = g_hash_table_new_full (tint_hash, tint_equal, g_free, NULL);
+  self->event_tints = g_hash_table_new_full (NULL, NULL, g_object_unref,
+                                             (GDestroyNotify) g_array_unref);
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->mention_tags = g_ptr_array_new_with_free_func (g_object_unref);
@@ -837,4 +918,49 @@ dl_article_view_refresh_passages (DlArticleView *self)
   apply_tints (self, story);
   update_emphasis (self, FALSE);
   update_search_matches (self);
+}
+
+/**
+ * dl_article_view_refresh_events:
+ * @self: an article view
+ * @events: (element-type DlEvent): events an edit touched
+ *
+ * Tints the passages of @events as they now are, and drops those of events that left
+ * the story; every other tint stays: the cost of an edit is that of the ranges it
+ * changed, not of every passage of the article.
+ */
+void
+dl_article_view_refresh_events (DlArticleView *self,
+                                GPtrArray     *events)
+{
+  g_autoptr(GArray) removed = g_array_new (FALSE, FALSE, sizeof (Tint));
+  g_autoptr(GPtrArray) todo = NULL;
+  gboolean selected = FALSE;
+  DlStory *story;
+  GHashTableIter iter;
+  gpointer key;
+
+  g_return_if_fail (DL_IS_ARTICLE_VIEW (self));
+  g_return_if_fail (events != NULL);
+
+  story = self->state != NULL ? dl_view_state_get_story (self->state) : NULL;
+  if (story == NULL)
+    return;
+
+  todo = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < events->len; i++)
+    g_ptr_array_add (todo, g_object_ref (events->pdata[i]));
+  g_hash_table_iter_init (&iter, self->event_tints);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    if (dl_event_get_story (key) != story)
+      g_ptr_array_add (todo, g_object_ref (key));
+
+  for (guint i = 0; i < todo->len; i++)
+    {
+      retint_event (self, story, todo->pdata[i], removed);
+      selected = selected || dl_view_state_is_selected (self->state, todo->pdata[i]);
+    }
+  restore_overlaps (self, removed);
+  if (selected)
+    update_emphasis (self, FALSE);
 }

@@ -30,5 +30,8 @@ void           dl_article_view_reveal_range   (DlArticleView *self,
 /* After an edit of the story: the passages tinted and emphasised as they are now, the
  * text and its scroll position kept. */
 void           dl_article_view_refresh_passages (DlArticleView *self);
+/* The same for just @events (an array of DlEvent) and the events that left the story. */
+void           dl_article_view_refresh_events (DlArticleView *self,
+                                               GPtrArray     *events);
 
 G_END_DECLS

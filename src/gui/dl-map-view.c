@@ -68,6 +68,9 @@ struct _DlMapView
   GHashTable         *markers;  /* DlPlace → DlMarker, owned by the marker layer */
   GPtrArray          *marker_order;
   gboolean            use_points;  /* this story's places are dots of point_layer */
+  GHashTable         *shown_actor;  /* each shown DlPlace → its colour's DlActor or NULL */
+  GHashTable         *actor_uses;   /* DlActor → how many shown places wear its colour */
+  DlPlaceIndex       *place_index;  /* made at the first edit, dropped with a new story */
 
   DlViewState        *state;
   GtkPopover         *popover;
@@ -307,26 +310,46 @@ update_clusters (DlMapView *self)
 }
 
 /* The legend keys the colours the shown markers and areas wear, in the story's order. */
+/* @place is shown in @actor's colour (or neutral), or, with @shown FALSE, not at all. */
 static void
-update_legend (DlMapView *self,
-               GArray    *visible)
+set_shown_actor (DlMapView *self,
+                 DlPlace   *place,
+                 gboolean   shown,
+                 DlActor   *actor)
+{
+  gpointer had;
+
+  if (g_hash_table_lookup_extended (self->shown_actor, place, NULL, &had) && had != NULL)
+    {
+      guint uses = GPOINTER_TO_UINT (g_hash_table_lookup (self->actor_uses, had));
+
+      if (uses <= 1)
+        g_hash_table_remove (self->actor_uses, had);
+      else
+        g_hash_table_insert (self->actor_uses, had, GUINT_TO_POINTER (uses - 1));
+    }
+  if (!shown)
+    {
+      g_hash_table_remove (self->shown_actor, place);
+      return;
+    }
+  g_hash_table_insert (self->shown_actor, place, actor);
+  if (actor != NULL)
+    g_hash_table_insert (self->actor_uses, actor,
+                         GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (
+                           self->actor_uses, actor)) + 1));
+}
+
+static void
+update_legend (DlMapView *self)
 {
   GListModel *actors = dl_story_get_actors (dl_view_state_get_story (self->state));
-  g_autoptr(GHashTable) used = g_hash_table_new (NULL, NULL);
   g_autoptr(GPtrArray) shown = g_ptr_array_new_with_free_func (g_object_unref);
-
-  for (guint i = 0; i < visible->len; i++)
-    {
-      DlActor *actor = g_array_index (visible, DlPlaceSummary, i).actor;
-
-      if (actor != NULL)
-        g_hash_table_add (used, actor);
-    }
   for (guint i = 0; i < g_list_model_get_n_items (actors); i++)
     {
       g_autoptr(DlActor) actor = g_list_model_get_item (actors, i);
 
-      if (g_hash_table_contains (used, actor))
+      if (g_hash_table_contains (self->actor_uses, actor))
         g_ptr_array_add (shown, g_steal_pointer (&actor));
     }
   dl_map_legend_set_actors (self->legend, shown);
@@ -345,7 +368,15 @@ update_markers (DlMapView *self)
     return;
 
   visible = visible_places (self);
-  update_legend (self, visible);
+  g_hash_table_remove_all (self->shown_actor);
+  g_hash_table_remove_all (self->actor_uses);
+  for (guint i = 0; i < visible->len; i++)
+    {
+      DlPlaceSummary *summary = &g_array_index (visible, DlPlaceSummary, i);
+
+      set_shown_actor (self, summary->place, TRUE, summary->actor);
+    }
+  update_legend (self);
   if (self->use_points)
     {
       dl_point_layer_set_places (self->point_layer, visible);
@@ -407,20 +438,13 @@ update_markers (DlMapView *self)
   update_clusters (self);
 }
 
-static void
-update_selection (DlMapView *self)
+/* The places of the selection: the selected place, else those of the selected events. */
+static GHashTable *
+selected_places (DlMapView *self)
 {
   GPtrArray *selected = dl_view_state_get_selected_events (self->state);
   DlPlace *selected_place = dl_view_state_get_selected_place (self->state);
-  g_autoptr(GHashTable) places = g_hash_table_new (NULL, NULL);
-  g_autoptr(GArray) visible = NULL;
-
-  /* The shown places matter only for the shapes; a million dots and no area need no
-   * pass over them per selection. */
-  if (dl_shape_layer_get_n_shapes (self->shape_layer) > 0)
-    visible = visible_places (self);
-  else
-    visible = g_array_new (FALSE, TRUE, sizeof (DlPlaceSummary));
+  GHashTable *places = g_hash_table_new (NULL, NULL);
 
   if (selected_place != NULL)
     g_hash_table_add (places, selected_place);
@@ -432,6 +456,21 @@ update_selection (DlMapView *self)
         for (guint j = 0; j < dl_event_get_n_places (event); j++)
           g_hash_table_add (places, dl_event_get_place (event, j, NULL));
       }
+  return places;
+}
+
+static void
+update_selection (DlMapView *self)
+{
+  g_autoptr(GHashTable) places = selected_places (self);
+  g_autoptr(GArray) visible = NULL;
+
+  /* The shown places matter only for the shapes; a million dots and no area need no
+   * pass over them per selection. */
+  if (dl_shape_layer_get_n_shapes (self->shape_layer) > 0)
+    visible = visible_places (self);
+  else
+    visible = g_array_new (FALSE, TRUE, sizeof (DlPlaceSummary));
 
   if (self->use_points)
     {
@@ -588,6 +627,9 @@ story_changed_cb (DlViewState *state,
   shumate_marker_layer_remove_all (self->marker_layer);
   g_hash_table_remove_all (self->markers);
   g_ptr_array_set_size (self->marker_order, 0);
+  g_hash_table_remove_all (self->shown_actor);
+  g_hash_table_remove_all (self->actor_uses);
+  g_clear_pointer (&self->place_index, dl_place_index_free);
   dl_shape_layer_clear (self->shape_layer);
   {
     g_autoptr(GArray) none = g_array_new (FALSE, TRUE, sizeof (DlPlaceSummary));
@@ -1403,6 +1445,9 @@ dl_map_view_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), DL_TYPE_MAP_VIEW);
   self->overlay = NULL;
   g_clear_pointer (&self->markers, g_hash_table_unref);
+  g_clear_pointer (&self->shown_actor, g_hash_table_unref);
+  g_clear_pointer (&self->actor_uses, g_hash_table_unref);
+  g_clear_pointer (&self->place_index, dl_place_index_free);
   g_clear_pointer (&self->marker_order, g_ptr_array_unref);
   g_clear_object (&self->offline_source);
   g_clear_object (&self->osm_source);
@@ -1499,6 +1544,8 @@ dl_map_view_init (DlMapView *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->markers = g_hash_table_new (NULL, NULL);
+  self->shown_actor = g_hash_table_new (NULL, NULL);
+  self->actor_uses = g_hash_table_new (NULL, NULL);
   self->marker_order = g_ptr_array_new ();
   self->viewport = shumate_map_get_viewport (self->map);
   shumate_scale_set_viewport (self->scale, self->viewport);
@@ -1645,6 +1692,8 @@ dl_map_view_sync_places (DlMapView *self)
 
   if (self->state == NULL || (story = dl_view_state_get_story (self->state)) == NULL)
     return;
+  /* made again at the next edit that needs it */
+  g_clear_pointer (&self->place_index, dl_place_index_free);
 
   if (!self->use_points)
     {
@@ -1691,6 +1740,131 @@ dl_map_view_sync_places (DlMapView *self)
 
   update_markers (self);
   update_selection (self);
+  if (self->popover_place != NULL && self->popover != NULL
+      && gtk_widget_get_visible (GTK_WIDGET (self->popover)))
+    popover_update (self);
+}
+
+/**
+ * dl_map_view_update_places:
+ * @self: a map view
+ * @places: (element-type DlPlace): places of the story an edit touched (moved, or that
+ *   lost or gained events)
+ * @events: (element-type DlEvent): events it touched (added, moved in time, given other
+ *   places or actors)
+ *
+ * Shows @places as they now are (where, how many shown events, which colour), leaving
+ * every other place as it is: after an edit, the map's work is in proportion to what
+ * the edit touched (the events at those places), not to the story.
+ */
+void
+dl_map_view_update_places (DlMapView *self,
+                           GPtrArray *places,
+                           GPtrArray *events)
+{
+  DlStory *story;
+  g_autoptr(GArray) summaries = NULL;
+  g_autoptr(GArray) shown = NULL;
+  g_autoptr(GPtrArray) hidden = g_ptr_array_new ();
+  g_autoptr(GHashTable) selected = NULL;
+  gboolean has_events;
+
+  g_return_if_fail (DL_IS_MAP_VIEW (self));
+  g_return_if_fail (places != NULL);
+  g_return_if_fail (events != NULL);
+
+  if (self->state == NULL || (story = dl_view_state_get_story (self->state)) == NULL)
+    return;
+  /* a place with a location and no marker yet: the markers are remade */
+  for (guint i = 0; !self->use_points && i < places->len; i++)
+    if (dl_place_has_location (places->pdata[i])
+        && !g_hash_table_contains (self->markers, places->pdata[i]))
+      {
+        dl_map_view_sync_places (self);
+        return;
+      }
+
+  if (self->place_index == NULL)
+    self->place_index = dl_place_index_new (story);
+  else
+    {
+      dl_place_index_touch_events (self->place_index, events);
+      for (guint i = 0; i < places->len; i++)
+        dl_place_index_touch_place (self->place_index, places->pdata[i]);
+    }
+  has_events = story_has_events (story);
+  summaries = dl_place_summaries (story, dl_view_state_get_filter (self->state), places,
+                                  self->place_index);
+  shown = g_array_new (FALSE, TRUE, sizeof (DlPlaceSummary));
+  selected = selected_places (self);
+  for (guint i = 0; i < summaries->len; i++)
+    {
+      DlPlaceSummary *summary = &g_array_index (summaries, DlPlaceSummary, i);
+      DlPlace *place = summary->place;
+      DlMarker *marker = g_hash_table_lookup (self->markers, place);
+      /* as visible_places () decides */
+      gboolean is_shown = has_events ? (summary->n_shown > 0 && dl_place_has_location (place))
+                                       || dl_place_get_n_events (place) == 0
+                                     : dl_place_has_location (place);
+
+      set_shown_actor (self, place, is_shown, summary->actor);
+      if (is_shown)
+        g_array_append_val (shown, *summary);
+      else
+        g_ptr_array_add (hidden, place);
+
+      /* as update_markers () does: every place of the markers, the areas and routes only
+       * among the dots */
+      if (!self->use_points || dl_place_get_shape (place) != DL_PLACE_SHAPE_POINT)
+        {
+          if (is_shown)
+            dl_shape_layer_set_place (self->shape_layer, place, summary->actor,
+                                      g_hash_table_contains (selected, place));
+          else
+            dl_shape_layer_remove_place (self->shape_layer, place);
+        }
+      if (marker != NULL)
+        {
+          DlLonLat anchor = dl_place_get_anchor (place);
+
+          shumate_location_set_location (SHUMATE_LOCATION (marker), anchor.lat, anchor.lon);
+          if (is_shown)
+            dl_marker_update (marker, summary->n_shown, summary->actor);
+          gtk_widget_set_visible (GTK_WIDGET (marker), is_shown);
+          dl_marker_set_selected (marker, g_hash_table_contains (selected, place));
+        }
+    }
+  update_legend (self);
+
+  if (self->use_points)
+    {
+      dl_point_layer_update_places (self->point_layer, shown, hidden);
+      update_point_obstacles (self);
+    }
+  else
+    {
+      g_autoptr(GArray) lats = g_array_new (FALSE, FALSE, sizeof (double));
+      g_autoptr(GArray) lons = g_array_new (FALSE, FALSE, sizeof (double));
+      g_autoptr(GArray) radii = g_array_new (FALSE, FALSE, sizeof (double));
+
+      /* at most POINT_THRESHOLD markers: their names and clusters are redone whole */
+      for (guint i = 0; i < self->marker_order->len; i++)
+        {
+          DlMarker *marker = self->marker_order->pdata[i];
+          DlLonLat anchor = dl_place_get_anchor (dl_marker_get_place (marker));
+          double radius = DL_MARKER_DIAMETER / 2.0 + 2;
+
+          if (!gtk_widget_get_visible (GTK_WIDGET (marker)))
+            continue;
+          g_array_append_val (lats, anchor.lat);
+          g_array_append_val (lons, anchor.lon);
+          g_array_append_val (radii, radius);
+        }
+      dl_label_layer_set_obstacles (self->label_layer, (double *) lats->data,
+                                    (double *) lons->data, (double *) radii->data, lats->len);
+      update_clusters (self);
+    }
+
   if (self->popover_place != NULL && self->popover != NULL
       && gtk_widget_get_visible (GTK_WIDGET (self->popover)))
     popover_update (self);

@@ -89,5 +89,10 @@ void             dl_map_view_drag_marker       (DlMapView   *self,
  * places where they are now, counts and colours as the filter shows them; the view stays
  * where it is. */
 void             dl_map_view_sync_places       (DlMapView   *self);
+/* The same for just the places an edit touched (@places) and the events it touched
+ * (@events); arrays of DlPlace and DlEvent. */
+void             dl_map_view_update_places     (DlMapView   *self,
+                                                GPtrArray   *places,
+                                                GPtrArray   *events);
 
 G_END_DECLS

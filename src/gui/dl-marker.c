@@ -317,6 +317,16 @@ dl_marker_update (DlMarker *self,
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
+void
+dl_marker_get_color (DlMarker *self,
+                     GdkRGBA  *color)
+{
+  g_return_if_fail (DL_IS_MARKER (self));
+  g_return_if_fail (color != NULL);
+
+  *color = self->color;
+}
+
 guint
 dl_marker_get_n_events (DlMarker *self)
 {

@@ -44,7 +44,9 @@ struct _DlPointLayer
   guint         n;
   guint64      *keys;        /* Morton codes of the cells at MAX_LEVEL, ascending */
   DlPlace     **places;      /* owned, in the order of keys */
-  double       *sum_x;       /* n + 1 prefix sums of the positions, world at zoom 0 = 1 */
+  double       *unit_x;      /* the positions, world at zoom 0 = 1 */
+  double       *unit_y;
+  double       *sum_x;       /* n + 1 prefix sums of the positions */
   double       *sum_y;
   guint16      *actor_index; /* 0: neutral, else 1 + index in actors */
   guint        *next_other;  /* the first later index with another actor */
@@ -635,6 +637,8 @@ clear_places (DlPointLayer *self)
     g_object_unref (self->places[i]);
   g_clear_pointer (&self->places, g_free);
   g_clear_pointer (&self->keys, g_free);
+  g_clear_pointer (&self->unit_x, g_free);
+  g_clear_pointer (&self->unit_y, g_free);
   g_clear_pointer (&self->sum_x, g_free);
   g_clear_pointer (&self->sum_y, g_free);
   g_clear_pointer (&self->actor_index, g_free);
@@ -642,6 +646,44 @@ clear_places (DlPointLayer *self)
   g_ptr_array_set_size (self->actors, 0);
   g_array_set_size (self->drawn, 0);
   self->n = 0;
+}
+
+/* The prefix sums and runs of one actor, from the places in key order. */
+static void
+finish_places (DlPointLayer *self)
+{
+  guint n = self->n;
+
+  self->sum_x[0] = self->sum_y[0] = 0;
+  for (guint i = 0; i < n; i++)
+    {
+      self->sum_x[i + 1] = self->sum_x[i] + self->unit_x[i];
+      self->sum_y[i + 1] = self->sum_y[i] + self->unit_y[i];
+    }
+  for (guint i = n; i-- > 0;)
+    self->next_other[i] = i + 1 < n && self->actor_index[i + 1] == self->actor_index[i]
+                          ? self->next_other[i + 1] : i + 1;
+
+  update_accessible_label (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* 1 + the index of @actor in the layer's colours (added if new), or 0 for neutral. */
+static guint16
+actor_index_of (DlPointLayer *self,
+                DlActor      *actor)
+{
+  guint index;
+
+  if (actor == NULL)
+    return 0;
+  if (g_ptr_array_find (self->actors, actor, &index))
+    return (guint16) (index + 1);
+  /* More actors than colours can tell apart are shown neutral. */
+  if (self->actors->len >= G_MAXUINT16 - 1)
+    return 0;
+  g_ptr_array_add (self->actors, g_object_ref (actor));
+  return (guint16) self->actors->len;
 }
 
 static gboolean
@@ -850,23 +892,21 @@ dl_point_layer_set_places (DlPointLayer *self,
   self->n = n;
   self->keys = g_new (guint64, MAX (n, 1));
   self->places = g_new (DlPlace *, MAX (n, 1));
+  self->unit_x = g_new (double, MAX (n, 1));
+  self->unit_y = g_new (double, MAX (n, 1));
   self->sum_x = g_new (double, n + 1);
   self->sum_y = g_new (double, n + 1);
   self->actor_index = g_new (guint16, MAX (n, 1));
   self->next_other = g_new (guint, MAX (n, 1));
-  self->sum_x[0] = self->sum_y[0] = 0;
   for (guint i = 0; i < n; i++)
     {
       const DlPlaceSummary *summary = &g_array_index (summaries, DlPlaceSummary,
                                                       items[i].index);
-      double ux, uy;
       guint actor = 0;
 
-      to_unit (dl_place_get_anchor (summary->place), &ux, &uy);
+      to_unit (dl_place_get_anchor (summary->place), &self->unit_x[i], &self->unit_y[i]);
       self->keys[i] = items[i].key;
       self->places[i] = g_object_ref (summary->place);
-      self->sum_x[i + 1] = self->sum_x[i] + ux;
-      self->sum_y[i + 1] = self->sum_y[i] + uy;
       if (summary->actor != NULL)
         {
           actor = GPOINTER_TO_UINT (g_hash_table_lookup (actor_indices, summary->actor));
@@ -880,12 +920,93 @@ dl_point_layer_set_places (DlPointLayer *self,
         }
       self->actor_index[i] = (guint16) actor;
     }
-  for (guint i = n; i-- > 0;)
-    self->next_other[i] = i + 1 < n && self->actor_index[i + 1] == self->actor_index[i]
-                          ? self->next_other[i + 1] : i + 1;
+  finish_places (self);
+}
 
-  update_accessible_label (self);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+void
+dl_point_layer_update_places (DlPointLayer *self,
+                              GArray       *summaries,
+                              GPtrArray    *hidden)
+{
+  g_autoptr(GHashTable) changed = g_hash_table_new (NULL, NULL);
+  g_autofree KeyIndex *items = NULL;
+  guint64 *keys;
+  DlPlace **places;
+  guint16 *actor_index;
+  double *unit_x, *unit_y;
+  guint m, n = 0, j = 0;
+
+  g_return_if_fail (DL_IS_POINT_LAYER (self));
+  g_return_if_fail (summaries != NULL);
+
+  m = summaries->len;
+  for (guint i = 0; i < m; i++)
+    g_hash_table_add (changed, g_array_index (summaries, DlPlaceSummary, i).place);
+  for (guint i = 0; hidden != NULL && i < hidden->len; i++)
+    g_hash_table_add (changed, hidden->pdata[i]);
+
+  items = g_new (KeyIndex, MAX (m, 1));
+  for (guint i = 0; i < m; i++)
+    {
+      double ux, uy;
+
+      to_unit (dl_place_get_anchor (g_array_index (summaries, DlPlaceSummary, i).place),
+               &ux, &uy);
+      items[i].key = morton ((guint64) cell_of (ux, MAX_LEVEL), (guint64) cell_of (uy, MAX_LEVEL));
+      items[i].index = i;
+    }
+  if (m > 0)
+    radix_sort (items, m);
+
+  /* One merge of the kept places (in key order already) with the changed ones: the cost
+   * of a copy, not of a sort of every place. */
+  keys = g_new (guint64, MAX (self->n + m, 1));
+  places = g_new (DlPlace *, MAX (self->n + m, 1));
+  actor_index = g_new (guint16, MAX (self->n + m, 1));
+  unit_x = g_new (double, MAX (self->n + m, 1));
+  unit_y = g_new (double, MAX (self->n + m, 1));
+  for (guint i = 0; i <= self->n; i++)
+    {
+      while (j < m && (i == self->n || items[j].key < self->keys[i]))
+        {
+          const DlPlaceSummary *summary = &g_array_index (summaries, DlPlaceSummary,
+                                                          items[j++].index);
+
+          keys[n] = items[j - 1].key;
+          to_unit (dl_place_get_anchor (summary->place), &unit_x[n], &unit_y[n]);
+          places[n] = g_object_ref (summary->place);
+          actor_index[n++] = actor_index_of (self, summary->actor);
+        }
+      if (i == self->n)
+        break;
+      if (g_hash_table_contains (changed, self->places[i]))
+        {
+          g_object_unref (self->places[i]);
+          continue;
+        }
+      keys[n] = self->keys[i];
+      unit_x[n] = self->unit_x[i];
+      unit_y[n] = self->unit_y[i];
+      places[n] = self->places[i];
+      actor_index[n++] = self->actor_index[i];
+    }
+
+  g_free (self->keys);
+  g_free (self->places);
+  g_free (self->actor_index);
+  g_free (self->unit_x);
+  g_free (self->unit_y);
+  self->unit_x = unit_x;
+  self->unit_y = unit_y;
+  self->keys = keys;
+  self->places = places;
+  self->actor_index = actor_index;
+  self->n = n;
+  self->sum_x = g_renew (double, self->sum_x, n + 1);
+  self->sum_y = g_renew (double, self->sum_y, n + 1);
+  self->next_other = g_renew (guint, self->next_other, MAX (n, 1));
+  g_array_set_size (self->drawn, 0);
+  finish_places (self);
 }
 
 guint
@@ -939,6 +1060,23 @@ dl_point_layer_list_clusters (DlPointLayer *self,
       query_cells (self, zoom, 0, 0, last, last, out);
       return out;
     }
+}
+
+DlActor *
+dl_point_layer_get_cluster_actor (DlPointLayer         *self,
+                                  const DlPointCluster *cluster)
+{
+  guint actor;
+
+  g_return_val_if_fail (DL_IS_POINT_LAYER (self), NULL);
+  g_return_val_if_fail (cluster != NULL && cluster->start < cluster->end, NULL);
+  g_return_val_if_fail (cluster->end <= self->n, NULL);
+
+  /* as get_texture () colours it */
+  if (self->next_other[cluster->start] < cluster->end)
+    return NULL;
+  actor = self->actor_index[cluster->start];
+  return actor > 0 ? self->actors->pdata[actor - 1] : NULL;
 }
 
 GPtrArray *

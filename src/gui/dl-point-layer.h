@@ -38,6 +38,11 @@ DlPointLayer *dl_point_layer_new            (ShumateViewport *viewport);
 /* Shows the places of @summaries (an array of DlPlaceSummary), coloured by their actor. */
 void          dl_point_layer_set_places     (DlPointLayer    *self,
                                              GArray          *summaries);
+/* After an edit: the places of @summaries are shown as they say, those of @hidden (an
+ * array of DlPlace; may be NULL) no longer, every other place stays as it is. */
+void          dl_point_layer_update_places  (DlPointLayer    *self,
+                                             GArray          *summaries,
+                                             GPtrArray       *hidden);
 guint         dl_point_layer_get_n_places   (DlPointLayer    *self);
 /* Rings the dots (or clusters) of @places (an array of DlPlace; NULL clears). */
 void          dl_point_layer_set_selected   (DlPointLayer    *self,
@@ -50,6 +55,9 @@ GArray       *dl_point_layer_list_clusters  (DlPointLayer    *self,
                                              gboolean         visible_only);
 /* The zoom whose clusters the layer draws at the viewport's current zoom. */
 int           dl_point_layer_get_cluster_zoom (DlPointLayer  *self);
+/* The actor whose colour @cluster wears: its members' one actor, else NULL (grey). */
+DlActor      *dl_point_layer_get_cluster_actor (DlPointLayer         *self,
+                                                const DlPointCluster *cluster);
 /* The members of @cluster (unowned DlPlace). */
 GPtrArray    *dl_point_layer_list_members   (DlPointLayer         *self,
                                              const DlPointCluster *cluster);

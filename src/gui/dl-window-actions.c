@@ -32,7 +32,12 @@ typedef struct
   guint         n_saving;
   gboolean      close_after_save;
   gboolean      closing;           /* the user chose Discard (or saved): close for real */
-  gboolean      map_dirty;         /* the last step changed what the map shows */
+  /* what the last step changed, for the views to redo just that */
+  gboolean      map_dirty;         /* the map's places all again (places or actors came
+                                    * or went, a colour changed) */
+  gboolean      article_dirty;     /* every passage's tint again */
+  GHashTable   *dirty_places;      /* DlPlace (owned) whose marker may differ */
+  GHashTable   *dirty_events;      /* DlEvent (owned) whose passages may differ */
 } Actions;
 
 #define ACTIONS_KEY "dl-window-actions"
@@ -47,6 +52,8 @@ actions_free (gpointer data)
   g_clear_object (&actions->history_signals);
   g_clear_object (&actions->buffer_signals);
   g_clear_object (&actions->edit_section);
+  g_clear_pointer (&actions->dirty_places, g_hash_table_unref);
+  g_clear_pointer (&actions->dirty_events, g_hash_table_unref);
   if (actions->unsaved_dialog != NULL)
     g_object_remove_weak_pointer (G_OBJECT (actions->unsaved_dialog),
                                   (gpointer *) &actions->unsaved_dialog);
@@ -187,17 +194,52 @@ place_selection_button (DlWindow *self)
                               rect.y + rect.height + 4);
 }
 
+static GPtrArray *
+hash_keys (GHashTable *table)
+{
+  GPtrArray *keys = g_ptr_array_new_full (g_hash_table_size (table), g_object_unref);
+  GHashTableIter iter;
+  gpointer key;
+
+  g_hash_table_iter_init (&iter, table);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    g_ptr_array_add (keys, g_object_ref (key));
+  return keys;
+}
+
 static void
 history_changed_cb (DlHistory *history,
                     DlWindow  *self)
 {
   Actions *actions = get_actions (self);
+  g_autoptr(GPtrArray) places = hash_keys (actions->dirty_places);
+  g_autoptr(GPtrArray) events = hash_keys (actions->dirty_events);
 
-  /* most steps (a title, a category, a passage) leave the map as it is: redoing its
-   * places costs in proportion to the story */
-  dl_window_refresh_views (self, actions->map_dirty);
+  /* a step touches a few places and events: the views redo those, not the story (a
+   * rename in a story of 10,000 events should not cost 10,000 of anything) */
+  g_hash_table_remove_all (actions->dirty_places);
+  g_hash_table_remove_all (actions->dirty_events);
+  dl_window_refresh_views (self, actions->map_dirty, places,
+                           actions->article_dirty ? NULL : events);
   actions->map_dirty = FALSE;
+  actions->article_dirty = FALSE;
   update_actions (self);
+}
+
+static void
+mark_place (Actions *actions,
+            DlPlace *place)
+{
+  if (!g_hash_table_contains (actions->dirty_places, place))
+    g_hash_table_add (actions->dirty_places, g_object_ref (place));
+}
+
+static void
+mark_event (Actions *actions,
+            DlEvent *event)
+{
+  if (!g_hash_table_contains (actions->dirty_events, event))
+    g_hash_table_add (actions->dirty_events, g_object_ref (event));
 }
 
 /* What the map shows: where places are, which events they have and with which actors'
@@ -207,19 +249,32 @@ place_notify_cb (DlPlace    *place,
                  GParamSpec *pspec,
                  DlWindow   *self)
 {
-  if (g_str_equal (pspec->name, "geometry") || g_str_equal (pspec->name, "n-events")
-      || g_str_equal (pspec->name, "suggested"))
+  if (g_str_equal (pspec->name, "geometry") || g_str_equal (pspec->name, "n-events"))
+    mark_place (get_actions (self), place);
+  /* a suggested place is drawn hollow: its marker is made again */
+  else if (g_str_equal (pspec->name, "suggested"))
     get_actions (self)->map_dirty = TRUE;
+  /* a search finds events by their places' names too */
+  else if (dl_filter_is_active (dl_view_state_get_filter (dl_window_get_view_state (self))))
+    get_actions (self)->map_dirty = get_actions (self)->article_dirty = TRUE;
 }
 
+/* An event's passages are tinted by its main actor and shown under the filter; its places'
+ * markers count it and take the colour of the actor most of their events have (the
+ * earliest on a tie, hence its time too). A place it leaves or joins is notified itself. */
 static void
 event_notify_cb (DlEvent    *event,
                  GParamSpec *pspec,
                  DlWindow   *self)
 {
+  Actions *actions = get_actions (self);
+
+  mark_event (actions, event);
   if (g_str_equal (pspec->name, "places") || g_str_equal (pspec->name, "actors")
+      || g_str_equal (pspec->name, "start")
       || dl_filter_is_active (dl_view_state_get_filter (dl_window_get_view_state (self))))
-    get_actions (self)->map_dirty = TRUE;
+    for (guint i = 0; i < dl_event_get_n_places (event); i++)
+      mark_place (actions, dl_event_get_place (event, i, NULL));
 }
 
 static void
@@ -227,8 +282,13 @@ actor_notify_cb (DlActor    *actor,
                  GParamSpec *pspec,
                  DlWindow   *self)
 {
-  if (g_str_equal (pspec->name, "color"))
-    get_actions (self)->map_dirty = TRUE;
+  /* a search finds events by their actors' names and aliases too */
+  if (g_str_equal (pspec->name, "color")
+      || dl_filter_is_active (dl_view_state_get_filter (dl_window_get_view_state (self))))
+    {
+      get_actions (self)->map_dirty = TRUE;
+      get_actions (self)->article_dirty = TRUE;
+    }
 }
 
 static void
@@ -258,7 +318,22 @@ items_changed_cb (GListModel *model,
                   guint       added,
                   DlWindow   *self)
 {
-  get_actions (self)->map_dirty = TRUE;
+  Actions *actions = get_actions (self);
+  DlStory *story = dl_window_get_story (self);
+
+  /* an event that comes or goes counts for its places, which are notified; the article
+   * finds the events that left by itself */
+  if (story != NULL && model == dl_story_get_events (story))
+    for (guint i = position; i < position + added; i++)
+      {
+        g_autoptr(DlEvent) event = g_list_model_get_item (model, i);
+
+        mark_event (actions, event);
+        for (guint j = 0; j < dl_event_get_n_places (event); j++)
+          mark_place (actions, dl_event_get_place (event, j, NULL));
+      }
+  else
+    actions->map_dirty = TRUE;
   watch_items (self, model, position, added);
 }
 
@@ -939,6 +1014,9 @@ dl_window_actions_init (DlWindow *self)
   GtkGesture *press;
   GtkWidget *button;
 
+  actions->dirty_places = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
+  actions->dirty_events = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
+
   actions->window = self;
   actions->cancellable = g_cancellable_new ();
   g_object_set_data_full (G_OBJECT (self), ACTIONS_KEY, actions, actions_free);
@@ -1015,6 +1093,9 @@ dl_window_actions_document_changed (DlWindow *self)
         }
     }
   actions->map_dirty = FALSE;
+  actions->article_dirty = FALSE;
+  g_hash_table_remove_all (actions->dirty_places);
+  g_hash_table_remove_all (actions->dirty_events);
   update_actions (self);
 }
 

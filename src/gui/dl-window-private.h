@@ -43,10 +43,13 @@ DlTimeline    *dl_window_get_timeline      (DlWindow *self);
 DlTimeChip    *dl_window_get_time_chip     (DlWindow *self);
 /* The main menu, where the editing actions add their section. */
 GMenu         *dl_window_get_primary_menu  (DlWindow   *self);
-/* After an edit: the list filtered again, the article's passages and (when @map_changed)
- * the map's places as the story now is. */
+/* After an edit: the list filtered again; the map's places as the story now is (all of
+ * them when @map_changed, else just @places, an array of DlPlace); the article's
+ * passages (of just @events, an array of DlEvent, unless it is NULL). */
 void           dl_window_refresh_views     (DlWindow   *self,
-                                            gboolean    map_changed);
+                                            gboolean    map_changed,
+                                            GPtrArray  *places,
+                                            GPtrArray  *events);
 /* TRUE when the events and article panes are folded away. */
 gboolean       dl_window_is_narrow         (DlWindow *self);
 /* An error dialog (replacing the one shown), and a toast. */

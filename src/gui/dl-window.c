@@ -1359,8 +1359,10 @@ dl_window_get_document (DlWindow *self)
 }
 
 void
-dl_window_refresh_views (DlWindow *self,
-                         gboolean  map_changed)
+dl_window_refresh_views (DlWindow  *self,
+                         gboolean   map_changed,
+                         GPtrArray *places,
+                         GPtrArray *events)
 {
   DlStory *story;
   GPtrArray *selected;
@@ -1390,9 +1392,14 @@ dl_window_refresh_views (DlWindow *self,
       sync_list_selection (self);
     }
   update_count (self);
-  if (map_changed)
+  if (map_changed || (places != NULL && places->len > 0 && events == NULL))
     dl_map_view_sync_places (self->map_view);
-  dl_article_view_refresh_passages (self->article_view);
+  else if (places != NULL && places->len > 0)
+    dl_map_view_update_places (self->map_view, places, events);
+  if (events == NULL)
+    dl_article_view_refresh_passages (self->article_view);
+  else
+    dl_article_view_refresh_events (self->article_view, events);
   dl_timeline_view_refresh (dl_timeline_get_view (self->timeline));
 }
 

@@ -1,0 +1,443 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The views follow an edit by redoing only what it touched (the map per place, the
+ * article per event): what a user sees after each edit and each undo must be what a new
+ * window shows on the story as saved then. Compared: the list's rows, the map's markers
+ * (where, how many events, which colour) or dots and clusters at several zooms, the
+ * legend, and the article's tinted ranges with their colours; with and without a filter,
+ * with marker widgets and with the dot layer. */
+#undef G_DISABLE_ASSERT
+#define G_LOG_DOMAIN "test-view-updates"
+
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "dl-marker.h"
+#include "dl-operation.h"
+#include "dl-point-layer.h"
+#include "dl-resources.h"
+#include "dl-test-edit.h"
+#include "dl-test-window.h"
+#include "dl-window-private.h"
+
+/* Places spread over the world, events at one or two of them with zero to two actors,
+ * each quoting its own sentence of the article. */
+static DlStory *
+generated_story (guint n_places,
+                 guint n_events)
+{
+  static const char * const actors[] = { "red", "blue", "green" };
+  static const char * const colors[] = { "#c0392b", "#2471a3", "#1e8449" };
+  g_autoptr(GString) json = g_string_new (NULL);
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GRand) rand = g_rand_new_with_seed (11);
+  DlStory *story;
+
+  for (guint i = 0; i < n_events; i++)
+    g_string_append_printf (text, "Sentence number %u of the report. ", i);
+  g_string_append_printf (json, "{\"type\":\"FeatureCollection\",\"dateline\":{\"version\":1,"
+                          "\"article\":{\"title\":\"Generated\",\"published\":\"2024-12-08\","
+                          "\"text\":\"%s\"},\"actors\":[", text->str);
+  for (guint i = 0; i < G_N_ELEMENTS (actors); i++)
+    g_string_append_printf (json, "%s{\"id\":\"%s\",\"name\":\"%s\",\"color\":\"%s\"}",
+                            i > 0 ? "," : "", actors[i], actors[i], colors[i]);
+  g_string_append (json, "],\"events\":[");
+  for (guint i = 0; i < n_events; i++)
+    {
+      guint n_actors = g_rand_int_range (rand, 0, 3);
+
+      g_string_append_printf (json, "%s{\"id\":\"e%u\",\"title\":\"Event %u\","
+                              "\"when\":{\"start\":\"2024-%02d-%02d\"},\"places\":["
+                              "{\"place\":\"p%u\"}", i > 0 ? "," : "", i, i,
+                              g_rand_int_range (rand, 1, 13), g_rand_int_range (rand, 1, 29),
+                              g_rand_int_range (rand, 0, n_places));
+      if (g_rand_boolean (rand))
+        g_string_append_printf (json, ",{\"place\":\"p%u\"}",
+                                g_rand_int_range (rand, 0, n_places));
+      g_string_append (json, "],\"actors\":[");
+      for (guint j = 0; j < n_actors; j++)
+        g_string_append_printf (json, "%s{\"actor\":\"%s\"}", j > 0 ? "," : "",
+                                actors[g_rand_int_range (rand, 0, G_N_ELEMENTS (actors))]);
+      g_string_append_printf (json, "],\"passages\":[{\"exact\":\"Sentence number %u of\"}]}",
+                              i);
+    }
+  g_string_append (json, "]},\"features\":[");
+  for (guint i = 0; i < n_places; i++)
+    g_string_append_printf (json, "%s{\"type\":\"Feature\",\"id\":\"p%u\",\"geometry\":"
+                            "{\"type\":\"Point\",\"coordinates\":[%.5f,%.5f]},"
+                            "\"properties\":{\"name\":\"Place %u\"}}", i > 0 ? "," : "", i,
+                            g_rand_double_range (rand, -170, 170),
+                            g_rand_double_range (rand, -60, 70), i);
+  g_string_append (json, "]}");
+
+  bytes = g_bytes_new (json->str, json->len);
+  story = dl_story_new_from_bytes (bytes, "generated.geojson", &error);
+  g_assert_no_error (error);
+  return story;
+}
+
+static void
+append_color (GString       *out,
+              const GdkRGBA *color)
+{
+  g_string_append_printf (out, "#%02x%02x%02x", (int) (color->red * 255 + 0.5),
+                          (int) (color->green * 255 + 0.5), (int) (color->blue * 255 + 0.5));
+}
+
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* Lines sorted: views may hold the same things in another order. */
+static void
+append_sorted (GString   *out,
+               GPtrArray *lines)
+{
+  g_ptr_array_sort (lines, compare_strings);
+  for (guint i = 0; i < lines->len; i++)
+    {
+      g_string_append (out, lines->pdata[i]);
+      g_string_append_c (out, '\n');
+    }
+}
+
+static void
+describe_list (DlWindow *window,
+               GString  *out)
+{
+  GListModel *model = G_LIST_MODEL (gtk_list_view_get_model (dl_window_get_list_view (window)));
+
+  g_string_append (out, "list:\n");
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(DlEvent) event = g_list_model_get_item (model, i);
+
+      g_string_append_printf (out, "  %s %s\n", dl_event_get_id (event),
+                              dl_event_get_title (event));
+    }
+}
+
+static void
+describe_markers (DlMapView *map_view,
+                  DlStory   *story,
+                  GString   *out)
+{
+  GListModel *places = dl_story_get_places (story);
+  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
+
+  g_string_append (out, "markers:\n");
+  for (guint i = 0; i < g_list_model_get_n_items (places); i++)
+    {
+      g_autoptr(DlPlace) place = g_list_model_get_item (places, i);
+      DlMarker *marker = dl_map_view_get_marker (map_view, place);
+      g_autoptr(GString) line = g_string_new (NULL);
+      GdkRGBA color;
+      double lat, lon;
+
+      if (marker == NULL || !gtk_widget_get_visible (GTK_WIDGET (marker)))
+        continue;
+      lat = shumate_location_get_latitude (SHUMATE_LOCATION (marker));
+      lon = shumate_location_get_longitude (SHUMATE_LOCATION (marker));
+      dl_marker_get_color (marker, &color);
+      g_string_append_printf (line, "  %s %.6f,%.6f %u ", dl_place_get_id (place), lat, lon,
+                              dl_marker_get_n_events (marker));
+      append_color (line, &color);
+      g_ptr_array_add (lines, g_string_free (g_steal_pointer (&line), FALSE));
+    }
+  append_sorted (out, lines);
+}
+
+static void
+describe_dots (DlPointLayer *layer,
+               GString      *out)
+{
+  static const int zooms[] = { 2, 6, 12 };
+
+  g_string_append_printf (out, "dots: %u\n", dl_point_layer_get_n_places (layer));
+  for (guint z = 0; z < G_N_ELEMENTS (zooms); z++)
+    {
+      g_autoptr(GArray) clusters = dl_point_layer_list_clusters (layer, zooms[z], FALSE);
+      g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
+
+      for (guint i = 0; i < clusters->len; i++)
+        {
+          const DlPointCluster *cluster = &g_array_index (clusters, DlPointCluster, i);
+          DlActor *actor = dl_point_layer_get_cluster_actor (layer, cluster);
+
+          g_ptr_array_add (lines, g_strdup_printf ("  z%d %.5f,%.5f %u %s%s", zooms[z],
+                                                   cluster->latitude, cluster->longitude,
+                                                   cluster->n_places,
+                                                   actor != NULL ? dl_actor_get_id (actor)
+                                                                 : "grey",
+                                                   cluster->n_places == 1
+                                                     ? dl_place_get_id (cluster->place) : ""));
+        }
+      append_sorted (out, lines);
+    }
+}
+
+typedef struct
+{
+  GtkTextBuffer *buffer;
+  GPtrArray     *lines;
+} TintWalk;
+
+/* Every stretch of the article each tint tag covers, with the tag's colour. */
+static void
+collect_tint (GtkTextTag *tag,
+              gpointer    data)
+{
+  TintWalk *walk = data;
+  g_autofree char *name = NULL;
+  g_autoptr(GString) color = g_string_new (NULL);
+  GdkRGBA *rgba = NULL;
+  GtkTextIter iter;
+
+  g_object_get (tag, "name", &name, "background-rgba", &rgba, NULL);
+  if (name == NULL || !g_str_has_prefix (name, "tint:"))
+    {
+      g_clear_pointer (&rgba, gdk_rgba_free);
+      return;
+    }
+  if (rgba != NULL)
+    append_color (color, rgba);
+  g_clear_pointer (&rgba, gdk_rgba_free);
+
+  gtk_text_buffer_get_start_iter (walk->buffer, &iter);
+  while (gtk_text_iter_starts_tag (&iter, tag)
+         || gtk_text_iter_forward_to_tag_toggle (&iter, tag))
+    {
+      int start = gtk_text_iter_get_offset (&iter);
+
+      if (!gtk_text_iter_starts_tag (&iter, tag))
+        break;
+      gtk_text_iter_forward_to_tag_toggle (&iter, tag);
+      g_ptr_array_add (walk->lines, g_strdup_printf ("  %08d-%08d %s", start,
+                                                     gtk_text_iter_get_offset (&iter),
+                                                     color->str));
+    }
+}
+
+static void
+describe_article (DlWindow *window,
+                  GString  *out)
+{
+  GtkTextView *view = dl_article_view_get_text_view (dl_window_get_article_view (window));
+  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
+  TintWalk walk = { gtk_text_view_get_buffer (view), lines };
+
+  gtk_text_tag_table_foreach (gtk_text_buffer_get_tag_table (walk.buffer), collect_tint,
+                              &walk);
+  g_string_append (out, "article tints:\n");
+  append_sorted (out, lines);
+}
+
+/* What a user sees of the story in @window, as text. */
+static char *
+describe_views (DlWindow *window)
+{
+  DlMapView *map_view = dl_window_get_map_view (window);
+  DlPointLayer *layer = dl_map_view_get_point_layer (map_view);
+  g_autofree char *legend = dl_map_legend_dup_names (dl_map_view_get_legend (map_view));
+  GString *out = g_string_new (NULL);
+
+  describe_list (window, out);
+  if (gtk_widget_get_visible (GTK_WIDGET (layer)))
+    describe_dots (layer, out);
+  else
+    describe_markers (map_view, dl_window_get_story (window), out);
+  g_string_append_printf (out, "legend: %s\n", legend);
+  describe_article (window, out);
+  return g_string_free (out, FALSE);
+}
+
+static void
+set_filter (DlWindow           *window,
+            const char * const *actors,
+            const char         *text)
+{
+  DlFilter *filter = dl_view_state_get_filter (dl_window_get_view_state (window));
+
+  dl_filter_set_actors (filter, actors);
+  dl_filter_set_text (filter, text);
+}
+
+typedef struct
+{
+  DlWindow           *edited;
+  DlWindow           *fresh;
+  const char * const *actors;  /* the filter both windows apply, or NULL */
+  const char         *text;
+  guint               n_compared;
+} Session;
+
+/* The edited window shows what a new window shows on the story saved now. */
+static void
+assert_like_fresh (Session    *session,
+                   const char *after)
+{
+  g_autoptr(GBytes) bytes = dl_story_to_bytes (dl_window_get_story (session->edited));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DlStory) saved = dl_story_new_from_bytes (bytes, "saved.geojson", &error);
+  g_autofree char *edited = NULL;
+  g_autofree char *fresh = NULL;
+
+  g_assert_no_error (error);
+  dl_window_set_story (session->fresh, saved);
+  if (session->actors != NULL || session->text != NULL)
+    set_filter (session->fresh, session->actors, session->text);
+  edited = describe_views (session->edited);
+  fresh = describe_views (session->fresh);
+  if (g_strcmp0 (edited, fresh) != 0)
+    {
+      g_auto(GStrv) a = g_strsplit (edited, "\n", -1);
+      g_auto(GStrv) b = g_strsplit (fresh, "\n", -1);
+      guint i = 0;
+
+      /* the first line that differs, not pages of both */
+      while (a[i] != NULL && b[i] != NULL && g_str_equal (a[i], b[i]))
+        i++;
+      g_test_message ("after %s, line %u", after, i);
+      g_assert_cmpstr (a[i], ==, b[i]);
+    }
+  session->n_compared++;
+}
+
+static void
+push (Session     *session,
+      DlOperation *operation,
+      const char  *what)
+{
+  dl_document_push (dl_window_get_document (session->edited), operation);
+  assert_like_fresh (session, what);
+}
+
+static void
+undo (Session    *session,
+      const char *what)
+{
+  dl_history_undo (dl_document_get_history (dl_window_get_document (session->edited)));
+  assert_like_fresh (session, what);
+}
+
+static void
+redo (Session    *session,
+      const char *what)
+{
+  dl_history_redo (dl_document_get_history (dl_window_get_document (session->edited)));
+  assert_like_fresh (session, what);
+}
+
+/* The edits of the benchmark, each undone, then a random session with undos and redos. */
+static void
+run_session (guint               n_places,
+             guint               n_events,
+             const char * const *actors,
+             const char         *text,
+             gboolean            expect_dots)
+{
+  g_autoptr(DlStory) story = generated_story (n_places, n_events);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (n_places * 7 + (actors != NULL) + 1);
+  Session session = { dl_window_new (NULL), dl_window_new (NULL), actors, text, 0 };
+  DlPlace *place;
+  DlEvent *event;
+  guint serial = 0;
+  DlTime time;
+  g_autoptr(GError) error = NULL;
+
+  gtk_window_set_default_size (GTK_WINDOW (session.edited), 1200, 800);
+  dl_window_set_story (session.edited, story);
+  if (actors != NULL || text != NULL)
+    set_filter (session.edited, actors, text);
+  gtk_window_present (GTK_WINDOW (session.edited));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (session.edited));
+  g_assert_cmpint (gtk_widget_get_visible (GTK_WIDGET (dl_map_view_get_point_layer (
+                     dl_window_get_map_view (session.edited)))), ==, expect_dots);
+  assert_like_fresh (&session, "opening");
+
+  event = dl_story_lookup_event (story, "e3");
+  place = dl_event_get_place (event, 0, NULL);
+  push (&session, dl_operation_new_set_event_title (event, "Sentence renamed"), "a rename");
+  undo (&session, "undoing a rename");
+  push (&session, dl_operation_new_move_place (place, (DlLonLat) { .lon = 12.5, .lat = 41.9 }),
+        "a move");
+  undo (&session, "undoing a move");
+  g_assert_true (dl_time_parse ("1999-01-01", &time, &error));
+  push (&session, dl_operation_new_set_event_start (event, &time), "an event moved in time");
+  undo (&session, "undoing a move in time");
+  push (&session, dl_operation_new_remove_event (story, event), "a delete");
+  undo (&session, "undoing a delete");
+  redo (&session, "redoing a delete");
+  undo (&session, "undoing a delete again");
+
+  for (guint step = 0; step < 30; step++)
+    {
+      DlOperation *operation = dl_test_random_operation (story, rand, &serial);
+      g_autofree char *what = NULL;
+
+      if (operation == NULL)
+        continue;
+      what = g_strdup_printf ("random step %u (%s)", step, dl_operation_get_label (operation));
+      push (&session, operation, what);
+      if (step % 5 == 4)
+        {
+          undo (&session, what);
+          redo (&session, what);
+        }
+    }
+  g_test_message ("%u comparisons", session.n_compared);
+  g_assert_cmpuint (session.n_compared, >, 20);
+
+  dl_document_discard (dl_window_get_document (session.edited));
+  dl_test_close_window (session.edited);
+  dl_test_close_window (session.fresh);
+}
+
+static void
+test_markers (void)
+{
+  run_session (40, 80, NULL, NULL, FALSE);
+}
+
+static void
+test_markers_filtered (void)
+{
+  static const char * const actors[] = { "red", "green", NULL };
+
+  run_session (40, 80, actors, NULL, FALSE);
+}
+
+static void
+test_dots (void)
+{
+  run_session (240, 400, NULL, NULL, TRUE);
+}
+
+static void
+test_dots_filtered (void)
+{
+  static const char * const actors[] = { "blue", NULL };
+
+  /* the search keeps events 1, 10–19, 100–199…; a rename takes one out */
+  run_session (240, 400, actors, "Event 1", TRUE);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  dl_resources_ensure ();
+
+  g_test_add_func ("/view-updates/markers", test_markers);
+  g_test_add_func ("/view-updates/markers-filtered", test_markers_filtered);
+  g_test_add_func ("/view-updates/dots", test_dots);
+  g_test_add_func ("/view-updates/dots-filtered", test_dots_filtered);
+  return g_test_run ();
+}
