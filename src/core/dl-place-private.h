@@ -34,6 +34,9 @@ struct _DlPlace
   gint64        geonames_id;  /* 0 when the place has none */
   gboolean      suggested;    /* drafted by the app, not yet accepted */
   JsonNode     *node;         /* the feature it was read from, or NULL */
+  /* a streamed feature's "properties" when they carry more than the story's vocabulary
+   * (free data, simplestyle, "source": dl-place-properties.c), else NULL */
+  JsonObject   *properties;
   /* 1 + the element of the story's feature_sources it was read from, or 0 (then the
    * feature is in node) */
   guint         source_index;
@@ -63,5 +66,9 @@ void     dl_place_restore_geometry (DlPlace *self,
                                     gpointer saved);
 void     dl_place_free_geometry    (gpointer saved);
 extern const char * const dl_place_precisions[];
+
+/* Whether @properties carry anything beyond the story's own vocabulary (name, kind, …):
+ * what a place read without its tree keeps for dl-place-properties.c. */
+gboolean dl_place_properties_worth_keeping (JsonObject *properties);
 
 G_END_DECLS

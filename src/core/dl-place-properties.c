@@ -19,13 +19,33 @@ static const char * const hidden_members[] = {
   NULL,
 };
 
+/* The story's own members of "properties", read into the place itself. */
+static const char * const vocabulary[] = {
+  "name", "description", "names", "kind", "precision", "label", "mentions", "geonames",
+  "suggested", NULL,
+};
+
+gboolean
+dl_place_properties_worth_keeping (JsonObject *properties)
+{
+  g_autoptr(GList) members = json_object_get_members (properties);
+
+  for (GList *l = members; l != NULL; l = l->next)
+    if (!g_strv_contains (vocabulary, l->data))
+      return TRUE;
+  return FALSE;
+}
+
 static JsonObject *
 properties_of (DlPlace *self)
 {
   JsonObject *feature;
   JsonNode *properties;
 
-  if (self->node == NULL || !JSON_NODE_HOLDS_OBJECT (self->node))
+  /* a streamed feature: its tree is gone, what is worth showing was kept */
+  if (self->node == NULL)
+    return self->properties;
+  if (!JSON_NODE_HOLDS_OBJECT (self->node))
     return NULL;
   feature = json_node_get_object (self->node);
   properties = json_object_get_member (feature, "properties");

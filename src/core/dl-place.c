@@ -218,6 +218,7 @@ dl_place_finalize (GObject *object)
   g_free (self->precision);
   g_free (self->description);
   g_clear_pointer (&self->parts, g_ptr_array_unref);
+  g_clear_pointer (&self->properties, json_object_unref);
   g_clear_pointer (&self->outer, g_array_unref);
   g_clear_pointer (&self->mentions, g_array_unref);
   g_clear_pointer (&self->node, json_node_unref);

@@ -1699,7 +1699,14 @@ read_feature_sources (Loader *l)
           JsonNode *id = json_object_get_member (json_node_get_object (node), "id");
 
           /* what dl_story_remember_nodes() finds of a place read with its tree */
+          JsonNode *properties = json_object_get_member (json_node_get_object (node),
+                                                         "properties");
+
           place->id_made_up = id == NULL || !JSON_NODE_HOLDS_VALUE (id);
+          /* what a reader is shown of a plain map's free data stays */
+          if (properties != NULL && JSON_NODE_HOLDS_OBJECT (properties) &&
+              dl_place_properties_worth_keeping (json_node_get_object (properties)))
+            place->properties = json_object_ref (json_node_get_object (properties));
           g_clear_pointer (&place->node, json_node_unref);
           place->source_index = i + 1;
           source->owned = TRUE;
