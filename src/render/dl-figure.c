@@ -1782,7 +1782,7 @@ draw_labels (Figure *fig)
           /* Many numbers wrap under the name instead of making a long line. */
           layout_size (name_only, &name_w, &name_h);
           pango_layout_set_width (lt.layout,
-                                  (int) (MAX (name_w, 130 * fig->u) * PANGO_SCALE));
+                                  (int) ceil (MAX (name_w, 130 * fig->u) * PANGO_SCALE) + 1);
           pango_layout_set_wrap (lt.layout, PANGO_WRAP_WORD);
         }
       if (numbers != NULL)
