@@ -1801,7 +1801,7 @@ draw_labels (Figure *fig)
           /* Many numbers wrap under the name instead of making a long line. */
           layout_size (name_only, &name_w, &name_h);
           pango_layout_set_width (lt.layout,
-                                  (int) (MAX (name_w, 130 * fig->u) * PANGO_SCALE));
+                                  (int) ceil (MAX (name_w, 130 * fig->u) * PANGO_SCALE) + 1);
           pango_layout_set_wrap (lt.layout, PANGO_WRAP_WORD);
         }
       if (numbers != NULL)
@@ -1883,16 +1883,22 @@ draw_labels (Figure *fig)
                   (DlLabelObstacle *) obstacles->data, obstacles->len,
                   (DlRect *) blocked->data, blocked->len, &bounds, 3 * fig->u);
 
-  /* Base-map names first, so place names are drawn over any city dot. */
-  for (int pass = 0; pass < 2; pass++)
+  /* Base-map names first, so place names are drawn over any city dot; then the leader
+   * lines, then the place names, which no leader line crosses out. */
+  for (int pass = 0; pass < 3; pass++)
     for (guint i = 0; i < labels->len; i++)
       {
         DlLabel *label = &g_array_index (labels, DlLabel, i);
         LabelText *lt = &g_array_index (texts, LabelText, i);
         gboolean is_place = i < fig->places->len && lt->bold;
 
-        if (!label->placed || is_place != (pass == 1))
+        if (!label->placed || is_place != (pass > 0))
           continue;
+        if (pass == 1)
+          {
+            draw_leader (fig, label);
+            continue;
+          }
 
         if (lt->is_city)
           {
@@ -1921,7 +1927,6 @@ draw_labels (Figure *fig)
                 pango_layout_set_alignment (lt->layout, PANGO_ALIGN_CENTER);
               }
             fig->layout.n_labels++;
-            draw_leader (fig, label);
           }
         show_text (fig, lt->layout, label->rect.x, label->rect.y, lt->size, lt->bold, TRUE,
                    is_place ? 0.08 : (lt->is_city ? 0.3 : 0.45));
