@@ -124,7 +124,7 @@ static gint64
 pack_cell (gint64 row,
            gint64 column)
 {
-  return (row << 32) + column;
+  return row * ((gint64) 1 << 32) + column;  /* rows and columns within ±1e9 */
 }
 
 /* The first entry of @cell in the sorted @entries, or @n. */
