@@ -956,6 +956,47 @@ test_single_feature_remove (void)
   assert_bytes_equal (before, undone);
 }
 
+/* Found by fuzz-edit: a plain map with repeated and numeric ids that gets story content
+ * is saved with the unique string ids it was given when read, so that it loads. */
+static void
+test_plain_map_ids_become_unique (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "interop",
+                                                 "ids-number-and-string.geojson", NULL);
+  g_autofree char *text = NULL;
+  gsize length;
+  g_autoptr(GBytes) input = NULL;
+  g_autoptr(DlStory) story = NULL;
+  g_autoptr(DlHistory) history = dl_history_new ();
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+  g_autoptr(GBytes) undone = NULL;
+  g_autoptr(DlStory) again = NULL;
+  g_autofree char *edited = NULL;
+  g_autofree char *reloaded = NULL;
+
+  g_assert_true (g_file_get_contents (path, &text, &length, NULL));
+  input = g_bytes_new_take (g_steal_pointer (&text), length);
+  story = load_bytes (input);
+  before = dl_story_to_bytes (story);
+  dl_history_push (history, dl_operation_new_set_story_title (story, "Borders"));
+  after = dl_story_to_bytes (story);
+  again = load_bytes (after);
+  edited = dl_test_describe_story (story);
+  reloaded = dl_test_describe_story (again);
+  g_assert_cmpstr (reloaded, ==, edited);
+  for (guint i = 0; i < g_list_model_get_n_items (dl_story_get_places (story)); i++)
+    {
+      DlPlace *place = item (dl_story_get_places (story), i);
+
+      g_assert_nonnull (dl_story_lookup_place (again, dl_place_get_id (place)));
+    }
+
+  g_assert_true (dl_history_undo (history));
+  undone = dl_story_to_bytes (story);
+  assert_bytes_equal (before, undone);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -981,6 +1022,7 @@ main (int   argc,
   g_test_add_func ("/history/bare-geometry-add-place", test_bare_geometry_add_place);
   g_test_add_func ("/history/geometry-collection-move", test_geometry_collection_move);
   g_test_add_func ("/history/single-feature-remove", test_single_feature_remove);
+  g_test_add_func ("/history/plain-map-ids-become-unique", test_plain_map_ids_become_unique);
 
   return g_test_run ();
 }

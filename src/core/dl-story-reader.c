@@ -1057,6 +1057,21 @@ read_feature (Loader     *l,
            *json_node_get_string (id_node) != '\0')
     id = g_strdup (json_node_get_string (id_node));
 
+  /* a plain map may repeat an id (or write 1 and "1"): each place gets its own, written
+   * only if the map becomes a story */
+  if (id != NULL && !l->is_story)
+    {
+      /* suffixed with the feature's number: no search through a thousand "x-N" */
+      while (g_hash_table_contains (l->place_paths, id))
+        {
+          char *unique = g_strdup_printf ("%s-%u", id, index + 1);
+
+          g_free (id);
+          id = unique;
+        }
+      g_hash_table_insert (l->place_paths, g_strdup (id), g_strdup (path));
+    }
+
   if (id != NULL && l->is_story)
     {
       g_autofree char *id_path = member_path (path, "id");

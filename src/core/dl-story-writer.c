@@ -416,7 +416,11 @@ write_place (Writer  *w,
   JsonNode *node;
   gboolean becomes_story = w->becomes_story;
 
-  if (original == NULL || (place->id_made_up && becomes_story))
+  /* a story needs unique string ids: a plain map's numbers and repeated ids were given
+   * others when it was read */
+  if (original == NULL ||
+      (becomes_story && (place->id_made_up ||
+                         g_strcmp0 (string_member (original, "id"), place->id) != 0)))
     json_object_set_string_member (feature, "id", place->id);
   if (original == NULL)
     json_object_set_string_member (feature, "type", "Feature");
