@@ -150,8 +150,10 @@ sync_list_selection (DlWindow *self)
   g_autoptr(GtkBitset) mask = NULL;
   guint n = g_list_model_get_n_items (model);
   guint first = G_MAXUINT;
+  guint n_selected = dl_view_state_get_selected_events (self->state)->len;
 
-  for (guint i = 0; i < n; i++)
+  /* no pass over 100,000 rows when nothing (or no more) is selected */
+  for (guint i = 0, found = 0; i < n && found < n_selected; i++)
     {
       g_autoptr(DlEvent) event = g_list_model_get_item (model, i);
 
@@ -159,6 +161,7 @@ sync_list_selection (DlWindow *self)
         {
           gtk_bitset_add (selected, i);
           first = MIN (first, i);
+          found++;
         }
     }
 
