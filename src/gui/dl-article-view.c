@@ -296,26 +296,55 @@ tint_drop (DlArticleView *self,
   g_hash_table_remove (self->tints, kept);
 }
 
-/* A kept range of the same tag that overlapped a removed one lost its tint there. */
+static int
+compare_tint_starts (gconstpointer a,
+                     gconstpointer b)
+{
+  const Tint *x = a, *y = b;
+
+  return (x->start > y->start) - (x->start < y->start);
+}
+
+/* A kept range of the same tag that overlapped a removed one lost its tint there. The
+ * removed ranges sorted, with the furthest end so far, so that a kept range looks only at
+ * those that can reach it: thousands of each cost no more than a sort. */
 static void
 restore_overlaps (DlArticleView *self,
                   GArray        *removed)
 {
+  g_autofree int *reach = NULL;
   GHashTableIter iter;
   gpointer key;
 
   if (removed->len == 0)
     return;
+  g_array_sort (removed, compare_tint_starts);
+  reach = g_new (int, removed->len);
+  for (guint i = 0; i < removed->len; i++)
+    reach[i] = MAX (i > 0 ? reach[i - 1] : G_MININT,
+                    g_array_index (removed, Tint, i).end);
+
   g_hash_table_iter_init (&iter, self->tints);
   while (g_hash_table_iter_next (&iter, &key, NULL))
     {
       const Tint *kept = key;
+      guint low = 0, high = removed->len;
 
-      for (guint i = 0; i < removed->len; i++)
+      /* the removed ranges that start before it ends: [0, low) */
+      while (low < high)
+        {
+          guint mid = low + (high - low) / 2;
+
+          if (g_array_index (removed, Tint, mid).start < kept->end)
+            low = mid + 1;
+          else
+            high = mid;
+        }
+      for (guint i = low; i-- > 0 && reach[i] > kept->start;)
         {
           const Tint *gone = &g_array_index (removed, Tint, i);
 
-          if (gone->tag == kept->tag && gone->start < kept->end && kept->start < gone->end)
+          if (gone->tag == kept->tag && kept->start < gone->end)
             {
               tag_range (self, kept, TRUE);
               break;

@@ -152,15 +152,23 @@ sync_list_selection (DlWindow *self)
   g_autoptr(GtkBitset) mask = NULL;
   guint n = g_list_model_get_n_items (model);
   guint first = G_MAXUINT;
+  GPtrArray *events = dl_view_state_get_selected_events (self->state);
+  g_autoptr(GHashTable) wanted = g_hash_table_new (NULL, NULL);
 
-  for (guint i = 0; i < n; i++)
+  /* a set, not a search of the selection per row: a place of 10,000 events selected in a
+   * list of 100,000 was a billion comparisons; and no pass over the rows when nothing
+   * (or nothing more) is selected */
+  for (guint i = 0; i < events->len; i++)
+    g_hash_table_add (wanted, events->pdata[i]);
+  for (guint i = 0, found = 0; i < n && found < events->len; i++)
     {
       g_autoptr(DlEvent) event = g_list_model_get_item (model, i);
 
-      if (dl_view_state_is_selected (self->state, event))
+      if (g_hash_table_contains (wanted, event))
         {
           gtk_bitset_add (selected, i);
           first = MIN (first, i);
+          found++;
         }
     }
 
