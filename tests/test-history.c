@@ -997,6 +997,32 @@ test_plain_map_ids_become_unique (void)
   assert_bytes_equal (before, undone);
 }
 
+/* A plain map whose feature is called "place-2" and whose second feature has no id: the
+ * id made up for the second is another, so that the map with a title loads as a story. */
+static void
+test_plain_map_made_up_id_free (void)
+{
+  const char *text = "{\"type\":\"FeatureCollection\",\"features\":["
+                     "{\"type\":\"Feature\",\"id\":\"place-2\",\"geometry\":"
+                     "{\"type\":\"Point\",\"coordinates\":[1,2]},\"properties\":{}},"
+                     "{\"type\":\"Feature\",\"geometry\":"
+                     "{\"type\":\"Point\",\"coordinates\":[3,4]},\"properties\":{}}]}";
+  g_autoptr(GBytes) input = g_bytes_new_static (text, strlen (text));
+  g_autoptr(DlStory) story = load_bytes (input);
+  g_autoptr(DlHistory) history = dl_history_new ();
+  g_autoptr(GBytes) after = NULL;
+  g_autoptr(DlStory) again = NULL;
+  DlPlace *first = item (dl_story_get_places (story), 0);
+  DlPlace *second = item (dl_story_get_places (story), 1);
+
+  g_assert_cmpstr (dl_place_get_id (first), ==, "place-2");
+  g_assert_cmpstr (dl_place_get_id (second), !=, "place-2");
+  dl_history_push (history, dl_operation_new_set_story_title (story, "Two places"));
+  after = dl_story_to_bytes (story);
+  again = load_bytes (after);
+  g_assert_cmpuint (g_list_model_get_n_items (dl_story_get_places (again)), ==, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1023,6 +1049,7 @@ main (int   argc,
   g_test_add_func ("/history/geometry-collection-move", test_geometry_collection_move);
   g_test_add_func ("/history/single-feature-remove", test_single_feature_remove);
   g_test_add_func ("/history/plain-map-ids-become-unique", test_plain_map_ids_become_unique);
+  g_test_add_func ("/history/plain-map-made-up-id-free", test_plain_map_made_up_id_free);
 
   return g_test_run ();
 }

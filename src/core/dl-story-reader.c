@@ -1094,6 +1094,16 @@ read_feature (Loader     *l,
   if (id == NULL)
     {
       place->id = g_strdup_printf ("place-%u", index + 1);
+      /* not the id another feature of a plain map has */
+      while (!l->is_story && g_hash_table_contains (l->place_paths, place->id))
+        {
+          char *unique = g_strdup_printf ("%s-%u", place->id, index + 1);
+
+          g_free (place->id);
+          place->id = unique;
+        }
+      if (!l->is_story)
+        g_hash_table_insert (l->place_paths, g_strdup (place->id), g_strdup (path));
       /* TRANSLATORS: the name of a map feature that has none; %u counts from 1 */
       place->name = g_strdup_printf (_("Place %u"), index + 1);
     }
