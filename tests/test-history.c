@@ -931,10 +931,9 @@ test_geometry_collection_move (void)
  * from the saved file too (the Feature was written back as it was read); undo gives the
  * bytes back. */
 static void
-test_single_feature_remove (void)
+test_single_feature_remove (gconstpointer data)
 {
-  const char *text = "{\"type\":\"Feature\",\"geometry\":{\"type\":\"Polygon\","
-                     "\"coordinates\":[[[170.0,40.0],[180.0,40.0],[180.0,50.0],[170.0,40.0]]]}}";
+  const char *text = data;
   g_autoptr(GBytes) input = g_bytes_new_static (text, strlen (text));
   g_autoptr(DlStory) story = load_bytes (input);
   g_autoptr(DlHistory) history = dl_history_new ();
@@ -1047,7 +1046,14 @@ main (int   argc,
   g_test_add_func ("/history/plain-map-becomes-story", test_plain_map_becomes_story);
   g_test_add_func ("/history/bare-geometry-add-place", test_bare_geometry_add_place);
   g_test_add_func ("/history/geometry-collection-move", test_geometry_collection_move);
-  g_test_add_func ("/history/single-feature-remove", test_single_feature_remove);
+  g_test_add_data_func ("/history/single-feature-remove",
+                        "{\"type\":\"Feature\",\"geometry\":{\"type\":\"Polygon\","
+                        "\"coordinates\":[[[170.0,40.0],[180.0,40.0],[180.0,50.0],"
+                        "[170.0,40.0]]]}}", test_single_feature_remove);
+  /* a place without a location */
+  g_test_add_data_func ("/history/single-feature-remove-no-geometry",
+                        "{\"type\":\"Feature\",\"geometry\":null,\"properties\":{}}",
+                        test_single_feature_remove);
   g_test_add_func ("/history/plain-map-ids-become-unique", test_plain_map_ids_become_unique);
   g_test_add_func ("/history/plain-map-made-up-id-free", test_plain_map_made_up_id_free);
 

@@ -1063,15 +1063,6 @@ write_story (DlStory    *self,
           if (place->node == NULL && place->loaded_name != NULL)
             w.root_geometry_place = place;
         }
-      if (places->len == 0 && !needs_dateline (self) &&
-          geometry_rank (feature ? node_object (json_object_get_member (original, "geometry"))
-                                 : original) < 0)
-        {
-          /* a Feature without a geometry: nothing shown, nothing to change (but a place
-           * read from it and deleted is gone) */
-          data = dl_json_write (self->root, &length);
-          return g_bytes_new_take (data, length);
-        }
       if (only != NULL && !needs_dateline (self) &&
           ((feature && only->node == self->root) ||
            (!feature && only == w.root_geometry_place && !place_edited (only))))
