@@ -261,6 +261,73 @@ test_no_start (void)
   g_assert_cmpstr (back, ==, story_text);
 }
 
+/* A draft's date the text does not give ("assumed": true, written by the drafter) is kept
+ * as such; setting the time by hand ends it in the same step (the member goes from the
+ * file), and undo gives the bytes back. */
+static const char assumed_text[] =
+  "{\n"
+  "  \"type\": \"FeatureCollection\",\n"
+  "  \"dateline\": {\n"
+  "    \"version\": 1,\n"
+  "    \"article\": {\n"
+  "      \"title\": \"Drafted\",\n"
+  "      \"published\": \"2024-12-08\",\n"
+  "      \"text\": \"Crowds gathered. On Sunday he left.\"\n"
+  "    },\n"
+  "    \"events\": [\n"
+  "      {\n"
+  "        \"id\": \"crowds\",\n"
+  "        \"title\": \"Crowds gathered\",\n"
+  "        \"when\": {\n"
+  "          \"start\": \"2024-12-08\",\n"
+  "          \"text\": null,\n"
+  "          \"assumed\": true\n"
+  "        },\n"
+  "        \"suggested\": true\n"
+  "      },\n"
+  "      {\n"
+  "        \"id\": \"left\",\n"
+  "        \"title\": \"He left\",\n"
+  "        \"when\": {\n"
+  "          \"start\": \"2024-12-08\",\n"
+  "          \"text\": \"On Sunday\"\n"
+  "        },\n"
+  "        \"suggested\": true\n"
+  "      }\n"
+  "    ]\n"
+  "  },\n"
+  "  \"features\": []\n"
+  "}\n";
+
+static void
+test_assumed (void)
+{
+  g_autoptr(DlStory) story = load (assumed_text);
+  g_autoptr(DlHistory) history = dl_history_new ();
+  DlEvent *crowds = dl_story_lookup_event (story, "crowds");
+  DlEvent *left = dl_story_lookup_event (story, "left");
+  g_autofree char *unchanged = saved_text (story);
+  g_autofree char *applied = NULL;
+  g_autofree char *undone = NULL;
+  DlTime day;
+
+  g_assert_true (dl_event_get_date_assumed (crowds));
+  g_assert_false (dl_event_get_date_assumed (left));
+  g_assert_cmpstr (unchanged, ==, assumed_text);
+
+  g_assert_true (dl_time_parse ("2024-12-06", &day, NULL));
+  dl_history_push (history, dl_operation_new_set_event_start (crowds, &day));
+  g_assert_false (dl_event_get_date_assumed (crowds));
+  applied = saved_text (story);
+  g_assert_null (strstr (applied, "\"assumed\""));
+  g_assert_nonnull (strstr (applied, "\"start\": \"2024-12-06\""));
+
+  g_assert_true (dl_history_undo (history));
+  g_assert_true (dl_event_get_date_assumed (crowds));
+  undone = saved_text (story);
+  g_assert_cmpstr (undone, ==, assumed_text);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -273,5 +340,6 @@ main (int   argc,
   g_test_add_func ("/approximate/operation", test_operation);
   g_test_add_func ("/approximate/round-trip", test_round_trip);
   g_test_add_func ("/approximate/no-start", test_no_start);
+  g_test_add_func ("/approximate/assumed", test_assumed);
   return g_test_run ();
 }

@@ -20,6 +20,7 @@
 #include "dl-event-row.h"
 #include "dl-marker.h"
 #include "dl-new-story-dialog.h"
+#include "dl-operation.h"
 #include "dl-resources.h"
 #include "dl-review-buttons.h"
 #include "dl-test-util.h"
@@ -725,6 +726,78 @@ test_half_reviewed (void)
   g_unlink (path);
 }
 
+/* The texts of the labels of the row on screen showing @event, joined by "|", or NULL. */
+static char *
+row_text (DlWindow *window,
+          DlEvent  *event)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+
+  collect (GTK_WIDGET (dl_window_get_list_view (window)), DL_TYPE_EVENT_ROW, rows);
+  for (guint i = 0; i < rows->len; i++)
+    if (dl_event_row_get_event (rows->pdata[i]) == event)
+      {
+        g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+        GString *text = g_string_new (NULL);
+
+        collect (rows->pdata[i], GTK_TYPE_LABEL, labels);
+        for (guint j = 0; j < labels->len; j++)
+          g_string_append_printf (text, "%s|", gtk_label_get_text (labels->pdata[j]));
+        return g_string_free (text, FALSE);
+      }
+  return NULL;
+}
+
+/* A drafted event the text gives no time for says its date is the article's, until its
+ * time is set by hand (one step; undo brings the note back). */
+static void
+test_assumed_date (void)
+{
+  DlWindow *window = draft_window ();
+  DlHistory *history = dl_document_get_history (dl_window_get_document (window));
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  DlEvent *assumed = NULL;
+  DlEvent *dated = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *other = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *undone = NULL;
+  DlTime day;
+
+  collect (GTK_WIDGET (dl_window_get_list_view (window)), DL_TYPE_EVENT_ROW, rows);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      DlEvent *event = dl_event_row_get_event (rows->pdata[i]);
+
+      if (dl_event_get_date_assumed (event) && assumed == NULL)
+        assumed = event;
+      else if (!dl_event_get_date_assumed (event) && dated == NULL)
+        dated = event;
+    }
+  g_assert_nonnull (assumed);
+  g_assert_nonnull (dated);
+
+  before = row_text (window, assumed);
+  g_assert_nonnull (strstr (before, "8 Dec 2024 · article’s date|"));
+  other = row_text (window, dated);
+  g_assert_null (strstr (other, "article’s date"));
+
+  g_assert_true (dl_time_parse ("2024-12-06", &day, NULL));
+  dl_history_push (history, dl_operation_new_set_event_start (assumed, &day));
+  dl_test_run_for (50);
+  after = row_text (window, assumed);
+  g_assert_nonnull (after);
+  g_assert_null (strstr (after, "article’s date"));
+  g_assert_nonnull (strstr (after, "6 Dec 2024|"));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  dl_test_run_for (50);
+  undone = row_text (window, assumed);
+  g_assert_nonnull (strstr (undone, "8 Dec 2024 · article’s date|"));
+
+  close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -749,6 +822,7 @@ main (int   argc,
   g_test_add_func ("/review-window/place-popover", test_place_popover);
   g_test_add_func ("/review-window/actors-dialog", test_actors_dialog);
   g_test_add_func ("/review-window/half-reviewed", test_half_reviewed);
+  g_test_add_func ("/review-window/assumed-date", test_assumed_date);
 
   status = g_test_run ();
   g_rmdir (state_dir);

@@ -17,6 +17,8 @@ struct _DlEvent
   DlTime     end;         /* precision DL_TIME_NONE when not a span */
   char      *when_text;
   gboolean   approximate; /* the time is "about" (when.approximate) */
+  /* the text gives no time: the drafter used the publication date (when.assumed) */
+  gboolean   date_assumed;
   char      *category;
   char      *attribution;
   GPtrArray *places;      /* of DlPlace (owned) */

@@ -21,6 +21,7 @@ enum {
   PROP_END,
   PROP_WHEN_TEXT,
   PROP_APPROXIMATE,
+  PROP_DATE_ASSUMED,
   PROP_CATEGORY,
   PROP_ATTRIBUTION,
   PROP_PLACES,
@@ -116,6 +117,10 @@ dl_event_get_property (GObject    *object,
     case PROP_APPROXIMATE:
       g_value_set_boolean (value, self->approximate);
       break;
+
+    case PROP_DATE_ASSUMED:
+      g_value_set_boolean (value, self->date_assumed);
+      break;
     case PROP_CATEGORY:
       g_value_set_string (value, self->category);
       break;
@@ -163,6 +168,10 @@ dl_event_set_property (GObject      *object,
       break;
     case PROP_APPROXIMATE:
       dl_event_set_approximate (self, g_value_get_boolean (value));
+      break;
+
+    case PROP_DATE_ASSUMED:
+      dl_event_set_date_assumed (self, g_value_get_boolean (value));
       break;
     case PROP_CATEGORY:
       dl_event_set_category (self, g_value_get_string (value));
@@ -216,6 +225,7 @@ dl_event_class_init (DlEventClass *klass)
   properties[PROP_END] = g_param_spec_boxed ("end", NULL, NULL, DL_TYPE_TIME, rw);
   properties[PROP_WHEN_TEXT] = g_param_spec_string ("when-text", NULL, NULL, NULL, rw);
   properties[PROP_APPROXIMATE] = g_param_spec_boolean ("approximate", NULL, NULL, FALSE, rw);
+  properties[PROP_DATE_ASSUMED] = g_param_spec_boolean ("date-assumed", NULL, NULL, FALSE, rw);
   properties[PROP_CATEGORY] = g_param_spec_string ("category", NULL, NULL, NULL, rw);
   properties[PROP_ATTRIBUTION] = g_param_spec_string ("attribution", NULL, NULL, NULL, rw);
   /* notified when the lists change; read them with the getters */
@@ -755,6 +765,39 @@ dl_event_set_approximate (DlEvent  *self,
     return;
   self->approximate = approximate;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_APPROXIMATE]);
+}
+
+/**
+ * dl_event_get_date_assumed:
+ * @self: an event
+ *
+ * Returns: %TRUE when the text gives no time for the event and its date is the
+ * article's (a draft's `"assumed": true`)
+ */
+gboolean
+dl_event_get_date_assumed (DlEvent *self)
+{
+  g_return_val_if_fail (DL_IS_EVENT (self), FALSE);
+  return self->date_assumed && self->start.precision != DL_TIME_NONE;
+}
+
+/**
+ * dl_event_set_date_assumed:
+ * @self: an event
+ * @date_assumed: %TRUE when the event's date is only the article's
+ *
+ * Marks the event's date as the article's (the text gives none) or not.
+ */
+void
+dl_event_set_date_assumed (DlEvent  *self,
+                           gboolean  date_assumed)
+{
+  g_return_if_fail (DL_IS_EVENT (self));
+  date_assumed = !!date_assumed;
+  if (self->date_assumed == date_assumed)
+    return;
+  self->date_assumed = date_assumed;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATE_ASSUMED]);
 }
 
 /**

@@ -31,6 +31,9 @@ const char      *dl_event_get_when_text   (DlEvent    *self);
 /* TRUE when the time is only about right ("about December 2024", "c. 2016"); FALSE
  * without a start. */
 gboolean         dl_event_get_approximate (DlEvent    *self);
+/* TRUE when the text gives no time for the event and its date is the article's (a draft's
+ * "assumed": true), until the time is set by hand. */
+gboolean         dl_event_get_date_assumed (DlEvent   *self);
 /* The start as shown: "8 Dec 2024", "about Dec 2024", "c. 2016"; "" without a time. */
 char            *dl_event_format_start    (DlEvent    *self);
 const char      *dl_event_get_category    (DlEvent    *self);
@@ -80,6 +83,8 @@ void             dl_event_set_when_text   (DlEvent    *self,
                                            const char *when_text);
 void             dl_event_set_approximate (DlEvent    *self,
                                            gboolean    approximate);
+void             dl_event_set_date_assumed (DlEvent   *self,
+                                            gboolean   date_assumed);
 void             dl_event_set_category    (DlEvent    *self,
                                            const char *category);
 void             dl_event_set_attribution (DlEvent    *self,

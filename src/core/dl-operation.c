@@ -510,6 +510,19 @@ set_time (DlEvent      *event,
 
   g_value_init (&gvalue, DL_TYPE_TIME);
   g_value_set_boxed (&gvalue, time != NULL && time->precision != DL_TIME_NONE ? time : NULL);
+  if (dl_event_get_date_assumed (event))
+    {
+      /* a time set by hand is no longer the article's date: one step */
+      DlOperation *group = dl_operation_new_group (label);
+      g_auto(GValue) no = G_VALUE_INIT;
+
+      g_value_init (&no, G_TYPE_BOOLEAN);
+      dl_operation_group_add (group, dl_operation_new_set_property (event, property, &gvalue,
+                                                                    label));
+      dl_operation_group_add (group, dl_operation_new_set_property (event, "date-assumed", &no,
+                                                                    label));
+      return group;
+    }
   return dl_operation_new_set_property (event, property, &gvalue, label);
 }
 

@@ -1357,6 +1357,14 @@ read_when (Loader     *l,
   end = get_string (l, when, path, "end", FALSE);
   event->when_text = g_strdup (get_string (l, when, path, "text", FALSE));
   read_approximate (l, event, when, path);
+  /* a draft's date the text does not give (written by the app: true or absent) */
+  {
+    JsonNode *assumed = json_object_get_member (when, "assumed");
+
+    event->date_assumed = assumed != NULL && JSON_NODE_HOLDS_VALUE (assumed) &&
+                          json_node_get_value_type (assumed) == G_TYPE_BOOLEAN &&
+                          json_node_get_boolean (assumed);
+  }
 
   if (start != NULL && read_time (l, start, start_path, &event->start) &&
       end != NULL && read_time (l, end, end_path, &event->end) &&

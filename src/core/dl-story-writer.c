@@ -780,7 +780,8 @@ write_when (JsonObject *event_object,
   if (when != NULL && JSON_NODE_HOLDS_VALUE (when) &&
       json_node_get_value_type (when) == G_TYPE_STRING &&
       event->end.precision == DL_TIME_NONE && event->when_text == NULL &&
-      !event->approximate && same_time (json_node_get_string (when), &event->start))
+      !event->approximate && !event->date_assumed &&
+      same_time (json_node_get_string (when), &event->start))
     return;
 
   object = copy_object (node_object (when));
@@ -790,6 +791,7 @@ write_when (JsonObject *event_object,
   sync_time (object, "end", &event->end);
   sync_string (object, "text", event->when_text);
   sync_flag (object, "approximate", event->approximate);
+  sync_flag (object, "assumed", event->date_assumed);
 
   node = json_node_new (JSON_NODE_OBJECT);
   json_node_take_object (node, object);

@@ -64,6 +64,11 @@ update (DlEventRow *self)
   when = dl_event_format_when (self->event);
   places = dl_event_format_places (self->event);
   gtk_label_set_text (self->time_label, when);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->time_label),
+                               dl_event_get_date_assumed (self->event)
+                               ? _("The text gives no time for this event: it is dated to the "
+                                   "article’s publication. Set its time in the event editor (F2).")
+                               : NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->time_label), when[0] != '\0');
   gtk_label_set_text (self->title_label, dl_event_get_title (self->event));
   gtk_label_set_text (self->places_label, places);
@@ -245,6 +250,10 @@ dl_event_format_when (DlEvent *event)
   if (start != NULL && start->precision != DL_TIME_NONE)
     date = dl_event_format_start (event);
 
+  if (date != NULL && dl_event_get_date_assumed (event))
+    /* TRANSLATORS: a drafted event the text gives no time for is dated to the article's
+     * publication day: "8 Dec 2024 · article’s date" */
+    return g_strdup_printf (_("%s · article’s date"), date);
   if (text != NULL && text[0] != '\0' && date != NULL)
     /* TRANSLATORS: the article's wording of a time, then its date: "on Sunday · 8 Dec 2024" */
     return g_strdup_printf (_("%s · %s"), text, date);
