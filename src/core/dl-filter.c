@@ -24,6 +24,7 @@ struct _DlFilter
   DlTime      to;
   gint64      from_second;  /* the bounds as Unix seconds, computed once */
   gint64      to_second;
+  DlFilterChange last_change;
 };
 
 G_DEFINE_FINAL_TYPE (DlFilter, dl_filter, G_TYPE_OBJECT)
@@ -59,9 +60,72 @@ update_actor_list (DlFilter *self)
 }
 
 static void
-changed (DlFilter *self)
+changed (DlFilter       *self,
+         DlFilterChange  change)
 {
+  self->last_change = change;
   g_signal_emit (self, signals[CHANGED], 0);
+}
+
+/* Whether every element of @a is in @b (NULL: every actor). */
+static gboolean
+actors_within (GHashTable *a,
+               GHashTable *b)
+{
+  GHashTableIter iter;
+  gpointer key;
+
+  if (b == NULL)
+    return TRUE;
+  if (a == NULL)
+    return FALSE;
+  g_hash_table_iter_init (&iter, a);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    if (!g_hash_table_contains (b, key))
+      return FALSE;
+  return TRUE;
+}
+
+static DlFilterChange
+compare_actor_sets (GHashTable *old,
+                    GHashTable *new)
+{
+  if (actors_within (new, old))
+    return DL_FILTER_CHANGE_MORE_STRICT;
+  if (actors_within (old, new))
+    return DL_FILTER_CHANGE_LESS_STRICT;
+  return DL_FILTER_CHANGE_DIFFERENT;
+}
+
+/* Whether an event holding every word of @b holds every word of @a too: each word of @a
+ * is within a word of @b ("mar" within "market"). */
+static gboolean
+words_implied (char * const *a,
+               char * const *b)
+{
+  for (guint i = 0; a[i] != NULL; i++)
+    {
+      gboolean found = FALSE;
+
+      for (guint j = 0; b[j] != NULL && !found; j++)
+        found = strstr (b[j], a[i]) != NULL;
+      if (!found)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Bounds as seconds, open ones at the ends of time. */
+static void
+range_seconds (gboolean      has_from,
+               const DlTime *from,
+               gboolean      has_to,
+               const DlTime *to,
+               gint64       *first,
+               gint64       *last)
+{
+  *first = has_from ? dl_time_get_first_second (from) : G_MININT64;
+  *last = has_to ? dl_time_get_last_second (to) : G_MAXINT64;
 }
 
 static gboolean
@@ -132,6 +196,7 @@ dl_filter_set_actors (DlFilter           *self,
                       const char * const *actor_ids)
 {
   g_autoptr(GHashTable) set = NULL;
+  DlFilterChange change;
 
   g_return_if_fail (DL_IS_FILTER (self));
 
@@ -158,10 +223,11 @@ dl_filter_set_actors (DlFilter           *self,
         return;
     }
 
+  change = compare_actor_sets (self->actors, set);
   g_clear_pointer (&self->actors, g_hash_table_unref);
   self->actors = g_steal_pointer (&set);
   update_actor_list (self);
-  changed (self);
+  changed (self, change);
 }
 
 /**
@@ -225,7 +291,7 @@ dl_filter_set_actor_allowed (DlFilter   *self,
     g_hash_table_remove (self->actors, actor_id);
 
   update_actor_list (self);
-  changed (self);
+  changed (self, allowed ? DL_FILTER_CHANGE_LESS_STRICT : DL_FILTER_CHANGE_MORE_STRICT);
 }
 
 /**
@@ -239,6 +305,8 @@ dl_filter_set_text (DlFilter   *self,
                     const char *text)
 {
   g_autofree char *folded = NULL;
+  g_auto(GStrv) old_words = NULL;
+  DlFilterChange change = DL_FILTER_CHANGE_DIFFERENT;
 
   g_return_if_fail (DL_IS_FILTER (self));
 
@@ -249,7 +317,7 @@ dl_filter_set_text (DlFilter   *self,
 
   g_free (self->text);
   self->text = g_strdup (text);
-  g_strfreev (self->words);
+  old_words = self->words;
 
   folded = dl_text_fold (text != NULL ? text : "");
   {
@@ -263,7 +331,12 @@ dl_filter_set_text (DlFilter   *self,
     self->words = (char **) g_ptr_array_free (words, FALSE);
   }
 
-  changed (self);
+  /* typing on narrows the search, deleting widens it */
+  if (words_implied (old_words, self->words))
+    change = DL_FILTER_CHANGE_MORE_STRICT;
+  else if (words_implied (self->words, old_words))
+    change = DL_FILTER_CHANGE_LESS_STRICT;
+  changed (self, change);
 }
 
 /**
@@ -293,6 +366,9 @@ dl_filter_set_time_range (DlFilter     *self,
                           const DlTime *from,
                           const DlTime *to)
 {
+  DlFilterChange change = DL_FILTER_CHANGE_DIFFERENT;
+  gint64 old_first, old_last, new_first, new_last;
+
   g_return_if_fail (DL_IS_FILTER (self));
 
   if (from != NULL && from->precision == DL_TIME_NONE)
@@ -304,6 +380,14 @@ dl_filter_set_time_range (DlFilter     *self,
       same_bound (self->has_to, &self->to, to))
     return;
 
+  range_seconds (self->has_from, &self->from, self->has_to, &self->to, &old_first, &old_last);
+  range_seconds (from != NULL, from, to != NULL, to, &new_first, &new_last);
+  /* a narrower range only hides events (those without a time once bounded) */
+  if (new_first >= old_first && new_last <= old_last)
+    change = DL_FILTER_CHANGE_MORE_STRICT;
+  else if (new_first <= old_first && new_last >= old_last)
+    change = DL_FILTER_CHANGE_LESS_STRICT;
+
   self->has_from = from != NULL;
   if (from != NULL)
     self->from = *from;
@@ -313,7 +397,7 @@ dl_filter_set_time_range (DlFilter     *self,
   self->from_second = from != NULL ? dl_time_get_first_second (from) : 0;
   self->to_second = to != NULL ? dl_time_get_last_second (to) : 0;
 
-  changed (self);
+  changed (self, change);
 }
 
 /**
@@ -372,7 +456,7 @@ dl_filter_reset (DlFilter *self)
   g_strfreev (self->words);
   self->words = g_new0 (char *, 1);
   self->has_from = self->has_to = FALSE;
-  changed (self);
+  changed (self, DL_FILTER_CHANGE_LESS_STRICT);
 }
 
 /**
@@ -463,4 +547,17 @@ dl_text_fold (const char *text)
     }
 
   return g_string_free (g_steal_pointer (&bare), FALSE);
+}
+
+/**
+ * dl_filter_get_last_change:
+ * @self: a filter
+ *
+ * Returns: how the change last reported by "changed" moved the set of events let through.
+ */
+DlFilterChange
+dl_filter_get_last_change (DlFilter *self)
+{
+  g_return_val_if_fail (DL_IS_FILTER (self), DL_FILTER_CHANGE_DIFFERENT);
+  return self->last_change;
 }

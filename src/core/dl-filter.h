@@ -6,6 +6,14 @@
 
 G_BEGIN_DECLS
 
+/* How the last change moved the set of events a filter lets through. */
+typedef enum
+{
+  DL_FILTER_CHANGE_DIFFERENT,    /* any way */
+  DL_FILTER_CHANGE_MORE_STRICT,  /* only events it let through may now be hidden */
+  DL_FILTER_CHANGE_LESS_STRICT,  /* only events it hid may now pass */
+} DlFilterChange;
+
 #define DL_TYPE_FILTER (dl_filter_get_type ())
 G_DECLARE_FINAL_TYPE (DlFilter, dl_filter, DL, FILTER, GObject)
 
@@ -40,6 +48,9 @@ void        dl_filter_reset             (DlFilter    *self);
 
 gboolean    dl_filter_match             (DlFilter    *self,
                                          DlEvent     *event);
+/* What the change just reported by "changed" did, so that a view re-checks only the
+ * events that may have changed side. */
+DlFilterChange dl_filter_get_last_change (DlFilter   *self);
 
 /* Folds @text for matching: lower case, accents removed, NFKD. */
 char       *dl_text_fold                (const char  *text);

@@ -34,13 +34,50 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* GTK 4.8 asks the X server where the pointer is on every gtk_widget_set_tooltip_text()
+ * of a visible widget: rows are bound by the dozen while the list scrolls, so a tooltip is
+ * set only when it changes. */
 static void
-clear_chips (DlEventRow *self)
+set_tooltip (GtkWidget  *widget,
+             const char *text)
+{
+  if (g_strcmp0 (gtk_widget_get_tooltip_text (widget), text) != 0)
+    gtk_widget_set_tooltip_text (widget, text);
+}
+
+/* The row's chips for its actors: those it has are kept and given new actors, so that
+ * binding a row to another event creates no widget when the numbers of actors match. */
+static void
+sync_chips (DlEventRow *self,
+            guint       n_actors)
 {
   GtkWidget *child;
+  guint n = 0;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->chips_box))) != NULL)
-    gtk_flow_box_remove (self->chips_box, child);
+  for (child = gtk_widget_get_first_child (GTK_WIDGET (self->chips_box)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n++;
+  for (; n > n_actors; n--)
+    gtk_flow_box_remove (self->chips_box,
+                         gtk_widget_get_last_child (GTK_WIDGET (self->chips_box)));
+  for (guint i = 0; i < n_actors; i++)
+    {
+      const char *role = NULL;
+      DlActor *actor = dl_event_get_actor (self->event, i, &role);
+      GtkFlowBoxChild *box_child = gtk_flow_box_get_child_at_index (self->chips_box, (int) i);
+
+      if (box_child != NULL)
+        dl_actor_chip_set_actor (gtk_flow_box_child_get_child (box_child), actor, role);
+      else
+        {
+          GtkWidget *chip = dl_actor_chip_new (actor, role);
+
+          /* Chips wrap onto more lines rather than cut names short; they are labels, not
+           * stops for the keyboard. */
+          gtk_flow_box_append (self->chips_box, chip);
+          gtk_widget_set_focusable (gtk_widget_get_parent (chip), FALSE);
+        }
+    }
 }
 
 static void
@@ -52,9 +89,9 @@ update (DlEventRow *self)
   g_autoptr(GString) actor_names = NULL;
   guint n_actors;
 
-  clear_chips (self);
   if (self->event == NULL)
     {
+      sync_chips (self, 0);
       gtk_label_set_text (self->time_label, "");
       gtk_label_set_text (self->title_label, "");
       gtk_label_set_text (self->places_label, "");
@@ -64,32 +101,25 @@ update (DlEventRow *self)
   when = dl_event_format_when (self->event);
   places = dl_event_format_places (self->event);
   gtk_label_set_text (self->time_label, when);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->time_label),
-                               dl_event_get_date_assumed (self->event)
-                               ? _("The text gives no time for this event: it is dated to the "
-                                   "article’s publication. Set its time in the event editor (F2).")
-                               : NULL);
+  set_tooltip (GTK_WIDGET (self->time_label),
+               dl_event_get_date_assumed (self->event)
+               ? _("The text gives no time for this event: it is dated to the "
+                   "article’s publication. Set its time in the event editor (F2).")
+               : NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->time_label), when[0] != '\0');
   gtk_label_set_text (self->title_label, dl_event_get_title (self->event));
   gtk_label_set_text (self->places_label, places);
   gtk_widget_set_visible (GTK_WIDGET (self->places_label), places[0] != '\0');
 
   n_actors = dl_event_get_n_actors (self->event);
+  sync_chips (self, n_actors);
   actor_names = g_string_new (NULL);
   for (guint i = 0; i < n_actors; i++)
     {
-      const char *role = NULL;
-      DlActor *actor = dl_event_get_actor (self->event, i, &role);
-
-      GtkWidget *chip = dl_actor_chip_new (actor, role);
-
-      /* Chips wrap onto more lines rather than cut names short; they are labels, not
-       * stops for the keyboard. */
-      gtk_flow_box_append (self->chips_box, chip);
-      gtk_widget_set_focusable (gtk_widget_get_parent (chip), FALSE);
       if (actor_names->len > 0)
         g_string_append (actor_names, _(", "));
-      g_string_append (actor_names, dl_actor_get_name (actor));
+      g_string_append (actor_names, dl_actor_get_name (dl_event_get_actor (self->event, i,
+                                                                           NULL)));
     }
   gtk_widget_set_visible (GTK_WIDGET (self->chips_box), n_actors > 0);
 
@@ -283,26 +313,59 @@ dl_event_format_places (DlEvent *event)
   return g_string_free (names, FALSE);
 }
 
+static gboolean
+chip_query_tooltip_cb (GtkWidget  *chip,
+                       int         x,
+                       int         y,
+                       gboolean    keyboard,
+                       GtkTooltip *tooltip,
+                       gpointer    user_data)
+{
+  const char *text = g_object_get_data (G_OBJECT (chip), "dl-chip-tooltip");
+
+  if (text == NULL)
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
 GtkWidget *
 dl_actor_chip_new (DlActor    *actor,
                    const char *role)
 {
-  g_autofree char *text = NULL;
-  g_autofree char *tooltip = NULL;
-  PangoAttrList *attrs;
-  PangoAttribute *attr;
   GtkWidget *chip;
-  double r, g, b;
 
   g_return_val_if_fail (DL_IS_ACTOR (actor), NULL);
 
-  /* The dot is a fixed prefix; the name is never parsed as markup. */
-  text = g_strconcat ("● ", dl_actor_get_name (actor), NULL);
-  chip = gtk_label_new (text);
+  chip = gtk_label_new (NULL);
   gtk_label_set_wrap (GTK_LABEL (chip), TRUE);
   gtk_label_set_xalign (GTK_LABEL (chip), 0);
   gtk_widget_set_halign (chip, GTK_ALIGN_START);
   gtk_widget_add_css_class (chip, "actor-chip");
+  /* asked for when shown: setting a tooltip costs a round trip to the display */
+  gtk_widget_set_has_tooltip (chip, TRUE);
+  g_signal_connect (chip, "query-tooltip", G_CALLBACK (chip_query_tooltip_cb), NULL);
+  dl_actor_chip_set_actor (chip, actor, role);
+  return chip;
+}
+
+void
+dl_actor_chip_set_actor (GtkWidget  *chip,
+                         DlActor    *actor,
+                         const char *role)
+{
+  g_autofree char *text = NULL;
+  char *tooltip = NULL;
+  PangoAttrList *attrs;
+  PangoAttribute *attr;
+  double r, g, b;
+
+  g_return_if_fail (GTK_IS_LABEL (chip));
+  g_return_if_fail (DL_IS_ACTOR (actor));
+
+  /* The dot is a fixed prefix; the name is never parsed as markup. */
+  text = g_strconcat ("● ", dl_actor_get_name (actor), NULL);
+  gtk_label_set_text (GTK_LABEL (chip), text);
 
   dl_actor_get_rgb (actor, &r, &g, &b);
   attrs = pango_attr_list_new ();
@@ -319,8 +382,7 @@ dl_actor_chip_new (DlActor    *actor,
     tooltip = g_strdup_printf (_("%s (%s)"), dl_actor_get_name (actor), role);
   else
     tooltip = g_strdup (dl_actor_get_name (actor));
-  gtk_widget_set_tooltip_text (chip, tooltip);
   gtk_accessible_update_property (GTK_ACCESSIBLE (chip),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
-  return chip;
+  g_object_set_data_full (G_OBJECT (chip), "dl-chip-tooltip", tooltip, g_free);
 }

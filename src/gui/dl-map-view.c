@@ -49,6 +49,7 @@ struct _DlMapView
 
   GtkWidget          *overlay;
   ShumateMap         *map;
+  GArray             *visible_now;  /* while one change is shown: visible_places() */
   ShumateViewport    *viewport;
   ShumateLicense     *license;
   ShumateScale       *scale;
@@ -116,6 +117,9 @@ visible_places (DlMapView *self)
   GArray *visible;
   GListModel *places;
 
+  /* a change of the filter asks several times: one pass over the events serves them all */
+  if (self->visible_now != NULL)
+    return g_array_ref (self->visible_now);
   if (story_has_events (story))
     {
       /* and the places no event uses yet: a place just added must show to be worked on */
@@ -716,12 +720,15 @@ filter_changed_cb (DlViewState *state,
                    DlMapView   *self)
 {
   update_step_actions (self);
+  if (dl_view_state_get_story (state) != NULL)
+    self->visible_now = visible_places (self);
   update_markers (self);
   update_selection (self);
   if (self->popover_place != NULL && !place_is_shown (self, self->popover_place))
     gtk_popover_popdown (self->popover);
   /* The map follows what is still shown. */
   dl_map_view_focus_shown (self, TRUE);
+  g_clear_pointer (&self->visible_now, g_array_unref);
 }
 
 static void

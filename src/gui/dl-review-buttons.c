@@ -55,7 +55,10 @@ set_button_text (GtkWidget  *button,
                  const char *tooltip,
                  const char *accessible)
 {
-  gtk_widget_set_tooltip_text (button, tooltip);
+  /* a tooltip set costs GTK 4.8 a round trip to the display: only when it changes (rows
+   * are bound by the dozen while the list scrolls) */
+  if (g_strcmp0 (gtk_widget_get_tooltip_text (button), tooltip) != 0)
+    gtk_widget_set_tooltip_text (button, tooltip);
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   accessible, -1);
 }
@@ -95,6 +98,9 @@ sync_buttons (DlReviewButtons *self)
                                       "win.reject-suggestion");
     }
 
+  /* hidden, the buttons need no names: they get them when the item turns suggested */
+  if (!gtk_widget_get_visible (GTK_WIDGET (self)))
+    return;
   if (DL_IS_EVENT (self->item))
     {
       const char *title = dl_event_get_title (DL_EVENT (self->item));

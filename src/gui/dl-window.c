@@ -364,8 +364,16 @@ static void
 state_filter_changed_cb (DlViewState *state,
                          DlWindow    *self)
 {
+  /* narrowed or widened: GTK re-checks only the rows that may change side */
+  static const GtkFilterChange changes[] = {
+    [DL_FILTER_CHANGE_DIFFERENT] = GTK_FILTER_CHANGE_DIFFERENT,
+    [DL_FILTER_CHANGE_MORE_STRICT] = GTK_FILTER_CHANGE_MORE_STRICT,
+    [DL_FILTER_CHANGE_LESS_STRICT] = GTK_FILTER_CHANGE_LESS_STRICT,
+  };
+
   self->syncing_selection = TRUE;
-  gtk_filter_changed (GTK_FILTER (self->custom_filter), GTK_FILTER_CHANGE_DIFFERENT);
+  gtk_filter_changed (GTK_FILTER (self->custom_filter),
+                      changes[dl_filter_get_last_change (dl_view_state_get_filter (state))]);
   self->syncing_selection = FALSE;
   update_count (self);
   sync_list_selection (self);
