@@ -146,6 +146,36 @@ test_search_marks (Fixture       *fixture,
   g_assert_cmpuint (after->len, ==, 0);
 }
 
+/* A search that matches nothing leaves no mark of the one before it: neither its words,
+ * nor the emphasis of what Enter selected, and the list says nothing matches. */
+static void
+test_search_no_match (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  DlArticleView *article = dl_window_get_article_view (fixture->window);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (dl_article_view_get_text_view (article));
+  DlViewState *state = dl_window_get_view_state (fixture->window);
+  g_autoptr(GPtrArray) marked = NULL;
+  g_autoptr(GPtrArray) emphasised = NULL;
+  g_autoptr(GPtrArray) after = NULL;
+  g_autoptr(GPtrArray) emphasised_after = NULL;
+
+  search_for (fixture, "moscow");
+  g_signal_emit_by_name (dl_window_get_search_entry (fixture->window), "activate");
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
+  marked = tagged_texts (buffer, dl_article_view_get_search_tag (article));
+  emphasised = tagged_texts (buffer, dl_article_view_get_emphasis_tag (article));
+  g_assert_cmpuint (marked->len, >, 0);
+  g_assert_cmpuint (emphasised->len, >, 0);
+
+  search_for (fixture, "xqzwv");
+  g_assert_cmpuint (dl_view_state_get_n_shown (state), ==, 0);
+  after = tagged_texts (buffer, dl_article_view_get_search_tag (article));
+  emphasised_after = tagged_texts (buffer, dl_article_view_get_emphasis_tag (article));
+  g_assert_cmpuint (after->len, ==, 0);
+  g_assert_cmpuint (emphasised_after->len, ==, 0);
+}
+
 static void
 test_search_enter (Fixture       *fixture,
                    gconstpointer  data)
@@ -570,6 +600,8 @@ main (int   argc,
 
   g_test_add ("/map-reads/search-marks", Fixture, NULL, fixture_setup, test_search_marks,
               fixture_teardown);
+  g_test_add ("/map-reads/search-no-match", Fixture, NULL, fixture_setup,
+              test_search_no_match, fixture_teardown);
   g_test_add ("/map-reads/search-enter", Fixture, NULL, fixture_setup, test_search_enter,
               fixture_teardown);
   g_test_add ("/map-reads/sources-expander", Fixture, NULL, fixture_setup,

@@ -374,10 +374,13 @@ retint_event (DlArticleView *self,
     g_hash_table_remove (self->event_tints, event);
 }
 
-/* Every event's tints again (a new story, filter or colour). */
+/* Every event's tints again (a new story or colour); after a change of the filter, with
+ * @shown_only, only those of the events it showed or hid: edits keep the others' tints
+ * up to date (dl_article_view_refresh_events()). */
 static void
 apply_tints (DlArticleView *self,
-             DlStory       *story)
+             DlStory       *story,
+             gboolean       shown_only)
 {
   g_autoptr(GArray) removed = g_array_new (FALSE, FALSE, sizeof (Tint));
   g_autoptr(GPtrArray) gone = g_ptr_array_new_with_free_func (g_object_unref);
@@ -389,7 +392,11 @@ apply_tints (DlArticleView *self,
     {
       g_autoptr(DlEvent) event = g_list_model_get_item (events, i);
 
-      if (dl_event_get_n_passages (event) > 0 || g_hash_table_contains (self->event_tints, event))
+      gboolean tinted = g_hash_table_contains (self->event_tints, event);
+
+      if (shown_only && tinted == dl_view_state_is_shown (self->state, event))
+        continue;
+      if (dl_event_get_n_passages (event) > 0 || tinted)
         retint_event (self, story, event, removed);
     }
   /* the events that left the story */
@@ -422,7 +429,7 @@ load_story (DlArticleView *self)
                             is_rtl_language (dl_story_get_language (story))
                               ? GTK_TEXT_DIR_RTL : GTK_TEXT_DIR_LTR);
 
-  apply_tints (self, story);
+  apply_tints (self, story, FALSE);
 
   underline_mentions (self, story);
 }
@@ -511,7 +518,7 @@ dark_changed_cb (AdwStyleManager *manager,
   /* removing a tag from the table removes it from the text */
   remove_mention_tags (self);
   underline_mentions (self, story);
-  apply_tints (self, story);
+  apply_tints (self, story, FALSE);
 }
 
 static void
@@ -527,7 +534,7 @@ static void
 filter_changed_cb (DlViewState   *state,
                    DlArticleView *self)
 {
-  apply_tints (self, dl_view_state_get_story (state));
+  apply_tints (self, dl_view_state_get_story (state), TRUE);
   update_search_matches (self);
 }
 
@@ -944,7 +951,7 @@ dl_article_view_refresh_passages (DlArticleView *self)
   story = self->state != NULL ? dl_view_state_get_story (self->state) : NULL;
   if (story == NULL)
     return;
-  apply_tints (self, story);
+  apply_tints (self, story, FALSE);
   update_emphasis (self, FALSE);
   update_search_matches (self);
 }
