@@ -273,6 +273,101 @@ test_filter_combined (void)
   g_assert_cmpuint (changes, ==, 5);
 }
 
+/* Whether every id of @a is in @b. */
+static gboolean
+ids_within (const char *a,
+            const char *b)
+{
+  g_auto(GStrv) as = g_strsplit (a, " ", -1);
+  g_auto(GStrv) bs = g_strsplit (b, " ", -1);
+
+  for (guint i = 0; as[i] != NULL; i++)
+    if (*as[i] != '\0' && !g_strv_contains ((const char * const *) bs, as[i]))
+      return FALSE;
+  return TRUE;
+}
+
+/* Each change says how it moved the set of events shown, so that the list re-checks only
+ * the rows that may change side; the set shown must move that way, or the list would keep
+ * a row it should hide. */
+static void
+test_filter_change_kinds (void)
+{
+  g_autoptr(DlStory) story = load_story ();
+  g_autoptr(DlFilter) filter = dl_filter_new ();
+  const char *rebels_israel[] = { "rebels", "israel", NULL };
+  const char *rebels[] = { "rebels", NULL };
+  const char *russia[] = { "russia", NULL };
+  DlTime day, month;
+  struct {
+    const char *what;
+    DlFilterChange expected;
+  } steps[] = {
+    { "text cr", DL_FILTER_CHANGE_MORE_STRICT },
+    { "text crowds", DL_FILTER_CHANGE_MORE_STRICT },
+    { "text crowds hamah", DL_FILTER_CHANGE_MORE_STRICT },
+    { "text crowds", DL_FILTER_CHANGE_LESS_STRICT },
+    { "text moscow", DL_FILTER_CHANGE_DIFFERENT },
+    { "text ", DL_FILTER_CHANGE_LESS_STRICT },
+    { "actors rebels israel", DL_FILTER_CHANGE_MORE_STRICT },
+    { "actors rebels", DL_FILTER_CHANGE_MORE_STRICT },
+    { "actors russia", DL_FILTER_CHANGE_DIFFERENT },
+    { "allow rebels", DL_FILTER_CHANGE_LESS_STRICT },
+    { "deny russia", DL_FILTER_CHANGE_MORE_STRICT },
+    { "actors all", DL_FILTER_CHANGE_LESS_STRICT },
+    { "time month", DL_FILTER_CHANGE_MORE_STRICT },
+    { "time day", DL_FILTER_CHANGE_MORE_STRICT },
+    { "time month", DL_FILTER_CHANGE_LESS_STRICT },
+    { "time none", DL_FILTER_CHANGE_LESS_STRICT },
+    { "text hama", DL_FILTER_CHANGE_MORE_STRICT },
+    { "reset", DL_FILTER_CHANGE_LESS_STRICT },
+  };
+
+  g_assert_true (dl_time_parse ("2024-12-08", &day, NULL));
+  g_assert_true (dl_time_parse ("2024-12", &month, NULL));
+  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+    {
+      g_autofree char *before = matching (filter, story);
+      g_autofree char *after = NULL;
+      const char *what = steps[i].what;
+
+      if (g_str_has_prefix (what, "text "))
+        dl_filter_set_text (filter, what + 5);
+      else if (g_str_equal (what, "actors rebels israel"))
+        dl_filter_set_actors (filter, rebels_israel);
+      else if (g_str_equal (what, "actors rebels"))
+        dl_filter_set_actors (filter, rebels);
+      else if (g_str_equal (what, "actors russia"))
+        dl_filter_set_actors (filter, russia);
+      else if (g_str_equal (what, "allow rebels"))
+        dl_filter_set_actor_allowed (filter, "rebels", TRUE);
+      else if (g_str_equal (what, "deny russia"))
+        dl_filter_set_actor_allowed (filter, "russia", FALSE);
+      else if (g_str_equal (what, "actors all"))
+        dl_filter_set_actors (filter, NULL);
+      else if (g_str_equal (what, "time month"))
+        dl_filter_set_time_range (filter, &month, &month);
+      else if (g_str_equal (what, "time day"))
+        dl_filter_set_time_range (filter, &day, &day);
+      else if (g_str_equal (what, "time none"))
+        dl_filter_set_time_range (filter, NULL, NULL);
+      else
+        dl_filter_reset (filter);
+
+      after = matching (filter, story);
+      g_test_message ("%s: “%s” → “%s”", what, before, after);
+      g_assert_cmpint (dl_filter_get_last_change (filter), ==, steps[i].expected);
+      if (steps[i].expected == DL_FILTER_CHANGE_MORE_STRICT)
+        g_assert_true (ids_within (after, before));
+      else if (steps[i].expected == DL_FILTER_CHANGE_LESS_STRICT)
+        g_assert_true (ids_within (before, after));
+      /* and the steps do show and hide events */
+      if (i == 2 || i == 7 || i == 16)
+        g_assert_cmpstr (after, !=, before);
+    }
+  assert_matching (filter, story, ALL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -286,6 +381,7 @@ main (int   argc,
   g_test_add_func ("/filter/text", test_filter_text);
   g_test_add_func ("/filter/time", test_filter_time);
   g_test_add_func ("/filter/combined", test_filter_combined);
+  g_test_add_func ("/filter/change-kinds", test_filter_change_kinds);
 
   return g_test_run ();
 }
