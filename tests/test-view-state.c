@@ -201,6 +201,61 @@ test_visible_places (void)
   g_assert_false (dl_visible_bounds (story, filter, &sw, &ne));
 }
 
+static void
+count_shown_cb (DlViewState *state,
+                GArray      *seen)
+{
+  GPtrArray *shown = dl_view_state_peek_shown (state);
+  g_autoptr(GArray) from_shown = NULL;
+  g_autoptr(GArray) from_filter = NULL;
+
+  g_assert_nonnull (shown);
+  g_assert_cmpuint (shown->len, ==, dl_view_state_get_n_shown (state));
+  /* the places of the events found once are those the filter gives, in the same order,
+   * with the same counts and colours */
+  from_shown = dl_visible_places_of (dl_view_state_get_story (state), shown);
+  from_filter = dl_visible_places (dl_view_state_get_story (state),
+                                   dl_view_state_get_filter (state));
+  g_assert_cmpuint (from_shown->len, ==, from_filter->len);
+  for (guint i = 0; i < from_shown->len; i++)
+    {
+      DlPlaceSummary *a = &g_array_index (from_shown, DlPlaceSummary, i);
+      DlPlaceSummary *b = &g_array_index (from_filter, DlPlaceSummary, i);
+
+      g_assert_true (a->place == b->place);
+      g_assert_cmpuint (a->n_shown, ==, b->n_shown);
+      g_assert_true (a->actor == b->actor);
+    }
+  g_array_append_val (seen, shown->len);
+}
+
+/* While the filter changes, the views are given the shown events found once. */
+static void
+test_peek_shown (void)
+{
+  g_autoptr(DlStory) story = load_test_story ("window-story.geojson");
+  g_autoptr(DlViewState) state = dl_view_state_new ();
+  g_autoptr(GArray) seen = g_array_new (FALSE, FALSE, sizeof (guint));
+  DlFilter *filter = dl_view_state_get_filter (state);
+  const char *only_russia[] = { "russia", NULL };
+
+  dl_view_state_set_story (state, story);
+  g_assert_null (dl_view_state_peek_shown (state));
+  g_signal_connect (state, "filter-changed", G_CALLBACK (count_shown_cb), seen);
+
+  dl_filter_set_actors (filter, only_russia);
+  dl_filter_set_text (filter, "asylum");
+  dl_filter_set_text (filter, "no such words anywhere");
+  dl_filter_reset (filter);
+  g_assert_cmpuint (seen->len, ==, 4);
+  g_assert_cmpuint (g_array_index (seen, guint, 0), ==, 2);
+  g_assert_cmpuint (g_array_index (seen, guint, 1), ==, 1);
+  g_assert_cmpuint (g_array_index (seen, guint, 2), ==, 0);
+  g_assert_cmpuint (g_array_index (seen, guint, 3), ==,
+                    g_list_model_get_n_items (dl_story_get_events (story)));
+  g_assert_null (dl_view_state_peek_shown (state));
+}
+
 
 static const char overlapping_story[] =
   "{ \"type\": \"FeatureCollection\", \"dateline\": { \"version\": 1,"
@@ -281,6 +336,7 @@ main (int   argc,
   g_test_add_func ("/view-state/passage-ranges", test_passage_ranges);
   g_test_add_func ("/view-state/pick-passage", test_pick_passage);
   g_test_add_func ("/view-state/visible-places", test_visible_places);
+  g_test_add_func ("/view-state/peek-shown", test_peek_shown);
   g_test_add_func ("/view-state/passage-ranges-merge", test_passage_ranges_merge);
   g_test_add_func ("/view-state/new-story-resets", test_new_story_resets);
 

@@ -15,6 +15,7 @@ struct _DlViewState
   DlFilter  *filter;
   GPtrArray *selected;  /* DlEvent, time order */
   DlPlace   *selected_place;
+  GPtrArray *shown_now;  /* DlEvent, borrowed: while "filter-changed" is emitted */
 };
 
 G_DEFINE_FINAL_TYPE (DlViewState, dl_view_state, G_TYPE_OBJECT)
@@ -134,7 +135,24 @@ filter_changed_cb (DlFilter    *filter,
       self->selected = g_steal_pointer (&kept);
       g_set_object (&self->selected_place, place);
     }
-  g_signal_emit (self, signals[FILTER_CHANGED], 0);
+  /* the list, the map, the article and the timeline each want the shown events: one pass
+   * over the story finds them for all */
+  {
+    GListModel *events = dl_story_get_events (self->story);
+    guint n = g_list_model_get_n_items (events);
+    g_autoptr(GPtrArray) shown = g_ptr_array_sized_new (n);
+
+    for (guint i = 0; i < n; i++)
+      {
+        g_autoptr(DlEvent) event = g_list_model_get_item (events, i);
+
+        if (dl_filter_match (self->filter, event))
+          g_ptr_array_add (shown, event);
+      }
+    self->shown_now = shown;
+    g_signal_emit (self, signals[FILTER_CHANGED], 0);
+    self->shown_now = NULL;
+  }
   if (changed)
     g_signal_emit (self, signals[SELECTION_CHANGED], 0);
 }
@@ -275,6 +293,14 @@ dl_view_state_get_n_shown (DlViewState *self)
         shown++;
     }
   return shown;
+}
+
+GPtrArray *
+dl_view_state_peek_shown (DlViewState *self)
+{
+  g_return_val_if_fail (DL_IS_VIEW_STATE (self), NULL);
+
+  return self->shown_now;
 }
 
 /**
@@ -505,54 +531,36 @@ dominant_actor (GPtrArray *events)
   return best;
 }
 
-/**
- * dl_visible_places:
- * @filter: (nullable): the filter, or NULL for every event
- *
- * Returns: (transfer full) (element-type DlPlaceSummary): the places with at least one
- *   shown event, in story order, with their number of shown events and main actor
- */
-GArray *
-dl_visible_places (DlStory  *story,
-                   DlFilter *filter)
+/* @event's places get it in @at_place (place → GPtrArray of its shown events). */
+static void
+gather_at_places (GHashTable *at_place,
+                  DlEvent    *event)
+{
+  for (guint j = 0; j < dl_event_get_n_places (event); j++)
+    {
+      DlPlace *place = dl_event_get_place (event, j, NULL);
+      GPtrArray *shown = g_hash_table_lookup (at_place, place);
+
+      if (shown == NULL)
+        {
+          shown = g_ptr_array_new ();
+          g_hash_table_insert (at_place, place, shown);
+        }
+      /* An event naming a place twice counts once. */
+      if (shown->len == 0 || shown->pdata[shown->len - 1] != event)
+        g_ptr_array_add (shown, event);
+    }
+}
+
+/* The places of @at_place with a location, in story order, summarised. */
+static GArray *
+summarise_places (DlStory    *story,
+                  GHashTable *at_place)
 {
   GArray *result = g_array_new (FALSE, TRUE, sizeof (DlPlaceSummary));
-  g_autoptr(GHashTable) at_place = NULL;
-  GListModel *places, *events;
-  guint n;
+  GListModel *places = dl_story_get_places (story);
+  guint n = g_list_model_get_n_items (places);
 
-  g_return_val_if_fail (DL_IS_STORY (story), result);
-
-  /* One pass over the events, gathering them by place (time order kept), rather than a
-   * pass over every event for every place: that was places × events, hours for a file
-   * with many of both. */
-  at_place = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
-  events = dl_story_get_events (story);
-  n = g_list_model_get_n_items (events);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(DlEvent) event = g_list_model_get_item (events, i);
-
-      if (filter != NULL && !dl_filter_match (filter, event))
-        continue;
-      for (guint j = 0; j < dl_event_get_n_places (event); j++)
-        {
-          DlPlace *place = dl_event_get_place (event, j, NULL);
-          GPtrArray *shown = g_hash_table_lookup (at_place, place);
-
-          if (shown == NULL)
-            {
-              shown = g_ptr_array_new ();
-              g_hash_table_insert (at_place, place, shown);
-            }
-          /* An event naming a place twice counts once. */
-          if (shown->len == 0 || shown->pdata[shown->len - 1] != event)
-            g_ptr_array_add (shown, event);
-        }
-    }
-
-  places = dl_story_get_places (story);
-  n = g_list_model_get_n_items (places);
   for (guint i = 0; i < n && g_hash_table_size (at_place) > 0; i++)
     {
       g_autoptr(DlPlace) place = g_list_model_get_item (places, i);
@@ -567,6 +575,63 @@ dl_visible_places (DlStory  *story,
       g_array_append_val (result, summary);
     }
   return result;
+}
+
+/**
+ * dl_visible_places:
+ * @filter: (nullable): the filter, or NULL for every event
+ *
+ * Returns: (transfer full) (element-type DlPlaceSummary): the places with at least one
+ *   shown event, in story order, with their number of shown events and main actor
+ */
+GArray *
+dl_visible_places (DlStory  *story,
+                   DlFilter *filter)
+{
+  g_autoptr(GHashTable) at_place = NULL;
+  GListModel *events;
+  guint n;
+
+  g_return_val_if_fail (DL_IS_STORY (story), g_array_new (FALSE, TRUE,
+                                                          sizeof (DlPlaceSummary)));
+
+  /* One pass over the events, gathering them by place (time order kept), rather than a
+   * pass over every event for every place: that was places × events, hours for a file
+   * with many of both. */
+  at_place = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
+  events = dl_story_get_events (story);
+  n = g_list_model_get_n_items (events);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(DlEvent) event = g_list_model_get_item (events, i);
+
+      if (filter == NULL || dl_filter_match (filter, event))
+        gather_at_places (at_place, event);
+    }
+  return summarise_places (story, at_place);
+}
+
+/**
+ * dl_visible_places_of:
+ * @shown: (element-type DlEvent): the shown events of @story, in story order
+ *
+ * Returns: (transfer full) (element-type DlPlaceSummary): what dl_visible_places() gives
+ *   for a filter showing just @shown
+ */
+GArray *
+dl_visible_places_of (DlStory   *story,
+                      GPtrArray *shown)
+{
+  g_autoptr(GHashTable) at_place = NULL;
+
+  g_return_val_if_fail (DL_IS_STORY (story), g_array_new (FALSE, TRUE,
+                                                          sizeof (DlPlaceSummary)));
+  g_return_val_if_fail (shown != NULL, g_array_new (FALSE, TRUE, sizeof (DlPlaceSummary)));
+
+  at_place = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
+  for (guint i = 0; i < shown->len; i++)
+    gather_at_places (at_place, shown->pdata[i]);
+  return summarise_places (story, at_place);
 }
 
 /**

@@ -42,6 +42,9 @@ gboolean      dl_view_state_is_shown             (DlViewState  *self,
                                                   DlEvent      *event);
 /* Number of events the filter shows. */
 guint         dl_view_state_get_n_shown          (DlViewState  *self);
+/* While "filter-changed" is emitted: the events the filter now shows, in story order
+ * (owned by @self), found once for every view; NULL at any other time. */
+GPtrArray    *dl_view_state_peek_shown           (DlViewState  *self);
 
 /* Selects the events (an array of DlEvent, NULL or empty to clear); drops those the
  * filter hides. Forgets the selected place. */
@@ -68,6 +71,9 @@ GArray       *dl_passage_ranges_for_events       (GPtrArray    *events);
  * DlPlaceSummary; @filter may be NULL (everything shown). */
 GArray       *dl_visible_places                  (DlStory      *story,
                                                   DlFilter     *filter);
+/* The same, of the shown events given (an array of DlEvent of @story, story order). */
+GArray       *dl_visible_places_of               (DlStory      *story,
+                                                  GPtrArray    *shown);
 /* What dl_visible_places() says of just @places (an array of DlPlace), one summary per
  * place in that order, n_shown 0 and no actor for a place with no shown event: after an
  * edit, the views redo the places it touched, from @index (may be NULL: one pass over

@@ -385,13 +385,30 @@ apply_tints (DlArticleView *self,
   g_autoptr(GArray) removed = g_array_new (FALSE, FALSE, sizeof (Tint));
   g_autoptr(GPtrArray) gone = g_ptr_array_new_with_free_func (g_object_unref);
   GListModel *events = story != NULL ? dl_story_get_events (story) : NULL;
+  GPtrArray *shown = self->state != NULL ? dl_view_state_peek_shown (self->state) : NULL;
   GHashTableIter iter;
   gpointer key;
 
+  /* the tinted events the filter now hides, then the shown ones not tinted yet */
+  if (shown_only && shown != NULL && story != NULL)
+    {
+      g_autoptr(GPtrArray) hidden = g_ptr_array_new_with_free_func (g_object_unref);
+
+      g_hash_table_iter_init (&iter, self->event_tints);
+      while (g_hash_table_iter_next (&iter, &key, NULL))
+        if (dl_event_get_story (key) == story && !dl_view_state_is_shown (self->state, key))
+          g_ptr_array_add (hidden, g_object_ref (key));
+      for (guint i = 0; i < hidden->len; i++)
+        retint_event (self, story, hidden->pdata[i], removed);
+      for (guint i = 0; i < shown->len; i++)
+        if (dl_event_get_n_passages (shown->pdata[i]) > 0
+            && !g_hash_table_contains (self->event_tints, shown->pdata[i]))
+          retint_event (self, story, shown->pdata[i], removed);
+      events = NULL;
+    }
   for (guint i = 0; events != NULL && i < g_list_model_get_n_items (events); i++)
     {
       g_autoptr(DlEvent) event = g_list_model_get_item (events, i);
-
       gboolean tinted = g_hash_table_contains (self->event_tints, event);
 
       if (shown_only && tinted == dl_view_state_is_shown (self->state, event))

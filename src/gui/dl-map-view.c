@@ -122,8 +122,11 @@ visible_places (DlMapView *self)
     return g_array_ref (self->visible_now);
   if (story_has_events (story))
     {
+      GPtrArray *shown = dl_view_state_peek_shown (self->state);
+
       /* and the places no event uses yet: a place just added must show to be worked on */
-      visible = dl_visible_places (story, dl_view_state_get_filter (self->state));
+      visible = shown != NULL ? dl_visible_places_of (story, shown)
+                : dl_visible_places (story, dl_view_state_get_filter (self->state));
       places = dl_story_get_places (story);
       for (guint i = 0; i < g_list_model_get_n_items (places); i++)
         {

@@ -45,6 +45,15 @@ shown_events (DlTimelineView *self)
 
   if (story == NULL)
     return events;
+  /* found once for every view while the filter changes */
+  if (dl_view_state_peek_shown (self->state) != NULL)
+    {
+      GPtrArray *shown = dl_view_state_peek_shown (self->state);
+
+      for (guint i = 0; i < shown->len; i++)
+        g_ptr_array_add (events, g_object_ref (shown->pdata[i]));
+      return events;
+    }
   model = dl_story_get_events (story);
   for (guint i = 0; i < g_list_model_get_n_items (model); i++)
     {
