@@ -10,6 +10,8 @@
 
 #include "config.h"
 
+#include <time.h>
+
 #include <adwaita.h>
 #include <glib/gstdio.h>
 
@@ -65,13 +67,26 @@ ms_since (gint64 start)
   return (g_get_monotonic_time () - start) / 1000.0;
 }
 
+/* The main thread's CPU time: on a loaded machine, wall-clock times grow with the load,
+ * this does not. */
+static double
+cpu_ms (void)
+{
+  struct timespec now;
+
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &now);
+  return now.tv_sec * 1000.0 + now.tv_nsec / 1e6;
+}
+
 static void
 print_line (const char *what,
             GArray     *sync_ms,
-            GArray     *frame_ms)
+            GArray     *frame_ms,
+            GArray     *sync_cpu_ms)
 {
-  g_print ("%-40s views updated: median %7.2f ms; next frame painted: median %7.2f ms "
-           "(%u runs)\n", what, median (sync_ms), median (frame_ms), sync_ms->len);
+  g_print ("%-40s views updated: median %7.2f ms (CPU %7.2f ms); next frame painted: "
+           "median %7.2f ms (%u runs)\n", what, median (sync_ms), median (sync_cpu_ms),
+           median (frame_ms), sync_ms->len);
 }
 
 /* Frames of the list scrolled by @step pixels each (or, with @step 0, to anywhere). */
@@ -83,6 +98,7 @@ measure_scroll (DlWindow *window,
   GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (
                                 GTK_SCROLLABLE (dl_window_get_list_view (window)));
   g_autoptr(GArray) frame_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) frame_cpu_ms = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GRand) rand = g_rand_new_with_seed (3);
   double upper = gtk_adjustment_get_upper (adjustment);
   double page = gtk_adjustment_get_page_size (adjustment);
@@ -94,17 +110,20 @@ measure_scroll (DlWindow *window,
       double before = gtk_adjustment_get_value (adjustment);
       double target = step > 0 ? before + step : g_rand_double_range (rand, 0, upper - page);
       gint64 start = g_get_monotonic_time ();
+      double cpu_start = cpu_ms ();
       double ms;
 
       gtk_adjustment_set_value (adjustment, target);
       gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
       ms = ms_since (start);
       g_array_append_val (frame_ms, ms);
+      ms = cpu_ms () - cpu_start;
+      g_array_append_val (frame_cpu_ms, ms);
       g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), !=, before);
     }
-  g_print ("%-40s a frame: median %7.2f ms (%u frames; %.0f fps)\n",
+  g_print ("%-40s a frame: median %7.2f ms (%u frames; %.0f fps); CPU %7.2f ms\n",
            step > 0 ? "list scrolled by 3 rows a frame" : "list jumped to anywhere",
-           median (frame_ms), n_frames, 1000.0 / median (frame_ms));
+           median (frame_ms), n_frames, 1000.0 / median (frame_ms), median (frame_cpu_ms));
 }
 
 typedef enum
@@ -127,12 +146,15 @@ measure_change (DlWindow   *window,
   g_autoptr(GArray) frame_ms = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) clear_sync_ms = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) clear_frame_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) sync_cpu_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) clear_sync_cpu_ms = g_array_new (FALSE, FALSE, sizeof (double));
   g_autofree char *cleared = g_strdup_printf ("  …and cleared");
 
   for (guint run = 0; run < RUNS; run++)
     {
       guint before = n_rows (window);
       gint64 start = g_get_monotonic_time ();
+      double cpu_start = cpu_ms ();
       double ms;
 
       switch (change)
@@ -150,6 +172,8 @@ measure_change (DlWindow   *window,
         }
       ms = ms_since (start);
       g_array_append_val (sync_ms, ms);
+      ms = cpu_ms () - cpu_start;
+      g_array_append_val (sync_cpu_ms, ms);
       gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
       ms = ms_since (start);
       g_array_append_val (frame_ms, ms);
@@ -159,20 +183,23 @@ measure_change (DlWindow   *window,
         g_assert_cmpuint (n_rows (window), <, before);
 
       start = g_get_monotonic_time ();
+      cpu_start = cpu_ms ();
       if (change == PLACE)
         dl_view_state_clear_selection (state);
       else
         dl_filter_reset (filter);
       ms = ms_since (start);
       g_array_append_val (clear_sync_ms, ms);
+      ms = cpu_ms () - cpu_start;
+      g_array_append_val (clear_sync_cpu_ms, ms);
       gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
       ms = ms_since (start);
       g_array_append_val (clear_frame_ms, ms);
       g_assert_cmpuint (n_rows (window), ==, before);
     }
-  print_line (what, sync_ms, frame_ms);
+  print_line (what, sync_ms, frame_ms, sync_cpu_ms);
   print_line (change == PLACE ? "  …and the selection cleared" : cleared, clear_sync_ms,
-              clear_frame_ms);
+              clear_frame_ms, clear_sync_cpu_ms);
 }
 
 int

@@ -230,6 +230,24 @@ dl_step_event (DlViewState *state,
   if (selected->len > 0)
     current = direction > 0 ? selected->pdata[selected->len - 1] : selected->pdata[0];
 
+  /* while the filter changes, its shown events are at hand: no pass over the hidden ones
+   * (a search matching nothing among 100,000 events) */
+  if (dl_view_state_peek_shown (state) != NULL)
+    {
+      GPtrArray *shown = dl_view_state_peek_shown (state);
+
+      for (guint k = 0; k < shown->len && found == NULL; k++)
+        {
+          DlEvent *event = shown->pdata[direction > 0 ? k : shown->len - 1 - k];
+
+          if (current == NULL || past)
+            found = event;
+          else if (event == current)
+            past = TRUE;
+        }
+      return found;
+    }
+
   for (guint k = 0; k < n && found == NULL; k++)
     {
       g_autoptr(DlEvent) event = g_list_model_get_item (events, direction > 0 ? k : n - 1 - k);
