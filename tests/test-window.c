@@ -201,6 +201,60 @@ find_controller (GtkWidget  *widget,
   return NULL;
 }
 
+/* The chips a row shows: "● NAME" of each, joined by "|". */
+static char *
+row_chips (GtkWidget *row)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (row); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_FLOW_BOX (child))
+      for (GtkWidget *box_child = gtk_widget_get_first_child (child); box_child != NULL;
+           box_child = gtk_widget_get_next_sibling (box_child))
+        {
+          GtkWidget *chip = gtk_flow_box_child_get_child (GTK_FLOW_BOX_CHILD (box_child));
+
+          if (out->len > 0)
+            g_string_append_c (out, '|');
+          g_string_append (out, gtk_label_get_text (GTK_LABEL (chip)));
+        }
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/* A row given one event after another (as the list recycles rows while it scrolls) keeps
+ * or makes chips for just the new event's actors, in its order. */
+static void
+test_row_rebind (void)
+{
+  g_autoptr(DlStory) story = load_story ("window-story.geojson");
+  GListModel *events = dl_story_get_events (story);
+  GtkWidget *row = g_object_ref_sink (dl_event_row_new ());
+  guint n = g_list_model_get_n_items (events);
+
+  g_assert_cmpuint (n, >, 2);
+  /* forwards and back: more actors after fewer and fewer after more */
+  for (guint k = 0; k < 2 * n; k++)
+    {
+      g_autoptr(DlEvent) event = g_list_model_get_item (events, k < n ? k : 2 * n - 1 - k);
+      g_autoptr(GString) expected = g_string_new (NULL);
+      g_autofree char *chips = NULL;
+
+      dl_event_row_set_event (DL_EVENT_ROW (row), event);
+      for (guint i = 0; i < dl_event_get_n_actors (event); i++)
+        {
+          if (expected->len > 0)
+            g_string_append_c (expected, '|');
+          g_string_append_printf (expected, "● %s",
+                                  dl_actor_get_name (dl_event_get_actor (event, i, NULL)));
+        }
+      chips = row_chips (row);
+      g_assert_cmpstr (chips, ==, expected->str);
+    }
+  dl_event_row_set_event (DL_EVENT_ROW (row), NULL);
+  g_object_unref (row);
+}
+
 static void
 test_rows_and_markers (Fixture       *fixture,
                        gconstpointer  data)
@@ -833,6 +887,7 @@ main (int   argc,
   dl_resources_ensure ();
 
   g_test_add_func ("/window/compute-fit", test_compute_fit);
+  g_test_add_func ("/window/row-rebind", test_row_rebind);
   g_test_add ("/window/map-keys", Fixture, NULL, fixture_setup, test_map_keys,
               fixture_teardown);
   g_test_add ("/window/rows-and-markers", Fixture, NULL, fixture_setup,
