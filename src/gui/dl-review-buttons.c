@@ -79,7 +79,10 @@ sync_buttons (DlReviewButtons *self)
       gtk_actionable_set_action_name (GTK_ACTIONABLE (self->edit_button), NULL);
       gtk_actionable_set_action_name (GTK_ACTIONABLE (self->reject_button), NULL);
     }
-  if (self->item == NULL)
+  /* hidden, the buttons need neither actions nor names: they get them when the item turns
+   * suggested (finding an action costs a walk up to the window, and rows are bound by the
+   * dozen while the list scrolls) */
+  if (self->item == NULL || !gtk_widget_get_visible (GTK_WIDGET (self)))
     return;
 
   if (self->document == NULL)
@@ -98,9 +101,6 @@ sync_buttons (DlReviewButtons *self)
                                       "win.reject-suggestion");
     }
 
-  /* hidden, the buttons need no names: they get them when the item turns suggested */
-  if (!gtk_widget_get_visible (GTK_WIDGET (self)))
-    return;
   if (DL_IS_EVENT (self->item))
     {
       const char *title = dl_event_get_title (DL_EVENT (self->item));
