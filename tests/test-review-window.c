@@ -319,6 +319,10 @@ test_new_story (void)
   g_assert_nonnull (published);
   gtk_editable_set_text (GTK_EDITABLE (published), "2024-12-08");
   g_assert_true (dl_new_story_dialog_create (dialog));
+  /* drafted in a worker */
+  for (guint i = 0; i < 600 && dl_window_get_story (window) == NULL; i++)
+    dl_test_run_for (50);
+  g_assert_nonnull (dl_window_get_story (window));
   wait_for_markers (window);
 
   story = dl_window_get_story (window);
