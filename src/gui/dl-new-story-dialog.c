@@ -20,6 +20,7 @@ struct _DlNewStoryDialog
   /* Template widgets */
   AdwEntryRow   *title_row;
   AdwEntryRow   *published_row;
+  GtkWidget     *cancel_button;
   GtkWidget     *create_button;
   GtkWidget     *open_button;
   GtkWidget     *progress_box;
@@ -222,6 +223,10 @@ set_drafting (DlNewStoryDialog *self,
     GTK_WIDGET (self->text_view), self->open_button, self->create_button,
   };
 
+  /* the keyboard leaves the fields first (an entry made insensitive while focused misses
+   * its focus-out), for Cancel, which is what it can do meanwhile */
+  if (drafting)
+    gtk_widget_grab_focus (self->cancel_button);
   for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
     gtk_widget_set_sensitive (fields[i], !drafting);
   gtk_widget_set_visible (self->progress_box, drafting);
@@ -377,6 +382,7 @@ dl_new_story_dialog_class_init (DlNewStoryDialogClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/ui/dl-new-story-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, DlNewStoryDialog, cancel_button);
   gtk_widget_class_bind_template_child (widget_class, DlNewStoryDialog, create_button);
   gtk_widget_class_bind_template_child (widget_class, DlNewStoryDialog, date_hint);
   gtk_widget_class_bind_template_child (widget_class, DlNewStoryDialog, error_label);
