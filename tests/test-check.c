@@ -95,6 +95,9 @@ test_message_rtl (void)
       "The publication date “12:30: x” is not a date" },
     { "no location at all", "no location at all" },
     { ": 12: x", ": 12: x" },
+    /* found by fuzz-story: a location with its own bidi controls is left alone */
+    { "\u2069fuzz.geojson:12:16: not valid JSON", "\u2069fuzz.geojson:12:16: not valid JSON" },
+    { "a\u202Eb.txt: x", "a\u202Eb.txt: x" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)

@@ -24,7 +24,12 @@ static gboolean
 quoted (const char *start,
         const char *end)
 {
-  static const char * const marks[] = { "\"", "“", "«", "„" };
+  /* and a location holding bidi controls (a file name can) is not isolated: its own
+   * U+2069 would end the isolate early */
+  static const char * const marks[] = {
+    "\"", "“", "«", "„", "\u202A", "\u202B", "\u202C", "\u202D", "\u202E", "\u2066",
+    "\u2067", "\u2068", "\u2069",
+  };
 
   for (guint i = 0; i < G_N_ELEMENTS (marks); i++)
     if (g_strstr_len (start, end - start, marks[i]) != NULL)
@@ -61,7 +66,7 @@ location_length (const char *message)
   for (const char *p = dot + 1; p < first; p++)
     if (!g_ascii_isalnum (*p))
       return 0;
-  return first - message;
+  return quoted (message, first) ? 0 : first - message;
 }
 
 /**
