@@ -77,6 +77,39 @@ read_bad (const char *name)
   return g_bytes_new_take (contents, length);
 }
 
+/* In an Arabic interface a message's location reads first: isolated, in a right-to-left
+ * paragraph; a message without one, or a left-to-right interface, is left as it is. */
+static void
+test_message_rtl (void)
+{
+  const struct { const char *message; const char *rtl; } cases[] = {
+    { "story.geojson:24:26: “approximate” must be true or false, not a string",
+      "\u200F\u2068story.geojson:24:26\u2069: “approximate” must be true or false, not a "
+      "string" },
+    { "Assad in Moscow.txt:1:1: النص ليس UTF-8",
+      "\u200F\u2068Assad in Moscow.txt:1:1\u2069: النص ليس UTF-8" },
+    { "a:b.geojson:3: x", "\u200F\u2068a:b.geojson:3\u2069: x" },
+    { "photo.txt: the text is empty", "\u200F\u2068photo.txt\u2069: the text is empty" },
+    { "Pasted text: there is no text", "Pasted text: there is no text" },
+    { "The publication date “12:30: x” is not a date",
+      "The publication date “12:30: x” is not a date" },
+    { "no location at all", "no location at all" },
+    { ": 12: x", ": 12: x" },
+    /* found by fuzz-story: a location with its own bidi controls is left alone */
+    { "\u2069fuzz.geojson:12:16: not valid JSON", "\u2069fuzz.geojson:12:16: not valid JSON" },
+    { "a\u202Eb.txt: x", "a\u202Eb.txt: x" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *rtl = dl_story_error_for_direction (cases[i].message, TRUE);
+      g_autofree char *ltr = dl_story_error_for_direction (cases[i].message, FALSE);
+
+      g_assert_cmpstr (rtl, ==, cases[i].rtl);
+      g_assert_cmpstr (ltr, ==, cases[i].message);
+    }
+}
+
 static void
 test_check_corpus (void)
 {
@@ -321,6 +354,7 @@ main (int   argc,
   setlocale (LC_ALL, "C.UTF-8");
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
+  g_test_add_func ("/check/message-rtl", test_message_rtl);
   g_test_add_func ("/check/corpus", test_check_corpus);
   g_test_add_func ("/check/corpus-complete", test_check_corpus_complete);
   g_test_add_func ("/check/deep-nesting", test_check_deep_nesting);

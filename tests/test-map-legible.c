@@ -30,27 +30,16 @@ typedef struct
   DlMapView *map;
 } Fixture;
 
-/* Runs the main loop until the view stays still for 300 ms (an animation ended), at most
- * 15 s. */
+/* Runs the main loop until the map has got where it was sent (a fit, an animated move),
+ * at most 30 s, then until it is drawn there. Two still samples of the view are not
+ * enough: under load they can fall between two frames of one animation. */
 static void
-wait_for_still_view (ShumateViewport *viewport)
+wait_for_still_view (DlMapView *map)
 {
-  double last[3] = { NAN, NAN, NAN };
-
-  for (guint i = 0; i < 50; i++)
-    {
-      double now[3] = {
-        shumate_location_get_latitude (SHUMATE_LOCATION (viewport)),
-        shumate_location_get_longitude (SHUMATE_LOCATION (viewport)),
-        shumate_viewport_get_zoom_level (viewport),
-      };
-
-      if (now[0] == last[0] && now[1] == last[1] && now[2] == last[2])
-        return;
-      memcpy (last, now, sizeof last);
-      dl_test_run_for (300);
-    }
-  g_assert_not_reached ();
+  for (guint i = 0; i < 600 && dl_map_view_is_moving (map); i++)
+    dl_test_run_for (50);
+  g_assert_false (dl_map_view_is_moving (map));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (map));
 }
 
 static void
@@ -68,7 +57,7 @@ fixture_setup (Fixture       *fixture,
   gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
   gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
   fixture->map = dl_window_get_map_view (fixture->window);
-  wait_for_still_view (dl_map_view_get_viewport (fixture->map));
+  wait_for_still_view (fixture->map);
   gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
 }
 
@@ -197,7 +186,7 @@ set_actor (Fixture    *fixture,
   const char *actors[] = { actor, NULL };
 
   dl_filter_set_actors (filter, actors);
-  wait_for_still_view (dl_map_view_get_viewport (fixture->map));
+  wait_for_still_view (fixture->map);
   gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
 }
 
@@ -235,7 +224,7 @@ test_select_city (Fixture       *fixture,
   g_assert_nonnull (event);
   g_assert_cmpuint (dl_event_get_n_places (event), ==, 1);
   dl_view_state_select_event (dl_window_get_view_state (fixture->window), event);
-  wait_for_still_view (viewport);
+  wait_for_still_view (fixture->map);
 
   metres = dl_figure_metres_per_pixel (shumate_location_get_latitude (SHUMATE_LOCATION (viewport)),
                                        shumate_viewport_get_zoom_level (viewport))
@@ -307,13 +296,18 @@ test_escape_focus (Fixture       *fixture,
   GtkWidget *button = find_button (GTK_WIDGET (popover), "Show in Article");
   GtkWidget *focus;
 
+  /* the popover is on screen and the map is where the click sent it (a move under way
+   * would re-cluster the markers and move the popover) */
+  wait_for_still_view (fixture->map);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (popover)));
   gtk_widget_grab_focus (button);
   g_assert_true (gtk_widget_has_focus (button));
   /* What Escape does in a popover: GtkPopover's Escape binding pops it down. */
   gtk_popover_popdown (popover);
-  gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (popover)));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
   focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
+  g_test_message ("focus on %s", focus != NULL ? G_OBJECT_TYPE_NAME (focus) : "nothing");
   g_assert_true (focus == dl_marker_get_button (marker));
 }
 
@@ -353,7 +347,7 @@ test_cluster_split (Fixture       *fixture,
   g_assert_null (find_label (placed, "Umayyad Mosque"));
 
   g_signal_emit_by_name (dl_marker_get_button (damascus), "clicked");
-  wait_for_still_view (dl_map_view_get_viewport (fixture->map));
+  wait_for_still_view (fixture->map);
   gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
   gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
 

@@ -13,6 +13,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "dl-article-text.h"
 #include "dl-marker.h"
 #include "dl-new-story-dialog.h"
 #include "dl-resources.h"
@@ -64,6 +65,28 @@ close_dialog (DlNewStoryDialog *dialog)
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
+static gboolean
+story_shown (gpointer data)
+{
+  gpointer *args = data;
+
+  return dl_window_get_story (args[0]) != NULL && dl_window_get_story (args[0]) != args[1];
+}
+
+/* Runs the main loop until @window shows a story other than @before (the draft is made in
+ * a worker), at most 30 s. */
+static void
+wait_for_story (DlWindow *window,
+                DlStory  *before)
+{
+  gpointer args[2] = { window, before };
+
+  for (guint i = 0; i < 600 && !story_shown (args); i++)
+    dl_test_run_for (50);
+  g_assert_true (story_shown (args));
+  dl_test_run_for (50);
+}
+
 static void
 test_create (void)
 {
@@ -88,7 +111,7 @@ test_create (void)
   gtk_editable_set_text (GTK_EDITABLE (dl_new_story_dialog_get_title_row (dialog)),
                          "Assad <b>in</b> Moscow");
   g_assert_true (dl_new_story_dialog_create (dialog));
-  dl_test_run_for (100);
+  wait_for_story (window, NULL);
   g_assert_null (find_new_story_dialog ());
 
   story = dl_window_get_story (window);
@@ -267,6 +290,19 @@ test_bad_paste (void)
   dl_test_close_window (window);
 }
 
+/* The focused widget of @window is @widget or inside it. */
+static gboolean
+has_focus_within (GtkWindow *window,
+                  GtkWidget *widget)
+{
+  GtkWidget *focus = gtk_window_get_focus (window);
+
+  return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
+}
+
+/* `dateline ARTICLE.txt` or a drop: the New Story dialog opens with the text and the
+ * title, asking for the publication date (empty, focused, explained); with the date given,
+ * "on Sunday" is dated. A binary file: one message, and nothing changes. */
 static void
 test_article_file (void)
 {
@@ -275,22 +311,59 @@ test_article_file (void)
   g_autofree char *bad_path = g_build_filename (tmp_dir, "photo.txt", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GFile) bad = g_file_new_for_path (bad_path);
+  DlNewStoryDialog *dialog;
+  GtkWidget *published;
   GtkWindow *error_dialog;
+  g_autofree char *text = NULL;
   DlStory *story;
+  GListModel *events;
+  guint n_dated = 0;
 
-  g_assert_true (g_file_set_contents (path, "Line one.\r\nLine two.\r\n", -1, NULL));
+  g_assert_true (g_file_set_contents (path, "Assad arrived in Moscow on Sunday.\r\n"
+                                      "Rebels took Damascus on Saturday.\r\n", -1, NULL));
   g_assert_true (g_file_set_contents (bad_path, "\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16, NULL));
 
   /* `dateline ARTICLE.txt`, or a drop */
   dl_window_open_any_file (window, file);
-  story = dl_window_get_story (window);
-  g_assert_nonnull (story);
-  g_assert_cmpstr (dl_story_get_text (story), ==, "Line one.\nLine two.");
-  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Assad in Moscow");
+  g_assert_null (dl_window_get_story (window));
+  dialog = find_new_story_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (window));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (dialog));
+  text = buffer_text (dl_new_story_dialog_get_text_view (dialog));
+  g_assert_cmpstr (text, ==, "Assad arrived in Moscow on Sunday.\n"
+                             "Rebels took Damascus on Saturday.");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (dl_new_story_dialog_get_title_row (
+                     dialog))), ==, "Assad in Moscow");
+  published = GTK_WIDGET (dl_new_story_dialog_get_published_row (dialog));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (published)), ==, "");
+  g_assert_true (has_focus_within (GTK_WINDOW (dialog), published));
+  g_assert_null (dl_new_story_dialog_get_error_text (dialog));
 
-  /* a binary file: one message, the story stays */
+  gtk_editable_set_text (GTK_EDITABLE (published), "2024-12-08");
+  g_assert_true (dl_new_story_dialog_create (dialog));
+  wait_for_story (window, NULL);
+  g_assert_null (find_new_story_dialog ());
+  story = dl_window_get_story (window);
+  g_assert_cmpstr (dl_story_get_published (story), ==, "2024-12-08");
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Assad in Moscow");
+  /* "on Sunday" and "on Saturday" read from the date */
+  events = dl_story_get_events (story);
+  g_assert_cmpuint (g_list_model_get_n_items (events), >=, 2);
+  for (guint i = 0; i < g_list_model_get_n_items (events); i++)
+    {
+      g_autoptr(DlEvent) event = g_list_model_get_item (events, i);
+      const DlTime *start = dl_event_get_start (event);
+
+      n_dated += start != NULL && start->precision == DL_TIME_DAY
+                 && (start->day == 8 || start->day == 7) && start->month == 12;
+    }
+  g_assert_cmpuint (n_dated, ==, 2);
+
+  /* a binary file: one message, the story stays, no dialog */
   dl_window_open_any_file (window, bad);
   g_assert_true (dl_window_get_story (window) == story);
+  g_assert_null (find_new_story_dialog ());
   error_dialog = dl_window_get_error_dialog (window);
   g_assert_nonnull (error_dialog);
   g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (error_dialog)), ==,
@@ -300,6 +373,97 @@ test_article_file (void)
 
   g_unlink (path);
   g_unlink (bad_path);
+  dl_test_close_window (window);
+}
+
+static char *
+seed_article (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "seed-article.txt",
+                                                 NULL);
+  char *text = NULL;
+
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  return text;
+}
+
+/* Create drafts in a worker: the dialog shows a spinner, its fields wait, the main loop
+ * runs; Cancel stops it and keeps the text, with no story made; Create again gives the
+ * very story `--new-story` drafts. */
+static void
+test_worker (void)
+{
+  DlWindow *window = new_window ();
+  g_autofree char *text = seed_article ();
+  DlArticleInfo info = { .title = "Seed", .published = "2024-12-08" };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DlStory) expected = NULL;
+  g_autoptr(GBytes) expected_bytes = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *kept = NULL;
+  DlNewStoryDialog *dialog;
+  GtkWidget *published;
+  GtkTextView *view;
+  guint iterations;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.new-story", NULL);
+  dialog = find_new_story_dialog ();
+  g_assert_nonnull (dialog);
+  view = dl_new_story_dialog_get_text_view (dialog);
+  g_assert_true (dl_new_story_dialog_insert_bytes (dialog, text, strlen (text), NULL));
+  gtk_editable_set_text (GTK_EDITABLE (dl_new_story_dialog_get_title_row (dialog)), "Seed");
+  published = GTK_WIDGET (dl_new_story_dialog_get_published_row (dialog));
+  gtk_editable_set_text (GTK_EDITABLE (published), "2024-12-08");
+
+  g_assert_true (dl_new_story_dialog_create (dialog));
+  g_assert_true (dl_new_story_dialog_is_drafting (dialog));
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (view)));
+  g_assert_false (gtk_widget_get_sensitive (published));
+  /* a second Create while drafting does nothing */
+  g_assert_false (dl_new_story_dialog_create (dialog));
+  /* Cancel (what Escape does too) */
+  {
+    GtkWidget *cancel = NULL;
+
+    for (GtkWidget *w = GTK_WIDGET (dialog); w != NULL;)
+      {
+        if (GTK_IS_BUTTON (w)
+            && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (w)), "_Cancel") == 0)
+          {
+            cancel = w;
+            break;
+          }
+        if (gtk_widget_get_first_child (w) != NULL)
+          w = gtk_widget_get_first_child (w);
+        else
+          {
+            while (w != NULL && gtk_widget_get_next_sibling (w) == NULL)
+              w = gtk_widget_get_parent (w);
+            w = w != NULL ? gtk_widget_get_next_sibling (w) : NULL;
+          }
+      }
+    g_assert_nonnull (cancel);
+    g_signal_emit_by_name (cancel, "clicked");
+  }
+  g_assert_false (dl_new_story_dialog_is_drafting (dialog));
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (view)));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog)));
+  iterations = dl_test_run_for (300);
+  g_assert_cmpuint (iterations, >, 0);
+  g_assert_null (dl_window_get_story (window));
+  kept = buffer_text (view);
+  g_assert_cmpstr (kept, ==, text);
+
+  /* again, to the end: the draft of `--new-story` */
+  g_assert_true (dl_new_story_dialog_create (dialog));
+  wait_for_story (window, NULL);
+  g_assert_null (find_new_story_dialog ());
+  expected = dl_article_new_story (text, &info, &error);
+  g_assert_no_error (error);
+  expected_bytes = dl_story_to_bytes (expected);
+  bytes = dl_story_to_bytes (dl_window_get_story (window));
+  g_assert_true (g_bytes_equal (bytes, expected_bytes));
+
   dl_test_close_window (window);
 }
 
@@ -321,6 +485,7 @@ main (int   argc,
   g_test_add_func ("/new-story/refused-create", test_refused_create);
   g_test_add_func ("/new-story/bad-paste", test_bad_paste);
   g_test_add_func ("/new-story/article-file", test_article_file);
+  g_test_add_func ("/new-story/worker", test_worker);
 
   status = g_test_run ();
   g_rmdir (tmp_dir);

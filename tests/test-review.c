@@ -181,6 +181,78 @@ check_undo (DlStory     *story,
   g_autoptr(GBytes) applied = apply_undo_redo (story, operation, label);
 }
 
+/* How many of @event's places and actors are suggestions. */
+static guint
+n_suggested_members (DlEvent *event)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
+
+  for (guint k = 0; k < dl_event_get_n_places (event); k++)
+    {
+      DlPlace *place = dl_event_get_place (event, k, NULL);
+
+      if (dl_place_get_suggested (place))
+        g_hash_table_add (seen, place);
+    }
+  for (guint k = 0; k < dl_event_get_n_actors (event); k++)
+    {
+      DlActor *actor = dl_event_get_actor (event, k, NULL);
+
+      if (dl_actor_get_suggested (actor))
+        g_hash_table_add (seen, actor);
+    }
+  return g_hash_table_size (seen);
+}
+
+/* Accepting an event accepts its suggested places and actors in the same step, and only
+ * them: another event naming the same place stays a suggestion; one undo brings every
+ * mark back. */
+static void
+test_accept_event_members (void)
+{
+  g_autoptr(DlStory) story = new_draft ();
+  g_autoptr(DlHistory) history = dl_history_new ();
+  g_autoptr(GBytes) before = dl_story_to_bytes (story);
+  g_autoptr(GBytes) undone = NULL;
+  GListModel *events = dl_story_get_events (story);
+  DlEvent *event = NULL;
+  guint n = dl_review_count (story, NULL);
+  guint n_members;
+
+  /* the first event naming both a suggested place and a suggested actor */
+  for (guint i = 0; i < g_list_model_get_n_items (events) && event == NULL; i++)
+    {
+      DlEvent *e = item (events, i);
+
+      if (dl_event_get_n_places (e) > 0 && dl_event_get_n_actors (e) > 0
+          && dl_place_get_suggested (dl_event_get_place (e, 0, NULL))
+          && dl_actor_get_suggested (dl_event_get_actor (e, 0, NULL)))
+        event = e;
+    }
+  g_assert_nonnull (event);
+  n_members = n_suggested_members (event);
+  g_assert_cmpuint (n_members, >=, 2);
+
+  dl_history_push (history, dl_review_accept (event));
+  g_assert_cmpstr (dl_history_get_undo_label (history), ==, "Accept Event");
+  g_assert_false (dl_event_get_suggested (event));
+  for (guint k = 0; k < dl_event_get_n_places (event); k++)
+    g_assert_false (dl_place_get_suggested (dl_event_get_place (event, k, NULL)));
+  for (guint k = 0; k < dl_event_get_n_actors (event); k++)
+    g_assert_false (dl_actor_get_suggested (dl_event_get_actor (event, k, NULL)));
+  g_assert_cmpuint (dl_review_count (story, NULL), ==, n - 1 - n_members);
+  /* the other events stay suggestions */
+  for (guint i = 0; i < g_list_model_get_n_items (events); i++)
+    if (item (events, i) != event)
+      g_assert_true (dl_event_get_suggested (item (events, i)));
+
+  g_assert_true (dl_history_undo (history));
+  g_assert_false (dl_history_get_can_undo (history));
+  g_assert_cmpuint (dl_review_count (story, NULL), ==, n);
+  undone = dl_story_to_bytes (story);
+  assert_bytes_equal (before, undone);
+}
+
 static void
 test_accept (void)
 {
@@ -199,13 +271,17 @@ test_accept (void)
       g_autoptr(GBytes) accepted = NULL;
       g_autoptr(DlStory) reopened = NULL;
 
+      /* an event takes its suggested places and actors with it */
+      guint n_accepted = 1 + (i == 0 ? n_suggested_members (DL_EVENT (objects[i])) : 0);
+
       g_assert_true (dl_review_is_suggested (objects[i]));
       accepted = apply_undo_redo (story, dl_review_accept (objects[i]), labels[i]);
-      /* the member is gone from that object, and only from it */
-      g_assert_cmpuint (count_substring (accepted, "\"suggested\""), ==, n_suggested - 1);
+      /* the member is gone from those objects, and only from them */
+      g_assert_cmpuint (count_substring (accepted, "\"suggested\""), ==,
+                        n_suggested - n_accepted);
       reopened = load_bytes (accepted);
       g_assert_cmpuint (dl_review_count (reopened, NULL), ==,
-                        dl_review_count (story, NULL) - 1);
+                        dl_review_count (story, NULL) - n_accepted);
       /* undone: a suggestion again */
       g_assert_true (dl_review_is_suggested (objects[i]));
     }
@@ -308,12 +384,24 @@ test_half_reviewed (void)
   DlEvent *rejected;
   guint n = dl_review_count (story, NULL);
 
+  /* the event's suggested places and actors are accepted with it */
+  n -= 1 + n_suggested_members (item (dl_story_get_events (story), 0));
   dl_history_push (history, dl_review_accept (item (dl_story_get_events (story), 0)));
-  dl_history_push (history, dl_review_accept (item (dl_story_get_places (story), 1)));
-  dl_history_push (history, dl_review_accept (item (dl_story_get_actors (story), 0)));
+  for (guint i = 0; i < 2; i++)
+    {
+      GListModel *model = i == 0 ? dl_story_get_places (story) : dl_story_get_actors (story);
+
+      for (guint k = 0; k < g_list_model_get_n_items (model); k++)
+        if (dl_review_is_suggested (item (model, k)))
+          {
+            dl_history_push (history, dl_review_accept (item (model, k)));
+            n--;
+            break;
+          }
+    }
   rejected = item (dl_story_get_events (story), 1);
   dl_history_push (history, dl_review_reject (story, rejected));
-  g_assert_cmpuint (dl_review_count (story, NULL), ==, n - 4);
+  g_assert_cmpuint (dl_review_count (story, NULL), ==, n - 1);
 
   remaining = describe_suggestions (story);
   saved = dl_story_to_bytes (story);
@@ -321,8 +409,7 @@ test_half_reviewed (void)
   remaining_reopened = describe_suggestions (reopened);
   g_assert_cmpstr (remaining, ==, remaining_reopened);
   g_assert_false (dl_event_get_suggested (item (dl_story_get_events (reopened), 0)));
-  g_assert_false (dl_place_get_suggested (item (dl_story_get_places (reopened), 1)));
-  g_assert_false (dl_actor_get_suggested (item (dl_story_get_actors (reopened), 0)));
+  g_assert_cmpuint (dl_review_count (reopened, NULL), ==, n - 1);
   /* saved again unchanged: the same file */
   saved_again = dl_story_to_bytes (reopened);
   assert_bytes_equal (saved, saved_again);
@@ -367,6 +454,7 @@ main (int   argc,
 
   g_test_add_func ("/review/draft/same-as-new-story", test_same_draft);
   g_test_add_func ("/review/accept/undo-bytes", test_accept);
+  g_test_add_func ("/review/accept/event-members", test_accept_event_members);
   g_test_add_func ("/review/reject/undo-bytes", test_reject);
   g_test_add_func ("/review/accept-all/one-step", test_accept_all);
   g_test_add_func ("/review/half-reviewed/reopened", test_half_reviewed);

@@ -481,8 +481,7 @@ has_action_button (GPtrArray  *buttons,
 }
 
 /* At 480 px the header keeps the panes' buttons, the filter, the search and the menu;
- * Open and Export (both in the menu) leave it, and Ctrl+R opens the menu. At 1000 px
- * they are all there. */
+ * Open and Export (both in the menu) leave it. At 1000 px they are all there. */
 static void
 test_header_narrow (void)
 {
@@ -516,10 +515,6 @@ test_header_narrow (void)
                                                                           "events_button"),
                                    NULL));
 
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.open-recent", NULL);
-  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
-  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (gtk_menu_button_get_popover (menu_button))));
-  gtk_menu_button_popdown (menu_button);
   dl_test_close_window (window);
 
   g_settings_reset (settings, "window-width");
@@ -529,6 +524,154 @@ test_header_narrow (void)
   g_assert_true (has_action_button (wide, "win.export"));
   g_assert_true (has_action_button (wide, "win.open"));
   dl_test_close_window (window);
+}
+
+/* What Escape does in a popover: its key controller takes it. */
+static void
+press_escape (GtkWidget *widget)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+  gboolean handled = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && !handled; i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
+        g_signal_emit_by_name (controller, "key-pressed", GDK_KEY_Escape, 0, 0, &handled);
+    }
+  g_assert_true (handled);
+}
+
+/* Ctrl+R in a 480 px window, where the Open button is in the main menu: the recent
+ * stories themselves pop up under the menu button (not the menu), the first one has the
+ * keyboard, Enter opens it; Escape closes the list. */
+static void
+test_recent_narrow (void)
+{
+  g_autoptr(GSettings) settings = dl_settings_new ();
+  g_autoptr(GFile) first = copy_story ("narrow_first.geojson");
+  g_autoptr(GFile) second = copy_story ("narrow second.geojson");
+  GtkMenuButton *menu_button;
+  GtkWidget *popover;
+  GtkListBox *list;
+  GtkListBoxRow *row;
+  GtkWidget *focus;
+  DlWindow *window;
+
+  /* two stories opened, the second last */
+  window = show_window (NULL, 1000, 700);
+  open_and_wait (window, first);
+  open_and_wait (window, second);
+  dl_test_close_window (window);
+
+  g_settings_set_int (settings, "window-width", 480);
+  g_settings_set_int (settings, "window-height", 800);
+  window = show_window (NULL, 480, 800);
+  g_assert_true (dl_window_is_narrow (window));
+  menu_button = GTK_MENU_BUTTON (gtk_widget_get_template_child (GTK_WIDGET (window),
+                                                                DL_TYPE_WINDOW,
+                                                                "menu_button"));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (menu_button)));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.open-recent", NULL);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  popover = find_widget (GTK_WIDGET (menu_button), DL_TYPE_RECENT_POPOVER);
+  g_assert_nonnull (popover);
+  g_assert_true (gtk_widget_get_mapped (popover));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (gtk_menu_button_get_popover (menu_button))));
+  list = dl_recent_popover_get_list (DL_RECENT_POPOVER (popover));
+  row = gtk_list_box_get_row_at_index (list, 0);
+  g_assert_nonnull (row);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==,
+                   "narrow second.geojson");
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (
+                     gtk_list_box_get_row_at_index (list, 1))), ==, "narrow_first.geojson");
+  /* the keyboard is on the first story */
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_true (focus == GTK_WIDGET (row));
+
+  /* Escape closes it, and Ctrl+R brings it back */
+  press_escape (popover);
+  g_assert_false (gtk_widget_get_visible (popover));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.open-recent", NULL);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  g_assert_true (gtk_widget_get_mapped (popover));
+
+  /* Enter on the second row (what Down, Enter do) opens that story */
+  row = gtk_list_box_get_row_at_index (list, 1);
+  gtk_widget_grab_focus (GTK_WIDGET (row));
+  g_signal_emit_by_name (row, "activate");
+  wait_until (not_loading, window);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  g_assert_false (gtk_widget_get_visible (popover));
+  g_assert_nonnull (dl_window_get_document (window));
+  g_assert_true (g_file_equal (dl_document_get_file (dl_window_get_document (window)), first));
+
+  dl_test_close_window (window);
+  g_settings_reset (settings, "window-width");
+  g_settings_reset (settings, "window-height");
+  g_file_delete (first, NULL, NULL);
+  g_file_delete (second, NULL, NULL);
+}
+
+/* In an Arabic (right-to-left) interface the error page's message starts with its
+ * location, at the right, where a right-to-left reader starts: "story.geojson:1:…" is
+ * drawn to the right of the words that follow it, in one right-to-left paragraph. */
+static void
+test_error_rtl (void)
+{
+  g_autoptr(GFile) broken = write_file ("rtl.geojson",
+                                        "{\"type\": \"FeatureCollection\", \"features\": [", -1);
+  DlWindow *window;
+  AdwStatusPage *page;
+  GtkWidget *label = NULL;
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  PangoLayout *layout;
+  const char *text;
+  const char *location;
+  const char *words;
+  PangoRectangle at_location, at_words;
+
+  gtk_widget_set_default_direction (GTK_TEXT_DIR_RTL);
+  window = show_window (NULL, 800, 600);
+  page = ADW_STATUS_PAGE (find_widget (GTK_WIDGET (window), ADW_TYPE_STATUS_PAGE));
+  open_and_wait (window, broken);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+
+  /* the description label */
+  for (GtkWidget *w = GTK_WIDGET (page); w != NULL;)
+    {
+      if (GTK_IS_LABEL (w) && strstr (gtk_label_get_text (GTK_LABEL (w)), "rtl.geojson:1:"))
+        label = w;
+      if (gtk_widget_get_first_child (w) != NULL)
+        w = gtk_widget_get_first_child (w);
+      else
+        {
+          while (w != NULL && gtk_widget_get_next_sibling (w) == NULL)
+            w = gtk_widget_get_parent (w);
+          w = w != NULL ? gtk_widget_get_next_sibling (w) : NULL;
+        }
+    }
+  g_assert_nonnull (label);
+  g_assert_true (gtk_widget_get_mapped (label));
+  layout = gtk_label_get_layout (GTK_LABEL (label));
+  text = pango_layout_get_text (layout);
+  g_test_message ("%s", text);
+  g_assert_cmpint (pango_layout_get_direction (layout, 0), ==, PANGO_DIRECTION_RTL);
+  location = strstr (text, "rtl.geojson");
+  words = strstr (location, ": ");
+  g_assert_nonnull (words);
+  words += 2;
+  pango_layout_index_to_pos (layout, location - text, &at_location);
+  pango_layout_index_to_pos (layout, words - text, &at_words);
+  /* on one line: the location to the right of what follows it */
+  g_assert_cmpint (at_location.y, ==, at_words.y);
+  g_assert_cmpint (at_location.x, >, at_words.x);
+
+  dl_test_close_window (window);
+  gtk_widget_set_default_direction (GTK_TEXT_DIR_LTR);
+  g_file_delete (broken, NULL, NULL);
 }
 
 /* The list opens with the story's lead event as its first visible row, not at the bottom. */
@@ -659,6 +802,8 @@ main (int   argc,
   g_test_add_func ("/window-chrome/empty-window-error", test_empty_window_error);
   g_test_add_func ("/window-chrome/open-recent", test_open_recent);
   g_test_add_func ("/window-chrome/header-narrow", test_header_narrow);
+  g_test_add_func ("/window-chrome/recent-narrow", test_recent_narrow);
+  g_test_add_func ("/window-chrome/error-rtl", test_error_rtl);
   g_test_add_func ("/window-chrome/lead-row-top", test_lead_row_top);
   g_test_add_func ("/window-chrome/step-keys", test_step_keys);
   g_test_add_func ("/window-chrome/legend-remembered", test_legend_remembered);

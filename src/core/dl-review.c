@@ -50,6 +50,32 @@ accept_model (DlOperation *group,
     }
 }
 
+/* An accepted event vouches for its places and actors: what of them is still a suggestion
+ * is accepted with it, in the same step. */
+static DlOperation *
+accept_event (DlEvent *event)
+{
+  DlOperation *group = dl_operation_new_group (_("Accept Event"));
+
+  if (dl_event_get_suggested (event))
+    dl_operation_group_add (group, accept_with_label (event, NULL));
+  for (guint i = 0; i < dl_event_get_n_places (event); i++)
+    {
+      DlPlace *place = dl_event_get_place (event, i, NULL);
+
+      if (dl_place_get_suggested (place))
+        dl_operation_group_add (group, accept_with_label (place, NULL));
+    }
+  for (guint i = 0; i < dl_event_get_n_actors (event); i++)
+    {
+      DlActor *actor = dl_event_get_actor (event, i, NULL);
+
+      if (dl_actor_get_suggested (actor))
+        dl_operation_group_add (group, accept_with_label (actor, NULL));
+    }
+  return group;
+}
+
 /**
  * dl_review_is_suggested:
  * @object: a #DlEvent, #DlPlace or #DlActor
@@ -95,13 +121,14 @@ dl_review_count (DlStory       *story,
  * dl_review_accept:
  * @object: a #DlEvent, #DlPlace or #DlActor
  *
- * Returns: (transfer full): the operation clearing its "suggested" mark.
+ * Returns: (transfer full): the operation clearing its "suggested" mark; for an event,
+ *   also that of its places and actors.
  */
 DlOperation *
 dl_review_accept (gpointer object)
 {
   if (DL_IS_EVENT (object))
-    return accept_with_label (object, _("Accept Event"));
+    return accept_event (object);
   if (DL_IS_PLACE (object))
     return accept_with_label (object, _("Accept Place"));
   if (DL_IS_ACTOR (object))

@@ -20,7 +20,8 @@ typedef struct
 guint        dl_review_count        (DlStory       *story,
                                      DlReviewCount *count);
 /* "Accept Event" / "Accept Place" / "Accept Actor": @object (a DlEvent, DlPlace or
- * DlActor) is no longer a suggestion. */
+ * DlActor) is no longer a suggestion; an event's suggested places and actors are accepted
+ * with it, in the same step. */
 DlOperation *dl_review_accept       (gpointer       object);
 /* "Reject Event" / "Reject Place" / "Reject Actor": @object goes from @story (a place or
  * actor also from the events that name it) in the same step. */

@@ -21,4 +21,9 @@ typedef enum
 
 GQuark dl_story_error_quark (void);
 
+/* @message as shown in an interface that reads right to left when @rtl: its leading
+ * "FILE:LINE:COL" isolated so that it reads first. Unchanged otherwise. */
+char  *dl_story_error_for_direction (const char *message,
+                                     gboolean    rtl);
+
 G_END_DECLS

@@ -80,6 +80,9 @@ struct _DlMapView
   DlBasemapStyle      style;
   gboolean            osm;
   gboolean            fit_pending;
+  /* where the last animated move goes, while it has not got there */
+  gboolean            has_goal;
+  double              goal[3];  /* latitude, longitude, zoom */
   gboolean            fit_pending_focus;  /* the pending fit frames the focus only */
   double              cluster_zoom;       /* the zoom the clusters were made for */
   GtkPopover         *chooser;            /* the places of a cluster that never splits */
@@ -166,6 +169,29 @@ get_visible_bounds (DlMapView *self,
   return dl_places_get_bounds (places, sw, ne);
 }
 
+/* An animated move, remembered until the view gets there (dl_map_view_is_moving()). */
+static void
+go_to (DlMapView *self,
+       double     lat,
+       double     lon,
+       double     zoom)
+{
+  zoom = CLAMP (zoom, shumate_viewport_get_min_zoom_level (self->viewport),
+                shumate_viewport_get_max_zoom_level (self->viewport));
+  self->goal[0] = CLAMP (lat, SHUMATE_MIN_LATITUDE, SHUMATE_MAX_LATITUDE);
+  self->goal[1] = CLAMP (lon, SHUMATE_MIN_LONGITUDE, SHUMATE_MAX_LONGITUDE);
+  self->goal[2] = zoom;
+  self->has_goal = TRUE;
+  shumate_map_go_to_full (self->map, lat, lon, zoom);
+}
+
+static void
+stop_go_to (DlMapView *self)
+{
+  self->has_goal = FALSE;
+  shumate_map_stop_go_to (self->map);
+}
+
 static void
 move_to_bounds (DlMapView      *self,
                 const DlLonLat *sw,
@@ -193,10 +219,10 @@ move_to_bounds (DlMapView      *self,
     g_object_get (gtk_widget_get_settings (GTK_WIDGET (self)), "gtk-enable-animations",
                   &animate, NULL);
   if (animate && gtk_widget_get_mapped (GTK_WIDGET (self)))
-    shumate_map_go_to_full (self->map, lat, lon, zoom);
+    go_to (self, lat, lon, zoom);
   else
     {
-      shumate_map_stop_go_to (self->map);
+      stop_go_to (self);
       shumate_viewport_set_zoom_level (self->viewport, zoom);
       shumate_map_center_on (self->map, lat, lon);
     }
@@ -1121,7 +1147,7 @@ split_cluster (DlMapView *self,
       open_chooser (self, marker, members);
       return;
     }
-  shumate_map_go_to_full (self->map, (sw.lat + ne.lat) / 2, (sw.lon + ne.lon) / 2, split);
+  go_to (self, (sw.lat + ne.lat) / 2, (sw.lon + ne.lon) / 2, split);
 }
 
 static void
@@ -1177,10 +1203,8 @@ zoom_by (DlMapView *self,
 
   zoom = CLAMP (zoom, shumate_viewport_get_min_zoom_level (self->viewport),
                 shumate_viewport_get_max_zoom_level (self->viewport));
-  shumate_map_go_to_full (self->map,
-                          shumate_location_get_latitude (SHUMATE_LOCATION (self->viewport)),
-                          shumate_location_get_longitude (SHUMATE_LOCATION (self->viewport)),
-                          zoom);
+  go_to (self, shumate_location_get_latitude (SHUMATE_LOCATION (self->viewport)),
+         shumate_location_get_longitude (SHUMATE_LOCATION (self->viewport)), zoom);
 }
 
 static void
@@ -1271,7 +1295,7 @@ place_chosen_cb (DlPlaceSearch *search,
   zoom = CLAMP (zoom, shumate_viewport_get_min_zoom_level (self->viewport),
                 shumate_viewport_get_max_zoom_level (self->viewport));
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))
-    shumate_map_go_to_full (self->map, entry.lat, entry.lon, zoom);
+    go_to (self, entry.lat, entry.lon, zoom);
   else
     {
       shumate_viewport_set_zoom_level (self->viewport, zoom);
@@ -2088,6 +2112,33 @@ dl_map_view_pan_by (DlMapView *self,
                        shumate_location_get_latitude (SHUMATE_LOCATION (self->viewport)),
                        zoom, &x, &y);
   dl_mercator_unproject (x + dx, y + dy, zoom, &lon, &lat);
-  shumate_map_stop_go_to (self->map);
+  stop_go_to (self);
   shumate_map_center_on (self->map, lat, lon);
+}
+
+/**
+ * dl_map_view_is_moving:
+ *
+ * Whether the view is still on its way: a fit waits for the map's size, or an animated
+ * move has not reached where it goes. A test waits for this to be FALSE, whatever the
+ * frame rate, where two still samples could fall between two slow frames.
+ */
+gboolean
+dl_map_view_is_moving (DlMapView *self)
+{
+  double lat, lon, zoom;
+
+  g_return_val_if_fail (DL_IS_MAP_VIEW (self), FALSE);
+
+  if (self->fit_pending)
+    return TRUE;
+  if (!self->has_goal)
+    return FALSE;
+  lat = shumate_location_get_latitude (SHUMATE_LOCATION (self->viewport));
+  lon = shumate_location_get_longitude (SHUMATE_LOCATION (self->viewport));
+  zoom = shumate_viewport_get_zoom_level (self->viewport);
+  if (fabs (lat - self->goal[0]) < 1e-6 && fabs (lon - self->goal[1]) < 1e-6
+      && fabs (zoom - self->goal[2]) < 1e-3)
+    self->has_goal = FALSE;
+  return self->has_goal;
 }

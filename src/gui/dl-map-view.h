@@ -29,6 +29,8 @@ void             dl_map_view_set_view_state    (DlMapView   *self,
                                                 DlViewState *state);
 ShumateMap      *dl_map_view_get_map           (DlMapView   *self);
 ShumateViewport *dl_map_view_get_viewport      (DlMapView   *self);
+/* TRUE while a fit or an animated move has not reached its place. */
+gboolean         dl_map_view_is_moving         (DlMapView   *self);
 /* The marker of @place (shown or hidden), or NULL. */
 DlMarker        *dl_map_view_get_marker        (DlMapView   *self,
                                                 DlPlace     *place);

@@ -8,6 +8,7 @@
 
 #include "dl-article-text.h"
 #include "dl-new-story-dialog.h"
+#include "dl-story-error.h"
 #include "dl-time.h"
 
 #define PASTE_CHUNK (256 * 1024)
@@ -19,11 +20,19 @@ struct _DlNewStoryDialog
   /* Template widgets */
   AdwEntryRow   *title_row;
   AdwEntryRow   *published_row;
+  GtkWidget     *cancel_button;
+  GtkWidget     *create_button;
+  GtkWidget     *open_button;
+  GtkWidget     *progress_box;
+  GtkSpinner    *spinner;
+  GtkLabel      *date_hint;
   GtkRevealer   *error_revealer;
   GtkLabel      *error_label;
   GtkTextView   *text_view;
 
   GCancellable  *cancellable;
+  /* the draft being made in a worker, or NULL */
+  GCancellable  *draft_cancellable;
   char          *error_text;
 };
 
@@ -40,10 +49,15 @@ static void
 show_problem (DlNewStoryDialog *self,
               const char       *message)
 {
+  g_autofree char *shown = NULL;
+
   g_free (self->error_text);
   self->error_text = g_strdup (message);
-  /* plain text: a message may quote the article */
-  gtk_label_set_text (self->error_label, message != NULL ? message : "");
+  /* plain text: a message may quote the article; in Arabic its FILE:LINE:COL reads first */
+  if (message != NULL)
+    shown = dl_story_error_for_direction (message, gtk_widget_get_direction (GTK_WIDGET (self))
+                                                   == GTK_TEXT_DIR_RTL);
+  gtk_label_set_text (self->error_label, shown != NULL ? shown : "");
   gtk_revealer_set_reveal_child (self->error_revealer, message != NULL);
 }
 
@@ -199,10 +213,114 @@ open_clicked_cb (DlNewStoryDialog *self)
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
+/* While a draft is made the dialog's fields stay as they are, and Cancel stops it. */
+static void
+set_drafting (DlNewStoryDialog *self,
+              gboolean          drafting)
+{
+  GtkWidget *fields[] = {
+    GTK_WIDGET (self->title_row), GTK_WIDGET (self->published_row),
+    GTK_WIDGET (self->text_view), self->open_button, self->create_button,
+  };
+
+  /* the keyboard leaves the fields first (an entry made insensitive while focused misses
+   * its focus-out), for Cancel, which is what it can do meanwhile */
+  if (drafting)
+    gtk_widget_grab_focus (self->cancel_button);
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    gtk_widget_set_sensitive (fields[i], !drafting);
+  gtk_widget_set_visible (self->progress_box, drafting);
+  gtk_spinner_set_spinning (self->spinner, drafting);
+  if (!drafting)
+    g_clear_object (&self->draft_cancellable);
+}
+
+typedef struct
+{
+  char *text;
+  char *title;
+  char *published;
+} DraftJob;
+
+static void
+draft_job_free (DraftJob *job)
+{
+  g_free (job->text);
+  g_free (job->title);
+  g_free (job->published);
+  g_free (job);
+}
+
+/* In a worker: the detector and the drafter, the same call as `--new-story`. */
+static void
+draft_thread (GTask        *task,
+              gpointer      source,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  DraftJob *job = task_data;
+  DlArticleInfo info = { NULL };
+  g_autoptr(GError) error = NULL;
+  DlStory *story;
+
+  info.title = job->title;
+  info.published = job->published;
+  story = dl_article_new_story (job->text, &info, &error);
+  if (story == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, story, g_object_unref);
+}
+
+static void
+draft_done_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  DlNewStoryDialog *self = DL_NEW_STORY_DIALOG (source);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DlStory) story = g_task_propagate_pointer (G_TASK (result), &error);
+
+  /* stopped by Cancel or by closing the dialog, which already put it back */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  set_drafting (self, FALSE);
+  if (story == NULL)
+    {
+      show_problem (self, error->message);
+      return;
+    }
+  g_signal_emit (self, signals[STORY_CREATED], 0, story);
+  gtk_window_close (GTK_WINDOW (self));
+}
+
 static void
 create_clicked_cb (DlNewStoryDialog *self)
 {
   dl_new_story_dialog_create (self);
+}
+
+/* Cancel (or Escape) stops a draft under way and keeps the text; else it closes. */
+static void
+cancel_clicked_cb (DlNewStoryDialog *self)
+{
+  if (self->draft_cancellable != NULL)
+    {
+      g_cancellable_cancel (self->draft_cancellable);
+      set_drafting (self, FALSE);
+      gtk_widget_grab_focus (self->create_button);
+      return;
+    }
+  gtk_window_close (GTK_WINDOW (self));
+}
+
+static gboolean
+cancel_shortcut_cb (GtkWidget *widget,
+                    GVariant  *args,
+                    gpointer   user_data)
+{
+  cancel_clicked_cb (DL_NEW_STORY_DIALOG (widget));
+  return TRUE;
 }
 
 static gboolean
@@ -229,6 +347,9 @@ dl_new_story_dialog_dispose (GObject *object)
   DlNewStoryDialog *self = DL_NEW_STORY_DIALOG (object);
 
   g_cancellable_cancel (self->cancellable);
+  if (self->draft_cancellable != NULL)
+    g_cancellable_cancel (self->draft_cancellable);
+  g_clear_object (&self->draft_cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), DL_TYPE_NEW_STORY_DIALOG);
 
   G_OBJECT_CLASS (dl_new_story_dialog_parent_class)->dispose (object);
@@ -261,11 +382,18 @@ dl_new_story_dialog_class_init (DlNewStoryDialogClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PREFIX "/ui/dl-new-story-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, DlNewStoryDialog, cancel_button);
+  gtk_widget_class_bind_template_child (widget_class, DlNewStoryDialog, create_button);
+  gtk_widget_class_bind_template_child (widget_class, DlNewStoryDialog, date_hint);
   gtk_widget_class_bind_template_child (widget_class, DlNewStoryDialog, error_label);
   gtk_widget_class_bind_template_child (widget_class, DlNewStoryDialog, error_revealer);
+  gtk_widget_class_bind_template_child (widget_class, DlNewStoryDialog, open_button);
+  gtk_widget_class_bind_template_child (widget_class, DlNewStoryDialog, progress_box);
   gtk_widget_class_bind_template_child (widget_class, DlNewStoryDialog, published_row);
+  gtk_widget_class_bind_template_child (widget_class, DlNewStoryDialog, spinner);
   gtk_widget_class_bind_template_child (widget_class, DlNewStoryDialog, text_view);
   gtk_widget_class_bind_template_child (widget_class, DlNewStoryDialog, title_row);
+  gtk_widget_class_bind_template_callback (widget_class, cancel_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, create_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, open_clicked_cb);
 
@@ -275,7 +403,7 @@ dl_new_story_dialog_class_init (DlNewStoryDialogClass *klass)
                                 create_shortcut_cb, NULL);
   gtk_widget_class_add_binding (widget_class, GDK_KEY_o, GDK_CONTROL_MASK,
                                 open_shortcut_cb, NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Escape, 0, cancel_shortcut_cb, NULL);
 }
 
 static void
@@ -374,11 +502,14 @@ dl_new_story_dialog_create (DlNewStoryDialog *self)
   g_autofree char *heading = NULL;
   g_autofree char *published = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(DlStory) story = NULL;
-  DlArticleInfo info = { NULL };
+  g_autoptr(GTask) task = NULL;
+  DraftJob *job;
   DlTime time;
 
   g_return_val_if_fail (DL_IS_NEW_STORY_DIALOG (self), FALSE);
+
+  if (self->draft_cancellable != NULL)
+    return FALSE;
 
   buffer = gtk_text_view_get_buffer (self->text_view);
   gtk_text_buffer_get_bounds (buffer, &start, &end);
@@ -403,20 +534,65 @@ dl_new_story_dialog_create (DlNewStoryDialog *self)
       return FALSE;
     }
 
-  info.title = gtk_editable_get_text (GTK_EDITABLE (self->title_row));
-  if (info.title[0] == '\0')
-    info.title = heading;
-  info.published = published;
-  story = dl_article_new_story (text, &info, &error);
-  if (story == NULL)
+  job = g_new0 (DraftJob, 1);
+  job->text = g_steal_pointer (&text);
+  job->title = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->title_row)));
+  if (job->title[0] == '\0')
     {
-      show_problem (self, error->message);
-      return FALSE;
+      g_free (job->title);
+      job->title = g_steal_pointer (&heading);
     }
+  job->published = g_steal_pointer (&published);
 
-  g_signal_emit (self, signals[STORY_CREATED], 0, story);
-  gtk_window_close (GTK_WINDOW (self));
+  self->draft_cancellable = g_cancellable_new ();
+  task = g_task_new (self, self->draft_cancellable, draft_done_cb, NULL);
+  g_task_set_source_tag (task, dl_new_story_dialog_create);
+  g_task_set_task_data (task, job, (GDestroyNotify) draft_job_free);
+  /* Cancel answers at once; the worker's result is then dropped */
+  g_task_set_return_on_cancel (task, TRUE);
+  set_drafting (self, TRUE);
+  g_task_run_in_thread (task, draft_thread);
   return TRUE;
+}
+
+gboolean
+dl_new_story_dialog_is_drafting (DlNewStoryDialog *self)
+{
+  g_return_val_if_fail (DL_IS_NEW_STORY_DIALOG (self), FALSE);
+
+  return self->draft_cancellable != NULL;
+}
+
+/**
+ * dl_new_story_dialog_ask_date:
+ * @text: the article, as read from its file
+ * @title: its title
+ *
+ * Fills the dialog with an article opened directly (a .txt given on the command line or
+ * dropped), which has no publication date: the date row is empty, focused and explained.
+ */
+void
+dl_new_story_dialog_ask_date (DlNewStoryDialog *self,
+                              const char       *text,
+                              const char       *title)
+{
+  g_return_if_fail (DL_IS_NEW_STORY_DIALOG (self));
+  g_return_if_fail (text != NULL);
+
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->text_view), text, -1);
+  gtk_editable_set_text (GTK_EDITABLE (self->title_row), title != NULL ? title : "");
+  gtk_editable_set_text (GTK_EDITABLE (self->published_row), "");
+  gtk_widget_set_visible (GTK_WIDGET (self->date_hint), TRUE);
+  show_problem (self, NULL);
+  gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->published_row));
+}
+
+AdwEntryRow *
+dl_new_story_dialog_get_published_row (DlNewStoryDialog *self)
+{
+  g_return_val_if_fail (DL_IS_NEW_STORY_DIALOG (self), NULL);
+
+  return self->published_row;
 }
 
 GtkTextView *

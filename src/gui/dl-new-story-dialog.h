@@ -23,13 +23,23 @@ gboolean          dl_new_story_dialog_insert_bytes (DlNewStoryDialog *self,
 /* Reads a .txt/.md file into the dialog (text, and title when it has one). */
 void              dl_new_story_dialog_load_file    (DlNewStoryDialog *self,
                                                     GFile            *file);
-/* Creates the story from the dialog's contents, as the Create button does: emits
- * "story-created" and closes, or shows the problem and stays. */
+/* An article opened directly (no date known): its text and title filled in, the
+ * publication date row empty and focused, with a line saying why it is asked. */
+void              dl_new_story_dialog_ask_date     (DlNewStoryDialog *self,
+                                                    const char       *text,
+                                                    const char       *title);
+/* Creates the story from the dialog's contents, as the Create button does. Bad input is
+ * shown at once and FALSE returned. Else the draft is made in a worker (a spinner shows,
+ * Cancel stops it) and TRUE returned; once drafted, "story-created" is emitted and the
+ * dialog closes. */
 gboolean          dl_new_story_dialog_create       (DlNewStoryDialog *self);
+/* TRUE while a draft is being made. */
+gboolean          dl_new_story_dialog_is_drafting  (DlNewStoryDialog *self);
 GtkTextView      *dl_new_story_dialog_get_text_view   (DlNewStoryDialog *self);
 /* The message shown for the last bad input, or NULL. */
 const char       *dl_new_story_dialog_get_error_text  (DlNewStoryDialog *self);
 AdwEntryRow      *dl_new_story_dialog_get_title_row   (DlNewStoryDialog *self);
+AdwEntryRow      *dl_new_story_dialog_get_published_row (DlNewStoryDialog *self);
 
 /* TRUE for files New Story reads rather than the story loader: .txt, .md, text/plain. */
 gboolean          dl_new_story_is_article_file     (GFile            *file);

@@ -7,6 +7,7 @@
 
 #include "dl-operation.h"
 #include "dl-place-editor.h"
+#include "dl-review-buttons.h"
 #include "dl-window-private.h"
 
 /* The story format's precisions, in the order of the combo row (0: none said). */
@@ -22,6 +23,7 @@ struct _DlPlaceEditor
   AdwEntryRow  *kind_row;
   AdwComboRow  *precision_row;
   GtkLabel     *events_label;
+  DlReviewButtons *review_buttons;
 
   DlDocument   *document;
   DlPlace      *place;
@@ -185,10 +187,13 @@ dl_place_editor_class_init (DlPlaceEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DlPlaceEditor, kind_row);
   gtk_widget_class_bind_template_child (widget_class, DlPlaceEditor, name_row);
   gtk_widget_class_bind_template_child (widget_class, DlPlaceEditor, precision_row);
+  gtk_widget_class_bind_template_child (widget_class, DlPlaceEditor, review_buttons);
   gtk_widget_class_bind_template_callback (widget_class, delete_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, row_applied_cb);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+
+  g_type_ensure (DL_TYPE_REVIEW_BUTTONS);
 }
 
 static void
@@ -210,6 +215,9 @@ dl_place_editor_new (GtkWindow  *parent,
   self = g_object_new (DL_TYPE_PLACE_EDITOR, "transient-for", parent, NULL);
   self->document = g_object_ref (document);
   self->place = g_object_ref (place);
+  /* Accept and Reject, as in the place's popover; a rejected place closes the editor */
+  dl_review_buttons_set_document (self->review_buttons, document);
+  dl_review_buttons_set_item (self->review_buttons, G_OBJECT (place));
   update (self);
   g_signal_connect_swapped (place, "notify", G_CALLBACK (place_notify_cb), self);
   g_signal_connect (dl_story_get_places (dl_document_get_story (document)), "items-changed",
@@ -218,6 +226,14 @@ dl_place_editor_new (GtkWindow  *parent,
                             G_CALLBACK (precision_selected_cb), self);
   gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->name_row));
   return self;
+}
+
+DlReviewButtons *
+dl_place_editor_get_review_buttons (DlPlaceEditor *self)
+{
+  g_return_val_if_fail (DL_IS_PLACE_EDITOR (self), NULL);
+
+  return self->review_buttons;
 }
 
 AdwEntryRow *

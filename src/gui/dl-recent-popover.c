@@ -126,3 +126,23 @@ dl_recent_popover_get_list (DlRecentPopover *self)
 
   return self->list;
 }
+
+/**
+ * dl_recent_popover_focus_first:
+ *
+ * Gives the keyboard to the first story, or to the popover when there is none, so the
+ * arrows, Enter and Escape work at once.
+ */
+void
+dl_recent_popover_focus_first (DlRecentPopover *self)
+{
+  GtkListBoxRow *row;
+
+  g_return_if_fail (DL_IS_RECENT_POPOVER (self));
+
+  row = gtk_list_box_get_row_at_index (self->list, 0);
+  if (row != NULL)
+    gtk_widget_grab_focus (GTK_WIDGET (row));
+  else
+    gtk_widget_grab_focus (GTK_WIDGET (self));
+}

@@ -12,6 +12,7 @@ G_DECLARE_FINAL_TYPE (DlRecentPopover, dl_recent_popover, DL, RECENT_POPOVER, Gt
  * "win.open-uri" with its URI. Refilled each time it is shown. */
 GtkWidget  *dl_recent_popover_new     (void);
 void        dl_recent_popover_refresh (DlRecentPopover *self);
+void        dl_recent_popover_focus_first (DlRecentPopover *self);
 /* The list, for tests: one AdwActionRow per story. */
 GtkListBox *dl_recent_popover_get_list (DlRecentPopover *self);
 

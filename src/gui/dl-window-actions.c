@@ -1137,6 +1137,8 @@ dl_window_actions_close_request (DlWindow *self)
   return TRUE;
 }
 
+/* A .txt given to the window has no publication date, and relative dates ("on Sunday")
+ * need one: the New Story dialog opens with the text and title, asking for the date. */
 void
 dl_window_new_story_from_file (DlWindow *self,
                                GFile    *file)
@@ -1145,30 +1147,14 @@ dl_window_new_story_from_file (DlWindow *self,
   g_autofree char *title = NULL;
   g_autofree char *text = NULL;
   g_autofree char *name = NULL;
-  g_autoptr(DlStory) story = NULL;
-  DlArticleInfo info = { NULL };
+  DlNewStoryDialog *dialog;
 
   g_return_if_fail (DL_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
 
   name = g_file_get_basename (file);
   text = dl_article_text_from_file (file, &title, NULL, &error);
-  if (text != NULL)
-    {
-      if (title == NULL)
-        title = dl_draft_guess_title (text);
-      if (title == NULL)
-        {
-          char *dot = strrchr (name, '.');
-
-          title = g_strdup (name);
-          if (dot != NULL && dot != name)
-            title[dot - name] = '\0';
-        }
-      info.title = title;
-      story = dl_article_new_story (text, &info, &error);
-    }
-  if (story == NULL)
+  if (text == NULL)
     {
       /* TRANSLATORS: heading of the error dialog; %s is the file name */
       g_autofree char *heading = g_strdup_printf (_("Could Not Open “%s”"), name);
@@ -1176,8 +1162,21 @@ dl_window_new_story_from_file (DlWindow *self,
       dl_window_show_error (self, heading, error->message);
       return;
     }
+  if (title == NULL)
+    title = dl_draft_guess_title (text);
+  if (title == NULL)
+    {
+      char *dot = strrchr (name, '.');
 
-  dl_window_set_story (window_for_new_story (self), story);
+      title = g_strdup (name);
+      if (dot != NULL && dot != name)
+        title[dot - name] = '\0';
+    }
+
+  dialog = dl_new_story_dialog_new (GTK_WINDOW (self));
+  g_signal_connect_object (dialog, "story-created", G_CALLBACK (story_created_cb), self, 0);
+  dl_new_story_dialog_ask_date (dialog, text, title);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 void

@@ -9,6 +9,7 @@
 #include "dl-event-row.h"
 #include "dl-recent-popover.h"
 #include "dl-settings.h"
+#include "dl-story-error.h"
 #include "dl-window-actions.h"
 #include "dl-window-chrome.h"
 #include "dl-window-private.h"
@@ -16,6 +17,7 @@
 #define RECENT_MIME_TYPE "application/geo+json"
 #define HEADER_NARROW_KEY "dl-header-narrow"
 #define HEADER_IDLE_KEY "dl-header-idle"
+#define NARROW_RECENT_KEY "dl-narrow-recent"
 
 static GtkWidget *
 template_child (DlWindow   *self,
@@ -47,8 +49,32 @@ compare_recent (gconstpointer a,
                               gtk_recent_info_get_modified (info_a));
 }
 
+static void
+narrow_recent_destroy_cb (GtkWidget *menu_button,
+                          GtkWidget *popover)
+{
+  gtk_widget_unparent (popover);
+}
+
+/* The recent stories popped up from the main menu's button, for a narrow window where the
+ * Open button is in the menu (GTK 4.8 cannot open the menu's Open Recent submenu itself). */
+static GtkWidget *
+narrow_recent_popover (DlWindow *self)
+{
+  GtkWidget *menu_button = template_child (self, "menu_button");
+  GtkWidget *popover = g_object_get_data (G_OBJECT (self), NARROW_RECENT_KEY);
+
+  if (popover != NULL)
+    return popover;
+  popover = dl_recent_popover_new ();
+  gtk_widget_set_parent (popover, menu_button);
+  g_signal_connect (menu_button, "destroy", G_CALLBACK (narrow_recent_destroy_cb), popover);
+  g_object_set_data (G_OBJECT (self), NARROW_RECENT_KEY, popover);
+  return popover;
+}
+
 /* Ctrl+R: the list under the Open button; in a narrow window, where that button is in the
- * main menu, the main menu with its Open Recent submenu. */
+ * main menu, the same list under the main menu's button. */
 static void
 open_recent_action (GtkWidget  *widget,
                     const char *action_name,
@@ -56,11 +82,17 @@ open_recent_action (GtkWidget  *widget,
 {
   DlWindow *self = DL_WINDOW (widget);
   GtkWidget *open_button = template_child (self, "open_button");
+  GtkWidget *popover;
 
   if (gtk_widget_get_mapped (open_button))
-    adw_split_button_popup (ADW_SPLIT_BUTTON (open_button));
-  else
-    gtk_menu_button_popup (GTK_MENU_BUTTON (template_child (self, "menu_button")));
+    {
+      adw_split_button_popup (ADW_SPLIT_BUTTON (open_button));
+      return;
+    }
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (template_child (self, "menu_button")));
+  popover = narrow_recent_popover (self);
+  gtk_popover_popup (GTK_POPOVER (popover));
+  dl_recent_popover_focus_first (DL_RECENT_POPOVER (popover));
 }
 
 static void
@@ -407,6 +439,7 @@ dl_window_chrome_show_error (DlWindow   *self,
                              const char *message)
 {
   AdwStatusPage *page;
+  g_autofree char *shown = NULL;
   g_autofree char *escaped = NULL;
 
   g_return_if_fail (DL_IS_WINDOW (self));
@@ -414,8 +447,11 @@ dl_window_chrome_show_error (DlWindow   *self,
   page = ADW_STATUS_PAGE (template_child (self, "status_page"));
   adw_status_page_set_icon_name (page, "dialog-warning-symbolic");
   adw_status_page_set_title (page, heading);
-  /* the description is markup; the message names a file, which is text */
-  escaped = g_markup_escape_text (message, -1);
+  /* the description is markup; the message names a file, which is text; in Arabic its
+   * location still reads first */
+  shown = dl_story_error_for_direction (message, gtk_widget_get_direction (GTK_WIDGET (page))
+                                                 == GTK_TEXT_DIR_RTL);
+  escaped = g_markup_escape_text (shown, -1);
   adw_status_page_set_description (page, escaped);
 }
 

@@ -468,6 +468,7 @@ show_error (DlWindow   *self,
             const char *heading,
             const char *message)
 {
+  g_autofree char *shown = NULL;
   GtkWidget *dialog;
 
   if (self->error_dialog != NULL)
@@ -478,7 +479,10 @@ show_error (DlWindow   *self,
       self->error_dialog = NULL;
     }
 
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, message);
+  /* in Arabic too, a message's FILE:LINE:COL reads first */
+  shown = dl_story_error_for_direction (message, gtk_widget_get_direction (GTK_WIDGET (self))
+                                                 == GTK_TEXT_DIR_RTL);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, shown);
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
   g_signal_connect_object (dialog, "response", G_CALLBACK (error_dialog_response_cb), self, 0);
   self->error_dialog = GTK_WINDOW (dialog);

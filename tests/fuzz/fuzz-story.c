@@ -2,6 +2,8 @@
 /* libFuzzer target for the story loader: every input must either load or be refused with
  * a DL_STORY_ERROR, never crash, leak, hang or trip a sanitizer. A story that loads must
  * also survive the save round trip: its saved text loads again and saves to the same text.
+ * Every message (and the input itself, as text) goes through the right-to-left layout of
+ * messages, which must keep its text and only isolate a leading location.
  *
  * Build and run (see the README's development section, or `make fuzz`):
  *   CC=clang meson setup build-fuzz -Dfuzzing=true -Db_sanitize=address,undefined \
@@ -15,6 +17,7 @@
 
 #include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "dl-story.h"
 
@@ -37,6 +40,31 @@ LLVMFuzzerInitialize (int    *argc,
    * fuzzer reports. */
   g_log_set_always_fatal (G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING);
   return 0;
+}
+
+/* dl_story_error_for_direction(): unchanged left to right; right to left, either
+ * unchanged or U+200F U+2068 LOCATION U+2069 REST with LOCATION REST the message. */
+static void
+check_direction (const char *message)
+{
+  static const char lead[] = "\u200F\u2068";
+  static const char pdi[] = "\u2069";
+  g_autofree char *ltr = dl_story_error_for_direction (message, FALSE);
+  g_autofree char *rtl = dl_story_error_for_direction (message, TRUE);
+  g_autofree char *joined = NULL;
+  const char *end;
+
+  if (g_strcmp0 (ltr, message) != 0)
+    fuzz_abort ("a message changed for a left-to-right interface", message);
+  if (g_str_equal (rtl, message))
+    return;
+  end = strstr (rtl, pdi);
+  if (!g_str_has_prefix (rtl, lead) || end == NULL || end == rtl + strlen (lead))
+    fuzz_abort ("a right-to-left message is not an isolated location and the rest", rtl);
+  joined = g_strdup_printf ("%.*s%s", (int) (end - rtl - strlen (lead)), rtl + strlen (lead),
+                            end + strlen (pdi));
+  if (!g_str_equal (joined, message) || !g_utf8_validate (rtl, -1, NULL))
+    fuzz_abort ("a right-to-left message lost or changed its text", rtl);
 }
 
 static void
@@ -88,6 +116,14 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
 
       if (message == NULL || !g_utf8_validate (message, -1, NULL))
         fuzz_abort ("a problem message is NULL or not UTF-8", NULL);
+      check_direction (message);
+    }
+  /* the input as a message, when it is text */
+  if (g_utf8_validate ((const char *) data, size, NULL) && memchr (data, 0, size) == NULL)
+    {
+      g_autofree char *text = g_strndup ((const char *) data, size);
+
+      check_direction (text);
     }
 
   story = dl_story_new_from_bytes (bytes, "fuzz.geojson", &error);
