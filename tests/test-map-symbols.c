@@ -10,10 +10,13 @@
 
 #include "dl-figure.h"
 #include "dl-label-layer.h"
+#include "dl-line-obstacles.h"
 #include "dl-marker.h"
+#include "dl-marker-symbol.h"
 #include "dl-place-properties.h"
 #include "dl-point-layer.h"
 #include "dl-resources.h"
+#include "dl-symbol.h"
 #include "dl-window-private.h"
 #include "dl-test-window.h"
 
@@ -332,6 +335,130 @@ test_unknown_listed (void)
     g_assert_cmpstr (((DlPlaceProperty *) rail->pdata[i])->key, !=, "marker-symbol");
 }
 
+/* The icons' path data: a square and a circle of arcs cover their areas, relative
+ * commands and implicit repeats included; a broken command stops the reading. */
+static void
+test_svg_path (void)
+{
+  static const struct
+  {
+    const char *data;
+    gboolean    valid;
+    double      area;
+  } cases[] = {
+    { "M2 2 L12 2 L12 12 L2 12 Z", TRUE, 100 },
+    { "m2,2h10v10h-10z", TRUE, 100 },
+    { "M2 2 12 2 12 12 2 12z", TRUE, 100 },
+    { "M0,7.5A7.5,7.5,0,1,1,15,7.5A7.5 7.5 0 1 1 0 7.5z", TRUE, G_PI * 7.5 * 7.5 },
+    { "M0 7.5a7.5 7.5 0 1115 0 7.5 7.5 0 11-15 0", TRUE, G_PI * 7.5 * 7.5 },
+    { "M2 2 Q 12 2 12 12 T 2 12 Z", TRUE, -1 },
+    { "M2 2 L12 2 L", FALSE, -1 },
+    { "L2 2", FALSE, 0 },
+    { "M2 2 L1e999 2", FALSE, -1 },
+    { "M2 2 A5 5 0 2 0 8 8", FALSE, -1 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 16, 16);
+      cairo_t *cr = cairo_create (surface);
+      Pixels pixels;
+      double covered = 0;
+
+      g_test_message ("%s", cases[i].data);
+      g_assert_cmpint (dl_symbol_append_svg_path (cr, cases[i].data), ==, cases[i].valid);
+      cairo_set_source_rgb (cr, 0, 0, 0);
+      cairo_fill (cr);
+      g_assert_cmpint (cairo_status (cr), ==, CAIRO_STATUS_SUCCESS);
+      cairo_destroy (cr);
+      cairo_surface_flush (surface);
+      pixels = surface_pixels (surface);
+      for (int y = 0; y < 16; y++)
+        for (int x = 0; x < 16; x++)
+          covered += (pixel (&pixels, x, y) >> 24) / 255.0;
+      if (cases[i].area >= 0)
+        g_assert_cmpfloat (fabs (covered - cases[i].area), <, 2);
+      cairo_surface_destroy (surface);
+    }
+}
+
+/* Every icon of data/symbols/maki.txt reads whole and draws inside its 15×15 box. */
+static void
+test_icons_read (void)
+{
+  g_autoptr(GBytes) bytes = dl_resources_lookup ("symbols/maki.txt", NULL);
+  g_autofree char *text = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+  guint n = 0;
+
+  for (guint i = 0; lines[i] != NULL && lines[i][0] != '\0'; i++, n++)
+    {
+      g_auto(GStrv) name = g_strsplit (lines[i], " ", 2);
+      cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 15, 15);
+      cairo_t *cr = cairo_create (surface);
+      double x0, y0, x1, y1;
+
+      g_assert_cmpint (dl_marker_symbol_classify (name[0]), ==, DL_MARKER_SYMBOL_ICON);
+      g_assert_true (dl_symbol_append_svg_path (cr, dl_marker_symbol_icon_path (name[0])));
+      cairo_fill_extents (cr, &x0, &y0, &x1, &y1);
+      g_assert_cmpfloat (x0, >=, -0.1);
+      g_assert_cmpfloat (y0, >=, -0.1);
+      g_assert_cmpfloat (x1, <=, 15.1);
+      g_assert_cmpfloat (y1, <=, 15.1);
+      /* something to see */
+      g_assert_cmpfloat ((x1 - x0) * (y1 - y0), >, 20);
+      cairo_destroy (cr);
+      cairo_surface_destroy (surface);
+    }
+  g_assert_cmpuint (n, >=, 60);
+  g_assert_cmpint (dl_marker_symbol_classify ("1"), ==, DL_MARKER_SYMBOL_TEXT);
+  g_assert_cmpint (dl_marker_symbol_classify ("12"), ==, DL_MARKER_SYMBOL_TEXT);
+  g_assert_cmpint (dl_marker_symbol_classify ("ب"), ==, DL_MARKER_SYMBOL_TEXT);
+  g_assert_cmpint (dl_marker_symbol_classify ("no-such-icon"), ==, DL_MARKER_SYMBOL_NONE);
+  g_assert_cmpint (dl_marker_symbol_classify (" "), ==, DL_MARKER_SYMBOL_NONE);
+  g_assert_cmpint (dl_marker_symbol_classify (""), ==, DL_MARKER_SYMBOL_NONE);
+}
+
+/* Discs along a line keep names off it: overlapping, in view only, even for a line whose
+ * ends are far outside (found by fuzz-symbol: a point at 1e38 put discs far from view). */
+static void
+test_line_obstacles (void)
+{
+  DlRect bounds = { 0, 0, 320, 200 };
+  const double xs[] = { -1e8, 1e8, 1e38 }, ys[] = { 100, 100, 1e38 };
+  g_autoptr(GArray) discs = g_array_new (FALSE, FALSE, sizeof (DlLabelObstacle));
+  guint n = dl_line_obstacles_append (discs, xs, ys, 3, 4, &bounds, 5000);
+
+  g_assert_cmpuint (n, ==, discs->len);
+  /* the 328 pixels in view, a disc every 3 */
+  g_assert_cmpuint (n, >=, 328 / 3);
+  g_assert_cmpuint (n, <=, 328 / 3 + 2);
+  for (guint i = 0; i < discs->len; i++)
+    {
+      DlLabelObstacle *disc = &g_array_index (discs, DlLabelObstacle, i);
+
+      g_assert_cmpfloat (disc->x, >=, -4.01);
+      g_assert_cmpfloat (disc->x, <=, 324.01);
+      g_assert_cmpfloat (fabs (disc->y - 100), <, 1e-6);
+      if (i > 0)
+        g_assert_cmpfloat (disc->x - g_array_index (discs, DlLabelObstacle, i - 1).x, <=, 4);
+    }
+
+  /* a diagonal from -1e30 to 1e30 through the view: no disc lands outside it */
+  {
+    const double far_xs[] = { -1e30, 1e30 }, far_ys[] = { -1e30, 1e30 };
+
+    g_array_set_size (discs, 0);
+    dl_line_obstacles_append (discs, far_xs, far_ys, 2, 4, &bounds, 5000);
+    for (guint i = 0; i < discs->len; i++)
+      {
+        DlLabelObstacle *disc = &g_array_index (discs, DlLabelObstacle, i);
+
+        g_assert_true (disc->x >= -8 && disc->x <= 328 && disc->y >= -8 && disc->y <= 208);
+      }
+  }
+}
+
 /* Window ------------------------------------------------------------------------------ */
 
 static DlWindow *
@@ -357,12 +484,11 @@ open_window (DlStory *story)
   return window;
 }
 
-/* The marker as the window draws it, its pixels into @data (freed by the caller). */
+/* A widget as the window draws it, its pixels into @data (freed by the caller). */
 static Pixels
-marker_pixels (DlMarker *marker,
-               guint8  **data)
+widget_pixels (GtkWidget *widget,
+               guint8   **data)
 {
-  GtkWidget *widget = GTK_WIDGET (marker);
   int width = gtk_widget_get_width (widget), height = gtk_widget_get_height (widget);
   g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
   GtkSnapshot *snapshot = gtk_snapshot_new ();
@@ -395,9 +521,9 @@ test_window_markers (void)
   g_autofree guint8 *rail_data = NULL;
   g_autofree guint8 *plain_data = NULL;
   g_autofree guint8 *meeting_data = NULL;
-  Pixels rail_pixels = marker_pixels (rail, &rail_data);
-  Pixels plain_pixels = marker_pixels (plain, &plain_data);
-  Pixels meeting_pixels = marker_pixels (meeting, &meeting_data);
+  Pixels rail_pixels = widget_pixels (GTK_WIDGET (rail), &rail_data);
+  Pixels plain_pixels = widget_pixels (GTK_WIDGET (plain), &plain_data);
+  Pixels meeting_pixels = widget_pixels (GTK_WIDGET (meeting), &meeting_data);
   double rx = rail_pixels.width / 2.0, ry = rail_pixels.height / 2.0;
   double px = plain_pixels.width / 2.0, py = plain_pixels.height / 2.0;
 
@@ -483,7 +609,8 @@ test_window_line_name (void)
   dl_test_close_window (window);
 }
 
-/* Among the dots of a map of more than 200 places, a plain line gets none. */
+/* Among the dots of a map of more than 200 places, a plain line gets none, and a place's
+ * marker-symbol and marker-color are drawn on its dot. */
 static void
 test_window_no_dot_for_line (void)
 {
@@ -494,10 +621,17 @@ test_window_no_dot_for_line (void)
   DlWindow *window;
   DlPointLayer *dots;
 
+  g_autofree guint8 *data = NULL;
+  Pixels pixels;
+  ShumateViewport *viewport;
+  double x, y;
+
   for (guint i = 0; i < 299; i++)
-    g_string_append_printf (json, "{\"type\":\"Feature\",\"properties\":{\"name\":\"P%u\"},"
+    g_string_append_printf (json, "{\"type\":\"Feature\",\"properties\":{\"name\":\"P%u\"%s},"
                             "\"geometry\":{\"type\":\"Point\",\"coordinates\":[%u.5,%u.5]}},",
-                            i, i % 20, i / 20);
+                            i, i == 0 ? ",\"marker-symbol\":\"rail\",\"marker-color\":\"#1a5fb4\""
+                                      : i == 1 ? ",\"marker-color\":\"#1a5fb4\"" : "",
+                            i % 20, i / 20);
   g_string_append (json, "{\"type\":\"Feature\",\"properties\":{\"name\":\"Border road\","
                    "\"stroke-width\":5},\"geometry\":{\"type\":\"LineString\","
                    "\"coordinates\":[[0,30],[10,31],[20,30]]}}]}");
@@ -510,6 +644,21 @@ test_window_no_dot_for_line (void)
   dots = dl_map_view_get_point_layer (dl_window_get_map_view (window));
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dots)));
   g_assert_cmpuint (dl_point_layer_get_n_places (dots), ==, 299);
+
+  /* P0's dot wears a white rail on blue, P1's is blue through */
+  viewport = dl_map_view_get_viewport (dl_window_get_map_view (window));
+  shumate_map_stop_go_to (dl_map_view_get_map (dl_window_get_map_view (window)));
+  shumate_viewport_set_zoom_level (viewport, 7);
+  shumate_map_center_on (dl_map_view_get_map (dl_window_get_map_view (window)), 0.5, 1.0);
+  gtk_widget_queue_draw (GTK_WIDGET (dots));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  pixels = widget_pixels (GTK_WIDGET (dots), &data);
+  shumate_viewport_location_to_widget_coords (viewport, GTK_WIDGET (dots), 0.5, 0.5, &x, &y);
+  g_assert_cmpuint (count_in_disc (&pixels, round (x), round (y), 5, WHITE), >, 8);
+  g_assert_cmpuint (count_in_disc (&pixels, round (x), round (y), 5, BLUE), >, 8);
+  shumate_viewport_location_to_widget_coords (viewport, GTK_WIDGET (dots), 0.5, 1.5, &x, &y);
+  g_assert_cmpuint (count_in_disc (&pixels, round (x), round (y), 3, WHITE), ==, 0);
+  g_assert_cmpuint (count_in_disc (&pixels, round (x), round (y), 3, BLUE), >, 20);
   dl_test_close_window (window);
 }
 
@@ -527,6 +676,9 @@ main (int   argc,
   g_test_add_func ("/map-symbols/export-line-width", test_export_line_width);
   g_test_add_func ("/map-symbols/export-line-name", test_export_line_name);
   g_test_add_func ("/map-symbols/unknown-listed", test_unknown_listed);
+  g_test_add_func ("/map-symbols/svg-path", test_svg_path);
+  g_test_add_func ("/map-symbols/icons-read", test_icons_read);
+  g_test_add_func ("/map-symbols/line-obstacles", test_line_obstacles);
   g_test_add_func ("/map-symbols/window-markers", test_window_markers);
   g_test_add_func ("/map-symbols/window-line-name", test_window_line_name);
   g_test_add_func ("/map-symbols/window-no-dot-for-line", test_window_no_dot_for_line);

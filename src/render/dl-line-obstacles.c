@@ -69,21 +69,20 @@ dl_line_obstacles_append (GArray       *discs,
   g_return_val_if_fail (discs != NULL, 0);
   g_return_val_if_fail (n_points == 0 || (xs != NULL && ys != NULL), 0);
 
-  if (!(radius > 0) || !isfinite (radius))
+  if (n_points == 0 || !(radius > 0) || !isfinite (radius))
     return 0;
   step = radius * 0.75;
-  for (guint k = 0; k < n_points && n < max_discs; k++)
+  for (guint k = 0; k + 1 < MAX (n_points, 2) && n < max_discs; k++)
     {
       double x0 = xs[k], y0 = ys[k];
       double dx = k + 1 < n_points ? xs[k + 1] - x0 : 0;
       double dy = k + 1 < n_points ? ys[k + 1] - y0 : 0;
-      double length = hypot (dx, dy);
-      double t0 = 0, t1 = 1;
+      double t0 = 0, t1 = 1, ax, ay, bx, by;
+      guint steps;
 
-      /* the last point ended the segment before it */
-      if (k + 1 == n_points && n_points > 1)
-        break;
-      if (!isfinite (x0) || !isfinite (y0) || !isfinite (length))
+      /* beyond a billion pixels (zoom 22's world) a point is no line's in any view */
+      if (!(fabs (x0) < 1e9 && fabs (y0) < 1e9 && fabs (x0 + dx) < 1e9
+            && fabs (y0 + dy) < 1e9))
         continue;
       if (bounds != NULL)
         {
@@ -93,16 +92,19 @@ dl_line_obstacles_append (GArray       *discs,
           if (!clip_segment (x0, y0, dx, dy, &box, &t0, &t1))
             continue;
         }
-      /* from the first point inside, one disc a step, and the segment's end */
-      for (double s = t0 * length; n < max_discs; s += step)
+      /* the part in view, a disc a step from one end to the other */
+      ax = x0 + t0 * dx;
+      ay = y0 + t0 * dy;
+      bx = x0 + t1 * dx;
+      by = y0 + t1 * dy;
+      steps = (guint) MIN (ceil (hypot (bx - ax, by - ay) / step), (double) max_discs);
+      for (guint j = 0; j <= steps && n < max_discs; j++)
         {
-          double t = length > 0 ? MIN (s / length, t1) : 0;
-          DlLabelObstacle disc = { x0 + t * dx, y0 + t * dy, radius };
+          double t = steps > 0 ? (double) j / steps : 0;
+          DlLabelObstacle disc = { ax + t * (bx - ax), ay + t * (by - ay), radius };
 
           g_array_append_val (discs, disc);
           n++;
-          if (t >= t1 || length == 0)
-            break;
         }
     }
   return n;

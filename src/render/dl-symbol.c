@@ -119,7 +119,7 @@ arc_to (cairo_t *cr,
   ry = fabs (ry);
   if (x1 == x2 && y1 == y2)
     return;
-  if (rx < 1e-6 || ry < 1e-6)
+  if (rx < 1e-3 || ry < 1e-3)
     {
       cairo_line_to (cr, x2, y2);
       return;

@@ -74,9 +74,9 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   cairo_t *cr = cairo_create (surface);
   static const double colors[][3] = { { 0.1, 0.37, 0.7 }, { 0.96, 0.83, 0.18 } };
 
-  /* path data at any scale, including none */
+  /* path data at any scale, tiny ones too */
   cairo_save (cr);
-  cairo_scale (cr, size % 3 == 0 ? 0 : 4, 4);
+  cairo_scale (cr, size % 3 == 0 ? 1e-3 : 4, 4);
   dl_symbol_append_svg_path (cr, text);
   cairo_fill (cr);
   cairo_restore (cr);
