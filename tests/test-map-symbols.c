@@ -659,6 +659,14 @@ test_window_no_dot_for_line (void)
   shumate_viewport_location_to_widget_coords (viewport, GTK_WIDGET (dots), 0.5, 1.5, &x, &y);
   g_assert_cmpuint (count_in_disc (&pixels, round (x), round (y), 3, WHITE), ==, 0);
   g_assert_cmpuint (count_in_disc (&pixels, round (x), round (y), 3, BLUE), >, 20);
+
+  /* the line is named beside it among the dots */
+  shumate_map_center_on (dl_map_view_get_map (dl_window_get_map_view (window)), 30.5, 10.0);
+  shumate_viewport_set_zoom_level (viewport, 6);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  shumate_viewport_location_to_widget_coords (viewport, GTK_WIDGET (dots), 31, 10, &x, &y);
+  assert_beside (find_label (dl_label_layer_get_placed (dl_map_view_get_label_layer (
+                   dl_window_get_map_view (window))), "Border road"), y);
   dl_test_close_window (window);
 }
 

@@ -217,6 +217,44 @@ plain_line_reach (DlPlace *place)
   return reach;
 }
 
+/* Among the dots, the only story names are the plain lines' (a place's dot has none):
+ * beside the lines, which no name crosses. */
+static void
+update_point_line_names (DlMapView *self)
+{
+  g_autoptr(GPtrArray) lines = g_ptr_array_new ();
+  g_autoptr(GArray) radii = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) lats = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) lons = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) priorities = g_array_new (FALSE, TRUE, sizeof (double));
+  g_autoptr(GPtrArray) texts = g_ptr_array_new ();
+  GHashTableIter iter;
+  gpointer place;
+
+  g_hash_table_iter_init (&iter, self->shown_actor);
+  while (g_hash_table_iter_next (&iter, &place, NULL))
+    {
+      DlLonLat anchor;
+      double reach;
+
+      if (!is_plain_line (place))
+        continue;
+      anchor = dl_place_get_anchor (place);
+      reach = plain_line_reach (place);
+      g_ptr_array_add (lines, place);
+      g_ptr_array_add (texts, (gpointer) dl_place_get_name (place));
+      g_array_append_val (radii, reach);
+      g_array_append_val (lats, anchor.lat);
+      g_array_append_val (lons, anchor.lon);
+    }
+  g_array_set_size (priorities, lines->len);
+  dl_label_layer_set_lines (self->label_layer, (DlPlace **) lines->pdata,
+                            (double *) radii->data, lines->len);
+  dl_label_layer_set_names (self->label_layer, (const char * const *) texts->pdata,
+                            (double *) lats->data, (double *) lons->data,
+                            (double *) radii->data, (double *) priorities->data, lines->len);
+}
+
 /* Base-map names give way to the dots and clusters in view: only those, so that the
  * label layer's work per frame stays bounded by the window, not by the story. */
 static void
@@ -449,6 +487,7 @@ update_markers (DlMapView *self)
                                       FALSE);
         }
       update_point_obstacles (self);
+      update_point_line_names (self);
       return;
     }
   lats = g_array_sized_new (FALSE, FALSE, sizeof (double), visible->len);
@@ -1898,6 +1937,7 @@ dl_map_view_update_places (DlMapView *self,
     {
       dl_point_layer_update_places (self->point_layer, shown, hidden);
       update_point_obstacles (self);
+      update_point_line_names (self);
     }
   else
     {
