@@ -6,14 +6,15 @@
 #include <math.h>
 
 #include "dl-color.h"
+#include "dl-marker-symbol.h"
 #include "dl-place-private.h"
 #include "dl-place-properties.h"
 
 /* Shown elsewhere (the popover's title, text and Sources line; markers, shapes) or the
- * story's own vocabulary. */
+ * story's own vocabulary. A marker-symbol is a row only when no marker can draw it. */
 static const char * const hidden_members[] = {
   "name", "title", "description", "source",
-  "marker-color", "marker-size", "marker-symbol", "stroke", "stroke-width",
+  "marker-color", "marker-size", "stroke", "stroke-width",
   "stroke-opacity", "fill", "fill-opacity",
   "names", "kind", "precision", "label", "mentions", "geonames", "suggested",
   NULL,
@@ -104,6 +105,15 @@ dl_place_list_properties (DlPlace *self)
       property = g_new0 (DlPlaceProperty, 1);
       property->key = g_strdup (key);
       property->value = value_text (json_object_get_member (properties, key));
+      if (g_str_equal (key, "marker-symbol")
+          && JSON_NODE_HOLDS_VALUE (json_object_get_member (properties, key))
+          && json_node_get_value_type (json_object_get_member (properties, key))
+             == G_TYPE_STRING
+          && dl_marker_symbol_classify (property->value) != DL_MARKER_SYMBOL_NONE)
+        {
+          dl_place_property_free (property);
+          continue;
+        }
       g_ptr_array_add (list, property);
     }
   return list;
@@ -177,7 +187,7 @@ dl_place_get_style (DlPlace      *self,
                     DlPlaceStyle *style)
 {
   JsonObject *properties;
-  JsonNode *symbol;
+  JsonNode *symbol, *size;
 
   g_return_val_if_fail (DL_IS_PLACE (self), FALSE);
   g_return_val_if_fail (style != NULL, FALSE);
@@ -199,10 +209,20 @@ dl_place_get_style (DlPlace      *self,
       && json_node_get_value_type (symbol) == G_TYPE_STRING
       && json_node_get_string (symbol)[0] != '\0')
     style->marker_symbol = g_strdup (json_node_get_string (symbol));
+  size = json_object_get_member (properties, "marker-size");
+  if (size != NULL && JSON_NODE_HOLDS_VALUE (size)
+      && json_node_get_value_type (size) == G_TYPE_STRING)
+    {
+      if (g_strcmp0 (json_node_get_string (size), "small") == 0)
+        style->marker_size = DL_MARKER_SIZE_SMALL;
+      else if (g_strcmp0 (json_node_get_string (size), "large") == 0)
+        style->marker_size = DL_MARKER_SIZE_LARGE;
+    }
 
   return style->has_marker_color || style->has_stroke || style->has_fill
          || style->stroke_width >= 0 || style->stroke_opacity >= 0
-         || style->fill_opacity >= 0 || style->marker_symbol != NULL;
+         || style->fill_opacity >= 0 || style->marker_symbol != NULL
+         || style->marker_size != DL_MARKER_SIZE_MEDIUM;
 }
 
 void
@@ -211,6 +231,28 @@ dl_place_style_clear (DlPlaceStyle *style)
   g_return_if_fail (style != NULL);
 
   g_clear_pointer (&style->marker_symbol, g_free);
+}
+
+/**
+ * dl_marker_size_scale:
+ * @size: a marker-size
+ *
+ * Returns: the diameter of a marker of @size over a medium one's: about the proportions
+ * of the small, medium and large pins of Mapbox's static maps.
+ */
+double
+dl_marker_size_scale (DlMarkerSize size)
+{
+  switch (size)
+    {
+    case DL_MARKER_SIZE_SMALL:
+      return 0.7;
+    case DL_MARKER_SIZE_LARGE:
+      return 1.4;
+    case DL_MARKER_SIZE_MEDIUM:
+    default:
+      return 1.0;
+    }
 }
 
 /**

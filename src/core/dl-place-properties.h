@@ -31,6 +31,14 @@ const char *dl_place_get_source      (DlPlace *self);
 /* The simplestyle members (github.com/mapbox/simplestyle-spec) uMap, geojson.io and
  * GitHub write; a member that is absent or malformed is not set. Colours are "#rgb" or
  * "#rrggbb"; widths are pixels, opacities in [0, 1]. */
+/* marker-size: "small", "medium" (the default) or "large". */
+typedef enum
+{
+  DL_MARKER_SIZE_MEDIUM,
+  DL_MARKER_SIZE_SMALL,
+  DL_MARKER_SIZE_LARGE,
+} DlMarkerSize;
+
 typedef struct
 {
   gboolean has_marker_color;
@@ -43,6 +51,7 @@ typedef struct
   double   fill[3];
   double   fill_opacity;    /* < 0 when not set */
   char    *marker_symbol;   /* a Maki icon name or a character, or NULL */
+  DlMarkerSize marker_size;
 } DlPlaceStyle;
 
 /* Reads @self's simplestyle into @style (clear it with dl_place_style_clear); FALSE when
@@ -50,6 +59,9 @@ typedef struct
 gboolean   dl_place_get_style        (DlPlace      *self,
                                       DlPlaceStyle *style);
 void       dl_place_style_clear      (DlPlaceStyle *style);
+
+/* How many times a medium marker's diameter a marker of @size is. */
+double     dl_marker_size_scale      (DlMarkerSize  size);
 
 /* Whether a line place is a route of the story (a movement an event happens on: drawn with
  * an arrowhead, a marker at its middle) rather than a plain line of a map. */

@@ -6,6 +6,7 @@
 #include <math.h>
 
 #include "dl-label-placement.h"
+#include "dl-line-obstacles.h"
 #include "dl-mercator.h"
 
 #include "dl-label-layer.h"
@@ -17,6 +18,8 @@ struct _DlLabelLayer
   DlBasemapStyle  style;
   GHashTable     *layouts;   /* "size|text" → PangoLayout */
   GArray         *obstacles; /* Obstacle */
+  GPtrArray      *lines;     /* DlPlace: plain lines, which names keep off */
+  GArray         *line_radii; /* double, one a line */
   GArray         *names;     /* StoryName: the story's places, named above the base map */
   GArray         *placed;    /* DlMapLabel: what the last frame drew */
   gboolean        show_basemap;
@@ -244,6 +247,32 @@ gives_way_to_story (DlLabelLayer         *self,
   return FALSE;
 }
 
+/* The plain lines in view as rows of discs, in widget pixels. */
+static void
+append_line_obstacles (DlLabelLayer *self,
+                       GArray       *discs,
+                       const DlRect *bounds)
+{
+  ShumateViewport *viewport = shumate_layer_get_viewport (SHUMATE_LAYER (self));
+  guint budget = 20000;
+
+  for (guint i = 0; i < self->lines->len && budget > 0; i++)
+    for (guint part = 0; part < dl_place_get_n_parts (self->lines->pdata[i]); part++)
+      {
+        guint n;
+        const DlLonLat *line = dl_place_get_part (self->lines->pdata[i], part, &n);
+        g_autofree double *xs = g_new (double, MAX (n, 1));
+        g_autofree double *ys = g_new (double, MAX (n, 1));
+
+        for (guint k = 0; k < n; k++)
+          shumate_viewport_location_to_widget_coords (viewport, GTK_WIDGET (self), line[k].lat,
+                                                      line[k].lon, &xs[k], &ys[k]);
+        budget -= dl_line_obstacles_append (discs, xs, ys, n,
+                                            g_array_index (self->line_radii, double, i),
+                                            bounds, budget);
+      }
+}
+
 static void
 dl_label_layer_snapshot (GtkWidget   *widget,
                          GtkSnapshot *snapshot)
@@ -342,8 +371,12 @@ dl_label_layer_snapshot (GtkWidget   *widget,
     }
 
   {
-    g_autofree DlLabelObstacle *discs = g_new0 (DlLabelObstacle, MAX (self->obstacles->len, 1));
+    g_autoptr(GArray) disc_array = g_array_sized_new (FALSE, TRUE, sizeof (DlLabelObstacle),
+                                                      self->obstacles->len + 1);
+    DlLabelObstacle *discs;
 
+    g_array_set_size (disc_array, self->obstacles->len);
+    discs = (DlLabelObstacle *) disc_array->data;
     for (guint i = 0; i < self->obstacles->len; i++)
       {
         const Obstacle *o = &g_array_index (self->obstacles, Obstacle, i);
@@ -352,6 +385,8 @@ dl_label_layer_snapshot (GtkWidget   *widget,
                                                     &discs[i].x, &discs[i].y);
         discs[i].radius = o->radius;
       }
+    append_line_obstacles (self, disc_array, &bounds);
+    discs = (DlLabelObstacle *) disc_array->data;
     /* A base-map city whose dot a marker covers is not drawn at all: its dot would peek
      * out from under the marker. */
     for (guint i = 0; i < n; i++)
@@ -360,7 +395,7 @@ dl_label_layer_snapshot (GtkWidget   *widget,
           if (hypot (labels[i].anchor_x - discs[j].x, labels[i].anchor_y - discs[j].y)
               < discs[j].radius + CITY_DOT_RADIUS)
             labels[i].width = 0;
-    dl_label_place (labels, n, discs, self->obstacles->len, NULL, 0, &bounds, LABEL_GAP);
+    dl_label_place (labels, n, discs, disc_array->len, NULL, 0, &bounds, LABEL_GAP);
   }
 
   get_colors (self->style, &colors);
@@ -440,6 +475,8 @@ dl_label_layer_finalize (GObject *object)
 
   g_clear_pointer (&self->layouts, g_hash_table_unref);
   g_clear_pointer (&self->obstacles, g_array_unref);
+  g_clear_pointer (&self->lines, g_ptr_array_unref);
+  g_clear_pointer (&self->line_radii, g_array_unref);
   g_clear_pointer (&self->names, g_array_unref);
   g_clear_pointer (&self->placed, g_array_unref);
 
@@ -470,6 +507,8 @@ dl_label_layer_init (DlLabelLayer *self)
 {
   self->layouts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   self->obstacles = g_array_new (FALSE, FALSE, sizeof (Obstacle));
+  self->lines = g_ptr_array_new_with_free_func (g_object_unref);
+  self->line_radii = g_array_new (FALSE, FALSE, sizeof (double));
   self->names = g_array_new (FALSE, FALSE, sizeof (StoryName));
   g_array_set_clear_func (self->names, story_name_clear);
   self->placed = g_array_new (FALSE, FALSE, sizeof (DlMapLabel));
@@ -519,6 +558,33 @@ dl_label_layer_set_obstacles (DlLabelLayer *self,
       Obstacle o = { latitudes[i], longitudes[i], radii[i] };
 
       g_array_append_val (self->obstacles, o);
+    }
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/**
+ * dl_label_layer_set_lines:
+ * @lines: (array length=n_lines): line places
+ * @radii: (array length=n_lines): half of each one's width and a margin, in pixels
+ *
+ * Lines no name may cross (a plain map's lines, drawn with no marker). Copied; 0 lines
+ * clears them.
+ */
+void
+dl_label_layer_set_lines (DlLabelLayer  *self,
+                          DlPlace      **lines,
+                          const double  *radii,
+                          guint          n_lines)
+{
+  g_return_if_fail (DL_IS_LABEL_LAYER (self));
+  g_return_if_fail (n_lines == 0 || (lines != NULL && radii != NULL));
+
+  g_ptr_array_set_size (self->lines, 0);
+  g_array_set_size (self->line_radii, 0);
+  for (guint i = 0; i < n_lines; i++)
+    {
+      g_ptr_array_add (self->lines, g_object_ref (lines[i]));
+      g_array_append_val (self->line_radii, radii[i]);
     }
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }

@@ -5,6 +5,7 @@
 
 #include "dl-basemap.h"
 #include "dl-label-placement.h"
+#include "dl-place.h"
 
 G_BEGIN_DECLS
 
@@ -43,6 +44,10 @@ void          dl_label_layer_set_names (DlLabelLayer       *self,
                                         const double       *radii,
                                         const double       *priorities,
                                         guint               n_places);
+void          dl_label_layer_set_lines (DlLabelLayer       *self,
+                                        DlPlace           **lines,
+                                        const double       *radii,
+                                        guint               n_lines);
 void          dl_label_layer_set_show_basemap (DlLabelLayer *self,
                                                gboolean      show);
 GArray       *dl_label_layer_get_placed (DlLabelLayer *self);

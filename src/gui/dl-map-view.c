@@ -228,6 +228,66 @@ move_to_bounds (DlMapView      *self,
     }
 }
 
+/* A line of a plain map, not a route of the story: drawn by the shape layer and clicked
+ * on itself, with neither a marker nor a dot at its middle. */
+static gboolean
+is_plain_line (DlPlace *place)
+{
+  return dl_place_get_shape (place) == DL_PLACE_SHAPE_ROUTE && !dl_place_is_route (place);
+}
+
+/* How far from a plain line its name and the others keep, in pixels. */
+static double
+plain_line_reach (DlPlace *place)
+{
+  DlPlaceStyle style;
+  double reach;
+
+  dl_place_get_style (place, &style);
+  /* the shape layer's 2.5 pixels when the map sets no stroke-width */
+  reach = (style.stroke_width >= 0 ? style.stroke_width : 2.5) / 2 + 3;
+  dl_place_style_clear (&style);
+  return reach;
+}
+
+/* Among the dots, the only story names are the plain lines' (a place's dot has none):
+ * beside the lines, which no name crosses. */
+static void
+update_point_line_names (DlMapView *self)
+{
+  g_autoptr(GPtrArray) lines = g_ptr_array_new ();
+  g_autoptr(GArray) radii = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) lats = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) lons = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) priorities = g_array_new (FALSE, TRUE, sizeof (double));
+  g_autoptr(GPtrArray) texts = g_ptr_array_new ();
+  GHashTableIter iter;
+  gpointer place;
+
+  g_hash_table_iter_init (&iter, self->shown_actor);
+  while (g_hash_table_iter_next (&iter, &place, NULL))
+    {
+      DlLonLat anchor;
+      double reach;
+
+      if (!is_plain_line (place))
+        continue;
+      anchor = dl_place_get_anchor (place);
+      reach = plain_line_reach (place);
+      g_ptr_array_add (lines, place);
+      g_ptr_array_add (texts, (gpointer) dl_place_get_name (place));
+      g_array_append_val (radii, reach);
+      g_array_append_val (lats, anchor.lat);
+      g_array_append_val (lons, anchor.lon);
+    }
+  g_array_set_size (priorities, lines->len);
+  dl_label_layer_set_lines (self->label_layer, (DlPlace **) lines->pdata,
+                            (double *) radii->data, lines->len);
+  dl_label_layer_set_names (self->label_layer, (const char * const *) texts->pdata,
+                            (double *) lats->data, (double *) lons->data,
+                            (double *) radii->data, (double *) priorities->data, lines->len);
+}
+
 /* Base-map names give way to the dots and clusters in view: only those, so that the
  * label layer's work per frame stays bounded by the window, not by the story. */
 static void
@@ -298,11 +358,13 @@ update_clusters (DlMapView *self)
   g_autofree guint *leader = dl_marker_clusters (points, markers->len, DL_MARKER_DIAMETER);
   g_autofree guint *n_more = g_new0 (guint, markers->len + 1);
   g_autofree guint *n_events = g_new0 (guint, markers->len + 1);
-  g_autofree char **texts = g_new0 (char *, markers->len + 1);
-  g_autofree double *lats = g_new0 (double, markers->len + 1);
-  g_autofree double *lons = g_new0 (double, markers->len + 1);
-  g_autofree double *radii = g_new0 (double, markers->len + 1);
-  g_autofree double *priorities = g_new0 (double, markers->len + 1);
+  /* the shown markers' names, then the plain lines' (their markers are hidden) */
+  guint n_names = self->marker_order->len + 1;
+  g_autofree char **texts = g_new0 (char *, n_names);
+  g_autofree double *lats = g_new0 (double, n_names);
+  g_autofree double *lons = g_new0 (double, n_names);
+  g_autofree double *radii = g_new0 (double, n_names);
+  g_autofree double *priorities = g_new0 (double, n_names);
   guint n = 0;
 
   self->cluster_zoom = zoom;
@@ -331,11 +393,37 @@ update_clusters (DlMapView *self)
         texts[n] = g_strdup (dl_place_get_name (place));
       lats[n] = anchor.lat;
       lons[n] = anchor.lon;
-      radii[n] = DL_MARKER_DIAMETER / 2.0 + 2;
+      radii[n] = dl_marker_get_diameter (marker) / 2.0 + 2;
       /* More events first; a route's long name last. */
       priorities[n] = dl_place_get_shape (place) == DL_PLACE_SHAPE_ROUTE ? 0 : n_events[i] + 1;
       n++;
     }
+  {
+    g_autoptr(GPtrArray) lines = g_ptr_array_new ();
+    g_autoptr(GArray) line_radii = g_array_new (FALSE, FALSE, sizeof (double));
+
+    for (guint i = 0; i < self->marker_order->len; i++)
+      {
+        DlPlace *place = dl_marker_get_place (self->marker_order->pdata[i]);
+
+        DlLonLat anchor = dl_place_get_anchor (place);
+        double reach;
+
+        if (!is_plain_line (place) || !g_hash_table_contains (self->shown_actor, place))
+          continue;
+        reach = plain_line_reach (place);
+        g_ptr_array_add (lines, place);
+        g_array_append_val (line_radii, reach);
+        /* its name beside it, at its middle; after the markers' names */
+        texts[n] = g_strdup (dl_place_get_name (place));
+        lats[n] = anchor.lat;
+        lons[n] = anchor.lon;
+        radii[n] = reach;
+        priorities[n++] = 0;
+      }
+    dl_label_layer_set_lines (self->label_layer, (DlPlace **) lines->pdata,
+                              (double *) line_radii->data, lines->len);
+  }
   dl_label_layer_set_names (self->label_layer, (const char * const *) texts, lats, lons,
                             radii, priorities, n);
   for (guint i = 0; i < n; i++)
@@ -412,7 +500,14 @@ update_markers (DlMapView *self)
   update_legend (self);
   if (self->use_points)
     {
-      dl_point_layer_set_places (self->point_layer, visible);
+      g_autoptr(GArray) dots = g_array_sized_new (FALSE, FALSE, sizeof (DlPlaceSummary),
+                                                  visible->len);
+
+      /* a plain line is drawn, with no dot at its middle */
+      for (guint i = 0; i < visible->len; i++)
+        if (!is_plain_line (g_array_index (visible, DlPlaceSummary, i).place))
+          g_array_append_val (dots, g_array_index (visible, DlPlaceSummary, i));
+      dl_point_layer_set_places (self->point_layer, dots);
       /* Shapes are few (areas and routes): re-adding them is cheaper than finding the
        * hidden ones among every place. */
       dl_shape_layer_clear (self->shape_layer);
@@ -425,6 +520,7 @@ update_markers (DlMapView *self)
                                       FALSE);
         }
       update_point_obstacles (self);
+      update_point_line_names (self);
       return;
     }
   lats = g_array_sized_new (FALSE, FALSE, sizeof (double), visible->len);
@@ -674,6 +770,7 @@ story_changed_cb (DlViewState *state,
   update_step_actions (self);
   dl_label_layer_set_obstacles (self->label_layer, NULL, NULL, NULL, 0);
   dl_label_layer_set_names (self->label_layer, NULL, NULL, NULL, NULL, NULL, 0);
+  dl_label_layer_set_lines (self->label_layer, NULL, NULL, 0);
 
   if (story == NULL)
     {
@@ -1842,7 +1939,7 @@ dl_map_view_update_places (DlMapView *self,
                                      : dl_place_has_location (place);
 
       set_shown_actor (self, place, is_shown, summary->actor);
-      if (is_shown)
+      if (is_shown && !is_plain_line (place))
         g_array_append_val (shown, *summary);
       else
         g_ptr_array_add (hidden, place);
@@ -1864,7 +1961,7 @@ dl_map_view_update_places (DlMapView *self,
           shumate_location_set_location (SHUMATE_LOCATION (marker), anchor.lat, anchor.lon);
           if (is_shown)
             dl_marker_update (marker, summary->n_shown, summary->actor);
-          gtk_widget_set_visible (GTK_WIDGET (marker), is_shown);
+          gtk_widget_set_visible (GTK_WIDGET (marker), is_shown && !is_plain_line (place));
           dl_marker_set_selected (marker, g_hash_table_contains (selected, place));
         }
     }
@@ -1874,6 +1971,7 @@ dl_map_view_update_places (DlMapView *self,
     {
       dl_point_layer_update_places (self->point_layer, shown, hidden);
       update_point_obstacles (self);
+      update_point_line_names (self);
     }
   else
     {

@@ -7,6 +7,7 @@
 
 #include "dl-marker.h"
 #include "dl-place-properties.h"
+#include "dl-symbol.h"
 
 /* The width of a suggested place's ring, inside its white rim. */
 #define SUGGESTED_RING 3.5f
@@ -25,6 +26,8 @@ struct _DlMarker
   guint          cluster_more;    /* places merged into this marker */
   guint          cluster_events;  /* their events and its own */
   gboolean       in_cluster;      /* merged into another marker */
+  char          *symbol;          /* a plain map's marker-symbol, or NULL */
+  double         size_scale;      /* its marker-size */
 };
 
 G_DEFINE_FINAL_TYPE (DlMarker, dl_marker, SHUMATE_TYPE_MARKER)
@@ -125,6 +128,21 @@ dl_marker_snapshot (GtkWidget   *widget,
       gtk_snapshot_pop (snapshot);
     }
 
+  /* A plain map's marker-symbol, where the disc shows no number. */
+  if (self->symbol != NULL && self->cluster_more == 0 && self->n_events == 0
+      && !dl_place_get_suggested (self->place))
+    {
+      graphene_rect_t area;
+      cairo_t *cr;
+
+      graphene_rect_init (&area, 0, 0, width, height);
+      cr = gtk_snapshot_append_cairo (snapshot, &area);
+      dl_symbol_draw (cr, self->symbol, width / 2.0, height / 2.0, size - 2 * ring,
+                      (const double[3]) { self->color.red, self->color.green,
+                                          self->color.blue });
+      cairo_destroy (cr);
+    }
+
   GTK_WIDGET_CLASS (dl_marker_parent_class)->snapshot (widget, snapshot);
 }
 
@@ -134,6 +152,7 @@ dl_marker_dispose (GObject *object)
   DlMarker *self = DL_MARKER (object);
 
   g_clear_object (&self->place);
+  g_clear_pointer (&self->symbol, g_free);
 
   G_OBJECT_CLASS (dl_marker_parent_class)->dispose (object);
 }
@@ -158,6 +177,7 @@ static void
 dl_marker_init (DlMarker *self)
 {
   self->color = (GdkRGBA) { 0.38f, 0.38f, 0.42f, 1 };
+  self->size_scale = 1;
 
   self->label = gtk_label_new ("");
   gtk_widget_add_css_class (self->label, "dl-marker-count");
@@ -278,9 +298,14 @@ dl_marker_update (DlMarker *self,
                   DlActor  *actor)
 {
   GdkRGBA color = { 0.38f, 0.38f, 0.42f, 1 };
+  DlPlaceStyle style;
+  double size_scale;
 
   g_return_if_fail (DL_IS_MARKER (self));
 
+  /* a plain map's marker-size and marker-symbol */
+  dl_place_get_style (self->place, &style);
+  size_scale = dl_marker_size_scale (style.marker_size);
   if (actor != NULL)
     {
       double r, g, b;
@@ -288,19 +313,32 @@ dl_marker_update (DlMarker *self,
       dl_actor_get_rgb (actor, &r, &g, &b);
       color = (GdkRGBA) { r, g, b, 1 };
     }
-  else
-    {
-      DlPlaceStyle style;
+  /* a plain map's marker-color (an area's or a line's stroke), where no actor gives one */
+  else if (style.has_marker_color)
+    color = (GdkRGBA) { style.marker_color[0], style.marker_color[1],
+                        style.marker_color[2], 1 };
+  else if (style.has_stroke && dl_place_get_shape (self->place) != DL_PLACE_SHAPE_POINT)
+    color = (GdkRGBA) { style.stroke[0], style.stroke[1], style.stroke[2], 1 };
 
-      /* a plain map's marker-color (an area's or a line's stroke), where no actor gives
-       * one */
-      if (dl_place_get_style (self->place, &style) && style.has_marker_color)
-        color = (GdkRGBA) { style.marker_color[0], style.marker_color[1],
-                            style.marker_color[2], 1 };
-      else if (style.has_stroke && dl_place_get_shape (self->place) != DL_PLACE_SHAPE_POINT)
-        color = (GdkRGBA) { style.stroke[0], style.stroke[1], style.stroke[2], 1 };
-      dl_place_style_clear (&style);
+  if (g_strcmp0 (style.marker_symbol, self->symbol) != 0 || size_scale != self->size_scale)
+    {
+      g_free (self->symbol);
+      self->symbol = g_steal_pointer (&style.marker_symbol);
+      self->size_scale = size_scale;
+      /* the sizes are in style.css */
+      gtk_widget_set_size_request (self->button, dl_marker_get_diameter (self),
+                                   dl_marker_get_diameter (self));
+      if (style.marker_size == DL_MARKER_SIZE_SMALL)
+        gtk_widget_add_css_class (self->button, "marker-small");
+      else
+        gtk_widget_remove_css_class (self->button, "marker-small");
+      if (style.marker_size == DL_MARKER_SIZE_LARGE)
+        gtk_widget_add_css_class (self->button, "marker-large");
+      else
+        gtk_widget_remove_css_class (self->button, "marker-large");
+      gtk_widget_queue_draw (GTK_WIDGET (self));
     }
+  dl_place_style_clear (&style);
 
   if (n_events == self->n_events && gdk_rgba_equal (&color, &self->color) && self->updated)
     return;
@@ -325,6 +363,19 @@ dl_marker_get_color (DlMarker *self,
   g_return_if_fail (color != NULL);
 
   *color = self->color;
+}
+
+/* The marker's diameter in pixels, as its marker-size makes it. */
+int
+dl_marker_get_diameter (DlMarker *self)
+{
+  g_return_val_if_fail (DL_IS_MARKER (self), DL_MARKER_DIAMETER);
+
+  if (self->size_scale < 1)
+    return 18;
+  if (self->size_scale > 1)
+    return 36;
+  return DL_MARKER_DIAMETER;
 }
 
 guint

@@ -23,6 +23,7 @@ void       dl_marker_update       (DlMarker   *self,
                                    guint       n_events,
                                    DlActor    *actor);
 guint      dl_marker_get_n_events (DlMarker   *self);
+int        dl_marker_get_diameter (DlMarker   *self);
 /* The colour it is drawn in: its place's main actor's, or grey. */
 void       dl_marker_get_color    (DlMarker   *self,
                                    GdkRGBA    *color);

@@ -7,8 +7,11 @@
 #include <math.h>
 
 #include "dl-actor.h"
+#include "dl-marker-symbol.h"
 #include "dl-mercator.h"
 #include "dl-place.h"
+#include "dl-place-properties.h"
+#include "dl-symbol.h"
 
 #include "dl-point-layer.h"
 
@@ -23,6 +26,17 @@
 
 #define DOT_RADIUS 6.0
 #define HALO 5.0
+/* A dot with a marker-symbol is larger, so that the symbol can be read. */
+#define SYMBOL_DOT_RADIUS 9.0
+
+/* A plain map's place as its simplestyle draws it (dl-place-properties.h). */
+typedef struct
+{
+  gboolean has_color;
+  GdkRGBA  color;
+  char    *symbol;
+  double   radius;
+} Look;
 
 typedef struct
 {
@@ -54,6 +68,7 @@ struct _DlPointLayer
 
   GPtrArray    *selected;    /* DlPlace */
   GHashTable   *textures;    /* "actor|text|selected" → GdkTexture */
+  GHashTable   *looks;       /* DlPlace → Look, read when first drawn */
   int           texture_scale;
   GArray       *drawn;       /* Drawn, in drawing order */
 
@@ -189,6 +204,40 @@ lower_bound (DlPointLayer *self,
   return lo;
 }
 
+static void
+look_free (gpointer data)
+{
+  Look *look = data;
+
+  g_free (look->symbol);
+  g_free (look);
+}
+
+/* @place's marker-color, marker-symbol and marker-size, read once: a frame draws only
+ * what it finds here. */
+static const Look *
+look_of (DlPointLayer *self,
+         DlPlace      *place)
+{
+  Look *look = g_hash_table_lookup (self->looks, place);
+  DlPlaceStyle style;
+
+  if (look != NULL)
+    return look;
+  look = g_new0 (Look, 1);
+  dl_place_get_style (place, &style);
+  look->has_color = style.has_marker_color;
+  look->color = (GdkRGBA) { style.marker_color[0], style.marker_color[1],
+                            style.marker_color[2], 1 };
+  if (dl_marker_symbol_classify (style.marker_symbol) != DL_MARKER_SYMBOL_NONE)
+    look->symbol = g_steal_pointer (&style.marker_symbol);
+  look->radius = (look->symbol != NULL ? SYMBOL_DOT_RADIUS : DOT_RADIUS)
+                 * dl_marker_size_scale (style.marker_size);
+  dl_place_style_clear (&style);
+  g_hash_table_insert (self->looks, place, look);
+  return look;
+}
+
 static double
 cluster_radius (guint n_places)
 {
@@ -219,7 +268,7 @@ fill_cluster (DlPointLayer   *self,
   cluster->y = uy * size;
   cluster->longitude = ux * 360.0 - 180.0;
   cluster->latitude = 180.0 / G_PI * atan (sinh (G_PI * (1.0 - 2.0 * uy)));
-  cluster->radius = cluster_radius (n);
+  cluster->radius = n == 1 ? look_of (self, self->places[start])->radius : cluster_radius (n);
   cluster->n_places = n;
   cluster->place = self->places[start];
   cluster->start = start;
@@ -354,11 +403,12 @@ static GdkTexture *
 render_texture (DlPointLayer  *self,
                 const GdkRGBA *color,
                 guint          n_places,
+                double         radius,
+                const char    *symbol,
                 gboolean       selected,
                 gboolean       hollow,
                 int            scale)
 {
-  double radius = cluster_radius (n_places);
   int logical = (int) ceil (2 * (radius + HALO));
   int size = logical * scale;
   double c = logical / 2.0;
@@ -391,6 +441,9 @@ render_texture (DlPointLayer  *self,
       cairo_set_source_rgb (cr, 1, 1, 1);
       cairo_fill (cr);
     }
+  else if (symbol != NULL)
+    dl_symbol_draw (cr, symbol, c, c, 2 * (radius - rim),
+                    (const double[3]) { color->red, color->green, color->blue });
 
   if (n_places > 1)
     {
@@ -438,20 +491,29 @@ get_texture (DlPointLayer         *self,
   GdkTexture *texture;
   gboolean hollow = cluster->n_places == 1 &&
                     dl_place_get_suggested (self->places[cluster->start]);
+  /* a lone place of a plain map in its own colour, with its symbol */
+  const Look *look = cluster->n_places == 1 ? look_of (self, self->places[cluster->start])
+                                            : NULL;
+  GdkRGBA color;
+  g_autofree char *rgb = NULL;
 
   if (self->next_other[cluster->start] >= cluster->end)
     actor = self->actor_index[cluster->start];
+  get_color (self, actor, &color);
+  if (actor == 0 && look != NULL && look->has_color)
+    color = look->color;
+  rgb = gdk_rgba_to_string (&color);
   count = cluster->n_places > 1 ? format_count (cluster->n_places) : g_strdup ("");
-  key = g_strdup_printf ("%u|%s|%d|%g|%d", actor, count, selected, cluster->radius, hollow);
+  key = g_strdup_printf ("%s|%s|%d|%g|%d|%s", rgb, count, selected, cluster->radius, hollow,
+                         look != NULL && look->symbol != NULL ? look->symbol : "");
   texture = g_hash_table_lookup (self->textures, key);
   if (texture == NULL)
     {
-      GdkRGBA color;
-
       if (g_hash_table_size (self->textures) > 2000)
         g_hash_table_remove_all (self->textures);
-      get_color (self, actor, &color);
-      texture = render_texture (self, &color, cluster->n_places, selected, hollow, scale);
+      texture = render_texture (self, &color, cluster->n_places, cluster->radius,
+                                look != NULL && !hollow ? look->symbol : NULL, selected,
+                                hollow, scale);
       g_hash_table_insert (self->textures, g_steal_pointer (&key), texture);
     }
   return texture;
@@ -645,6 +707,8 @@ clear_places (DlPointLayer *self)
   g_clear_pointer (&self->next_other, g_free);
   g_ptr_array_set_size (self->actors, 0);
   g_array_set_size (self->drawn, 0);
+  if (self->looks != NULL)
+    g_hash_table_remove_all (self->looks);
   self->n = 0;
 }
 
@@ -798,6 +862,7 @@ dl_point_layer_dispose (GObject *object)
   g_clear_pointer (&self->actors, g_ptr_array_unref);
   g_clear_pointer (&self->selected, g_ptr_array_unref);
   g_clear_pointer (&self->textures, g_hash_table_unref);
+  g_clear_pointer (&self->looks, g_hash_table_unref);
   g_clear_pointer (&self->drawn, g_array_unref);
   g_clear_object (&self->drag_place);
 
@@ -836,6 +901,7 @@ dl_point_layer_init (DlPointLayer *self)
   self->actors = g_ptr_array_new_with_free_func (g_object_unref);
   self->selected = g_ptr_array_new_with_free_func (g_object_unref);
   self->textures = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  self->looks = g_hash_table_new_full (NULL, NULL, NULL, look_free);
   self->drawn = g_array_new (FALSE, FALSE, sizeof (Drawn));
 
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_PRIMARY);
@@ -944,6 +1010,15 @@ dl_point_layer_update_places (DlPointLayer *self,
     g_hash_table_add (changed, g_array_index (summaries, DlPlaceSummary, i).place);
   for (guint i = 0; hidden != NULL && i < hidden->len; i++)
     g_hash_table_add (changed, hidden->pdata[i]);
+  /* their style is read again when next drawn */
+  {
+    GHashTableIter iter;
+    gpointer place;
+
+    g_hash_table_iter_init (&iter, changed);
+    while (g_hash_table_iter_next (&iter, &place, NULL))
+      g_hash_table_remove (self->looks, place);
+  }
 
   items = g_new (KeyIndex, MAX (m, 1));
   for (guint i = 0; i < m; i++)

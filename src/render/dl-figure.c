@@ -23,6 +23,8 @@
 #include "dl-marker-cull.h"
 #include "dl-mercator.h"
 #include "dl-place-properties.h"
+#include "dl-line-obstacles.h"
+#include "dl-symbol.h"
 
 #define FONT_FAMILY "Cantarell, Noto Sans, DejaVu Sans, Sans"
 #define EARTH_CIRCUMFERENCE 40075016.686
@@ -51,6 +53,10 @@ typedef struct
   double   radius;
   gboolean has_marker;
   gboolean in_inset;    /* named in the inset, not on the main map */
+  char    *symbol;      /* a plain map's marker-symbol, or NULL */
+  double   size_scale;  /* its marker-size */
+  double   line_width;  /* a plain line's stroke-width, or < 0 */
+  double   line_opacity; /* its stroke-opacity, or < 0 */
 } ShownPlace;
 
 typedef struct
@@ -79,6 +85,7 @@ shown_place_free (gpointer data)
   ShownPlace *sp = data;
 
   g_clear_pointer (&sp->numbers, g_array_unref);
+  g_free (sp->symbol);
   g_free (sp);
 }
 
@@ -453,8 +460,18 @@ figure_style_color (ShownPlace *sp)
 {
   DlPlaceStyle style;
 
+  sp->size_scale = 1;
+  sp->line_width = sp->line_opacity = -1;
   if (!dl_place_get_style (sp->place, &style))
     return;
+  /* with its marker-symbol, marker-size and a line's stroke-width and stroke-opacity */
+  sp->symbol = g_steal_pointer (&style.marker_symbol);
+  sp->size_scale = dl_marker_size_scale (style.marker_size);
+  if (dl_place_get_shape (sp->place) == DL_PLACE_SHAPE_ROUTE)
+    {
+      sp->line_width = style.stroke_width;
+      sp->line_opacity = style.stroke_opacity;
+    }
   if (dl_place_get_shape (sp->place) == DL_PLACE_SHAPE_POINT && style.has_marker_color)
     {
       sp->red = style.marker_color[0];
@@ -1527,10 +1544,27 @@ draw_route (Figure     *fig,
 
       cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
       cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+      if (!route && sp->line_width >= 0)
+        {
+          /* a plain line as wide and as opaque as its stroke-width and stroke-opacity */
+          if (sp->line_width > 0)
+            {
+              cairo_set_source_rgba (cr, 1, 1, 1, 0.85);
+              cairo_set_line_width (cr, (sp->line_width + 3.5) * fig->u);
+              cairo_stroke_preserve (cr);
+            }
+          cairo_set_source_rgba (cr, sp->red, sp->green, sp->blue,
+                                 sp->line_opacity >= 0 ? sp->line_opacity : 1);
+          cairo_set_line_width (cr, sp->line_width * fig->u);
+          cairo_stroke (cr);
+          cairo_restore (cr);
+          continue;
+        }
       cairo_set_source_rgba (cr, 1, 1, 1, 0.85);
       cairo_set_line_width (cr, 7 * fig->u);
       cairo_stroke_preserve (cr);
-      cairo_set_source_rgb (cr, sp->red, sp->green, sp->blue);
+      cairo_set_source_rgba (cr, sp->red, sp->green, sp->blue,
+                             !route && sp->line_opacity >= 0 ? sp->line_opacity : 1);
       cairo_set_line_width (cr, 3.5 * fig->u);
       cairo_stroke (cr);
 
@@ -1566,7 +1600,7 @@ place_markers (Figure *fig)
 
       /* The marker's centre is exactly the place's coordinate. */
       to_figure (fig, anchor.lon, anchor.lat, &sp->x, &sp->y);
-      sp->radius = (sp->n_shown > 9 ? 14 : 12) * fig->u;
+      sp->radius = (sp->n_shown > 9 ? 14 : 12) * sp->size_scale * fig->u;
       sp->has_marker = TRUE;
     }
 }
@@ -1596,7 +1630,11 @@ draw_marker (Figure     *fig,
   cairo_set_source_rgb (cr, sp->red, sp->green, sp->blue);
   cairo_fill (cr);
   cairo_restore (cr);
-  /* No number in the disc: the numbers on the map are the caption's, beside the name. */
+  /* No number in the disc: the numbers on the map are the caption's, beside the name. A
+   * plain map's marker-symbol is drawn in it. */
+  if (sp->symbol != NULL)
+    dl_symbol_draw (cr, sp->symbol, sp->x, sp->y, 2 * (sp->radius - 1.25 * fig->u),
+                    (const double[3]) { sp->red, sp->green, sp->blue });
 }
 
 /* A dense layer skips the markers that other markers hide entirely: the same picture. */
@@ -1740,6 +1778,42 @@ sample_place_labels (Figure       *fig,
                    (guint) CLAMP (budget, 1, G_MAXUINT32 / 2), sampled);
 }
 
+/* A plain line's name goes beside it, and no other name crosses it. */
+static gboolean
+is_plain_line (ShownPlace *sp)
+{
+  return dl_place_get_shape (sp->place) == DL_PLACE_SHAPE_ROUTE && !dl_place_is_route (sp->place);
+}
+
+static void
+add_line_obstacles (Figure *fig,
+                    GArray *obstacles)
+{
+  DlRect bounds = { 0, 0, fig->width, fig->height };
+  guint budget = 50000;
+
+  for (guint i = 0; i < fig->places->len && budget > 0; i++)
+    {
+      ShownPlace *sp = g_ptr_array_index (fig->places, i);
+      double radius = ((sp->line_width >= 0 ? sp->line_width : 3.5) / 2 + 2) * fig->u;
+
+      if (!is_plain_line (sp))
+        continue;
+      for (guint part = 0; part < dl_place_get_n_parts (sp->place); part++)
+        {
+          guint n;
+          const DlLonLat *line = dl_place_get_part (sp->place, part, &n);
+          double middle = part_middle_lon (line, n);
+          g_autofree double *xs = g_new (double, MAX (n, 1));
+          g_autofree double *ys = g_new (double, MAX (n, 1));
+
+          for (guint k = 0; k < n; k++)
+            to_figure_near (fig, line[k].lon, line[k].lat, middle, &xs[k], &ys[k]);
+          budget -= dl_line_obstacles_append (obstacles, xs, ys, n, radius, &bounds, budget);
+        }
+    }
+}
+
 static void
 draw_labels (Figure *fig)
 {
@@ -1769,7 +1843,11 @@ draw_labels (Figure *fig)
   for (guint i = 0; i < fig->places->len; i++)
     {
       ShownPlace *sp = g_ptr_array_index (fig->places, i);
-      DlLabelObstacle obstacle = { sp->x, sp->y, sp->radius + 1.5 * fig->u };
+      /* a plain line has no marker: its name goes right beside the line */
+      double reach = is_plain_line (sp)
+                     ? ((sp->line_width >= 0 ? sp->line_width : 3.5) / 2 + 2) * fig->u
+                     : sp->radius + 1.5 * fig->u;
+      DlLabelObstacle obstacle = { sp->x, sp->y, reach };
       const char *name = dl_place_get_name (sp->place);
       g_autofree char *text = NULL;
       g_autofree char *numbers = NULL;
@@ -1821,7 +1899,7 @@ draw_labels (Figure *fig)
       layout_size (lt.layout, &w, &h);
       label.anchor_x = sp->x;
       label.anchor_y = sp->y;
-      label.anchor_radius = sp->radius + 1.5 * fig->u;
+      label.anchor_radius = reach;
       label.width = w;
       label.height = h;
       label.priority = 1000 + sp->n_shown;
@@ -1831,6 +1909,8 @@ draw_labels (Figure *fig)
       g_array_append_val (labels, label);
       g_array_append_val (texts, lt);
     }
+
+  add_line_obstacles (fig, obstacles);
 
   /* The base map's country and city names, below every place name in priority. */
   if (fig->options->basemap && fig->options->labels && dl_basemap_get_default () != NULL)
