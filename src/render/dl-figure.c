@@ -51,6 +51,8 @@ typedef struct
   double   radius;
   gboolean has_marker;
   gboolean in_inset;    /* named in the inset, not on the main map */
+  double   wrap_size;   /* the type size wrap_width was measured at, 0 when not yet */
+  double   wrap_width;  /* where its name wraps at that size */
 } ShownPlace;
 
 typedef struct
@@ -643,6 +645,27 @@ caption_row_layout (Figure  *fig,
 
 /* Layout of the decorations */
 
+/* Parts of a line ("Natural Earth · Places: GeoNames") joined in the figure's direction,
+ * not their first letter's: right to left, each part isolated (U+2068 … U+2069) keeps its
+ * own order ("© OpenStreetMap contributors") and the line, led by a right-to-left mark,
+ * reads from the right. @parts (owning its strings) is rewritten in place. */
+static char *
+join_in_direction (Figure    *fig,
+                   GPtrArray *parts)
+{
+  if (fig->rtl)
+    for (guint i = 0; i < parts->len; i++)
+      {
+        char *part = g_ptr_array_index (parts, i);
+
+        parts->pdata[i] = g_strconcat (i == 0 ? RLM "\u2068" : "\u2068", part, "\u2069",
+                                       NULL);
+        g_free (part);
+      }
+  g_ptr_array_add (parts, NULL);
+  return g_strjoinv (" · ", (char **) parts->pdata);
+}
+
 static double
 number_column_width (Figure *fig,
                      double  size)
@@ -675,8 +698,7 @@ default_subtitle (Figure *fig)
   if (fig->options->filter != NULL
       && dl_filter_get_time_range (fig->options->filter, &from, &to))
     g_ptr_array_add (parts, dl_time_range_format (from, to));
-  g_ptr_array_add (parts, NULL);
-  return g_strjoinv (" · ", (char **) parts->pdata);
+  return join_in_direction (fig, parts);
 }
 
 static const char *
@@ -1027,8 +1049,7 @@ attribution_text (Figure *fig)
     }
   if (story_credits_geonames (fig->story))
     g_ptr_array_add (parts, g_strdup (_("Places: GeoNames (CC BY 4.0)")));
-  g_ptr_array_add (parts, NULL);
-  return g_strjoinv (" · ", (char **) parts->pdata);
+  return join_in_direction (fig, parts);
 }
 
 static void
@@ -1116,8 +1137,9 @@ draw_attribution (Figure     *fig,
   const DlRect *r = &fig->layout.attribution;
   g_autoptr(PangoLayout) layout = new_layout (fig, text, 10 * fig->u, FALSE, fig->width * 0.6);
 
-  pango_layout_set_alignment (layout, PANGO_ALIGN_RIGHT);
-  /* Right-aligned inside its own width. */
+  /* Flush right inside its own width; Pango swaps the alignment of a right-to-left
+   * paragraph. */
+  pango_layout_set_alignment (layout, fig->rtl ? PANGO_ALIGN_LEFT : PANGO_ALIGN_RIGHT);
   pango_layout_set_width (layout, (int) (r->width * PANGO_SCALE) + 1);
   show_text (fig, layout, r->x, r->y, 10 * fig->u, FALSE, TRUE, 0.25);
 }
@@ -1743,6 +1765,119 @@ sample_place_labels (Figure       *fig,
                    (guint) CLAMP (budget, 1, G_MAXUINT32 / 2), sampled);
 }
 
+/* How far a placed label is from its marker: from the marker's edge to the nearest point
+ * of the label's box (0 when it touches). */
+static double
+leader_length (const DlLabel *label)
+{
+  const DlRect *r = &label->rect;
+  double nx = CLAMP (label->anchor_x, r->x, r->x + r->width);
+  double ny = CLAMP (label->anchor_y, r->y, r->y + r->height);
+
+  return MAX (0, hypot (nx - label->anchor_x, ny - label->anchor_y) - label->anchor_radius);
+}
+
+/* Names are placed one at a time, each taking the free spot nearest its marker: the order
+ * decides who gets the near spots. Of three orders (more events first; the most crowded
+ * marker first; the least crowded first), the one whose longest leader line is shortest
+ * sets the priorities of the @n story places' labels at the start of @labels. */
+static void
+order_place_labels (Figure                *fig,
+                    DlLabel               *labels,
+                    guint                  n,
+                    const DlLabelObstacle *obstacles,
+                    guint                  n_obstacles,
+                    GArray                *blocked,
+                    const DlRect          *bounds)
+{
+  g_autofree double *crowd = g_new0 (double, MAX (n, 1));
+  g_autofree double *first = g_new (double, MAX (n, 1));
+  double best = G_MAXDOUBLE;
+  guint best_order = 0;
+
+  if (n < 2 || n > 200)
+    return;
+  for (guint i = 0; i < n; i++)
+    {
+      first[i] = labels[i].priority;
+      for (guint j = 0; j < n_obstacles; j++)
+        if (hypot (obstacles[j].x - labels[i].anchor_x,
+                   obstacles[j].y - labels[i].anchor_y) < 3 * labels[i].height)
+          crowd[i]++;
+    }
+  for (guint order = 0; order < 3; order++)
+    {
+      double longest = 0;
+
+      for (guint i = 0; i < n; i++)
+        labels[i].priority = order == 0 ? first[i]
+                             : 1000 + (order == 1 ? crowd[i] : -crowd[i]) + first[i] / 1e4;
+      dl_label_place (labels, n, obstacles, n_obstacles, (DlRect *) blocked->data,
+                      blocked->len, bounds, 3 * fig->u);
+      for (guint i = 0; i < n; i++)
+        longest = MAX (longest, labels[i].placed ? leader_length (&labels[i]) : 1e6);
+      if (longest < best)
+        {
+          best = longest;
+          best_order = order;
+        }
+    }
+  for (guint i = 0; i < n; i++)
+    labels[i].priority = best_order == 0 ? first[i]
+                         : 1000 + (best_order == 1 ? crowd[i] : -crowd[i]) + first[i] / 1e4;
+}
+
+/* A long name wraps at a word onto a second line, after its comma when it has one
+ * ("Presidential palace, / Damascus"): a narrow name finds room beside a crowd of
+ * markers where a long line does not. The width to wrap at, or the name's own width. */
+static double
+name_wrap_width (Figure     *fig,
+                 const char *name,
+                 double      size)
+{
+  g_autoptr(PangoLayout) whole = new_layout (fig, name, size, TRUE, -1);
+  const char *comma = strstr (name, ", ");
+  g_auto(GStrv) words = NULL;
+  double w, h, widest = 0;
+
+  layout_size (whole, &w, &h);
+  if (w <= 9 * size)
+    return w;
+  if (comma != NULL)
+    {
+      g_autofree char *first = g_strndup (name, comma + 1 - name);
+      g_autoptr(PangoLayout) head = new_layout (fig, first, size, TRUE, -1);
+      g_autoptr(PangoLayout) tail = new_layout (fig, comma + 2, size, TRUE, -1);
+      double hw, tw;
+
+      layout_size (head, &hw, &h);
+      layout_size (tail, &tw, &h);
+      return MAX (hw, tw);
+    }
+  /* Two lines at the space that makes the longer one shortest. */
+  words = g_strsplit (name, " ", -1);
+  widest = w;
+  for (guint i = 1; words[i] != NULL; i++)
+    {
+      g_autofree char *head_text = NULL;
+      g_autoptr(PangoLayout) head = NULL;
+      g_autoptr(PangoLayout) tail = NULL;
+      char *saved = words[i];
+      double hw, tw;
+
+      /* the words before the i-th, joined as they were */
+      words[i] = NULL;
+      head_text = g_strjoinv (" ", words);
+      words[i] = saved;
+      head = new_layout (fig, head_text, size, TRUE, -1);
+      tail = new_layout (fig, name + strlen (head_text) + 1, size, TRUE, -1);
+      layout_size (head, &hw, &h);
+      layout_size (tail, &tw, &h);
+      widest = MIN (widest, MAX (hw, tw));
+    }
+  return widest;
+}
+
 /* Where the names go: the story's places' and, with @basemap_names, the base map's;
  * @labels (DlLabel) and @texts (LabelText) in step. */
 static void
@@ -1761,6 +1896,7 @@ plan_labels (Figure   *fig,
   const DlRect *decorations[] = { &fig->layout.title, &fig->layout.legend,
                                   &fig->layout.caption, &fig->layout.scale_bar,
                                   &fig->layout.attribution, &fig->layout.inset };
+  guint n_place_labels;
 
   for (guint i = 0; i < G_N_ELEMENTS (decorations); i++)
     if (decorations[i]->width > 0)
@@ -1798,17 +1934,28 @@ plan_labels (Figure   *fig,
       lt.place = sp;
       lt.size = name_size;
       lt.bold = TRUE;
-      if (numbers != NULL)
-        {
-          g_autoptr(PangoLayout) name_only = new_layout (fig, name, name_size, TRUE, -1);
-          double name_w, name_h;
+      {
+        g_autoptr(PangoLayout) name_only = new_layout (fig, name, name_size, TRUE, -1);
+        double name_w, name_h, wrap_w;
 
-          /* Many numbers wrap under the name instead of making a long line. */
-          layout_size (name_only, &name_w, &name_h);
-          pango_layout_set_width (lt.layout,
-                                  (int) ceil (MAX (name_w, 130 * fig->u) * PANGO_SCALE) + 1);
-          pango_layout_set_wrap (lt.layout, PANGO_WRAP_WORD);
-        }
+        /* Measured once a size: the inset is laid out many times over. */
+        if (sp->wrap_size != name_size)
+          {
+            sp->wrap_width = name_wrap_width (fig, name, name_size);
+            sp->wrap_size = name_size;
+          }
+        wrap_w = sp->wrap_width;
+
+        /* Many numbers wrap under the name instead of making a long line. */
+        layout_size (name_only, &name_w, &name_h);
+        if (numbers != NULL && wrap_w >= name_w)
+          wrap_w = MAX (name_w, 130 * fig->u);
+        if (numbers != NULL || wrap_w < name_w)
+          {
+            pango_layout_set_width (lt.layout, (int) ceil (wrap_w * PANGO_SCALE) + 1);
+            pango_layout_set_wrap (lt.layout, PANGO_WRAP_WORD);
+          }
+      }
       if (numbers != NULL)
         {
           PangoAttrList *attrs = pango_attr_list_new ();
@@ -1836,6 +1983,8 @@ plan_labels (Figure   *fig,
       g_array_append_val (labels, label);
       g_array_append_val (texts, lt);
     }
+
+  n_place_labels = labels->len;
 
   /* The base map's country and city names, below every place name in priority. */
   if (basemap_names && fig->options->basemap && fig->options->labels
@@ -1885,21 +2034,11 @@ plan_labels (Figure   *fig,
 
   if (fig->label_bounds != NULL)
     bounds = *fig->label_bounds;
+  order_place_labels (fig, (DlLabel *) labels->data, n_place_labels,
+                      (DlLabelObstacle *) obstacles->data, obstacles->len, blocked, &bounds);
   dl_label_place ((DlLabel *) labels->data, labels->len,
                   (DlLabelObstacle *) obstacles->data, obstacles->len,
                   (DlRect *) blocked->data, blocked->len, &bounds, 3 * fig->u);
-}
-
-/* How far a placed label is from its marker: from the marker's edge to the nearest point
- * of the label's box (0 when it touches). */
-static double
-leader_length (const DlLabel *label)
-{
-  const DlRect *r = &label->rect;
-  double nx = CLAMP (label->anchor_x, r->x, r->x + r->width);
-  double ny = CLAMP (label->anchor_y, r->y, r->y + r->height);
-
-  return MAX (0, hypot (nx - label->anchor_x, ny - label->anchor_y) - label->anchor_radius);
 }
 
 static void
@@ -2081,11 +2220,15 @@ inset_try (Figure       *fig,
   for (guint i = 0; i < labels->len; i++)
     {
       const DlLabel *label = &g_array_index (labels, DlLabel, i);
+      const ShownPlace *sp = g_array_index (texts, LabelText, i).place;
 
+      /* From where the place is to its name: a marker set aside in a ring is as far
+       * from its spot as from its name. */
       if (!label->placed)
         (*n_unplaced)++;
       else
-        *longest = MAX (*longest, leader_length (label));
+        *longest = MAX (*longest, leader_length (label)
+                                  + hypot (sp->x - sp->true_x, sp->y - sp->true_y));
     }
 
   fig->places = all;
@@ -2093,6 +2236,34 @@ inset_try (Figure       *fig,
   place_markers (fig);
   for (guint i = 0; i < inside->len; i++)
     ((ShownPlace *) g_ptr_array_index (inside, i))->in_inset = TRUE;
+}
+
+/* How the main map's names sit with an inset at @r: how many find no room, and the
+ * longest line from a marker to its name. */
+static void
+inset_try_main (Figure       *fig,
+                const DlRect *r,
+                guint        *n_unplaced,
+                double       *longest)
+{
+  g_autoptr(GArray) labels = g_array_new (FALSE, TRUE, sizeof (DlLabel));
+  g_autoptr(GArray) texts = g_array_new (FALSE, TRUE, sizeof (LabelText));
+
+  g_array_set_clear_func (texts, label_text_clear);
+  *n_unplaced = 0;
+  *longest = 0;
+  fig->layout.inset = *r;
+  plan_labels (fig, FALSE, labels, texts);
+  fig->layout.inset = (DlRect) { 0, 0, 0, 0 };
+  for (guint i = 0; i < labels->len; i++)
+    {
+      const DlLabel *label = &g_array_index (labels, DlLabel, i);
+
+      if (!label->placed)
+        (*n_unplaced)++;
+      else
+        *longest = MAX (*longest, leader_length (label));
+    }
 }
 
 /* Decides whether the figure needs an inset, marks the places it holds and where it
@@ -2112,11 +2283,12 @@ layout_inset (Figure *fig)
   double close = 24 * fig->u;
   double best_cost = G_MAXDOUBLE, best_area = 0;
   guint n_focus = 0;
-  const double widths[] = { 0.8, 0.7, 0.6, 0.52, 0.45, 0.38, 0.32, 0.26 };
+  const double widths[] = { 0.8, 0.66, 0.54, 0.44, 0.36, 0.28 };
   /* Room at the sides for names: a marker's width, or a name's. */
   const double pads[] = { 36, 70, 100 };
   double best_pad = pads[0];
-  const double heights[] = { 0.92, 0.8, 0.7, 0.6, 0.5, 0.42, 0.34, 0.28 };
+  DlRect best_r = { 0, 0, 0, 0 };
+  const double heights[] = { 0.92, 0.76, 0.62, 0.5, 0.4, 0.3 };
   const DlRect *decorations[] = { &fig->layout.title, &fig->layout.legend,
                                   &fig->layout.caption, &fig->layout.scale_bar,
                                   &fig->layout.attribution };
@@ -2151,20 +2323,21 @@ layout_inset (Figure *fig)
   for (guint i = 0; i < inside->len; i++)
     ((ShownPlace *) g_ptr_array_index (inside, i))->in_inset = TRUE;
 
-  /* Each size of panel in the first place on the map that hides no marker of it; of
-   * those, the smallest where every name is close to its marker, else the one where the
-   * names sit best. What the inset shows depends on its size only, not on where it is. */
+  /* Each size of panel, wherever on the map it hides no marker; of those, the smallest
+   * where every name, the inset's and the main map's, is close to its marker, else the
+   * one where the names sit best. What the inset shows depends on its size only. */
   for (guint wi = 0; wi < G_N_ELEMENTS (widths); wi++)
   for (guint hi = 0; hi < G_N_ELEMENTS (heights); hi++)
     {
       double w = (right - left) * widths[wi];
       double h = (bottom - top) * heights[hi];
-      gboolean found = FALSE;
-      DlRect r = { 0 };
+      double size_cost = G_MAXDOUBLE, size_longest = 0, size_pad = pads[0];
+      guint size_unplaced = 0;
+      gboolean tried = FALSE;
 
       if (w < 160 * fig->u || h < 120 * fig->u || w > 2.4 * h || h > 2.4 * w)
         continue;
-      for (guint slot = 0; slot < 4 + 4 * 7 && !found; slot++)
+      for (guint slot = 0; slot < 4 + 4 * 7; slot++)
         {
           gboolean clear = TRUE;
           /* The corners first, then along the top and bottom edges, then the sides. */
@@ -2172,10 +2345,11 @@ layout_inset (Figure *fig)
           double step = slot < 4 ? (corner % 2) : ((slot - 4) % 7 + 1) / 8.0;
           double fx = slot < 4 || slot < 4 + 14 ? step : corner % 2;
           double fy = slot < 4 ? (corner < 2 ? 0 : 1) : slot < 4 + 14 ? (corner % 2) : step;
+          DlRect r = { left + fx * (right - left - w), top + fy * (bottom - top - h), w, h };
+          guint n_unplaced = 0;
+          double longest = 0, cost;
 
-          r = (DlRect) { left + fx * (right - left - w), top + fy * (bottom - top - h), w, h };
           corner = fy < 0.5 ? 0 : 2;
-
           /* Beside the title, the legend or the scale bar, not over them. */
           for (guint d = 0; d < G_N_ELEMENTS (decorations); d++)
             if (decorations[d]->width > 0 && dl_rect_intersects (&r, decorations[d]))
@@ -2188,37 +2362,58 @@ layout_inset (Figure *fig)
           for (guint d = 0; d < G_N_ELEMENTS (decorations); d++)
             if (decorations[d]->width > 0 && dl_rect_intersects (&r, decorations[d]))
               clear = FALSE;
-          found = clear && r.y >= top && r.y + r.height <= bottom
-                  && markers_in (fig, &r, 4 * fig->u) == 0;
-        }
-      if (!found)
-        continue;
+          if (!clear || r.y < top || r.y + r.height > bottom
+              || markers_in (fig, &r, 4 * fig->u) > 0)
+            continue;
 
-      for (guint p = 0; p < G_N_ELEMENTS (pads); p++)
-        {
-          guint n_unplaced = 0;
-          double longest = 0, cost;
+          /* The inset's own names, once for this size: with the room for names at its
+           * sides that places them best. A dense layer does not name its places one by
+           * one: the largest panel. */
+          if (!tried)
+            {
+              tried = TRUE;
+              for (guint p = 0; p < G_N_ELEMENTS (pads) && inside->len <= 200; p++)
+                {
+                  fig->inset_pad = pads[p] * fig->u;
+                  inset_try (fig, &r, inside, &n_unplaced, &longest);
+                  cost = n_unplaced * 1e6 + MAX (longest, close);
+                  if (cost < size_cost)
+                    {
+                      size_cost = cost;
+                      size_unplaced = n_unplaced;
+                      size_longest = longest;
+                      size_pad = fig->inset_pad;
+                    }
+                }
+              if (inside->len > 200)
+                size_cost = close;
+              /* No place on the map can make this size better than the best one. */
+              if (size_cost > best_cost)
+                break;
+            }
 
-          fig->inset_pad = pads[p] * fig->u;
-          /* A dense layer does not name its places one by one: the largest panel. */
+          /* Then the main map's names beside this panel. */
           if (inside->len <= 200)
-            inset_try (fig, &r, inside, &n_unplaced, &longest);
-          else if (p > 0)
-            break;
+            inset_try_main (fig, &r, &n_unplaced, &longest);
+          longest = MAX (longest, size_longest);
+          cost = (size_unplaced + n_unplaced) * 1e6 + MAX (longest, close);
           /* Close enough is as good as closer: then the smaller panel. */
-          cost = n_unplaced * 1e6 + MAX (longest, close);
           if (cost < best_cost
               || (cost == best_cost && (longest <= close ? w * h < best_area
                                                          : w * h > best_area)))
             {
               best_cost = cost;
               best_area = w * h;
-              best_pad = fig->inset_pad;
-              fig->layout.inset = r;
+              best_pad = size_pad;
+              best_r = r;
             }
+          /* Nothing better for this size: the first such place. */
+          if (cost <= size_cost)
+            break;
         }
     }
   fig->inset_pad = best_pad;
+  fig->layout.inset = best_r;
   if (fig->layout.inset.width == 0)
     for (guint i = 0; i < inside->len; i++)
       ((ShownPlace *) g_ptr_array_index (inside, i))->in_inset = FALSE;
