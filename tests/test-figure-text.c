@@ -498,7 +498,7 @@ test_rtl_interface (void)
 /* The credits line (base map, places) in the figure's direction: in a figure that reads
  * right to left, the SVG's line is marked right to left, anchored at its end, and that
  * end is the right edge of the credits' box; left to right it starts at the box's left
- * edge. */
+ * edge. The title and its subtitle likewise, at the right of their panel. */
 static void
 assert_credits (DlStory  *story,
                 gboolean  rtl)
@@ -530,6 +530,31 @@ assert_credits (DlStory  *story,
       n++;
     }
   g_assert_cmpuint (n, ==, 1);
+
+  /* The title and the subtitle too: each line in the figure's direction, flush with the
+   * same edge of the title's panel. */
+  n = 0;
+  for (guint i = 0; i < items->len; i++)
+    {
+      const Item *item = &g_array_index (items, Item, i);
+      const Item *first = NULL;
+
+      if (!inside (&layout.title, item->x, item->y))
+        continue;
+      g_test_message ("title: “%s” x %.2f rtl %d", item->text, item->x, item->rtl);
+      g_assert_cmpint (item->rtl, ==, rtl);
+      for (guint j = 0; j < i && first == NULL; j++)
+        if (inside (&layout.title, g_array_index (items, Item, j).x,
+                    g_array_index (items, Item, j).y))
+          first = &g_array_index (items, Item, j);
+      if (first != NULL)
+        g_assert_cmpfloat (fabs (item->x - first->x), <, 1);
+      g_assert_cmpfloat (rtl ? layout.title.x + layout.title.width - item->x
+                             : item->x - layout.title.x, <, 20);
+      n++;
+    }
+  /* the title, the date */
+  g_assert_cmpuint (n, >=, 2);
 }
 
 static void

@@ -709,13 +709,25 @@ figure_title (Figure *fig)
   return dl_story_get_title (fig->story);
 }
 
+/* The title in the figure's direction: a right-to-left figure's title sits at the right,
+ * isolated so that a Latin title keeps its own order. */
+static char *
+figure_title_text (Figure *fig)
+{
+  const char *title = figure_title (fig);
+
+  if (title == NULL || title[0] == '\0' || !fig->rtl)
+    return g_strdup (title);
+  return g_strconcat (RLM "\u2068", title, "\u2069", NULL);
+}
+
 static void
 layout_title (Figure *fig)
 {
   double pad = 12 * fig->u;
   double margin = 16 * fig->u;
   double max_w = fig->width * 0.62 - 2 * pad;
-  const char *title = figure_title (fig);
+  g_autofree char *title = figure_title_text (fig);
   g_autofree char *subtitle = NULL;
   double tw = 0, th = 0, sw = 0, sh = 0;
 
@@ -747,7 +759,7 @@ draw_title (Figure *fig)
   const DlRect *r = &fig->layout.title;
   double pad = 12 * fig->u;
   double max_w = fig->width * 0.62 - 2 * pad;
-  const char *title = figure_title (fig);
+  g_autofree char *title = figure_title_text (fig);
   g_autofree char *subtitle = NULL;
   double y = r->y + pad;
 
