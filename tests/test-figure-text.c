@@ -136,7 +136,8 @@ caption_count (GArray               *items,
 }
 
 /* The name of each place beside its marker, from the figure's text: the item with the
- * place's name, on the map, not in the caption. */
+ * place's name, on the map, not in the caption; a long name wraps onto a second line
+ * (*index: its last line). */
 static const Item *
 find_name (GArray               *items,
            const DlFigureLayout *layout,
@@ -146,13 +147,29 @@ find_name (GArray               *items,
   for (guint i = 0; i < items->len; i++)
     {
       const Item *item = &g_array_index (items, Item, i);
+      g_autoptr(GString) joined = g_string_new (item->text);
 
-      if (item->bold && g_str_equal (item->text, name)
-          && !inside (&layout->caption, item->x, item->y)
-          && !inside (&layout->title, item->x, item->y))
+      if (!item->bold || is_numbers (item->text) || inside (&layout->caption, item->x, item->y)
+          || inside (&layout->title, item->x, item->y))
+        continue;
+      for (guint k = i; k < items->len && k < i + 2; k++)
         {
-          *index = i;
-          return item;
+          const Item *line = &g_array_index (items, Item, k);
+
+          if (k > i)
+            {
+              const Item *above = &g_array_index (items, Item, k - 1);
+
+              if (!line->bold || is_numbers (line->text) || line->y <= above->y
+                  || line->y > above->y + 2 * above->size)
+                break;
+              g_string_append_printf (joined, " %s", line->text);
+            }
+          if (g_str_equal (joined->str, name))
+            {
+              *index = k;
+              return item;
+            }
         }
     }
   return NULL;
@@ -478,6 +495,156 @@ test_rtl_interface (void)
   g_unsetenv ("LANGUAGE");
 }
 
+/* The credits line (base map, places) in the figure's direction: in a figure that reads
+ * right to left, the SVG's line is marked right to left, anchored at its end, and that
+ * end is the right edge of the credits' box; left to right it starts at the box's left
+ * edge. The title and its subtitle likewise, at the right of their panel. */
+static void
+assert_credits (DlStory  *story,
+                gboolean  rtl)
+{
+  g_autoptr(DlFigureOptions) options = dl_figure_options_new ();
+  g_autoptr(GArray) items = NULL;
+  DlFigureLayout layout;
+  guint n = 0;
+
+  options->width = 1280;
+  options->height = 720;
+  items = export_texts (story, options, &layout);
+  g_assert_cmpfloat (layout.attribution.width, >, 0);
+  for (guint i = 0; i < items->len; i++)
+    {
+      const Item *item = &g_array_index (items, Item, i);
+      const DlRect *r = &layout.attribution;
+      /* a line's right end is on the box's edge */
+      DlRect around = { r->x - 1, r->y - 1, r->width + 2, r->height + 2 };
+
+      if (!inside (&around, item->x, item->y))
+        continue;
+      g_test_message ("credits: “%s” x %.2f rtl %d (box %.2f to %.2f)", item->text, item->x,
+                      item->rtl, r->x, r->x + r->width);
+      g_assert_nonnull (strstr (item->text, "Natural Earth"));
+      g_assert_nonnull (strstr (item->text, "GeoNames"));
+      g_assert_cmpint (item->rtl, ==, rtl);
+      g_assert_cmpfloat (fabs (item->x - (rtl ? r->x + r->width : r->x)), <, 1);
+      n++;
+    }
+  g_assert_cmpuint (n, ==, 1);
+
+  /* The title and the subtitle too: each line in the figure's direction, flush with the
+   * same edge of the title's panel. */
+  n = 0;
+  for (guint i = 0; i < items->len; i++)
+    {
+      const Item *item = &g_array_index (items, Item, i);
+      const Item *first = NULL;
+
+      if (!inside (&layout.title, item->x, item->y))
+        continue;
+      g_test_message ("title: “%s” x %.2f rtl %d", item->text, item->x, item->rtl);
+      g_assert_cmpint (item->rtl, ==, rtl);
+      for (guint j = 0; j < i && first == NULL; j++)
+        if (inside (&layout.title, g_array_index (items, Item, j).x,
+                    g_array_index (items, Item, j).y))
+          first = &g_array_index (items, Item, j);
+      if (first != NULL)
+        g_assert_cmpfloat (fabs (item->x - first->x), <, 1);
+      g_assert_cmpfloat (rtl ? layout.title.x + layout.title.width - item->x
+                             : item->x - layout.title.x, <, 20);
+      n++;
+    }
+  /* the title, the date */
+  g_assert_cmpuint (n, >=, 2);
+}
+
+static void
+test_credits (void)
+{
+  g_autoptr(DlStory) story = load_story ();
+
+  assert_credits (story, FALSE);
+  dl_story_set_language (story, "ar");
+  assert_credits (story, TRUE);
+}
+
+/* The longest leader line a name may take: a few name heights at most, whatever the
+ * figure's size (the figure's type grows with its smaller side). */
+static double
+leader_bound (int width,
+              int height)
+{
+  return 0.07 * MIN (width, height);
+}
+
+/* Every place the caption lists is named next to its marker: the line from the marker to
+ * its name (from the marker's edge to the nearest point of the name's box, measured here
+ * from where both are drawn) stays short, at three sizes, in English and in Arabic. */
+static void
+assert_short_leaders (DlStory    *story,
+                      const char *what)
+{
+  const int sizes[][2] = { { 800, 600 }, { 1920, 1080 }, { 1080, 1080 } };
+
+  for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+    {
+      g_autoptr(DlFigureOptions) options = dl_figure_options_new ();
+      g_autoptr(GArray) labels = NULL;
+      double bound = leader_bound (sizes[s][0], sizes[s][1]), longest = 0;
+      guint n_inset = 0;
+
+      options->width = sizes[s][0];
+      options->height = sizes[s][1];
+      labels = dl_figure_list_labels (story, options);
+      g_assert_cmpuint (labels->len, >=, 1);
+      for (guint i = 0; i < labels->len; i++)
+        {
+          const DlFigureLabel *label = &g_array_index (labels, DlFigureLabel, i);
+          const DlRect *r = &label->rect;
+          double nx = CLAMP (label->marker_x, r->x, r->x + r->width);
+          double ny = CLAMP (label->marker_y, r->y, r->y + r->height);
+          double leader = MAX (0, hypot (nx - label->marker_x, ny - label->marker_y)
+                                  - label->marker_radius);
+
+          g_test_message ("%s %d×%d: %s%s: leader %.1f (bound %.1f)", what, sizes[s][0],
+                          sizes[s][1], label->name, label->in_inset ? " (inset)" : "",
+                          leader, bound);
+          longest = MAX (longest, leader);
+          n_inset += label->in_inset;
+        }
+      g_test_message ("%s %d×%d: %u names, %u in the inset, longest leader %.1f", what,
+                      sizes[s][0], sizes[s][1], labels->len, n_inset, longest);
+      g_assert_cmpfloat (longest, <=, bound);
+    }
+}
+
+static void
+test_leaders (void)
+{
+  g_autoptr(DlStory) story = load_story ();
+  const char *crowds[] = { "crowd-gaza.geojson", "crowd-brussels.geojson" };
+
+  assert_short_leaders (story, "en");
+  dl_story_set_language (story, "ar");
+  assert_short_leaders (story, "ar");
+
+  /* Stories whose places crowd elsewhere: a dozen places in the Gaza Strip (with
+   * Jerusalem, Cairo, Doha and Washington), and Brussels with the Low Countries (with
+   * Moscow, Washington and Beijing). */
+  for (guint c = 0; c < G_N_ELEMENTS (crowds); c++)
+    {
+      g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "crowd", crowds[c],
+                                                     NULL);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(DlStory) crowd = dl_story_new_from_file (file, NULL, &error);
+
+      g_assert_no_error (error);
+      assert_short_leaders (crowd, crowds[c]);
+      dl_story_set_language (crowd, "ar");
+      assert_short_leaders (crowd, crowds[c]);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -488,6 +655,8 @@ main (int   argc,
   g_test_add_func ("/figure-text/numbers", test_numbers);
   g_test_add_func ("/figure-text/names", test_names);
   g_test_add_func ("/figure-text/rtl-story", test_rtl_story);
+  g_test_add_func ("/figure-text/leaders", test_leaders);
+  g_test_add_func ("/figure-text/credits", test_credits);
   g_test_add_func ("/figure-text/rtl-interface", test_rtl_interface);
 
   return g_test_run ();

@@ -57,6 +57,8 @@ typedef struct
   double   size_scale;  /* its marker-size */
   double   line_width;  /* a plain line's stroke-width, or < 0 */
   double   line_opacity; /* its stroke-opacity, or < 0 */
+  double   wrap_size;   /* the type size wrap_width was measured at, 0 when not yet */
+  double   wrap_width;  /* where its name wraps at that size */
 } ShownPlace;
 
 typedef struct
@@ -77,6 +79,8 @@ typedef struct
   const DlRect          *label_bounds; /* NULL: the whole figure */
   double                 caption_size; /* the caption's type size */
   gboolean               rtl;        /* the caption and legend read right to left */
+  GArray                *place_labels; /* DlFigureLabel, or NULL when not recorded */
+  double                 inset_pad;  /* room beside the inset's outermost places, for names */
 } Figure;
 
 static void
@@ -658,6 +662,27 @@ caption_row_layout (Figure  *fig,
 
 /* Layout of the decorations */
 
+/* Parts of a line ("Natural Earth · Places: GeoNames") joined in the figure's direction,
+ * not their first letter's: right to left, each part isolated (U+2068 … U+2069) keeps its
+ * own order ("© OpenStreetMap contributors") and the line, led by a right-to-left mark,
+ * reads from the right. @parts (owning its strings) is rewritten in place. */
+static char *
+join_in_direction (Figure    *fig,
+                   GPtrArray *parts)
+{
+  if (fig->rtl)
+    for (guint i = 0; i < parts->len; i++)
+      {
+        char *part = g_ptr_array_index (parts, i);
+
+        parts->pdata[i] = g_strconcat (i == 0 ? RLM "\u2068" : "\u2068", part, "\u2069",
+                                       NULL);
+        g_free (part);
+      }
+  g_ptr_array_add (parts, NULL);
+  return g_strjoinv (" · ", (char **) parts->pdata);
+}
+
 static double
 number_column_width (Figure *fig,
                      double  size)
@@ -690,8 +715,7 @@ default_subtitle (Figure *fig)
   if (fig->options->filter != NULL
       && dl_filter_get_time_range (fig->options->filter, &from, &to))
     g_ptr_array_add (parts, dl_time_range_format (from, to));
-  g_ptr_array_add (parts, NULL);
-  return g_strjoinv (" · ", (char **) parts->pdata);
+  return join_in_direction (fig, parts);
 }
 
 static const char *
@@ -702,13 +726,25 @@ figure_title (Figure *fig)
   return dl_story_get_title (fig->story);
 }
 
+/* The title in the figure's direction: a right-to-left figure's title sits at the right,
+ * isolated so that a Latin title keeps its own order. */
+static char *
+figure_title_text (Figure *fig)
+{
+  const char *title = figure_title (fig);
+
+  if (title == NULL || title[0] == '\0' || !fig->rtl)
+    return g_strdup (title);
+  return g_strconcat (RLM "\u2068", title, "\u2069", NULL);
+}
+
 static void
 layout_title (Figure *fig)
 {
   double pad = 12 * fig->u;
   double margin = 16 * fig->u;
   double max_w = fig->width * 0.62 - 2 * pad;
-  const char *title = figure_title (fig);
+  g_autofree char *title = figure_title_text (fig);
   g_autofree char *subtitle = NULL;
   double tw = 0, th = 0, sw = 0, sh = 0;
 
@@ -740,7 +776,7 @@ draw_title (Figure *fig)
   const DlRect *r = &fig->layout.title;
   double pad = 12 * fig->u;
   double max_w = fig->width * 0.62 - 2 * pad;
-  const char *title = figure_title (fig);
+  g_autofree char *title = figure_title_text (fig);
   g_autofree char *subtitle = NULL;
   double y = r->y + pad;
 
@@ -1042,8 +1078,7 @@ attribution_text (Figure *fig)
     }
   if (story_credits_geonames (fig->story))
     g_ptr_array_add (parts, g_strdup (_("Places: GeoNames (CC BY 4.0)")));
-  g_ptr_array_add (parts, NULL);
-  return g_strjoinv (" · ", (char **) parts->pdata);
+  return join_in_direction (fig, parts);
 }
 
 static void
@@ -1131,8 +1166,9 @@ draw_attribution (Figure     *fig,
   const DlRect *r = &fig->layout.attribution;
   g_autoptr(PangoLayout) layout = new_layout (fig, text, 10 * fig->u, FALSE, fig->width * 0.6);
 
-  pango_layout_set_alignment (layout, PANGO_ALIGN_RIGHT);
-  /* Right-aligned inside its own width. */
+  /* Flush right inside its own width; Pango swaps the alignment of a right-to-left
+   * paragraph. */
+  pango_layout_set_alignment (layout, fig->rtl ? PANGO_ALIGN_LEFT : PANGO_ALIGN_RIGHT);
   pango_layout_set_width (layout, (int) (r->width * PANGO_SCALE) + 1);
   show_text (fig, layout, r->x, r->y, 10 * fig->u, FALSE, TRUE, 0.25);
 }
@@ -1697,6 +1733,7 @@ callout_numbers (Figure     *fig,
 typedef struct
 {
   PangoLayout *layout;
+  ShownPlace  *place;  /* NULL: a base-map name */
   double       size;
   gboolean     bold;
   gboolean     is_city;
@@ -1814,12 +1851,128 @@ add_line_obstacles (Figure *fig,
     }
 }
 
+/* How far a placed label is from its marker: from the marker's edge to the nearest point
+ * of the label's box (0 when it touches). */
+static double
+leader_length (const DlLabel *label)
+{
+  const DlRect *r = &label->rect;
+  double nx = CLAMP (label->anchor_x, r->x, r->x + r->width);
+  double ny = CLAMP (label->anchor_y, r->y, r->y + r->height);
+
+  return MAX (0, hypot (nx - label->anchor_x, ny - label->anchor_y) - label->anchor_radius);
+}
+
+/* Names are placed one at a time, each taking the free spot nearest its marker: the order
+ * decides who gets the near spots. Of three orders (more events first; the most crowded
+ * marker first; the least crowded first), the one whose longest leader line is shortest
+ * sets the priorities of the @n story places' labels at the start of @labels. */
 static void
-draw_labels (Figure *fig)
+order_place_labels (Figure                *fig,
+                    DlLabel               *labels,
+                    guint                  n,
+                    const DlLabelObstacle *obstacles,
+                    guint                  n_obstacles,
+                    GArray                *blocked,
+                    const DlRect          *bounds)
+{
+  g_autofree double *crowd = g_new0 (double, MAX (n, 1));
+  g_autofree double *first = g_new (double, MAX (n, 1));
+  double best = G_MAXDOUBLE;
+  guint best_order = 0;
+
+  if (n < 2 || n > 200)
+    return;
+  for (guint i = 0; i < n; i++)
+    {
+      first[i] = labels[i].priority;
+      for (guint j = 0; j < n_obstacles; j++)
+        if (hypot (obstacles[j].x - labels[i].anchor_x,
+                   obstacles[j].y - labels[i].anchor_y) < 3 * labels[i].height)
+          crowd[i]++;
+    }
+  for (guint order = 0; order < 3; order++)
+    {
+      double longest = 0;
+
+      for (guint i = 0; i < n; i++)
+        labels[i].priority = order == 0 ? first[i]
+                             : 1000 + (order == 1 ? crowd[i] : -crowd[i]) + first[i] / 1e4;
+      dl_label_place (labels, n, obstacles, n_obstacles, (DlRect *) blocked->data,
+                      blocked->len, bounds, 3 * fig->u);
+      for (guint i = 0; i < n; i++)
+        longest = MAX (longest, labels[i].placed ? leader_length (&labels[i]) : 1e6);
+      if (longest < best)
+        {
+          best = longest;
+          best_order = order;
+        }
+    }
+  for (guint i = 0; i < n; i++)
+    labels[i].priority = best_order == 0 ? first[i]
+                         : 1000 + (best_order == 1 ? crowd[i] : -crowd[i]) + first[i] / 1e4;
+}
+
+/* A long name wraps at a word onto a second line, after its comma when it has one
+ * ("Presidential palace, / Damascus"): a narrow name finds room beside a crowd of
+ * markers where a long line does not. The width to wrap at, or the name's own width. */
+static double
+name_wrap_width (Figure     *fig,
+                 const char *name,
+                 double      size)
+{
+  g_autoptr(PangoLayout) whole = new_layout (fig, name, size, TRUE, -1);
+  const char *comma = strstr (name, ", ");
+  g_auto(GStrv) words = NULL;
+  double w, h, widest = 0;
+
+  layout_size (whole, &w, &h);
+  if (w <= 9 * size)
+    return w;
+  if (comma != NULL)
+    {
+      g_autofree char *first = g_strndup (name, comma + 1 - name);
+      g_autoptr(PangoLayout) head = new_layout (fig, first, size, TRUE, -1);
+      g_autoptr(PangoLayout) tail = new_layout (fig, comma + 2, size, TRUE, -1);
+      double hw, tw;
+
+      layout_size (head, &hw, &h);
+      layout_size (tail, &tw, &h);
+      return MAX (hw, tw);
+    }
+  /* Two lines at the space that makes the longer one shortest. */
+  words = g_strsplit (name, " ", -1);
+  widest = w;
+  for (guint i = 1; words[i] != NULL; i++)
+    {
+      g_autofree char *head_text = NULL;
+      g_autoptr(PangoLayout) head = NULL;
+      g_autoptr(PangoLayout) tail = NULL;
+      char *saved = words[i];
+      double hw, tw;
+
+      /* the words before the i-th, joined as they were */
+      words[i] = NULL;
+      head_text = g_strjoinv (" ", words);
+      words[i] = saved;
+      head = new_layout (fig, head_text, size, TRUE, -1);
+      tail = new_layout (fig, name + strlen (head_text) + 1, size, TRUE, -1);
+      layout_size (head, &hw, &h);
+      layout_size (tail, &tw, &h);
+      widest = MIN (widest, MAX (hw, tw));
+    }
+  return widest;
+}
+
+/* Where the names go: the story's places' and, with @basemap_names, the base map's;
+ * @labels (DlLabel) and @texts (LabelText) in step. */
+static void
+plan_labels (Figure   *fig,
+             gboolean  basemap_names,
+             GArray   *labels,
+             GArray   *texts)
 {
   g_autofree gboolean *sampled = g_new (gboolean, MAX (fig->places->len, 1));
-  g_autoptr(GArray) labels = g_array_new (FALSE, TRUE, sizeof (DlLabel));
-  g_autoptr(GArray) texts = g_array_new (FALSE, TRUE, sizeof (LabelText));
   g_autoptr(GArray) obstacles = g_array_new (FALSE, TRUE, sizeof (DlLabelObstacle));
   g_autoptr(GArray) blocked = g_array_new (FALSE, TRUE, sizeof (DlRect));
   g_autoptr(GHashTable) names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -1829,8 +1982,7 @@ draw_labels (Figure *fig)
   const DlRect *decorations[] = { &fig->layout.title, &fig->layout.legend,
                                   &fig->layout.caption, &fig->layout.scale_bar,
                                   &fig->layout.attribution, &fig->layout.inset };
-
-  g_array_set_clear_func (texts, label_text_clear);
+  guint n_place_labels;
 
   for (guint i = 0; i < G_N_ELEMENTS (decorations); i++)
     if (decorations[i]->width > 0)
@@ -1869,19 +2021,31 @@ draw_labels (Figure *fig)
         text = g_strdup (name);
 
       lt.layout = new_layout (fig, text, name_size, TRUE, -1);
+      lt.place = sp;
       lt.size = name_size;
       lt.bold = TRUE;
-      if (numbers != NULL)
-        {
-          g_autoptr(PangoLayout) name_only = new_layout (fig, name, name_size, TRUE, -1);
-          double name_w, name_h;
+      {
+        g_autoptr(PangoLayout) name_only = new_layout (fig, name, name_size, TRUE, -1);
+        double name_w, name_h, wrap_w;
 
-          /* Many numbers wrap under the name instead of making a long line. */
-          layout_size (name_only, &name_w, &name_h);
-          pango_layout_set_width (lt.layout,
-                                  (int) ceil (MAX (name_w, 130 * fig->u) * PANGO_SCALE) + 1);
-          pango_layout_set_wrap (lt.layout, PANGO_WRAP_WORD);
-        }
+        /* Measured once a size: the inset is laid out many times over. */
+        if (sp->wrap_size != name_size)
+          {
+            sp->wrap_width = name_wrap_width (fig, name, name_size);
+            sp->wrap_size = name_size;
+          }
+        wrap_w = sp->wrap_width;
+
+        /* Many numbers wrap under the name instead of making a long line. */
+        layout_size (name_only, &name_w, &name_h);
+        if (numbers != NULL && wrap_w >= name_w)
+          wrap_w = MAX (name_w, 130 * fig->u);
+        if (numbers != NULL || wrap_w < name_w)
+          {
+            pango_layout_set_width (lt.layout, (int) ceil (wrap_w * PANGO_SCALE) + 1);
+            pango_layout_set_wrap (lt.layout, PANGO_WRAP_WORD);
+          }
+      }
       if (numbers != NULL)
         {
           PangoAttrList *attrs = pango_attr_list_new ();
@@ -1911,9 +2075,11 @@ draw_labels (Figure *fig)
     }
 
   add_line_obstacles (fig, obstacles);
+  n_place_labels = labels->len;
 
   /* The base map's country and city names, below every place name in priority. */
-  if (fig->options->basemap && fig->options->labels && dl_basemap_get_default () != NULL)
+  if (basemap_names && fig->options->basemap && fig->options->labels
+      && dl_basemap_get_default () != NULL)
     {
       g_autoptr(GArray) base = dl_basemap_list_labels_wrapped (dl_basemap_get_default (),
                                                                fig->layout.zoom,
@@ -1959,9 +2125,21 @@ draw_labels (Figure *fig)
 
   if (fig->label_bounds != NULL)
     bounds = *fig->label_bounds;
+  order_place_labels (fig, (DlLabel *) labels->data, n_place_labels,
+                      (DlLabelObstacle *) obstacles->data, obstacles->len, blocked, &bounds);
   dl_label_place ((DlLabel *) labels->data, labels->len,
                   (DlLabelObstacle *) obstacles->data, obstacles->len,
                   (DlRect *) blocked->data, blocked->len, &bounds, 3 * fig->u);
+}
+
+static void
+draw_labels (Figure *fig)
+{
+  g_autoptr(GArray) labels = g_array_new (FALSE, TRUE, sizeof (DlLabel));
+  g_autoptr(GArray) texts = g_array_new (FALSE, TRUE, sizeof (LabelText));
+
+  g_array_set_clear_func (texts, label_text_clear);
+  plan_labels (fig, TRUE, labels, texts);
 
   /* Base-map names first, so place names are drawn over any city dot; then the leader
    * lines, then the place names, which no leader line crosses out. */
@@ -1970,7 +2148,7 @@ draw_labels (Figure *fig)
       {
         DlLabel *label = &g_array_index (labels, DlLabel, i);
         LabelText *lt = &g_array_index (texts, LabelText, i);
-        gboolean is_place = i < fig->places->len && lt->bold;
+        gboolean is_place = lt->place != NULL;
 
         if (!label->placed || is_place != (pass > 0))
           continue;
@@ -2007,6 +2185,16 @@ draw_labels (Figure *fig)
                 pango_layout_set_alignment (lt->layout, PANGO_ALIGN_CENTER);
               }
             fig->layout.n_labels++;
+            if (fig->place_labels != NULL)
+              {
+                DlFigureLabel record = { dl_place_get_name (lt->place->place),
+                                         label->anchor_x, label->anchor_y,
+                                         label->anchor_radius, label->rect,
+                                         leader_length (label),
+                                         fig->label_bounds != NULL };
+
+                g_array_append_val (fig->place_labels, record);
+              }
           }
         show_text (fig, lt->layout, label->rect.x, label->rect.y, lt->size, lt->bold, TRUE,
                    is_place ? 0.08 : (lt->is_city ? 0.3 : 0.45));
@@ -2051,20 +2239,147 @@ markers_in (Figure       *fig,
   return n;
 }
 
+static void spread_crowded (Figure    *fig,
+                            GPtrArray *places);
+
+/* The inset's view of @inside in the panel @r: the zoom that fits them with room round
+ * them, their markers placed (a crowd on one spot set in a ring). fig->places becomes
+ * @inside and the inset's own box is cleared; the caller puts the main view back. */
+static void
+inset_set_view (Figure       *fig,
+                const DlRect *r,
+                GPtrArray    *inside)
+{
+  double min_x = G_MAXDOUBLE, min_y = G_MAXDOUBLE, max_x = -G_MAXDOUBLE, max_y = -G_MAXDOUBLE;
+  double pad_x = MIN (fig->inset_pad, r->width / 3), pad_y = 36 * fig->u, zoom, cx, cy;
+
+  for (guint i = 0; i < inside->len; i++)
+    {
+      ShownPlace *sp = g_ptr_array_index (inside, i);
+      DlLonLat anchor = dl_place_get_anchor (sp->place);
+
+      add_bounds (&min_x, &min_y, &max_x, &max_y, anchor.lon, anchor.lat);
+    }
+  zoom = log2 (MIN ((r->width - 2 * pad_x) / MAX (max_x - min_x, 1e-9),
+                    (r->height - 2 * pad_y) / MAX (max_y - min_y, 1e-9)));
+  zoom = CLAMP (zoom, fig->layout.zoom, 12);
+  cx = (min_x + max_x) / 2 * exp2 (zoom);
+  cy = (min_y + max_y) / 2 * exp2 (zoom);
+
+  fig->layout.zoom = zoom;
+  fig->layout.origin_x = cx - (r->x + r->width / 2);
+  fig->layout.origin_y = cy - (r->y + r->height / 2);
+  fig->layout.inset = (DlRect) { 0, 0, 0, 0 };
+  fig->places = inside;
+  place_markers (fig);
+  spread_crowded (fig, inside);
+}
+
+/* Where the inset's names go inside its frame. */
+static DlRect
+inset_inner (Figure       *fig,
+             const DlRect *r)
+{
+  return (DlRect) { r->x + 4 * fig->u, r->y + 4 * fig->u, r->width - 8 * fig->u,
+                    r->height - 8 * fig->u };
+}
+
+/* How well the names of @inside would sit in an inset the size of @r: whether each finds
+ * room, and the longest line from a marker to its name. */
+static void
+inset_try (Figure       *fig,
+           const DlRect *r,
+           GPtrArray    *inside,
+           guint        *n_unplaced,
+           double       *longest)
+{
+  DlFigureLayout main_layout = fig->layout;
+  GPtrArray *all = fig->places;
+  g_autoptr(GArray) labels = g_array_new (FALSE, TRUE, sizeof (DlLabel));
+  g_autoptr(GArray) texts = g_array_new (FALSE, TRUE, sizeof (LabelText));
+  DlRect inner = inset_inner (fig, r);
+
+  g_array_set_clear_func (texts, label_text_clear);
+  *n_unplaced = 0;
+  *longest = 0;
+  for (guint i = 0; i < inside->len; i++)
+    ((ShownPlace *) g_ptr_array_index (inside, i))->in_inset = FALSE;
+  inset_set_view (fig, r, inside);
+  fig->label_bounds = &inner;
+  plan_labels (fig, FALSE, labels, texts);
+  fig->label_bounds = NULL;
+  for (guint i = 0; i < labels->len; i++)
+    {
+      const DlLabel *label = &g_array_index (labels, DlLabel, i);
+      const ShownPlace *sp = g_array_index (texts, LabelText, i).place;
+
+      /* From where the place is to its name: a marker set aside in a ring is as far
+       * from its spot as from its name. */
+      if (!label->placed)
+        (*n_unplaced)++;
+      else
+        *longest = MAX (*longest, leader_length (label)
+                                  + hypot (sp->x - sp->true_x, sp->y - sp->true_y));
+    }
+
+  fig->places = all;
+  fig->layout = main_layout;
+  place_markers (fig);
+  for (guint i = 0; i < inside->len; i++)
+    ((ShownPlace *) g_ptr_array_index (inside, i))->in_inset = TRUE;
+}
+
+/* How the main map's names sit with an inset at @r: how many find no room, and the
+ * longest line from a marker to its name. */
+static void
+inset_try_main (Figure       *fig,
+                const DlRect *r,
+                guint        *n_unplaced,
+                double       *longest)
+{
+  g_autoptr(GArray) labels = g_array_new (FALSE, TRUE, sizeof (DlLabel));
+  g_autoptr(GArray) texts = g_array_new (FALSE, TRUE, sizeof (LabelText));
+
+  g_array_set_clear_func (texts, label_text_clear);
+  *n_unplaced = 0;
+  *longest = 0;
+  fig->layout.inset = *r;
+  plan_labels (fig, FALSE, labels, texts);
+  fig->layout.inset = (DlRect) { 0, 0, 0, 0 };
+  for (guint i = 0; i < labels->len; i++)
+    {
+      const DlLabel *label = &g_array_index (labels, DlLabel, i);
+
+      if (!label->placed)
+        (*n_unplaced)++;
+      else
+        *longest = MAX (*longest, leader_length (label));
+    }
+}
+
 /* Decides whether the figure needs an inset, marks the places it holds and where it
- * goes: the corner of the map with the fewest markers, clear of the title, the caption,
- * the legend and the scale bar. */
+ * goes: big enough that each of its places has its name beside its marker, no bigger,
+ * on the map where it hides no marker, clear of the title, the caption, the legend and
+ * the scale bar. */
 static void
 layout_inset (Figure *fig)
 {
   g_autofree DlFocusPoint *points = NULL;
   g_autofree gboolean *focus = NULL;
+  g_autoptr(GPtrArray) inside = g_ptr_array_new ();
   double margin = 16 * fig->u;
   double left = margin, top = margin, right = fig->width - margin;
   double bottom = fig->height - margin;
-  double w = 0, h = 0;
-  guint n_focus = 0, best = G_MAXUINT;
-  const double sizes[] = { 0.65, 0.55, 0.48, 0.42, 0.36, 0.3, 0.25 };
+  /* A name is close when its line is at most about two lines of type long. */
+  double close = 24 * fig->u;
+  double best_cost = G_MAXDOUBLE, best_area = 0;
+  guint n_focus = 0;
+  const double widths[] = { 0.8, 0.66, 0.54, 0.44, 0.36, 0.28 };
+  /* Room at the sides for names: a marker's width, or a name's. */
+  const double pads[] = { 36, 70, 100 };
+  double best_pad = pads[0];
+  DlRect best_r = { 0, 0, 0, 0 };
+  const double heights[] = { 0.92, 0.76, 0.62, 0.5, 0.4, 0.3 };
   const DlRect *decorations[] = { &fig->layout.title, &fig->layout.legend,
                                   &fig->layout.caption, &fig->layout.scale_bar,
                                   &fig->layout.attribution };
@@ -2083,7 +2398,11 @@ layout_inset (Figure *fig)
     }
   focus = dl_focus_select (points, fig->places->len);
   for (guint i = 0; i < fig->places->len; i++)
-    n_focus += focus[i];
+    {
+      n_focus += focus[i];
+      if (focus[i])
+        g_ptr_array_add (inside, g_ptr_array_index (fig->places, i));
+    }
   /* Everything in focus: the main view is already the close one. */
   if (n_focus < 2 || n_focus == fig->places->len)
     return;
@@ -2092,52 +2411,103 @@ layout_inset (Figure *fig)
     right = fig->layout.caption.x - margin;
   else if (fig->layout.caption.width > 0)
     bottom = fig->layout.caption.y - margin;
-  /* The largest panel, in the first corner, that hides no marker of the main map. */
-  for (guint size = 0; size < G_N_ELEMENTS (sizes) && best > 0; size++)
-  for (guint slot = 0; slot < 4 + 4 * 7 && best > 0; slot++)
+  for (guint i = 0; i < inside->len; i++)
+    ((ShownPlace *) g_ptr_array_index (inside, i))->in_inset = TRUE;
+
+  /* Each size of panel, wherever on the map it hides no marker; of those, the smallest
+   * where every name, the inset's and the main map's, is close to its marker, else the
+   * one where the names sit best. What the inset shows depends on its size only. */
+  for (guint wi = 0; wi < G_N_ELEMENTS (widths); wi++)
+  for (guint hi = 0; hi < G_N_ELEMENTS (heights); hi++)
     {
-      gboolean clear = TRUE;
-      /* The corners first, then along the top and bottom edges, then the sides: a
-       * larger inset somewhere on an edge names more than a small one in a corner. */
-      guint corner = slot < 4 ? slot : ((slot - 4) / 7) % 4;
-      double step = slot < 4 ? (corner % 2) : ((slot - 4) % 7 + 1) / 8.0;
-      double fx = slot < 4 || slot < 4 + 14 ? step : corner % 2;
-      double fy = slot < 4 ? (corner < 2 ? 0 : 1) : slot < 4 + 14 ? (corner % 2) : step;
-      DlRect r;
-      guint n;
+      double w = (right - left) * widths[wi];
+      double h = (bottom - top) * heights[hi];
+      double size_cost = G_MAXDOUBLE, size_longest = 0, size_pad = pads[0];
+      guint size_unplaced = 0;
+      gboolean tried = FALSE;
 
-      w = (right - left) * sizes[size];
-      h = (bottom - top) * sizes[size] * 1.2;
-      if (w < 160 * fig->u || h < 120 * fig->u)
-        break;
-      r = (DlRect) { left + fx * (right - left - w), top + fy * (bottom - top - h), w, h };
-      corner = fy < 0.5 ? 0 : 2;
-
-      /* Beside the title, the legend or the scale bar, not over them. */
-      for (guint d = 0; d < G_N_ELEMENTS (decorations); d++)
-        if (decorations[d]->width > 0 && dl_rect_intersects (&r, decorations[d]))
-          {
-            if (corner < 2)
-              r.y = MAX (r.y, decorations[d]->y + decorations[d]->height + margin / 2);
-            else
-              r.y = MIN (r.y, decorations[d]->y - margin / 2 - h);
-          }
-      for (guint d = 0; d < G_N_ELEMENTS (decorations); d++)
-        if (decorations[d]->width > 0 && dl_rect_intersects (&r, decorations[d]))
-          clear = FALSE;
-      if (!clear || r.y < top || r.y + r.height > bottom)
+      if (w < 160 * fig->u || h < 120 * fig->u || w > 2.4 * h || h > 2.4 * w)
         continue;
-      n = markers_in (fig, &r, 4 * fig->u);
-      if (n == 0)
+      for (guint slot = 0; slot < 4 + 4 * 7; slot++)
         {
-          best = n;
-          fig->layout.inset = r;
+          gboolean clear = TRUE;
+          /* The corners first, then along the top and bottom edges, then the sides. */
+          guint corner = slot < 4 ? slot : ((slot - 4) / 7) % 4;
+          double step = slot < 4 ? (corner % 2) : ((slot - 4) % 7 + 1) / 8.0;
+          double fx = slot < 4 || slot < 4 + 14 ? step : corner % 2;
+          double fy = slot < 4 ? (corner < 2 ? 0 : 1) : slot < 4 + 14 ? (corner % 2) : step;
+          DlRect r = { left + fx * (right - left - w), top + fy * (bottom - top - h), w, h };
+          guint n_unplaced = 0;
+          double longest = 0, cost;
+
+          corner = fy < 0.5 ? 0 : 2;
+          /* Beside the title, the legend or the scale bar, not over them. */
+          for (guint d = 0; d < G_N_ELEMENTS (decorations); d++)
+            if (decorations[d]->width > 0 && dl_rect_intersects (&r, decorations[d]))
+              {
+                if (corner < 2)
+                  r.y = MAX (r.y, decorations[d]->y + decorations[d]->height + margin / 2);
+                else
+                  r.y = MIN (r.y, decorations[d]->y - margin / 2 - h);
+              }
+          for (guint d = 0; d < G_N_ELEMENTS (decorations); d++)
+            if (decorations[d]->width > 0 && dl_rect_intersects (&r, decorations[d]))
+              clear = FALSE;
+          if (!clear || r.y < top || r.y + r.height > bottom
+              || markers_in (fig, &r, 4 * fig->u) > 0)
+            continue;
+
+          /* The inset's own names, once for this size: with the room for names at its
+           * sides that places them best. A dense layer does not name its places one by
+           * one: the largest panel. */
+          if (!tried)
+            {
+              tried = TRUE;
+              for (guint p = 0; p < G_N_ELEMENTS (pads) && inside->len <= 200; p++)
+                {
+                  fig->inset_pad = pads[p] * fig->u;
+                  inset_try (fig, &r, inside, &n_unplaced, &longest);
+                  cost = n_unplaced * 1e6 + MAX (longest, close);
+                  if (cost < size_cost)
+                    {
+                      size_cost = cost;
+                      size_unplaced = n_unplaced;
+                      size_longest = longest;
+                      size_pad = fig->inset_pad;
+                    }
+                }
+              if (inside->len > 200)
+                size_cost = close;
+              /* No place on the map can make this size better than the best one. */
+              if (size_cost > best_cost)
+                break;
+            }
+
+          /* Then the main map's names beside this panel. */
+          if (inside->len <= 200)
+            inset_try_main (fig, &r, &n_unplaced, &longest);
+          longest = MAX (longest, size_longest);
+          cost = (size_unplaced + n_unplaced) * 1e6 + MAX (longest, close);
+          /* Close enough is as good as closer: then the smaller panel. */
+          if (cost < best_cost
+              || (cost == best_cost && (longest <= close ? w * h < best_area
+                                                         : w * h > best_area)))
+            {
+              best_cost = cost;
+              best_area = w * h;
+              best_pad = size_pad;
+              best_r = r;
+            }
+          /* Nothing better for this size: the first such place. */
+          if (cost <= size_cost)
+            break;
         }
     }
+  fig->inset_pad = best_pad;
+  fig->layout.inset = best_r;
   if (fig->layout.inset.width == 0)
-    return;
-  for (guint i = 0; i < fig->places->len; i++)
-    ((ShownPlace *) g_ptr_array_index (fig->places, i))->in_inset = focus[i];
+    for (guint i = 0; i < inside->len; i++)
+      ((ShownPlace *) g_ptr_array_index (inside, i))->in_inset = FALSE;
 }
 
 static int
@@ -2274,10 +2644,8 @@ draw_inset (Figure *fig)
   DlFigureLayout main_layout = fig->layout;
   g_autoptr(GPtrArray) inside = g_ptr_array_new ();
   GPtrArray *all = fig->places;
-  double min_x = G_MAXDOUBLE, min_y = G_MAXDOUBLE, max_x = -G_MAXDOUBLE, max_y = -G_MAXDOUBLE;
   double box_x0 = G_MAXDOUBLE, box_y0 = G_MAXDOUBLE, box_x1 = -G_MAXDOUBLE;
   double box_y1 = -G_MAXDOUBLE;
-  double pad = 36 * fig->u, zoom, cx, cy;
   DlRect inner;
   cairo_t *cr = fig->cr;
 
@@ -2287,12 +2655,10 @@ draw_inset (Figure *fig)
   for (guint i = 0; i < all->len; i++)
     {
       ShownPlace *sp = g_ptr_array_index (all, i);
-      DlLonLat anchor = dl_place_get_anchor (sp->place);
 
       if (!sp->in_inset)
         continue;
       g_ptr_array_add (inside, sp);
-      add_bounds (&min_x, &min_y, &max_x, &max_y, anchor.lon, anchor.lat);
       box_x0 = MIN (box_x0, sp->x - sp->radius);
       box_y0 = MIN (box_y0, sp->y - sp->radius);
       box_x1 = MAX (box_x1, sp->x + sp->radius);
@@ -2308,19 +2674,9 @@ draw_inset (Figure *fig)
   cairo_stroke (cr);
   cairo_restore (cr);
 
-  zoom = log2 (MIN ((r->width - 2 * pad) / MAX (max_x - min_x, 1e-9),
-                    (r->height - 2 * pad) / MAX (max_y - min_y, 1e-9)));
-  zoom = CLAMP (zoom, main_layout.zoom, 12);
-  cx = (min_x + max_x) / 2 * exp2 (zoom);
-  cy = (min_y + max_y) / 2 * exp2 (zoom);
-
   /* The same drawing as the main map, through another view, clipped to the panel. */
-  fig->layout.zoom = zoom;
-  fig->layout.origin_x = cx - (r->x + r->width / 2);
-  fig->layout.origin_y = cy - (r->y + r->height / 2);
-  fig->layout.inset = (DlRect) { 0, 0, 0, 0 };
-  inner = (DlRect) { r->x + 4 * fig->u, r->y + 4 * fig->u, r->width - 8 * fig->u,
-                     r->height - 8 * fig->u };
+  inset_set_view (fig, r, inside);
+  inner = inset_inner (fig, r);
 
   cairo_save (cr);
   cairo_rectangle (cr, r->x, r->y, r->width, r->height);
@@ -2329,9 +2685,9 @@ draw_inset (Figure *fig)
     {
       cairo_save (cr);
       cairo_translate (cr, r->x, r->y);
-      dl_basemap_draw (dl_basemap_get_default (), cr, fig->options->basemap_style, zoom,
-                       fig->layout.origin_x + r->x, fig->layout.origin_y + r->y, r->width,
-                       r->height);
+      dl_basemap_draw (dl_basemap_get_default (), cr, fig->options->basemap_style,
+                       fig->layout.zoom, fig->layout.origin_x + r->x,
+                       fig->layout.origin_y + r->y, r->width, r->height);
       cairo_restore (cr);
     }
   else
@@ -2339,9 +2695,6 @@ draw_inset (Figure *fig)
       cairo_set_source_rgba (cr, 1, 1, 1, 0.92);
       cairo_paint (cr);
     }
-  fig->places = inside;
-  place_markers (fig);
-  spread_crowded (fig, inside);
   draw_areas (fig);
   for (guint i = 0; i < inside->len; i++)
     {
@@ -2393,11 +2746,12 @@ figure_clear (Figure *fig)
 }
 
 static void
-figure_draw (DlStory               *story,
-             const DlFigureOptions *options,
-             cairo_t               *cr,
-             GArray                *texts,
-             DlFigureLayout        *layout_out)
+figure_draw_full (DlStory               *story,
+                  const DlFigureOptions *options,
+                  cairo_t               *cr,
+                  GArray                *texts,
+                  DlFigureLayout        *layout_out,
+                  GArray                *place_labels)
 {
   Figure fig = { 0 };
   cairo_font_options_t *font_options;
@@ -2411,7 +2765,7 @@ figure_draw (DlStory               *story,
 
       map->timeline = FALSE;
       map->height = options->height - band;
-      figure_draw (story, map, cr, texts, layout_out);
+      figure_draw_full (story, map, cr, texts, layout_out, place_labels);
       dl_timeline_strip_draw_figure_band (story, options->filter, cr, map->height,
                                           options->width, band);
       return;
@@ -2426,6 +2780,7 @@ figure_draw (DlStory               *story,
    * the scale factor then only adds pixels. */
   fig.u = MAX (0.75, pow (MIN (fig.width, fig.height) / 1000.0, 0.85));
   fig.texts = texts;
+  fig.place_labels = place_labels;
 
   /* Metrics unhinted: the preview, the PNG at any scale and the vectors lay out alike. */
   fig.pango = pango_cairo_create_context (cr);
@@ -2481,6 +2836,42 @@ figure_draw (DlStory               *story,
   if (layout_out != NULL)
     *layout_out = fig.layout;
   figure_clear (&fig);
+}
+
+static void
+figure_draw (DlStory               *story,
+             const DlFigureOptions *options,
+             cairo_t               *cr,
+             GArray                *texts,
+             DlFigureLayout        *layout_out)
+{
+  figure_draw_full (story, options, cr, texts, layout_out, NULL);
+}
+
+/**
+ * dl_figure_list_labels:
+ *
+ * Returns: (transfer full) (element-type DlFigureLabel): the story places' names as
+ * dl_figure_draw() places them, in drawing order (the main map's, then the inset's).
+ */
+GArray *
+dl_figure_list_labels (DlStory               *story,
+                       const DlFigureOptions *options)
+{
+  GArray *labels = g_array_new (FALSE, TRUE, sizeof (DlFigureLabel));
+  cairo_surface_t *surface;
+  cairo_t *cr;
+
+  g_return_val_if_fail (DL_IS_STORY (story), labels);
+  g_return_val_if_fail (options != NULL, labels);
+
+  /* Where things go does not depend on the pixels: a one-pixel surface does. */
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
+  cr = cairo_create (surface);
+  figure_draw_full (story, options, cr, NULL, NULL, labels);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+  return labels;
 }
 
 /**

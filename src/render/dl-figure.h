@@ -78,6 +78,19 @@ typedef struct
   guint  n_labels;   /* place labels drawn */
 } DlFigureLayout;
 
+/* A story place's name as the figure draws it (for tests): its marker, where it is
+ * drawn (moved aside in a ring when crowded), and the box of its label. */
+typedef struct
+{
+  const char *name;
+  double      marker_x;
+  double      marker_y;
+  double      marker_radius;
+  DlRect      rect;
+  double      leader;    /* from the marker's edge to the nearest point of the box */
+  gboolean    in_inset;
+} DlFigureLabel;
+
 typedef void (*DlFigureProgressFunc) (double   fraction,
                                       gpointer user_data);
 
@@ -108,6 +121,9 @@ gboolean         dl_figure_save          (DlStory               *story,
                                           DlFigureProgressFunc   progress,
                                           gpointer               progress_data,
                                           GError               **error);
+
+GArray          *dl_figure_list_labels  (DlStory               *story,
+                                         const DlFigureOptions *options);
 
 /* Scale bar maths, public for tests: metres per figure unit at @lat and @zoom, the
  * longest round distance (1, 2 or 5 × 10ⁿ m) not over @max_metres, and its text. */

@@ -444,11 +444,10 @@ dl_label_place (DlLabel               *labels,
         }
       else
         {
-          /* Two rings: next to the marker, then one label height further out; a label
-           * that must be named goes on outwards, a label height at a time. */
+          /* Two rings: next to the marker, then one label height further out (a label
+           * that must be named looks nearer first, below). */
           double near = label->anchor_radius + gap * 1.001 + 1e-6;
-          guint n_rings = 2 + (anchor_inside (label, bounds)
-                               ? MIN (label->extra_rings, 16u) : 0);
+          guint n_rings = label->extra_rings > 0 && bounds != NULL ? 1 : 2;
 
           for (guint ring = 0; ring < n_rings && !label->placed; ring++)
             for (guint p = 0; p < G_N_ELEMENTS (positions) && !label->placed; p++)
@@ -466,19 +465,32 @@ dl_label_place (DlLabel               *labels,
               }
         }
 
-      /* Last, a label that must be named takes the free spot nearest its anchor,
-       * anywhere in the bounds its anchor is in (its leader line says whose it is). */
-      if (!label->placed && !label->centered && label->extra_rings > 0 && bounds != NULL
-          && anchor_inside (label, bounds))
+      /* Then a label that must be named takes the free spot nearest its anchor (its
+       * leader line says whose it is): first within @extra_rings label heights of it,
+       * in fine steps, so that names stack beside a crowd rather than far out on one
+       * of eight directions; last anywhere in the bounds its anchor is in. */
+      for (guint pass = 0; pass < 2 && !label->placed && !label->centered
+                           && label->extra_rings > 0 && bounds != NULL
+                           && anchor_inside (label, bounds); pass++)
         {
-          double step = MAX (label->height / 2, MAX (gap * 2, 1.0));
+          double reach = label->anchor_radius + label->height * MIN (label->extra_rings, 16u);
+          double step = pass == 0 ? MAX (label->height / 4, MAX (gap, 1.0))
+                                  : MAX (label->height / 2, MAX (gap * 2, 1.0));
+          double x0 = bounds->x, y0 = bounds->y;
+          double x1 = bounds->x + bounds->width - label->width;
+          double y1 = bounds->y + bounds->height - label->height;
           double best = G_MAXDOUBLE;
           DlRect rect = { 0, 0, label->width, label->height };
 
-          for (double y = bounds->y; y + label->height <= bounds->y + bounds->height;
-               y += step)
-            for (double x = bounds->x; x + label->width <= bounds->x + bounds->width;
-                 x += step)
+          if (pass == 0)
+            {
+              x0 = MAX (x0, label->anchor_x - label->width - reach);
+              y0 = MAX (y0, label->anchor_y - label->height - reach);
+              x1 = MIN (x1, label->anchor_x + reach);
+              y1 = MIN (y1, label->anchor_y + reach);
+            }
+          for (double y = y0; y <= y1; y += step)
+            for (double x = x0; x <= x1; x += step)
               {
                 double nx = CLAMP (label->anchor_x, x, x + label->width);
                 double ny = CLAMP (label->anchor_y, y, y + label->height);
@@ -486,8 +498,9 @@ dl_label_place (DlLabel               *labels,
 
                 rect.x = x;
                 rect.y = y;
-                if (d < best && candidate_is_free (&rect, &grid, labels, obstacles, blocked,
-                                                   n_blocked, bounds, gap))
+                if (d < best && (pass == 1 || d <= reach)
+                    && candidate_is_free (&rect, &grid, labels, obstacles, blocked,
+                                          n_blocked, bounds, gap))
                   {
                     best = d;
                     label->placed = TRUE;

@@ -46,8 +46,9 @@ typedef struct
   double   height;
   double   priority;      /* higher is placed first; ties keep the array order */
   gboolean centered;      /* only the DL_LABEL_CENTER position is tried */
-  guint    extra_rings;   /* rings tried further out, then any free spot in the bounds
-                           * (a figure draws a leader line) */
+  guint    extra_rings;   /* must be named: the free spot nearest the anchor within this
+                           * many label heights, then anywhere in the bounds (a figure
+                           * draws a leader line) */
 
   /* Out: where it went. */
   gboolean        placed;
