@@ -53,6 +53,7 @@ typedef struct
   gpointer        progress_data;
   GDestroyNotify  progress_data_free;
   GMainContext   *context;
+  double          posted;   /* the last fraction handed to the main context */
 } LoadJob;
 
 typedef struct
@@ -193,6 +194,10 @@ post_progress (GTask  *task,
 
   if (job->progress == NULL)
     return;
+  /* a step of 1% at least: each one redraws the bar, on the core the worker shares */
+  if (fraction >= 0 && fraction < 1 && job->posted >= 0 && fraction - job->posted < 0.01)
+    return;
+  job->posted = fraction;
   update = g_new0 (ProgressUpdate, 1);
   update->task = g_object_ref (task);
   update->fraction = fraction;
@@ -448,6 +453,7 @@ dl_document_load_async (GFile               *file,
   job->progress_data = progress_data;
   job->progress_data_free = progress_data_free;
   job->context = g_main_context_ref_thread_default ();
+  job->posted = -1.0;
 
   task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, dl_document_load_async);

@@ -80,6 +80,9 @@ struct _DlMapView
   gboolean            osm;
   gboolean            fit_pending;
   gboolean            fit_pending_focus;  /* the pending fit frames the focus only */
+  gboolean            fit_pending_box;    /* the pending fit frames pending_sw, pending_ne */
+  DlLonLat            pending_sw;
+  DlLonLat            pending_ne;
   double              cluster_zoom;       /* the zoom the clusters were made for */
   GtkPopover         *chooser;            /* the places of a cluster that never splits */
 };
@@ -179,6 +182,7 @@ move_to_bounds (DlMapView      *self,
     {
       self->fit_pending = TRUE;
       self->fit_pending_focus = FALSE;
+      self->fit_pending_box = FALSE;
       return;
     }
 
@@ -682,6 +686,14 @@ story_changed_cb (DlViewState *state,
       update_selection (self);
       if (get_visible_bounds (self, visible, &sw, &ne))
         move_to_bounds (self, &sw, &ne, FIT_MAX_ZOOM, FALSE);
+      /* before the map has a size, its first allocation frames this box, not the places
+       * gathered again */
+      if (self->fit_pending)
+        {
+          self->fit_pending_box = TRUE;
+          self->pending_sw = sw;
+          self->pending_ne = ne;
+        }
       return;
     }
 
@@ -1433,7 +1445,12 @@ dl_map_view_size_allocate (GtkWidget *widget,
   if (self->fit_pending && width > 0 && height > 0)
     {
       self->fit_pending = FALSE;
-      if (self->fit_pending_focus)
+      if (self->fit_pending_box)
+        {
+          self->fit_pending_box = FALSE;
+          move_to_bounds (self, &self->pending_sw, &self->pending_ne, FIT_MAX_ZOOM, FALSE);
+        }
+      else if (self->fit_pending_focus)
         dl_map_view_focus_shown (self, FALSE);
       else
         dl_map_view_fit_shown (self, FALSE);
