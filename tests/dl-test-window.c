@@ -1,4 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+#include <string.h>
+
 #include "dl-test-window.h"
 #include "dl-test-util.h"
 #include "dl-window-private.h"
@@ -24,4 +26,44 @@ dl_test_count_frame_cb (GtkWidget     *widget,
 {
   (*(guint *) counter)++;
   return G_SOURCE_CONTINUE;
+}
+
+GdkTexture *
+dl_test_render_widget (GtkWidget *widget)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+
+  gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (widget),
+                          gtk_widget_get_height (widget));
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  return gsk_renderer_render_texture (renderer, node,
+                                      &GRAPHENE_RECT_INIT (0, 0, gtk_widget_get_width (widget),
+                                                           gtk_widget_get_height (widget)));
+}
+
+void
+dl_test_pixel_at (GdkTexture *texture,
+                  int         x,
+                  int         y,
+                  guint8      rgb[3])
+{
+  int width = gdk_texture_get_width (texture);
+  int height = gdk_texture_get_height (texture);
+  g_autofree guchar *data = g_malloc ((gsize) width * height * 4);
+  guint32 pixel;
+
+  g_assert_cmpint (x, >=, 0);
+  g_assert_cmpint (y, >=, 0);
+  g_assert_cmpint (x, <, width);
+  g_assert_cmpint (y, <, height);
+  gdk_texture_download (texture, data, (gsize) width * 4);
+  /* Cairo's ARGB32: one native-endian 32-bit word per pixel. */
+  memcpy (&pixel, data + ((gsize) y * width + x) * 4, 4);
+  rgb[0] = pixel >> 16 & 0xff;
+  rgb[1] = pixel >> 8 & 0xff;
+  rgb[2] = pixel & 0xff;
 }

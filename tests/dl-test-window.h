@@ -16,4 +16,12 @@ gboolean dl_test_count_frame_cb (GtkWidget     *widget,
                                  GdkFrameClock *clock,
                                  gpointer       counter);
 
+/* The widget as the screen shows it (it must have been drawn), read back; the RGB of one
+ * of its pixels. */
+GdkTexture *dl_test_render_widget (GtkWidget     *widget);
+void     dl_test_pixel_at       (GdkTexture    *texture,
+                                 int            x,
+                                 int            y,
+                                 guint8         rgb[3]);
+
 G_END_DECLS

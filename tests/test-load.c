@@ -11,8 +11,10 @@
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
+#include <math.h>
 #include <string.h>
 
+#include "dl-offline-source.h"
 #include "dl-resources.h"
 #include "dl-window-private.h"
 #include "dl-test-util.h"
@@ -252,6 +254,7 @@ typedef struct
   Gate      gate;
   GArray   *fractions;   /* every fraction the progress bar showed */
   gboolean  saw_checking;
+  guint     n_checking_moves;  /* fractions shown past the reading, before the end */
 } Fixture;
 
 static GtkWidget *
@@ -315,6 +318,9 @@ fraction_notify_cb (GtkProgressBar *bar,
   double fraction = gtk_progress_bar_get_fraction (bar);
 
   g_array_append_val (fixture->fractions, fraction);
+  if (g_strcmp0 (gtk_progress_bar_get_text (bar), "Checking…") == 0 &&
+      fraction > DL_DOCUMENT_READ_SHARE && fraction < 1.0)
+    fixture->n_checking_moves++;
 }
 
 static void
@@ -454,7 +460,10 @@ test_progress (Fixture       *fixture,
   fraction = gtk_progress_bar_get_fraction (bar);
   g_assert_cmpfloat (fraction, >, 0.0);
   g_assert_cmpfloat (fraction, <, 1.0);
-  g_assert_cmpfloat_with_epsilon (fraction, (double) GATE_OFFSET / GATED_FILE_SIZE, 0.01);
+  /* reading the file is the first part of the bar, reading its places the rest; the bar
+   * moves by steps of 1% */
+  g_assert_cmpfloat_with_epsilon (fraction, DL_DOCUMENT_READ_SHARE * GATE_OFFSET /
+                                  GATED_FILE_SIZE, 0.0101);
   g_assert_cmpstr (gtk_progress_bar_get_text (bar), ==, "Reading…");
   g_assert_nonnull (strstr (gtk_label_get_text (card_label (fixture)), "gated.geojson"));
   g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (cancel_button (fixture))));
@@ -576,6 +585,104 @@ test_large_file (Fixture       *fixture,
                                                 fixture->window))), ==, 500);
 }
 
+/* A map of 20,000 places: the card shows while the file is read, the bar goes on moving
+ * while the places are read into the model ("Checking…"), then the map draws them as
+ * dots, every one counted, and says how many there are. Escape stops a load too. */
+static void
+test_big_map (Fixture       *fixture,
+              gconstpointer  data)
+{
+  g_autoptr(GFile) real = write_map ("big.geojson", 20000, GATED_FILE_SIZE);
+  g_autoptr(GFile) file = gated_file_new (real, &fixture->gate);
+  GtkProgressBar *bar = progress_bar (fixture);
+  DlMapView *map_view = dl_window_get_map_view (fixture->window);
+  DlPointLayer *layer = dl_map_view_get_point_layer (map_view);
+  ShumateViewport *viewport = dl_map_view_get_viewport (map_view);
+  DlOfflineSource *source = DL_OFFLINE_SOURCE (dl_map_view_get_offline_source (map_view));
+  g_autoptr(GArray) clusters = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  const DlPointCluster *biggest = NULL;
+  guint n_shown = 0;
+  double x, y;
+  guint8 rgb[3];
+
+  dl_window_open_file (fixture->window, file);
+  wait_at_gate (fixture);
+  while (!card_is_shown (fixture))
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpstr (gtk_progress_bar_get_text (bar), ==, "Reading…");
+  g_assert_cmpfloat (gtk_progress_bar_get_fraction (bar), >, 0.0);
+
+  g_mutex_lock (&fixture->gate.mutex);
+  fixture->gate.open = TRUE;
+  g_cond_broadcast (&fixture->gate.cond);
+  g_mutex_unlock (&fixture->gate.mutex);
+  while (dl_window_is_loading (fixture->window))
+    g_main_context_iteration (NULL, TRUE);
+
+  /* the bar moved on while the places were read, never back */
+  g_assert_cmpuint (fixture->n_checking_moves, >, 0);
+  for (guint i = 1; i < fixture->fractions->len; i++)
+    g_assert_cmpfloat (g_array_index (fixture->fractions, double, i), >=,
+                       g_array_index (fixture->fractions, double, i - 1));
+  g_assert_false (gtk_revealer_get_reveal_child (dl_window_get_load_revealer (fixture->window)));
+  g_assert_null (dl_window_get_error_dialog (fixture->window));
+
+  /* drawn with every tile */
+  do
+    {
+      gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
+      while (dl_offline_source_get_n_pending (source) > 0)
+        g_main_context_iteration (NULL, TRUE);
+      gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
+    }
+  while (dl_offline_source_get_n_pending (source) > 0);
+
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (layer)));
+  g_assert_cmpuint (dl_point_layer_get_n_places (layer), ==, 20000);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (layer), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       "20000 places; zoom in to see them one by one");
+  /* the map fits them all: the counts on the discs in view add up to every place */
+  clusters = dl_point_layer_list_clusters (layer, dl_point_layer_get_cluster_zoom (layer), TRUE);
+  for (guint i = 0; i < clusters->len; i++)
+    {
+      const DlPointCluster *cluster = &g_array_index (clusters, DlPointCluster, i);
+
+      n_shown += cluster->n_places;
+      if (biggest == NULL || cluster->n_places > biggest->n_places)
+        biggest = cluster;
+    }
+  g_assert_cmpuint (n_shown, ==, 20000);
+  g_assert_cmpuint (biggest->n_places, >, 1);
+
+  /* the biggest disc is drawn where its places are, in the neutral grey (beside its count) */
+  shumate_viewport_location_to_widget_coords (viewport, GTK_WIDGET (layer), biggest->latitude,
+                                              biggest->longitude, &x, &y);
+  texture = dl_test_render_widget (GTK_WIDGET (dl_map_view_get_map (map_view)));
+  dl_test_pixel_at (texture, (int) round (x + biggest->radius - 3), (int) round (y), rgb);
+  g_assert_cmpint (ABS (rgb[0] - 97), <=, 3);
+  g_assert_cmpint (ABS (rgb[1] - 97), <=, 3);
+  g_assert_cmpint (ABS (rgb[2] - 107), <=, 3);
+
+  /* Escape stops the next load; the map stays */
+  g_mutex_lock (&fixture->gate.mutex);
+  fixture->gate.open = FALSE;
+  fixture->gate.waiting = FALSE;
+  g_mutex_unlock (&fixture->gate.mutex);
+  {
+    g_autoptr(GFile) again = gated_file_new (real, &fixture->gate);
+    DlStory *shown = dl_window_get_story (fixture->window);
+
+    dl_window_open_file (fixture->window, again);
+    wait_at_gate (fixture);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window),
+                                               "win.clear-selection", NULL));
+    g_assert_false (dl_window_is_loading (fixture->window));
+    g_assert_true (dl_window_get_story (fixture->window) == shown);
+    g_assert_cmpuint (dl_point_layer_get_n_places (layer), ==, 20000);
+  }
+}
+
 static void
 record_progress_cb (goffset  bytes_read,
                     goffset  total_bytes,
@@ -620,6 +727,8 @@ main (int   argc,
   g_autoptr(GError) error = NULL;
   int status;
 
+  /* the map's dots say how many places they are to a screen reader */
+  g_setenv ("GTK_A11Y", "test", TRUE);
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
   dl_resources_ensure ();
@@ -630,6 +739,7 @@ main (int   argc,
   g_test_add_func ("/load/read-progress", test_read_progress);
   g_test_add ("/load/progress", Fixture, NULL, fixture_setup, test_progress, fixture_teardown);
   g_test_add ("/load/cancel", Fixture, NULL, fixture_setup, test_cancel, fixture_teardown);
+  g_test_add ("/load/big-map", Fixture, NULL, fixture_setup, test_big_map, fixture_teardown);
   g_test_add ("/load/large-file", Fixture, NULL, fixture_setup, test_large_file,
               fixture_teardown);
 

@@ -152,6 +152,64 @@ test_events (void)
   g_assert_cmpstr (saved_again, ==, saved);
 }
 
+typedef struct
+{
+  GArray *fractions;
+  guint   stop_after;  /* calls before it says stop; 0: never */
+} Progress;
+
+static gboolean
+progress_cb (double   fraction,
+             gpointer user_data)
+{
+  Progress *progress = user_data;
+
+  g_array_append_val (progress->fractions, fraction);
+  return progress->stop_after == 0 || progress->fractions->len < progress->stop_after;
+}
+
+/* The reader tells how far it is as it reads the features, a few hundred times at most,
+ * never going back, to about the end; told to stop, it stops there and gives no story. */
+static void
+test_progress (void)
+{
+  GString *json = g_string_new ("{\"type\": \"FeatureCollection\", \"features\": [");
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DlStory) story = NULL;
+  Progress progress = { g_array_new (FALSE, FALSE, sizeof (double)), 0 };
+  double last;
+
+  for (guint i = 0; i < 5000; i++)
+    g_string_append_printf (json, "%s{\"type\": \"Feature\", \"id\": \"p%u\", "
+                            "\"geometry\": {\"type\": \"Point\", \"coordinates\": [%u, 1]}, "
+                            "\"properties\": {\"name\": \"P %u\"}}",
+                            i > 0 ? ", " : "", i, i % 170, i);
+  g_string_append (json, "]}");
+  bytes = g_string_free_to_bytes (json);
+
+  story = dl_story_new_from_bytes_full (bytes, "many.geojson", progress_cb, &progress, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (dl_story_get_places (story)), ==, 5000);
+  g_assert_cmpuint (progress.fractions->len, >=, 100);
+  g_assert_cmpuint (progress.fractions->len, <=, 201);
+  for (guint i = 1; i < progress.fractions->len; i++)
+    g_assert_cmpfloat (g_array_index (progress.fractions, double, i), >,
+                       g_array_index (progress.fractions, double, i - 1));
+  last = g_array_index (progress.fractions, double, progress.fractions->len - 1);
+  g_assert_cmpfloat (last, >, 0.95);
+  g_assert_cmpfloat (last, <=, 1.0);
+
+  g_clear_object (&story);
+  g_array_set_size (progress.fractions, 0);
+  progress.stop_after = 3;
+  story = dl_story_new_from_bytes_full (bytes, "many.geojson", progress_cb, &progress, &error);
+  g_assert_null (story);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpuint (progress.fractions->len, ==, 3);
+  g_array_unref (progress.fractions);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -161,5 +219,6 @@ main (int   argc,
   g_test_add_func ("/streamed-load/astral-member-name", test_astral_member_name);
   g_test_add_func ("/streamed-load/round-trip", test_round_trip);
   g_test_add_func ("/streamed-load/events", test_events);
+  g_test_add_func ("/streamed-load/progress", test_progress);
   return g_test_run ();
 }

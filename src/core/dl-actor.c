@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "dl-actor-private.h"
+#include "dl-notifier.h"
 
 G_DEFINE_FINAL_TYPE (DlActor, dl_actor, G_TYPE_OBJECT)
 
@@ -137,6 +138,8 @@ dl_actor_class_init (DlActorClass *klass)
   GParamFlags ro = G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
 
   object_class->finalize = dl_actor_finalize;
+  /* views hear of every item's changes in one place */
+  object_class->dispatch_properties_changed = dl_notifier_dispatch;
   object_class->get_property = dl_actor_get_property;
   object_class->set_property = dl_actor_set_property;
 

@@ -11,6 +11,7 @@
 #include "dl-document.h"
 
 #define RECOVERY_INTERVAL_S 30
+#define READ_SHARE DL_DOCUMENT_READ_SHARE
 #define RECOVERY_GROUP "Recovery"
 
 struct _DlDocument
@@ -52,6 +53,7 @@ typedef struct
   gpointer        progress_data;
   GDestroyNotify  progress_data_free;
   GMainContext   *context;
+  double          posted;   /* the last fraction handed to the main context */
 } LoadJob;
 
 typedef struct
@@ -187,15 +189,25 @@ post_progress (GTask  *task,
                double  fraction)
 {
   LoadJob *job = g_task_get_task_data (task);
+  g_autoptr(GSource) source = NULL;
   ProgressUpdate *update;
 
   if (job->progress == NULL)
     return;
+  /* a step of 1% at least: each one redraws the bar, on the core the worker shares */
+  if (fraction >= 0 && fraction < 1 && job->posted >= 0 && fraction - job->posted < 0.01)
+    return;
+  job->posted = fraction;
   update = g_new0 (ProgressUpdate, 1);
   update->task = g_object_ref (task);
   update->fraction = fraction;
-  g_main_context_invoke_full (job->context, G_PRIORITY_DEFAULT, progress_update_cb, update,
-                              progress_update_free);
+  /* an idle, not g_main_context_invoke(), which would run it right here in the worker
+   * whenever it can acquire the caller's context */
+  source = g_idle_source_new ();
+  g_source_set_priority (source, G_PRIORITY_DEFAULT);
+  g_source_set_callback (source, progress_update_cb, update, progress_update_free);
+  g_source_set_static_name (source, "[dateline] load progress");
+  g_source_attach (source, job->context);
 }
 
 static void
@@ -203,7 +215,19 @@ read_progress_cb (goffset  bytes_read,
                   goffset  total,
                   gpointer user_data)
 {
-  post_progress (user_data, total > 0 ? (double) bytes_read / total : -1.0);
+  post_progress (user_data, total > 0 ? READ_SHARE * MIN ((double) bytes_read / total, 1.0)
+                                      : -1.0);
+}
+
+static gboolean
+parse_progress_cb (double   fraction,
+                   gpointer user_data)
+{
+  GTask *task = user_data;
+
+  post_progress (task, READ_SHARE + (1 - READ_SHARE) * fraction);
+  /* Cancel stops the worker too, not just its result: a million places take seconds */
+  return !g_cancellable_is_cancelled (g_task_get_cancellable (task));
 }
 
 static void
@@ -239,12 +263,14 @@ load_thread (GTask        *task,
     }
   if (g_task_return_error_if_cancelled (task))
     return;
-  post_progress (task, -1.0);
-  story = dl_story_new_from_bytes (bytes, name, &error);
+  story = dl_story_new_from_bytes_full (bytes, name, parse_progress_cb, task, &error);
   if (story == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, story, g_object_unref);
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  post_progress (task, 1.0);
+  g_task_return_pointer (task, story, g_object_unref);
 }
 
 static void
@@ -427,6 +453,7 @@ dl_document_load_async (GFile               *file,
   job->progress_data = progress_data;
   job->progress_data_free = progress_data_free;
   job->context = g_main_context_ref_thread_default ();
+  job->posted = -1.0;
 
   task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, dl_document_load_async);

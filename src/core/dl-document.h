@@ -21,8 +21,11 @@ G_BEGIN_DECLS
 #define DL_TYPE_DOCUMENT (dl_document_get_type ())
 G_DECLARE_FINAL_TYPE (DlDocument, dl_document, DL, DOCUMENT, GObject)
 
-/* Called on the main context while loading: @fraction of the file read (0–1), or -1
- * while the story is checked after reading (or when the size is unknown). */
+/* Called on the main context while loading: how far it is (0–1): up to
+ * DL_DOCUMENT_READ_SHARE the file is read, then its features and events are read into the
+ * model and checked (ten times longer for a big file in the page cache); -1 while the size
+ * of the file is not known. */
+#define DL_DOCUMENT_READ_SHARE 0.1
 typedef void (*DlProgressFunc) (double   fraction,
                                 gpointer user_data);
 

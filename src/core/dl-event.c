@@ -8,6 +8,7 @@
 #include "dl-actor-private.h"
 #include "dl-event-private.h"
 #include "dl-filter.h"
+#include "dl-notifier.h"
 #include "dl-place-private.h"
 #include "dl-story-private.h"
 
@@ -216,6 +217,8 @@ dl_event_class_init (DlEventClass *klass)
   GParamFlags ro = G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
 
   object_class->finalize = dl_event_finalize;
+  /* views hear of every item's changes in one place */
+  object_class->dispatch_properties_changed = dl_notifier_dispatch;
   object_class->get_property = dl_event_get_property;
   object_class->set_property = dl_event_set_property;
 

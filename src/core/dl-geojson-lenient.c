@@ -281,7 +281,12 @@ dl_places_lon_range (GPtrArray *places,
           g_array_append_val (wests, w);
           g_array_append_val (easts, e);
         }
+      /* a point's anchor is its position, already in: half as many ranges to sort */
       anchor = dl_place_get_anchor (place);
+      if (dl_place_get_shape (place) == DL_PLACE_SHAPE_POINT && dl_place_get_n_parts (place) == 1
+          && wests->len > 0 && g_array_index (wests, double, wests->len - 1) == anchor.lon
+          && g_array_index (easts, double, easts->len - 1) == anchor.lon)
+        continue;
       g_array_append_val (wests, anchor.lon);
       g_array_append_val (easts, anchor.lon);
     }

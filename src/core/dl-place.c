@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "dl-notifier.h"
 #include "dl-place-private.h"
 
 G_DEFINE_FINAL_TYPE (DlPlace, dl_place, G_TYPE_OBJECT)
@@ -235,6 +236,8 @@ dl_place_class_init (DlPlaceClass *klass)
   GParamFlags ro = G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
 
   object_class->finalize = dl_place_finalize;
+  /* views hear of every item's changes in one place */
+  object_class->dispatch_properties_changed = dl_notifier_dispatch;
   object_class->get_property = dl_place_get_property;
   object_class->set_property = dl_place_set_property;
 

@@ -94,6 +94,12 @@ typedef struct
   /* the text json-glib reads (\u0000 replaced), and a parser for one feature at a time */
   const char *json_text;
   JsonParser *parser;
+  /* dl_story_new_from_bytes_full(): told how far the reading is; it may stop it */
+  DlStoryProgressFunc progress;
+  gpointer    progress_data;
+  gsize       n_read;         /* bytes of the text parsed so far */
+  gsize       next_progress;  /* when n_read reaches this, it is told */
+  gboolean    stopped;
 } Loader;
 
 static void
@@ -1693,8 +1699,22 @@ parse_span (Loader            *l,
             const DlJsonSpan  *span,
             GError           **error)
 {
-  JsonNode *node = dl_json_build (l->json_text + span->offset, span->length);
+  JsonNode *node;
 
+  /* each feature and event is parsed here, once */
+  l->n_read += span->length;
+  if (l->progress != NULL && !l->stopped && l->n_read >= l->next_progress)
+    {
+      l->next_progress = l->n_read + l->length / 200 + 1;
+      l->stopped = !l->progress (MIN ((double) l->n_read / MAX (l->length, 1), 1.0),
+                                 l->progress_data);
+    }
+  if (l->stopped)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, _("Reading stopped"));
+      return NULL;
+    }
+  node = dl_json_build (l->json_text + span->offset, span->length);
   if (node == NULL &&
       json_parser_load_from_data (l->parser, l->json_text + span->offset, span->length, error))
     node = json_parser_steal_root (l->parser);
@@ -2201,9 +2221,12 @@ locate_problems (Loader   *l,
 
 /* Loads the story, collecting every problem; the story only when there is none. */
 static DlStory *
-load (GBytes     *bytes,
-      const char *display_name,
-      GPtrArray  *problems)
+load (GBytes              *bytes,
+      const char          *display_name,
+      GPtrArray           *problems,
+      DlStoryProgressFunc  progress,
+      gpointer             progress_data,
+      gboolean            *stopped)
 {
   g_autoptr(DlStory) story = NULL;
   g_autoptr(JsonParser) parser = NULL;
@@ -2225,6 +2248,8 @@ load (GBytes     *bytes,
   l.event_paths = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   l.mentioned = g_ptr_array_new_with_free_func (g_object_unref);
   l.mentioned_paths = g_ptr_array_new_with_free_func (g_free);
+  l.progress = progress;
+  l.progress_data = progress_data;
 
   if (check_text (&l))
     {
@@ -2277,7 +2302,9 @@ load (GBytes     *bytes,
   g_free (l.text_index.chars_before_block);
   g_clear_pointer (&l.text_index.suffixes, dl_text_index_free);
 
-  if (l.n_errors > 0)
+  if (stopped != NULL)
+    *stopped = l.stopped;
+  if (l.n_errors > 0 || l.stopped)
     return NULL;
 
   if (story != NULL && problems->len > 0)
@@ -2313,8 +2340,33 @@ dl_story_new_from_bytes (GBytes      *bytes,
                          const char  *display_name,
                          GError     **error)
 {
+  return dl_story_new_from_bytes_full (bytes, display_name, NULL, NULL, error);
+}
+
+/**
+ * dl_story_new_from_bytes_full:
+ * @bytes: the content of a story file
+ * @display_name: the file's name in messages ("story.geojson")
+ * @progress: (nullable) (scope call): told how far the reading is, a few hundred times
+ * @progress_data: data for @progress
+ * @error: a #GError
+ *
+ * As dl_story_new_from_bytes(), calling @progress with the fraction of the text read into
+ * the model as the features and events are read. When @progress returns %FALSE the
+ * reading stops and fails with %G_IO_ERROR_CANCELLED.
+ *
+ * Returns: (transfer full) (nullable): the story, or %NULL on error.
+ */
+DlStory *
+dl_story_new_from_bytes_full (GBytes               *bytes,
+                              const char           *display_name,
+                              DlStoryProgressFunc   progress,
+                              gpointer              progress_data,
+                              GError              **error)
+{
   g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func ((GDestroyNotify) problem_free);
   DlStory *story;
+  gboolean stopped = FALSE;
 
   g_return_val_if_fail (bytes != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -2322,8 +2374,10 @@ dl_story_new_from_bytes (GBytes      *bytes,
   if (display_name == NULL)
     display_name = "story";
 
-  story = load (bytes, display_name, problems);
-  if (story == NULL)
+  story = load (bytes, display_name, problems, progress, progress_data, &stopped);
+  if (stopped)
+    g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, _("Reading stopped"));
+  else if (story == NULL)
     {
       const Problem *first = first_error (problems);
       g_autofree char *message = format_problem (first, display_name);
@@ -2384,7 +2438,7 @@ dl_story_check_bytes_full (GBytes      *bytes,
   if (display_name == NULL)
     display_name = "story";
 
-  loaded = load (bytes, display_name, problems);
+  loaded = load (bytes, display_name, problems, NULL, NULL, NULL);
   messages = g_ptr_array_new_with_free_func (g_free);
   for (guint i = 0; i < problems->len; i++)
     if (!((const Problem *) g_ptr_array_index (problems, i))->warning)

@@ -20,6 +20,16 @@ G_DECLARE_FINAL_TYPE (DlStory, dl_story, DL, STORY, GObject)
 DlStory      *dl_story_new_from_bytes    (GBytes       *bytes,
                                           const char   *display_name,
                                           GError      **error);
+/* Told from the loading thread how far the reading of a story is: @fraction of the text
+ * read into the model (0–1). Returning FALSE stops the reading. */
+typedef gboolean (*DlStoryProgressFunc) (double   fraction,
+                                         gpointer user_data);
+/* The same, telling @progress; when it returns FALSE, NULL with G_IO_ERROR_CANCELLED. */
+DlStory      *dl_story_new_from_bytes_full (GBytes              *bytes,
+                                            const char          *display_name,
+                                            DlStoryProgressFunc  progress,
+                                            gpointer             progress_data,
+                                            GError             **error);
 /* The bytes of a story file, refused as soon as they pass the size limit. */
 GBytes       *dl_story_read_file         (GFile        *file,
                                           const char   *display_name,

@@ -84,6 +84,9 @@ struct _DlMapView
   gboolean            has_goal;
   double              goal[3];  /* latitude, longitude, zoom */
   gboolean            fit_pending_focus;  /* the pending fit frames the focus only */
+  gboolean            fit_pending_box;    /* the pending fit frames pending_sw, pending_ne */
+  DlLonLat            pending_sw;
+  DlLonLat            pending_ne;
   double              cluster_zoom;       /* the zoom the clusters were made for */
   GtkPopover         *chooser;            /* the places of a cluster that never splits */
 };
@@ -156,13 +159,18 @@ visible_places (DlMapView *self)
   return visible;
 }
 
+/* The box around the places of @visible (NULL: those visible_places() gives). */
 static gboolean
 get_visible_bounds (DlMapView *self,
+                    GArray    *visible,
                     DlLonLat  *sw,
                     DlLonLat  *ne)
 {
-  g_autoptr(GArray) visible = visible_places (self);
-  g_autoptr(GPtrArray) places = g_ptr_array_new ();
+  g_autoptr(GArray) own = visible == NULL ? visible_places (self) : NULL;
+  g_autoptr(GPtrArray) places = g_ptr_array_sized_new (visible != NULL ? visible->len : 0);
+
+  if (visible == NULL)
+    visible = own;
 
   for (guint i = 0; i < visible->len; i++)
     g_ptr_array_add (places, g_array_index (visible, DlPlaceSummary, i).place);
@@ -207,6 +215,7 @@ move_to_bounds (DlMapView      *self,
     {
       self->fit_pending = TRUE;
       self->fit_pending_focus = FALSE;
+      self->fit_pending_box = FALSE;
       return;
     }
 
@@ -476,19 +485,30 @@ update_legend (DlMapView *self)
   dl_map_legend_set_actors (self->legend, shown);
 }
 
+static void update_markers_for (DlMapView *self,
+                                GArray    *visible);
+
 static void
 update_markers (DlMapView *self)
 {
   g_autoptr(GArray) visible = NULL;
+
+  if (self->state == NULL || dl_view_state_get_story (self->state) == NULL)
+    return;
+  visible = visible_places (self);
+  update_markers_for (self, visible);
+}
+
+/* The map shows the places of @visible (an array of DlPlaceSummary), and only those. */
+static void
+update_markers_for (DlMapView *self,
+                    GArray    *visible)
+{
   g_autoptr(GHashTable) shown = g_hash_table_new (NULL, NULL);
   g_autoptr(GArray) lats = NULL;
   g_autoptr(GArray) lons = NULL;
   g_autoptr(GArray) radii = NULL;
 
-  if (self->state == NULL || dl_view_state_get_story (self->state) == NULL)
-    return;
-
-  visible = visible_places (self);
   g_hash_table_remove_all (self->shown_actor);
   g_hash_table_remove_all (self->actor_uses);
   for (guint i = 0; i < visible->len; i++)
@@ -745,6 +765,7 @@ story_changed_cb (DlViewState *state,
 {
   DlStory *story = dl_view_state_get_story (state);
   g_autoptr(GPtrArray) ordered = NULL;
+  g_autoptr(GArray) visible = NULL;
   GListModel *places;
 
   if (self->popover != NULL)
@@ -781,18 +802,28 @@ story_changed_cb (DlViewState *state,
     }
 
   /* Decided once per story, on what it shows when opened (the filter starts empty). */
-  {
-    g_autoptr(GArray) visible = visible_places (self);
-
-    self->use_points = visible->len > POINT_THRESHOLD;
-  }
+  visible = visible_places (self);
+  self->use_points = visible->len > POINT_THRESHOLD;
   gtk_widget_set_visible (GTK_WIDGET (self->point_layer), self->use_points);
   gtk_widget_set_visible (GTK_WIDGET (self->marker_layer), !self->use_points);
   if (self->use_points)
     {
-      update_markers (self);
+      DlLonLat sw, ne;
+
+      /* the places are gathered once, not for each of the layer, the legend and the
+       * first view: a million of them took a second each time */
+      update_markers_for (self, visible);
       update_selection (self);
-      dl_map_view_focus_shown (self, FALSE);
+      if (get_visible_bounds (self, visible, &sw, &ne))
+        move_to_bounds (self, &sw, &ne, FIT_MAX_ZOOM, FALSE);
+      /* before the map has a size, its first allocation frames this box, not the places
+       * gathered again */
+      if (self->fit_pending)
+        {
+          self->fit_pending_box = TRUE;
+          self->pending_sw = sw;
+          self->pending_ne = ne;
+        }
       return;
     }
 
@@ -818,7 +849,7 @@ story_changed_cb (DlViewState *state,
       g_hash_table_insert (self->markers, place, marker);
       g_ptr_array_add (self->marker_order, marker);
     }
-  update_markers (self);
+  update_markers_for (self, visible);
   update_selection (self);
   dl_map_view_focus_shown (self, FALSE);
 }
@@ -1545,7 +1576,12 @@ dl_map_view_size_allocate (GtkWidget *widget,
   if (self->fit_pending && width > 0 && height > 0)
     {
       self->fit_pending = FALSE;
-      if (self->fit_pending_focus)
+      if (self->fit_pending_box)
+        {
+          self->fit_pending_box = FALSE;
+          move_to_bounds (self, &self->pending_sw, &self->pending_ne, FIT_MAX_ZOOM, FALSE);
+        }
+      else if (self->fit_pending_focus)
         dl_map_view_focus_shown (self, FALSE);
       else
         dl_map_view_fit_shown (self, FALSE);
@@ -2012,7 +2048,7 @@ dl_map_view_fit_shown (DlMapView *self,
 
   if (self->state == NULL || dl_view_state_get_story (self->state) == NULL)
     return;
-  if (get_visible_bounds (self, &sw, &ne))
+  if (get_visible_bounds (self, NULL, &sw, &ne))
     move_to_bounds (self, &sw, &ne, FIT_MAX_ZOOM, animate);
 }
 

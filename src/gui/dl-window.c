@@ -93,7 +93,8 @@ dl_window_update_actions (DlWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-booklet", has_story);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-as", has_story);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", has_story);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.clear-selection", has_story);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.clear-selection",
+                                 has_story || self->load_cancellable != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.fit", has_story);
   gtk_widget_set_sensitive (GTK_WIDGET (self->actor_button), has_story);
   gtk_widget_set_sensitive (GTK_WIDGET (self->search_button), has_story);
@@ -490,22 +491,36 @@ show_error (DlWindow   *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* A load of the window: its progress and its result count only while it is the current
+ * one (not cancelled, no other file opened since). */
 typedef struct
 {
   DlWindow     *self;
   GCancellable *cancellable;
-  gboolean      checking;
-  double        fraction;   /* of the bytes read; negative when the size is unknown */
-} LoadProgress;
+  GFile        *file;
+} LoadCall;
+
+static LoadCall *
+load_call_new (DlWindow *self,
+               GFile    *file)
+{
+  LoadCall *call = g_new0 (LoadCall, 1);
+
+  call->self = g_object_ref (self);
+  call->cancellable = g_object_ref (self->load_cancellable);
+  call->file = g_object_ref (file);
+  return call;
+}
 
 static void
-load_progress_free (gpointer data)
+load_call_free (gpointer data)
 {
-  LoadProgress *progress = data;
+  LoadCall *call = data;
 
-  g_object_unref (progress->self);
-  g_object_unref (progress->cancellable);
-  g_free (progress);
+  g_object_unref (call->self);
+  g_object_unref (call->cancellable);
+  g_object_unref (call->file);
+  g_free (call);
 }
 
 static gboolean
@@ -523,58 +538,28 @@ set_load_progress (DlWindow *self,
                    double    fraction)
 {
   gtk_progress_bar_set_text (self->load_progress, checking ? _("Checking…") : _("Reading…"));
-  if (!checking && fraction >= 0)
+  if (fraction >= 0)
     {
       g_clear_handle_id (&self->load_pulse_id, g_source_remove);
       gtk_progress_bar_set_fraction (self->load_progress, fraction);
     }
   else if (self->load_pulse_id == 0)
     {
-      /* parsing cannot tell how far it is */
+      /* the size of the file is not known */
       gtk_progress_bar_pulse (self->load_progress);
       self->load_pulse_id = g_timeout_add (100, pulse_cb, self);
     }
 }
 
-static gboolean
-load_progress_cb (gpointer data)
-{
-  LoadProgress *progress = data;
-
-  /* only for the load still going on */
-  if (progress->cancellable == progress->self->load_cancellable)
-    set_load_progress (progress->self, progress->checking, progress->fraction);
-  return G_SOURCE_REMOVE;
-}
-
-/* From the worker: hands the progress to the main thread. */
+/* On the main thread: how far the document's worker is. */
 static void
-post_load_progress (GTask    *task,
-                    gboolean  checking,
-                    double    fraction)
-{
-  LoadProgress *progress = g_new0 (LoadProgress, 1);
-  g_autoptr(GSource) source = g_idle_source_new ();
-
-  progress->self = g_object_ref (g_task_get_source_object (task));
-  progress->cancellable = g_object_ref (g_task_get_cancellable (task));
-  progress->checking = checking;
-  progress->fraction = fraction;
-  /* An idle, not g_main_context_invoke(), which runs the function right here, in the
-   * worker, whenever it can acquire the main context. */
-  g_source_set_priority (source, G_PRIORITY_DEFAULT);
-  g_source_set_callback (source, load_progress_cb, progress, load_progress_free);
-  g_source_set_static_name (source, "[dateline] load progress");
-  g_source_attach (source, g_task_get_context (task));
-}
-
-static void
-read_progress_cb (goffset  bytes_read,
-                  goffset  total_bytes,
+load_progress_cb (double   fraction,
                   gpointer user_data)
 {
-  post_load_progress (user_data, FALSE,
-                      total_bytes > 0 ? MIN ((double) bytes_read / total_bytes, 1.0) : -1.0);
+  LoadCall *call = user_data;
+
+  if (call->cancellable == call->self->load_cancellable)
+    set_load_progress (call->self, fraction >= DL_DOCUMENT_READ_SHARE, fraction);
 }
 
 static gboolean
@@ -597,6 +582,7 @@ end_load (DlWindow *self)
   g_clear_handle_id (&self->load_pulse_id, g_source_remove);
   gtk_revealer_set_reveal_child (self->load_revealer, FALSE);
   update_title (self);
+  dl_window_update_actions (self);
 }
 
 static void
@@ -608,52 +594,27 @@ load_cancel_clicked_cb (DlWindow *self)
 }
 
 static void
-load_thread (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
-{
-  GFile *file = task_data;
-  g_autofree char *name = g_file_get_basename (file);
-  g_autoptr(GBytes) bytes = NULL;
-  GError *error = NULL;
-  DlStory *story;
-
-  bytes = dl_story_read_file_with_progress (file, name, read_progress_cb, task, cancellable,
-                                            &error);
-  if (bytes == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  if (g_task_return_error_if_cancelled (task))
-    return;
-
-  post_load_progress (task, TRUE, -1.0);
-  story = dl_story_new_from_bytes (bytes, name, &error);
-  if (story == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, story, g_object_unref);
-}
-
-static void
 load_done_cb (GObject      *source,
               GAsyncResult *result,
               gpointer      user_data)
 {
-  DlWindow *self = DL_WINDOW (source);
-  GFile *file = g_task_get_task_data (G_TASK (result));
+  LoadCall *call = user_data;
+  DlWindow *self = call->self;
+  GFile *file = call->file;
   g_autoptr(GError) error = NULL;
-  g_autoptr(DlStory) story = g_task_propagate_pointer (G_TASK (result), &error);
+  g_autoptr(DlDocument) document = dl_document_load_finish (result, &error);
+  DlStory *story;
 
   /* Another file was opened since, the load was cancelled, or the window closed. */
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED)
-      || g_cancellable_is_cancelled (g_task_get_cancellable (G_TASK (result))))
-    return;
+      || g_cancellable_is_cancelled (call->cancellable))
+    {
+      load_call_free (call);
+      return;
+    }
   end_load (self);
 
-  if (story == NULL)
+  if (document == NULL)
     {
       g_autofree char *name = g_file_get_basename (file);
       /* TRANSLATORS: heading of the error dialog; %s is the file name */
@@ -663,15 +624,13 @@ load_done_cb (GObject      *source,
         dl_window_chrome_show_error (self, heading, error->message);
       else
         show_error (self, heading, error->message);
+      load_call_free (call);
       return;
     }
 
+  story = dl_document_get_story (document);
   dl_window_chrome_add_recent (file);
-  {
-    g_autoptr(DlDocument) document = dl_document_new (story, file);
-
-    dl_window_set_document (self, document);
-  }
+  dl_window_set_document (self, document);
   dl_window_show_load_warnings (self, story);
   if (self->settings != NULL)
     {
@@ -679,6 +638,7 @@ load_done_cb (GObject      *source,
 
       g_settings_set_string (self->settings, "last-story", uri);
     }
+  load_call_free (call);
 }
 
 static void
@@ -834,7 +794,11 @@ clear_selection_action (GtkWidget  *widget,
 {
   DlWindow *self = DL_WINDOW (widget);
 
-  dl_view_state_clear_selection (self->state);
+  /* Escape stops a file being opened first, as its card's Cancel does */
+  if (self->load_cancellable != NULL)
+    load_cancel_clicked_cb (self);
+  else
+    dl_view_state_clear_selection (self->state);
 }
 
 /* The map's zoom keys work wherever the focus is. */
@@ -1435,8 +1399,6 @@ void
 dl_window_open_file (DlWindow *self,
                      GFile    *file)
 {
-  g_autoptr(GTask) task = NULL;
-
   g_return_if_fail (DL_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
 
@@ -1446,6 +1408,7 @@ dl_window_open_file (DlWindow *self,
   g_free (self->loading_name);
   self->loading_name = g_file_get_basename (file);
   update_title (self);
+  dl_window_update_actions (self);
 
   {
     /* TRANSLATORS: while a file is read; %s is its name */
@@ -1462,10 +1425,8 @@ dl_window_open_file (DlWindow *self,
     }
 
   /* Off the main thread: a big file must not freeze the window. */
-  task = g_task_new (self, self->load_cancellable, load_done_cb, NULL);
-  g_task_set_source_tag (task, dl_window_open_file);
-  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
-  g_task_run_in_thread (task, load_thread);
+  dl_document_load_async (file, load_progress_cb, load_call_new (self, file), load_call_free,
+                          self->load_cancellable, load_done_cb, load_call_new (self, file));
 }
 
 DlViewState *

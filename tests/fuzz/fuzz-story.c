@@ -98,6 +98,43 @@ check_round_trip (DlStory *story)
     fuzz_abort ("the reloaded story has different counts", NULL);
 }
 
+typedef struct
+{
+  guint  n_calls;
+  guint  stop_after;
+  double last;
+} Progress;
+
+static gboolean
+progress_cb (double   fraction,
+             gpointer user_data)
+{
+  Progress *progress = user_data;
+
+  if (!(fraction >= progress->last && fraction <= 1.0))
+    fuzz_abort ("the reading's progress went back or past the end", NULL);
+  progress->last = fraction;
+  return ++progress->n_calls < progress->stop_after;
+}
+
+/* Stopped part-way (as Cancel does in the window): no story, a cancelled error, no leak;
+ * told to go on, the same result as without progress. */
+static void
+check_stopped (GBytes   *bytes,
+               gboolean  loads)
+{
+  g_autoptr(DlStory) story = NULL;
+  g_autoptr(GError) error = NULL;
+  Progress progress = { 0, 1 + g_bytes_get_size (bytes) % 3, 0 };
+
+  story = dl_story_new_from_bytes_full (bytes, "fuzz.geojson", progress_cb, &progress, &error);
+  if (progress.n_calls >= progress.stop_after &&
+      (story != NULL || !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED)))
+    fuzz_abort ("a reading told to stop did not stop", NULL);
+  if (progress.n_calls < progress.stop_after && (story != NULL) != loads)
+    fuzz_abort ("the reading with progress disagrees with the one without", NULL);
+}
+
 int
 LLVMFuzzerTestOneInput (const uint8_t *data,
                         size_t         size)
@@ -127,6 +164,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
     }
 
   story = dl_story_new_from_bytes (bytes, "fuzz.geojson", &error);
+  check_stopped (bytes, story != NULL);
   if (story == NULL)
     {
       if (error == NULL || error->domain != DL_STORY_ERROR)
