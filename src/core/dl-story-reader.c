@@ -1019,7 +1019,6 @@ read_feature (Loader     *l,
   JsonNode *id_node;
   JsonNode *geometry;
   const char *type;
-  gboolean id_is_number = FALSE;
   gboolean has_geometry = FALSE;
 
   if (!check_kind (l, node, path, KIND_OBJECT))
@@ -1041,10 +1040,7 @@ read_feature (Loader     *l,
   /* RFC 7946: a string or a number. Only a story needs them, unique, to refer to. */
   id_node = json_object_get_member (feature, "id");
   if (id_node != NULL && node_is (id_node, KIND_NUMBER))
-    {
-      id = id_to_string (id_node);
-      id_is_number = TRUE;
-    }
+    id = id_to_string (id_node);
   else if (l->is_story)
     {
       const char *s = get_nonempty_string (l, feature, path, "id", TRUE);
@@ -1075,9 +1071,8 @@ read_feature (Loader     *l,
   if (id != NULL && l->is_story)
     {
       g_autofree char *id_path = member_path (path, "id");
-      /* 1 and "1" are different ids */
-      g_autofree char *key = g_strconcat (id_is_number ? "#" : "$", id, NULL);
-      const char *first = g_hash_table_lookup (l->place_paths, key);
+      /* 1 and "1" are one id to the events that refer to them */
+      const char *first = g_hash_table_lookup (l->place_paths, id);
 
       if (first != NULL)
         {
@@ -1085,7 +1080,7 @@ read_feature (Loader     *l,
                   _("duplicate place id “%s” (also the id of %s)"), id, first);
           return;
         }
-      g_hash_table_insert (l->place_paths, g_steal_pointer (&key), g_strdup (path));
+      g_hash_table_insert (l->place_paths, g_strdup (id), g_strdup (path));
     }
 
   place = dl_place_new (id);
@@ -1701,84 +1696,79 @@ parse_span (Loader            *l,
   return node;
 }
 
-/* Reads each element of "features" from its span of the text, one tree at a time: a
- * place keeps where it was read from, not the tree (dropped once it is in the model). */
-static void
-read_feature_sources (Loader *l)
-{
-  GArray *sources = l->story->feature_sources;
+typedef void (*ReadElement) (Loader     *l,
+                             JsonNode   *node,
+                             guint       index,
+                             const char *path);
+/* What the model keeps of an element read from its span, once it is there. */
+typedef void (*KeepElement) (gpointer  item,
+                             JsonNode *node,
+                             guint     source_index);
 
+/* Reads each element of an array of the text (@array_path: "features") from its span, one
+ * tree at a time: an item the element adds to @model keeps where it was read from, not the
+ * tree (dropped once it is in the model). */
+static void
+read_sources (Loader      *l,
+              GArray      *sources,
+              const char  *array_path,
+              GListModel  *model,
+              ReadElement  read,
+              KeepElement  keep)
+{
   for (guint i = 0; i < sources->len; i++)
     {
       DlFeatureSource *source = &g_array_index (sources, DlFeatureSource, i);
       g_autoptr(GError) error = NULL;
       g_autoptr(JsonNode) node = NULL;
-      g_autofree char *path = NULL;
-      guint n_places = g_list_model_get_n_items (G_LIST_MODEL (l->story->places));
+      g_autofree char *path = g_strdup_printf ("%s[%u]", array_path, i);
+      guint n_items = g_list_model_get_n_items (model);
 
       node = parse_span (l, &source->span, &error);
       if (node == NULL)
         {
-          path = g_strdup_printf ("features[%u]", i);
           report (l, DL_STORY_ERROR_PARSE, path, _("not valid JSON: %s"), error->message);
           continue;
         }
-      path = g_strdup_printf ("features[%u]", i);
-      read_feature (l, node, i, path);
-      if (g_list_model_get_n_items (G_LIST_MODEL (l->story->places)) > n_places)
+      read (l, node, i, path);
+      if (g_list_model_get_n_items (model) > n_items)
         {
-          g_autoptr(DlPlace) place = g_list_model_get_item (G_LIST_MODEL (l->story->places),
-                                                            n_places);
-          JsonNode *id = json_object_get_member (json_node_get_object (node), "id");
+          g_autoptr(GObject) item = g_list_model_get_item (model, n_items);
 
-          /* what dl_story_remember_nodes() finds of a place read with its tree */
-          JsonNode *properties = json_object_get_member (json_node_get_object (node),
-                                                         "properties");
-
-          place->id_made_up = id == NULL || !JSON_NODE_HOLDS_VALUE (id);
-          /* what a reader is shown of a plain map's free data stays */
-          if (properties != NULL && JSON_NODE_HOLDS_OBJECT (properties) &&
-              dl_place_properties_worth_keeping (json_node_get_object (properties)))
-            place->properties = json_object_ref (json_node_get_object (properties));
-          g_clear_pointer (&place->node, json_node_unref);
-          place->source_index = i + 1;
+          keep (item, node, i + 1);
           source->owned = TRUE;
         }
     }
 }
 
-/* Reads each element of "events" of "dateline" from its span of the text, as
- * read_feature_sources() does for features. */
 static void
-read_event_sources (Loader *l)
+keep_place (gpointer  item,
+            JsonNode *node,
+            guint     source_index)
 {
-  GArray *sources = l->story->event_sources;
+  DlPlace *place = item;
+  JsonNode *id = json_object_get_member (json_node_get_object (node), "id");
+  /* what dl_story_remember_nodes() finds of a place read with its tree */
+  JsonNode *properties = json_object_get_member (json_node_get_object (node), "properties");
 
-  for (guint i = 0; i < sources->len; i++)
-    {
-      DlFeatureSource *source = &g_array_index (sources, DlFeatureSource, i);
-      g_autoptr(GError) error = NULL;
-      g_autoptr(JsonNode) node = NULL;
-      g_autofree char *path = g_strdup_printf ("dateline.events[%u]", i);
-      guint n_events = g_list_model_get_n_items (G_LIST_MODEL (l->story->events));
+  place->id_made_up = id == NULL || !JSON_NODE_HOLDS_VALUE (id);
+  /* what a reader is shown of a plain map's free data stays */
+  if (properties != NULL && JSON_NODE_HOLDS_OBJECT (properties) &&
+      dl_place_properties_worth_keeping (json_node_get_object (properties)))
+    place->properties = json_object_ref (json_node_get_object (properties));
+  g_clear_pointer (&place->node, json_node_unref);
+  place->source_index = source_index;
+}
 
-      node = parse_span (l, &source->span, &error);
-      if (node == NULL)
-        {
-          report (l, DL_STORY_ERROR_PARSE, path, _("not valid JSON: %s"), error->message);
-          continue;
-        }
-      read_event (l, node, i, path);
-      if (g_list_model_get_n_items (G_LIST_MODEL (l->story->events)) > n_events)
-        {
-          g_autoptr(DlEvent) event = g_list_model_get_item (G_LIST_MODEL (l->story->events),
-                                                            n_events);
+static void
+keep_event (gpointer  item,
+            JsonNode *node,
+            guint     source_index)
+{
+  DlEvent *event = item;
 
-          g_clear_pointer (&event->node, json_node_unref);
-          event->source_index = i + 1;
-          source->owned = TRUE;
-        }
-    }
+  g_clear_pointer (&event->node, json_node_unref);
+  event->source_index = source_index;
 }
 
 /* The spans of the elements of the array at @span of the text (offsets into the text). */
@@ -1998,7 +1988,8 @@ read_root (Loader *l)
   features = get_array (l, object, "", "features", TRUE);
   l->places_incomplete = features == NULL;
   if (features != NULL && l->story->feature_sources != NULL)
-    read_feature_sources (l);
+    read_sources (l, l->story->feature_sources, "features",
+                  G_LIST_MODEL (l->story->places), read_feature, keep_place);
   else if (features != NULL)
     for (guint i = 0; i < json_array_get_length (features); i++)
       {
@@ -2047,7 +2038,8 @@ read_root (Loader *l)
 
       events = get_array (l, dateline, "dateline", "events", FALSE);
       if (events != NULL && l->story->event_sources != NULL)
-        read_event_sources (l);
+        read_sources (l, l->story->event_sources, "dateline.events",
+                      G_LIST_MODEL (l->story->events), read_event, keep_event);
       else if (events != NULL)
         for (guint i = 0; i < json_array_get_length (events); i++)
           {
