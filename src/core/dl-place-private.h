@@ -7,6 +7,12 @@
 
 G_BEGIN_DECLS
 
+typedef struct
+{
+  guint    end;    /* index past its last position */
+  gboolean outer;  /* the outer ring of a polygon */
+} DlPlacePart;
+
 struct _DlPlace
 {
   GObject       parent_instance;
@@ -19,8 +25,13 @@ struct _DlPlace
   char         *description;
 
   DlPlaceShape  shape;
-  GPtrArray    *parts;        /* of GArray of DlLonLat */
-  GArray       *outer;        /* gboolean per part: the outer ring of a polygon */
+  /* the geometry: the positions of every part end to end; a single position (a Point, the
+   * most common place) is held in @point, with no allocation */
+  guint         n_parts;
+  guint         n_positions;
+  DlLonLat     *positions;    /* &point, an allocation or NULL */
+  DlPlacePart  *parts;        /* NULL for a single part that is no outer ring */
+  DlLonLat      point;
   gboolean      has_label;
   DlLonLat      label;
   DlLonLat      anchor;
@@ -55,6 +66,9 @@ void     dl_place_add_part   (DlPlace       *self,
                               const DlLonLat *positions,
                               guint          n_positions,
                               gboolean       outer);
+/* Whether part @index is the outer ring of a polygon (its holes follow it). */
+gboolean dl_place_part_is_outer (DlPlace    *self,
+                                 guint       index);
 /* Computes the anchor and bounds once the parts are in. */
 void     dl_place_finish     (DlPlace       *self);
 /* Adds @delta to the event count and notifies "n-events". */

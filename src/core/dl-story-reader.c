@@ -715,7 +715,7 @@ read_geometry_collection (Loader     *l,
       member = dl_place_new (NULL);
       g_ptr_array_add (members, member);
       ok = read_geometry (l, member, json_node_get_object (node), child) && ok;
-      if (member->parts->len > 0)
+      if (member->n_parts > 0)
         rank = MAX (rank, shape_rank (member->shape));
     }
 
@@ -723,15 +723,15 @@ read_geometry_collection (Loader     *l,
     {
       DlPlace *member = members->pdata[i];
 
-      if (member->parts->len == 0 || shape_rank (member->shape) != rank)
+      if (member->n_parts == 0 || shape_rank (member->shape) != rank)
         continue;
       place->shape = member->shape;
-      for (guint j = 0; j < member->parts->len; j++)
+      for (guint j = 0; j < member->n_parts; j++)
         {
-          GArray *part = g_ptr_array_index (member->parts, j);
+          guint len;
+          const DlLonLat *part = dl_place_get_part (member, j, &len);
 
-          dl_place_add_part (place, (const DlLonLat *) part->data, part->len,
-                             g_array_index (member->outer, gboolean, j));
+          dl_place_add_part (place, part, len, dl_place_part_is_outer (member, j));
         }
     }
   return ok;
@@ -978,19 +978,13 @@ wrap_place (DlPlace *place)
 {
   double shift;
 
-  if (place->parts->len == 0)
+  if (place->n_positions == 0)
     return;
-  shift = dl_geojson_wrap_shift (g_array_index ((GArray *) place->parts->pdata[0],
-                                                DlLonLat, 0).lon);
+  shift = dl_geojson_wrap_shift (place->positions[0].lon);
   if (shift == 0)
     return;
-  for (guint i = 0; i < place->parts->len; i++)
-    {
-      GArray *part = place->parts->pdata[i];
-
-      for (guint j = 0; j < part->len; j++)
-        g_array_index (part, DlLonLat, j).lon += shift;
-    }
+  for (guint i = 0; i < place->n_positions; i++)
+    place->positions[i].lon += shift;
   if (place->has_label)
     place->label.lon += shift;
 }

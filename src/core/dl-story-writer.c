@@ -424,7 +424,7 @@ write_place (Writer  *w,
     json_object_set_string_member (feature, "id", place->id);
   if (original == NULL)
     json_object_set_string_member (feature, "type", "Feature");
-  if (place->parts->len > 0)
+  if (place->n_parts > 0)
     {
       JsonObject *geometry = NULL;
 
