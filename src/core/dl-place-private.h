@@ -13,6 +13,13 @@ typedef struct
   gboolean outer;  /* the outer ring of a polygon */
 } DlPlacePart;
 
+typedef struct
+{
+  DlLonLat anchor;
+  DlLonLat south_west;
+  DlLonLat north_east;
+} DlPlaceExtent;
+
 struct _DlPlace
 {
   GObject       parent_instance;
@@ -34,9 +41,8 @@ struct _DlPlace
   DlLonLat      point;
   gboolean      has_label;
   DlLonLat      label;
-  DlLonLat      anchor;
-  DlLonLat      south_west;
-  DlLonLat      north_east;
+  /* the anchor and bounds of a geometry of several positions (one is its own), or NULL */
+  DlPlaceExtent *extent;
 
   guint         n_events;
   guint         index;        /* position in the file */
@@ -55,7 +61,7 @@ struct _DlPlace
    * loader may have wrapped longitudes past 180°, which an unchanged save keeps) */
   gboolean      geometry_edited;
   /* as read: the name the loader gave it, and whether its id was made up (a plain map's
-   * feature without one), for the writer */
+   * feature without one), for the writer; @loaded_name may be @name itself */
   char         *loaded_name;
   gboolean      id_made_up;
 };
@@ -69,6 +75,8 @@ void     dl_place_add_part   (DlPlace       *self,
 /* Whether part @index is the outer ring of a polygon (its holes follow it). */
 gboolean dl_place_part_is_outer (DlPlace    *self,
                                  guint       index);
+/* Remembers the name as the one the file has (dl_story_remember_nodes()). */
+void     dl_place_remember_name (DlPlace    *self);
 /* Computes the anchor and bounds once the parts are in. */
 void     dl_place_finish     (DlPlace       *self);
 /* Adds @delta to the event count and notifies "n-events". */

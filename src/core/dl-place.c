@@ -236,16 +236,18 @@ dl_place_finalize (GObject *object)
   DlPlace *self = DL_PLACE (object);
 
   g_free (self->id);
+  if (self->loaded_name != self->name)
+    g_free (self->loaded_name);
   g_free (self->name);
   g_clear_pointer (&self->local_names, g_hash_table_unref);
   g_free (self->kind);
   g_free (self->precision);
   g_free (self->description);
   clear_geometry (self);
+  g_free (self->extent);
   g_clear_pointer (&self->properties, json_object_unref);
   g_clear_pointer (&self->mentions, g_array_unref);
   g_clear_pointer (&self->node, json_node_unref);
-  g_free (self->loaded_name);
 
   G_OBJECT_CLASS (dl_place_parent_class)->finalize (object);
 }
@@ -341,26 +343,33 @@ dl_place_part_is_outer (DlPlace *self,
 void
 dl_place_finish (DlPlace *self)
 {
-  if (self->n_positions > 0)
-    self->south_west = self->north_east = self->positions[0];
+  DlPlaceExtent *e;
+
+  if (self->n_positions <= 1)
+    {
+      g_clear_pointer (&self->extent, g_free);
+      return;
+    }
+
+  if (self->extent == NULL)
+    self->extent = g_new0 (DlPlaceExtent, 1);
+  e = self->extent;
+  e->south_west = e->north_east = self->positions[0];
   for (guint i = 1; i < self->n_positions; i++)
     {
       DlLonLat p = self->positions[i];
 
-      self->south_west.lon = MIN (self->south_west.lon, p.lon);
-      self->south_west.lat = MIN (self->south_west.lat, p.lat);
-      self->north_east.lon = MAX (self->north_east.lon, p.lon);
-      self->north_east.lat = MAX (self->north_east.lat, p.lat);
+      e->south_west.lon = MIN (e->south_west.lon, p.lon);
+      e->south_west.lat = MIN (e->south_west.lat, p.lat);
+      e->north_east.lon = MAX (e->north_east.lon, p.lon);
+      e->north_east.lat = MAX (e->north_east.lat, p.lat);
     }
-
-  if (self->n_parts == 0)
-    return;
 
   switch (self->shape)
     {
     case DL_PLACE_SHAPE_AREA:
       if (self->has_label)
-        self->anchor = self->label;
+        e->anchor = self->label;
       else
         {
           /* the centroid of the largest outer ring: a MultiPolygon's main part */
@@ -380,19 +389,19 @@ dl_place_finish (DlPlace *self)
               if (area > best)
                 {
                   best = area;
-                  self->anchor = c;
+                  e->anchor = c;
                 }
             }
         }
       break;
 
     case DL_PLACE_SHAPE_ROUTE:
-      self->anchor = route_midpoint (self);
+      e->anchor = route_midpoint (self);
       break;
 
     case DL_PLACE_SHAPE_POINT:
     default:
-      self->anchor = self->positions[0];
+      e->anchor = self->positions[0];
       break;
     }
 }
@@ -571,7 +580,9 @@ dl_place_get_anchor (DlPlace *self)
   DlLonLat nowhere = { 0, 0 };
 
   g_return_val_if_fail (DL_IS_PLACE (self), nowhere);
-  return self->anchor;
+  if (self->extent != NULL)
+    return self->extent->anchor;
+  return self->n_positions == 1 ? self->positions[0] : nowhere;
 }
 
 /**
@@ -589,10 +600,18 @@ dl_place_get_bounds (DlPlace  *self,
 {
   g_return_if_fail (DL_IS_PLACE (self));
 
+  if (self->extent != NULL)
+    {
+      if (south_west != NULL)
+        *south_west = self->extent->south_west;
+      if (north_east != NULL)
+        *north_east = self->extent->north_east;
+      return;
+    }
   if (south_west != NULL)
-    *south_west = self->south_west;
+    *south_west = dl_place_get_anchor (self);
   if (north_east != NULL)
-    *north_east = self->north_east;
+    *north_east = dl_place_get_anchor (self);
 }
 
 /**
@@ -709,8 +728,22 @@ dl_place_set_name (DlPlace    *self,
 
   if (name == NULL || *name == '\0')
     name = self->id;
-  if (replace_string (&self->name, name))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NAME]);
+  if (g_strcmp0 (self->name, name) == 0)
+    return;
+  /* the loaded name may be the same string */
+  if (self->name != self->loaded_name)
+    g_free (self->name);
+  self->name = g_strdup (name);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NAME]);
+}
+
+void
+dl_place_remember_name (DlPlace *self)
+{
+  if (self->loaded_name != self->name)
+    g_free (self->loaded_name);
+  /* one string for both until the name changes */
+  self->loaded_name = self->name;
 }
 
 /**
@@ -779,8 +812,8 @@ dl_place_move_to (DlPlace  *self,
   g_return_if_fail (DL_IS_PLACE (self));
   g_return_if_fail (self->n_parts > 0);
 
-  dlon = anchor.lon - self->anchor.lon;
-  dlat = anchor.lat - self->anchor.lat;
+  dlon = anchor.lon - dl_place_get_anchor (self).lon;
+  dlat = anchor.lat - dl_place_get_anchor (self).lat;
   if (dlon == 0 && dlat == 0)
     return;
 

@@ -4,6 +4,7 @@
 #include <json-glib/json-glib.h>
 
 #include "dl-json-private.h"
+#include "dl-object-list.h"
 #include "dl-story.h"
 
 G_BEGIN_DECLS
@@ -41,7 +42,7 @@ struct _DlStory
   char       *text;
   int         text_length;
 
-  GListStore *places;
+  DlObjectList *places;
   GListStore *actors;
   GListStore *events;
   GHashTable *place_by_id;

@@ -85,7 +85,11 @@ typedef struct
   gboolean    places_incomplete;
   gboolean    actors_incomplete;
   DlStory    *story;
-  GHashTable *place_paths; /* id → path of its first definition */
+  GHashTable *place_paths; /* a story's place id → path of its first definition */
+  /* a plain map's place ids (the places' own strings) */
+  GHashTable *place_ids;
+  /* every place read, put in the story at once when the reading is done */
+  GPtrArray  *places;
   GHashTable *actor_paths;
   GHashTable *event_paths;
   TextIndex   text_index;
@@ -246,11 +250,27 @@ member_path (const char *path,
   return g_strconcat (path, ".", name, NULL);
 }
 
+/* "path[index]", without printf: made for every element read */
 static char *
 element_path (const char *path,
               guint       index)
 {
-  return g_strdup_printf ("%s[%u]", path, index);
+  char digits[16];
+  gsize n = strlen (path);
+  gsize k = sizeof digits;
+  char *result;
+
+  do
+    digits[--k] = '0' + index % 10;
+  while ((index /= 10) > 0);
+  result = g_malloc (n + (sizeof digits - k) + 3);
+  memcpy (result, path, n);
+  result[n] = '[';
+  memcpy (result + n + 1, digits + k, sizeof digits - k);
+  n += 1 + sizeof digits - k;
+  result[n] = ']';
+  result[n + 1] = '\0';
+  return result;
 }
 
 /* The last part of a path, to name a value in a message: "id", "coordinates[1]". */
@@ -1000,13 +1020,13 @@ id_to_string (JsonNode *node)
   return g_strdup (g_ascii_dtostr (buffer, sizeof buffer, json_node_get_double (node)));
 }
 
-static void
+static gpointer
 read_feature (Loader     *l,
               JsonNode   *node,
               guint       index,
               const char *path)
 {
-  g_autoptr(DlPlace) place = NULL;
+  DlPlace *place;
   g_autofree char *id = NULL;
   JsonObject *feature;
   JsonObject *properties;
@@ -1014,11 +1034,12 @@ read_feature (Loader     *l,
   JsonNode *geometry;
   const char *type;
   gboolean has_geometry = FALSE;
+  gboolean has_id;
 
   if (!check_kind (l, node, path, KIND_OBJECT))
     {
       l->places_incomplete = TRUE;
-      return;
+      return NULL;
     }
   feature = json_node_get_object (node);
 
@@ -1052,14 +1073,13 @@ read_feature (Loader     *l,
   if (id != NULL && !l->is_story)
     {
       /* suffixed with the feature's number: no search through a thousand "x-N" */
-      while (g_hash_table_contains (l->place_paths, id))
+      while (g_hash_table_contains (l->place_ids, id))
         {
           char *unique = g_strdup_printf ("%s-%u", id, index + 1);
 
           g_free (id);
           id = unique;
         }
-      g_hash_table_insert (l->place_paths, g_strdup (id), g_strdup (path));
     }
 
   if (id != NULL && l->is_story)
@@ -1072,32 +1092,32 @@ read_feature (Loader     *l,
         {
           report (l, DL_STORY_ERROR_REFERENCE, id_path,
                   _("duplicate place id “%s” (also the id of %s)"), id, first);
-          return;
+          return NULL;
         }
       g_hash_table_insert (l->place_paths, g_strdup (id), g_strdup (path));
     }
 
-  place = dl_place_new (id);
-  place->index = g_list_model_get_n_items (G_LIST_MODEL (l->story->places));
+  place = dl_place_new (NULL);
+  g_ptr_array_add (l->places, place);
+  place->index = l->places->len - 1;
   place->node = json_node_ref (node);
-  if (id == NULL)
+  has_id = id != NULL;
+  if (has_id)
+    place->id = g_steal_pointer (&id);
+  else
     {
       place->id = g_strdup_printf ("place-%u", index + 1);
       /* not the id another feature of a plain map has */
-      while (!l->is_story && g_hash_table_contains (l->place_paths, place->id))
+      while (!l->is_story && g_hash_table_contains (l->place_ids, place->id))
         {
           char *unique = g_strdup_printf ("%s-%u", place->id, index + 1);
 
           g_free (place->id);
           place->id = unique;
         }
-      if (!l->is_story)
-        g_hash_table_insert (l->place_paths, g_strdup (place->id), g_strdup (path));
-      /* TRANSLATORS: the name of a map feature that has none; %u counts from 1 */
-      place->name = g_strdup_printf (_("Place %u"), index + 1);
     }
-  else
-    place->name = g_strdup (id);
+  if (!l->is_story)
+    g_hash_table_add (l->place_ids, place->id);
 
   /* null: a place without a location, kept in the list but not drawn */
   geometry = json_object_get_member (feature, "geometry");
@@ -1125,6 +1145,11 @@ read_feature (Loader     *l,
 
       read_properties (l, place, properties, properties_path);
     }
+  if (place->name == NULL && has_id)
+    place->name = g_strdup (place->id);
+  else if (place->name == NULL)
+    /* TRANSLATORS: the name of a map feature that has none; %u counts from 1 */
+    place->name = g_strdup_printf (_("Place %u"), index + 1);
 
   if (has_geometry)
     {
@@ -1132,9 +1157,9 @@ read_feature (Loader     *l,
       dl_place_finish (place);
     }
 
-  if (id != NULL && !g_hash_table_contains (l->story->place_by_id, place->id))
-    g_hash_table_insert (l->story->place_by_id, g_strdup (place->id), place);
-  g_list_store_append (l->story->places, place);
+  if (has_id && !g_hash_table_contains (l->story->place_by_id, place->id))
+    g_hash_table_insert (l->story->place_by_id, place->id, place);
+  return place;
 }
 
 /* A bare geometry as the whole file: a map of one place. */
@@ -1142,7 +1167,7 @@ static void
 read_bare_geometry (Loader     *l,
                     JsonObject *geometry)
 {
-  g_autoptr(DlPlace) place = dl_place_new ("place-1");
+  DlPlace *place = dl_place_new ("place-1");
 
   /* TRANSLATORS: the name of a map feature that has none; %u counts from 1 */
   place->name = g_strdup_printf (_("Place %u"), 1);
@@ -1151,8 +1176,8 @@ read_bare_geometry (Loader     *l,
       wrap_place (place);
       dl_place_finish (place);
     }
-  g_hash_table_insert (l->story->place_by_id, g_strdup (place->id), place);
-  g_list_store_append (l->story->places, place);
+  g_hash_table_insert (l->story->place_by_id, place->id, place);
+  g_ptr_array_add (l->places, place);
 }
 
 /* The article and actors */
@@ -1518,7 +1543,7 @@ read_passages (Loader     *l,
     }
 }
 
-static void
+static gpointer
 read_event (Loader     *l,
             JsonNode   *node,
             guint       index,
@@ -1533,12 +1558,12 @@ read_event (Loader     *l,
   const char *title;
 
   if (!check_kind (l, node, path, KIND_OBJECT))
-    return;
+    return NULL;
   object = json_node_get_object (node);
 
   id = get_nonempty_string (l, object, path, "id", TRUE);
   if (id == NULL)
-    return;
+    return NULL;
 
   first = g_hash_table_lookup (l->event_paths, id);
   if (first != NULL)
@@ -1547,7 +1572,7 @@ read_event (Loader     *l,
 
       report (l, DL_STORY_ERROR_REFERENCE, id_path,
               _("duplicate event id “%s” (also the id of %s)"), id, first);
-      return;
+      return NULL;
     }
   g_hash_table_insert (l->event_paths, g_strdup (id), g_strdup (path));
 
@@ -1605,6 +1630,7 @@ read_event (Loader     *l,
 
   g_hash_table_insert (l->story->event_by_id, g_strdup (id), event);
   g_list_store_append (l->story->events, event);
+  return event;
 }
 
 /* The whole story */
@@ -1690,23 +1716,23 @@ parse_span (Loader            *l,
   return node;
 }
 
-typedef void (*ReadElement) (Loader     *l,
-                             JsonNode   *node,
-                             guint       index,
-                             const char *path);
+/* Returns the item read into the model (owned by the model or the loader), or NULL. */
+typedef gpointer (*ReadElement) (Loader     *l,
+                                 JsonNode   *node,
+                                 guint       index,
+                                 const char *path);
 /* What the model keeps of an element read from its span, once it is there. */
 typedef void (*KeepElement) (gpointer  item,
                              JsonNode *node,
                              guint     source_index);
 
 /* Reads each element of an array of the text (@array_path: "features") from its span, one
- * tree at a time: an item the element adds to @model keeps where it was read from, not the
- * tree (dropped once it is in the model). */
+ * tree at a time: the item an element adds keeps where it was read from, not the tree
+ * (dropped once the item is read). */
 static void
 read_sources (Loader      *l,
               GArray      *sources,
               const char  *array_path,
-              GListModel  *model,
               ReadElement  read,
               KeepElement  keep)
 {
@@ -1715,8 +1741,8 @@ read_sources (Loader      *l,
       DlFeatureSource *source = &g_array_index (sources, DlFeatureSource, i);
       g_autoptr(GError) error = NULL;
       g_autoptr(JsonNode) node = NULL;
-      g_autofree char *path = g_strdup_printf ("%s[%u]", array_path, i);
-      guint n_items = g_list_model_get_n_items (model);
+      g_autofree char *path = element_path (array_path, i);
+      gpointer item;
 
       node = parse_span (l, &source->span, &error);
       if (node == NULL)
@@ -1724,11 +1750,9 @@ read_sources (Loader      *l,
           report (l, DL_STORY_ERROR_PARSE, path, _("not valid JSON: %s"), error->message);
           continue;
         }
-      read (l, node, i, path);
-      if (g_list_model_get_n_items (model) > n_items)
+      item = read (l, node, i, path);
+      if (item != NULL)
         {
-          g_autoptr(GObject) item = g_list_model_get_item (model, n_items);
-
           keep (item, node, i + 1);
           source->owned = TRUE;
         }
@@ -1982,8 +2006,7 @@ read_root (Loader *l)
   features = get_array (l, object, "", "features", TRUE);
   l->places_incomplete = features == NULL;
   if (features != NULL && l->story->feature_sources != NULL)
-    read_sources (l, l->story->feature_sources, "features",
-                  G_LIST_MODEL (l->story->places), read_feature, keep_place);
+    read_sources (l, l->story->feature_sources, "features", read_feature, keep_place);
   else if (features != NULL)
     for (guint i = 0; i < json_array_get_length (features); i++)
       {
@@ -2032,8 +2055,8 @@ read_root (Loader *l)
 
       events = get_array (l, dateline, "dateline", "events", FALSE);
       if (events != NULL && l->story->event_sources != NULL)
-        read_sources (l, l->story->event_sources, "dateline.events",
-                      G_LIST_MODEL (l->story->events), read_event, keep_event);
+        read_sources (l, l->story->event_sources, "dateline.events", read_event,
+                      keep_event);
       else if (events != NULL)
         for (guint i = 0; i < json_array_get_length (events); i++)
           {
@@ -2207,6 +2230,8 @@ load (GBytes     *bytes,
   l.display_name = display_name;
   l.problems = problems;
   l.place_paths = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  l.place_ids = g_hash_table_new (g_str_hash, g_str_equal);
+  l.places = g_ptr_array_new_with_free_func (g_object_unref);
   l.actor_paths = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   l.event_paths = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   l.mentioned = g_ptr_array_new_with_free_func (g_object_unref);
@@ -2237,6 +2262,8 @@ load (GBytes     *bytes,
                             g_bytes_new_from_bytes (bytes, bom ? 3 : 0, l.length);
           l.story = story;
           read_root (&l);
+          /* one items-changed for them all */
+          dl_object_list_take (story->places, g_steal_pointer (&l.places));
           finish_story (story);
           dl_story_remember_nodes (story);
         }
@@ -2256,6 +2283,8 @@ load (GBytes     *bytes,
   g_ptr_array_sort (problems, compare_problems);
 
   g_hash_table_unref (l.place_paths);
+  g_hash_table_unref (l.place_ids);
+  g_clear_pointer (&l.places, g_ptr_array_unref);
   g_hash_table_unref (l.actor_paths);
   g_hash_table_unref (l.event_paths);
   g_ptr_array_unref (l.mentioned);

@@ -999,8 +999,7 @@ dl_story_remember_nodes (DlStory *self)
       JsonObject *feature = node_object (place->node);
       JsonNode *id = feature != NULL ? json_object_get_member (feature, "id") : NULL;
 
-      g_free (place->loaded_name);
-      place->loaded_name = g_strdup (place->name);
+      dl_place_remember_name (place);
       if (place->source_index == 0)  /* else the loader said, before it dropped the tree */
         place->id_made_up = id == NULL || !JSON_NODE_HOLDS_VALUE (id);
     }
