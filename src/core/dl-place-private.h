@@ -15,6 +15,19 @@ typedef struct
 
 typedef struct
 {
+  GHashTable *local_names;  /* language → name, or NULL when there is none */
+  char       *kind;
+  char       *precision;
+  char       *description;
+  GArray     *mentions;     /* of DlPlaceMention (dl-place-mentions-private.h), or NULL */
+  gint64      geonames_id;  /* 0 when the place has none */
+  /* a streamed feature's "properties" when they carry more than the story's vocabulary
+   * (free data, simplestyle, "source": dl-place-properties.c), else NULL */
+  JsonObject *properties;
+} DlPlaceDetails;
+
+typedef struct
+{
   DlLonLat anchor;
   DlLonLat south_west;
   DlLonLat north_east;
@@ -26,10 +39,8 @@ struct _DlPlace
 
   char         *id;
   char         *name;
-  GHashTable   *local_names;  /* language → name, or NULL when there is none */
-  char         *kind;
-  char         *precision;
-  char         *description;
+  /* what most places of a big map have none of, or NULL */
+  DlPlaceDetails *details;
 
   DlPlaceShape  shape;
   /* the geometry: the positions of every part end to end; a single position (a Point, the
@@ -47,13 +58,8 @@ struct _DlPlace
   guint         n_events;
   guint         index;        /* position in the file */
 
-  GArray       *mentions;     /* of DlPlaceMention (dl-place-mentions-private.h), or NULL */
-  gint64        geonames_id;  /* 0 when the place has none */
   gboolean      suggested;    /* drafted by the app, not yet accepted */
   JsonNode     *node;         /* the feature it was read from, or NULL */
-  /* a streamed feature's "properties" when they carry more than the story's vocabulary
-   * (free data, simplestyle, "source": dl-place-properties.c), else NULL */
-  JsonObject   *properties;
   /* 1 + the element of the story's feature_sources it was read from, or 0 (then the
    * feature is in node) */
   guint         source_index;
@@ -72,6 +78,10 @@ void     dl_place_add_part   (DlPlace       *self,
                               const DlLonLat *positions,
                               guint          n_positions,
                               gboolean       outer);
+/* The details of a place to read (all empty when it has none), and to write (made on
+ * demand: set only what is there, so that a plain point stays without). */
+const DlPlaceDetails *dl_place_peek_details (DlPlace *self);
+DlPlaceDetails       *dl_place_get_details  (DlPlace *self);
 /* Whether part @index is the outer ring of a polygon (its holes follow it). */
 gboolean dl_place_part_is_outer (DlPlace    *self,
                                  guint       index);

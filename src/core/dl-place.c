@@ -178,13 +178,13 @@ dl_place_get_property (GObject    *object,
       g_value_set_string (value, self->name);
       break;
     case PROP_KIND:
-      g_value_set_string (value, self->kind);
+      g_value_set_string (value, dl_place_get_kind (self));
       break;
     case PROP_PRECISION:
-      g_value_set_string (value, self->precision);
+      g_value_set_string (value, dl_place_get_precision (self));
       break;
     case PROP_DESCRIPTION:
-      g_value_set_string (value, self->description);
+      g_value_set_string (value, dl_place_get_description (self));
       break;
     case PROP_GEOMETRY:
       g_value_set_pointer (value, self->positions);
@@ -239,14 +239,20 @@ dl_place_finalize (GObject *object)
   if (self->loaded_name != self->name)
     g_free (self->loaded_name);
   g_free (self->name);
-  g_clear_pointer (&self->local_names, g_hash_table_unref);
-  g_free (self->kind);
-  g_free (self->precision);
-  g_free (self->description);
+  if (self->details != NULL)
+    {
+      DlPlaceDetails *d = self->details;
+
+      g_clear_pointer (&d->local_names, g_hash_table_unref);
+      g_free (d->kind);
+      g_free (d->precision);
+      g_free (d->description);
+      g_clear_pointer (&d->properties, json_object_unref);
+      g_clear_pointer (&d->mentions, g_array_unref);
+      g_free (d);
+    }
   clear_geometry (self);
   g_free (self->extent);
-  g_clear_pointer (&self->properties, json_object_unref);
-  g_clear_pointer (&self->mentions, g_array_unref);
   g_clear_pointer (&self->node, json_node_unref);
 
   G_OBJECT_CLASS (dl_place_parent_class)->finalize (object);
@@ -330,6 +336,22 @@ dl_place_add_part (DlPlace        *self,
     }
   self->n_parts++;
   self->n_positions = total;
+}
+
+const DlPlaceDetails *
+dl_place_peek_details (DlPlace *self)
+{
+  static const DlPlaceDetails none = { 0 };
+
+  return self->details != NULL ? self->details : &none;
+}
+
+DlPlaceDetails *
+dl_place_get_details (DlPlace *self)
+{
+  if (self->details == NULL)
+    self->details = g_new0 (DlPlaceDetails, 1);
+  return self->details;
 }
 
 gboolean
@@ -445,9 +467,9 @@ dl_place_get_local_name (DlPlace    *self,
 {
   g_return_val_if_fail (DL_IS_PLACE (self), NULL);
   g_return_val_if_fail (language != NULL, NULL);
-  if (self->local_names == NULL)
+  if (dl_place_peek_details (self)->local_names == NULL)
     return NULL;
-  return g_hash_table_lookup (self->local_names, language);
+  return g_hash_table_lookup (self->details->local_names, language);
 }
 
 /**
@@ -465,9 +487,9 @@ dl_place_list_languages (DlPlace *self)
 
   g_return_val_if_fail (DL_IS_PLACE (self), NULL);
 
-  if (self->local_names == NULL)
+  if (dl_place_peek_details (self)->local_names == NULL)
     return g_new0 (char *, 1);
-  keys = (const char **) g_hash_table_get_keys_as_array (self->local_names, &n);
+  keys = (const char **) g_hash_table_get_keys_as_array (self->details->local_names, &n);
   result = g_new0 (char *, n + 1);
   for (guint i = 0; i < n; i++)
     result[i] = g_strdup (keys[i]);
@@ -485,7 +507,7 @@ const char *
 dl_place_get_kind (DlPlace *self)
 {
   g_return_val_if_fail (DL_IS_PLACE (self), NULL);
-  return self->kind;
+  return dl_place_peek_details (self)->kind;
 }
 
 /**
@@ -498,7 +520,7 @@ const char *
 dl_place_get_precision (DlPlace *self)
 {
   g_return_val_if_fail (DL_IS_PLACE (self), NULL);
-  return self->precision;
+  return dl_place_peek_details (self)->precision;
 }
 
 /**
@@ -511,7 +533,7 @@ const char *
 dl_place_get_description (DlPlace *self)
 {
   g_return_val_if_fail (DL_IS_PLACE (self), NULL);
-  return self->description;
+  return dl_place_peek_details (self)->description;
 }
 
 /**
@@ -758,7 +780,8 @@ dl_place_set_kind (DlPlace    *self,
                    const char *kind)
 {
   g_return_if_fail (DL_IS_PLACE (self));
-  if (replace_string (&self->kind, kind))
+  if (g_strcmp0 (dl_place_get_kind (self), kind) != 0 &&
+      replace_string (&dl_place_get_details (self)->kind, kind))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KIND]);
 }
 
@@ -775,7 +798,8 @@ dl_place_set_precision (DlPlace    *self,
 {
   g_return_if_fail (DL_IS_PLACE (self));
   g_return_if_fail (precision == NULL || g_strv_contains (dl_place_precisions, precision));
-  if (replace_string (&self->precision, precision))
+  if (g_strcmp0 (dl_place_get_precision (self), precision) != 0 &&
+      replace_string (&dl_place_get_details (self)->precision, precision))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PRECISION]);
 }
 
@@ -791,7 +815,8 @@ dl_place_set_description (DlPlace    *self,
                           const char *description)
 {
   g_return_if_fail (DL_IS_PLACE (self));
-  if (replace_string (&self->description, description))
+  if (g_strcmp0 (dl_place_get_description (self), description) != 0 &&
+      replace_string (&dl_place_get_details (self)->description, description))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DESCRIPTION]);
 }
 

@@ -14,8 +14,10 @@ G_BEGIN_DECLS
  * a place (an event). */
 typedef struct
 {
-  DlJsonSpan span;
-  gboolean   owned;
+  /* a file has at most DL_STORY_MAX_SIZE bytes: 8 bytes an element, for a million */
+  guint32 offset;
+  guint32 length : 31;
+  guint32 owned : 1;
 } DlFeatureSource;
 
 struct _DlStory

@@ -24,6 +24,8 @@
 
 /* Limits checked before json-glib sees the text. */
 #define MAX_SIZE DL_STORY_MAX_SIZE
+/* the spans of a DlFeatureSource */
+G_STATIC_ASSERT (MAX_SIZE <= G_MAXINT32);
 #define MAX_DEPTH 512
 #define MAX_PROBLEMS 200
 /* Characters of a message, and of a passage quoted in one. */
@@ -86,7 +88,8 @@ typedef struct
   gboolean    actors_incomplete;
   DlStory    *story;
   GHashTable *place_paths; /* a story's place id → path of its first definition */
-  /* a plain map's place ids (the places' own strings) */
+  /* a plain map's made-up place ids (the places' own strings; the others are the keys of
+   * the story's place_by_id) */
   GHashTable *place_ids;
   /* every place read, put in the story at once when the reading is done */
   GPtrArray  *places;
@@ -918,6 +921,8 @@ read_properties (Loader     *l,
   JsonObject *names;
   JsonNode *label;
   const char *name;
+  const char *kind;
+  const char *description;
   const char *precision;
 
   name = get_property_string (l, properties, path, "name");
@@ -943,16 +948,23 @@ read_properties (Loader     *l,
 
           if (local != NULL)
             {
-              if (place->local_names == NULL)
-                place->local_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+              DlPlaceDetails *details = dl_place_get_details (place);
+
+              if (details->local_names == NULL)
+                details->local_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                                             g_free);
-              g_hash_table_replace (place->local_names, g_strdup (m->data), g_strdup (local));
+              g_hash_table_replace (details->local_names, g_strdup (m->data),
+                                    g_strdup (local));
             }
         }
     }
 
-  place->kind = g_strdup (get_property_string (l, properties, path, "kind"));
-  place->description = g_strdup (get_property_string (l, properties, path, "description"));
+  kind = get_property_string (l, properties, path, "kind");
+  if (kind != NULL)
+    dl_place_get_details (place)->kind = g_strdup (kind);
+  description = get_property_string (l, properties, path, "description");
+  if (description != NULL)
+    dl_place_get_details (place)->description = g_strdup (description);
 
   precision = get_property_string (l, properties, path, "precision");
   if (precision != NULL && !g_strv_contains (precisions, precision) && !l->is_story)
@@ -965,8 +977,8 @@ read_properties (Loader     *l,
               _("unknown precision “%s” (site, city, region, country or inferred)"),
               precision);
     }
-  else
-    place->precision = g_strdup (precision);
+  else if (precision != NULL)
+    dl_place_get_details (place)->precision = g_strdup (precision);
 
   label = json_object_get_member (properties, "label");
   if (label != NULL && !l->is_story)
@@ -1018,6 +1030,15 @@ id_to_string (JsonNode *node)
   if (json_node_get_value_type (node) == G_TYPE_INT64)
     return g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (node));
   return g_strdup (g_ascii_dtostr (buffer, sizeof buffer, json_node_get_double (node)));
+}
+
+/* Whether a place of a plain map read so far has @id. */
+static gboolean
+place_id_taken (Loader     *l,
+                const char *id)
+{
+  return g_hash_table_contains (l->story->place_by_id, id) ||
+         g_hash_table_contains (l->place_ids, id);
 }
 
 static gpointer
@@ -1073,7 +1094,7 @@ read_feature (Loader     *l,
   if (id != NULL && !l->is_story)
     {
       /* suffixed with the feature's number: no search through a thousand "x-N" */
-      while (g_hash_table_contains (l->place_ids, id))
+      while (place_id_taken (l, id))
         {
           char *unique = g_strdup_printf ("%s-%u", id, index + 1);
 
@@ -1108,7 +1129,7 @@ read_feature (Loader     *l,
     {
       place->id = g_strdup_printf ("place-%u", index + 1);
       /* not the id another feature of a plain map has */
-      while (!l->is_story && g_hash_table_contains (l->place_ids, place->id))
+      while (!l->is_story && place_id_taken (l, place->id))
         {
           char *unique = g_strdup_printf ("%s-%u", place->id, index + 1);
 
@@ -1116,7 +1137,7 @@ read_feature (Loader     *l,
           place->id = unique;
         }
     }
-  if (!l->is_story)
+  if (!l->is_story && !has_id)
     g_hash_table_add (l->place_ids, place->id);
 
   /* null: a place without a location, kept in the list but not drawn */
@@ -1742,9 +1763,10 @@ read_sources (Loader      *l,
       g_autoptr(GError) error = NULL;
       g_autoptr(JsonNode) node = NULL;
       g_autofree char *path = element_path (array_path, i);
+      DlJsonSpan span = { source->offset, source->length };
       gpointer item;
 
-      node = parse_span (l, &source->span, &error);
+      node = parse_span (l, &span, &error);
       if (node == NULL)
         {
           report (l, DL_STORY_ERROR_PARSE, path, _("not valid JSON: %s"), error->message);
@@ -1773,7 +1795,8 @@ keep_place (gpointer  item,
   /* what a reader is shown of a plain map's free data stays */
   if (properties != NULL && JSON_NODE_HOLDS_OBJECT (properties) &&
       dl_place_properties_worth_keeping (json_node_get_object (properties)))
-    place->properties = json_object_ref (json_node_get_object (properties));
+    dl_place_get_details (place)->properties =
+      json_object_ref (json_node_get_object (properties));
   g_clear_pointer (&place->node, json_node_unref);
   place->source_index = source_index;
 }
@@ -1801,9 +1824,9 @@ element_sources (Loader           *l,
   sources = g_array_sized_new (FALSE, TRUE, sizeof (DlFeatureSource), elements->len);
   for (guint i = 0; i < elements->len; i++)
     {
-      DlFeatureSource source = { g_array_index (elements, DlJsonSpan, i), FALSE };
+      const DlJsonSpan *element = &g_array_index (elements, DlJsonSpan, i);
+      DlFeatureSource source = { element->offset + span->offset, element->length, FALSE };
 
-      source.span.offset += span->offset;
       g_array_append_val (sources, source);
     }
   return sources;
@@ -1921,10 +1944,13 @@ parse_without_features (Loader   *l,
                                                elements->len);
   for (guint i = 0; i < elements->len; i++)
     {
-      DlFeatureSource source = { g_array_index (elements, DlJsonSpan, i), FALSE };
-
+      const DlJsonSpan *element = &g_array_index (elements, DlJsonSpan, i);
       /* offsets into the whole text */
-      source.span.offset += g_array_index (spans, DlJsonSpan, features).offset;
+      DlFeatureSource source = {
+        element->offset + g_array_index (spans, DlJsonSpan, features).offset,
+        element->length, FALSE
+      };
+
       g_array_append_val (story->feature_sources, source);
     }
   root = json_node_new (JSON_NODE_OBJECT);

@@ -453,9 +453,9 @@ write_place (Writer  *w,
        string_member (properties, "title") == NULL))
     json_object_set_string_member (properties, "name", place->name);
 
-  sync_string (properties, "kind", place->kind);
-  sync_string (properties, "precision", place->precision);
-  sync_string (properties, "description", place->description);
+  sync_string (properties, "kind", dl_place_get_kind (place));
+  sync_string (properties, "precision", dl_place_get_precision (place));
+  sync_string (properties, "description", dl_place_get_description (place));
   if (w->story_vocabulary)
     sync_flag (properties, "suggested", place->suggested);
 
@@ -1010,7 +1010,8 @@ static gboolean
 place_edited (DlPlace *place)
 {
   return place->geometry_edited || g_strcmp0 (place->name, place->loaded_name) != 0 ||
-         place->kind != NULL || place->precision != NULL || place->description != NULL;
+         dl_place_get_kind (place) != NULL || dl_place_get_precision (place) != NULL ||
+         dl_place_get_description (place) != NULL;
 }
 
 static gboolean
@@ -1133,11 +1134,11 @@ parse_sources (DlStory    *self,
   for (guint i = 0; i < sources->len; i++)
     {
       const DlFeatureSource *source = &g_array_index (sources, DlFeatureSource, i);
-      JsonNode *node = dl_json_build (text + source->span.offset, source->span.length);
+      JsonNode *node = dl_json_build (text + source->offset, source->length);
 
       /* read once already: it parses, as the loader did */
       if (node == NULL &&
-          json_parser_load_from_data (parser, text + source->span.offset, source->span.length,
+          json_parser_load_from_data (parser, text + source->offset, source->length,
                                       NULL))
         node = json_parser_steal_root (parser);
       if (node == NULL)
