@@ -37,8 +37,8 @@ typedef struct
   DlLonLat    *positions;
   DlPlacePart *parts;
   gboolean     has_label;
-  DlLonLat   label;
-  gboolean   edited;
+  DlLonLat     label;
+  gboolean     edited;
 } SavedGeometry;
 
 static gboolean
