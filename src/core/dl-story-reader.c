@@ -372,8 +372,8 @@ get_member (Loader     *l,
             Kind        kind,
             gboolean    required)
 {
-  g_autofree char *child = member_path (path, name);
   JsonNode *node = json_object_get_member (object, name);
+  g_autofree char *child = NULL;
 
   if (node == NULL)
     {
@@ -381,6 +381,11 @@ get_member (Loader     *l,
         report (l, DL_STORY_ERROR_INVALID, path, _("missing required member “%s”"), name);
       return NULL;
     }
+  if (node_is (node, kind))
+    return node;
+
+  /* the path only for a problem: this runs for every member read */
+  child = member_path (path, name);
   if (JSON_NODE_HOLDS_NULL (node))
     {
       if (required)
@@ -388,10 +393,8 @@ get_member (Loader     *l,
                 describe_kind (kind));
       return NULL;
     }
-
-  if (!check_kind (l, node, child, kind))
-    return NULL;
-  return node;
+  check_kind (l, node, child, kind);
+  return NULL;
 }
 
 static const char *
@@ -532,11 +535,14 @@ read_position (Loader     *l,
   array = json_node_get_array (node);
   for (guint i = 0; i < json_array_get_length (array); i++)
     {
-      g_autofree char *child = element_path (path, i);
       JsonNode *element = json_array_get_element (array, i);
 
-      if (!check_kind (l, element, child, KIND_NUMBER))
-        return FALSE;
+      if (!node_is (element, KIND_NUMBER))
+        {
+          g_autofree char *child = element_path (path, i);
+
+          return check_kind (l, element, child, KIND_NUMBER);
+        }
       if (i < 2)
         value[i] = json_node_get_double (element);
     }
