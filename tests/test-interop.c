@@ -242,7 +242,7 @@ test_cases_read (void)
   g_clear_object (&file);
   g_clear_pointer (&path, g_free);
 
-  /* ids: 1 and "1" both kept in a story; -99 twice in a plain map */
+  /* ids of a plain map: 1 and "1" both kept, -99 twice */
   path = interop_path ("ids-number-and-string.geojson");
   file = g_file_new_for_path (path);
   story = dl_story_new_from_file (file, NULL, &error);

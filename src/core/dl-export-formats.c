@@ -166,12 +166,13 @@ join_titles (const Row *row)
 /* KML */
 
 static void
-append_kml_coordinates (GString  *out,
-                        GArray   *part)
+append_kml_coordinates (GString        *out,
+                        const DlLonLat *part,
+                        guint           n)
 {
-  for (guint i = 0; i < part->len; i++)
+  for (guint i = 0; i < n; i++)
     {
-      DlLonLat p = g_array_index (part, DlLonLat, i);
+      DlLonLat p = part[i];
 
       if (i > 0)
         g_string_append_c (out, ' ');
@@ -186,10 +187,10 @@ static void
 append_kml_geometry (GString *out,
                      DlPlace *place)
 {
-  GPtrArray *parts = place->parts;
+  guint n_parts = place->n_parts;
   gboolean multi;
 
-  if (parts->len == 0)
+  if (n_parts == 0)
     return;
 
   /* polygons: an outer ring and the holes after it */
@@ -197,43 +198,44 @@ append_kml_geometry (GString *out,
     {
       guint outers = 0;
 
-      for (guint i = 0; i < parts->len; i++)
-        outers += g_array_index (place->outer, gboolean, i);
+      for (guint i = 0; i < n_parts; i++)
+        outers += dl_place_part_is_outer (place, i);
       multi = outers > 1;
     }
   else
-    multi = parts->len > 1;
+    multi = n_parts > 1;
   if (multi)
     g_string_append (out, "      <MultiGeometry>\n");
 
-  for (guint i = 0; i < parts->len; i++)
+  for (guint i = 0; i < n_parts; i++)
     {
-      GArray *part = parts->pdata[i];
+      guint len;
+      const DlLonLat *part = dl_place_get_part (place, i, &len);
 
       switch (place->shape)
         {
         case DL_PLACE_SHAPE_AREA:
-          if (g_array_index (place->outer, gboolean, i) || i == 0)
+          if (dl_place_part_is_outer (place, i) || i == 0)
             g_string_append (out, "      <Polygon><outerBoundaryIs><LinearRing><coordinates>");
           else
             g_string_append (out, "<innerBoundaryIs><LinearRing><coordinates>");
-          append_kml_coordinates (out, part);
-          if (g_array_index (place->outer, gboolean, i) || i == 0)
+          append_kml_coordinates (out, part, len);
+          if (dl_place_part_is_outer (place, i) || i == 0)
             g_string_append (out, "</coordinates></LinearRing></outerBoundaryIs>");
           else
             g_string_append (out, "</coordinates></LinearRing></innerBoundaryIs>");
-          if (i + 1 == parts->len || g_array_index (place->outer, gboolean, i + 1))
+          if (i + 1 == n_parts || dl_place_part_is_outer (place, i + 1))
             g_string_append (out, "</Polygon>\n");
           break;
         case DL_PLACE_SHAPE_ROUTE:
           g_string_append (out, "      <LineString><coordinates>");
-          append_kml_coordinates (out, part);
+          append_kml_coordinates (out, part, len);
           g_string_append (out, "</coordinates></LineString>\n");
           break;
         case DL_PLACE_SHAPE_POINT:
         default:
           g_string_append (out, "      <Point><coordinates>");
-          append_kml_coordinates (out, part);
+          append_kml_coordinates (out, part, len);
           g_string_append (out, "</coordinates></Point>\n");
           break;
         }
@@ -325,14 +327,15 @@ write_gpx (GString *out,
         continue;
       g_string_append (out, "  <trk>\n");
       append_xml_element (out, "    ", "name", dl_place_get_name (row->place));
-      for (guint j = 0; j < row->place->parts->len; j++)
+      for (guint j = 0; j < row->place->n_parts; j++)
         {
-          GArray *part = row->place->parts->pdata[j];
+          guint len;
+          const DlLonLat *part = dl_place_get_part (row->place, j, &len);
 
           g_string_append (out, "    <trkseg>\n");
-          for (guint k = 0; k < part->len; k++)
+          for (guint k = 0; k < len; k++)
             {
-              DlLonLat p = g_array_index (part, DlLonLat, k);
+              DlLonLat p = part[k];
 
               g_string_append (out, "      <trkpt lat=\"");
               append_number (out, p.lat);

@@ -50,6 +50,10 @@ dl_geojson_replace_nul_escapes (const char *text,
   char *copy = NULL;
   gboolean in_string = FALSE;
 
+  /* most files have none: one quick search first */
+  if (memmem (text, length, "\\u0000", 6) == NULL)
+    return NULL;
+
   for (gsize i = 0; i < length; i++)
     {
       char c = text[i];

@@ -143,6 +143,8 @@ scan_number (Scan *s)
   const char *start = s->p;
   int line = s->line, column = s->column;
   g_autofree char *copy = NULL;
+  gboolean fraction = FALSE, exponent = FALSE;
+  gsize digits;
   double value;
 
   if (peek (s) == '-')
@@ -154,9 +156,11 @@ scan_number (Scan *s)
       advance (s);
   else
     return unexpected (s, _("a digit"));
+  digits = s->p - start - (*start == '-');
 
   if (peek (s) == '.')
     {
+      fraction = TRUE;
       advance (s);
       if (!is_digit (peek (s)))
         return unexpected (s, _("a digit"));
@@ -165,6 +169,7 @@ scan_number (Scan *s)
     }
   if (peek (s) == 'e' || peek (s) == 'E')
     {
+      exponent = TRUE;
       advance (s);
       if (peek (s) == '+' || peek (s) == '-')
         advance (s);
@@ -174,8 +179,14 @@ scan_number (Scan *s)
         advance (s);
     }
 
+  /* what cannot be too large needs no reading (made for every number of a big file): a
+   * whole number of up to 18 digits, or one with fewer than 300 before its point and no
+   * exponent */
+  if ((!fraction && !exponent && digits < 19) || (fraction && !exponent && digits < 300))
+    return TRUE;
+
   copy = g_strndup (start, s->p - start);
-  if (strpbrk (copy, ".eE") == NULL)
+  if (!fraction && !exponent)
     {
       /* json-glib reads whole numbers as 64-bit integers and wraps larger ones */
       errno = 0;

@@ -201,7 +201,7 @@ dl_place_read_story_members (DlPlace    *place,
   if (node != NULL && !JSON_NODE_HOLDS_NULL (node))
     {
       if (holds_int (node) && json_node_get_int (node) > 0)
-        place->geonames_id = json_node_get_int (node);
+        dl_place_get_details (place)->geonames_id = json_node_get_int (node);
       else
         {
           g_autofree char *child = g_strconcat (path, ".geonames", NULL);
@@ -230,10 +230,11 @@ dl_place_read_story_members (DlPlace    *place,
   {
     JsonArray *array = json_node_get_array (node);
     guint n = json_array_get_length (array);
+    DlPlaceDetails *details = dl_place_get_details (place);
 
-    g_clear_pointer (&place->mentions, g_array_unref);
-    place->mentions = g_array_sized_new (FALSE, TRUE, sizeof (DlPlaceMention), n);
-    g_array_set_clear_func (place->mentions, (GDestroyNotify) mention_clear);
+    g_clear_pointer (&details->mentions, g_array_unref);
+    details->mentions = g_array_sized_new (FALSE, TRUE, sizeof (DlPlaceMention), n);
+    g_array_set_clear_func (details->mentions, (GDestroyNotify) mention_clear);
     for (guint i = 0; i < n; i++)
       {
         g_autofree char *child = g_strdup_printf ("%s.mentions[%u]", path, i);
@@ -241,9 +242,9 @@ dl_place_read_story_members (DlPlace    *place,
 
         if (read_mention (json_array_get_element (array, i), place->id, child, &mention,
                           problems))
-          g_array_append_val (place->mentions, mention);
+          g_array_append_val (details->mentions, mention);
       }
-    return place->mentions->len > 0;
+    return details->mentions->len > 0;
   }
 }
 
@@ -302,8 +303,9 @@ dl_place_check_mentions (GPtrArray  *places,
   for (guint i = 0; i < places->len; i++)
     {
       DlPlace *place = g_ptr_array_index (places, i);
+      GArray *mentions = dl_place_peek_details (place)->mentions;
 
-      if (place->mentions == NULL || place->mentions->len == 0)
+      if (mentions == NULL || mentions->len == 0)
         continue;
       if (text == NULL)
         {
@@ -313,12 +315,12 @@ dl_place_check_mentions (GPtrArray  *places,
           add_problem (problems, DL_STORY_ERROR_PASSAGE, child,
                        g_strdup_printf (_("the place “%s” has mentions, but the story has "
                                           "no article text"), place->id));
-          g_array_set_size (place->mentions, 0);
+          g_array_set_size (mentions, 0);
           continue;
         }
-      for (guint j = 0; j < place->mentions->len; j++)
+      for (guint j = 0; j < mentions->len; j++)
         {
-          const DlPlaceMention *m = &g_array_index (place->mentions, DlPlaceMention, j);
+          const DlPlaceMention *m = &g_array_index (mentions, DlPlaceMention, j);
           Pending item = { place, g_ptr_array_index (paths, i), j, 0, 0 };
           Offset start = { m->start, 0, pending->len, FALSE };
           Offset end = { m->end, 0, pending->len, TRUE };
@@ -369,7 +371,8 @@ dl_place_check_mentions (GPtrArray  *places,
   for (guint i = 0; i < pending->len; i++)
     {
       Pending *item = &g_array_index (pending, Pending, i);
-      DlPlaceMention *m = &g_array_index (item->place->mentions, DlPlaceMention, item->index);
+      DlPlaceMention *m = &g_array_index (dl_place_peek_details (item->place)->mentions,
+                                          DlPlaceMention, item->index);
       g_autofree char *child = g_strdup_printf ("%s.mentions[%u]", item->path, item->index);
       g_autofree char *quoted = quote (m->exact, -1);
 
@@ -401,8 +404,11 @@ dl_place_check_mentions (GPtrArray  *places,
 guint
 dl_place_get_n_mentions (DlPlace *self)
 {
+  GArray *mentions;
+
   g_return_val_if_fail (DL_IS_PLACE (self), 0);
-  return self->mentions != NULL ? self->mentions->len : 0;
+  mentions = dl_place_peek_details (self)->mentions;
+  return mentions != NULL ? mentions->len : 0;
 }
 
 /**
@@ -425,7 +431,7 @@ dl_place_get_mention (DlPlace *self,
   g_return_val_if_fail (DL_IS_PLACE (self), NULL);
   g_return_val_if_fail (index < dl_place_get_n_mentions (self), NULL);
 
-  mention = &g_array_index (self->mentions, DlPlaceMention, index);
+  mention = &g_array_index (self->details->mentions, DlPlaceMention, index);
   if (start != NULL)
     *start = mention->start;
   if (end != NULL)
@@ -443,7 +449,7 @@ gint64
 dl_place_get_geonames_id (DlPlace *self)
 {
   g_return_val_if_fail (DL_IS_PLACE (self), 0);
-  return self->geonames_id;
+  return dl_place_peek_details (self)->geonames_id;
 }
 
 /**

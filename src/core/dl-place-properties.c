@@ -45,7 +45,7 @@ properties_of (DlPlace *self)
 
   /* a streamed feature: its tree is gone, what is worth showing was kept */
   if (self->node == NULL)
-    return self->properties;
+    return dl_place_peek_details (self)->properties;
   if (!JSON_NODE_HOLDS_OBJECT (self->node))
     return NULL;
   feature = json_node_get_object (self->node);

@@ -33,11 +33,13 @@ const char * const dl_place_precisions[] = {
 
 typedef struct
 {
-  GPtrArray *parts;
-  GArray    *outer;
-  gboolean   has_label;
-  DlLonLat   label;
-  gboolean   edited;
+  guint        n_parts;
+  guint        n_positions;
+  DlLonLat    *positions;
+  DlPlacePart *parts;
+  gboolean     has_label;
+  DlLonLat     label;
+  gboolean     edited;
 } SavedGeometry;
 
 static gboolean
@@ -51,16 +53,38 @@ replace_string (char       **field,
   return TRUE;
 }
 
+/* Room for @n positions or parts: allocations grow by powers of two, so adding parts one
+ * at a time (a MultiPoint) stays linear. */
+static gsize
+capacity (guint n)
+{
+  gsize c = 1;
+
+  while (c < n)
+    c <<= 1;
+  return n == 0 ? 0 : c;
+}
+
+static void
+clear_geometry (DlPlace *self)
+{
+  if (self->positions != &self->point)
+    g_free (self->positions);
+  g_clear_pointer (&self->parts, g_free);
+  self->positions = NULL;
+  self->n_parts = self->n_positions = 0;
+}
+
 /* Signed area (shoelace) and area-weighted centroid of a ring, in degrees. */
 static double
-ring_centroid (GArray   *ring,
-               DlLonLat *centroid)
+ring_centroid (const DlLonLat *p,
+               guint           n,
+               DlLonLat       *centroid)
 {
-  const DlLonLat *p = (const DlLonLat *) ring->data;
   double area = 0, cx = 0, cy = 0;
 
   /* relative to the first position, for precision far from 0,0 */
-  for (guint i = 0; i + 1 < ring->len; i++)
+  for (guint i = 0; i + 1 < n; i++)
     {
       double x0 = p[i].lon - p[0].lon, y0 = p[i].lat - p[0].lat;
       double x1 = p[i + 1].lon - p[0].lon, y1 = p[i + 1].lat - p[0].lat;
@@ -77,13 +101,13 @@ ring_centroid (GArray   *ring,
       /* degenerate: the mean of the positions */
       double sx = 0, sy = 0;
 
-      for (guint i = 0; i < ring->len; i++)
+      for (guint i = 0; i < n; i++)
         {
           sx += p[i].lon;
           sy += p[i].lat;
         }
-      centroid->lon = ring->len > 0 ? sx / ring->len : 0;
-      centroid->lat = ring->len > 0 ? sy / ring->len : 0;
+      centroid->lon = n > 0 ? sx / n : 0;
+      centroid->lat = n > 0 ? sy / n : 0;
       return 0;
     }
 
@@ -104,22 +128,22 @@ route_midpoint (DlPlace *self)
 {
   double total = 0, half, walked = 0;
 
-  for (guint i = 0; i < self->parts->len; i++)
+  for (guint i = 0; i < self->n_parts; i++)
     {
-      GArray *line = g_ptr_array_index (self->parts, i);
-      const DlLonLat *p = (const DlLonLat *) line->data;
+      guint len;
+      const DlLonLat *p = dl_place_get_part (self, i, &len);
 
-      for (guint j = 0; j + 1 < line->len; j++)
+      for (guint j = 0; j + 1 < len; j++)
         total += hypot (p[j + 1].lon - p[j].lon, p[j + 1].lat - p[j].lat);
     }
 
   half = total / 2;
-  for (guint i = 0; i < self->parts->len; i++)
+  for (guint i = 0; i < self->n_parts; i++)
     {
-      GArray *line = g_ptr_array_index (self->parts, i);
-      const DlLonLat *p = (const DlLonLat *) line->data;
+      guint len;
+      const DlLonLat *p = dl_place_get_part (self, i, &len);
 
-      for (guint j = 0; j + 1 < line->len; j++)
+      for (guint j = 0; j + 1 < len; j++)
         {
           double d = hypot (p[j + 1].lon - p[j].lon, p[j + 1].lat - p[j].lat);
 
@@ -135,7 +159,7 @@ route_midpoint (DlPlace *self)
     }
 
   /* all positions equal */
-  return g_array_index ((GArray *) g_ptr_array_index (self->parts, 0), DlLonLat, 0);
+  return self->positions[0];
 }
 
 static void
@@ -155,16 +179,16 @@ dl_place_get_property (GObject    *object,
       g_value_set_string (value, self->name);
       break;
     case PROP_KIND:
-      g_value_set_string (value, self->kind);
+      g_value_set_string (value, dl_place_get_kind (self));
       break;
     case PROP_PRECISION:
-      g_value_set_string (value, self->precision);
+      g_value_set_string (value, dl_place_get_precision (self));
       break;
     case PROP_DESCRIPTION:
-      g_value_set_string (value, self->description);
+      g_value_set_string (value, dl_place_get_description (self));
       break;
     case PROP_GEOMETRY:
-      g_value_set_pointer (value, self->parts);
+      g_value_set_pointer (value, self->positions);
       break;
     case PROP_N_EVENTS:
       g_value_set_uint (value, self->n_events);
@@ -213,17 +237,24 @@ dl_place_finalize (GObject *object)
   DlPlace *self = DL_PLACE (object);
 
   g_free (self->id);
+  if (self->loaded_name != self->name)
+    g_free (self->loaded_name);
   g_free (self->name);
-  g_clear_pointer (&self->local_names, g_hash_table_unref);
-  g_free (self->kind);
-  g_free (self->precision);
-  g_free (self->description);
-  g_clear_pointer (&self->parts, g_ptr_array_unref);
-  g_clear_pointer (&self->properties, json_object_unref);
-  g_clear_pointer (&self->outer, g_array_unref);
-  g_clear_pointer (&self->mentions, g_array_unref);
+  if (self->details != NULL)
+    {
+      DlPlaceDetails *d = self->details;
+
+      g_clear_pointer (&d->local_names, g_hash_table_unref);
+      g_free (d->kind);
+      g_free (d->precision);
+      g_free (d->description);
+      g_clear_pointer (&d->properties, json_object_unref);
+      g_clear_pointer (&d->mentions, g_array_unref);
+      g_free (d);
+    }
+  clear_geometry (self);
+  g_free (self->extent);
   g_clear_pointer (&self->node, json_node_unref);
-  g_free (self->loaded_name);
 
   G_OBJECT_CLASS (dl_place_parent_class)->finalize (object);
 }
@@ -257,8 +288,6 @@ dl_place_class_init (DlPlaceClass *klass)
 static void
 dl_place_init (DlPlace *self)
 {
-  self->parts = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
-  self->outer = g_array_new (FALSE, FALSE, sizeof (gboolean));
 }
 
 DlPlace *
@@ -276,76 +305,128 @@ dl_place_add_part (DlPlace        *self,
                    guint           n_positions,
                    gboolean        outer)
 {
-  GArray *part = g_array_sized_new (FALSE, FALSE, sizeof (DlLonLat), n_positions);
+  guint total = self->n_positions + n_positions;
 
-  g_array_append_vals (part, positions, n_positions);
-  g_ptr_array_add (self->parts, part);
-  g_array_append_val (self->outer, outer);
+  g_assert (total >= self->n_positions);
+
+  if (total == 1 && self->n_parts == 0)
+    self->positions = &self->point;
+  else if (self->positions == &self->point || self->positions == NULL)
+    {
+      DlLonLat *all = g_new (DlLonLat, capacity (total));
+
+      if (self->n_positions > 0)
+        all[0] = self->point;
+      self->positions = all;
+    }
+  else if (capacity (total) > capacity (self->n_positions))
+    self->positions = g_renew (DlLonLat, self->positions, capacity (total));
+  if (n_positions > 0)
+    memcpy (self->positions + self->n_positions, positions, n_positions * sizeof (DlLonLat));
+
+  /* a single part that is no outer ring needs no table of parts */
+  if (self->parts != NULL || self->n_parts > 0 || outer)
+    {
+      if (self->parts == NULL)
+        {
+          self->parts = g_new (DlPlacePart, capacity (self->n_parts + 1));
+          if (self->n_parts == 1)
+            self->parts[0] = (DlPlacePart) { self->n_positions, FALSE };
+        }
+      else if (capacity (self->n_parts + 1) > capacity (self->n_parts))
+        self->parts = g_renew (DlPlacePart, self->parts, capacity (self->n_parts + 1));
+      self->parts[self->n_parts] = (DlPlacePart) { total, outer };
+    }
+  self->n_parts++;
+  self->n_positions = total;
+}
+
+const DlPlaceDetails *
+dl_place_peek_details (DlPlace *self)
+{
+  static const DlPlaceDetails none = { 0 };
+
+  return self->details != NULL ? self->details : &none;
+}
+
+DlPlaceDetails *
+dl_place_get_details (DlPlace *self)
+{
+  if (self->details == NULL)
+    self->details = g_new0 (DlPlaceDetails, 1);
+  return self->details;
+}
+
+gboolean
+dl_place_part_is_outer (DlPlace *self,
+                        guint    index)
+{
+  g_assert (index < self->n_parts);
+  return self->parts != NULL && self->parts[index].outer;
 }
 
 void
 dl_place_finish (DlPlace *self)
 {
-  gboolean first = TRUE;
+  DlPlaceExtent *e;
 
-  for (guint i = 0; i < self->parts->len; i++)
+  if (self->n_positions <= 1)
     {
-      GArray *part = g_ptr_array_index (self->parts, i);
-
-      for (guint j = 0; j < part->len; j++)
-        {
-          DlLonLat p = g_array_index (part, DlLonLat, j);
-
-          if (first)
-            {
-              self->south_west = self->north_east = p;
-              first = FALSE;
-            }
-          self->south_west.lon = MIN (self->south_west.lon, p.lon);
-          self->south_west.lat = MIN (self->south_west.lat, p.lat);
-          self->north_east.lon = MAX (self->north_east.lon, p.lon);
-          self->north_east.lat = MAX (self->north_east.lat, p.lat);
-        }
+      g_clear_pointer (&self->extent, g_free);
+      return;
     }
 
-  if (self->parts->len == 0)
-    return;
+  if (self->extent == NULL)
+    self->extent = g_new0 (DlPlaceExtent, 1);
+  e = self->extent;
+  e->south_west = e->north_east = self->positions[0];
+  for (guint i = 1; i < self->n_positions; i++)
+    {
+      DlLonLat p = self->positions[i];
+
+      e->south_west.lon = MIN (e->south_west.lon, p.lon);
+      e->south_west.lat = MIN (e->south_west.lat, p.lat);
+      e->north_east.lon = MAX (e->north_east.lon, p.lon);
+      e->north_east.lat = MAX (e->north_east.lat, p.lat);
+    }
 
   switch (self->shape)
     {
     case DL_PLACE_SHAPE_AREA:
       if (self->has_label)
-        self->anchor = self->label;
+        e->anchor = self->label;
       else
         {
           /* the centroid of the largest outer ring: a MultiPolygon's main part */
           double best = -1;
 
-          for (guint i = 0; i < self->parts->len; i++)
+          for (guint i = 0; i < self->n_parts; i++)
             {
+              const DlLonLat *ring;
+              guint len;
               DlLonLat c;
               double area;
 
-              if (!g_array_index (self->outer, gboolean, i))
+              if (!dl_place_part_is_outer (self, i))
                 continue;
-              area = ring_centroid (g_ptr_array_index (self->parts, i), &c);
+              ring = dl_place_get_part (self, i, &len);
+              area = ring_centroid (ring, len, &c);
               if (area > best)
                 {
                   best = area;
-                  self->anchor = c;
+                  e->anchor = c;
                 }
             }
         }
       break;
 
     case DL_PLACE_SHAPE_ROUTE:
-      self->anchor = route_midpoint (self);
+      e->anchor = route_midpoint (self);
       break;
 
     case DL_PLACE_SHAPE_POINT:
     default:
-      self->anchor = g_array_index ((GArray *) g_ptr_array_index (self->parts, 0),
-                                    DlLonLat, 0);
+      e->anchor = self->positions[0];
       break;
     }
 }
@@ -389,9 +470,9 @@ dl_place_get_local_name (DlPlace    *self,
 {
   g_return_val_if_fail (DL_IS_PLACE (self), NULL);
   g_return_val_if_fail (language != NULL, NULL);
-  if (self->local_names == NULL)
+  if (dl_place_peek_details (self)->local_names == NULL)
     return NULL;
-  return g_hash_table_lookup (self->local_names, language);
+  return g_hash_table_lookup (self->details->local_names, language);
 }
 
 /**
@@ -409,9 +490,9 @@ dl_place_list_languages (DlPlace *self)
 
   g_return_val_if_fail (DL_IS_PLACE (self), NULL);
 
-  if (self->local_names == NULL)
+  if (dl_place_peek_details (self)->local_names == NULL)
     return g_new0 (char *, 1);
-  keys = (const char **) g_hash_table_get_keys_as_array (self->local_names, &n);
+  keys = (const char **) g_hash_table_get_keys_as_array (self->details->local_names, &n);
   result = g_new0 (char *, n + 1);
   for (guint i = 0; i < n; i++)
     result[i] = g_strdup (keys[i]);
@@ -429,7 +510,7 @@ const char *
 dl_place_get_kind (DlPlace *self)
 {
   g_return_val_if_fail (DL_IS_PLACE (self), NULL);
-  return self->kind;
+  return dl_place_peek_details (self)->kind;
 }
 
 /**
@@ -442,7 +523,7 @@ const char *
 dl_place_get_precision (DlPlace *self)
 {
   g_return_val_if_fail (DL_IS_PLACE (self), NULL);
-  return self->precision;
+  return dl_place_peek_details (self)->precision;
 }
 
 /**
@@ -455,7 +536,7 @@ const char *
 dl_place_get_description (DlPlace *self)
 {
   g_return_val_if_fail (DL_IS_PLACE (self), NULL);
-  return self->description;
+  return dl_place_peek_details (self)->description;
 }
 
 /**
@@ -481,7 +562,7 @@ guint
 dl_place_get_n_parts (DlPlace *self)
 {
   g_return_val_if_fail (DL_IS_PLACE (self), 0);
-  return self->parts->len;
+  return self->n_parts;
 }
 
 /**
@@ -498,15 +579,16 @@ dl_place_get_part (DlPlace *self,
                    guint    index,
                    guint   *n_positions)
 {
-  GArray *part;
+  guint start, end;
 
   g_return_val_if_fail (DL_IS_PLACE (self), NULL);
-  g_return_val_if_fail (index < self->parts->len, NULL);
+  g_return_val_if_fail (index < self->n_parts, NULL);
 
-  part = g_ptr_array_index (self->parts, index);
+  start = index == 0 || self->parts == NULL ? 0 : self->parts[index - 1].end;
+  end = self->parts == NULL ? self->n_positions : self->parts[index].end;
   if (n_positions != NULL)
-    *n_positions = part->len;
-  return (const DlLonLat *) part->data;
+    *n_positions = end - start;
+  return self->positions + start;
 }
 
 /**
@@ -523,7 +605,9 @@ dl_place_get_anchor (DlPlace *self)
   DlLonLat nowhere = { 0, 0 };
 
   g_return_val_if_fail (DL_IS_PLACE (self), nowhere);
-  return self->anchor;
+  if (self->extent != NULL)
+    return self->extent->anchor;
+  return self->n_positions == 1 ? self->positions[0] : nowhere;
 }
 
 /**
@@ -541,10 +625,18 @@ dl_place_get_bounds (DlPlace  *self,
 {
   g_return_if_fail (DL_IS_PLACE (self));
 
+  if (self->extent != NULL)
+    {
+      if (south_west != NULL)
+        *south_west = self->extent->south_west;
+      if (north_east != NULL)
+        *north_east = self->extent->north_east;
+      return;
+    }
   if (south_west != NULL)
-    *south_west = self->south_west;
+    *south_west = dl_place_get_anchor (self);
   if (north_east != NULL)
-    *north_east = self->north_east;
+    *north_east = dl_place_get_anchor (self);
 }
 
 /**
@@ -575,16 +667,11 @@ dl_place_save_geometry (DlPlace *self)
 {
   SavedGeometry *saved = g_new0 (SavedGeometry, 1);
 
-  saved->parts = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
-  for (guint i = 0; i < self->parts->len; i++)
-    {
-      GArray *part = g_ptr_array_index (self->parts, i);
-      GArray *copy = g_array_sized_new (FALSE, FALSE, sizeof (DlLonLat), part->len);
-
-      g_array_append_vals (copy, part->data, part->len);
-      g_ptr_array_add (saved->parts, copy);
-    }
-  saved->outer = g_array_copy (self->outer);
+  saved->n_parts = self->n_parts;
+  saved->n_positions = self->n_positions;
+  saved->positions = g_memdup2 (self->positions, self->n_positions * sizeof (DlLonLat));
+  if (self->parts != NULL)
+    saved->parts = g_memdup2 (self->parts, self->n_parts * sizeof (DlPlacePart));
   saved->has_label = self->has_label;
   saved->label = self->label;
   saved->edited = self->geometry_edited;
@@ -598,8 +685,8 @@ dl_place_free_geometry (gpointer data)
 
   if (saved == NULL)
     return;
-  g_ptr_array_unref (saved->parts);
-  g_array_unref (saved->outer);
+  g_free (saved->positions);
+  g_free (saved->parts);
   g_free (saved);
 }
 
@@ -610,15 +697,15 @@ dl_place_restore_geometry (DlPlace  *self,
   SavedGeometry *saved = data;
 
   /* copies, so that @saved can be restored again after the place moves on */
-  g_ptr_array_set_size (self->parts, 0);
-  for (guint i = 0; i < saved->parts->len; i++)
+  clear_geometry (self);
+  for (guint i = 0; i < saved->n_parts; i++)
     {
-      GArray *part = g_ptr_array_index (saved->parts, i);
+      guint start = i == 0 || saved->parts == NULL ? 0 : saved->parts[i - 1].end;
+      guint end = saved->parts == NULL ? saved->n_positions : saved->parts[i].end;
 
-      g_ptr_array_add (self->parts, g_array_copy (part));
+      dl_place_add_part (self, saved->positions + start, end - start,
+                         saved->parts != NULL && saved->parts[i].outer);
     }
-  g_array_unref (self->outer);
-  self->outer = g_array_copy (saved->outer);
   self->has_label = saved->has_label;
   self->label = saved->label;
   self->geometry_edited = saved->edited;
@@ -666,8 +753,22 @@ dl_place_set_name (DlPlace    *self,
 
   if (name == NULL || *name == '\0')
     name = self->id;
-  if (replace_string (&self->name, name))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NAME]);
+  if (g_strcmp0 (self->name, name) == 0)
+    return;
+  /* the loaded name may be the same string */
+  if (self->name != self->loaded_name)
+    g_free (self->name);
+  self->name = g_strdup (name);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NAME]);
+}
+
+void
+dl_place_remember_name (DlPlace *self)
+{
+  if (self->loaded_name != self->name)
+    g_free (self->loaded_name);
+  /* one string for both until the name changes */
+  self->loaded_name = self->name;
 }
 
 /**
@@ -682,7 +783,8 @@ dl_place_set_kind (DlPlace    *self,
                    const char *kind)
 {
   g_return_if_fail (DL_IS_PLACE (self));
-  if (replace_string (&self->kind, kind))
+  if (g_strcmp0 (dl_place_get_kind (self), kind) != 0 &&
+      replace_string (&dl_place_get_details (self)->kind, kind))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KIND]);
 }
 
@@ -699,7 +801,8 @@ dl_place_set_precision (DlPlace    *self,
 {
   g_return_if_fail (DL_IS_PLACE (self));
   g_return_if_fail (precision == NULL || g_strv_contains (dl_place_precisions, precision));
-  if (replace_string (&self->precision, precision))
+  if (g_strcmp0 (dl_place_get_precision (self), precision) != 0 &&
+      replace_string (&dl_place_get_details (self)->precision, precision))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PRECISION]);
 }
 
@@ -715,7 +818,8 @@ dl_place_set_description (DlPlace    *self,
                           const char *description)
 {
   g_return_if_fail (DL_IS_PLACE (self));
-  if (replace_string (&self->description, description))
+  if (g_strcmp0 (dl_place_get_description (self), description) != 0 &&
+      replace_string (&dl_place_get_details (self)->description, description))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DESCRIPTION]);
 }
 
@@ -734,28 +838,23 @@ dl_place_move_to (DlPlace  *self,
   double dlon, dlat;
 
   g_return_if_fail (DL_IS_PLACE (self));
-  g_return_if_fail (self->parts->len > 0);
+  g_return_if_fail (self->n_parts > 0);
 
-  dlon = anchor.lon - self->anchor.lon;
-  dlat = anchor.lat - self->anchor.lat;
+  dlon = anchor.lon - dl_place_get_anchor (self).lon;
+  dlat = anchor.lat - dl_place_get_anchor (self).lat;
   if (dlon == 0 && dlat == 0)
     return;
 
-  for (guint i = 0; i < self->parts->len; i++)
+  for (guint i = 0; i < self->n_positions; i++)
     {
-      GArray *part = g_ptr_array_index (self->parts, i);
+      DlLonLat *p = &self->positions[i];
 
-      for (guint j = 0; j < part->len; j++)
+      if (self->shape == DL_PLACE_SHAPE_POINT && self->n_parts == 1)
+        *p = anchor;  /* exactly there, not by a sum that rounds */
+      else
         {
-          DlLonLat *p = &g_array_index (part, DlLonLat, j);
-
-          if (self->shape == DL_PLACE_SHAPE_POINT && self->parts->len == 1)
-            *p = anchor;  /* exactly there, not by a sum that rounds */
-          else
-            {
-              p->lon = CLAMP (p->lon + dlon, -180.0, 180.0);
-              p->lat = CLAMP (p->lat + dlat, -90.0, 90.0);
-            }
+          p->lon = CLAMP (p->lon + dlon, -180.0, 180.0);
+          p->lat = CLAMP (p->lat + dlat, -90.0, 90.0);
         }
     }
   if (self->has_label)
@@ -775,7 +874,7 @@ gboolean
 dl_place_has_location (DlPlace *self)
 {
   g_return_val_if_fail (DL_IS_PLACE (self), FALSE);
-  return self->parts->len > 0;
+  return self->n_parts > 0;
 }
 
 /**

@@ -353,8 +353,8 @@ dl_story_insert_place (DlStory *self,
   n = g_list_model_get_n_items (G_LIST_MODEL (self->places));
   if (position < 0 || (guint) position > n)
     position = n;
-  g_hash_table_insert (self->place_by_id, g_strdup (place->id), place);
-  g_list_store_insert (self->places, position, place);
+  g_hash_table_insert (self->place_by_id, place->id, place);
+  dl_object_list_splice (self->places, position, 0, (gpointer *) &place, 1);
 }
 
 /**
@@ -374,11 +374,11 @@ dl_story_remove_place (DlStory *self,
   g_return_if_fail (DL_IS_PLACE (place));
   g_return_if_fail (place->n_events == 0);
 
-  if (!find_in_store (self->places, place, &position))
+  if (!dl_object_list_find (self->places, place, &position))
     g_return_if_reached ();
   if (g_hash_table_lookup (self->place_by_id, place->id) == place)
     g_hash_table_remove (self->place_by_id, place->id);
-  g_list_store_remove (self->places, position);
+  dl_object_list_splice (self->places, position, 1, NULL, 0);
 }
 
 /**

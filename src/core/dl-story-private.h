@@ -4,6 +4,7 @@
 #include <json-glib/json-glib.h>
 
 #include "dl-json-private.h"
+#include "dl-object-list.h"
 #include "dl-story.h"
 
 G_BEGIN_DECLS
@@ -13,8 +14,10 @@ G_BEGIN_DECLS
  * a place (an event). */
 typedef struct
 {
-  DlJsonSpan span;
-  gboolean   owned;
+  /* a file has at most DL_STORY_MAX_SIZE bytes: 8 bytes an element, for a million */
+  guint32 offset;
+  guint32 length : 31;
+  guint32 owned : 1;
 } DlFeatureSource;
 
 struct _DlStory
@@ -41,7 +44,7 @@ struct _DlStory
   char       *text;
   int         text_length;
 
-  GListStore *places;
+  DlObjectList *places;
   GListStore *actors;
   GListStore *events;
   GHashTable *place_by_id;

@@ -24,6 +24,8 @@
 
 /* Limits checked before json-glib sees the text. */
 #define MAX_SIZE DL_STORY_MAX_SIZE
+/* the spans of a DlFeatureSource */
+G_STATIC_ASSERT (MAX_SIZE <= G_MAXINT32);
 #define MAX_DEPTH 512
 #define MAX_PROBLEMS 200
 /* Characters of a message, and of a passage quoted in one. */
@@ -85,7 +87,12 @@ typedef struct
   gboolean    places_incomplete;
   gboolean    actors_incomplete;
   DlStory    *story;
-  GHashTable *place_paths; /* id → path of its first definition */
+  GHashTable *place_paths; /* a story's place id → path of its first definition */
+  /* a plain map's made-up place ids (the places' own strings; the others are the keys of
+   * the story's place_by_id) */
+  GHashTable *place_ids;
+  /* every place read, put in the story at once when the reading is done */
+  GPtrArray  *places;
   GHashTable *actor_paths;
   GHashTable *event_paths;
   TextIndex   text_index;
@@ -252,11 +259,27 @@ member_path (const char *path,
   return g_strconcat (path, ".", name, NULL);
 }
 
+/* "path[index]", without printf: made for every element read */
 static char *
 element_path (const char *path,
               guint       index)
 {
-  return g_strdup_printf ("%s[%u]", path, index);
+  char digits[16];
+  gsize n = strlen (path);
+  gsize k = sizeof digits;
+  char *result;
+
+  do
+    digits[--k] = '0' + index % 10;
+  while ((index /= 10) > 0);
+  result = g_malloc (n + (sizeof digits - k) + 3);
+  memcpy (result, path, n);
+  result[n] = '[';
+  memcpy (result + n + 1, digits + k, sizeof digits - k);
+  n += 1 + sizeof digits - k;
+  result[n] = ']';
+  result[n + 1] = '\0';
+  return result;
 }
 
 /* The last part of a path, to name a value in a message: "id", "coordinates[1]". */
@@ -355,8 +378,8 @@ get_member (Loader     *l,
             Kind        kind,
             gboolean    required)
 {
-  g_autofree char *child = member_path (path, name);
   JsonNode *node = json_object_get_member (object, name);
+  g_autofree char *child = NULL;
 
   if (node == NULL)
     {
@@ -364,6 +387,11 @@ get_member (Loader     *l,
         report (l, DL_STORY_ERROR_INVALID, path, _("missing required member “%s”"), name);
       return NULL;
     }
+  if (node_is (node, kind))
+    return node;
+
+  /* the path only for a problem: this runs for every member read */
+  child = member_path (path, name);
   if (JSON_NODE_HOLDS_NULL (node))
     {
       if (required)
@@ -371,10 +399,8 @@ get_member (Loader     *l,
                 describe_kind (kind));
       return NULL;
     }
-
-  if (!check_kind (l, node, child, kind))
-    return NULL;
-  return node;
+  check_kind (l, node, child, kind);
+  return NULL;
 }
 
 static const char *
@@ -515,11 +541,14 @@ read_position (Loader     *l,
   array = json_node_get_array (node);
   for (guint i = 0; i < json_array_get_length (array); i++)
     {
-      g_autofree char *child = element_path (path, i);
       JsonNode *element = json_array_get_element (array, i);
 
-      if (!check_kind (l, element, child, KIND_NUMBER))
-        return FALSE;
+      if (!node_is (element, KIND_NUMBER))
+        {
+          g_autofree char *child = element_path (path, i);
+
+          return check_kind (l, element, child, KIND_NUMBER);
+        }
       if (i < 2)
         value[i] = json_node_get_double (element);
     }
@@ -721,7 +750,7 @@ read_geometry_collection (Loader     *l,
       member = dl_place_new (NULL);
       g_ptr_array_add (members, member);
       ok = read_geometry (l, member, json_node_get_object (node), child) && ok;
-      if (member->parts->len > 0)
+      if (member->n_parts > 0)
         rank = MAX (rank, shape_rank (member->shape));
     }
 
@@ -729,15 +758,15 @@ read_geometry_collection (Loader     *l,
     {
       DlPlace *member = members->pdata[i];
 
-      if (member->parts->len == 0 || shape_rank (member->shape) != rank)
+      if (member->n_parts == 0 || shape_rank (member->shape) != rank)
         continue;
       place->shape = member->shape;
-      for (guint j = 0; j < member->parts->len; j++)
+      for (guint j = 0; j < member->n_parts; j++)
         {
-          GArray *part = g_ptr_array_index (member->parts, j);
+          guint len;
+          const DlLonLat *part = dl_place_get_part (member, j, &len);
 
-          dl_place_add_part (place, (const DlLonLat *) part->data, part->len,
-                             g_array_index (member->outer, gboolean, j));
+          dl_place_add_part (place, part, len, dl_place_part_is_outer (member, j));
         }
     }
   return ok;
@@ -904,6 +933,8 @@ read_properties (Loader     *l,
   JsonObject *names;
   JsonNode *label;
   const char *name;
+  const char *kind;
+  const char *description;
   const char *precision;
 
   name = get_property_string (l, properties, path, "name");
@@ -929,16 +960,23 @@ read_properties (Loader     *l,
 
           if (local != NULL)
             {
-              if (place->local_names == NULL)
-                place->local_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+              DlPlaceDetails *details = dl_place_get_details (place);
+
+              if (details->local_names == NULL)
+                details->local_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                                             g_free);
-              g_hash_table_replace (place->local_names, g_strdup (m->data), g_strdup (local));
+              g_hash_table_replace (details->local_names, g_strdup (m->data),
+                                    g_strdup (local));
             }
         }
     }
 
-  place->kind = g_strdup (get_property_string (l, properties, path, "kind"));
-  place->description = g_strdup (get_property_string (l, properties, path, "description"));
+  kind = get_property_string (l, properties, path, "kind");
+  if (kind != NULL)
+    dl_place_get_details (place)->kind = g_strdup (kind);
+  description = get_property_string (l, properties, path, "description");
+  if (description != NULL)
+    dl_place_get_details (place)->description = g_strdup (description);
 
   precision = get_property_string (l, properties, path, "precision");
   if (precision != NULL && !g_strv_contains (precisions, precision) && !l->is_story)
@@ -951,8 +989,8 @@ read_properties (Loader     *l,
               _("unknown precision “%s” (site, city, region, country or inferred)"),
               precision);
     }
-  else
-    place->precision = g_strdup (precision);
+  else if (precision != NULL)
+    dl_place_get_details (place)->precision = g_strdup (precision);
 
   label = json_object_get_member (properties, "label");
   if (label != NULL && !l->is_story)
@@ -984,19 +1022,13 @@ wrap_place (DlPlace *place)
 {
   double shift;
 
-  if (place->parts->len == 0)
+  if (place->n_positions == 0)
     return;
-  shift = dl_geojson_wrap_shift (g_array_index ((GArray *) place->parts->pdata[0],
-                                                DlLonLat, 0).lon);
+  shift = dl_geojson_wrap_shift (place->positions[0].lon);
   if (shift == 0)
     return;
-  for (guint i = 0; i < place->parts->len; i++)
-    {
-      GArray *part = place->parts->pdata[i];
-
-      for (guint j = 0; j < part->len; j++)
-        g_array_index (part, DlLonLat, j).lon += shift;
-    }
+  for (guint i = 0; i < place->n_positions; i++)
+    place->positions[i].lon += shift;
   if (place->has_label)
     place->label.lon += shift;
 }
@@ -1012,26 +1044,35 @@ id_to_string (JsonNode *node)
   return g_strdup (g_ascii_dtostr (buffer, sizeof buffer, json_node_get_double (node)));
 }
 
-static void
+/* Whether a place of a plain map read so far has @id. */
+static gboolean
+place_id_taken (Loader     *l,
+                const char *id)
+{
+  return g_hash_table_contains (l->story->place_by_id, id) ||
+         g_hash_table_contains (l->place_ids, id);
+}
+
+static gpointer
 read_feature (Loader     *l,
               JsonNode   *node,
               guint       index,
               const char *path)
 {
-  g_autoptr(DlPlace) place = NULL;
+  DlPlace *place;
   g_autofree char *id = NULL;
   JsonObject *feature;
   JsonObject *properties;
   JsonNode *id_node;
   JsonNode *geometry;
   const char *type;
-  gboolean id_is_number = FALSE;
   gboolean has_geometry = FALSE;
+  gboolean has_id;
 
   if (!check_kind (l, node, path, KIND_OBJECT))
     {
       l->places_incomplete = TRUE;
-      return;
+      return NULL;
     }
   feature = json_node_get_object (node);
 
@@ -1047,10 +1088,7 @@ read_feature (Loader     *l,
   /* RFC 7946: a string or a number. Only a story needs them, unique, to refer to. */
   id_node = json_object_get_member (feature, "id");
   if (id_node != NULL && node_is (id_node, KIND_NUMBER))
-    {
-      id = id_to_string (id_node);
-      id_is_number = TRUE;
-    }
+    id = id_to_string (id_node);
   else if (l->is_story)
     {
       const char *s = get_nonempty_string (l, feature, path, "id", TRUE);
@@ -1068,53 +1106,51 @@ read_feature (Loader     *l,
   if (id != NULL && !l->is_story)
     {
       /* suffixed with the feature's number: no search through a thousand "x-N" */
-      while (g_hash_table_contains (l->place_paths, id))
+      while (place_id_taken (l, id))
         {
           char *unique = g_strdup_printf ("%s-%u", id, index + 1);
 
           g_free (id);
           id = unique;
         }
-      g_hash_table_insert (l->place_paths, g_strdup (id), g_strdup (path));
     }
 
   if (id != NULL && l->is_story)
     {
       g_autofree char *id_path = member_path (path, "id");
-      /* 1 and "1" are different ids */
-      g_autofree char *key = g_strconcat (id_is_number ? "#" : "$", id, NULL);
-      const char *first = g_hash_table_lookup (l->place_paths, key);
+      /* 1 and "1" are one id to the events that refer to them */
+      const char *first = g_hash_table_lookup (l->place_paths, id);
 
       if (first != NULL)
         {
           report (l, DL_STORY_ERROR_REFERENCE, id_path,
                   _("duplicate place id “%s” (also the id of %s)"), id, first);
-          return;
+          return NULL;
         }
-      g_hash_table_insert (l->place_paths, g_steal_pointer (&key), g_strdup (path));
+      g_hash_table_insert (l->place_paths, g_strdup (id), g_strdup (path));
     }
 
-  place = dl_place_new (id);
-  place->index = g_list_model_get_n_items (G_LIST_MODEL (l->story->places));
+  place = dl_place_new (NULL);
+  g_ptr_array_add (l->places, place);
+  place->index = l->places->len - 1;
   place->node = json_node_ref (node);
-  if (id == NULL)
+  has_id = id != NULL;
+  if (has_id)
+    place->id = g_steal_pointer (&id);
+  else
     {
       place->id = g_strdup_printf ("place-%u", index + 1);
       /* not the id another feature of a plain map has */
-      while (!l->is_story && g_hash_table_contains (l->place_paths, place->id))
+      while (!l->is_story && place_id_taken (l, place->id))
         {
           char *unique = g_strdup_printf ("%s-%u", place->id, index + 1);
 
           g_free (place->id);
           place->id = unique;
         }
-      if (!l->is_story)
-        g_hash_table_insert (l->place_paths, g_strdup (place->id), g_strdup (path));
-      /* TRANSLATORS: the name of a map feature that has none; %u counts from 1 */
-      place->name = g_strdup_printf (_("Place %u"), index + 1);
     }
-  else
-    place->name = g_strdup (id);
+  if (!l->is_story && !has_id)
+    g_hash_table_add (l->place_ids, place->id);
 
   /* null: a place without a location, kept in the list but not drawn */
   geometry = json_object_get_member (feature, "geometry");
@@ -1142,6 +1178,11 @@ read_feature (Loader     *l,
 
       read_properties (l, place, properties, properties_path);
     }
+  if (place->name == NULL && has_id)
+    place->name = g_strdup (place->id);
+  else if (place->name == NULL)
+    /* TRANSLATORS: the name of a map feature that has none; %u counts from 1 */
+    place->name = g_strdup_printf (_("Place %u"), index + 1);
 
   if (has_geometry)
     {
@@ -1149,9 +1190,9 @@ read_feature (Loader     *l,
       dl_place_finish (place);
     }
 
-  if (id != NULL && !g_hash_table_contains (l->story->place_by_id, place->id))
-    g_hash_table_insert (l->story->place_by_id, g_strdup (place->id), place);
-  g_list_store_append (l->story->places, place);
+  if (has_id && !g_hash_table_contains (l->story->place_by_id, place->id))
+    g_hash_table_insert (l->story->place_by_id, place->id, place);
+  return place;
 }
 
 /* A bare geometry as the whole file: a map of one place. */
@@ -1159,7 +1200,7 @@ static void
 read_bare_geometry (Loader     *l,
                     JsonObject *geometry)
 {
-  g_autoptr(DlPlace) place = dl_place_new ("place-1");
+  DlPlace *place = dl_place_new ("place-1");
 
   /* TRANSLATORS: the name of a map feature that has none; %u counts from 1 */
   place->name = g_strdup_printf (_("Place %u"), 1);
@@ -1168,8 +1209,8 @@ read_bare_geometry (Loader     *l,
       wrap_place (place);
       dl_place_finish (place);
     }
-  g_hash_table_insert (l->story->place_by_id, g_strdup (place->id), place);
-  g_list_store_append (l->story->places, place);
+  g_hash_table_insert (l->story->place_by_id, place->id, place);
+  g_ptr_array_add (l->places, place);
 }
 
 /* The article and actors */
@@ -1535,7 +1576,7 @@ read_passages (Loader     *l,
     }
 }
 
-static void
+static gpointer
 read_event (Loader     *l,
             JsonNode   *node,
             guint       index,
@@ -1550,12 +1591,12 @@ read_event (Loader     *l,
   const char *title;
 
   if (!check_kind (l, node, path, KIND_OBJECT))
-    return;
+    return NULL;
   object = json_node_get_object (node);
 
   id = get_nonempty_string (l, object, path, "id", TRUE);
   if (id == NULL)
-    return;
+    return NULL;
 
   first = g_hash_table_lookup (l->event_paths, id);
   if (first != NULL)
@@ -1564,7 +1605,7 @@ read_event (Loader     *l,
 
       report (l, DL_STORY_ERROR_REFERENCE, id_path,
               _("duplicate event id “%s” (also the id of %s)"), id, first);
-      return;
+      return NULL;
     }
   g_hash_table_insert (l->event_paths, g_strdup (id), g_strdup (path));
 
@@ -1622,6 +1663,7 @@ read_event (Loader     *l,
 
   g_hash_table_insert (l->story->event_by_id, g_strdup (id), event);
   g_list_store_append (l->story->events, event);
+  return event;
 }
 
 /* The whole story */
@@ -1721,84 +1763,79 @@ parse_span (Loader            *l,
   return node;
 }
 
-/* Reads each element of "features" from its span of the text, one tree at a time: a
- * place keeps where it was read from, not the tree (dropped once it is in the model). */
-static void
-read_feature_sources (Loader *l)
-{
-  GArray *sources = l->story->feature_sources;
+/* Returns the item read into the model (owned by the model or the loader), or NULL. */
+typedef gpointer (*ReadElement) (Loader     *l,
+                                 JsonNode   *node,
+                                 guint       index,
+                                 const char *path);
+/* What the model keeps of an element read from its span, once it is there. */
+typedef void (*KeepElement) (gpointer  item,
+                             JsonNode *node,
+                             guint     source_index);
 
+/* Reads each element of an array of the text (@array_path: "features") from its span, one
+ * tree at a time: the item an element adds keeps where it was read from, not the tree
+ * (dropped once the item is read). */
+static void
+read_sources (Loader      *l,
+              GArray      *sources,
+              const char  *array_path,
+              ReadElement  read,
+              KeepElement  keep)
+{
   for (guint i = 0; i < sources->len; i++)
     {
       DlFeatureSource *source = &g_array_index (sources, DlFeatureSource, i);
       g_autoptr(GError) error = NULL;
       g_autoptr(JsonNode) node = NULL;
-      g_autofree char *path = NULL;
-      guint n_places = g_list_model_get_n_items (G_LIST_MODEL (l->story->places));
+      g_autofree char *path = element_path (array_path, i);
+      DlJsonSpan span = { source->offset, source->length };
+      gpointer item;
 
-      node = parse_span (l, &source->span, &error);
+      node = parse_span (l, &span, &error);
       if (node == NULL)
         {
-          path = g_strdup_printf ("features[%u]", i);
           report (l, DL_STORY_ERROR_PARSE, path, _("not valid JSON: %s"), error->message);
           continue;
         }
-      path = g_strdup_printf ("features[%u]", i);
-      read_feature (l, node, i, path);
-      if (g_list_model_get_n_items (G_LIST_MODEL (l->story->places)) > n_places)
+      item = read (l, node, i, path);
+      if (item != NULL)
         {
-          g_autoptr(DlPlace) place = g_list_model_get_item (G_LIST_MODEL (l->story->places),
-                                                            n_places);
-          JsonNode *id = json_object_get_member (json_node_get_object (node), "id");
-
-          /* what dl_story_remember_nodes() finds of a place read with its tree */
-          JsonNode *properties = json_object_get_member (json_node_get_object (node),
-                                                         "properties");
-
-          place->id_made_up = id == NULL || !JSON_NODE_HOLDS_VALUE (id);
-          /* what a reader is shown of a plain map's free data stays */
-          if (properties != NULL && JSON_NODE_HOLDS_OBJECT (properties) &&
-              dl_place_properties_worth_keeping (json_node_get_object (properties)))
-            place->properties = json_object_ref (json_node_get_object (properties));
-          g_clear_pointer (&place->node, json_node_unref);
-          place->source_index = i + 1;
+          keep (item, node, i + 1);
           source->owned = TRUE;
         }
     }
 }
 
-/* Reads each element of "events" of "dateline" from its span of the text, as
- * read_feature_sources() does for features. */
 static void
-read_event_sources (Loader *l)
+keep_place (gpointer  item,
+            JsonNode *node,
+            guint     source_index)
 {
-  GArray *sources = l->story->event_sources;
+  DlPlace *place = item;
+  JsonNode *id = json_object_get_member (json_node_get_object (node), "id");
+  /* what dl_story_remember_nodes() finds of a place read with its tree */
+  JsonNode *properties = json_object_get_member (json_node_get_object (node), "properties");
 
-  for (guint i = 0; i < sources->len; i++)
-    {
-      DlFeatureSource *source = &g_array_index (sources, DlFeatureSource, i);
-      g_autoptr(GError) error = NULL;
-      g_autoptr(JsonNode) node = NULL;
-      g_autofree char *path = g_strdup_printf ("dateline.events[%u]", i);
-      guint n_events = g_list_model_get_n_items (G_LIST_MODEL (l->story->events));
+  place->id_made_up = id == NULL || !JSON_NODE_HOLDS_VALUE (id);
+  /* what a reader is shown of a plain map's free data stays */
+  if (properties != NULL && JSON_NODE_HOLDS_OBJECT (properties) &&
+      dl_place_properties_worth_keeping (json_node_get_object (properties)))
+    dl_place_get_details (place)->properties =
+      json_object_ref (json_node_get_object (properties));
+  g_clear_pointer (&place->node, json_node_unref);
+  place->source_index = source_index;
+}
 
-      node = parse_span (l, &source->span, &error);
-      if (node == NULL)
-        {
-          report (l, DL_STORY_ERROR_PARSE, path, _("not valid JSON: %s"), error->message);
-          continue;
-        }
-      read_event (l, node, i, path);
-      if (g_list_model_get_n_items (G_LIST_MODEL (l->story->events)) > n_events)
-        {
-          g_autoptr(DlEvent) event = g_list_model_get_item (G_LIST_MODEL (l->story->events),
-                                                            n_events);
+static void
+keep_event (gpointer  item,
+            JsonNode *node,
+            guint     source_index)
+{
+  DlEvent *event = item;
 
-          g_clear_pointer (&event->node, json_node_unref);
-          event->source_index = i + 1;
-          source->owned = TRUE;
-        }
-    }
+  g_clear_pointer (&event->node, json_node_unref);
+  event->source_index = source_index;
 }
 
 /* The spans of the elements of the array at @span of the text (offsets into the text). */
@@ -1813,9 +1850,9 @@ element_sources (Loader           *l,
   sources = g_array_sized_new (FALSE, TRUE, sizeof (DlFeatureSource), elements->len);
   for (guint i = 0; i < elements->len; i++)
     {
-      DlFeatureSource source = { g_array_index (elements, DlJsonSpan, i), FALSE };
+      const DlJsonSpan *element = &g_array_index (elements, DlJsonSpan, i);
+      DlFeatureSource source = { element->offset + span->offset, element->length, FALSE };
 
-      source.span.offset += span->offset;
       g_array_append_val (sources, source);
     }
   return sources;
@@ -1933,10 +1970,13 @@ parse_without_features (Loader   *l,
                                                elements->len);
   for (guint i = 0; i < elements->len; i++)
     {
-      DlFeatureSource source = { g_array_index (elements, DlJsonSpan, i), FALSE };
-
+      const DlJsonSpan *element = &g_array_index (elements, DlJsonSpan, i);
       /* offsets into the whole text */
-      source.span.offset += g_array_index (spans, DlJsonSpan, features).offset;
+      DlFeatureSource source = {
+        element->offset + g_array_index (spans, DlJsonSpan, features).offset,
+        element->length, FALSE
+      };
+
       g_array_append_val (story->feature_sources, source);
     }
   root = json_node_new (JSON_NODE_OBJECT);
@@ -2018,7 +2058,7 @@ read_root (Loader *l)
   features = get_array (l, object, "", "features", TRUE);
   l->places_incomplete = features == NULL;
   if (features != NULL && l->story->feature_sources != NULL)
-    read_feature_sources (l);
+    read_sources (l, l->story->feature_sources, "features", read_feature, keep_place);
   else if (features != NULL)
     for (guint i = 0; i < json_array_get_length (features); i++)
       {
@@ -2067,7 +2107,8 @@ read_root (Loader *l)
 
       events = get_array (l, dateline, "dateline", "events", FALSE);
       if (events != NULL && l->story->event_sources != NULL)
-        read_event_sources (l);
+        read_sources (l, l->story->event_sources, "dateline.events", read_event,
+                      keep_event);
       else if (events != NULL)
         for (guint i = 0; i < json_array_get_length (events); i++)
           {
@@ -2244,6 +2285,8 @@ load (GBytes              *bytes,
   l.display_name = display_name;
   l.problems = problems;
   l.place_paths = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  l.place_ids = g_hash_table_new (g_str_hash, g_str_equal);
+  l.places = g_ptr_array_new_with_free_func (g_object_unref);
   l.actor_paths = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   l.event_paths = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   l.mentioned = g_ptr_array_new_with_free_func (g_object_unref);
@@ -2276,6 +2319,8 @@ load (GBytes              *bytes,
                             g_bytes_new_from_bytes (bytes, bom ? 3 : 0, l.length);
           l.story = story;
           read_root (&l);
+          /* one items-changed for them all */
+          dl_object_list_take (story->places, g_steal_pointer (&l.places));
           finish_story (story);
           dl_story_remember_nodes (story);
         }
@@ -2295,6 +2340,8 @@ load (GBytes              *bytes,
   g_ptr_array_sort (problems, compare_problems);
 
   g_hash_table_unref (l.place_paths);
+  g_hash_table_unref (l.place_ids);
+  g_clear_pointer (&l.places, g_ptr_array_unref);
   g_hash_table_unref (l.actor_paths);
   g_hash_table_unref (l.event_paths);
   g_ptr_array_unref (l.mentioned);

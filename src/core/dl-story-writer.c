@@ -424,7 +424,7 @@ write_place (Writer  *w,
     json_object_set_string_member (feature, "id", place->id);
   if (original == NULL)
     json_object_set_string_member (feature, "type", "Feature");
-  if (place->parts->len > 0)
+  if (place->n_parts > 0)
     {
       JsonObject *geometry = NULL;
 
@@ -453,9 +453,9 @@ write_place (Writer  *w,
        string_member (properties, "title") == NULL))
     json_object_set_string_member (properties, "name", place->name);
 
-  sync_string (properties, "kind", place->kind);
-  sync_string (properties, "precision", place->precision);
-  sync_string (properties, "description", place->description);
+  sync_string (properties, "kind", dl_place_get_kind (place));
+  sync_string (properties, "precision", dl_place_get_precision (place));
+  sync_string (properties, "description", dl_place_get_description (place));
   if (w->story_vocabulary)
     sync_flag (properties, "suggested", place->suggested);
 
@@ -999,8 +999,7 @@ dl_story_remember_nodes (DlStory *self)
       JsonObject *feature = node_object (place->node);
       JsonNode *id = feature != NULL ? json_object_get_member (feature, "id") : NULL;
 
-      g_free (place->loaded_name);
-      place->loaded_name = g_strdup (place->name);
+      dl_place_remember_name (place);
       if (place->source_index == 0)  /* else the loader said, before it dropped the tree */
         place->id_made_up = id == NULL || !JSON_NODE_HOLDS_VALUE (id);
     }
@@ -1011,7 +1010,8 @@ static gboolean
 place_edited (DlPlace *place)
 {
   return place->geometry_edited || g_strcmp0 (place->name, place->loaded_name) != 0 ||
-         place->kind != NULL || place->precision != NULL || place->description != NULL;
+         dl_place_get_kind (place) != NULL || dl_place_get_precision (place) != NULL ||
+         dl_place_get_description (place) != NULL;
 }
 
 static gboolean
@@ -1134,11 +1134,11 @@ parse_sources (DlStory    *self,
   for (guint i = 0; i < sources->len; i++)
     {
       const DlFeatureSource *source = &g_array_index (sources, DlFeatureSource, i);
-      JsonNode *node = dl_json_build (text + source->span.offset, source->span.length);
+      JsonNode *node = dl_json_build (text + source->offset, source->length);
 
       /* read once already: it parses, as the loader did */
       if (node == NULL &&
-          json_parser_load_from_data (parser, text + source->span.offset, source->span.length,
+          json_parser_load_from_data (parser, text + source->offset, source->length,
                                       NULL))
         node = json_parser_steal_root (parser);
       if (node == NULL)

@@ -195,10 +195,11 @@ dl_story_emit_passages_changed (DlStory *self)
 static void
 dl_story_init (DlStory *self)
 {
-  self->places = g_list_store_new (DL_TYPE_PLACE);
+  self->places = dl_object_list_new (DL_TYPE_PLACE);
   self->actors = g_list_store_new (DL_TYPE_ACTOR);
   self->events = g_list_store_new (DL_TYPE_EVENT);
-  self->place_by_id = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  /* keyed by each place's own id (a place's id never changes) */
+  self->place_by_id = g_hash_table_new (g_str_hash, g_str_equal);
   self->actor_by_id = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->event_by_id = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->passages = g_ptr_array_new ();
