@@ -949,7 +949,9 @@ viewport_changed_cb (ShumateViewport *viewport,
       gtk_popover_set_pointing_to (self->popover, &rect);
       gtk_popover_present (self->popover);
     }
-  else
+  /* An animated move towards the place can carry it out of view half-way (the zoom grows
+   * faster than the centre closes in): only a view that has stopped elsewhere closes it. */
+  else if (!dl_map_view_is_moving (self))
     gtk_popover_popdown (self->popover);
 }
 
