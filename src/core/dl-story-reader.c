@@ -14,6 +14,7 @@
 
 #include "dl-actor-private.h"
 #include "dl-event-private.h"
+#include "dl-feature-scan.h"
 #include "dl-geojson-lenient.h"
 #include "dl-json-private.h"
 #include "dl-place-mentions-private.h"
@@ -1195,6 +1196,107 @@ read_feature (Loader     *l,
   return place;
 }
 
+/* The fast path of read_feature(): the feature at @text, scanned without a tree, read into
+ * a place exactly as read_feature() and keep_place() would; NULL, with nothing changed,
+ * when the feature is not of the simple kind or anything about it would be reported (then
+ * read_feature() reads it and says what). */
+static DlPlace *
+read_scanned_feature (Loader     *l,
+                      const char *text,
+                      gsize       length,
+                      guint       index)
+{
+  DlScannedFeature f;
+  g_autofree char *id = NULL;
+  g_autofree char *precision = NULL;
+  g_autoptr(JsonNode) properties = NULL;
+  DlPlace *place;
+  gboolean has_id;
+
+  if (!dl_feature_scan (text, length, &f))
+    return NULL;
+
+  if (f.id_kind == DL_SCAN_ID_INTEGER)
+    id = g_strdup_printf ("%" G_GINT64_FORMAT, f.id_integer);
+  else if (f.id_kind == DL_SCAN_ID_STRING)
+    id = dl_scan_string_dup (&f.id);
+  else if (l->is_story)
+    return NULL;  /* a story's place needs an id */
+  has_id = id != NULL;
+  if (id == NULL)
+    id = g_strdup_printf ("place-%u", index + 1);
+  /* a repeated id: made unique, or refused in a story */
+  if (place_id_taken (l, id) || (l->is_story && g_hash_table_contains (l->place_paths, id)))
+    return NULL;
+
+  if (f.precision.start != NULL)
+    {
+      precision = dl_scan_string_dup (&f.precision);
+      if (!g_strv_contains (precisions, precision))
+        {
+          if (l->is_story)
+            return NULL;
+          g_clear_pointer (&precision, g_free);  /* another tool's word */
+        }
+    }
+  /* what a reader is shown of the free data stays (keep_place()) */
+  if (f.free_data)
+    {
+      properties = dl_json_build (text + f.properties_offset, f.properties_length);
+      if (properties == NULL || !JSON_NODE_HOLDS_OBJECT (properties))
+        return NULL;
+    }
+
+  /* nothing to report: the place is read */
+  if (l->is_story)
+    g_hash_table_insert (l->place_paths, g_strdup (id), element_path ("features", index));
+  place = dl_place_new (NULL);
+  g_ptr_array_add (l->places, place);
+  place->index = l->places->len - 1;
+  place->id = g_steal_pointer (&id);
+  if (!l->is_story && !has_id)
+    g_hash_table_add (l->place_ids, place->id);
+
+  if (f.has_point)
+    {
+      place->shape = DL_PLACE_SHAPE_POINT;
+      dl_place_add_part (place, &f.point, 1, FALSE);
+    }
+
+  if (f.has_properties)
+    {
+      place->name = dl_scan_string_dup (f.name.start != NULL ? &f.name : &f.title);
+      if (f.kind.start != NULL)
+        dl_place_get_details (place)->kind = dl_scan_string_dup (&f.kind);
+      if (f.description.start != NULL)
+        dl_place_get_details (place)->description = dl_scan_string_dup (&f.description);
+      if (precision != NULL)
+        dl_place_get_details (place)->precision = g_steal_pointer (&precision);
+    }
+  if (place->name == NULL && has_id)
+    place->name = g_strdup (place->id);
+  else if (place->name == NULL)
+    place->name = g_strdup_printf (_("Place %u"), index + 1);
+
+  if (f.has_point)
+    {
+      wrap_place (place);
+      dl_place_finish (place);
+    }
+
+  if (has_id)
+    g_hash_table_insert (l->story->place_by_id, place->id, place);
+
+  /* keep_place() */
+  place->id_made_up = !has_id;
+  if (properties != NULL &&
+      dl_place_properties_worth_keeping (json_node_get_object (properties)))
+    dl_place_get_details (place)->properties =
+      json_object_ref (json_node_get_object (properties));
+  place->source_index = index + 1;
+  return place;
+}
+
 /* A bare geometry as the whole file: a map of one place. */
 static void
 read_bare_geometry (Loader     *l,
@@ -1735,15 +1837,13 @@ finish_story (DlStory *story)
   story->text_length = story->text != NULL ? g_utf8_strlen (story->text, -1) : 0;
 }
 
-/* The tree of a span of the (valid) text. */
-static JsonNode *
-parse_span (Loader            *l,
-            const DlJsonSpan  *span,
-            GError           **error)
+/* Counts a span of the text as read (each feature and event is read once), telling the
+ * progress function; FALSE (error set) when the reading is stopped. */
+static gboolean
+note_read (Loader            *l,
+           const DlJsonSpan  *span,
+           GError           **error)
 {
-  JsonNode *node;
-
-  /* each feature and event is parsed here, once */
   l->n_read += span->length;
   if (l->progress != NULL && !l->stopped && l->n_read >= l->next_progress)
     {
@@ -1754,13 +1854,34 @@ parse_span (Loader            *l,
   if (l->stopped)
     {
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, _("Reading stopped"));
-      return NULL;
+      return FALSE;
     }
-  node = dl_json_build (l->json_text + span->offset, span->length);
+  return TRUE;
+}
+
+/* The tree of a span of the (valid) text, already counted as read. */
+static JsonNode *
+build_span (Loader            *l,
+            const DlJsonSpan  *span,
+            GError           **error)
+{
+  JsonNode *node = dl_json_build (l->json_text + span->offset, span->length);
+
   if (node == NULL &&
       json_parser_load_from_data (l->parser, l->json_text + span->offset, span->length, error))
     node = json_parser_steal_root (l->parser);
   return node;
+}
+
+/* The tree of a span of the (valid) text, counted as read. */
+static JsonNode *
+parse_span (Loader            *l,
+            const DlJsonSpan  *span,
+            GError           **error)
+{
+  if (!note_read (l, span, error))
+    return NULL;
+  return build_span (l, span, error);
 }
 
 /* Returns the item read into the model (owned by the model or the loader), or NULL. */
@@ -1772,6 +1893,11 @@ typedef gpointer (*ReadElement) (Loader     *l,
 typedef void (*KeepElement) (gpointer  item,
                              JsonNode *node,
                              guint     source_index);
+/* Reads an element straight from its span of text, or returns NULL (nothing changed). */
+typedef DlPlace *(*ReadFast) (Loader     *l,
+                              const char *text,
+                              gsize       length,
+                              guint       index);
 
 /* Reads each element of an array of the text (@array_path: "features") from its span, one
  * tree at a time: the item an element adds keeps where it was read from, not the tree
@@ -1780,6 +1906,7 @@ static void
 read_sources (Loader      *l,
               GArray      *sources,
               const char  *array_path,
+              ReadFast     fast,
               ReadElement  read,
               KeepElement  keep)
 {
@@ -1788,11 +1915,19 @@ read_sources (Loader      *l,
       DlFeatureSource *source = &g_array_index (sources, DlFeatureSource, i);
       g_autoptr(GError) error = NULL;
       g_autoptr(JsonNode) node = NULL;
-      g_autofree char *path = element_path (array_path, i);
+      g_autofree char *path = NULL;
       DlJsonSpan span = { source->offset, source->length };
       gpointer item;
 
-      node = parse_span (l, &span, &error);
+      if (note_read (l, &span, &error) && fast != NULL &&
+          fast (l, l->json_text + span.offset, span.length, i) != NULL)
+        {
+          source->owned = TRUE;
+          continue;
+        }
+      path = element_path (array_path, i);
+      if (error == NULL)
+        node = build_span (l, &span, &error);
       if (node == NULL)
         {
           report (l, DL_STORY_ERROR_PARSE, path, _("not valid JSON: %s"), error->message);
@@ -2058,7 +2193,8 @@ read_root (Loader *l)
   features = get_array (l, object, "", "features", TRUE);
   l->places_incomplete = features == NULL;
   if (features != NULL && l->story->feature_sources != NULL)
-    read_sources (l, l->story->feature_sources, "features", read_feature, keep_place);
+    read_sources (l, l->story->feature_sources, "features", read_scanned_feature,
+                  read_feature, keep_place);
   else if (features != NULL)
     for (guint i = 0; i < json_array_get_length (features); i++)
       {
@@ -2107,7 +2243,7 @@ read_root (Loader *l)
 
       events = get_array (l, dateline, "dateline", "events", FALSE);
       if (events != NULL && l->story->event_sources != NULL)
-        read_sources (l, l->story->event_sources, "dateline.events", read_event,
+        read_sources (l, l->story->event_sources, "dateline.events", NULL, read_event,
                       keep_event);
       else if (events != NULL)
         for (guint i = 0; i < json_array_get_length (events); i++)
