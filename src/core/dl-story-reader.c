@@ -1196,39 +1196,26 @@ read_feature (Loader     *l,
   return place;
 }
 
-/* The fast path of read_feature(): the feature at @text, scanned without a tree, read into
- * a place exactly as read_feature() and keep_place() would; NULL, with nothing changed,
- * when the feature is not of the simple kind or anything about it would be reported (then
- * read_feature() reads it and says what). */
+/* The fast path of read_feature(), in two steps. First, with nothing of the loader changed
+ * (so any thread may do it): the feature at @text, scanned without a tree, made into a
+ * place exactly as read_feature() and keep_place() would make it, its id as the file gives
+ * it (id_made_up when it has none); NULL when the feature is not of the simple kind or
+ * anything about it would be reported (then read_feature() reads it and says what). */
 static DlPlace *
-read_scanned_feature (Loader     *l,
-                      const char *text,
-                      gsize       length,
-                      guint       index)
+prepare_scanned_feature (const Loader *l,
+                         const char   *text,
+                         gsize         length,
+                         guint         index)
 {
   DlScannedFeature f;
-  g_autofree char *id = NULL;
   g_autofree char *precision = NULL;
   g_autoptr(JsonNode) properties = NULL;
   DlPlace *place;
-  gboolean has_id;
 
   if (!dl_feature_scan (text, length, &f))
     return NULL;
-
-  if (f.id_kind == DL_SCAN_ID_INTEGER)
-    id = g_strdup_printf ("%" G_GINT64_FORMAT, f.id_integer);
-  else if (f.id_kind == DL_SCAN_ID_STRING)
-    id = dl_scan_string_dup (&f.id);
-  else if (l->is_story)
+  if (f.id_kind == DL_SCAN_ID_NONE && l->is_story)
     return NULL;  /* a story's place needs an id */
-  has_id = id != NULL;
-  if (id == NULL)
-    id = g_strdup_printf ("place-%u", index + 1);
-  /* a repeated id: made unique, or refused in a story */
-  if (place_id_taken (l, id) || (l->is_story && g_hash_table_contains (l->place_paths, id)))
-    return NULL;
-
   if (f.precision.start != NULL)
     {
       precision = dl_scan_string_dup (&f.precision);
@@ -1247,22 +1234,20 @@ read_scanned_feature (Loader     *l,
         return NULL;
     }
 
-  /* nothing to report: the place is read */
-  if (l->is_story)
-    g_hash_table_insert (l->place_paths, g_strdup (id), element_path ("features", index));
   place = dl_place_new (NULL);
-  g_ptr_array_add (l->places, place);
-  place->index = l->places->len - 1;
-  place->id = g_steal_pointer (&id);
-  if (!l->is_story && !has_id)
-    g_hash_table_add (l->place_ids, place->id);
+  if (f.id_kind == DL_SCAN_ID_INTEGER)
+    place->id = g_strdup_printf ("%" G_GINT64_FORMAT, f.id_integer);
+  else if (f.id_kind == DL_SCAN_ID_STRING)
+    place->id = dl_scan_string_dup (&f.id);
+  else
+    place->id = g_strdup_printf ("place-%u", index + 1);
+  place->id_made_up = f.id_kind == DL_SCAN_ID_NONE;
 
   if (f.has_point)
     {
       place->shape = DL_PLACE_SHAPE_POINT;
       dl_place_add_part (place, &f.point, 1, FALSE);
     }
-
   if (f.has_properties)
     {
       place->name = dl_scan_string_dup (f.name.start != NULL ? &f.name : &f.title);
@@ -1273,28 +1258,60 @@ read_scanned_feature (Loader     *l,
       if (precision != NULL)
         dl_place_get_details (place)->precision = g_steal_pointer (&precision);
     }
-  if (place->name == NULL && has_id)
+  if (place->name == NULL && !place->id_made_up)
     place->name = g_strdup (place->id);
   else if (place->name == NULL)
     place->name = g_strdup_printf (_("Place %u"), index + 1);
-
   if (f.has_point)
     {
       wrap_place (place);
       dl_place_finish (place);
     }
 
-  if (has_id)
-    g_hash_table_insert (l->story->place_by_id, place->id, place);
-
-  /* keep_place() */
-  place->id_made_up = !has_id;
   if (properties != NULL &&
       dl_place_properties_worth_keeping (json_node_get_object (properties)))
     dl_place_get_details (place)->properties =
       json_object_ref (json_node_get_object (properties));
   place->source_index = index + 1;
   return place;
+}
+
+/* Then, in file order: the prepared @place (taken) put in the story as read_feature()
+ * would; FALSE (the place dropped, nothing changed) when its id is taken, which
+ * read_feature() makes unique or reports. */
+static gboolean
+commit_scanned_feature (Loader  *l,
+                        DlPlace *place,
+                        guint    index)
+{
+  if (place_id_taken (l, place->id) ||
+      (l->is_story && g_hash_table_contains (l->place_paths, place->id)))
+    {
+      g_object_unref (place);
+      return FALSE;
+    }
+
+  if (l->is_story)
+    g_hash_table_insert (l->place_paths, g_strdup (place->id),
+                         element_path ("features", index));
+  g_ptr_array_add (l->places, place);
+  place->index = l->places->len - 1;
+  if (place->id_made_up)
+    g_hash_table_add (l->place_ids, place->id);
+  else
+    g_hash_table_insert (l->story->place_by_id, place->id, place);
+  return TRUE;
+}
+
+static DlPlace *
+read_scanned_feature (Loader     *l,
+                      const char *text,
+                      gsize       length,
+                      guint       index)
+{
+  DlPlace *place = prepare_scanned_feature (l, text, length, index);
+
+  return place != NULL && commit_scanned_feature (l, place, index) ? place : NULL;
 }
 
 /* A bare geometry as the whole file: a map of one place. */
