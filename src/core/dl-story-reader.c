@@ -1856,18 +1856,24 @@ finish_story (DlStory *story)
 
 /* Counts a span of the text as read (each feature and event is read once), telling the
  * progress function; FALSE (error set) when the reading is stopped. */
-static gboolean
-note_read (Loader            *l,
-           const DlJsonSpan  *span,
-           GError           **error)
+static void
+tell_progress (Loader *l)
 {
-  l->n_read += span->length;
   if (l->progress != NULL && !l->stopped && l->n_read >= l->next_progress)
     {
       l->next_progress = l->n_read + l->length / 200 + 1;
       l->stopped = !l->progress (MIN ((double) l->n_read / MAX (l->length, 1), 1.0),
                                  l->progress_data);
     }
+}
+
+static gboolean
+note_read (Loader            *l,
+           const DlJsonSpan  *span,
+           GError           **error)
+{
+  l->n_read += span->length;
+  tell_progress (l);
   if (l->stopped)
     {
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, _("Reading stopped"));
@@ -1916,6 +1922,91 @@ typedef DlPlace *(*ReadFast) (Loader     *l,
                               gsize       length,
                               guint       index);
 
+/* Features are prepared (prepare_scanned_feature()) in chunks by every core when there are
+ * this many. */
+#define PREPARE_CHUNK 256
+#define PREPARE_IN_PARALLEL 8192
+#define MAX_THREADS 4
+
+typedef struct
+{
+  const Loader *l;
+  GArray       *sources;
+  DlPlace     **prepared;
+  gint          next;        /* the first feature of the next chunk to take (atomic) */
+  gint          stop;        /* set when the reading is stopped (atomic) */
+  gssize        bytes_done;  /* of the features prepared (atomic) */
+} Prepare;
+
+/* Prepares a chunk of features; FALSE when there is none left. */
+static gboolean
+prepare_chunk (Prepare *p)
+{
+  guint first, last;
+  gssize bytes = 0;
+
+  if (g_atomic_int_get (&p->stop))
+    return FALSE;
+  first = (guint) g_atomic_int_add (&p->next, PREPARE_CHUNK);
+  if (first >= p->sources->len)
+    return FALSE;
+  last = MIN (first + PREPARE_CHUNK, p->sources->len);
+  for (guint i = first; i < last; i++)
+    {
+      const DlFeatureSource *source = &g_array_index (p->sources, DlFeatureSource, i);
+
+      p->prepared[i] = prepare_scanned_feature (p->l, p->l->json_text + source->offset,
+                                                source->length, i);
+      bytes += source->length;
+    }
+  g_atomic_pointer_add (&p->bytes_done, bytes);
+  return TRUE;
+}
+
+static gpointer
+prepare_thread (gpointer data)
+{
+  while (prepare_chunk (data))
+    ;
+  return NULL;
+}
+
+/* The features at @sources prepared by every core (nothing of the loader changed but its
+ * progress): one place or NULL for each, in file order; NULL when there are too few to be
+ * worth the threads. */
+static DlPlace **
+prepare_features (Loader *l,
+                  GArray *sources)
+{
+  Prepare p = { l, sources, NULL, 0, 0, 0 };
+  GThread *threads[MAX_THREADS] = { NULL };
+  guint n_threads = MIN (g_get_num_processors (), MAX_THREADS);
+  gsize n_read = l->n_read;
+
+  if (sources->len < PREPARE_IN_PARALLEL || n_threads < 2 || sources->len > G_MAXINT / 2)
+    return NULL;
+
+  p.prepared = g_new0 (DlPlace *, sources->len);
+  for (guint i = 1; i < n_threads; i++)
+    threads[i] = g_thread_try_new ("dl-read-features", prepare_thread, &p, NULL);
+  /* this thread takes chunks too, and tells the progress of all */
+  while (prepare_chunk (&p))
+    {
+      l->n_read = n_read + g_atomic_pointer_get (&p.bytes_done);
+      tell_progress (l);
+      if (l->stopped)
+        g_atomic_int_set (&p.stop, TRUE);
+    }
+  for (guint i = 1; i < n_threads; i++)
+    if (threads[i] != NULL)
+      g_thread_join (threads[i]);
+
+  for (guint i = 0; i < sources->len; i++)
+    n_read += g_array_index (sources, DlFeatureSource, i).length;
+  l->n_read = n_read;
+  return p.prepared;
+}
+
 /* Reads each element of an array of the text (@array_path: "features") from its span, one
  * tree at a time: the item an element adds keeps where it was read from, not the tree
  * (dropped once the item is read). */
@@ -1927,6 +2018,8 @@ read_sources (Loader      *l,
               ReadElement  read,
               KeepElement  keep)
 {
+  g_autofree DlPlace **prepared = fast != NULL ? prepare_features (l, sources) : NULL;
+
   for (guint i = 0; i < sources->len; i++)
     {
       DlFeatureSource *source = &g_array_index (sources, DlFeatureSource, i);
@@ -1936,8 +2029,22 @@ read_sources (Loader      *l,
       DlJsonSpan span = { source->offset, source->length };
       gpointer item;
 
-      if (note_read (l, &span, &error) && fast != NULL &&
-          fast (l, l->json_text + span.offset, span.length, i) != NULL)
+      if (prepared != NULL)
+        {
+          g_autoptr(DlPlace) place = g_steal_pointer (&prepared[i]);
+
+          /* counted as read already */
+          if (l->stopped)
+            g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_CANCELLED,
+                                 _("Reading stopped"));
+          else if (place != NULL && commit_scanned_feature (l, g_steal_pointer (&place), i))
+            {
+              source->owned = TRUE;
+              continue;
+            }
+        }
+      else if (note_read (l, &span, &error) && fast != NULL &&
+               fast (l, l->json_text + span.offset, span.length, i) != NULL)
         {
           source->owned = TRUE;
           continue;
@@ -2136,6 +2243,14 @@ parse_without_features (Loader   *l,
   return root;
 }
 
+static gboolean fast_path = TRUE;
+
+void
+dl_story_reader_set_fast_path (gboolean fast)
+{
+  fast_path = fast;
+}
+
 static void
 read_root (Loader *l)
 {
@@ -2210,8 +2325,8 @@ read_root (Loader *l)
   features = get_array (l, object, "", "features", TRUE);
   l->places_incomplete = features == NULL;
   if (features != NULL && l->story->feature_sources != NULL)
-    read_sources (l, l->story->feature_sources, "features", read_scanned_feature,
-                  read_feature, keep_place);
+    read_sources (l, l->story->feature_sources, "features",
+                  fast_path ? read_scanned_feature : NULL, read_feature, keep_place);
   else if (features != NULL)
     for (guint i = 0; i < json_array_get_length (features); i++)
       {
