@@ -47,10 +47,13 @@ describe_place (GString *out,
       g_string_append_printf (out, "  property %s = %s\n", p->key, p->value);
     }
   if (dl_place_get_style (place, &style))
-    g_string_append_printf (out, "  style %d %g %g %g / %d %g %g %g\n",
+    g_string_append_printf (out, "  style %d %g %g %g / %d %g %g %g %g %g / %d %g / %s %d\n",
                             style.has_marker_color, style.marker_color[0],
                             style.marker_color[1], style.marker_color[2], style.has_stroke,
-                            style.stroke[0], style.stroke[1], style.stroke[2]);
+                            style.stroke[0], style.stroke[1], style.stroke[2],
+                            style.stroke_width, style.stroke_opacity, style.has_fill,
+                            style.fill_opacity, style.marker_symbol, style.marker_size);
+  dl_place_style_clear (&style);
 }
 
 static char *

@@ -8,14 +8,22 @@
 #include "dl-check.h"
 #include "dl-story.h"
 
+/* The story of the last file checked. --check exits after its last file, and freeing a
+ * big story's places one by one costs more than a tenth of the check (a million GObjects):
+ * the last one is left for the exit to take, still referenced from here, so that leak
+ * checkers (LeakSanitizer, valgrind) do not count it as lost. */
+static DlStory *last_story;
+
 static gboolean
 check_one (const char *path)
 {
   g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) problems = NULL;
-  g_autoptr(DlStory) story = NULL;
+  DlStory *story = NULL;
   g_autoptr(GBytes) bytes = NULL;
+
+  g_clear_object (&last_story);
 
   bytes = dl_story_read_file (file, path, NULL, &error);
   if (bytes == NULL)
@@ -26,6 +34,7 @@ check_one (const char *path)
 
   /* one load gives both the problems and the story */
   problems = dl_story_check_bytes_full (bytes, path, &story);
+  last_story = story;
   if (problems->len > 0 || story == NULL)
     {
       for (guint i = 0; i < problems->len; i++)
