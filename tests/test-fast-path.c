@@ -76,6 +76,12 @@ static const char * const variants[] = {
   "{\"type\": \"Feature\", \"id\": \"arr\", \"geometry\": null, \"properties\": [1]}",
   "[1, 2]",
   "\"text\"",
+  /* escapes the fast path reads */
+  "{\"type\": \"Feature\", \"id\": \"\\u0041\\u00e9\\u4e2d\\ud83d\\ude00\", \"geometry\": null, "
+  "\"properties\": {\"name\": \"x\\u0000y\", \"description\": \"\\b\\f\\r\\/\"}}",
+  "{\"type\": \"Feat\\u0075re\", \"id\": \"esc\", \"geometry\": null, \"properties\": {}}",
+  "{\"type\": \"Feature\", \"id\": \"esc\", \"geometry\": null, \"properties\": "
+  "{\"n\\u0061me\": \"Escaped name\"}}",
 };
 
 static char *

@@ -31,7 +31,7 @@ at (Cursor *c,
   return c->p < c->end && *c->p == ch;
 }
 
-/* A string at the cursor (on its quote); FALSE for a \u escape. */
+/* A string at the cursor (on its quote). */
 static gboolean
 scan_string (Cursor       *c,
              DlScanString *out)
@@ -52,7 +52,7 @@ scan_string (Cursor       *c,
           c->p = q + 1;
           break;
         }
-      if (q + 1 >= c->end || q[1] == 'u')
+      if (q + 1 >= c->end)
         return FALSE;
       escaped = TRUE;
       c->p = q + 2;
@@ -471,26 +471,62 @@ dl_feature_scan (const char       *text,
   return type && geometry && properties && c.p == c.end;
 }
 
+/* The value of the four hex digits at @p (0 for what is not one). */
+static gunichar
+hex4 (const char *p,
+      const char *end)
+{
+  gunichar value = 0;
+
+  for (int i = 0; i < 4; i++)
+    {
+      int digit = p + i < end ? g_ascii_xdigit_value (p[i]) : -1;
+
+      if (digit < 0)
+        return 0;
+      value = value * 16 + (gunichar) digit;
+    }
+  return value;
+}
+
 char *
 dl_scan_string_dup (const DlScanString *string)
 {
+  const char *end;
   char *copy, *out;
 
   if (string->start == NULL)
     return NULL;
+  end = string->start + string->length;
   if (!string->escaped)
     return g_strndup (string->start, string->length);
 
+  /* an escape is never shorter than what it stands for */
   out = copy = g_malloc (string->length + 1);
-  for (const char *p = string->start; p < string->start + string->length; p++)
+  for (const char *p = string->start; p < end; p++)
     {
-      if (*p != '\\' || p + 1 >= string->start + string->length)
+      if (*p != '\\' || p + 1 >= end)
         {
           *out++ = *p;
           continue;
         }
       switch (*++p)
         {
+        case 'u':
+          {
+            /* valid JSON (dl_json_validate()): four hex digits, a high surrogate followed by
+             * a low one; \u0000 was replaced by \uFFFD before */
+            gunichar u = hex4 (p + 1, end);
+
+            p += 4;
+            if (u >= 0xD800 && u <= 0xDBFF && p + 6 < end && p[1] == '\\' && p[2] == 'u')
+              {
+                u = 0x10000 + ((u - 0xD800) << 10) + (hex4 (p + 3, end) - 0xDC00);
+                p += 6;
+              }
+            out += g_unichar_to_utf8 (u, out);
+          }
+          break;
         case 'b': *out++ = '\b'; break;
         case 'f': *out++ = '\f'; break;
         case 'n': *out++ = '\n'; break;

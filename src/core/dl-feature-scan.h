@@ -50,8 +50,8 @@ typedef struct
  * with "type": "Feature", an optional string or whole-number "id", a "geometry" that is
  * null or a Point of finite degrees within ±180/±90, "properties" null or an object whose
  * name, title, kind, description and precision are strings and that has none of the story
- * members read elsewhere (names, label, mentions, geonames, suggested), and no \u escape
- * in what is read. FALSE for anything else: the tree reader decides then. */
+ * members read elsewhere (names, label, mentions, geonames, suggested), and no escape in
+ * a member name. FALSE for anything else: the tree reader decides then. */
 gboolean dl_feature_scan         (const char       *text,
                                   gsize             length,
                                   DlScannedFeature *out);
