@@ -59,7 +59,7 @@ peek (Scan *s)
   return s->p < s->end ? (unsigned char) *s->p : -1;
 }
 
-static void
+static inline void
 skip_space (Scan *s)
 {
   while (s->p < s->end && (*s->p == ' ' || *s->p == '\t' || *s->p == '\n' || *s->p == '\r'))
@@ -137,6 +137,18 @@ is_digit (int c)
   return c >= '0' && c <= '9';
 }
 
+/* Past a run of ASCII digits. */
+static inline void
+skip_digits (Scan *s)
+{
+  const char *p = s->p;
+
+  while (p < s->end && is_digit (*p))
+    p++;
+  s->column += p - s->p;
+  s->p = p;
+}
+
 static gboolean
 scan_number (Scan *s)
 {
@@ -152,8 +164,7 @@ scan_number (Scan *s)
   if (peek (s) == '0')
     advance (s);
   else if (is_digit (peek (s)))
-    while (is_digit (peek (s)))
-      advance (s);
+    skip_digits (s);
   else
     return unexpected (s, _("a digit"));
   digits = s->p - start - (*start == '-');
@@ -164,8 +175,7 @@ scan_number (Scan *s)
       advance (s);
       if (!is_digit (peek (s)))
         return unexpected (s, _("a digit"));
-      while (is_digit (peek (s)))
-        advance (s);
+      skip_digits (s);
     }
   if (peek (s) == 'e' || peek (s) == 'E')
     {
@@ -175,8 +185,7 @@ scan_number (Scan *s)
         advance (s);
       if (!is_digit (peek (s)))
         return unexpected (s, _("a digit"));
-      while (is_digit (peek (s)))
-        advance (s);
+      skip_digits (s);
     }
 
   /* what cannot be too large needs no reading (made for every number of a big file): a
@@ -237,7 +246,16 @@ scan_string (Scan *s)
 
   for (;;)
     {
-      int c = peek (s);
+      const char *p = s->p;
+      int counted = s->column;
+      int c;
+
+      /* the usual run of plain characters (no line break among them), counted at once */
+      while (p < s->end && (unsigned char) *p >= 0x20 && *p != '"' && *p != '\\')
+        counted += (*p++ & 0xC0) != 0x80;
+      s->p = p;
+      s->column = counted;
+      c = peek (s);
 
       if (c == -1)
         return scan_error (s, DL_STORY_ERROR_PARSE,
