@@ -400,7 +400,11 @@ scan_container (Scan  *s,
 {
   gboolean object = peek (s) == '{';
   int close = object ? '}' : ']';
-  g_auto(Names) names = { 0 };
+  /* only the hash table needs clearing: the first names are written before they are read,
+   * and this runs for every object and array of the file */
+  g_auto(Names) names;
+
+  names.many = NULL;
 
   if (depth >= max_depth)
     return scan_error (s, DL_STORY_ERROR_TOO_LARGE,
