@@ -51,6 +51,15 @@ gboolean  dl_json_children (const char    *text,
                             GPtrArray     *names,
                             GArray        *spans);
 
+/* dl_json_children() of an object, and in the same pass the spans of the elements of its
+ * member @split (offsets into @text) in @elements when that member is an array. FALSE
+ * when @text holds no object. */
+gboolean  dl_json_children_split (const char    *text,
+                                  gsize          length,
+                                  GPtrArray     *names,
+                                  GArray        *spans,
+                                  const char    *split,
+                                  GArray        *elements);
 /* The tree of @text, valid JSON (dl_json_validate()), as json-glib would read it, built
  * without its scanner; NULL for what only json-glib may decide (a \u escape, a number of
  * 19 digits or more): then use json-glib. */

@@ -753,6 +753,79 @@ space_end (const char *p,
   return p;
 }
 
+/* Past the array at @p (valid JSON), appending the span of each element (offsets into
+ * @text) to @elements. */
+static const char *
+split_array (const char *text,
+             const char *p,
+             const char *end,
+             GArray     *elements)
+{
+  p = space_end (p + 1, end);
+  while (p < end && *p != ']')
+    {
+      DlJsonSpan span;
+      const char *start = p;
+
+      p = value_end (p, end);
+      span.offset = start - text;
+      span.length = p - start;
+      g_array_append_val (elements, span);
+      p = space_end (p, end);
+      if (p < end && *p == ',')
+        p = space_end (p + 1, end);
+    }
+  return p < end ? p + 1 : end;
+}
+
+gboolean
+dl_json_children_split (const char *text,
+                        gsize       length,
+                        GPtrArray  *names,
+                        GArray     *spans,
+                        const char *split,
+                        GArray     *elements)
+{
+  const char *end = text + length;
+  const char *p = space_end (text, end);
+  gboolean split_done = FALSE;
+
+  g_return_val_if_fail (names != NULL, FALSE);
+
+  if (p == end || *p != '{')
+    return FALSE;
+  p = space_end (p + 1, end);
+  while (p < end && *p != '}')
+    {
+      DlJsonSpan span;
+      const char *value_start;
+      Scan s;
+
+      scan_init (&s, p, end - p);
+      g_ptr_array_add (names, read_name (&s));
+      p = space_end (s.p, end);
+      p = space_end (p + 1, end);  /* ':' */
+      value_start = p;
+      /* the last member of that name, as json-glib keeps */
+      if (p < end && *p == '[' && g_str_equal (names->pdata[names->len - 1], split))
+        {
+          if (split_done)
+            g_array_set_size (elements, 0);
+          p = split_array (text, p, end, elements);
+          split_done = TRUE;
+        }
+      else
+        p = value_end (p, end);
+      span.offset = value_start - text;
+      span.length = p - value_start;
+      g_array_append_val (spans, span);
+      p = space_end (p, end);
+      if (p < end && *p == ',')
+        p = space_end (p + 1, end);
+    }
+  return TRUE;
+}
+
 gboolean
 dl_json_children (const char *text,
                   gsize       length,

@@ -2173,12 +2173,14 @@ parse_without_features (Loader   *l,
 {
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GArray) spans = g_array_new (FALSE, FALSE, sizeof (DlJsonSpan));
-  g_autoptr(GArray) elements = NULL;
+  /* the features' spans in the same pass */
+  g_autoptr(GArray) elements = g_array_new (FALSE, FALSE, sizeof (DlJsonSpan));
   g_autoptr(JsonObject) object = NULL;
   JsonNode *root;
   gint features = -1;
 
-  if (!dl_json_children (l->json_text, l->length, names, spans) || names->len != spans->len)
+  if (!dl_json_children_split (l->json_text, l->length, names, spans, "features", elements) ||
+      names->len != spans->len)
     return NULL;
   for (guint i = 0; i < names->len; i++)
     {
@@ -2210,8 +2212,6 @@ parse_without_features (Loader   *l,
 
       if ((gint) i == features)
         {
-          elements = g_array_new (FALSE, FALSE, sizeof (DlJsonSpan));
-          dl_json_children (l->json_text + span->offset, span->length, NULL, elements);
           json_object_set_array_member (object, name, json_array_new ());
           continue;
         }
@@ -2230,11 +2230,7 @@ parse_without_features (Loader   *l,
   for (guint i = 0; i < elements->len; i++)
     {
       const DlJsonSpan *element = &g_array_index (elements, DlJsonSpan, i);
-      /* offsets into the whole text */
-      DlFeatureSource source = {
-        element->offset + g_array_index (spans, DlJsonSpan, features).offset,
-        element->length, FALSE
-      };
+      DlFeatureSource source = { element->offset, element->length, FALSE };
 
       g_array_append_val (story->feature_sources, source);
     }

@@ -151,6 +151,41 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
       child = json_parser_get_root (parser);
       g_assert_true (json_node_equal (child, expected));
     }
+  /* the elements of a member split in the same pass: those of the member's own span (the
+   * last member of that name that is an array) */
+  for (guint i = 0; JSON_NODE_HOLDS_OBJECT (root) && i < spans->len; i++)
+    {
+      const DlJsonSpan *span = &g_array_index (spans, DlJsonSpan, i);
+      const char *name = g_ptr_array_index (names, i);
+      g_autoptr(GPtrArray) split_names = g_ptr_array_new_with_free_func (g_free);
+      g_autoptr(GArray) split_spans = g_array_new (FALSE, FALSE, sizeof (DlJsonSpan));
+      g_autoptr(GArray) elements = g_array_new (FALSE, FALSE, sizeof (DlJsonSpan));
+      g_autoptr(GArray) expected = g_array_new (FALSE, FALSE, sizeof (DlJsonSpan));
+      gboolean last = TRUE;
+
+      if (text[span->offset] != '[')
+        continue;
+      for (guint j = i + 1; j < spans->len; j++)
+        if (g_str_equal (g_ptr_array_index (names, j), name) &&
+            text[g_array_index (spans, DlJsonSpan, j).offset] == '[')
+          last = FALSE;
+      if (!last)
+        continue;
+      g_assert_true (dl_json_children_split (text, size, split_names, split_spans, name,
+                                             elements));
+      g_assert_cmpuint (split_names->len, ==, names->len);
+      g_assert_cmpmem (split_spans->data, split_spans->len * sizeof (DlJsonSpan),
+                       spans->data, spans->len * sizeof (DlJsonSpan));
+      dl_json_children (text + span->offset, span->length, NULL, expected);
+      g_assert_cmpuint (elements->len, ==, expected->len);
+      for (guint j = 0; j < expected->len; j++)
+        {
+          g_assert_cmpuint (g_array_index (elements, DlJsonSpan, j).offset, ==,
+                            g_array_index (expected, DlJsonSpan, j).offset + span->offset);
+          g_assert_cmpuint (g_array_index (elements, DlJsonSpan, j).length, ==,
+                            g_array_index (expected, DlJsonSpan, j).length);
+        }
+    }
   json_node_unref (root);
   return 0;
 }
