@@ -2020,6 +2020,13 @@ read_sources (Loader      *l,
 {
   g_autofree DlPlace **prepared = fast != NULL ? prepare_features (l, sources) : NULL;
 
+  /* a place for each, with no growing of the list on the way */
+  if (prepared != NULL && l->places->len == 0)
+    {
+      g_ptr_array_unref (l->places);
+      l->places = g_ptr_array_new_full (sources->len, g_object_unref);
+    }
+
   for (guint i = 0; i < sources->len; i++)
     {
       DlFeatureSource *source = &g_array_index (sources, DlFeatureSource, i);
