@@ -7,9 +7,10 @@
  * under 500 MiB), `--export` of 200,000 points against `gdal_rasterize` to 800×600 (goal:
  * under 3 s, under 400 MiB); and the model of the 1,000,000 points as the window's loading
  * thread makes it (dl_story_new_from_bytes_full()), by the reader's fast path and by its
- * tree reader alone, in a child process. Times are medians of wall and of CPU (user + system) seconds:
- * on a busy machine the CPU time is the one to compare. The files are written at run time
- * by tests/make-big-story.py and removed. Prints medians and ratios; asserts nothing. */
+ * tree reader alone, in a child process. Times are medians of wall and of CPU (user +
+ * system) seconds: on a busy machine the CPU time is the one to compare. The files are
+ * written at run time by tests/make-big-story.py and removed. Prints medians and ratios;
+ * asserts nothing. */
 #undef G_DISABLE_ASSERT
 
 #include <glib/gstdio.h>
