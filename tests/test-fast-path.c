@@ -106,18 +106,23 @@ assert_same (const char *text)
     g_error ("for %s\n%s", text, difference);
 }
 
-/* Every variant, alone and after each other one (a repeated or clashing id), in a plain
- * map and in a story. */
+/* Every variant, after itself and after those whose ids others repeat or clash with ("v",
+ * 42, "42", "e", "place-1"), before and after, in a plain map and in a story. */
 static void
 test_variants (void)
 {
+  const guint before[] = { 0, 2, 5, 9, 27, 28, 29 };
+
   for (guint story = 0; story < 2; story++)
     for (guint i = 0; i < G_N_ELEMENTS (variants); i++)
-      for (guint j = 0; j < G_N_ELEMENTS (variants); j++)
+      for (guint k = 0; k <= G_N_ELEMENTS (before); k++)
         {
-          g_autofree char *text = collection (story, variants[i], variants[j]);
+          guint j = k < G_N_ELEMENTS (before) ? before[k] : i;
+          g_autofree char *first = collection (story, variants[j], variants[i]);
+          g_autofree char *second = collection (story, variants[i], variants[j]);
 
-          assert_same (text);
+          assert_same (first);
+          assert_same (second);
         }
 }
 
@@ -172,7 +177,7 @@ test_what_is_read (void)
   g_assert_cmpstr (((DlPlaceProperty *) properties->pdata[1])->key, ==, "tags");
 }
 
-/* A map big enough to be read on every core: 20,000 features, every 97th one a variant
+/* A map big enough to be read on every core: 10,000 features, every 97th one a variant
  * (of the first @n_variants), with repeated ids. */
 static char *
 big_map (gboolean story,
@@ -183,7 +188,7 @@ big_map (gboolean story,
   if (story)
     g_string_append (text, "\"dateline\": {\"version\": 1}, ");
   g_string_append (text, "\"features\": [\n");
-  for (guint i = 0; i < 20000; i++)
+  for (guint i = 0; i < 10000; i++)
     {
       if (i % 97 == 5)
         g_string_append (text, variants[(i / 97) % n_variants]);
@@ -193,7 +198,7 @@ big_map (gboolean story,
                                 "[%d.%03u, %d.%02u]}, \"properties\": {\"name\": \"P %u\"}}",
                                 i % 5000, (int) (i % 359) - 179, i % 1000,
                                 (int) (i % 179) - 89, i % 100, i);
-      g_string_append (text, i + 1 < 20000 ? ",\n" : "\n]}\n");
+      g_string_append (text, i + 1 < 10000 ? ",\n" : "\n]}\n");
     }
   return g_string_free (text, FALSE);
 }
@@ -208,7 +213,7 @@ test_big_map (void)
   g_autoptr(DlStory) loaded = load (plain);
 
   /* every feature is a place, a repeated id made unique */
-  g_assert_cmpuint (g_list_model_get_n_items (dl_story_get_places (loaded)), ==, 20000);
+  g_assert_cmpuint (g_list_model_get_n_items (dl_story_get_places (loaded)), ==, 10000);
   assert_same (plain);
   /* the problems, said the same way */
   assert_same (broken);
@@ -239,7 +244,8 @@ test_big_map_progress (void)
 
   g_assert_null (story);
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
-  g_assert_cmpuint (fractions->len, >, 10);
+  /* told by the reading thread as it takes its chunks, however many the others read */
+  g_assert_cmpuint (fractions->len, >=, 2);
   for (guint i = 1; i < fractions->len; i++)
     g_assert_cmpfloat (g_array_index (fractions, double, i), >,
                        g_array_index (fractions, double, i - 1));
