@@ -1925,7 +1925,7 @@ typedef DlPlace *(*ReadFast) (Loader     *l,
 /* Features are prepared (prepare_scanned_feature()) in chunks by every core when there are
  * this many. */
 #define PREPARE_CHUNK 128
-#define PREPARE_IN_PARALLEL 8192
+#define PREPARE_IN_PARALLEL 4096
 #define MAX_THREADS 4
 
 typedef struct
