@@ -177,7 +177,7 @@ test_what_is_read (void)
   g_assert_cmpstr (((DlPlaceProperty *) properties->pdata[1])->key, ==, "tags");
 }
 
-/* A map big enough to be read on every core: 5,000 features, every 97th one a variant
+/* A map big enough to be read on every core: 8,200 features, every 97th one a variant
  * (of the first @n_variants), with repeated ids. */
 static char *
 big_map (gboolean story,
@@ -188,7 +188,7 @@ big_map (gboolean story,
   if (story)
     g_string_append (text, "\"dateline\": {\"version\": 1}, ");
   g_string_append (text, "\"features\": [\n");
-  for (guint i = 0; i < 5000; i++)
+  for (guint i = 0; i < 8200; i++)
     {
       if (i % 97 == 5)
         g_string_append (text, variants[(i / 97) % n_variants]);
@@ -198,7 +198,7 @@ big_map (gboolean story,
                                 "[%d.%03u, %d.%02u]}, \"properties\": {\"name\": \"P %u\"}}",
                                 i % 2000, (int) (i % 359) - 179, i % 1000,
                                 (int) (i % 179) - 89, i % 100, i);
-      g_string_append (text, i + 1 < 5000 ? ",\n" : "\n]}\n");
+      g_string_append (text, i + 1 < 8200 ? ",\n" : "\n]}\n");
     }
   return g_string_free (text, FALSE);
 }
@@ -213,7 +213,7 @@ test_big_map (void)
   g_autoptr(DlStory) loaded = load (plain);
 
   /* every feature is a place, a repeated id made unique */
-  g_assert_cmpuint (g_list_model_get_n_items (dl_story_get_places (loaded)), ==, 5000);
+  g_assert_cmpuint (g_list_model_get_n_items (dl_story_get_places (loaded)), ==, 8200);
   assert_same (plain);
   /* the problems, said the same way */
   assert_same (broken);

@@ -1925,7 +1925,7 @@ typedef DlPlace *(*ReadFast) (Loader     *l,
 /* Features are prepared (prepare_scanned_feature()) in chunks by every core when there are
  * this many. */
 #define PREPARE_CHUNK 128
-#define PREPARE_IN_PARALLEL 4096
+#define PREPARE_IN_PARALLEL 8192
 #define MAX_THREADS 4
 
 typedef struct
@@ -1936,11 +1936,14 @@ typedef struct
   gint          next;        /* the first feature of the next chunk to take (atomic) */
   gint          stop;        /* set when the reading is stopped (atomic) */
   gssize        bytes_done;  /* of the features prepared (atomic) */
+  gsize         n_read;      /* the loader's n_read before */
 } Prepare;
 
-/* Prepares a chunk of features; FALSE when there is none left. */
+/* Prepares a chunk of features; FALSE when there is none left. The reading thread passes
+ * @l: it tells the progress of all after each feature, as the features are read alone. */
 static gboolean
-prepare_chunk (Prepare *p)
+prepare_chunk (Prepare *p,
+               Loader  *l)
 {
   guint first, last;
   gssize bytes = 0;
@@ -1958,6 +1961,13 @@ prepare_chunk (Prepare *p)
       p->prepared[i] = prepare_scanned_feature (p->l, p->l->json_text + source->offset,
                                                 source->length, i);
       bytes += source->length;
+      if (l != NULL)
+        {
+          l->n_read = p->n_read + g_atomic_pointer_get (&p->bytes_done) + bytes;
+          tell_progress (l);
+          if (l->stopped)
+            g_atomic_int_set (&p->stop, TRUE);
+        }
     }
   g_atomic_pointer_add (&p->bytes_done, bytes);
   return TRUE;
@@ -1966,7 +1976,7 @@ prepare_chunk (Prepare *p)
 static gpointer
 prepare_thread (gpointer data)
 {
-  while (prepare_chunk (data))
+  while (prepare_chunk (data, NULL))
     ;
   return NULL;
 }
@@ -1978,7 +1988,7 @@ static DlPlace **
 prepare_features (Loader *l,
                   GArray *sources)
 {
-  Prepare p = { l, sources, NULL, 0, 0, 0 };
+  Prepare p = { l, sources, NULL, 0, 0, 0, l->n_read };
   GThread *threads[MAX_THREADS] = { NULL };
   guint n_threads = MIN (g_get_num_processors (), MAX_THREADS);
   gsize n_read = l->n_read;
@@ -1990,13 +2000,8 @@ prepare_features (Loader *l,
   for (guint i = 1; i < n_threads; i++)
     threads[i] = g_thread_try_new ("dl-read-features", prepare_thread, &p, NULL);
   /* this thread takes chunks too, and tells the progress of all */
-  while (prepare_chunk (&p))
-    {
-      l->n_read = n_read + g_atomic_pointer_get (&p.bytes_done);
-      tell_progress (l);
-      if (l->stopped)
-        g_atomic_int_set (&p.stop, TRUE);
-    }
+  while (prepare_chunk (&p, l))
+    ;
   for (guint i = 1; i < n_threads; i++)
     if (threads[i] != NULL)
       g_thread_join (threads[i]);
