@@ -15,14 +15,66 @@ typedef struct
   double east;
 } Range;
 
-static int
-compare_ranges (const void *a,
-                const void *b)
+/* The bits of @value as an unsigned number in the same order as the doubles. */
+static guint64
+order_key (double value)
 {
-  const Range *ra = a;
-  const Range *rb = b;
+  guint64 bits;
 
-  return (ra->west > rb->west) - (ra->west < rb->west);
+  memcpy (&bits, &value, sizeof bits);
+  return (bits >> 63) != 0 ? ~bits : bits | G_GUINT64_CONSTANT (0x8000000000000000);
+}
+
+/* Sorts by west end: a radix sort, 16 bits a pass, since a big map has a million ranges
+ * and qsort() took a third of a second of the window's first frame. */
+static void
+sort_ranges (Range *ranges,
+             guint  n)
+{
+  g_autofree Range *tmp = g_new (Range, n);
+  g_autofree guint64 *keys = g_new (guint64, n);
+  g_autofree guint64 *tmp_keys = g_new (guint64, n);
+  g_autofree guint *count = g_new (guint, 65536);
+  Range *src = ranges, *dst = tmp;
+  guint64 *src_keys = keys, *dst_keys = tmp_keys;
+
+  for (guint i = 0; i < n; i++)
+    keys[i] = order_key (ranges[i].west);
+  for (int shift = 0; shift < 64; shift += 16)
+    {
+      guint sum = 0;
+
+      memset (count, 0, 65536 * sizeof (guint));
+      for (guint i = 0; i < n; i++)
+        count[(src_keys[i] >> shift) & 0xffff]++;
+      if (count[(src_keys[0] >> shift) & 0xffff] == n)
+        continue;
+      for (guint d = 0; d < 65536; d++)
+        {
+          guint c = count[d];
+
+          count[d] = sum;
+          sum += c;
+        }
+      for (guint i = 0; i < n; i++)
+        {
+          guint to = count[(src_keys[i] >> shift) & 0xffff]++;
+
+          dst[to] = src[i];
+          dst_keys[to] = src_keys[i];
+        }
+      {
+        Range *t = src;
+        guint64 *tk = src_keys;
+
+        src = dst;
+        dst = t;
+        src_keys = dst_keys;
+        dst_keys = tk;
+      }
+    }
+  if (src != ranges)
+    memcpy (ranges, src, n * sizeof (Range));
 }
 
 /* Longitude @lon in [-180, 180). */
@@ -198,7 +250,7 @@ dl_lon_ranges_union (const double *west,
         }
     }
 
-  qsort (ranges, n, sizeof (Range), compare_ranges);
+  sort_ranges (ranges, n);
 
   /* The widest longitude gap no range covers, going round the circle: the union is the
    * rest of the circle. */
