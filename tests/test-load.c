@@ -588,6 +588,23 @@ test_large_file (Fixture       *fixture,
 /* A map of 20,000 places: the card shows while the file is read, the bar goes on moving
  * while the places are read into the model ("Checking…"), then the map draws them as
  * dots, every one counted, and says how many there are. Escape stops a load too. */
+typedef struct
+{
+  GThread *thread;  /* where the story was freed */
+  int      done;
+} FreedIn;
+
+static void
+story_freed_cb (gpointer  data,
+                GObject  *where_the_object_was)
+{
+  FreedIn *freed = data;
+
+  freed->thread = g_thread_self ();
+  g_atomic_int_set (&freed->done, TRUE);
+  g_main_context_wakeup (NULL);
+}
+
 static void
 test_big_map (Fixture       *fixture,
               gconstpointer  data)
@@ -680,6 +697,28 @@ test_big_map (Fixture       *fixture,
     g_assert_false (dl_window_is_loading (fixture->window));
     g_assert_true (dl_window_get_story (fixture->window) == shown);
     g_assert_cmpuint (dl_point_layer_get_n_places (layer), ==, 20000);
+  }
+
+  /* Another story opened after the big one: it is shown, and the big one is freed in a
+   * worker thread, not in the window's */
+  {
+    g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "window-story.geojson",
+                                                   NULL);
+    g_autoptr(GFile) small = g_file_new_for_path (path);
+    FreedIn freed = { NULL, FALSE };
+
+    g_object_weak_ref (G_OBJECT (dl_window_get_story (fixture->window)), story_freed_cb,
+                       &freed);
+    dl_window_open_file (fixture->window, small);
+    while (dl_window_is_loading (fixture->window))
+      g_main_context_iteration (NULL, TRUE);
+    g_assert_cmpuint (g_list_model_get_n_items (dl_story_get_places (
+                        dl_window_get_story (fixture->window))), <, 100);
+    g_assert_false (gtk_widget_get_visible (GTK_WIDGET (layer)));
+    while (!g_atomic_int_get (&freed.done))
+      g_main_context_iteration (NULL, TRUE);
+    g_assert_nonnull (freed.thread);
+    g_assert_true (freed.thread != g_thread_self ());
   }
 }
 

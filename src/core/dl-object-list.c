@@ -175,3 +175,22 @@ dl_object_list_find (DlObjectList *self,
   g_return_val_if_fail (DL_IS_OBJECT_LIST (self), FALSE);
   return g_ptr_array_find (self->items, item, position);
 }
+
+/**
+ * dl_object_list_peek:
+ * @self: a list
+ * @n_items: (out): how many items
+ *
+ * Returns: (transfer none) (array length=n_items): the items, valid until the list
+ *   changes.
+ */
+gpointer *
+dl_object_list_peek (DlObjectList *self,
+                     guint        *n_items)
+{
+  g_return_val_if_fail (DL_IS_OBJECT_LIST (self), NULL);
+  g_return_val_if_fail (n_items != NULL, NULL);
+
+  *n_items = self->items->len;
+  return self->items->pdata;
+}
