@@ -532,13 +532,10 @@ update_markers_for (DlMapView *self,
 
   g_hash_table_remove_all (self->shown_actor);
   g_hash_table_remove_all (self->actor_uses);
+  /* Shapes are few (areas and routes): re-adding them is cheaper than finding the hidden
+   * ones among every place. */
   if (self->use_points)
-    {
-      dots = g_array_sized_new (FALSE, FALSE, sizeof (DlPlaceSummary), visible->len);
-      /* Shapes are few (areas and routes): re-adding them is cheaper than finding the
-       * hidden ones among every place. */
-      dl_shape_layer_clear (self->shape_layer);
-    }
+    dl_shape_layer_clear (self->shape_layer);
   /* one pass over the places: with a million, each pass is a tenth of a second */
   for (guint i = 0; i < visible->len; i++)
     {
@@ -548,9 +545,18 @@ update_markers_for (DlMapView *self,
       set_shown_actor (self, summary->place, TRUE, summary->actor);
       if (!self->use_points)
         continue;
-      /* a plain line is drawn, with no dot at its middle */
+      /* a plain line is drawn, with no dot at its middle: the dots are a copy of @visible
+       * only when there is one */
       shape = dl_place_get_shape (summary->place);
-      if (shape != DL_PLACE_SHAPE_ROUTE || dl_place_is_route (summary->place))
+      if (shape == DL_PLACE_SHAPE_ROUTE && !dl_place_is_route (summary->place))
+        {
+          if (dots == NULL)
+            {
+              dots = g_array_sized_new (FALSE, FALSE, sizeof (DlPlaceSummary), visible->len);
+              g_array_append_vals (dots, visible->data, i);
+            }
+        }
+      else if (dots != NULL)
         g_array_append_val (dots, *summary);
       if (shape != DL_PLACE_SHAPE_POINT)
         dl_shape_layer_set_place (self->shape_layer, summary->place, summary->actor, FALSE);
@@ -558,7 +564,7 @@ update_markers_for (DlMapView *self,
   update_legend (self);
   if (self->use_points)
     {
-      dl_point_layer_set_places (self->point_layer, dots);
+      dl_point_layer_set_places (self->point_layer, dots != NULL ? dots : visible);
       update_point_obstacles (self);
       update_point_line_names (self);
       return;
