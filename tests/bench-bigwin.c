@@ -162,6 +162,7 @@ typedef struct
   GtkProgressBar *bar;
   gint64          story_time;   /* when the story reached the window */
   double          story_cpu;    /* main thread CPU then */
+  long            story_peak;   /* peak memory then, KiB */
   guint           n_frames;     /* frames drawn while loading */
   guint           n_moves;      /* of which with the bar's fraction changed */
   guint           n_shown;      /* of which with the progress card revealed */
@@ -186,6 +187,7 @@ story_changed_hook (GSignalInvocationHint *hint,
     {
       open->story_time = g_get_monotonic_time ();
       open->story_cpu = thread_cpu ();
+      open->story_peak = proc_status_kb ("VmHWM:");
     }
   return TRUE;
 }
@@ -224,7 +226,7 @@ open_once (const char *path,
 {
   g_autoptr(GFile) file = g_file_new_for_path (path);
   DlWindow *window = dl_window_new (NULL);
-  Open open = { window, NULL, 0, 0, 0, 0, 0, -1 };
+  Open open = { window, NULL, 0, 0, 0, 0, 0, 0, -1 };
   GdkFrameClock *clock;
   gulong paint_id;
   gint64 start, end;
@@ -266,7 +268,8 @@ open_once (const char *path,
              "moved in %u\n", open.n_frames, open.n_shown, open.n_moves);
 
   if (report_progress)
-    g_print ("  peak memory after the first open %ld MiB\n", proc_status_kb ("VmHWM:") / 1024);
+    g_print ("  peak memory after the first open %ld MiB (%ld MiB when the story reached the "
+             "window)\n", proc_status_kb ("VmHWM:") / 1024, open.story_peak / 1024);
 
   g_signal_handler_disconnect (clock, paint_id);
   current_open = NULL;

@@ -238,7 +238,7 @@ dl_lon_ranges_union (const double *west,
     {
       double width = MIN (east[i] - west[i], 360.0);
 
-      ranges[i].west = normalize_lon (west[i]);
+      ranges[i].west = west[i] >= -180.0 && west[i] < 180.0 ? west[i] : normalize_lon (west[i]);
       ranges[i].east = ranges[i].west + MAX (width, 0);
       min_west = MIN (min_west, west[i]);
       max_east = MAX (max_east, east[i]);
@@ -248,6 +248,15 @@ dl_lon_ranges_union (const double *west,
           *union_east = 180.0;
           return TRUE;
         }
+    }
+
+  /* Less than half the circle, as written: no gap can be wider than the one round the
+   * back, so that is the box, with no sort. */
+  if (min_west >= -180.0 && max_east < 180.0 && max_east - min_west < 180.0)
+    {
+      *union_west = min_west;
+      *union_east = max_east;
+      return TRUE;
     }
 
   sort_ranges (ranges, n);

@@ -30,4 +30,10 @@ gboolean      dl_object_list_find   (DlObjectList  *self,
                                      gpointer       item,
                                      guint         *position);
 
+/* Drops one reference to each of @objects, then frees @objects (g_free); in a worker thread
+ * when they are many, so that the last holder of a million places does not free them in
+ * the window's thread. */
+void          dl_objects_unref_in_thread (gpointer *objects,
+                                          guint     n_objects);
+
 G_END_DECLS

@@ -466,9 +466,12 @@ set_shown_actor (DlMapView *self,
                  gboolean   shown,
                  DlActor   *actor)
 {
+  /* a million plain dots find the table empty: no hashing */
+  gboolean any = g_hash_table_size (self->shown_actor) > 0;
   gpointer had;
 
-  if (g_hash_table_lookup_extended (self->shown_actor, place, NULL, &had) && had != NULL)
+  if (any && g_hash_table_lookup_extended (self->shown_actor, place, NULL, &had)
+      && had != NULL)
     {
       guint uses = GPOINTER_TO_UINT (g_hash_table_lookup (self->actor_uses, had));
 
@@ -480,7 +483,8 @@ set_shown_actor (DlMapView *self,
   /* only what is read again is kept: a million plain dots need no entry */
   if (!shown || (actor == NULL && !is_plain_line (place)))
     {
-      g_hash_table_remove (self->shown_actor, place);
+      if (any)
+        g_hash_table_remove (self->shown_actor, place);
       return;
     }
   g_hash_table_insert (self->shown_actor, place, actor);
