@@ -242,6 +242,9 @@ open_once (const char *path,
   paint_id = g_signal_connect (clock, "after-paint", G_CALLBACK (loading_paint_cb), &open);
   current_open = &open;
 
+  if (report_progress)
+    g_print ("  memory before the open %ld MiB (the window and its map)\n",
+             proc_status_kb ("VmRSS:") / 1024);
   start = g_get_monotonic_time ();
   start_cpu = thread_cpu ();
   start_process_cpu = process_cpu ();

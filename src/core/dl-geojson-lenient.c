@@ -32,22 +32,17 @@ sort_ranges (Range *ranges,
              guint  n)
 {
   g_autofree Range *tmp = g_new (Range, n);
-  g_autofree guint64 *keys = g_new (guint64, n);
-  g_autofree guint64 *tmp_keys = g_new (guint64, n);
   g_autofree guint *count = g_new (guint, 65536);
   Range *src = ranges, *dst = tmp;
-  guint64 *src_keys = keys, *dst_keys = tmp_keys;
 
-  for (guint i = 0; i < n; i++)
-    keys[i] = order_key (ranges[i].west);
   for (int shift = 0; shift < 64; shift += 16)
     {
       guint sum = 0;
 
       memset (count, 0, 65536 * sizeof (guint));
       for (guint i = 0; i < n; i++)
-        count[(src_keys[i] >> shift) & 0xffff]++;
-      if (count[(src_keys[0] >> shift) & 0xffff] == n)
+        count[(order_key (src[i].west) >> shift) & 0xffff]++;
+      if (count[(order_key (src[0].west) >> shift) & 0xffff] == n)
         continue;
       for (guint d = 0; d < 65536; d++)
         {
@@ -57,20 +52,12 @@ sort_ranges (Range *ranges,
           sum += c;
         }
       for (guint i = 0; i < n; i++)
-        {
-          guint to = count[(src_keys[i] >> shift) & 0xffff]++;
-
-          dst[to] = src[i];
-          dst_keys[to] = src_keys[i];
-        }
+        dst[count[(order_key (src[i].west) >> shift) & 0xffff]++] = src[i];
       {
         Range *t = src;
-        guint64 *tk = src_keys;
 
         src = dst;
         dst = t;
-        src_keys = dst_keys;
-        dst_keys = tk;
       }
     }
   if (src != ranges)
@@ -318,10 +305,14 @@ dl_places_lon_range (GPtrArray *places,
                      double    *west,
                      double    *east)
 {
-  g_autoptr(GArray) wests = g_array_new (FALSE, FALSE, sizeof (double));
-  g_autoptr(GArray) easts = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) wests = NULL;
+  g_autoptr(GArray) easts = NULL;
 
   g_return_val_if_fail (places != NULL, FALSE);
+
+  /* one range a place, mostly: no doubling of a million */
+  wests = g_array_sized_new (FALSE, FALSE, sizeof (double), places->len);
+  easts = g_array_sized_new (FALSE, FALSE, sizeof (double), places->len);
 
   for (guint i = 0; i < places->len; i++)
     {
