@@ -722,6 +722,38 @@ test_big_map (Fixture       *fixture,
   }
 }
 
+/* A big story of two documents (two windows on one story) is freed once both let go, in a
+ * worker thread. */
+static void
+test_free_shared (void)
+{
+  g_autoptr(GFile) file = write_map ("shared.geojson", 20000, 3 * 1024 * 1024);
+  g_autoptr(GError) error = NULL;
+  DlStory *story = dl_story_new_from_file (file, NULL, &error);
+  DlDocument *first, *second;
+  FreedIn freed = { NULL, FALSE };
+  gint64 deadline;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (dl_story_get_places (story)), ==, 20000);
+  first = dl_document_new (story, file);
+  second = dl_document_new (story, file);
+  g_object_weak_ref (G_OBJECT (story), story_freed_cb, &freed);
+  g_object_unref (story);
+  g_object_unref (first);
+  g_assert_false (g_atomic_int_get (&freed.done));
+  g_object_unref (second);
+  /* never freed, with two toggle references: the test says so instead of hanging */
+  deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+  while (!g_atomic_int_get (&freed.done) && g_get_monotonic_time () < deadline)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  g_assert_true (g_atomic_int_get (&freed.done));
+  g_assert_true (freed.thread != g_thread_self ());
+}
+
 static void
 record_progress_cb (goffset  bytes_read,
                     goffset  total_bytes,
@@ -776,6 +808,7 @@ main (int   argc,
   g_assert_no_error (error);
 
   g_test_add_func ("/load/read-progress", test_read_progress);
+  g_test_add_func ("/load/free-shared", test_free_shared);
   g_test_add ("/load/progress", Fixture, NULL, fixture_setup, test_progress, fixture_teardown);
   g_test_add ("/load/cancel", Fixture, NULL, fixture_setup, test_cancel, fixture_teardown);
   g_test_add ("/load/big-map", Fixture, NULL, fixture_setup, test_big_map, fixture_teardown);
@@ -786,7 +819,7 @@ main (int   argc,
 
   {
     const char *names[] = { "gated.geojson", "cancelled.geojson", "large.geojson",
-                            "progress.geojson" };
+                            "progress.geojson", "big.geojson", "shared.geojson" };
 
     for (guint i = 0; i < G_N_ELEMENTS (names); i++)
       {

@@ -113,11 +113,14 @@ story_toggle_cb (gpointer  data,
 static void
 release_story (DlStory *story)
 {
-  if (g_list_model_get_n_items (dl_story_get_places (story)) <= FREE_IN_THREAD_PLACES)
+  /* a story of two documents gets one toggle reference: with two, neither is told */
+  if (g_list_model_get_n_items (dl_story_get_places (story)) <= FREE_IN_THREAD_PLACES
+      || g_object_get_data (G_OBJECT (story), "dl-free-in-thread") != NULL)
     {
       g_object_unref (story);
       return;
     }
+  g_object_set_data (G_OBJECT (story), "dl-free-in-thread", GINT_TO_POINTER (TRUE));
   g_object_add_toggle_ref (G_OBJECT (story), story_toggle_cb, NULL);
   /* when ours was the last, the toggle reference is told right here */
   g_object_unref (story);
