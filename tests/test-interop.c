@@ -9,6 +9,7 @@
 
 #include <glib/gstdio.h>
 #include <locale.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -380,6 +381,58 @@ test_lon_ranges (void)
   g_assert_cmpfloat_with_epsilon (e, 190, 1e-9);
 }
 
+/* How far east of @from @lon is, in [0, 360). */
+static double
+east_of (double from,
+         double lon)
+{
+  double d = fmod (lon - from, 360);
+
+  if (d < 0)
+    d += 360;
+  return d >= 360 - 1e-9 ? 0 : d;
+}
+
+/* Many ranges, shuffled, some across 180° and with equal west ends: the union is the
+ * narrowest box that starts at one of the west ends and holds every range (checked one
+ * start at a time). */
+static void
+test_lon_ranges_many (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (17);
+
+  for (guint trial = 0; trial < 40; trial++)
+    {
+      guint n = 1 + g_rand_int_range (rand, 0, trial < 20 ? 8 : 3000);
+      double centre = g_rand_double_range (rand, -180, 180);
+      double spread = g_rand_double_range (rand, 0.5, trial % 3 == 0 ? 400 : 90);
+      g_autofree double *west = g_new (double, n);
+      g_autofree double *east = g_new (double, n);
+      double w, e, best = G_MAXDOUBLE;
+
+      for (guint i = 0; i < n; i++)
+        {
+          /* whole tenths of a degree: equal west ends happen */
+          west[i] = round (10 * (centre + g_rand_double_range (rand, -spread, spread) / 2)) / 10;
+          east[i] = west[i] + (g_rand_boolean (rand) ? 0 : g_rand_double_range (rand, 0, 5));
+        }
+      g_assert_true (dl_lon_ranges_union (west, east, n, &w, &e));
+      for (guint s = 0; s < n; s++)
+        {
+          double reach = 0;
+
+          for (guint i = 0; i < n; i++)
+            reach = MAX (reach, east_of (west[s], west[i]) + (east[i] - west[i]));
+          best = MIN (best, reach);
+        }
+      g_assert_cmpfloat (e, >=, w);
+      g_assert_cmpfloat_with_epsilon (MIN (e - w, 360), MIN (best, 360), 1e-6);
+      /* every range is inside the box, going round from its west end */
+      for (guint i = 0; i < n && e - w < 360; i++)
+        g_assert_cmpfloat (east_of (w, west[i]) + (east[i] - west[i]), <=, e - w + 1e-6);
+    }
+}
+
 static char *
 export_to (DlStory        *story,
            DlPlacesFormat  format,
@@ -556,6 +609,7 @@ main (int    argc,
   g_test_add_func ("/interop/corpus", test_corpus);
   g_test_add_func ("/interop/cases-read", test_cases_read);
   g_test_add_func ("/interop/lon-ranges", test_lon_ranges);
+  g_test_add_func ("/interop/lon-ranges-many", test_lon_ranges_many);
   g_test_add_func ("/interop/nul-escape-exact-bytes", test_nul_escape_exact_bytes);
   g_test_add_func ("/interop/unwrap-ring", test_unwrap_ring);
   g_test_add_func ("/interop/export/formats-from-path", test_export_formats_from_path);

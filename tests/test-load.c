@@ -588,6 +588,23 @@ test_large_file (Fixture       *fixture,
 /* A map of 20,000 places: the card shows while the file is read, the bar goes on moving
  * while the places are read into the model ("Checking…"), then the map draws them as
  * dots, every one counted, and says how many there are. Escape stops a load too. */
+typedef struct
+{
+  GThread *thread;  /* where the story was freed */
+  int      done;
+} FreedIn;
+
+static void
+story_freed_cb (gpointer  data,
+                GObject  *where_the_object_was)
+{
+  FreedIn *freed = data;
+
+  freed->thread = g_thread_self ();
+  g_atomic_int_set (&freed->done, TRUE);
+  g_main_context_wakeup (NULL);
+}
+
 static void
 test_big_map (Fixture       *fixture,
               gconstpointer  data)
@@ -681,6 +698,60 @@ test_big_map (Fixture       *fixture,
     g_assert_true (dl_window_get_story (fixture->window) == shown);
     g_assert_cmpuint (dl_point_layer_get_n_places (layer), ==, 20000);
   }
+
+  /* Another story opened after the big one: it is shown, and the big one is freed in a
+   * worker thread, not in the window's */
+  {
+    g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "window-story.geojson",
+                                                   NULL);
+    g_autoptr(GFile) small = g_file_new_for_path (path);
+    FreedIn freed = { NULL, FALSE };
+
+    g_object_weak_ref (G_OBJECT (dl_window_get_story (fixture->window)), story_freed_cb,
+                       &freed);
+    dl_window_open_file (fixture->window, small);
+    while (dl_window_is_loading (fixture->window))
+      g_main_context_iteration (NULL, TRUE);
+    g_assert_cmpuint (g_list_model_get_n_items (dl_story_get_places (
+                        dl_window_get_story (fixture->window))), <, 100);
+    g_assert_false (gtk_widget_get_visible (GTK_WIDGET (layer)));
+    while (!g_atomic_int_get (&freed.done))
+      g_main_context_iteration (NULL, TRUE);
+    g_assert_nonnull (freed.thread);
+    g_assert_true (freed.thread != g_thread_self ());
+  }
+}
+
+/* A big story of two documents (two windows on one story) is freed once both let go, in a
+ * worker thread. */
+static void
+test_free_shared (void)
+{
+  g_autoptr(GFile) file = write_map ("shared.geojson", 20000, 3 * 1024 * 1024);
+  g_autoptr(GError) error = NULL;
+  DlStory *story = dl_story_new_from_file (file, NULL, &error);
+  DlDocument *first, *second;
+  FreedIn freed = { NULL, FALSE };
+  gint64 deadline;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (dl_story_get_places (story)), ==, 20000);
+  first = dl_document_new (story, file);
+  second = dl_document_new (story, file);
+  g_object_weak_ref (G_OBJECT (story), story_freed_cb, &freed);
+  g_object_unref (story);
+  g_object_unref (first);
+  g_assert_false (g_atomic_int_get (&freed.done));
+  g_object_unref (second);
+  /* never freed, with two toggle references: the test says so instead of hanging */
+  deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+  while (!g_atomic_int_get (&freed.done) && g_get_monotonic_time () < deadline)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  g_assert_true (g_atomic_int_get (&freed.done));
+  g_assert_true (freed.thread != g_thread_self ());
 }
 
 static void
@@ -737,6 +808,7 @@ main (int   argc,
   g_assert_no_error (error);
 
   g_test_add_func ("/load/read-progress", test_read_progress);
+  g_test_add_func ("/load/free-shared", test_free_shared);
   g_test_add ("/load/progress", Fixture, NULL, fixture_setup, test_progress, fixture_teardown);
   g_test_add ("/load/cancel", Fixture, NULL, fixture_setup, test_cancel, fixture_teardown);
   g_test_add ("/load/big-map", Fixture, NULL, fixture_setup, test_big_map, fixture_teardown);
@@ -747,7 +819,7 @@ main (int   argc,
 
   {
     const char *names[] = { "gated.geojson", "cancelled.geojson", "large.geojson",
-                            "progress.geojson" };
+                            "progress.geojson", "big.geojson", "shared.geojson" };
 
     for (guint i = 0; i < G_N_ELEMENTS (names); i++)
       {

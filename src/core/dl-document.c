@@ -7,12 +7,19 @@
 #include <errno.h>
 #include <glib/gstdio.h>
 #include <string.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 #include "dl-document.h"
 
 #define RECOVERY_INTERVAL_S 30
 #define READ_SHARE DL_DOCUMENT_READ_SHARE
 #define RECOVERY_GROUP "Recovery"
+/* A story of more places than this is freed in a worker thread when its last holder lets
+ * go: a million places take a second or more to free, which froze the window's close and
+ * the opening of the next story. */
+#define FREE_IN_THREAD_PLACES 10000
 
 struct _DlDocument
 {
@@ -68,6 +75,56 @@ typedef struct
   GFile  *file;
   guint   position;
 } SaveJob;
+
+static void story_toggle_cb (gpointer  data,
+                             GObject  *object,
+                             gboolean  is_last_ref);
+
+static gpointer
+free_story_thread (gpointer data)
+{
+  /* the last reference: the story, its places and events are freed here */
+  g_object_remove_toggle_ref (data, story_toggle_cb, NULL);
+#ifdef __GLIBC__
+  /* give the pages of a million small blocks back to the system for the next story */
+  malloc_trim (0);
+#endif
+  return NULL;
+}
+
+/* Told when the toggle reference is the story's last one: no view, history or document
+ * holds it any more. */
+static void
+story_toggle_cb (gpointer  data,
+                 GObject  *object,
+                 gboolean  is_last_ref)
+{
+  g_autoptr(GThread) thread = NULL;
+
+  if (!is_last_ref)
+    return;
+  thread = g_thread_try_new ("dl-free-story", free_story_thread, object, NULL);
+  /* no thread to be had: freed here, as before */
+  if (thread == NULL)
+    free_story_thread (object);
+}
+
+/* Lets go of @story; a big one is freed in a worker once every other holder let go too. */
+static void
+release_story (DlStory *story)
+{
+  /* a story of two documents gets one toggle reference: with two, neither is told */
+  if (g_list_model_get_n_items (dl_story_get_places (story)) <= FREE_IN_THREAD_PLACES
+      || g_object_get_data (G_OBJECT (story), "dl-free-in-thread") != NULL)
+    {
+      g_object_unref (story);
+      return;
+    }
+  g_object_set_data (G_OBJECT (story), "dl-free-in-thread", GINT_TO_POINTER (TRUE));
+  g_object_add_toggle_ref (G_OBJECT (story), story_toggle_cb, NULL);
+  /* when ours was the last, the toggle reference is told right here */
+  g_object_unref (story);
+}
 
 static char *
 recovery_dir (void)
@@ -357,9 +414,10 @@ dl_document_finalize (GObject *object)
    * window asks Save / Discard first */
   if (open_recoveries != NULL)
     g_hash_table_remove (open_recoveries, self->recovery_id);
-  g_clear_object (&self->story);
-  g_clear_object (&self->file);
+  /* the history's operations may hold its places: they go first */
   g_clear_object (&self->history);
+  g_clear_pointer (&self->story, release_story);
+  g_clear_object (&self->file);
   g_free (self->title);
   g_free (self->recovery_id);
 

@@ -5,6 +5,13 @@
 
 #include "dl-object-list.h"
 
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
+
+/* Fewer objects than this are let go of in the caller's thread. */
+#define UNREF_IN_THREAD_MIN 10000
+
 struct _DlObjectList
 {
   GObject    parent_instance;
@@ -174,4 +181,72 @@ dl_object_list_find (DlObjectList *self,
 {
   g_return_val_if_fail (DL_IS_OBJECT_LIST (self), FALSE);
   return g_ptr_array_find (self->items, item, position);
+}
+
+/**
+ * dl_object_list_peek:
+ * @self: a list
+ * @n_items: (out): how many items
+ *
+ * Returns: (transfer none) (array length=n_items): the items, valid until the list
+ *   changes.
+ */
+gpointer *
+dl_object_list_peek (DlObjectList *self,
+                     guint        *n_items)
+{
+  g_return_val_if_fail (DL_IS_OBJECT_LIST (self), NULL);
+  g_return_val_if_fail (n_items != NULL, NULL);
+
+  *n_items = self->items->len;
+  return self->items->pdata;
+}
+
+typedef struct
+{
+  gpointer *objects;
+  guint     n_objects;
+} UnrefJob;
+
+static gpointer
+unref_thread (gpointer data)
+{
+  UnrefJob *job = data;
+
+  for (guint i = 0; i < job->n_objects; i++)
+    g_object_unref (job->objects[i]);
+  g_free (job->objects);
+  g_free (job);
+#ifdef __GLIBC__
+  /* the pages of a million small blocks go back to the system */
+  malloc_trim (0);
+#endif
+  return NULL;
+}
+
+/**
+ * dl_objects_unref_in_thread:
+ * @objects: (transfer full) (array length=n_objects): references to objects, in an array
+ *   from g_malloc()
+ * @n_objects: how many
+ *
+ * Drops the references and frees the array: in a worker thread when there are many, so
+ * that objects whose last reference this is are finalized there.
+ */
+void
+dl_objects_unref_in_thread (gpointer *objects,
+                            guint     n_objects)
+{
+  UnrefJob *job;
+  g_autoptr(GThread) thread = NULL;
+
+  if (objects == NULL)
+    return;
+  job = g_new (UnrefJob, 1);
+  job->objects = objects;
+  job->n_objects = n_objects;
+  if (n_objects >= UNREF_IN_THREAD_MIN)
+    thread = g_thread_try_new ("dl-unref", unref_thread, job, NULL);
+  if (thread == NULL)
+    unref_thread (job);
 }

@@ -22,8 +22,18 @@ void          dl_object_list_splice (DlObjectList  *self,
  * items-changed. */
 void          dl_object_list_take   (DlObjectList  *self,
                                      GPtrArray     *items);
+/* The items, in order, without taking a reference to each: valid until the next change.
+ * A loop over a million places pays no reference counting. */
+gpointer     *dl_object_list_peek   (DlObjectList  *self,
+                                     guint         *n_items);
 gboolean      dl_object_list_find   (DlObjectList  *self,
                                      gpointer       item,
                                      guint         *position);
+
+/* Drops one reference to each of @objects, then frees @objects (g_free); in a worker thread
+ * when they are many, so that the last holder of a million places does not free them in
+ * the window's thread. */
+void          dl_objects_unref_in_thread (gpointer *objects,
+                                          guint     n_objects);
 
 G_END_DECLS

@@ -16,6 +16,7 @@
 #include "dl-map-view.h"
 #include "dl-marker-clusters.h"
 #include "dl-mercator.h"
+#include "dl-object-list.h"
 #include "dl-offline-source.h"
 #include "dl-place-details.h"
 #include "dl-place-properties.h"
@@ -69,7 +70,9 @@ struct _DlMapView
   GHashTable         *markers;  /* DlPlace → DlMarker, owned by the marker layer */
   GPtrArray          *marker_order;
   gboolean            use_points;  /* this story's places are dots of point_layer */
-  GHashTable         *shown_actor;  /* each shown DlPlace → its colour's DlActor or NULL */
+  /* each shown DlPlace in an actor's colour, and each shown plain line → that DlActor or
+   * NULL */
+  GHashTable         *shown_actor;
   GHashTable         *actor_uses;   /* DlActor → how many shown places wear its colour */
   DlPlaceIndex       *place_index;  /* made at the first edit, dropped with a new story */
 
@@ -146,8 +149,24 @@ visible_places (DlMapView *self)
       return visible;
     }
 
-  visible = g_array_new (FALSE, TRUE, sizeof (DlPlaceSummary));
   places = dl_story_get_places (story);
+  visible = g_array_sized_new (FALSE, TRUE, sizeof (DlPlaceSummary),
+                               g_list_model_get_n_items (places));
+  if (DL_IS_OBJECT_LIST (places))
+    {
+      /* no reference taken and dropped on each of a million places */
+      guint n;
+      DlPlace **items = (DlPlace **) dl_object_list_peek (DL_OBJECT_LIST (places), &n);
+
+      for (guint i = 0; i < n; i++)
+        {
+          DlPlaceSummary summary = { items[i], 0, NULL };
+
+          if (dl_place_has_location (items[i]))
+            g_array_append_val (visible, summary);
+        }
+      return visible;
+    }
   for (guint i = 0; i < g_list_model_get_n_items (places); i++)
     {
       g_autoptr(DlPlace) place = g_list_model_get_item (places, i);
@@ -447,9 +466,12 @@ set_shown_actor (DlMapView *self,
                  gboolean   shown,
                  DlActor   *actor)
 {
+  /* a million plain dots find the table empty: no hashing */
+  gboolean any = g_hash_table_size (self->shown_actor) > 0;
   gpointer had;
 
-  if (g_hash_table_lookup_extended (self->shown_actor, place, NULL, &had) && had != NULL)
+  if (any && g_hash_table_lookup_extended (self->shown_actor, place, NULL, &had)
+      && had != NULL)
     {
       guint uses = GPOINTER_TO_UINT (g_hash_table_lookup (self->actor_uses, had));
 
@@ -458,9 +480,11 @@ set_shown_actor (DlMapView *self,
       else
         g_hash_table_insert (self->actor_uses, had, GUINT_TO_POINTER (uses - 1));
     }
-  if (!shown)
+  /* only what is read again is kept: a million plain dots need no entry */
+  if (!shown || (actor == NULL && !is_plain_line (place)))
     {
-      g_hash_table_remove (self->shown_actor, place);
+      if (any)
+        g_hash_table_remove (self->shown_actor, place);
       return;
     }
   g_hash_table_insert (self->shown_actor, place, actor);
@@ -508,37 +532,43 @@ update_markers_for (DlMapView *self,
   g_autoptr(GArray) lats = NULL;
   g_autoptr(GArray) lons = NULL;
   g_autoptr(GArray) radii = NULL;
+  g_autoptr(GArray) dots = NULL;
 
   g_hash_table_remove_all (self->shown_actor);
   g_hash_table_remove_all (self->actor_uses);
+  /* Shapes are few (areas and routes): re-adding them is cheaper than finding the hidden
+   * ones among every place. */
+  if (self->use_points)
+    dl_shape_layer_clear (self->shape_layer);
+  /* one pass over the places: with a million, each pass is a tenth of a second */
   for (guint i = 0; i < visible->len; i++)
     {
       DlPlaceSummary *summary = &g_array_index (visible, DlPlaceSummary, i);
+      DlPlaceShape shape;
 
       set_shown_actor (self, summary->place, TRUE, summary->actor);
+      if (!self->use_points)
+        continue;
+      /* a plain line is drawn, with no dot at its middle: the dots are a copy of @visible
+       * only when there is one */
+      shape = dl_place_get_shape (summary->place);
+      if (shape == DL_PLACE_SHAPE_ROUTE && !dl_place_is_route (summary->place))
+        {
+          if (dots == NULL)
+            {
+              dots = g_array_sized_new (FALSE, FALSE, sizeof (DlPlaceSummary), visible->len);
+              g_array_append_vals (dots, visible->data, i);
+            }
+        }
+      else if (dots != NULL)
+        g_array_append_val (dots, *summary);
+      if (shape != DL_PLACE_SHAPE_POINT)
+        dl_shape_layer_set_place (self->shape_layer, summary->place, summary->actor, FALSE);
     }
   update_legend (self);
   if (self->use_points)
     {
-      g_autoptr(GArray) dots = g_array_sized_new (FALSE, FALSE, sizeof (DlPlaceSummary),
-                                                  visible->len);
-
-      /* a plain line is drawn, with no dot at its middle */
-      for (guint i = 0; i < visible->len; i++)
-        if (!is_plain_line (g_array_index (visible, DlPlaceSummary, i).place))
-          g_array_append_val (dots, g_array_index (visible, DlPlaceSummary, i));
-      dl_point_layer_set_places (self->point_layer, dots);
-      /* Shapes are few (areas and routes): re-adding them is cheaper than finding the
-       * hidden ones among every place. */
-      dl_shape_layer_clear (self->shape_layer);
-      for (guint i = 0; i < visible->len; i++)
-        {
-          DlPlaceSummary *summary = &g_array_index (visible, DlPlaceSummary, i);
-
-          if (dl_place_get_shape (summary->place) != DL_PLACE_SHAPE_POINT)
-            dl_shape_layer_set_place (self->shape_layer, summary->place, summary->actor,
-                                      FALSE);
-        }
+      dl_point_layer_set_places (self->point_layer, dots != NULL ? dots : visible);
       update_point_obstacles (self);
       update_point_line_names (self);
       return;

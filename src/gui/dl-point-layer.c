@@ -9,6 +9,7 @@
 #include "dl-actor.h"
 #include "dl-marker-symbol.h"
 #include "dl-mercator.h"
+#include "dl-object-list.h"
 #include "dl-place.h"
 #include "dl-place-properties.h"
 #include "dl-symbol.h"
@@ -695,9 +696,9 @@ query_tooltip_cb (GtkWidget    *widget,
 static void
 clear_places (DlPointLayer *self)
 {
-  for (guint i = 0; i < self->n; i++)
-    g_object_unref (self->places[i]);
-  g_clear_pointer (&self->places, g_free);
+  /* the story may be gone already: the layer's references can be the last of a million
+   * places, which are freed in a worker then */
+  dl_objects_unref_in_thread ((gpointer *) g_steal_pointer (&self->places), self->n);
   g_clear_pointer (&self->keys, g_free);
   g_clear_pointer (&self->unit_x, g_free);
   g_clear_pointer (&self->unit_y, g_free);
