@@ -91,8 +91,12 @@ get_narrow (DlActorChip *self,
 {
   if (self->narrow == NULL)
     {
+      gboolean rtl = gtk_widget_get_direction (GTK_WIDGET (self)) == GTK_TEXT_DIR_RTL;
+
       self->narrow = make_layout (self);
       pango_layout_set_wrap (self->narrow, PANGO_WRAP_WORD_CHAR);
+      /* lines start where a label's would */
+      pango_layout_set_alignment (self->narrow, rtl ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT);
     }
   pango_layout_set_width (self->narrow, width * PANGO_SCALE);
   return self->narrow;

@@ -166,19 +166,20 @@ dl_row_text_snapshot (GtkWidget   *widget,
                       GtkSnapshot *snapshot)
 {
   DlRowText *self = DL_ROW_TEXT (widget);
+  PangoRectangle logical;
   GdkRGBA color;
-  int x = 0, text_width;
+  int x;
 
   if (self->text == NULL || self->text[0] == '\0')
     return;
   gtk_style_context_get_color (gtk_widget_get_style_context (widget), &color);
-  /* a line narrower than the row starts at its start: the right edge in right-to-left */
-  if (pango_layout_get_width (get_layout (self)) < 0
-      && gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL)
-    {
-      pango_layout_get_pixel_size (self->layout, &text_width, NULL);
-      x = gtk_widget_get_width (widget) - text_width;
-    }
+  /* As GtkLabel places its text: the lines' box at the start of the row (the right edge
+   * right to left), the lines aligned inside it by their paragraph's direction. */
+  pango_layout_get_pixel_extents (get_layout (self), NULL, &logical);
+  if (gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL)
+    x = gtk_widget_get_width (widget) - logical.width - logical.x;
+  else
+    x = -logical.x;
   gtk_snapshot_save (snapshot);
   gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x, 0));
   gtk_snapshot_append_layout (snapshot, get_layout (self), &color);
