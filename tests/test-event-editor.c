@@ -87,7 +87,8 @@ shows_label (GtkWidget  *widget,
     return FALSE;
   if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
     return TRUE;
-  if (DL_IS_ROW_TEXT (widget) && g_strcmp0 (dl_row_text_get_text (DL_ROW_TEXT (widget)), text) == 0)
+  if (DL_IS_ROW_TEXT (widget)
+      && g_strcmp0 (dl_row_text_get_text (DL_ROW_TEXT (widget)), text) == 0)
     return TRUE;
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
        child = gtk_widget_get_next_sibling (child))

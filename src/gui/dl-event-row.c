@@ -6,7 +6,6 @@
 #include <glib/gi18n.h>
 
 #include "dl-actor.h"
-#include "dl-actor-chip.h"
 #include "dl-actor-chips.h"
 #include "dl-event-row.h"
 #include "dl-place.h"
@@ -92,7 +91,8 @@ update (DlEventRow *self)
   sync_review (self);
   if (self->event == NULL)
     {
-      sync_chips (self, 0);
+      /* the list unbinds a row before it binds it again: its chips are kept for that */
+      gtk_widget_set_visible (GTK_WIDGET (self->chips_box), FALSE);
       dl_row_text_set_text (self->time_label, "");
       dl_row_text_set_text (self->title_label, "");
       dl_row_text_set_text (self->places_label, "");
