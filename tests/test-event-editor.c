@@ -15,6 +15,7 @@
 
 #include "dl-event-editor.h"
 #include "dl-event-row.h"
+#include "dl-row-text.h"
 #include "dl-operation.h"
 #include "dl-resources.h"
 #include "dl-timeline-strip.h"
@@ -85,6 +86,9 @@ shows_label (GtkWidget  *widget,
   if (!gtk_widget_get_visible (widget))
     return FALSE;
   if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    return TRUE;
+  if (DL_IS_ROW_TEXT (widget)
+      && g_strcmp0 (dl_row_text_get_text (DL_ROW_TEXT (widget)), text) == 0)
     return TRUE;
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
        child = gtk_widget_get_next_sibling (child))

@@ -18,10 +18,12 @@
 #include <json-glib/json-glib.h>
 #include <string.h>
 
+#include "dl-actor-chip.h"
 #include "dl-export-dialog.h"
 #include "dl-figure.h"
 #include "dl-marker.h"
 #include "dl-resources.h"
+#include "dl-row-text.h"
 #include "dl-window-private.h"
 #include "dl-test-util.h"
 
@@ -141,6 +143,10 @@ walk (Seen      *s,
 
   if (GTK_IS_LABEL (widget))
     seen (s, type, gtk_label_get_text (GTK_LABEL (widget)));
+  else if (DL_IS_ROW_TEXT (widget))
+    seen (s, type, dl_row_text_get_text (DL_ROW_TEXT (widget)));
+  else if (DL_IS_ACTOR_CHIP (widget))
+    seen (s, type, dl_actor_chip_get_text (DL_ACTOR_CHIP (widget)));
   else if (GTK_IS_INSCRIPTION (widget))
     seen (s, type, gtk_inscription_get_text (GTK_INSCRIPTION (widget)));
   else if (GTK_IS_TEXT_VIEW (widget))

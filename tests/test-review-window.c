@@ -25,6 +25,7 @@
 #include "dl-place-editor.h"
 #include "dl-resources.h"
 #include "dl-review-buttons.h"
+#include "dl-row-text.h"
 #include "dl-test-util.h"
 #include "dl-test-window.h"
 #include "dl-window-actions.h"
@@ -874,9 +875,12 @@ row_text (DlWindow *window,
         g_autoptr(GPtrArray) labels = g_ptr_array_new ();
         GString *text = g_string_new (NULL);
 
-        collect (rows->pdata[i], GTK_TYPE_LABEL, labels);
+        collect (rows->pdata[i], GTK_TYPE_WIDGET, labels);
         for (guint j = 0; j < labels->len; j++)
-          g_string_append_printf (text, "%s|", gtk_label_get_text (labels->pdata[j]));
+          if (GTK_IS_LABEL (labels->pdata[j]))
+            g_string_append_printf (text, "%s|", gtk_label_get_text (labels->pdata[j]));
+          else if (DL_IS_ROW_TEXT (labels->pdata[j]))
+            g_string_append_printf (text, "%s|", dl_row_text_get_text (labels->pdata[j]));
         return g_string_free (text, FALSE);
       }
   return NULL;

@@ -6,6 +6,8 @@
 #include <adwaita.h>
 #include <math.h>
 
+#include "dl-actor-chip.h"
+#include "dl-actor-chips.h"
 #include "dl-event-row.h"
 #include "dl-focus.h"
 #include "dl-mercator.h"
@@ -209,15 +211,13 @@ row_chips (GtkWidget *row)
 
   for (GtkWidget *child = gtk_widget_get_first_child (row); child != NULL;
        child = gtk_widget_get_next_sibling (child))
-    if (GTK_IS_FLOW_BOX (child))
-      for (GtkWidget *box_child = gtk_widget_get_first_child (child); box_child != NULL;
-           box_child = gtk_widget_get_next_sibling (box_child))
+    if (DL_IS_ACTOR_CHIPS (child))
+      for (GtkWidget *chip = gtk_widget_get_first_child (child); chip != NULL;
+           chip = gtk_widget_get_next_sibling (chip))
         {
-          GtkWidget *chip = gtk_flow_box_child_get_child (GTK_FLOW_BOX_CHILD (box_child));
-
           if (out->len > 0)
             g_string_append_c (out, '|');
-          g_string_append (out, gtk_label_get_text (GTK_LABEL (chip)));
+          g_string_append (out, dl_actor_chip_get_text (DL_ACTOR_CHIP (chip)));
         }
   return g_string_free (g_steal_pointer (&out), FALSE);
 }

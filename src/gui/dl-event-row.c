@@ -6,19 +6,21 @@
 #include <glib/gi18n.h>
 
 #include "dl-actor.h"
+#include "dl-actor-chips.h"
 #include "dl-event-row.h"
 #include "dl-place.h"
 #include "dl-review-buttons.h"
+#include "dl-row-text.h"
 
 struct _DlEventRow
 {
   GtkWidget  parent_instance;
 
-  GtkLabel  *time_label;
-  GtkLabel  *title_label;
-  GtkLabel  *places_label;
-  GtkFlowBox *chips_box;
-  GtkWidget *review_buttons;
+  DlRowText    *time_label;
+  DlRowText    *title_label;
+  DlRowText    *places_label;
+  DlActorChips *chips_box;
+  GtkWidget    *review_buttons;   /* made for the first suggested event the row shows */
 
   DlEvent   *event;
   gulong     notify_id;
@@ -51,33 +53,30 @@ static void
 sync_chips (DlEventRow *self,
             guint       n_actors)
 {
-  GtkWidget *child;
-  guint n = 0;
+  DlActor **actors = g_newa (DlActor *, MAX (n_actors, 1));
+  const char **roles = g_newa (const char *, MAX (n_actors, 1));
 
-  for (child = gtk_widget_get_first_child (GTK_WIDGET (self->chips_box)); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    n++;
-  for (; n > n_actors; n--)
-    gtk_flow_box_remove (self->chips_box,
-                         gtk_widget_get_last_child (GTK_WIDGET (self->chips_box)));
   for (guint i = 0; i < n_actors; i++)
+    actors[i] = dl_event_get_actor (self->event, i, &roles[i]);
+  dl_actor_chips_set (self->chips_box, n_actors, actors, roles);
+}
+
+/* The badge and the Accept, Edit and Reject buttons, for a suggested event only: most
+ * events are not, and a row made for one has no buttons to build. */
+static void
+sync_review (DlEventRow *self)
+{
+  gboolean suggested = self->event != NULL && dl_event_get_suggested (self->event);
+
+  if (suggested && self->review_buttons == NULL)
     {
-      const char *role = NULL;
-      DlActor *actor = dl_event_get_actor (self->event, i, &role);
-      GtkFlowBoxChild *box_child = gtk_flow_box_get_child_at_index (self->chips_box, (int) i);
-
-      if (box_child != NULL)
-        dl_actor_chip_set_actor (gtk_flow_box_child_get_child (box_child), actor, role);
-      else
-        {
-          GtkWidget *chip = dl_actor_chip_new (actor, role);
-
-          /* Chips wrap onto more lines rather than cut names short; they are labels, not
-           * stops for the keyboard. */
-          gtk_flow_box_append (self->chips_box, chip);
-          gtk_widget_set_focusable (gtk_widget_get_parent (chip), FALSE);
-        }
+      self->review_buttons = dl_review_buttons_new ();
+      gtk_widget_insert_after (self->review_buttons, GTK_WIDGET (self), NULL);
     }
+  /* once made, they follow the row's event and hide themselves for a plain one */
+  if (self->review_buttons != NULL)
+    dl_review_buttons_set_item (DL_REVIEW_BUTTONS (self->review_buttons),
+                                G_OBJECT (self->event));
 }
 
 static void
@@ -89,26 +88,28 @@ update (DlEventRow *self)
   g_autoptr(GString) actor_names = NULL;
   guint n_actors;
 
+  sync_review (self);
   if (self->event == NULL)
     {
-      sync_chips (self, 0);
-      gtk_label_set_text (self->time_label, "");
-      gtk_label_set_text (self->title_label, "");
-      gtk_label_set_text (self->places_label, "");
+      /* the list unbinds a row before it binds it again: its chips are kept for that */
+      gtk_widget_set_visible (GTK_WIDGET (self->chips_box), FALSE);
+      dl_row_text_set_text (self->time_label, "");
+      dl_row_text_set_text (self->title_label, "");
+      dl_row_text_set_text (self->places_label, "");
       return;
     }
 
   when = dl_event_format_when (self->event);
   places = dl_event_format_places (self->event);
-  gtk_label_set_text (self->time_label, when);
+  dl_row_text_set_text (self->time_label, when);
   set_tooltip (GTK_WIDGET (self->time_label),
                dl_event_get_date_assumed (self->event)
                ? _("The text gives no time for this event: it is dated to the "
                    "article’s publication. Set its time in the event editor (F2).")
                : NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->time_label), when[0] != '\0');
-  gtk_label_set_text (self->title_label, dl_event_get_title (self->event));
-  gtk_label_set_text (self->places_label, places);
+  dl_row_text_set_text (self->title_label, dl_event_get_title (self->event));
+  dl_row_text_set_text (self->places_label, places);
   gtk_widget_set_visible (GTK_WIDGET (self->places_label), places[0] != '\0');
 
   n_actors = dl_event_get_n_actors (self->event);
@@ -187,6 +188,8 @@ dl_event_row_dispose (GObject *object)
   DlEventRow *self = DL_EVENT_ROW (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), DL_TYPE_EVENT_ROW);
+  if (self->review_buttons != NULL)
+    g_clear_pointer (&self->review_buttons, gtk_widget_unparent);
   if (self->event != NULL)
     g_clear_signal_handler (&self->notify_id, self->event);
   g_clear_object (&self->event);
@@ -213,13 +216,13 @@ dl_event_row_class_init (DlEventRowClass *klass)
                                                RESOURCE_PREFIX "/ui/dl-event-row.ui");
   gtk_widget_class_bind_template_child (widget_class, DlEventRow, chips_box);
   gtk_widget_class_bind_template_child (widget_class, DlEventRow, places_label);
-  gtk_widget_class_bind_template_child (widget_class, DlEventRow, review_buttons);
   gtk_widget_class_bind_template_child (widget_class, DlEventRow, time_label);
   gtk_widget_class_bind_template_child (widget_class, DlEventRow, title_label);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "dl-event-row");
-  g_type_ensure (DL_TYPE_REVIEW_BUTTONS);
+  g_type_ensure (DL_TYPE_ACTOR_CHIPS);
+  g_type_ensure (DL_TYPE_ROW_TEXT);
 }
 
 static void
@@ -311,78 +314,4 @@ dl_event_format_places (DlEvent *event)
       g_string_append (names, dl_place_get_name (place));
     }
   return g_string_free (names, FALSE);
-}
-
-static gboolean
-chip_query_tooltip_cb (GtkWidget  *chip,
-                       int         x,
-                       int         y,
-                       gboolean    keyboard,
-                       GtkTooltip *tooltip,
-                       gpointer    user_data)
-{
-  const char *text = g_object_get_data (G_OBJECT (chip), "dl-chip-tooltip");
-
-  if (text == NULL)
-    return FALSE;
-  gtk_tooltip_set_text (tooltip, text);
-  return TRUE;
-}
-
-GtkWidget *
-dl_actor_chip_new (DlActor    *actor,
-                   const char *role)
-{
-  GtkWidget *chip;
-
-  g_return_val_if_fail (DL_IS_ACTOR (actor), NULL);
-
-  chip = gtk_label_new (NULL);
-  gtk_label_set_wrap (GTK_LABEL (chip), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (chip), 0);
-  gtk_widget_set_halign (chip, GTK_ALIGN_START);
-  gtk_widget_add_css_class (chip, "actor-chip");
-  /* asked for when shown: setting a tooltip costs a round trip to the display */
-  gtk_widget_set_has_tooltip (chip, TRUE);
-  g_signal_connect (chip, "query-tooltip", G_CALLBACK (chip_query_tooltip_cb), NULL);
-  dl_actor_chip_set_actor (chip, actor, role);
-  return chip;
-}
-
-void
-dl_actor_chip_set_actor (GtkWidget  *chip,
-                         DlActor    *actor,
-                         const char *role)
-{
-  g_autofree char *text = NULL;
-  char *tooltip = NULL;
-  PangoAttrList *attrs;
-  PangoAttribute *attr;
-  double r, g, b;
-
-  g_return_if_fail (GTK_IS_LABEL (chip));
-  g_return_if_fail (DL_IS_ACTOR (actor));
-
-  /* The dot is a fixed prefix; the name is never parsed as markup. */
-  text = g_strconcat ("● ", dl_actor_get_name (actor), NULL);
-  gtk_label_set_text (GTK_LABEL (chip), text);
-
-  dl_actor_get_rgb (actor, &r, &g, &b);
-  attrs = pango_attr_list_new ();
-  attr = pango_attr_foreground_new ((guint16) (r * 65535), (guint16) (g * 65535),
-                                    (guint16) (b * 65535));
-  attr->start_index = 0;
-  attr->end_index = strlen ("●");
-  pango_attr_list_insert (attrs, attr);
-  gtk_label_set_attributes (GTK_LABEL (chip), attrs);
-  pango_attr_list_unref (attrs);
-
-  if (role != NULL && role[0] != '\0')
-    /* TRANSLATORS: tooltip of an actor chip: actor name and its role in the event */
-    tooltip = g_strdup_printf (_("%s (%s)"), dl_actor_get_name (actor), role);
-  else
-    tooltip = g_strdup (dl_actor_get_name (actor));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (chip),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
-  g_object_set_data_full (G_OBJECT (chip), "dl-chip-tooltip", tooltip, g_free);
 }

@@ -20,12 +20,4 @@ DlEvent   *dl_event_row_get_event (DlEventRow *self);
 char      *dl_event_format_when   (DlEvent    *event);
 /* The names of the event's places, comma separated. */
 char      *dl_event_format_places (DlEvent    *event);
-/* A small label "● NAME" whose dot has the actor's colour; the name as tooltip. */
-GtkWidget *dl_actor_chip_new      (DlActor    *actor,
-                                   const char *role);
-/* Gives a chip of dl_actor_chip_new() another actor. */
-void       dl_actor_chip_set_actor (GtkWidget  *chip,
-                                    DlActor    *actor,
-                                    const char *role);
-
 G_END_DECLS
