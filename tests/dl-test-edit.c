@@ -359,3 +359,28 @@ dl_test_random_operation (DlStory *story,
     }
 }
 
+
+char *
+dl_test_round_trip_problem (DlStory  *story,
+                            DlStory **reloaded_out)
+{
+  g_autoptr(GBytes) saved = dl_story_to_bytes (story);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DlStory) reloaded = dl_story_new_from_bytes (saved, "saved.geojson", &error);
+  g_autoptr(GBytes) saved_again = NULL;
+  g_autofree char *seen = NULL;
+  g_autofree char *seen_again = NULL;
+
+  if (reloaded == NULL)
+    return g_strdup_printf ("the saved text does not load: %s", error->message);
+  saved_again = dl_story_to_bytes (reloaded);
+  if (!g_bytes_equal (saved, saved_again))
+    return g_strdup ("saving the reloaded story gives a different text");
+  seen = dl_test_describe_story (story);
+  seen_again = dl_test_describe_story (reloaded);
+  if (g_strcmp0 (seen, seen_again) != 0)
+    return g_strdup ("the reloaded story is not the story that was saved");
+  if (reloaded_out != NULL)
+    *reloaded_out = g_steal_pointer (&reloaded);
+  return NULL;
+}
