@@ -888,6 +888,33 @@ test_bare_geometry_add_place (void)
   }
 }
 
+/* Found by fuzz-edit: a lone Feature with no name, once a place is added, is saved in a
+ * FeatureCollection; read again, its place is still called "Place 1", and the two stories
+ * look the same. */
+static void
+test_single_feature_unnamed_add_place (void)
+{
+  const char *text = "{\"type\":\"Feature\",\"geometry\":"
+                     "{\"type\":\"Point\",\"coordinates\":[100.0,0.0]}}";
+  g_autoptr(GBytes) input = g_bytes_new_static (text, strlen (text));
+  g_autoptr(DlStory) story = load_bytes (input);
+  g_autoptr(DlHistory) history = dl_history_new ();
+  g_autoptr(GBytes) after = NULL;
+  g_autoptr(DlStory) again = NULL;
+  g_autofree char *edited = NULL;
+  g_autofree char *reloaded = NULL;
+
+  g_assert_cmpstr (dl_place_get_name (item (dl_story_get_places (story), 0)), ==, "Place 1");
+  dl_history_push (history, new_place_operation (story));
+  after = dl_story_to_bytes (story);
+  g_assert_nonnull (strstr (g_bytes_get_data (after, NULL), "\"FeatureCollection\""));
+  again = load_bytes (after);
+  g_assert_cmpstr (dl_place_get_name (item (dl_story_get_places (again), 0)), ==, "Place 1");
+  edited = dl_test_describe_story (story);
+  reloaded = dl_test_describe_story (again);
+  g_assert_cmpstr (reloaded, ==, edited);
+}
+
 /* Found by fuzz-edit: moving a place read from a GeometryCollection (a point beside a
  * line: the line is the place) moves the line in the file too, leaves the point, and
  * undoing gives the bytes back. */
@@ -1046,6 +1073,8 @@ main (int   argc,
   g_test_add_func ("/history/plain-map-becomes-story", test_plain_map_becomes_story);
   g_test_add_func ("/history/bare-geometry-add-place", test_bare_geometry_add_place);
   g_test_add_func ("/history/geometry-collection-move", test_geometry_collection_move);
+  g_test_add_func ("/history/single-feature-unnamed-add-place",
+                   test_single_feature_unnamed_add_place);
   g_test_add_data_func ("/history/single-feature-remove",
                         "{\"type\":\"Feature\",\"geometry\":{\"type\":\"Polygon\","
                         "\"coordinates\":[[[170.0,40.0],[180.0,40.0],[180.0,50.0],"
