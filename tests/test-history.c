@@ -14,6 +14,8 @@
 #include "dl-history.h"
 #include "dl-test-edit.h"
 
+#include "dl-place-private.h"
+
 /* Members the app does not know at every level, references and passages written in their
  * short forms, a "when" that is a plain string: all of it must survive editing. */
 #define STORY \
@@ -1023,6 +1025,57 @@ test_plain_map_ids_become_unique (void)
   assert_bytes_equal (before, undone);
 }
 
+/* Found by fuzz-edit: a plain map whose properties use the story's words for other things
+ * ("label": "north", "names": "none", "precision": "exact") gets a title: it is saved so
+ * that it loads as a story, with the label it did use, its own members kept, and undo
+ * gives the bytes back. */
+static void
+test_plain_map_free_words_become_story (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "interop",
+                                                 "free-form-properties.geojson", NULL);
+  g_autofree char *text = NULL;
+  gsize length;
+  g_autoptr(GBytes) input = NULL;
+  g_autoptr(DlStory) story = NULL;
+  g_autoptr(DlHistory) history = dl_history_new ();
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+  g_autoptr(GBytes) undone = NULL;
+  g_autoptr(DlStory) again = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *edited = NULL;
+  g_autofree char *reloaded = NULL;
+  DlPlace *paris, *lyon;
+
+  g_assert_true (g_file_get_contents (path, &text, &length, NULL));
+  input = g_bytes_new_take (g_steal_pointer (&text), length);
+  story = load_bytes (input);
+  before = dl_story_to_bytes (story);
+  dl_history_push (history, dl_operation_new_set_story_title (story, "Two cities"));
+  after = dl_story_to_bytes (story);
+  again = dl_story_new_from_bytes (after, "saved.geojson", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (dl_story_get_title (again), ==, "Two cities");
+  edited = dl_test_describe_story (story);
+  reloaded = dl_test_describe_story (again);
+  g_assert_cmpstr (reloaded, ==, edited);
+  paris = item (dl_story_get_places (again), 0);
+  lyon = item (dl_story_get_places (again), 1);
+  g_assert_cmpstr (dl_place_get_name (paris), ==, "Shown by its title");
+  g_assert_false (paris->has_label);
+  g_assert_true (lyon->has_label);
+  g_assert_cmpfloat (lyon->label.lon, ==, 4.8);
+  g_assert_cmpfloat (lyon->label.lat, ==, 45.7);
+  /* what the story does not use stays in the file */
+  g_assert_nonnull (strstr (g_bytes_get_data (after, NULL), "\"title\""));
+  g_assert_null (strstr (g_bytes_get_data (after, NULL), "\"north\""));
+
+  g_assert_true (dl_history_undo (history));
+  undone = dl_story_to_bytes (story);
+  assert_bytes_equal (before, undone);
+}
+
 /* A plain map whose feature is called "place-2" and whose second feature has no id: the
  * id made up for the second is another, so that the map with a title loads as a story. */
 static void
@@ -1084,6 +1137,8 @@ main (int   argc,
                         "{\"type\":\"Feature\",\"geometry\":null,\"properties\":{}}",
                         test_single_feature_remove);
   g_test_add_func ("/history/plain-map-ids-become-unique", test_plain_map_ids_become_unique);
+  g_test_add_func ("/history/plain-map-free-words-become-story",
+                   test_plain_map_free_words_become_story);
   g_test_add_func ("/history/plain-map-made-up-id-free", test_plain_map_made_up_id_free);
 
   return g_test_run ();
