@@ -1076,6 +1076,36 @@ test_plain_map_free_words_become_story (void)
   assert_bytes_equal (before, undone);
 }
 
+/* Found by fuzz-edit: unnamed features of a plain map that share an id keep the name the
+ * map gave them ("1", the file's id) once it becomes a story, though the second is saved
+ * with a new id ("1-2"), by which a story would otherwise call it. */
+static void
+test_plain_map_repeated_id_names (void)
+{
+  const char *text = "{\"type\":\"FeatureCollection\",\"features\":["
+                     "{\"type\":\"Feature\",\"id\":1,\"properties\":null,"
+                     "\"geometry\":{\"type\":\"Point\",\"coordinates\":[10,10]}},"
+                     "{\"type\":\"Feature\",\"id\":\"1\",\"properties\":null,"
+                     "\"geometry\":{\"type\":\"Point\",\"coordinates\":[11,10]}}]}";
+  g_autoptr(GBytes) input = g_bytes_new_static (text, strlen (text));
+  g_autoptr(DlStory) story = load_bytes (input);
+  g_autoptr(DlHistory) history = dl_history_new ();
+  g_autoptr(GBytes) after = NULL;
+  g_autoptr(DlStory) again = NULL;
+  g_autofree char *edited = NULL;
+  g_autofree char *reloaded = NULL;
+
+  dl_history_push (history, dl_operation_new_set_story_title (story, "Ones"));
+  after = dl_story_to_bytes (story);
+  again = load_bytes (after);
+  for (guint i = 0; i < 2; i++)
+    g_assert_cmpstr (dl_place_get_name (item (dl_story_get_places (again), i)), ==, "1");
+  g_assert_cmpstr (dl_place_get_id (item (dl_story_get_places (again), 1)), ==, "1-2");
+  edited = dl_test_describe_story (story);
+  reloaded = dl_test_describe_story (again);
+  g_assert_cmpstr (reloaded, ==, edited);
+}
+
 /* A plain map whose feature is called "place-2" and whose second feature has no id: the
  * id made up for the second is another, so that the map with a title loads as a story. */
 static void
@@ -1137,6 +1167,7 @@ main (int   argc,
                         "{\"type\":\"Feature\",\"geometry\":null,\"properties\":{}}",
                         test_single_feature_remove);
   g_test_add_func ("/history/plain-map-ids-become-unique", test_plain_map_ids_become_unique);
+  g_test_add_func ("/history/plain-map-repeated-id-names", test_plain_map_repeated_id_names);
   g_test_add_func ("/history/plain-map-free-words-become-story",
                    test_plain_map_free_words_become_story);
   g_test_add_func ("/history/plain-map-made-up-id-free", test_plain_map_made_up_id_free);

@@ -501,9 +501,12 @@ write_place (Writer  *w,
       drop_unused_story_words (place, properties);
     }
 
-  /* written when it is not the name it was read with (or the file had none to give) */
+  /* written when it is not the name it was read with, or when the story would call it
+   * something else: a story calls a feature without a name by its id, which may be a new
+   * one (a plain map's "Place 3" is "place-3"; its second "1" is "1-2") */
   if (original == NULL || g_strcmp0 (place->loaded_name, place->name) != 0 ||
-      (becomes_story && place->id_made_up && string_member (properties, "name") == NULL &&
+      (becomes_story && g_strcmp0 (place->name, place->id) != 0 &&
+       string_member (properties, "name") == NULL &&
        string_member (properties, "title") == NULL))
     json_object_set_string_member (properties, "name", place->name);
 
