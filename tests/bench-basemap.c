@@ -13,6 +13,7 @@
 
 #include "dl-basemap.h"
 #include "dl-mercator.h"
+#include "dl-test-util.h"
 
 /* Every zoom is timed at least this many times (the low ones have few tiles). */
 #define MIN_SAMPLES 30
@@ -49,27 +50,6 @@ now_ms (void)
 
   clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
   return ts.tv_sec * 1000.0 + ts.tv_nsec / 1e6;
-}
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
-static double
-median (GArray *times)
-{
-  g_array_sort (times, compare_doubles);
-  if (times->len == 0)
-    return 0.0;
-  if (times->len % 2 == 1)
-    return g_array_index (times, double, times->len / 2);
-  return (g_array_index (times, double, times->len / 2 - 1) +
-          g_array_index (times, double, times->len / 2)) / 2.0;
 }
 
 /* The tile of each place and its eight neighbours, at zooms 0 to 12. */
@@ -339,7 +319,7 @@ time_decode (GPtrArray *pngs,
         elapsed = now_ms () - start;
         g_array_append_val (times, elapsed);
       }
-  return median (times);
+  return dl_test_median (times);
 }
 
 int
@@ -402,9 +382,9 @@ main (int   argc,
             if (times->len <= 3 * n_at_zoom)
               g_array_append_val (all_times, elapsed);
           }
-      per_zoom[zoom] = median (times);
+      per_zoom[zoom] = dl_test_median (times);
     }
-  render_median = median (all_times);
+  render_median = dl_test_median (all_times);
 
   /* PNG tiles of the same map: the Damascus tile at every third zoom. */
   for (guint i = 0; i < tiles->len; i++)

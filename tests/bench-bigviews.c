@@ -17,25 +17,10 @@
 
 #include "dl-resources.h"
 #include "dl-window-private.h"
+#include "dl-test-util.h"
 
 #define N_EVENTS 100000
 #define RUNS 7
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
-static double
-median (GArray *values)
-{
-  g_array_sort (values, compare_doubles);
-  return g_array_index (values, double, values->len / 2);
-}
 
 static char *
 generate (const char *dir)
@@ -85,8 +70,8 @@ print_line (const char *what,
             GArray     *sync_cpu_ms)
 {
   g_print ("%-40s views updated: median %7.2f ms (CPU %7.2f ms); next frame painted: "
-           "median %7.2f ms (%u runs)\n", what, median (sync_ms), median (sync_cpu_ms),
-           median (frame_ms), sync_ms->len);
+           "median %7.2f ms (%u runs)\n", what, dl_test_median (sync_ms),
+           dl_test_median (sync_cpu_ms), dl_test_median (frame_ms), sync_ms->len);
 }
 
 /* Frames of the list scrolled by @step pixels each (or, with @step 0, to anywhere). */
@@ -123,7 +108,8 @@ measure_scroll (DlWindow *window,
     }
   g_print ("%-40s a frame: median %7.2f ms (%u frames; %.0f fps); CPU %7.2f ms\n",
            step > 0 ? "list scrolled by 3 rows a frame" : "list jumped to anywhere",
-           median (frame_ms), n_frames, 1000.0 / median (frame_ms), median (frame_cpu_ms));
+           dl_test_median (frame_ms), n_frames, 1000.0 / dl_test_median (frame_ms),
+           dl_test_median (frame_cpu_ms));
 }
 
 typedef enum

@@ -23,39 +23,11 @@
 #include "dl-point-layer.h"
 #include "dl-resources.h"
 #include "dl-window-private.h"
+#include "dl-test-util.h"
 
 #define PAN_FRAMES 90
 
 static char *tmpdir;
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
-static double
-median (GArray *values)
-{
-  if (values->len == 0)
-    return NAN;
-  g_array_sort (values, compare_doubles);
-  if (values->len % 2 == 1)
-    return g_array_index (values, double, values->len / 2);
-  return (g_array_index (values, double, values->len / 2 - 1)
-          + g_array_index (values, double, values->len / 2)) / 2;
-}
-
-static double
-percentile (GArray *values,
-            double  p)
-{
-  g_array_sort (values, compare_doubles);
-  return g_array_index (values, double, (guint) floor (p * (values->len - 1)));
-}
 
 /* CPU seconds (user + system) of the calling thread. */
 static double
@@ -361,7 +333,7 @@ bench_pan (const char *path)
       g_print ("  pan at zoom %.1f (%u dots and clusters in view): frame median %.1f ms, "
                "95th percentile %.1f ms over %u frames\n",
                shumate_viewport_get_zoom_level (viewport), clusters->len,
-               median (pan.frame_work), percentile (pan.frame_work, 0.95),
+               dl_test_median (pan.frame_work), dl_test_percentile (pan.frame_work, 0.95),
                pan.frame_work->len);
       g_array_unref (pan.frame_work);
     }
@@ -406,15 +378,16 @@ bench_size (guint n)
   g_print ("%u points (%s):\n", n, path);
   for (guint i = 0; i < n_runs; i++)
     open_once (path, &runs, i == 0);
-  model = median (runs.model);
-  gui = median (runs.gui);
+  model = dl_test_median (runs.model);
+  gui = dl_test_median (runs.gui);
   g_print ("  window time %.0f ms = model %.0f ms + GUI %.0f ms (medians of %u runs)\n",
            model + gui, model, gui, n_runs);
   g_print ("  main thread CPU: %.0f ms while the worker loads, %.0f ms from the story to "
            "the frame; whole process %.0f ms CPU\n",
-           median (runs.load_cpu), median (runs.gui_cpu), median (runs.total_cpu));
-  g_print ("  closing the window: %.0f ms, main thread CPU %.0f ms\n", median (runs.close),
-           median (runs.close_cpu));
+           dl_test_median (runs.load_cpu), dl_test_median (runs.gui_cpu),
+           dl_test_median (runs.total_cpu));
+  g_print ("  closing the window: %.0f ms, main thread CPU %.0f ms\n", dl_test_median (runs.close),
+           dl_test_median (runs.close_cpu));
   bench_pan (path);
   g_print ("  peak memory so far %ld MiB\n", proc_status_kb ("VmHWM:") / 1024);
   g_unlink (path);

@@ -18,6 +18,7 @@
 #include "dl-gazetteer.h"
 #include "dl-place-detector.h"
 #include "dl-story.h"
+#include "dl-test-util.h"
 
 typedef struct
 {
@@ -485,22 +486,6 @@ compare_paths (gconstpointer a,
   return g_strcmp0 (*(char * const *) a, *(char * const *) b);
 }
 
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return x < y ? -1 : x > y;
-}
-
-static double
-median (GArray *values)
-{
-  g_array_sort (values, compare_doubles);
-  return g_array_index (values, double, values->len / 2);
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -542,7 +527,8 @@ main (int   argc,
     score (seed, detected, draft, &seed_score);
   }
   g_print ("Draft of the seed article (%zu characters): detector %.1f ms, drafter %.1f ms "
-           "(medians of 21)\n", strlen (seed->text), median (detect_ms), median (draft_ms));
+           "(medians of 21)\n", strlen (seed->text), dl_test_median (detect_ms),
+           dl_test_median (draft_ms));
   print_score (seed->name, &seed_score);
 
   listing = g_dir_open (dir, 0, &error);

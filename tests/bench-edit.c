@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "dl-history.h"
+#include "dl-test-util.h"
 
 #define N_EVENTS 10000
 #define N_PLACES 10000
@@ -69,23 +70,6 @@ items_changed_cb (GListModel *model,
 
       items_read += item != NULL;
     }
-}
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
-static double
-median (double *times,
-        guint   n)
-{
-  qsort (times, n, sizeof (double), compare_doubles);
-  return times[n / 2];
 }
 
 typedef DlOperation *(*MakeOperation) (guint run);
@@ -181,7 +165,8 @@ bench (const char    *label,
       undo[run] = (g_get_monotonic_time () - start) / 1000.0;
     }
   g_print ("%-34s apply %7.3f ms   undo %7.3f ms   (median of %d; rows re-read per apply: %u)\n",
-           label, median (apply, RUNS), median (undo, RUNS), RUNS, read_total / RUNS);
+           label, dl_test_median_of (apply, RUNS), dl_test_median_of (undo, RUNS), RUNS,
+           read_total / RUNS);
 }
 
 static void
@@ -199,7 +184,7 @@ bench_save (void)
       size = g_bytes_get_size (bytes);
     }
   g_print ("%-34s %7.1f ms   (median of %u, %lu KiB)\n", "save (dl_story_to_bytes)",
-           median (times, G_N_ELEMENTS (times)), (guint) G_N_ELEMENTS (times),
+           dl_test_median_of (times, G_N_ELEMENTS (times)), (guint) G_N_ELEMENTS (times),
            (gulong) (size / 1024));
 }
 

@@ -13,25 +13,10 @@
 #include "dl-operation.h"
 #include "dl-resources.h"
 #include "dl-window-private.h"
+#include "dl-test-util.h"
 
 #define N_ITEMS 10000
 #define RUNS 21
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
-static double
-median (GArray *values)
-{
-  g_array_sort (values, compare_doubles);
-  return g_array_index (values, double, values->len / 2);
-}
 
 /* Places spread over the world, one event at each, each quoting its own sentence. */
 static DlStory *
@@ -136,7 +121,7 @@ measure (DlWindow   *window,
     }
 
   g_print ("%-34s views updated: median %.2f ms; next frame painted: median %.2f ms "
-           "(%u runs)\n", name, median (sync_ms), median (frame_ms), RUNS);
+           "(%u runs)\n", name, dl_test_median (sync_ms), dl_test_median (frame_ms), RUNS);
 }
 
 int

@@ -10,6 +10,7 @@
 
 #include "dl-bundled.h"
 #include "dl-figure.h"
+#include "dl-test-util.h"
 
 static DlStory *story;
 static char *tmpdir;
@@ -37,15 +38,6 @@ export_once (int             width,
   return seconds;
 }
 
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
 static void
 bench (const char     *label,
        int             width,
@@ -57,7 +49,7 @@ bench (const char     *label,
 
   for (guint i = 0; i < runs; i++)
     times[i] = export_once (width, height, format);
-  qsort (times, runs, sizeof (double), compare_doubles);
+  qsort (times, runs, sizeof (double), dl_test_compare_doubles);
   g_print ("%-22s median %8.1f ms  (min %.1f, max %.1f, %u runs)\n", label,
            times[runs / 2] * 1000, times[0] * 1000, times[runs - 1] * 1000, runs);
 }

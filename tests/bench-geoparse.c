@@ -22,6 +22,7 @@
 
 #include "dl-gazetteer.h"
 #include "dl-place-detector.h"
+#include "dl-test-util.h"
 
 typedef struct
 {
@@ -419,15 +420,6 @@ evaluate (DlGazetteer *gazetteer,
 
 /* Speed and memory -------------------------------------------------------------------------- */
 
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
 /* Thread CPU time in ms: the machine is shared, and wall time counts the others' work. */
 static double
 cpu_ms (void)
@@ -457,8 +449,7 @@ median_detect (DlGazetteer *gazetteer,
 
   for (guint i = 0; i < runs; i++)
     times[i] = time_detect (gazetteer, text);
-  qsort (times, runs, sizeof (double), compare_doubles);
-  return times[runs / 2];
+  return dl_test_median_of (times, runs);
 }
 
 static long

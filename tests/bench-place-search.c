@@ -9,6 +9,7 @@
 
 #include "dl-place-search.h"
 #include "dl-resources.h"
+#include "dl-test-util.h"
 
 #define ROUNDS 20
 
@@ -16,15 +17,6 @@ static const char * const names[] = {
   "Tripoli", "Damascus", "San Francisco", "Manchester", "Buenos Aires", "Golan Heights",
   "Ciudad de México", "São Paulo", "Kyiv", "Mogadishu", "دمشق", "طرابلس",
 };
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
 
 /* Every prefix of every name, as typed one character at a time. */
 static GPtrArray *
@@ -52,7 +44,7 @@ static void
 report (const char *label,
         GArray     *per_key)
 {
-  g_array_sort (per_key, compare_doubles);
+  g_array_sort (per_key, dl_test_compare_doubles);
   g_print ("%-44s median %7.3f ms   90th %7.3f ms   worst %7.3f ms   (%u keystrokes)\n",
            label, g_array_index (per_key, double, per_key->len / 2),
            g_array_index (per_key, double, per_key->len * 9 / 10),
@@ -106,7 +98,7 @@ main (int   argc,
           ms = (g_get_monotonic_time () - start) / 1e3;
           g_array_append_val (times, ms);
         }
-      g_array_sort (times, compare_doubles);
+      g_array_sort (times, dl_test_compare_doubles);
       g_array_append_val (core, g_array_index (times, double, ROUNDS / 2));
     }
   report ("gazetteer search + result lines", core);
@@ -158,8 +150,8 @@ main (int   argc,
             while (g_main_context_iteration (NULL, FALSE))
               ;
           }
-        g_array_sort (times, compare_doubles);
-        g_array_sort (frames, compare_doubles);
+        g_array_sort (times, dl_test_compare_doubles);
+        g_array_sort (frames, dl_test_compare_doubles);
         g_array_append_val (widget, g_array_index (times, double, 2));
         g_array_append_val (painted_all, g_array_index (frames, double, 2));
       }

@@ -18,38 +18,10 @@
 #include "dl-offline-source.h"
 #include "dl-resources.h"
 #include "dl-window-private.h"
+#include "dl-test-util.h"
 
 #define SHOW_RUNS 3
 #define PAN_FRAMES 120
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
-static double
-median (GArray *values)
-{
-  if (values->len == 0)
-    return NAN;
-  g_array_sort (values, compare_doubles);
-  if (values->len % 2 == 1)
-    return g_array_index (values, double, values->len / 2);
-  return (g_array_index (values, double, values->len / 2 - 1)
-          + g_array_index (values, double, values->len / 2)) / 2;
-}
-
-static double
-percentile (GArray *values,
-            double  p)
-{
-  g_array_sort (values, compare_doubles);
-  return g_array_index (values, double, (guint) floor (p * (values->len - 1)));
-}
 
 /* kB of a /proc/self/status line ("VmHWM", "VmRSS"). */
 static long
@@ -210,8 +182,8 @@ bench_pan (DlStory *story)
       g_signal_handler_disconnect (clock, after_id);
       g_print ("  pan at zoom %.1f: frame median %.1f ms, 95th percentile %.1f ms"
                " over %u frames\n",
-               shumate_viewport_get_zoom_level (viewport), median (pan.frame_work),
-               percentile (pan.frame_work, 0.95), pan.frame_work->len);
+               shumate_viewport_get_zoom_level (viewport), dl_test_median (pan.frame_work),
+               dl_test_percentile (pan.frame_work, 0.95), pan.frame_work->len);
       g_array_unref (pan.frame_work);
     }
 
@@ -249,7 +221,7 @@ bench_size (guint n)
       g_array_append_val (runs, ms);
     }
   g_print ("  window shown with every tile and dot: median %.0f ms over %u runs\n",
-           median (runs), runs->len);
+           dl_test_median (runs), runs->len);
   bench_pan (story);
   g_print ("  peak memory so far %ld MB\n", proc_status_kb ("VmHWM:") / 1024);
 }

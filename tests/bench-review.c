@@ -14,24 +14,9 @@
 #include "dl-resources.h"
 #include "dl-review.h"
 #include "dl-window-private.h"
+#include "dl-test-util.h"
 
 #define RUNS 21
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
-static double
-median (GArray *values)
-{
-  g_array_sort (values, compare_doubles);
-  return g_array_index (values, double, values->len / 2);
-}
 
 static double
 ms_since (gint64 start)
@@ -130,7 +115,7 @@ main (int   argc,
            "%u runs:\n", n_suggestions, RUNS);
   for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
     {
-      g_print ("  %-30s median %7.1f ms\n", names[i], median (steps[i]));
+      g_print ("  %-30s median %7.1f ms\n", names[i], dl_test_median (steps[i]));
       g_array_unref (steps[i]);
     }
   return 0;

@@ -17,27 +17,12 @@
 #include "dl-event-row.h"
 #include "dl-resources.h"
 #include "dl-story.h"
+#include "dl-test-util.h"
 
 #define N_EVENTS 2000
 #define BATCH 100
 #define BATCHES 15
 #define WIDTH 340
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
-static double
-median (GArray *values)
-{
-  g_array_sort (values, compare_doubles);
-  return g_array_index (values, double, values->len / 2);
-}
 
 static double
 cpu_ms (void)
@@ -160,10 +145,11 @@ main (int   argc,
         gtk_box_remove (GTK_BOX (column), rows[i]);
     }
   g_print ("%-46s median %7.1f us CPU (%u batches of %u)\n",
-           "a new row, bound, laid out and drawn", median (new_ms), BATCHES, BATCH);
-  g_print ("%-46s median %7.1f us CPU (%u batches of %u)\n",
-           "a row given another event, laid out and drawn", median (rebind_ms), BATCHES,
+           "a new row, bound, laid out and drawn", dl_test_median (new_ms), BATCHES,
            BATCH);
+  g_print ("%-46s median %7.1f us CPU (%u batches of %u)\n",
+           "a row given another event, laid out and drawn", dl_test_median (rebind_ms),
+           BATCHES, BATCH);
 
   gtk_window_destroy (GTK_WINDOW (window));
   g_unlink (path);

@@ -21,28 +21,12 @@
 #include "dl-story.h"
 #include "dl-story-reader-private.h"
 #include "dl-text-index.h"
+#include "dl-test-util.h"
 
 #define RUNS 3
 
 static char *tmpdir;
 static const char *self;
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
-static double
-median (double *values,
-        guint   n)
-{
-  qsort (values, n, sizeof (double), compare_doubles);
-  return values[n / 2];
-}
 
 static char *
 generate (const char *kind,
@@ -112,7 +96,8 @@ bench_program (const char         *program,
 
   for (guint i = 0; i < RUNS; i++)
     run_program (program, args, &wall[i], &cpu[i], &peak[i]);
-  figures = (Figures) { median (wall, RUNS), median (cpu, RUNS), median (peak, RUNS) };
+  figures = (Figures) { dl_test_median_of (wall, RUNS), dl_test_median_of (cpu, RUNS),
+                        dl_test_median_of (peak, RUNS) };
   g_print ("%-34s median %7.2f s wall, %7.2f s CPU, peak %6.0f MiB (%u runs)\n", label,
            figures.wall, figures.cpu, figures.peak, RUNS);
   return figures;
@@ -187,7 +172,8 @@ bench_model (const char *path,
     }
   dl_story_reader_set_fast_path (TRUE);
   g_print ("%-34s median %7.2f s wall, %7.2f s CPU (%u runs, %u cores)\n", label,
-           median (wall, RUNS), median (cpu, RUNS), RUNS, g_get_num_processors ());
+           dl_test_median_of (wall, RUNS), dl_test_median_of (cpu, RUNS), RUNS,
+           g_get_num_processors ());
 }
 
 /* The goals of issue 17 with their GDAL references. */
@@ -326,11 +312,12 @@ bench_passages (void)
 
   g_print ("passages: %u over a %zu KB text\n", n_passages, text->len / 1000);
   g_print ("  index: build median %.3f s, %u lookups median %.3f s, total %.3f s\n",
-           median (build, RUNS), n_passages, median (lookup, RUNS),
-           median (build, RUNS) + median (lookup, RUNS));
+           dl_test_median_of (build, RUNS), n_passages, dl_test_median_of (lookup, RUNS),
+           dl_test_median_of (build, RUNS) + dl_test_median_of (lookup, RUNS));
   g_print ("  plain search (the old way, %u timed, scaled to %u): median %.2f s, "
-           "%.0fx the time of the index\n", n_plain, n_passages, median (plain, RUNS),
-           median (plain, RUNS) / (median (build, RUNS) + median (lookup, RUNS)));
+           "%.0fx the time of the index\n", n_plain, n_passages, dl_test_median_of (plain, RUNS),
+           dl_test_median_of (plain, RUNS)
+           / (dl_test_median_of (build, RUNS) + dl_test_median_of (lookup, RUNS)));
   g_string_free (text, TRUE);
 }
 

@@ -11,6 +11,7 @@
 
 #include "dl-timeline-strip.h"
 #include "dl-view-state.h"
+#include "dl-test-util.h"
 
 static const char * const actors[] = { "a", "b", "c", "d", "e", "f", "g", "h" };
 
@@ -69,23 +70,6 @@ cpu_ms (void)
   return ts.tv_sec * 1000.0 + ts.tv_nsec / 1e6;
 }
 
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
-static double
-median (double *values,
-        guint   n)
-{
-  qsort (values, n, sizeof (double), compare_doubles);
-  return values[n / 2];
-}
-
 static GPtrArray *
 all_events (DlStory *story)
 {
@@ -129,8 +113,9 @@ bench_strip (void)
     }
   g_print ("timeline strip, 10,000 events, 1000x84: frame (draw) median %.2f ms "
            "(CPU %.2f ms); layout (on a filter or size change) median %.2f ms; %u runs\n",
-           median (draw, G_N_ELEMENTS (draw)), median (draw_cpu, G_N_ELEMENTS (draw_cpu)),
-           median (layout, G_N_ELEMENTS (layout)), (guint) G_N_ELEMENTS (draw));
+           dl_test_median_of (draw, G_N_ELEMENTS (draw)),
+           dl_test_median_of (draw_cpu, G_N_ELEMENTS (draw_cpu)),
+           dl_test_median_of (layout, G_N_ELEMENTS (layout)), (guint) G_N_ELEMENTS (draw));
 
   g_object_unref (pango);
   cairo_destroy (cr);
@@ -179,8 +164,9 @@ bench_filter (void)
   g_print ("time-range filter over 100,000 events (set the range, match every event): "
            "median %.2f ms (CPU %.2f ms); counting them through the story's list model: "
            "CPU median %.2f ms; %u runs (%u shown in all)\n",
-           median (times, G_N_ELEMENTS (times)), median (cpu, G_N_ELEMENTS (cpu)),
-           median (count, G_N_ELEMENTS (count)), (guint) G_N_ELEMENTS (times), shown);
+           dl_test_median_of (times, G_N_ELEMENTS (times)),
+           dl_test_median_of (cpu, G_N_ELEMENTS (cpu)),
+           dl_test_median_of (count, G_N_ELEMENTS (count)), (guint) G_N_ELEMENTS (times), shown);
 }
 
 int

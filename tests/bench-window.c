@@ -13,38 +13,10 @@
 #include "dl-offline-source.h"
 #include "dl-resources.h"
 #include "dl-window-private.h"
+#include "dl-test-util.h"
 
 #define STARTUP_RUNS 7
 #define PAN_FRAMES 180
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
-static double
-median (GArray *values)
-{
-  g_array_sort (values, compare_doubles);
-  if (values->len == 0)
-    return NAN;
-  if (values->len % 2 == 1)
-    return g_array_index (values, double, values->len / 2);
-  return (g_array_index (values, double, values->len / 2 - 1)
-          + g_array_index (values, double, values->len / 2)) / 2;
-}
-
-static double
-percentile (GArray *values,
-            double  p)
-{
-  g_array_sort (values, compare_doubles);
-  return g_array_index (values, double, (guint) floor (p * (values->len - 1)));
-}
 
 static gboolean
 markers_placed (DlWindow *window)
@@ -202,9 +174,9 @@ bench_pan (DlStory *story)
 
   g_print ("pan (%u markers shown, %u frames): frame work median %.2f ms, p90 %.2f ms; "
            "frame interval median %.2f ms (%.0f fps)\n",
-           n_markers, pan.frame_work->len, median (pan.frame_work),
-           percentile (pan.frame_work, 0.9), median (pan.frame_interval),
-           1000.0 / median (pan.frame_interval));
+           n_markers, pan.frame_work->len, dl_test_median (pan.frame_work),
+           dl_test_percentile (pan.frame_work, 0.9), dl_test_median (pan.frame_interval),
+           1000.0 / dl_test_median (pan.frame_interval));
 
   gtk_window_destroy (GTK_WINDOW (pan.window));
   g_array_unref (pan.frame_work);
@@ -250,7 +222,7 @@ main (int   argc,
     }
   first = g_array_index (runs, double, 0);
   g_print ("start-up to first complete frame: median %.1f ms over %u runs (first run %.1f ms)\n",
-           median (runs), runs->len, first);
+           dl_test_median (runs), runs->len, first);
 
   bench_pan (story);
   return 0;

@@ -12,4 +12,17 @@ gboolean dl_test_flag_cb (gpointer flag);
 /* Runs the default main context for @ms milliseconds; returns the iterations it ran. */
 guint    dl_test_run_for (guint    ms);
 
+/* Benchmarks' figures. A qsort/g_array_sort comparison of doubles. */
+int      dl_test_compare_doubles (gconstpointer a,
+                                  gconstpointer b);
+/* The median of @n values (the mean of the middle two for an even @n; NAN for none),
+ * sorting them in place. */
+double   dl_test_median_of       (double       *values,
+                                  guint         n);
+/* The same for a GArray of doubles. */
+double   dl_test_median          (GArray       *values);
+/* The value at fraction @p (0 to 1) of the sorted values, rounded down; NAN for none. */
+double   dl_test_percentile      (GArray       *values,
+                                  double        p);
+
 G_END_DECLS

@@ -595,6 +595,33 @@ test_export_cli (void)
   g_assert_true (strchr (stderr_text, '\n') == stderr_text + strlen (stderr_text) - 1);
 }
 
+/* Found by fuzz-edit: features of a plain map that share an id and have no name are
+ * called by the id the file gives them, not by the unique one each got to be told apart
+ * (which a save does not write, so the name changed once the file was read again). */
+static void
+test_repeated_id_names (void)
+{
+  const char *text = "{\"type\":\"FeatureCollection\",\"features\":["
+                     "{\"type\":\"Feature\",\"id\":1,\"properties\":null,"
+                     "\"geometry\":{\"type\":\"Point\",\"coordinates\":[10,10]}},"
+                     "{\"type\":\"Feature\",\"id\":\"1\",\"properties\":null,"
+                     "\"geometry\":{\"type\":\"Point\",\"coordinates\":[11,10]}}]}";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (text, strlen (text));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DlStory) story = dl_story_new_from_bytes (bytes, "ids.geojson", &error);
+  GListModel *places;
+
+  g_assert_no_error (error);
+  places = dl_story_get_places (story);
+  g_assert_cmpuint (g_list_model_get_n_items (places), ==, 2);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(DlPlace) place = g_list_model_get_item (places, i);
+
+      g_assert_cmpstr (dl_place_get_name (place), ==, "1");
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -610,6 +637,7 @@ main (int    argc,
   g_test_add_func ("/interop/cases-read", test_cases_read);
   g_test_add_func ("/interop/lon-ranges", test_lon_ranges);
   g_test_add_func ("/interop/lon-ranges-many", test_lon_ranges_many);
+  g_test_add_func ("/interop/repeated-id-names", test_repeated_id_names);
   g_test_add_func ("/interop/nul-escape-exact-bytes", test_nul_escape_exact_bytes);
   g_test_add_func ("/interop/unwrap-ring", test_unwrap_ring);
   g_test_add_func ("/interop/export/formats-from-path", test_export_formats_from_path);

@@ -1062,6 +1062,7 @@ read_feature (Loader     *l,
 {
   DlPlace *place;
   g_autofree char *id = NULL;
+  g_autofree char *file_id = NULL;
   JsonObject *feature;
   JsonObject *properties;
   JsonNode *id_node;
@@ -1106,6 +1107,8 @@ read_feature (Loader     *l,
    * only if the map becomes a story */
   if (id != NULL && !l->is_story)
     {
+      /* the name of a feature without one: its id as the file writes it */
+      file_id = g_strdup (id);
       /* suffixed with the feature's number: no search through a thousand "x-N" */
       while (place_id_taken (l, id))
         {
@@ -1180,7 +1183,7 @@ read_feature (Loader     *l,
       read_properties (l, place, properties, properties_path);
     }
   if (place->name == NULL && has_id)
-    place->name = g_strdup (place->id);
+    place->name = g_strdup (file_id != NULL ? file_id : place->id);
   else if (place->name == NULL)
     /* TRANSLATORS: the name of a map feature that has none; %u counts from 1 */
     place->name = g_strdup_printf (_("Place %u"), index + 1);

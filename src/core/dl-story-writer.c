@@ -404,6 +404,59 @@ drop_untyped (JsonObject *object,
     json_object_remove_member (object, name);
 }
 
+/* A plain map becoming a story: the story's own words a plain map's feature used for
+ * something else (another tool's "label": "north", "names": "none", "mentions": […]) are
+ * taken out, as the place never read them; kept, the story could not be read again. The
+ * feature's other members are all kept. */
+static void
+drop_unused_story_words (DlPlace    *place,
+                         JsonObject *properties)
+{
+  JsonNode *node;
+
+  node = json_object_get_member (properties, "label");
+  if (node != NULL && !JSON_NODE_HOLDS_NULL (node))
+    {
+      /* the plain map used it as a position: written as the story reads one */
+      if (place->has_label)
+        json_object_set_member (properties, "label", position_node (place->label));
+      else
+        json_object_remove_member (properties, "label");
+    }
+
+  node = json_object_get_member (properties, "names");
+  if (node != NULL && JSON_NODE_HOLDS_OBJECT (node))
+    {
+      JsonObject *names = json_node_get_object (node);
+      g_autoptr(GList) members = json_object_get_members (names);
+      JsonObject *kept = json_object_new ();
+
+      /* the local names it read: the strings */
+      for (GList *m = members; m != NULL; m = m->next)
+        if (string_member (names, m->data) != NULL)
+          json_object_set_string_member (kept, m->data, string_member (names, m->data));
+      json_object_set_object_member (properties, "names", kept);
+    }
+  else if (node != NULL && !JSON_NODE_HOLDS_NULL (node))
+    json_object_remove_member (properties, "names");
+
+  node = json_object_get_member (properties, "geonames");
+  if (node != NULL && !JSON_NODE_HOLDS_NULL (node) &&
+      !(JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_INT64 &&
+        json_node_get_int (node) > 0))
+    json_object_remove_member (properties, "geonames");
+
+  node = json_object_get_member (properties, "suggested");
+  if (node != NULL && !JSON_NODE_HOLDS_NULL (node) &&
+      !(JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_BOOLEAN))
+    json_object_remove_member (properties, "suggested");
+
+  /* a plain map has no article for mentions to quote: never read */
+  node = json_object_get_member (properties, "mentions");
+  if (node != NULL && !JSON_NODE_HOLDS_NULL (node))
+    json_object_remove_member (properties, "mentions");
+}
+
 static JsonNode *
 write_place (Writer  *w,
              DlPlace *place,
@@ -445,11 +498,15 @@ write_place (Writer  *w,
       drop_untyped (properties, "kind");
       drop_untyped (properties, "precision");
       drop_untyped (properties, "description");
+      drop_unused_story_words (place, properties);
     }
 
-  /* written when it is not the name it was read with (or the file had none to give) */
+  /* written when it is not the name it was read with, or when the story would call it
+   * something else: a story calls a feature without a name by its id, which may be a new
+   * one (a plain map's "Place 3" is "place-3"; its second "1" is "1-2") */
   if (original == NULL || g_strcmp0 (place->loaded_name, place->name) != 0 ||
-      (becomes_story && place->id_made_up && string_member (properties, "name") == NULL &&
+      (becomes_story && g_strcmp0 (place->name, place->id) != 0 &&
+       string_member (properties, "name") == NULL &&
        string_member (properties, "title") == NULL))
     json_object_set_string_member (properties, "name", place->name);
 

@@ -24,6 +24,7 @@
 #include "dl-mercator.h"
 #include "dl-place-properties.h"
 #include "dl-line-obstacles.h"
+#include "dl-stamps.h"
 #include "dl-symbol.h"
 
 #define FONT_FAMILY "Cantarell, Noto Sans, DejaVu Sans, Sans"
@@ -1641,30 +1642,72 @@ place_markers (Figure *fig)
     }
 }
 
+/* How a marker looks, for drawing it again from a stamp (dl-stamps.h): every byte set. */
+typedef struct
+{
+  double radius;
+  double u;
+  double red, green, blue;
+} MarkerLook;
+
+static MarkerLook
+marker_look (Figure     *fig,
+             ShownPlace *sp)
+{
+  MarkerLook look;
+
+  memset (&look, 0, sizeof look);
+  look.radius = sp->radius;
+  look.u = fig->u;
+  look.red = sp->red;
+  look.green = sp->green;
+  look.blue = sp->blue;
+  return look;
+}
+
+/* How far a marker paints from its centre: its shadow, one unit lower, reaches furthest. */
+static double
+marker_reach (const MarkerLook *look)
+{
+  return look->radius + 3 * look->u;
+}
+
+static void
+draw_marker_look (cairo_t       *cr,
+                  double         x,
+                  double         y,
+                  gconstpointer  data)
+{
+  const MarkerLook *look = data;
+
+  /* A soft shadow, then the disc in the actor colour with a white outline. */
+  cairo_new_path (cr);
+  cairo_arc (cr, x, y + 1.5 * look->u, look->radius + 1.5 * look->u, 0, 2 * G_PI);
+  cairo_set_source_rgba (cr, 0, 0, 0, 0.25);
+  cairo_fill (cr);
+  /* The white outline as a disc under the coloured one: a fill costs less than a
+   * stroke, which counts with 100,000 markers. */
+  cairo_arc (cr, x, y, look->radius + 1.25 * look->u, 0, 2 * G_PI);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_fill (cr);
+  cairo_arc (cr, x, y, look->radius - 1.25 * look->u, 0, 2 * G_PI);
+  cairo_set_source_rgb (cr, look->red, look->green, look->blue);
+  cairo_fill (cr);
+}
+
 static void
 draw_marker (Figure     *fig,
              ShownPlace *sp)
 {
   cairo_t *cr = fig->cr;
+  MarkerLook look = marker_look (fig, sp);
 
   /* a plain map's line has no marker at its middle */
   if (dl_place_get_shape (sp->place) == DL_PLACE_SHAPE_ROUTE && !dl_place_is_route (sp->place))
     return;
 
   cairo_save (cr);
-  /* A soft shadow, then the disc in the actor colour with a white outline. */
-  cairo_new_path (cr);
-  cairo_arc (cr, sp->x, sp->y + 1.5 * fig->u, sp->radius + 1.5 * fig->u, 0, 2 * G_PI);
-  cairo_set_source_rgba (cr, 0, 0, 0, 0.25);
-  cairo_fill (cr);
-  /* The white outline as a disc under the coloured one: a fill costs less than a
-   * stroke, which counts with 100,000 markers. */
-  cairo_arc (cr, sp->x, sp->y, sp->radius + 1.25 * fig->u, 0, 2 * G_PI);
-  cairo_set_source_rgb (cr, 1, 1, 1);
-  cairo_fill (cr);
-  cairo_arc (cr, sp->x, sp->y, sp->radius - 1.25 * fig->u, 0, 2 * G_PI);
-  cairo_set_source_rgb (cr, sp->red, sp->green, sp->blue);
-  cairo_fill (cr);
+  draw_marker_look (cr, sp->x, sp->y, &look);
   cairo_restore (cr);
   /* No number in the disc: the numbers on the map are the caption's, beside the name. A
    * plain map's marker-symbol is drawn in it. */
@@ -1682,6 +1725,7 @@ draw_markers (Figure *fig)
   guint n = fig->places->len;
   g_autofree DlMarkerExtent *extents = NULL;
   g_autofree gboolean *hidden = NULL;
+  g_autoptr(DlStamps) stamps = NULL;
 
   if (n > DENSE_MARKERS)
     {
@@ -1700,9 +1744,24 @@ draw_markers (Figure *fig)
       dl_marker_cull (extents, n, fig->width, fig->height, hidden);
     }
 
+  /* Thousands of markers in a PNG are copied from a few drawn once. */
+  if (n > DENSE_MARKERS)
+    stamps = dl_stamps_new (fig->cr);
   for (guint i = 0; i < n; i++)
-    if (hidden == NULL || !hidden[i])
-      draw_marker (fig, g_ptr_array_index (fig->places, i));
+    {
+      ShownPlace *sp = g_ptr_array_index (fig->places, i);
+      MarkerLook look;
+
+      if (hidden != NULL && hidden[i])
+        continue;
+      look = marker_look (fig, sp);
+      if (stamps == NULL || sp->symbol != NULL
+          || (dl_place_get_shape (sp->place) == DL_PLACE_SHAPE_ROUTE
+              && !dl_place_is_route (sp->place))
+          || !dl_stamps_paint (stamps, sp->x, sp->y, marker_reach (&look), &look,
+                               sizeof look, draw_marker_look))
+        draw_marker (fig, sp);
+    }
 }
 
 /* Labels */
