@@ -374,6 +374,58 @@ retint_event (DlArticleView *self,
     g_hash_table_remove (self->event_tints, event);
 }
 
+/* Takes the tints of @hidden (tinted events the filter now hides) off the text. When they
+ * are most of the text's tints (a search hiding nearly every event), each of their tags
+ * leaves the whole text in one pass and the few ranges still asked for get it back:
+ * thousands of removals one by one cost a search most of its time. Returns FALSE, having
+ * done nothing, when removing them one by one is cheaper. */
+static gboolean
+untint_at_once (DlArticleView *self,
+                GPtrArray     *hidden)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+  g_autoptr(GHashTable) tags = g_hash_table_new (NULL, NULL);
+  guint n_hidden = 0;
+  GtkTextIter start, end;
+  GHashTableIter iter;
+  gpointer key;
+
+  for (guint i = 0; i < hidden->len; i++)
+    {
+      GArray *had = g_hash_table_lookup (self->event_tints, hidden->pdata[i]);
+
+      n_hidden += had != NULL ? had->len : 0;
+    }
+  if (n_hidden < 64 || n_hidden * 2 < g_hash_table_size (self->tints))
+    return FALSE;
+
+  for (guint i = 0; i < hidden->len; i++)
+    {
+      GArray *had = g_hash_table_lookup (self->event_tints, hidden->pdata[i]);
+
+      for (guint j = 0; had != NULL && j < had->len; j++)
+        {
+          const Tint *tint = &g_array_index (had, Tint, j);
+          Tint *kept = g_hash_table_lookup (self->tints, tint);
+
+          g_hash_table_add (tags, tint->tag);
+          if (kept != NULL && --kept->count == 0)
+            g_hash_table_remove (self->tints, kept);
+        }
+      g_hash_table_remove (self->event_tints, hidden->pdata[i]);
+    }
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  g_hash_table_iter_init (&iter, tags);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    gtk_text_buffer_remove_tag (buffer, key, &start, &end);
+  g_hash_table_iter_init (&iter, self->tints);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    if (g_hash_table_contains (tags, ((Tint *) key)->tag))
+      tag_range (self, key, TRUE);
+  return TRUE;
+}
+
 /* Every event's tints again (a new story or colour); after a change of the filter, with
  * @shown_only, only those of the events it showed or hid: edits keep the others' tints
  * up to date (dl_article_view_refresh_events()). */
@@ -398,8 +450,9 @@ apply_tints (DlArticleView *self,
       while (g_hash_table_iter_next (&iter, &key, NULL))
         if (dl_event_get_story (key) == story && !dl_view_state_is_shown (self->state, key))
           g_ptr_array_add (hidden, g_object_ref (key));
-      for (guint i = 0; i < hidden->len; i++)
-        retint_event (self, story, hidden->pdata[i], removed);
+      if (!untint_at_once (self, hidden))
+        for (guint i = 0; i < hidden->len; i++)
+          retint_event (self, story, hidden->pdata[i], removed);
       for (guint i = 0; i < shown->len; i++)
         if (dl_event_get_n_passages (shown->pdata[i]) > 0
             && !g_hash_table_contains (self->event_tints, shown->pdata[i]))
