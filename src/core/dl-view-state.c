@@ -183,12 +183,8 @@ filter_changed_cb (DlFilter    *filter,
   /* the list, the map, the article and the timeline each want the shown events: one pass
    * over the story finds them for all */
   {
-    GPtrArray *events = story_events (self);
-    g_autoptr(GPtrArray) shown = g_ptr_array_sized_new (events->len);
+    g_autoptr(GPtrArray) shown = dl_view_state_dup_shown (self);
 
-    for (guint i = 0; i < events->len; i++)
-      if (dl_filter_match (self->filter, events->pdata[i]))
-        g_ptr_array_add (shown, events->pdata[i]);
     self->shown_now = shown;
     g_signal_emit (self, signals[FILTER_CHANGED], 0);
     self->shown_now = NULL;
@@ -339,6 +335,33 @@ dl_view_state_peek_shown (DlViewState *self)
   g_return_val_if_fail (DL_IS_VIEW_STATE (self), NULL);
 
   return self->shown_now;
+}
+
+GPtrArray *
+dl_view_state_peek_events (DlViewState *self)
+{
+  g_return_val_if_fail (DL_IS_VIEW_STATE (self), NULL);
+
+  return self->story != NULL ? story_events (self) : NULL;
+}
+
+GPtrArray *
+dl_view_state_dup_shown (DlViewState *self)
+{
+  GPtrArray *events, *shown;
+
+  g_return_val_if_fail (DL_IS_VIEW_STATE (self), NULL);
+
+  if (self->story == NULL)
+    return g_ptr_array_new ();
+  events = story_events (self);
+  if (!dl_filter_is_active (self->filter))
+    return g_ptr_array_ref (events);
+  shown = g_ptr_array_sized_new (events->len);
+  for (guint i = 0; i < events->len; i++)
+    if (dl_filter_match (self->filter, events->pdata[i]))
+      g_ptr_array_add (shown, events->pdata[i]);
+  return shown;
 }
 
 /**
