@@ -82,11 +82,12 @@ static void
 print_line (const char *what,
             GArray     *sync_ms,
             GArray     *frame_ms,
-            GArray     *sync_cpu_ms)
+            GArray     *sync_cpu_ms,
+            GArray     *frame_cpu_ms)
 {
   g_print ("%-40s views updated: median %7.2f ms (CPU %7.2f ms); next frame painted: "
-           "median %7.2f ms (%u runs)\n", what, median (sync_ms), median (sync_cpu_ms),
-           median (frame_ms), sync_ms->len);
+           "median %7.2f ms (CPU %7.2f ms) (%u runs)\n", what, median (sync_ms),
+           median (sync_cpu_ms), median (frame_ms), median (frame_cpu_ms), sync_ms->len);
 }
 
 /* Frames of the list scrolled by @step pixels each (or, with @step 0, to anywhere). */
@@ -148,6 +149,8 @@ measure_change (DlWindow   *window,
   g_autoptr(GArray) clear_frame_ms = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) sync_cpu_ms = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) clear_sync_cpu_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) frame_cpu_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) clear_frame_cpu_ms = g_array_new (FALSE, FALSE, sizeof (double));
   g_autofree char *cleared = g_strdup_printf ("  …and cleared");
 
   for (guint run = 0; run < RUNS; run++)
@@ -177,6 +180,8 @@ measure_change (DlWindow   *window,
       gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
       ms = ms_since (start);
       g_array_append_val (frame_ms, ms);
+      ms = cpu_ms () - cpu_start;
+      g_array_append_val (frame_cpu_ms, ms);
       if (change == PLACE)
         g_assert_cmpuint (dl_view_state_get_selected_events (state)->len, ==, N_EVENTS / 10);
       else
@@ -195,11 +200,13 @@ measure_change (DlWindow   *window,
       gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
       ms = ms_since (start);
       g_array_append_val (clear_frame_ms, ms);
+      ms = cpu_ms () - cpu_start;
+      g_array_append_val (clear_frame_cpu_ms, ms);
       g_assert_cmpuint (n_rows (window), ==, before);
     }
-  print_line (what, sync_ms, frame_ms, sync_cpu_ms);
+  print_line (what, sync_ms, frame_ms, sync_cpu_ms, frame_cpu_ms);
   print_line (change == PLACE ? "  …and the selection cleared" : cleared, clear_sync_ms,
-              clear_frame_ms, clear_sync_cpu_ms);
+              clear_frame_ms, clear_sync_cpu_ms, clear_frame_cpu_ms);
 }
 
 int
