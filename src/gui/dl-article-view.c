@@ -77,6 +77,23 @@ get_iter_at_offset (GtkTextBuffer *buffer,
   gtk_text_buffer_get_iter_at_offset (buffer, iter, offset);
 }
 
+/* The iterators at @start and @end: the end found from the start, a few characters on,
+ * rather than looked up again from the top of the text (thousands of tints a change). */
+static void
+get_range_iters (GtkTextBuffer *buffer,
+                 int            start,
+                 int            end,
+                 GtkTextIter   *start_iter,
+                 GtkTextIter   *end_iter)
+{
+  gtk_text_buffer_get_iter_at_offset (buffer, start_iter, start);
+  *end_iter = *start_iter;
+  if (end >= start)
+    gtk_text_iter_forward_chars (end_iter, end - start);
+  else
+    gtk_text_buffer_get_iter_at_offset (buffer, end_iter, end);
+}
+
 /* The emphasis shows above any tint or underline, the search's matches above all. */
 static void
 raise_top_tags (DlArticleView *self)
@@ -196,8 +213,7 @@ underline_mentions (DlArticleView *self,
           g_ptr_array_add (self->mention_tags, tag);
           g_hash_table_insert (tags, mention->place, tag);
         }
-      get_iter_at_offset (buffer, &start, mention->start);
-      get_iter_at_offset (buffer, &end, mention->end);
+      get_range_iters (buffer, mention->start, mention->end, &start, &end);
       gtk_text_buffer_apply_tag (buffer, tag, &start, &end);
     }
 
@@ -255,8 +271,7 @@ tag_range (DlArticleView *self,
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
   GtkTextIter start, end;
 
-  get_iter_at_offset (buffer, &start, tint->start);
-  get_iter_at_offset (buffer, &end, tint->end);
+  get_range_iters (buffer, tint->start, tint->end, &start, &end);
   if (apply)
     gtk_text_buffer_apply_tag (buffer, tint->tag, &start, &end);
   else
@@ -522,8 +537,7 @@ update_emphasis (DlArticleView *self,
     {
       DlTextRange *range = &g_array_index (ranges, DlTextRange, i);
 
-      get_iter_at_offset (buffer, &start, range->start);
-      get_iter_at_offset (buffer, &end, range->end);
+      get_range_iters (buffer, range->start, range->end, &start, &end);
       gtk_text_buffer_apply_tag (buffer, self->emphasis_tag, &start, &end);
     }
 
@@ -568,8 +582,7 @@ update_search_matches (DlArticleView *self)
     {
       DlTextRange *range = &g_array_index (ranges, DlTextRange, i);
 
-      get_iter_at_offset (buffer, &start, range->start);
-      get_iter_at_offset (buffer, &end, range->end);
+      get_range_iters (buffer, range->start, range->end, &start, &end);
       gtk_text_buffer_apply_tag (buffer, self->search_tag, &start, &end);
     }
 }
