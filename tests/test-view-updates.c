@@ -343,7 +343,7 @@ run_session (guint               n_places,
 {
   g_autoptr(DlStory) story = generated_story (n_places, n_events);
   g_autoptr(GRand) rand = g_rand_new_with_seed (n_places * 7 + (actors != NULL) + 1);
-  Session session = { dl_window_new (NULL), dl_window_new (NULL), actors, text, 0 };
+  Session session = { dl_window_new (NULL), dl_window_new (NULL), actors, text };
   DlPlace *place;
   DlEvent *event;
   guint serial = 0;
@@ -427,6 +427,96 @@ test_dots_filtered (void)
   run_session (240, 400, actors, "Event 1", TRUE);
 }
 
+/* A search or an actor filter changed step by step: each step narrows, widens, moves
+ * sideways or clears what the last showed, and the window then shows what a new window
+ * shows with that filter set once: the same rows, markers or dots, legend and tints. */
+static void
+run_filter_steps (guint    n_places,
+                  guint    n_events,
+                  gboolean expect_dots)
+{
+  static const char * const red[] = { "red", NULL };
+  static const char * const red_blue[] = { "red", "blue", NULL };
+  static const char * const green[] = { "green", NULL };
+  static const char * const none[] = { NULL };
+  static const struct
+  {
+    const char * const *actors;
+    const char         *text;
+  } steps[] = {
+    { NULL, "number 1" },            /* 1, 10–19, 100–199 … */
+    { NULL, "number 12" },           /* narrower */
+    { NULL, "number 2" },            /* sideways */
+    { NULL, NULL },                  /* cleared: every event again */
+    { red, NULL },
+    { red_blue, NULL },              /* wider */
+    { green, NULL },                 /* sideways */
+    { green, "number 1" },
+    { none, NULL },                  /* nothing */
+    { NULL, NULL },
+  };
+  g_autoptr(DlStory) story = generated_story (n_places, n_events);
+  DlWindow *window = dl_window_new (NULL);
+  DlWindow *fresh = dl_window_new (NULL);
+  DlFilter *filter;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+  gtk_window_set_default_size (GTK_WINDOW (fresh), 1200, 800);
+  dl_window_set_story (window, story);
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  filter = dl_view_state_get_filter (dl_window_get_view_state (window));
+
+  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+    {
+      g_autoptr(DlStory) again = generated_story (n_places, n_events);
+      GListModel *rows = G_LIST_MODEL (gtk_list_view_get_model (
+                                         dl_window_get_list_view (window)));
+      g_autofree char *seen = NULL;
+      g_autofree char *expected = NULL;
+
+      dl_filter_set_actors (filter, steps[i].actors);
+      dl_filter_set_text (filter, steps[i].text);
+      dl_window_set_story (fresh, again);
+      set_filter (fresh, steps[i].actors, steps[i].text);
+      seen = describe_views (window);
+      expected = describe_views (fresh);
+      if (g_strcmp0 (seen, expected) != 0)
+        {
+          g_auto(GStrv) a = g_strsplit (seen, "\n", -1);
+          g_auto(GStrv) b = g_strsplit (expected, "\n", -1);
+          guint line = 0;
+
+          while (a[line] != NULL && b[line] != NULL && g_str_equal (a[line], b[line]))
+            line++;
+          g_test_message ("step %u, line %u", i, line);
+          g_assert_cmpstr (a[line], ==, b[line]);
+        }
+      /* the steps do change what is shown */
+      if (steps[i].actors != NULL || steps[i].text != NULL)
+        g_assert_cmpuint (g_list_model_get_n_items (rows), <, n_events);
+      else
+        g_assert_cmpuint (g_list_model_get_n_items (rows), ==, n_events);
+    }
+  g_assert_cmpint (gtk_widget_get_visible (GTK_WIDGET (dl_map_view_get_point_layer (
+                     dl_window_get_map_view (window)))), ==, expect_dots);
+
+  dl_test_close_window (window);
+  dl_test_close_window (fresh);
+}
+
+static void
+test_filter_steps (void)
+{
+  run_filter_steps (40, 300, FALSE);
+}
+
+static void
+test_filter_steps_dots (void)
+{
+  run_filter_steps (240, 400, TRUE);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -439,5 +529,7 @@ main (int   argc,
   g_test_add_func ("/view-updates/markers-filtered", test_markers_filtered);
   g_test_add_func ("/view-updates/dots", test_dots);
   g_test_add_func ("/view-updates/dots-filtered", test_dots_filtered);
+  g_test_add_func ("/view-updates/filter-steps", test_filter_steps);
+  g_test_add_func ("/view-updates/filter-steps-dots", test_filter_steps_dots);
   return g_test_run ();
 }

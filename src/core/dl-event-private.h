@@ -24,6 +24,7 @@ struct _DlEvent
   GPtrArray *places;      /* of DlPlace (owned) */
   GPtrArray *place_roles; /* of char * or NULL */
   GPtrArray *actors;      /* of DlActor (owned) */
+  DlActor   *main_actor;  /* actors[0] or NULL, kept here: the views read it per event */
   GPtrArray *actor_roles; /* of char * or NULL */
   GPtrArray *passages;    /* of DlPassage * (owned) */
   guint      index;       /* position in the file: the order events are saved in */

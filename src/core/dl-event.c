@@ -201,6 +201,7 @@ dl_event_finalize (GObject *object)
   g_clear_pointer (&self->places, g_ptr_array_unref);
   g_clear_pointer (&self->place_roles, g_ptr_array_unref);
   g_clear_pointer (&self->actors, g_ptr_array_unref);
+  self->main_actor = NULL;
   g_clear_pointer (&self->actor_roles, g_ptr_array_unref);
   g_clear_pointer (&self->passages, g_ptr_array_unref);
   g_free (self->folded);
@@ -266,6 +267,7 @@ dl_event_add_actor (DlEvent    *self,
 {
   g_ptr_array_add (self->actors, g_object_ref (actor));
   g_ptr_array_add (self->actor_roles, g_strdup (role));
+  self->main_actor = g_ptr_array_index (self->actors, 0);
 }
 
 void
@@ -569,7 +571,7 @@ DlActor *
 dl_event_get_main_actor (DlEvent *self)
 {
   g_return_val_if_fail (DL_IS_EVENT (self), NULL);
-  return self->actors->len > 0 ? g_ptr_array_index (self->actors, 0) : NULL;
+  return self->main_actor;
 }
 
 /**
@@ -930,6 +932,7 @@ dl_event_insert_actor (DlEvent    *self,
     dl_actor_add_n_events (actor, 1);
   g_ptr_array_insert (self->actors, position, g_object_ref (actor));
   g_ptr_array_insert (self->actor_roles, position, g_strdup (role));
+  self->main_actor = g_ptr_array_index (self->actors, 0);
   changed (self, PROP_ACTORS);
 }
 
@@ -954,6 +957,7 @@ dl_event_remove_actor (DlEvent *self,
     dl_actor_add_n_events (actor, -1);
   g_ptr_array_remove_index (self->actors, index);
   g_ptr_array_remove_index (self->actor_roles, index);
+  self->main_actor = self->actors->len > 0 ? g_ptr_array_index (self->actors, 0) : NULL;
   changed (self, PROP_ACTORS);
 }
 

@@ -16,6 +16,8 @@ struct _DlViewState
   GPtrArray *selected;  /* DlEvent, time order */
   DlPlace   *selected_place;
   GPtrArray *shown_now;  /* DlEvent, borrowed: while "filter-changed" is emitted */
+  GPtrArray *events;     /* DlEvent: the story's, in its order; NULL until asked for */
+  gulong     events_changed_id;
 };
 
 G_DEFINE_FINAL_TYPE (DlViewState, dl_view_state, G_TYPE_OBJECT)
@@ -28,6 +30,50 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
+
+static void
+story_events_changed_cb (GListModel  *model,
+                         guint        position,
+                         guint        removed,
+                         guint        added,
+                         DlViewState *self)
+{
+  g_clear_pointer (&self->events, g_ptr_array_unref);
+}
+
+/* The story's events in its order, as a plain array: a filter change walks them all,
+ * and a list model's items cost a reference and a look-up each. */
+static GPtrArray *
+story_events (DlViewState *self)
+{
+  GListModel *model;
+  guint n;
+
+  model = dl_story_get_events (self->story);
+  n = g_list_model_get_n_items (model);
+  /* dropped at each change of the story's events; the count guards a look-up made while
+   * the store tells its other watchers first */
+  if (self->events != NULL && self->events->len == n)
+    return self->events;
+  g_clear_pointer (&self->events, g_ptr_array_unref);
+  self->events = g_ptr_array_new_full (n, g_object_unref);
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (self->events, g_list_model_get_item (model, i));
+  return self->events;
+}
+
+static void
+watch_story_events (DlViewState *self,
+                    DlStory     *story)
+{
+  if (self->events_changed_id != 0)
+    g_signal_handler_disconnect (dl_story_get_events (self->story), self->events_changed_id);
+  self->events_changed_id = 0;
+  g_clear_pointer (&self->events, g_ptr_array_unref);
+  if (story != NULL)
+    self->events_changed_id = g_signal_connect (dl_story_get_events (story), "items-changed",
+                                                G_CALLBACK (story_events_changed_cb), self);
+}
 
 static int
 compare_ranges (gconstpointer a,
@@ -46,18 +92,17 @@ static GPtrArray *
 story_ordered (DlViewState *self,
                GPtrArray   *events)
 {
-  GListModel *model = dl_story_get_events (self->story);
+  GPtrArray *all = story_events (self);
   GPtrArray *ordered = g_ptr_array_new_with_free_func (g_object_unref);
-  guint n = g_list_model_get_n_items (model);
   g_autoptr(GHashTable) wanted = g_hash_table_new (NULL, NULL);
 
   /* A set, not a search of @events per story event: selecting thousands of events must
    * not cost their number times the story's. */
   for (guint i = 0; i < events->len; i++)
     g_hash_table_add (wanted, events->pdata[i]);
-  for (guint i = 0; i < n && g_hash_table_size (wanted) > 0; i++)
+  for (guint i = 0; i < all->len && g_hash_table_size (wanted) > 0; i++)
     {
-      g_autoptr(DlEvent) event = g_list_model_get_item (model, i);
+      DlEvent *event = all->pdata[i];
 
       if (g_hash_table_contains (wanted, event) && dl_view_state_is_shown (self, event))
         g_ptr_array_add (ordered, g_object_ref (event));
@@ -138,17 +183,8 @@ filter_changed_cb (DlFilter    *filter,
   /* the list, the map, the article and the timeline each want the shown events: one pass
    * over the story finds them for all */
   {
-    GListModel *events = dl_story_get_events (self->story);
-    guint n = g_list_model_get_n_items (events);
-    g_autoptr(GPtrArray) shown = g_ptr_array_sized_new (n);
+    g_autoptr(GPtrArray) shown = dl_view_state_dup_shown (self);
 
-    for (guint i = 0; i < n; i++)
-      {
-        g_autoptr(DlEvent) event = g_list_model_get_item (events, i);
-
-        if (dl_filter_match (self->filter, event))
-          g_ptr_array_add (shown, event);
-      }
     self->shown_now = shown;
     g_signal_emit (self, signals[FILTER_CHANGED], 0);
     self->shown_now = NULL;
@@ -164,6 +200,8 @@ dl_view_state_dispose (GObject *object)
 
   if (self->filter != NULL)
     g_signal_handlers_disconnect_by_func (self->filter, filter_changed_cb, self);
+  if (self->story != NULL)
+    watch_story_events (self, NULL);
   g_clear_object (&self->filter);
   g_clear_object (&self->story);
   g_clear_object (&self->selected_place);
@@ -227,6 +265,7 @@ dl_view_state_set_story (DlViewState *self,
     return;
 
   had_selection = self->selected->len > 0 || self->selected_place != NULL;
+  watch_story_events (self, story);
   g_set_object (&self->story, story);
   g_ptr_array_set_size (self->selected, 0);
   g_clear_object (&self->selected_place);
@@ -275,23 +314,18 @@ dl_view_state_is_shown (DlViewState *self,
 guint
 dl_view_state_get_n_shown (DlViewState *self)
 {
-  GListModel *events;
-  guint n, shown = 0;
+  GPtrArray *events;
+  guint shown = 0;
 
   g_return_val_if_fail (DL_IS_VIEW_STATE (self), 0);
 
   if (self->story == NULL)
     return 0;
 
-  events = dl_story_get_events (self->story);
-  n = g_list_model_get_n_items (events);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(DlEvent) event = g_list_model_get_item (events, i);
-
-      if (dl_filter_match (self->filter, event))
-        shown++;
-    }
+  events = story_events (self);
+  for (guint i = 0; i < events->len; i++)
+    if (dl_filter_match (self->filter, events->pdata[i]))
+      shown++;
   return shown;
 }
 
@@ -301,6 +335,33 @@ dl_view_state_peek_shown (DlViewState *self)
   g_return_val_if_fail (DL_IS_VIEW_STATE (self), NULL);
 
   return self->shown_now;
+}
+
+GPtrArray *
+dl_view_state_peek_events (DlViewState *self)
+{
+  g_return_val_if_fail (DL_IS_VIEW_STATE (self), NULL);
+
+  return self->story != NULL ? story_events (self) : NULL;
+}
+
+GPtrArray *
+dl_view_state_dup_shown (DlViewState *self)
+{
+  GPtrArray *events, *shown;
+
+  g_return_val_if_fail (DL_IS_VIEW_STATE (self), NULL);
+
+  if (self->story == NULL)
+    return g_ptr_array_new ();
+  events = story_events (self);
+  if (!dl_filter_is_active (self->filter))
+    return g_ptr_array_ref (events);
+  shown = g_ptr_array_sized_new (events->len);
+  for (guint i = 0; i < events->len; i++)
+    if (dl_filter_match (self->filter, events->pdata[i]))
+      g_ptr_array_add (shown, events->pdata[i]);
+  return shown;
 }
 
 /**
@@ -531,25 +592,97 @@ dominant_actor (GPtrArray *events)
   return best;
 }
 
-/* @event's places get it in @at_place (place → GPtrArray of its shown events). */
+/* What a place's shown events add up to, counted as they come (story order): how many,
+ * and how many of them each main actor has, actors in the order they first came. */
+typedef struct
+{
+  DlEvent *last;      /* the last event counted: one naming the place twice counts once */
+  guint    n_shown;
+  GArray  *counts;    /* of ActorCount, made at the first event with an actor */
+} PlaceCount;
+
+typedef struct
+{
+  DlActor *actor;
+  guint    count;
+} ActorCount;
+
+static void
+place_count_free (gpointer data)
+{
+  PlaceCount *count = data;
+
+  g_clear_pointer (&count->counts, g_array_unref);
+  g_free (count);
+}
+
+/* @event, with @actor its main actor, counts at @place. */
+static void
+count_at_place (GHashTable *at_place,
+                DlPlace    *place,
+                DlEvent    *event,
+                DlActor    *actor)
+{
+  PlaceCount *count = g_hash_table_lookup (at_place, place);
+  guint i;
+
+  if (count == NULL)
+    {
+      count = g_new0 (PlaceCount, 1);
+      g_hash_table_insert (at_place, place, count);
+    }
+  if (count->last == event)
+    return;
+  count->last = event;
+  count->n_shown++;
+  if (actor == NULL)
+    return;
+  if (count->counts == NULL)
+    count->counts = g_array_sized_new (FALSE, FALSE, sizeof (ActorCount), 2);
+  /* a story has few actors: a short scan */
+  for (i = 0; i < count->counts->len; i++)
+    if (g_array_index (count->counts, ActorCount, i).actor == actor)
+      break;
+  if (i == count->counts->len)
+    {
+      ActorCount first = { actor, 0 };
+
+      g_array_append_val (count->counts, first);
+    }
+  g_array_index (count->counts, ActorCount, i).count++;
+}
+
+/* @event's places count it in @at_place (place → PlaceCount). */
 static void
 gather_at_places (GHashTable *at_place,
                   DlEvent    *event)
 {
-  for (guint j = 0; j < dl_event_get_n_places (event); j++)
-    {
-      DlPlace *place = dl_event_get_place (event, j, NULL);
-      GPtrArray *shown = g_hash_table_lookup (at_place, place);
+  guint n = dl_event_get_n_places (event);
+  DlActor *actor = n > 0 ? dl_event_get_main_actor (event) : NULL;
 
-      if (shown == NULL)
+  for (guint j = 0; j < n; j++)
+    count_at_place (at_place, dl_event_get_place (event, j, NULL), event, actor);
+}
+
+/* The actor with most events, the one that came first on a tie: what dominant_actor()
+ * gives for the same events. */
+static DlActor *
+counted_actor (const PlaceCount *count)
+{
+  DlActor *best = NULL;
+  guint best_count = 0;
+
+  for (guint i = 0; count->counts != NULL && i < count->counts->len; i++)
+    {
+      const ActorCount *c = &g_array_index (count->counts, ActorCount, i);
+
+      if (c->count > best_count)
         {
-          shown = g_ptr_array_new ();
-          g_hash_table_insert (at_place, place, shown);
+          best = c->actor;
+          best_count = c->count;
         }
-      /* An event naming a place twice counts once. */
-      if (shown->len == 0 || shown->pdata[shown->len - 1] != event)
-        g_ptr_array_add (shown, event);
     }
+  return best;
 }
 
 /* The places of @at_place with a location, in story order, summarised. */
@@ -560,18 +693,22 @@ summarise_places (DlStory    *story,
   GArray *result = g_array_new (FALSE, TRUE, sizeof (DlPlaceSummary));
   GListModel *places = dl_story_get_places (story);
   guint n = g_list_model_get_n_items (places);
+  guint left = g_hash_table_size (at_place);
 
-  for (guint i = 0; i < n && g_hash_table_size (at_place) > 0; i++)
+  for (guint i = 0; i < n && left > 0; i++)
     {
       g_autoptr(DlPlace) place = g_list_model_get_item (places, i);
-      GPtrArray *shown = g_hash_table_lookup (at_place, place);
+      PlaceCount *count = g_hash_table_lookup (at_place, place);
       DlPlaceSummary summary = { place, 0, NULL };
 
-      /* a place without a location is listed with its events, never drawn */
-      if (shown == NULL || !dl_place_has_location (place))
+      if (count == NULL)
         continue;
-      summary.n_shown = shown->len;
-      summary.actor = dominant_actor (shown);
+      left--;
+      /* a place without a location is listed with its events, never drawn */
+      if (!dl_place_has_location (place))
+        continue;
+      summary.n_shown = count->n_shown;
+      summary.actor = counted_actor (count);
       g_array_append_val (result, summary);
     }
   return result;
@@ -598,7 +735,7 @@ dl_visible_places (DlStory  *story,
   /* One pass over the events, gathering them by place (time order kept), rather than a
    * pass over every event for every place: that was places × events, hours for a file
    * with many of both. */
-  at_place = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
+  at_place = g_hash_table_new_full (NULL, NULL, NULL, place_count_free);
   events = dl_story_get_events (story);
   n = g_list_model_get_n_items (events);
   for (guint i = 0; i < n; i++)
@@ -628,7 +765,7 @@ dl_visible_places_of (DlStory   *story,
                                                           sizeof (DlPlaceSummary)));
   g_return_val_if_fail (shown != NULL, g_array_new (FALSE, TRUE, sizeof (DlPlaceSummary)));
 
-  at_place = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
+  at_place = g_hash_table_new_full (NULL, NULL, NULL, place_count_free);
   for (guint i = 0; i < shown->len; i++)
     gather_at_places (at_place, shown->pdata[i]);
   return summarise_places (story, at_place);

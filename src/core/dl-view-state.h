@@ -45,6 +45,12 @@ guint         dl_view_state_get_n_shown          (DlViewState  *self);
 /* While "filter-changed" is emitted: the events the filter now shows, in story order
  * (owned by @self), found once for every view; NULL at any other time. */
 GPtrArray    *dl_view_state_peek_shown           (DlViewState  *self);
+/* The story's events in its order (owned by @self, holding a reference to each; a new
+ * array after each change of the story's events), or NULL without a story. */
+GPtrArray    *dl_view_state_peek_events          (DlViewState  *self);
+/* The events the filter shows now, story order: an array (not to be changed) of pointers
+ * that the array of dl_view_state_peek_events() keeps alive. */
+GPtrArray    *dl_view_state_dup_shown            (DlViewState  *self);
 
 /* Selects the events (an array of DlEvent, NULL or empty to clear); drops those the
  * filter hides. Forgets the selected place. */

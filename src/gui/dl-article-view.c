@@ -77,6 +77,23 @@ get_iter_at_offset (GtkTextBuffer *buffer,
   gtk_text_buffer_get_iter_at_offset (buffer, iter, offset);
 }
 
+/* The iterators at @start and @end: the end found from the start, a few characters on,
+ * rather than looked up again from the top of the text (thousands of tints a change). */
+static void
+get_range_iters (GtkTextBuffer *buffer,
+                 int            start,
+                 int            end,
+                 GtkTextIter   *start_iter,
+                 GtkTextIter   *end_iter)
+{
+  gtk_text_buffer_get_iter_at_offset (buffer, start_iter, start);
+  *end_iter = *start_iter;
+  if (end >= start)
+    gtk_text_iter_forward_chars (end_iter, end - start);
+  else
+    gtk_text_buffer_get_iter_at_offset (buffer, end_iter, end);
+}
+
 /* The emphasis shows above any tint or underline, the search's matches above all. */
 static void
 raise_top_tags (DlArticleView *self)
@@ -196,8 +213,7 @@ underline_mentions (DlArticleView *self,
           g_ptr_array_add (self->mention_tags, tag);
           g_hash_table_insert (tags, mention->place, tag);
         }
-      get_iter_at_offset (buffer, &start, mention->start);
-      get_iter_at_offset (buffer, &end, mention->end);
+      get_range_iters (buffer, mention->start, mention->end, &start, &end);
       gtk_text_buffer_apply_tag (buffer, tag, &start, &end);
     }
 
@@ -255,8 +271,7 @@ tag_range (DlArticleView *self,
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
   GtkTextIter start, end;
 
-  get_iter_at_offset (buffer, &start, tint->start);
-  get_iter_at_offset (buffer, &end, tint->end);
+  get_range_iters (buffer, tint->start, tint->end, &start, &end);
   if (apply)
     gtk_text_buffer_apply_tag (buffer, tint->tag, &start, &end);
   else
@@ -374,6 +389,58 @@ retint_event (DlArticleView *self,
     g_hash_table_remove (self->event_tints, event);
 }
 
+/* Takes the tints of @hidden (tinted events the filter now hides) off the text. When they
+ * are most of the text's tints (a search hiding nearly every event), each of their tags
+ * leaves the whole text in one pass and the few ranges still asked for get it back:
+ * thousands of removals one by one cost a search most of its time. Returns FALSE, having
+ * done nothing, when removing them one by one is cheaper. */
+static gboolean
+untint_at_once (DlArticleView *self,
+                GPtrArray     *hidden)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+  g_autoptr(GHashTable) tags = g_hash_table_new (NULL, NULL);
+  guint n_hidden = 0;
+  GtkTextIter start, end;
+  GHashTableIter iter;
+  gpointer key;
+
+  for (guint i = 0; i < hidden->len; i++)
+    {
+      GArray *had = g_hash_table_lookup (self->event_tints, hidden->pdata[i]);
+
+      n_hidden += had != NULL ? had->len : 0;
+    }
+  if (n_hidden < 64 || n_hidden * 2 < g_hash_table_size (self->tints))
+    return FALSE;
+
+  for (guint i = 0; i < hidden->len; i++)
+    {
+      GArray *had = g_hash_table_lookup (self->event_tints, hidden->pdata[i]);
+
+      for (guint j = 0; had != NULL && j < had->len; j++)
+        {
+          const Tint *tint = &g_array_index (had, Tint, j);
+          Tint *kept = g_hash_table_lookup (self->tints, tint);
+
+          g_hash_table_add (tags, tint->tag);
+          if (kept != NULL && --kept->count == 0)
+            g_hash_table_remove (self->tints, kept);
+        }
+      g_hash_table_remove (self->event_tints, hidden->pdata[i]);
+    }
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  g_hash_table_iter_init (&iter, tags);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    gtk_text_buffer_remove_tag (buffer, key, &start, &end);
+  g_hash_table_iter_init (&iter, self->tints);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    if (g_hash_table_contains (tags, ((Tint *) key)->tag))
+      tag_range (self, key, TRUE);
+  return TRUE;
+}
+
 /* Every event's tints again (a new story or colour); after a change of the filter, with
  * @shown_only, only those of the events it showed or hid: edits keep the others' tints
  * up to date (dl_article_view_refresh_events()). */
@@ -398,8 +465,9 @@ apply_tints (DlArticleView *self,
       while (g_hash_table_iter_next (&iter, &key, NULL))
         if (dl_event_get_story (key) == story && !dl_view_state_is_shown (self->state, key))
           g_ptr_array_add (hidden, g_object_ref (key));
-      for (guint i = 0; i < hidden->len; i++)
-        retint_event (self, story, hidden->pdata[i], removed);
+      if (!untint_at_once (self, hidden))
+        for (guint i = 0; i < hidden->len; i++)
+          retint_event (self, story, hidden->pdata[i], removed);
       for (guint i = 0; i < shown->len; i++)
         if (dl_event_get_n_passages (shown->pdata[i]) > 0
             && !g_hash_table_contains (self->event_tints, shown->pdata[i]))
@@ -469,8 +537,7 @@ update_emphasis (DlArticleView *self,
     {
       DlTextRange *range = &g_array_index (ranges, DlTextRange, i);
 
-      get_iter_at_offset (buffer, &start, range->start);
-      get_iter_at_offset (buffer, &end, range->end);
+      get_range_iters (buffer, range->start, range->end, &start, &end);
       gtk_text_buffer_apply_tag (buffer, self->emphasis_tag, &start, &end);
     }
 
@@ -515,8 +582,7 @@ update_search_matches (DlArticleView *self)
     {
       DlTextRange *range = &g_array_index (ranges, DlTextRange, i);
 
-      get_iter_at_offset (buffer, &start, range->start);
-      get_iter_at_offset (buffer, &end, range->end);
+      get_range_iters (buffer, range->start, range->end, &start, &end);
       gtk_text_buffer_apply_tag (buffer, self->search_tag, &start, &end);
     }
 }

@@ -39,21 +39,16 @@ invalidate (DlTimelineView *self)
 static GPtrArray *
 shown_events (DlTimelineView *self)
 {
-  GPtrArray *events = g_ptr_array_new_with_free_func (g_object_unref);
+  GPtrArray *events;
   DlStory *story = self->state != NULL ? dl_view_state_get_story (self->state) : NULL;
   GListModel *model;
 
+  /* found once for every view while the filter changes (the state holds them) */
+  if (story != NULL && dl_view_state_peek_shown (self->state) != NULL)
+    return g_ptr_array_ref (dl_view_state_peek_shown (self->state));
+  events = g_ptr_array_new_with_free_func (g_object_unref);
   if (story == NULL)
     return events;
-  /* found once for every view while the filter changes */
-  if (dl_view_state_peek_shown (self->state) != NULL)
-    {
-      GPtrArray *shown = dl_view_state_peek_shown (self->state);
-
-      for (guint i = 0; i < shown->len; i++)
-        g_ptr_array_add (events, g_object_ref (shown->pdata[i]));
-      return events;
-    }
   model = dl_story_get_events (story);
   for (guint i = 0; i < g_list_model_get_n_items (model); i++)
     {

@@ -12,6 +12,7 @@
 #include "dl-export-dialog.h"
 #include "dl-offline-banner.h"
 #include "dl-settings.h"
+#include "dl-shown-events.h"
 #include "dl-time-chip.h"
 #include "dl-timeline.h"
 #include "dl-window-actions.h"
@@ -64,8 +65,9 @@ struct _DlWindow
 
   DlViewState          *state;
   DlDocument           *document;
-  GtkCustomFilter      *custom_filter;
-  GtkFilterListModel   *filter_model;
+  DlShownEvents        *filter_model;  /* the events the filter shows */
+  GListModel           *watched_events;  /* the story's */
+  gulong                events_changed_id;
   GtkMultiSelection    *selection;
   GSettings            *settings;
   GCancellable         *load_cancellable;
@@ -100,13 +102,26 @@ dl_window_update_actions (DlWindow *self)
   gtk_widget_set_sensitive (GTK_WIDGET (self->search_button), has_story);
 }
 
-static gboolean
-custom_filter_func (gpointer item,
-                    gpointer user_data)
+/* The list shows what the filter now shows; only the span that changed is redone. */
+static void
+update_shown (DlWindow *self)
 {
-  DlWindow *self = user_data;
+  g_autoptr(GPtrArray) shown = dl_view_state_dup_shown (self->state);
 
-  return dl_view_state_is_shown (self->state, item);
+  self->syncing_selection = TRUE;
+  dl_shown_events_set (self->filter_model, shown, dl_view_state_peek_events (self->state));
+  self->syncing_selection = FALSE;
+}
+
+/* An event added, removed or moved in time. */
+static void
+story_events_changed_cb (GListModel *events,
+                         guint       position,
+                         guint       removed,
+                         guint       added,
+                         DlWindow   *self)
+{
+  update_shown (self);
 }
 
 static void
@@ -317,8 +332,14 @@ state_story_changed_cb (DlViewState *state,
   DlStory *story = dl_view_state_get_story (state);
   gboolean has_text;
 
-  gtk_filter_list_model_set_model (self->filter_model,
-                                   story != NULL ? dl_story_get_events (story) : NULL);
+  g_clear_signal_handler (&self->events_changed_id, self->watched_events);
+  g_clear_object (&self->watched_events);
+  if (story != NULL)
+    self->watched_events = g_object_ref (dl_story_get_events (story));
+  if (story != NULL)
+    self->events_changed_id = g_signal_connect (self->watched_events, "items-changed",
+                                                G_CALLBACK (story_events_changed_cb), self);
+  update_shown (self);
   gtk_widget_remove_css_class (GTK_WIDGET (self->actor_button), "dl-filter-active");
   dl_window_update_actions (self);
   update_title (self);
@@ -365,16 +386,10 @@ static void
 state_filter_changed_cb (DlViewState *state,
                          DlWindow    *self)
 {
-  /* narrowed or widened: GTK re-checks only the rows that may change side */
-  static const GtkFilterChange changes[] = {
-    [DL_FILTER_CHANGE_DIFFERENT] = GTK_FILTER_CHANGE_DIFFERENT,
-    [DL_FILTER_CHANGE_MORE_STRICT] = GTK_FILTER_CHANGE_MORE_STRICT,
-    [DL_FILTER_CHANGE_LESS_STRICT] = GTK_FILTER_CHANGE_LESS_STRICT,
-  };
-
+  /* the events the state found for every view: the list is told the span that changed */
   self->syncing_selection = TRUE;
-  gtk_filter_changed (GTK_FILTER (self->custom_filter),
-                      changes[dl_filter_get_last_change (dl_view_state_get_filter (state))]);
+  dl_shown_events_set (self->filter_model, dl_view_state_peek_shown (state),
+                       dl_view_state_peek_events (state));
   self->syncing_selection = FALSE;
   update_count (self);
   sync_list_selection (self);
@@ -1097,8 +1112,9 @@ dl_window_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), DL_TYPE_WINDOW);
 
   g_clear_object (&self->selection);
+  g_clear_signal_handler (&self->events_changed_id, self->watched_events);
+  g_clear_object (&self->watched_events);
   g_clear_object (&self->filter_model);
-  g_clear_object (&self->custom_filter);
   g_clear_object (&self->state);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->loading_name, g_free);
@@ -1219,10 +1235,7 @@ dl_window_init (DlWindow *self)
 
   self->settings = dl_settings_new ();
   self->state = dl_view_state_new ();
-  self->custom_filter = gtk_custom_filter_new (custom_filter_func, self, NULL);
-  self->filter_model = gtk_filter_list_model_new (NULL,
-                                                  g_object_ref (GTK_FILTER (self->custom_filter)));
-  gtk_filter_list_model_set_incremental (self->filter_model, FALSE);
+  self->filter_model = dl_shown_events_new ();
   self->selection = gtk_multi_selection_new (g_object_ref (G_LIST_MODEL (self->filter_model)));
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
   g_signal_connect_object (self->selection, "selection-changed",
@@ -1370,9 +1383,7 @@ dl_window_refresh_views (DlWindow  *self,
    * follows the story's items-changed by itself */
   if (dl_filter_is_active (dl_view_state_get_filter (self->state)))
     {
-      self->syncing_selection = TRUE;
-      gtk_filter_changed (GTK_FILTER (self->custom_filter), GTK_FILTER_CHANGE_DIFFERENT);
-      self->syncing_selection = FALSE;
+      update_shown (self);
       sync_list_selection (self);
     }
   update_count (self);

@@ -36,6 +36,18 @@ typedef struct
   guint      order;
 } Item;
 
+/* What a mark takes from its event, read in the events' own order: after the sort by time,
+ * reading each event again would jump about memory (most of a filter change with 100,000
+ * events). */
+typedef struct
+{
+  gint64   end_second;
+  gboolean has_end;
+  gboolean approximate;
+  gboolean has_actor;
+  double   rgb[3];
+} Facts;
+
 static int
 compare_items (gconstpointer a,
                gconstpointer b)
@@ -158,8 +170,11 @@ dl_timeline_strip_new (GPtrArray *events,
   DlTimelineStrip *strip;
   g_autoptr(GArray) items = g_array_new (FALSE, FALSE, sizeof (Item));
   g_autoptr(GArray) spans = g_array_new (FALSE, FALSE, sizeof (DlTimeSpan));
+  g_autofree Facts *facts = NULL;
 
   g_return_val_if_fail (events != NULL, NULL);
+
+  facts = g_new0 (Facts, MAX (events->len, 1));
 
   strip = g_new0 (DlTimelineStrip, 1);
   strip->width = MAX (width, 1);
@@ -176,8 +191,18 @@ dl_timeline_strip_new (GPtrArray *events,
 
       if (dl_event_get_start_span (item.event, &item.span))
         {
+          const DlTime *end = dl_event_get_end (item.event);
+          DlActor *actor = dl_event_get_main_actor (item.event);
+          Facts *f = &facts[i];
+
           g_array_append_val (items, item);
           g_array_append_val (spans, item.span);
+          f->has_end = end != NULL && end->precision != DL_TIME_NONE;
+          f->end_second = f->has_end ? dl_time_get_last_second (end) : 0;
+          f->approximate = dl_event_get_approximate (item.event);
+          f->has_actor = actor != NULL;
+          if (actor != NULL)
+            dl_actor_get_rgb (actor, &f->rgb[0], &f->rgb[1], &f->rgb[2]);
         }
     }
   g_array_sort (items, compare_items);
@@ -190,10 +215,8 @@ dl_timeline_strip_new (GPtrArray *events,
   for (guint i = 0, group = 0, group_end = 0; i < items->len; i++)
     {
       const Item *item = &g_array_index (items, Item, i);
-      const DlTime *end = dl_event_get_end (item->event);
-      DlActor *actor = dl_event_get_main_actor (item->event);
-      DlStripMark mark = { item->event, 0, 0, 0, 0.45, 0.45, 0.45, FALSE,
-                           dl_event_get_approximate (item->event) };
+      const Facts *f = &facts[item->order];
+      DlStripMark mark = { item->event, 0, 0, 0, 0.45, 0.45, 0.45, FALSE, f->approximate };
 
       if (i == 0 || i > group_end)
         {
@@ -204,10 +227,13 @@ dl_timeline_strip_new (GPtrArray *events,
             group_end++;
         }
       mark.x = spread_x (strip, item, i, group, group_end);
-      mark.end_x = end != NULL && end->precision != DL_TIME_NONE
-                   ? axis_x (strip, dl_time_get_last_second (end)) : mark.x;
-      if (actor != NULL)
-        dl_actor_get_rgb (actor, &mark.red, &mark.green, &mark.blue);
+      mark.end_x = f->has_end ? axis_x (strip, f->end_second) : mark.x;
+      if (f->has_actor)
+        {
+          mark.red = f->rgb[0];
+          mark.green = f->rgb[1];
+          mark.blue = f->rgb[2];
+        }
       g_array_append_val (strip->marks, mark);
     }
   stack_marks (strip);

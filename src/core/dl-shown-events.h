@@ -1,0 +1,22 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+/* The events a filter shows, as a list model (of DlEvent) for the event list. Set whole
+ * at each change; it tells its watchers only the span that changed, found by comparing
+ * the two lists from both ends, with no look-up or reference per event. */
+#define DL_TYPE_SHOWN_EVENTS (dl_shown_events_get_type ())
+G_DECLARE_FINAL_TYPE (DlShownEvents, dl_shown_events, DL, SHOWN_EVENTS, GObject)
+
+DlShownEvents *dl_shown_events_new (void);
+/* @events (DlEvent, story order) are now the items; @owner holds a reference to each of
+ * them (it may be @events itself) and is kept, so the items live as long as they are
+ * listed. Both may be NULL: no items. */
+void           dl_shown_events_set (DlShownEvents *self,
+                                    GPtrArray     *events,
+                                    GPtrArray     *owner);
+
+G_END_DECLS
