@@ -401,10 +401,12 @@ dl_label_layer_snapshot (GtkWidget   *widget,
   get_colors (self->style, &colors);
   for (guint i = 0; i < n; i++)
     {
-      DlMapLabel placed = { g_strdup (texts[i]), labels[i].rect, sources[i] == NULL };
+      DlMapLabel placed = { NULL, labels[i].rect, sources[i] == NULL };
 
       if (!labels[i].placed)
         continue;
+      /* copied only when it is placed and kept */
+      placed.text = g_strdup (texts[i]);
       g_array_append_val (self->placed, placed);
       if (sources[i] == NULL)
         {
