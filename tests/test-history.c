@@ -987,16 +987,24 @@ test_single_feature_remove (gconstpointer data)
   assert_bytes_equal (before, undone);
 }
 
+/* A file of tests/data/interop, as read from disk. */
+static GBytes *
+interop_bytes (const char *name)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "interop", name, NULL);
+  char *text = NULL;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (path, &text, &length, NULL));
+  return g_bytes_new_take (text, length);
+}
+
 /* Found by fuzz-edit: a plain map with repeated and numeric ids that gets story content
  * is saved with the unique string ids it was given when read, so that it loads. */
 static void
 test_plain_map_ids_become_unique (void)
 {
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "interop",
-                                                 "ids-number-and-string.geojson", NULL);
-  g_autofree char *text = NULL;
-  gsize length;
-  g_autoptr(GBytes) input = NULL;
+  g_autoptr(GBytes) input = interop_bytes ("ids-number-and-string.geojson");
   g_autoptr(DlStory) story = NULL;
   g_autoptr(DlHistory) history = dl_history_new ();
   g_autoptr(GBytes) before = NULL;
@@ -1006,8 +1014,6 @@ test_plain_map_ids_become_unique (void)
   g_autofree char *edited = NULL;
   g_autofree char *reloaded = NULL;
 
-  g_assert_true (g_file_get_contents (path, &text, &length, NULL));
-  input = g_bytes_new_take (g_steal_pointer (&text), length);
   story = load_bytes (input);
   before = dl_story_to_bytes (story);
   dl_history_push (history, dl_operation_new_set_story_title (story, "Borders"));
@@ -1035,11 +1041,7 @@ test_plain_map_ids_become_unique (void)
 static void
 test_plain_map_free_words_become_story (void)
 {
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "interop",
-                                                 "free-form-properties.geojson", NULL);
-  g_autofree char *text = NULL;
-  gsize length;
-  g_autoptr(GBytes) input = NULL;
+  g_autoptr(GBytes) input = interop_bytes ("free-form-properties.geojson");
   g_autoptr(DlStory) story = NULL;
   g_autoptr(DlHistory) history = dl_history_new ();
   g_autoptr(GBytes) before = NULL;
@@ -1051,8 +1053,6 @@ test_plain_map_free_words_become_story (void)
   g_autofree char *reloaded = NULL;
   DlPlace *paris, *lyon;
 
-  g_assert_true (g_file_get_contents (path, &text, &length, NULL));
-  input = g_bytes_new_take (g_steal_pointer (&text), length);
   story = load_bytes (input);
   before = dl_story_to_bytes (story);
   dl_history_push (history, dl_operation_new_set_story_title (story, "Two cities"));
