@@ -194,6 +194,50 @@ test_choose_actor_enter (Fixture       *fixture,
   g_assert_true (has_row (GTK_WIDGET (fixture->editor), "Actor 77"));
 }
 
+/* Without a start an event has no end or wording a story could write: clearing the start
+ * clears them in the same step, the rows wait for a start (saying so), and undo gives
+ * all three back. */
+static void
+test_clear_start (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  AdwEntryRow *start = dl_event_editor_get_row (fixture->editor, "start");
+  AdwEntryRow *end = dl_event_editor_get_row (fixture->editor, "end");
+  AdwEntryRow *when = dl_event_editor_get_row (fixture->editor, "when");
+  DlHistory *history = dl_document_get_history (fixture->document);
+  DlTime end_time = { .precision = DL_TIME_YEAR, .year = 2025, .month = 1, .day = 1 };
+  g_autoptr(GBytes) saved = NULL;
+
+  dl_document_push (fixture->document, dl_operation_new_set_event_end (fixture->event,
+                                                                        &end_time));
+  dl_document_push (fixture->document,
+                    dl_operation_new_set_event_when_text (fixture->event, "that winter"));
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (end)));
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (when)));
+  g_assert_null (gtk_widget_get_tooltip_text (GTK_WIDGET (when)));
+
+  gtk_editable_set_text (GTK_EDITABLE (start), "");
+  g_signal_emit_by_name (start, "apply");
+  g_assert_cmpint (dl_event_get_start (fixture->event)->precision, ==, DL_TIME_NONE);
+  g_assert_null (dl_event_get_end (fixture->event));
+  g_assert_null (dl_event_get_when_text (fixture->event));
+  g_assert_cmpstr (dl_history_get_undo_label (history), ==, "Change Event Time");
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (end)));
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (when)));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (GTK_WIDGET (when)), ==,
+                   "Give the event a start first");
+  /* what the file will say is what the event says */
+  saved = dl_story_to_bytes (fixture->story);
+  g_assert_null (strstr (g_bytes_get_data (saved, NULL), "that winter"));
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->editor), "editor.undo", NULL);
+  g_assert_cmpint (dl_event_get_start (fixture->event)->precision, !=, DL_TIME_NONE);
+  g_assert_nonnull (dl_event_get_end (fixture->event));
+  g_assert_cmpstr (dl_event_get_when_text (fixture->event), ==, "that winter");
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (when)));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (when)), ==, "that winter");
+}
+
 /* The switch: the event becomes approximate in one step, the events list says "about",
  * undo turns the switch back off. */
 static void
@@ -377,6 +421,8 @@ main (int   argc,
               test_choose_far_place, fixture_teardown);
   g_test_add ("/event-editor/chooser/actor-enter", Fixture, NULL, fixture_setup,
               test_choose_actor_enter, fixture_teardown);
+  g_test_add ("/event-editor/time/clear-start", Fixture, NULL, fixture_setup,
+              test_clear_start, fixture_teardown);
   g_test_add ("/event-editor/approximate/switch", Fixture, NULL, fixture_setup,
               test_approximate_switch, fixture_teardown);
   g_test_add ("/event-editor/approximate/timeline", Fixture, NULL, fixture_setup,

@@ -191,6 +191,8 @@ rebuild_lists (DlEventEditor *self)
 static void
 update (DlEventEditor *self)
 {
+  gboolean has_start;
+
   set_row_text (self->title_row, dl_event_get_title (self->event));
   set_row_text (self->category_row, dl_event_get_category (self->event));
   set_row_text (self->attribution_row, dl_event_get_attribution (self->event));
@@ -200,10 +202,16 @@ update (DlEventEditor *self)
   if (gtk_switch_get_active (self->approximate_switch)
       != dl_event_get_approximate (self->event))
     gtk_switch_set_active (self->approximate_switch, dl_event_get_approximate (self->event));
-  /* only a time can be approximate */
-  gtk_widget_set_sensitive (GTK_WIDGET (self->approximate_switch),
-                            dl_event_get_start (self->event) != NULL
-                            && dl_event_get_start (self->event)->precision != DL_TIME_NONE);
+  /* only a time can be approximate, or end, or be worded */
+  has_start = dl_event_get_start (self->event) != NULL
+              && dl_event_get_start (self->event)->precision != DL_TIME_NONE;
+  gtk_widget_set_sensitive (GTK_WIDGET (self->approximate_switch), has_start);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->end_row), has_start);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->when_row), has_start);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->end_row),
+                               has_start ? NULL : _("Give the event a start first"));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->when_row),
+                               has_start ? NULL : _("Give the event a start first"));
   rebuild_lists (self);
 }
 
@@ -298,9 +306,22 @@ row_applied_cb (DlEventEditor *self,
         return;
       if (now != NULL && dl_time_equal (now, &time))
         return;
-      if (start)
-        push (self, dl_operation_new_set_event_start (
-                      self->event, time.precision != DL_TIME_NONE ? &time : NULL));
+      if (start && time.precision == DL_TIME_NONE)
+        {
+          /* a story writes an end and a wording only with a start: they go with it, in
+           * one step that an undo gives back */
+          DlOperation *group = dl_operation_new_group (_("Change Event Time"));
+
+          if (dl_event_get_end (self->event) != NULL)
+            dl_operation_group_add (group, dl_operation_new_set_event_end (self->event, NULL));
+          if (dl_event_get_when_text (self->event) != NULL)
+            dl_operation_group_add (group,
+                                    dl_operation_new_set_event_when_text (self->event, NULL));
+          dl_operation_group_add (group, dl_operation_new_set_event_start (self->event, NULL));
+          push (self, group);
+        }
+      else if (start)
+        push (self, dl_operation_new_set_event_start (self->event, &time));
       else
         push (self, dl_operation_new_set_event_end (
                       self->event, time.precision != DL_TIME_NONE ? &time : NULL));
