@@ -82,14 +82,36 @@ wait_for_markers (DlWindow *window)
 /* A window showing the draft of the seed article, as New Story makes it. */
 /* The list scrolled to its first rows (it opens on the story's lead event): the tests
  * act on the rows at the top. */
+static DlReviewButtons *buttons_of (DlWindow *window,
+                                    DlEvent  *event);
+static DlEvent         *event_at   (DlWindow *window,
+                                    guint     position);
+
 static void
 list_to_top (DlWindow *window)
 {
   GtkScrollable *list = GTK_SCROLLABLE (dl_window_get_list_view (window));
+  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (list);
+  DlEvent *first;
+  gboolean timed_out = FALSE;
+  guint timeout;
 
   /* let the list settle on its lead row first */
   dl_test_run_for (600);
-  gtk_adjustment_set_value (gtk_scrollable_get_vadjustment (list), 0);
+  first = event_at (window, 0);
+  timeout = g_timeout_add (10000, dl_test_flag_cb, &timed_out);
+  /* then until the top row is shown, with its buttons when it is a suggestion: a loaded
+   * machine can take longer than any fixed wait */
+  while (!timed_out)
+    {
+      if (gtk_adjustment_get_value (adjustment) != 0)
+        gtk_adjustment_set_value (adjustment, 0);
+      else if (!dl_event_get_suggested (first) || buttons_of (window, first) != NULL)
+        break;
+      g_main_context_iteration (NULL, TRUE);
+    }
+  g_assert_false (timed_out);
+  g_source_remove (timeout);
   dl_test_run_for (100);
 }
 
