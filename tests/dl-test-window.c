@@ -3,6 +3,7 @@
 
 #include "dl-test-window.h"
 #include "dl-test-util.h"
+#include "dl-mercator.h"
 #include "dl-window-private.h"
 
 void
@@ -66,4 +67,32 @@ dl_test_pixel_at (GdkTexture *texture,
   rgb[0] = pixel >> 16 & 0xff;
   rgb[1] = pixel >> 8 & 0xff;
   rgb[2] = pixel & 0xff;
+}
+
+DlPlace *
+dl_test_place_named (DlStory    *story,
+                     const char *name)
+{
+  GListModel *places = dl_story_get_places (story);
+
+  for (guint i = 0; i < g_list_model_get_n_items (places); i++)
+    {
+      g_autoptr(DlPlace) place = g_list_model_get_item (places, i);
+
+      if (g_strcmp0 (dl_place_get_name (place), name) == 0)
+        return place;
+    }
+  g_assert_not_reached ();
+  return NULL;
+}
+
+void
+dl_test_figure_point (const DlFigureLayout *layout,
+                      DlLonLat              at,
+                      double               *x,
+                      double               *y)
+{
+  dl_mercator_project (at.lon, at.lat, layout->zoom, x, y);
+  *x -= layout->origin_x;
+  *y -= layout->origin_y;
 }

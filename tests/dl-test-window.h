@@ -3,6 +3,7 @@
 
 #include <gtk/gtk.h>
 
+#include "dl-figure.h"
 #include "dl-window.h"
 
 G_BEGIN_DECLS
@@ -23,5 +24,14 @@ void     dl_test_pixel_at       (GdkTexture    *texture,
                                  int            x,
                                  int            y,
                                  guint8         rgb[3]);
+
+/* The place of @story called @name (the story keeps it); fails the test when none is. */
+DlPlace *dl_test_place_named    (DlStory       *story,
+                                 const char    *name);
+/* Where a figure drew position @at, in figure units. */
+void     dl_test_figure_point   (const DlFigureLayout *layout,
+                                 DlLonLat       at,
+                                 double        *x,
+                                 double        *y);
 
 G_END_DECLS

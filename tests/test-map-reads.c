@@ -253,22 +253,6 @@ test_search_enter (Fixture       *fixture,
   }
 }
 
-static DlPlace *
-place_named (DlStory    *story,
-             const char *name)
-{
-  GListModel *places = dl_story_get_places (story);
-
-  for (guint i = 0; i < g_list_model_get_n_items (places); i++)
-    {
-      g_autoptr(DlPlace) place = g_list_model_get_item (places, i);
-
-      if (g_strcmp0 (dl_place_get_name (place), name) == 0)
-        return place;
-    }
-  g_assert_not_reached ();
-}
-
 static DlStory *
 load_plain (void)
 {
@@ -318,7 +302,7 @@ test_plain_properties (void)
 {
   g_autoptr(DlStory) story = load_plain ();
   DlWindow *window = dl_window_new (NULL);
-  DlPlace *cafe = place_named (story, "Café de la Gare");
+  DlPlace *cafe = dl_test_place_named (story, "Café de la Gare");
   g_autoptr(GPtrArray) grids = g_ptr_array_new ();
   g_autoptr(GPtrArray) labels = g_ptr_array_new ();
   g_autoptr(GPtrArray) cells = g_ptr_array_new ();
@@ -493,21 +477,6 @@ test_tints_readable (Fixture       *fixture,
   adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_DEFAULT);
 }
 
-/* The export draws a plain map with its own colours, a line without an arrowhead and
- * without a marker at its middle. */
-static void
-figure_point (const DlFigureLayout *layout,
-              DlLonLat              at,
-              double               *x,
-              double               *y)
-{
-  double world = 256.0 * pow (2.0, layout->zoom);
-  double lat = at.lat * G_PI / 180.0;
-
-  *x = (at.lon + 180.0) / 360.0 * world - layout->origin_x;
-  *y = (1.0 - log (tan (lat) + 1.0 / cos (lat)) / G_PI) / 2.0 * world - layout->origin_y;
-}
-
 static guint32
 pixel_at (cairo_surface_t *surface,
           double           x,
@@ -523,6 +492,8 @@ pixel_at (cairo_surface_t *surface,
   return *(const guint32 *) (data + (int) y * stride + 4 * (int) x);
 }
 
+/* The export draws a plain map with its own colours, a line without an arrowhead and
+ * without a marker at its middle. */
 static void
 test_export_simplestyle (void)
 {
@@ -531,8 +502,8 @@ test_export_simplestyle (void)
   cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 800, 600);
   cairo_t *cr = cairo_create (surface);
   DlFigureLayout layout;
-  DlPlace *cafe = place_named (story, "Café de la Gare");
-  DlPlace *line = place_named (story, "March route");
+  DlPlace *cafe = dl_test_place_named (story, "Café de la Gare");
+  DlPlace *line = dl_test_place_named (story, "March route");
   const DlLonLat *points;
   guint n = 0;
   double x, y, vx, vy, ex, ey, dx, dy, len;
@@ -553,7 +524,7 @@ test_export_simplestyle (void)
 
   /* the marker at the café is in its marker-color, #e0218a, around its cafe symbol (at
    * 800×600 the disc is 8 pixels in radius, the symbol 6) */
-  figure_point (&layout, dl_place_get_anchor (cafe), &x, &y);
+  dl_test_figure_point (&layout, dl_place_get_anchor (cafe), &x, &y);
   pixel = pixel_at (surface, x + 7, y);
   g_assert_cmpuint (pixel >> 24, ==, 0xff);
   g_assert_cmpint (ABS ((int) (pixel >> 16 & 0xff) - 0xe0), <=, 3);
@@ -563,8 +534,8 @@ test_export_simplestyle (void)
   /* the line in its stroke colour, #1040ff, halfway along its first stretch */
   points = dl_place_get_part (line, 0, &n);
   g_assert_cmpuint (n, ==, 3);
-  figure_point (&layout, points[0], &x, &y);
-  figure_point (&layout, points[1], &vx, &vy);
+  dl_test_figure_point (&layout, points[0], &x, &y);
+  dl_test_figure_point (&layout, points[1], &vx, &vy);
   pixel = pixel_at (surface, (x + vx) / 2, (y + vy) / 2);
   g_assert_cmpint (ABS ((int) (pixel >> 16 & 0xff) - 0x10), <=, 4);
   g_assert_cmpint (ABS ((int) (pixel & 0xff) - 0xff), <=, 4);
@@ -574,7 +545,7 @@ test_export_simplestyle (void)
 
   /* no arrowhead at its end: beside the last stretch, where the wings of a head would be,
    * nothing is drawn */
-  figure_point (&layout, points[2], &ex, &ey);
+  dl_test_figure_point (&layout, points[2], &ex, &ey);
   dx = ex - vx;
   dy = ey - vy;
   len = hypot (dx, dy);

@@ -39,23 +39,6 @@ load_symbols (void)
   return story;
 }
 
-static DlPlace *
-place_named (DlStory    *story,
-             const char *name)
-{
-  GListModel *places = dl_story_get_places (story);
-
-  for (guint i = 0; i < g_list_model_get_n_items (places); i++)
-    {
-      g_autoptr(DlPlace) place = g_list_model_get_item (places, i);
-
-      if (g_strcmp0 (dl_place_get_name (place), name) == 0)
-        return place;
-    }
-  g_assert_not_reached ();
-  return NULL;
-}
-
 /* Export ------------------------------------------------------------------------------ */
 
 /* A 1000×1000 figure (one figure unit a pixel) of the map's middle, with no base map and
@@ -80,19 +63,6 @@ draw_figure (DlStory        *story,
   cairo_destroy (cr);
   cairo_surface_flush (surface);
   return surface;
-}
-
-static void
-figure_point (const DlFigureLayout *layout,
-              DlLonLat              at,
-              double               *x,
-              double               *y)
-{
-  double world = 256.0 * pow (2.0, layout->zoom);
-  double lat = at.lat * G_PI / 180.0;
-
-  *x = (at.lon + 180.0) / 360.0 * world - layout->origin_x;
-  *y = (1.0 - log (tan (lat) + 1.0 / cos (lat)) / G_PI) / 2.0 * world - layout->origin_y;
 }
 
 /* Pixels as 0xAARRGGBB from Cairo's ARGB32 or GDK's B8G8R8A8 premultiplied memory (the
@@ -171,13 +141,19 @@ test_export_symbol (void)
   double x, y;
   guint rail_white, rail_blue, plain_white, plain_blue, unknown_white;
 
-  figure_point (&layout, dl_place_get_anchor (place_named (story, "Gare du Nord")), &x, &y);
+  dl_test_figure_point (&layout,
+                        dl_place_get_anchor (dl_test_place_named (story, "Gare du Nord")),
+                        &x, &y);
   rail_white = count_in_disc (&pixels, x, y, 8, WHITE);
   rail_blue = count_in_disc (&pixels, x, y, 8, BLUE);
-  figure_point (&layout, dl_place_get_anchor (place_named (story, "Plain twin")), &x, &y);
+  dl_test_figure_point (&layout,
+                        dl_place_get_anchor (dl_test_place_named (story, "Plain twin")),
+                        &x, &y);
   plain_white = count_in_disc (&pixels, x, y, 8, WHITE);
   plain_blue = count_in_disc (&pixels, x, y, 8, BLUE);
-  figure_point (&layout, dl_place_get_anchor (place_named (story, "Unknown icon")), &x, &y);
+  dl_test_figure_point (&layout,
+                        dl_place_get_anchor (dl_test_place_named (story, "Unknown icon")),
+                        &x, &y);
   unknown_white = count_in_disc (&pixels, x, y, 8, WHITE);
   g_test_message ("rail: %u white, %u blue; plain: %u white, %u blue; unknown: %u white",
                   rail_white, rail_blue, plain_white, plain_blue, unknown_white);
@@ -193,13 +169,17 @@ test_export_symbol (void)
   g_assert_cmpuint (unknown_white, ==, 0);
 
   /* "1" on yellow is dark, not white */
-  figure_point (&layout, dl_place_get_anchor (place_named (story, "Meeting point")), &x, &y);
+  dl_test_figure_point (&layout,
+                        dl_place_get_anchor (dl_test_place_named (story, "Meeting point")),
+                        &x, &y);
   g_assert_cmpuint (count_in_disc (&pixels, x, y, 8, INK_DARK), >, 10);
   g_assert_cmpuint (count_in_disc (&pixels, x, y, 8, WHITE), ==, 0);
   g_assert_cmpuint (count_in_disc (&pixels, x, y, 8, 0xf6d32d), >, 60);
 
   /* a large hospital is white on red too */
-  figure_point (&layout, dl_place_get_anchor (place_named (story, "Hôpital")), &x, &y);
+  dl_test_figure_point (&layout,
+                        dl_place_get_anchor (dl_test_place_named (story, "Hôpital")),
+                        &x, &y);
   g_assert_cmpuint (count_in_disc (&pixels, x, y, 10, WHITE), >, 40);
   cairo_surface_destroy (surface);
 }
@@ -240,7 +220,9 @@ test_export_sizes (void)
     {
       double x, y;
 
-      figure_point (&layout, dl_place_get_anchor (place_named (story, names[i])), &x, &y);
+      dl_test_figure_point (&layout,
+                            dl_place_get_anchor (dl_test_place_named (story, names[i])),
+                            &x, &y);
       widths[i] = run_length (&pixels, x, y, 1, 0, 0x26a269);
       /* round: as high as wide, give or take the pixel grid */
       g_assert_true (NEAR (run_length (&pixels, x, y, 0, 1, 0x26a269), widths[i], 1));
@@ -267,9 +249,9 @@ test_export_line_width (void)
   double x, y;
   guint ring, tram;
 
-  figure_point (&layout, (DlLonLat) { .lon = 2.30, .lat = 48.70 }, &x, &y);
+  dl_test_figure_point (&layout, (DlLonLat) { .lon = 2.30, .lat = 48.70 }, &x, &y);
   ring = run_length (&pixels, x, y, 0, 1, 0xc01c28);
-  figure_point (&layout, (DlLonLat) { .lon = 2.30, .lat = 48.65 }, &x, &y);
+  dl_test_figure_point (&layout, (DlLonLat) { .lon = 2.30, .lat = 48.65 }, &x, &y);
   tram = run_length (&pixels, x, y, 0, 1, BLUE);
   g_test_message ("ring road %u pixels wide, tram line %u", ring, tram);
   g_assert_cmpuint (ring, >=, 7);
@@ -317,9 +299,10 @@ static void
 test_unknown_listed (void)
 {
   g_autoptr(DlStory) story = load_symbols ();
-  g_autoptr(GPtrArray) unknown = dl_place_list_properties (place_named (story,
+  g_autoptr(GPtrArray) unknown = dl_place_list_properties (dl_test_place_named (story,
                                                                          "Unknown icon"));
-  g_autoptr(GPtrArray) rail = dl_place_list_properties (place_named (story, "Gare du Nord"));
+  DlPlace *rail_place = dl_test_place_named (story, "Gare du Nord");
+  g_autoptr(GPtrArray) rail = dl_place_list_properties (rail_place);
   gboolean listed = FALSE;
 
   for (guint i = 0; i < unknown->len; i++)
@@ -513,9 +496,9 @@ test_window_markers (void)
   g_autoptr(DlStory) story = load_symbols ();
   DlWindow *window = open_window (story);
   DlMapView *map = dl_window_get_map_view (window);
-  DlMarker *rail = dl_map_view_get_marker (map, place_named (story, "Gare du Nord"));
-  DlMarker *plain = dl_map_view_get_marker (map, place_named (story, "Plain twin"));
-  DlMarker *meeting = dl_map_view_get_marker (map, place_named (story, "Meeting point"));
+  DlMarker *rail = dl_map_view_get_marker (map, dl_test_place_named (story, "Gare du Nord"));
+  DlMarker *plain = dl_map_view_get_marker (map, dl_test_place_named (story, "Plain twin"));
+  DlMarker *meeting = dl_map_view_get_marker (map, dl_test_place_named (story, "Meeting point"));
   const char *names[] = { "Small stop", "Medium stop", "Large stop" };
   int widths[3];
   g_autofree guint8 *rail_data = NULL;
@@ -535,7 +518,7 @@ test_window_markers (void)
 
   for (guint i = 0; i < 3; i++)
     {
-      DlMarker *marker = dl_map_view_get_marker (map, place_named (story, names[i]));
+      DlMarker *marker = dl_map_view_get_marker (map, dl_test_place_named (story, names[i]));
 
       graphene_rect_t bounds;
 
@@ -583,8 +566,8 @@ test_window_line_name (void)
   DlMapView *map = dl_window_get_map_view (window);
   ShumateViewport *viewport = dl_map_view_get_viewport (map);
   DlLabelLayer *layer = dl_map_view_get_label_layer (map);
-  DlPlace *ring = place_named (story, "Ring road");
-  DlPlace *tram = place_named (story, "Tram line");
+  DlPlace *ring = dl_test_place_named (story, "Ring road");
+  DlPlace *tram = dl_test_place_named (story, "Tram line");
   double x, ring_y, tram_y;
 
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (dl_map_view_get_marker (map, ring))));
