@@ -62,3 +62,25 @@ dl_test_percentile (GArray *values,
   g_array_sort (values, dl_test_compare_doubles);
   return g_array_index (values, double, (guint) floor (p * (values->len - 1)));
 }
+
+char *
+dl_test_fold_reference (const char *text)
+{
+  g_autofree char *folded = g_utf8_casefold (text, -1);
+  g_autofree char *decomposed = g_utf8_normalize (folded, -1, G_NORMALIZE_NFKD);
+  GString *bare;
+
+  if (decomposed == NULL)
+    return g_strdup ("");
+  bare = g_string_sized_new (strlen (decomposed));
+  for (const char *p = decomposed; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      GUnicodeType type = g_unichar_type (c);
+
+      if (type != G_UNICODE_NON_SPACING_MARK && type != G_UNICODE_SPACING_MARK
+          && type != G_UNICODE_ENCLOSING_MARK)
+        g_string_append_unichar (bare, c);
+    }
+  return g_string_free (bare, FALSE);
+}

@@ -25,4 +25,8 @@ double   dl_test_median          (GArray       *values);
 double   dl_test_percentile      (GArray       *values,
                                   double        p);
 
+/* dl_text_fold() as it was first written, folding the whole text at once through GLib:
+ * the reference its faster form is compared with. */
+char    *dl_test_fold_reference  (const char   *text);
+
 G_END_DECLS

@@ -9,6 +9,7 @@
 
 #include "dl-filter.h"
 #include "dl-story.h"
+#include "dl-test-util.h"
 
 static DlStory *
 load_story (void)
@@ -84,6 +85,33 @@ test_filter_fold (void)
       g_autofree char *folded = dl_text_fold (cases[i].in);
 
       g_assert_cmpstr (folded, ==, cases[i].out);
+    }
+}
+
+/* The fold cuts a text into ASCII and other runs; texts mixing the two, with marks and
+ * letters that fold or decompose at every cut, fold as the whole text through GLib does. */
+static void
+test_filter_fold_runs (void)
+{
+  static const char * const pieces[] = {
+    "a", "Z", " ", "1", ".", "e\u0301", "\u0301", "A\u0308", "\u0308\u0323", "É", "İ",
+    "ß", "ﬁ", "Ⅻ", "K", "Ａ", "ǅ", "ΣΑΣ", "ς", "مُحَمَّد", "ﻻ", "ـ", "한", "½", "1\u20e3",
+    "ℌ", "ŉ", "Ǆ", "\u0345", "ﷺ", "\u200f", "x\u0345", "Ω", "ẞ",
+  };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (5);
+
+  for (guint i = 0; i < 5000; i++)
+    {
+      g_autoptr(GString) text = g_string_new (NULL);
+      guint n = g_rand_int_range (rand, 0, 8);
+      g_autofree char *folded = NULL;
+      g_autofree char *reference = NULL;
+
+      for (guint j = 0; j < n; j++)
+        g_string_append (text, pieces[g_rand_int_range (rand, 0, G_N_ELEMENTS (pieces))]);
+      folded = dl_text_fold (text->str);
+      reference = dl_test_fold_reference (text->str);
+      g_assert_cmpstr (folded, ==, reference);
     }
 }
 
@@ -376,6 +404,7 @@ main (int   argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/filter/fold", test_filter_fold);
+  g_test_add_func ("/filter/fold-runs", test_filter_fold_runs);
   g_test_add_func ("/filter/none", test_filter_none);
   g_test_add_func ("/filter/actors", test_filter_actors);
   g_test_add_func ("/filter/text", test_filter_text);

@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include "dl-event-private.h"
 #include "dl-view-state.h"
 
 static DlStory *
@@ -325,6 +326,38 @@ test_new_story_resets (void)
   g_assert_cmpuint (dl_view_state_get_n_shown (state), ==, 6);
 }
 
+/* A shown story's events have their text folded ahead, while the loop is idle, so that
+ * the first search does not fold them all; a state dropped before it is done stops. */
+static void
+test_fold_ahead (void)
+{
+  g_autoptr(DlStory) story = load_test_story ("window-story.geojson");
+  g_autoptr(DlViewState) state = dl_view_state_new ();
+  g_autoptr(DlViewState) dropped = dl_view_state_new ();
+  GListModel *events = dl_story_get_events (story);
+  guint n = g_list_model_get_n_items (events);
+
+  g_assert_cmpuint (n, >, 0);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(DlEvent) event = g_list_model_get_item (events, i);
+
+      g_assert_null (event->folded);
+    }
+  dl_view_state_set_story (dropped, story);
+  g_clear_object (&dropped);
+  dl_view_state_set_story (state, story);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(DlEvent) event = g_list_model_get_item (events, i);
+
+      g_assert_nonnull (event->folded);
+      g_assert_cmpstr (event->folded, ==, dl_event_get_folded_text (event));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -339,6 +372,7 @@ main (int   argc,
   g_test_add_func ("/view-state/peek-shown", test_peek_shown);
   g_test_add_func ("/view-state/passage-ranges-merge", test_passage_ranges_merge);
   g_test_add_func ("/view-state/new-story-resets", test_new_story_resets);
+  g_test_add_func ("/view-state/fold-ahead", test_fold_ahead);
 
   return g_test_run ();
 }

@@ -202,6 +202,7 @@ dl_event_finalize (GObject *object)
   g_clear_pointer (&self->place_roles, g_ptr_array_unref);
   g_clear_pointer (&self->actors, g_ptr_array_unref);
   self->main_actor = NULL;
+  self->n_actors = 0;
   g_clear_pointer (&self->actor_roles, g_ptr_array_unref);
   g_clear_pointer (&self->passages, g_ptr_array_unref);
   g_free (self->folded);
@@ -260,6 +261,14 @@ dl_event_add_place (DlEvent    *self,
   g_ptr_array_add (self->place_roles, g_strdup (role));
 }
 
+/* The copies of the actors' first and number kept in the event itself. */
+static void
+sync_main_actor (DlEvent *self)
+{
+  self->main_actor = self->actors->len > 0 ? g_ptr_array_index (self->actors, 0) : NULL;
+  self->n_actors = self->actors->len;
+}
+
 void
 dl_event_add_actor (DlEvent    *self,
                     DlActor    *actor,
@@ -267,7 +276,7 @@ dl_event_add_actor (DlEvent    *self,
 {
   g_ptr_array_add (self->actors, g_object_ref (actor));
   g_ptr_array_add (self->actor_roles, g_strdup (role));
-  self->main_actor = g_ptr_array_index (self->actors, 0);
+  sync_main_actor (self);
 }
 
 void
@@ -932,7 +941,7 @@ dl_event_insert_actor (DlEvent    *self,
     dl_actor_add_n_events (actor, 1);
   g_ptr_array_insert (self->actors, position, g_object_ref (actor));
   g_ptr_array_insert (self->actor_roles, position, g_strdup (role));
-  self->main_actor = g_ptr_array_index (self->actors, 0);
+  sync_main_actor (self);
   changed (self, PROP_ACTORS);
 }
 
@@ -957,7 +966,7 @@ dl_event_remove_actor (DlEvent *self,
     dl_actor_add_n_events (actor, -1);
   g_ptr_array_remove_index (self->actors, index);
   g_ptr_array_remove_index (self->actor_roles, index);
-  self->main_actor = self->actors->len > 0 ? g_ptr_array_index (self->actors, 0) : NULL;
+  sync_main_actor (self);
   changed (self, PROP_ACTORS);
 }
 

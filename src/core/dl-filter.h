@@ -48,6 +48,10 @@ void        dl_filter_reset             (DlFilter    *self);
 
 gboolean    dl_filter_match             (DlFilter    *self,
                                          DlEvent     *event);
+void        dl_filter_select            (DlFilter    *self,
+                                         DlEvent * const *events,
+                                         guint        n_events,
+                                         GPtrArray   *out);
 /* What the change just reported by "changed" did, so that a view re-checks only the
  * events that may have changed side. */
 DlFilterChange dl_filter_get_last_change (DlFilter   *self);
