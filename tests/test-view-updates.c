@@ -12,6 +12,7 @@
 
 #include <adwaita.h>
 
+#include "dl-event-row.h"
 #include "dl-marker.h"
 #include "dl-operation.h"
 #include "dl-point-layer.h"
@@ -517,6 +518,157 @@ test_filter_steps_dots (void)
   run_filter_steps (240, 400, TRUE);
 }
 
+/* The event rows the list shows now (at least partly), top to bottom. */
+static GPtrArray *
+shown_rows (DlWindow *window)
+{
+  GtkWidget *list = GTK_WIDGET (dl_window_get_list_view (window));
+  GPtrArray *rows = g_ptr_array_new ();
+  g_autoptr(GArray) tops = g_array_new (FALSE, FALSE, sizeof (double));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (list); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *row = gtk_widget_get_first_child (child);
+      graphene_rect_t bounds;
+
+      if (row == NULL || !DL_IS_EVENT_ROW (row) || !gtk_widget_get_mapped (row)
+          || !gtk_widget_compute_bounds (row, list, &bounds))
+        continue;
+      if (bounds.origin.y + bounds.size.height <= 0
+          || bounds.origin.y >= gtk_widget_get_height (list))
+        continue;
+      /* in order of where they are */
+      {
+        double top = bounds.origin.y;
+        guint at = 0;
+
+        while (at < tops->len && g_array_index (tops, double, at) < top)
+          at++;
+        g_array_insert_val (tops, at, top);
+        g_ptr_array_insert (rows, at, row);
+      }
+    }
+  return rows;
+}
+
+/* The rows shown are the list's events in its order. With @others, most show an event no
+ * row showed before (@before, the set of events of the rows given @mark then), on rows the
+ * list had before: a change of the filter gives rows new events rather than making new
+ * rows. Without, the events shown are among those shown before. */
+static void
+assert_rows_follow (DlWindow   *window,
+                    GQuark      mark,
+                    GHashTable *before,
+                    gboolean    others)
+{
+  GListModel *model = G_LIST_MODEL (gtk_list_view_get_model (dl_window_get_list_view (window)));
+  g_autoptr(GPtrArray) rows = shown_rows (window);
+  guint n = g_list_model_get_n_items (model), first = 0, rebound = 0, kept = 0;
+  DlEvent *top;
+
+  g_assert_cmpuint (rows->len, >, 5);
+  top = dl_event_row_get_event (rows->pdata[0]);
+  while (first < n)
+    {
+      g_autoptr(DlEvent) event = g_list_model_get_item (model, first);
+
+      if (event == top)
+        break;
+      first++;
+    }
+  g_assert_cmpuint (first, <, n);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      g_autoptr(DlEvent) event = g_list_model_get_item (model, first + i);
+
+      g_assert_true (dl_event_row_get_event (rows->pdata[i]) == event);
+      if (g_hash_table_contains (before, event))
+        continue;
+      rebound++;
+      if (g_object_get_qdata (rows->pdata[i], mark) != NULL)
+        kept++;
+    }
+  g_test_message ("%u of %u rows show another event, %u on a row made before; the top row "
+                  "at %u of %u", rebound, rows->len, kept, first, n);
+  if (others)
+    {
+      /* the change does show other events, on the rows there were */
+      g_assert_cmpuint (rebound * 2, >, rows->len);
+      g_assert_cmpuint (kept, ==, rebound);
+    }
+  else
+    g_assert_cmpuint (rebound, ==, 0);
+}
+
+/* Marks every row the list has, shown or kept ready, and gives the set of their events. */
+static GHashTable *
+mark_rows (DlWindow *window,
+           GQuark    mark)
+{
+  GtkWidget *list = GTK_WIDGET (dl_window_get_list_view (window));
+  GHashTable *events = g_hash_table_new (NULL, NULL);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (list); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *row = gtk_widget_get_first_child (child);
+
+      if (row == NULL || !DL_IS_EVENT_ROW (row))
+        continue;
+      g_object_set_qdata (G_OBJECT (row), mark, GINT_TO_POINTER (1));
+      g_hash_table_add (events, dl_event_row_get_event (DL_EVENT_ROW (row)));
+    }
+  return events;
+}
+
+/* A time range and its clearing, from the top of the list and from its middle: the list
+ * shows the right events, on the rows it had. */
+static void
+test_list_rows (void)
+{
+  g_autoptr(DlStory) story = generated_story (40, 3000);
+  DlWindow *window = dl_window_new (NULL);
+  DlFilter *filter = dl_view_state_get_filter (dl_window_get_view_state (window));
+  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (
+                                GTK_SCROLLABLE (dl_window_get_list_view (window)));
+  GQuark mark = g_quark_from_static_string ("test-view-updates-mark");
+  DlTime november;
+
+  g_assert_true (dl_time_parse ("2024-11", &november, NULL));
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+  dl_window_set_story (window, story);
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+
+  for (guint from_middle = 0; from_middle < 2; from_middle++)
+    {
+      g_autoptr(GHashTable) before = NULL;
+
+      if (from_middle)
+        {
+          gtk_adjustment_set_value (adjustment, 0);
+          gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+          gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment) / 2);
+          gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+        }
+      /* the last two months: no row near the top or the middle shows one of them */
+      before = mark_rows (window, mark);
+      dl_filter_set_time_range (filter, &november, NULL);
+      gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+      assert_rows_follow (window, mark, before, TRUE);
+
+      g_hash_table_unref (before);
+      before = mark_rows (window, mark);
+      /* every event back: the list stays on those it showed */
+      dl_filter_set_time_range (filter, NULL, NULL);
+      gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+      assert_rows_follow (window, mark, before, FALSE);
+    }
+  dl_test_close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -530,6 +682,7 @@ main (int   argc,
   g_test_add_func ("/view-updates/dots", test_dots);
   g_test_add_func ("/view-updates/dots-filtered", test_dots_filtered);
   g_test_add_func ("/view-updates/filter-steps", test_filter_steps);
+  g_test_add_func ("/view-updates/list-rows", test_list_rows);
   g_test_add_func ("/view-updates/filter-steps-dots", test_filter_steps_dots);
   return g_test_run ();
 }

@@ -3,6 +3,8 @@
 
 #include <gio/gio.h>
 
+#include "dl-types.h"
+
 G_BEGIN_DECLS
 
 /* The events a filter shows, as a list model (of DlEvent) for the event list. Set whole
@@ -18,5 +20,21 @@ DlShownEvents *dl_shown_events_new (void);
 void           dl_shown_events_set (DlShownEvents *self,
                                     GPtrArray     *events,
                                     GPtrArray     *owner);
+
+/* Called in the middle of a change that takes events out: the @n_added events that take
+ * their place are listed at @first, the @n_removed old ones still after them. */
+typedef void (*DlShownEventsSwapFunc) (DlShownEvents *self,
+                                       guint          first,
+                                       guint          n_added,
+                                       guint          n_removed,
+                                       gpointer       data);
+
+void           dl_shown_events_set_swap_func (DlShownEvents         *self,
+                                              DlShownEventsSwapFunc  func,
+                                              gpointer               data);
+guint          dl_shown_events_swap_target   (DlShownEvents         *self,
+                                              guint                  position);
+DlEvent * const *dl_shown_events_peek       (DlShownEvents         *self,
+                                              guint                 *n_items);
 
 G_END_DECLS
