@@ -115,6 +115,80 @@ test_filter_fold_runs (void)
     }
 }
 
+/* An event passes an actor filter by any of its actors, wherever they stand (the first
+ * two are read from the event itself), after its actors change too; a pass over many
+ * events gives what each one's match gives. */
+static void
+test_filter_select_actors (void)
+{
+  g_autoptr(DlFilter) filter = dl_filter_new ();
+  g_autoptr(GPtrArray) actors = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) events = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (3);
+  static const char * const third[] = { "a2", NULL };
+
+  for (guint i = 0; i < 20; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("a%u", i);
+
+      g_ptr_array_add (actors, dl_actor_new (id));
+    }
+  for (guint i = 0; i < 300; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("e%u", i);
+      DlEvent *event = dl_event_new (id);
+      guint n = g_rand_int_range (rand, 0, 5);
+
+      for (guint j = 0; j < n; j++)
+        dl_event_insert_actor (event, -1, actors->pdata[g_rand_int_range (rand, 0, 20)],
+                               NULL);
+      g_ptr_array_add (events, event);
+    }
+
+  /* the third of three actors */
+  dl_filter_set_actors (filter, third);
+  {
+    g_autoptr(DlEvent) event = dl_event_new ("three");
+
+    dl_event_insert_actor (event, -1, actors->pdata[0], NULL);
+    dl_event_insert_actor (event, -1, actors->pdata[1], NULL);
+    g_assert_false (dl_filter_match (filter, event));
+    dl_event_insert_actor (event, -1, actors->pdata[2], NULL);
+    g_assert_true (dl_filter_match (filter, event));
+    /* the second now: first two read from the event */
+    dl_event_remove_actor (event, 0);
+    g_assert_true (dl_filter_match (filter, event));
+    dl_event_remove_actor (event, 1);
+    g_assert_false (dl_filter_match (filter, event));
+    dl_event_insert_actor (event, 0, actors->pdata[2], NULL);
+    g_assert_true (dl_filter_match (filter, event));
+  }
+
+  /* many filters of 1 to 25 actors (more than the pass keeps in its array) */
+  for (guint round = 0; round < 50; round++)
+    {
+      g_autoptr(GPtrArray) ids = g_ptr_array_new ();
+      g_autoptr(GPtrArray) selected = g_ptr_array_new ();
+      guint n = g_rand_int_range (rand, 1, 26), expected = 0;
+
+      for (guint j = 0; j < n; j++)
+        g_ptr_array_add (ids, (char *) dl_actor_get_id (actors->pdata[g_rand_int_range (rand,
+                                                                                        0, 20)]));
+      g_ptr_array_add (ids, NULL);
+      dl_filter_set_actors (filter, (const char * const *) ids->pdata);
+      dl_filter_select (filter, (DlEvent * const *) events->pdata, events->len, selected);
+      for (guint i = 0; i < events->len; i++)
+        if (dl_filter_match (filter, events->pdata[i]))
+          {
+            g_assert_cmpuint (expected, <, selected->len);
+            g_assert_true (selected->pdata[expected] == events->pdata[i]);
+            expected++;
+          }
+      g_assert_cmpuint (selected->len, ==, expected);
+      g_assert_cmpuint (expected, >, 0);
+    }
+}
+
 static void
 test_filter_none (void)
 {
@@ -405,6 +479,7 @@ main (int   argc,
 
   g_test_add_func ("/filter/fold", test_filter_fold);
   g_test_add_func ("/filter/fold-runs", test_filter_fold_runs);
+  g_test_add_func ("/filter/select-actors", test_filter_select_actors);
   g_test_add_func ("/filter/none", test_filter_none);
   g_test_add_func ("/filter/actors", test_filter_actors);
   g_test_add_func ("/filter/text", test_filter_text);

@@ -25,7 +25,8 @@ struct _DlEvent
   GPtrArray *place_roles; /* of char * or NULL */
   GPtrArray *actors;      /* of DlActor (owned) */
   DlActor   *main_actor;  /* actors[0] or NULL, kept here: the views read it per event */
-  guint      n_actors;    /* actors->len, kept here too: the filter reads it per event */
+  DlActor   *second_actor; /* actors[1] or NULL, and */
+  guint      n_actors;    /* actors->len, kept here too: the filter reads them per event */
   GPtrArray *actor_roles; /* of char * or NULL */
   GPtrArray *passages;    /* of DlPassage * (owned) */
   guint      index;       /* position in the file: the order events are saved in */

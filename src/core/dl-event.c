@@ -201,7 +201,7 @@ dl_event_finalize (GObject *object)
   g_clear_pointer (&self->places, g_ptr_array_unref);
   g_clear_pointer (&self->place_roles, g_ptr_array_unref);
   g_clear_pointer (&self->actors, g_ptr_array_unref);
-  self->main_actor = NULL;
+  self->main_actor = self->second_actor = NULL;
   self->n_actors = 0;
   g_clear_pointer (&self->actor_roles, g_ptr_array_unref);
   g_clear_pointer (&self->passages, g_ptr_array_unref);
@@ -261,11 +261,12 @@ dl_event_add_place (DlEvent    *self,
   g_ptr_array_add (self->place_roles, g_strdup (role));
 }
 
-/* The copies of the actors' first and number kept in the event itself. */
+/* The copies of the first two actors and their number kept in the event itself. */
 static void
 sync_main_actor (DlEvent *self)
 {
   self->main_actor = self->actors->len > 0 ? g_ptr_array_index (self->actors, 0) : NULL;
+  self->second_actor = self->actors->len > 1 ? g_ptr_array_index (self->actors, 1) : NULL;
   self->n_actors = self->actors->len;
 }
 

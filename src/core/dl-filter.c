@@ -459,36 +459,63 @@ dl_filter_reset (DlFilter *self)
   changed (self, DL_FILTER_CHANGE_LESS_STRICT);
 }
 
+/* The answers for the actors met in a pass over a story: the first few in an array (a
+ * story has a handful), the rest in a table. */
+typedef struct
+{
+  DlActor    *actors[16];
+  gboolean    allowed[16];
+  guint       n;
+  GHashTable *more;
+} ActorMemo;
+
 /* Whether @actor passes the actor part of the filter; @memo, when given, remembers the
  * answer per actor object, so that a pass over a whole story looks each id up once. */
 static gboolean
-actor_allowed (DlFilter   *self,
-               DlActor    *actor,
-               GHashTable *memo)
+actor_allowed (DlFilter  *self,
+               DlActor   *actor,
+               ActorMemo *memo)
 {
   gpointer known;
   gboolean allowed;
 
-  if (memo != NULL && (known = g_hash_table_lookup (memo, actor)) != NULL)
+  if (memo == NULL)
+    return g_hash_table_contains (self->actors, dl_actor_get_id (actor));
+  for (guint i = 0; i < memo->n; i++)
+    if (memo->actors[i] == actor)
+      return memo->allowed[i];
+  if (memo->more != NULL && (known = g_hash_table_lookup (memo->more, actor)) != NULL)
     return GPOINTER_TO_INT (known) == 2;
+
   allowed = g_hash_table_contains (self->actors, dl_actor_get_id (actor));
-  if (memo != NULL)
-    g_hash_table_insert (memo, actor, GINT_TO_POINTER (allowed ? 2 : 1));
+  if (memo->n < G_N_ELEMENTS (memo->actors))
+    {
+      memo->actors[memo->n] = actor;
+      memo->allowed[memo->n++] = allowed;
+    }
+  else
+    {
+      if (memo->more == NULL)
+        memo->more = g_hash_table_new (NULL, NULL);
+      g_hash_table_insert (memo->more, actor, GINT_TO_POINTER (allowed ? 2 : 1));
+    }
   return allowed;
 }
 
 static gboolean
-match_event (DlFilter   *self,
-             DlEvent    *event,
-             GHashTable *memo)
+match_event (DlFilter  *self,
+             DlEvent   *event,
+             ActorMemo *memo)
 {
   if (self->actors != NULL)
     {
-      /* the first actor from the event itself: most events have one, and a whole story
-       * is read without touching each one's array */
+      /* the first two actors from the event itself: most events have one or two, and a
+       * whole story is read without touching each one's array */
       gboolean any = event->main_actor != NULL && actor_allowed (self, event->main_actor, memo);
 
-      for (guint i = 1; i < event->n_actors && !any; i++)
+      if (!any && event->second_actor != NULL)
+        any = actor_allowed (self, event->second_actor, memo);
+      for (guint i = 2; i < event->n_actors && !any; i++)
         any = actor_allowed (self, event->actors->pdata[i], memo);
       if (!any)
         return FALSE;
@@ -553,16 +580,15 @@ dl_filter_select (DlFilter       *self,
                   guint           n_events,
                   GPtrArray      *out)
 {
-  g_autoptr(GHashTable) memo = NULL;
+  ActorMemo memo = { { NULL }, { FALSE }, 0, NULL };
 
   g_return_if_fail (DL_IS_FILTER (self));
   g_return_if_fail (out != NULL);
 
-  if (self->actors != NULL)
-    memo = g_hash_table_new (NULL, NULL);
   for (guint i = 0; i < n_events; i++)
-    if (match_event (self, events[i], memo))
+    if (match_event (self, events[i], self->actors != NULL ? &memo : NULL))
       g_ptr_array_add (out, events[i]);
+  g_clear_pointer (&memo.more, g_hash_table_unref);
 }
 
 /**
