@@ -358,6 +358,48 @@ test_fold_ahead (void)
     }
 }
 
+/* A place's events are found by any of their places, first, second or further, after
+ * their places change too. */
+static void
+test_select_place_edited (void)
+{
+  g_autoptr(DlStory) story = load_test_story ("window-story.geojson");
+  g_autoptr(DlViewState) state = dl_view_state_new ();
+  GListModel *places = dl_story_get_places (story);
+  g_autoptr(DlEvent) event = g_list_model_get_item (dl_story_get_events (story), 0);
+  g_autoptr(DlPlace) a = g_list_model_get_item (places, 0);
+  g_autoptr(DlPlace) b = g_list_model_get_item (places, 1);
+  g_autoptr(DlPlace) c = g_list_model_get_item (places, 2);
+
+  dl_view_state_set_story (state, story);
+  while (dl_event_get_n_places (event) > 0)
+    dl_event_remove_place (event, 0);
+  dl_event_insert_place (event, -1, a, NULL);
+  dl_event_insert_place (event, -1, b, NULL);
+  dl_event_insert_place (event, -1, c, NULL);
+  for (guint round = 0; round < 4; round++)
+    {
+      DlPlace *places_now[] = { a, b, c };
+
+      for (guint i = 0; i < G_N_ELEMENTS (places_now); i++)
+        {
+          gboolean named = FALSE;
+
+          for (guint j = 0; j < dl_event_get_n_places (event); j++)
+            named |= dl_event_get_place (event, j, NULL) == places_now[i];
+          g_assert_cmpint (dl_event_has_place (event, places_now[i]), ==, named);
+          dl_view_state_select_place (state, places_now[i]);
+          g_assert_cmpint (g_ptr_array_find (dl_view_state_get_selected_events (state), event,
+                                             NULL), ==, named);
+        }
+      /* the first taken out, then the last put first */
+      if (round % 2 == 0)
+        dl_event_remove_place (event, 0);
+      else
+        dl_event_insert_place (event, 0, round == 1 ? a : c, NULL);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -373,6 +415,7 @@ main (int   argc,
   g_test_add_func ("/view-state/passage-ranges-merge", test_passage_ranges_merge);
   g_test_add_func ("/view-state/new-story-resets", test_new_story_resets);
   g_test_add_func ("/view-state/fold-ahead", test_fold_ahead);
+  g_test_add_func ("/view-state/select-place-edited", test_select_place_edited);
 
   return g_test_run ();
 }

@@ -22,6 +22,11 @@ struct _DlEvent
   char      *category;
   char      *attribution;
   GPtrArray *places;      /* of DlPlace (owned) */
+  /* places[0] and [1] or NULL, and places->len, kept here too: a look for a place's
+   * events reads them per event */
+  DlPlace   *first_place;
+  DlPlace   *second_place;
+  guint      n_places;
   GPtrArray *place_roles; /* of char * or NULL */
   GPtrArray *actors;      /* of DlActor (owned) */
   DlActor   *main_actor;  /* actors[0] or NULL, kept here: the views read it per event */
@@ -49,6 +54,19 @@ void       dl_event_add_actor    (DlEvent    *self,
 void       dl_event_add_passage  (DlEvent    *self,
                                   DlPassage  *passage);
 void       dl_passage_free       (DlPassage  *passage);
+/* Whether @self names @place, from the event itself for its first two places. */
+static inline gboolean
+dl_event_names_place (DlEvent *self,
+                      DlPlace *place)
+{
+  if (self->first_place == place || self->second_place == place)
+    return place != NULL;
+  for (guint i = 2; i < self->n_places; i++)
+    if (g_ptr_array_index (self->places, i) == place)
+      return TRUE;
+  return FALSE;
+}
+
 /* The folded text the filter matches against. */
 const char *dl_event_get_folded_text (DlEvent *self);
 

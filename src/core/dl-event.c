@@ -199,6 +199,8 @@ dl_event_finalize (GObject *object)
   g_free (self->category);
   g_free (self->attribution);
   g_clear_pointer (&self->places, g_ptr_array_unref);
+  self->first_place = self->second_place = NULL;
+  self->n_places = 0;
   g_clear_pointer (&self->place_roles, g_ptr_array_unref);
   g_clear_pointer (&self->actors, g_ptr_array_unref);
   self->main_actor = self->second_actor = NULL;
@@ -252,6 +254,15 @@ dl_event_init (DlEvent *self)
 }
 
 
+/* The copies of the first two places and their number kept in the event itself. */
+static void
+sync_first_places (DlEvent *self)
+{
+  self->first_place = self->places->len > 0 ? g_ptr_array_index (self->places, 0) : NULL;
+  self->second_place = self->places->len > 1 ? g_ptr_array_index (self->places, 1) : NULL;
+  self->n_places = self->places->len;
+}
+
 void
 dl_event_add_place (DlEvent    *self,
                     DlPlace    *place,
@@ -259,6 +270,7 @@ dl_event_add_place (DlEvent    *self,
 {
   g_ptr_array_add (self->places, g_object_ref (place));
   g_ptr_array_add (self->place_roles, g_strdup (role));
+  sync_first_places (self);
 }
 
 /* The copies of the first two actors and their number kept in the event itself. */
@@ -518,7 +530,7 @@ dl_event_has_place (DlEvent *self,
                     DlPlace *place)
 {
   g_return_val_if_fail (DL_IS_EVENT (self), FALSE);
-  return g_ptr_array_find (self->places, place, NULL);
+  return dl_event_names_place (self, place);
 }
 
 /**
@@ -871,6 +883,7 @@ dl_event_insert_place (DlEvent    *self,
     dl_place_add_n_events (place, 1);
   g_ptr_array_insert (self->places, position, g_object_ref (place));
   g_ptr_array_insert (self->place_roles, position, g_strdup (role));
+  sync_first_places (self);
   changed (self, PROP_PLACES);
 }
 
@@ -895,6 +908,7 @@ dl_event_remove_place (DlEvent *self,
     dl_place_add_n_events (place, -1);
   g_ptr_array_remove_index (self->places, index);
   g_ptr_array_remove_index (self->place_roles, index);
+  sync_first_places (self);
   changed (self, PROP_PLACES);
 }
 

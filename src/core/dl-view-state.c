@@ -107,6 +107,25 @@ fold_ahead (DlViewState *self)
     self->fold_id = g_idle_add_full (G_PRIORITY_LOW, fold_ahead_cb, self, NULL);
 }
 
+/* dl_shown_events_at() over the story's events as a plain array: no reference taken or
+ * dropped per event, and each event's first places read from the event itself. */
+static GPtrArray *
+shown_at (DlViewState *self,
+          DlPlace     *place)
+{
+  GPtrArray *events = story_events (self);
+  GPtrArray *result = g_ptr_array_new ();
+
+  for (guint i = 0; i < events->len; i++)
+    {
+      DlEvent *event = events->pdata[i];
+
+      if (dl_event_names_place (event, place) && dl_filter_match (self->filter, event))
+        g_ptr_array_add (result, event);
+    }
+  return result;
+}
+
 static int
 compare_ranges (gconstpointer a,
                 gconstpointer b)
@@ -190,7 +209,7 @@ filter_changed_cb (DlFilter    *filter,
   kept = story_ordered (self, self->selected);
   if (place != NULL)
     {
-      g_autoptr(GPtrArray) at_place = dl_shown_events_at (self->story, self->filter, place);
+      g_autoptr(GPtrArray) at_place = shown_at (self, place);
 
       /* A selected place stays selected while it has shown events; they are its
        * selection. */
@@ -455,7 +474,7 @@ dl_view_state_select_place (DlViewState *self,
       return;
     }
 
-  at_place = dl_shown_events_at (self->story, self->filter, place);
+  at_place = shown_at (self, place);
   if (at_place->len == 0)
     {
       dl_view_state_clear_selection (self);
@@ -575,7 +594,7 @@ dl_shown_events_at (DlStory  *story,
     {
       g_autoptr(DlEvent) event = g_list_model_get_item (events, i);
 
-      if (dl_event_has_place (event, place)
+      if (dl_event_names_place (event, place)
           && (filter == NULL || dl_filter_match (filter, event)))
         g_ptr_array_add (result, event);
     }

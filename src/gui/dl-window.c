@@ -209,10 +209,10 @@ update_count (DlWindow *self)
 static void
 sync_list_selection (DlWindow *self)
 {
-  GListModel *model = G_LIST_MODEL (self->filter_model);
   g_autoptr(GtkBitset) selected = gtk_bitset_new_empty ();
   g_autoptr(GtkBitset) mask = NULL;
-  guint n = g_list_model_get_n_items (model);
+  guint n;
+  DlEvent * const *rows = dl_shown_events_peek (self->filter_model, &n);
   guint first = G_MAXUINT;
   GPtrArray *events = dl_view_state_get_selected_events (self->state);
   g_autoptr(GHashTable) wanted = g_hash_table_new (NULL, NULL);
@@ -224,7 +224,7 @@ sync_list_selection (DlWindow *self)
     g_hash_table_add (wanted, events->pdata[i]);
   for (guint i = 0, found = 0; i < n && found < events->len; i++)
     {
-      g_autoptr(DlEvent) event = g_list_model_get_item (model, i);
+      DlEvent *event = rows[i];
 
       if (g_hash_table_contains (wanted, event))
         {
