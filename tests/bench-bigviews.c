@@ -117,6 +117,32 @@ measure_scroll (DlWindow *window,
            dl_test_median (frame_cpu_ms));
 }
 
+/* A frame of the whole window with nothing changed: what any frame costs here (software
+ * drawing under Xvfb), to read the "painted" times against. */
+static void
+measure_redraw (DlWindow *window)
+{
+  g_autoptr(GArray) frame_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) frame_cpu_ms = g_array_new (FALSE, FALSE, sizeof (double));
+
+  for (guint run = 0; run < RUNS; run++)
+    {
+      gint64 start = g_get_monotonic_time ();
+      double cpu_start = cpu_ms ();
+      double ms;
+
+      gtk_widget_queue_draw (GTK_WIDGET (window));
+      gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+      ms = ms_since (start);
+      g_array_append_val (frame_ms, ms);
+      ms = cpu_ms () - cpu_start;
+      g_array_append_val (frame_cpu_ms, ms);
+    }
+  g_print ("%-40s a frame: median %7.2f ms (CPU %7.2f ms) (%u runs)\n",
+           "whole window redrawn, nothing changed", dl_test_median (frame_ms),
+           dl_test_median (frame_cpu_ms), frame_ms->len);
+}
+
 typedef enum
 {
   SEARCH,
@@ -247,6 +273,7 @@ main (int   argc,
       measure_scroll (window, 150, 60);
       measure_scroll (window, 0, 30);
     }
+  measure_redraw (window);
   measure_change (window, SEARCH, "search \"market\"");
   measure_change (window, ACTOR, "actor filter (one of six)");
   measure_change (window, PLACE, "select the place of 10,000 events");
