@@ -1,0 +1,293 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "dl-place-tally"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "dl-event-private.h"
+#include "dl-place-tally.h"
+
+/* One main actor's shown events at one place; a place's counts are a chain, the latest
+ * actor to come first. */
+typedef struct
+{
+  guint actor;  /* 1 + its index in actors */
+  guint count;
+  int   next;   /* the next count of the place in pool, or -1 */
+} ActorCount;
+
+struct _DlPlaceTally
+{
+  GPtrArray  *events;    /* the story's events, its order (a reference to the array given) */
+  guint       n_places;
+  DlPlace   **places;    /* the story's places, its order (owned) */
+  guint8     *located;   /* per place: it has a location */
+  guint      *first;     /* n_events + 1: event i names places[slots[first[i]…first[i + 1]]] */
+  guint      *slots;
+  guint      *actor_of;  /* per event: 0 without a main actor, else 1 + its index in actors */
+  GPtrArray  *actors;    /* DlActor (owned) */
+  GPtrArray  *unused;    /* DlPlace (unowned: places holds them) */
+  GArray     *all;       /* every event counted, made at the first ask */
+
+  /* reused from one count to the next */
+  guint      *n_shown;   /* per place */
+  int        *head;      /* per place: its first ActorCount in pool, or -1 */
+  GArray     *pool;      /* of ActorCount */
+};
+
+static void
+count_event (DlPlaceTally *self,
+             guint         i)
+{
+  guint actor = self->actor_of[i];
+
+  for (guint k = self->first[i]; k < self->first[i + 1]; k++)
+    {
+      guint slot = self->slots[k];
+      int c;
+
+      self->n_shown[slot]++;
+      if (actor == 0)
+        continue;
+      for (c = self->head[slot]; c >= 0; c = g_array_index (self->pool, ActorCount, c).next)
+        if (g_array_index (self->pool, ActorCount, c).actor == actor)
+          break;
+      if (c >= 0)
+        g_array_index (self->pool, ActorCount, c).count++;
+      else
+        {
+          ActorCount count = { actor, 1, self->head[slot] };
+
+          self->head[slot] = (int) self->pool->len;
+          g_array_append_val (self->pool, count);
+        }
+    }
+}
+
+/* The actor with most shown events at @slot, the one that came first on a tie: the
+ * chain runs from the latest to come, so the last of equal counts wins. */
+static DlActor *
+dominant_actor (DlPlaceTally *self,
+                guint         slot)
+{
+  guint best = 0, best_count = 0;
+
+  for (int c = self->head[slot]; c >= 0; c = g_array_index (self->pool, ActorCount, c).next)
+    {
+      const ActorCount *count = &g_array_index (self->pool, ActorCount, c);
+
+      if (count->count >= best_count)
+        {
+          best = count->actor;
+          best_count = count->count;
+        }
+    }
+  return best > 0 ? self->actors->pdata[best - 1] : NULL;
+}
+
+static GArray *
+summarise (DlPlaceTally *self)
+{
+  GArray *result = g_array_new (FALSE, TRUE, sizeof (DlPlaceSummary));
+
+  for (guint slot = 0; slot < self->n_places; slot++)
+    {
+      DlPlaceSummary summary = { self->places[slot], self->n_shown[slot], NULL };
+
+      /* a place without a location is listed with its events, never drawn */
+      if (summary.n_shown == 0 || !self->located[slot])
+        continue;
+      summary.actor = dominant_actor (self, slot);
+      g_array_append_val (result, summary);
+    }
+  return result;
+}
+
+static void
+reset_counts (DlPlaceTally *self)
+{
+  memset (self->n_shown, 0, MAX (self->n_places, 1) * sizeof (guint));
+  memset (self->head, 0xff, MAX (self->n_places, 1) * sizeof (int));
+  g_array_set_size (self->pool, 0);
+}
+
+/**
+ * dl_place_tally_new:
+ * @story: a story
+ * @events: (element-type DlEvent): the events of @story in its order
+ *   (dl_view_state_peek_events()); a reference to the array is kept
+ *
+ * Returns: (transfer full): the tally of @story's events
+ */
+DlPlaceTally *
+dl_place_tally_new (DlStory   *story,
+                    GPtrArray *events)
+{
+  DlPlaceTally *self;
+  GListModel *model;
+  g_autoptr(GHashTable) slot_of = NULL;
+  g_autoptr(GHashTable) actor_index = NULL;
+  g_autoptr(GArray) slots = NULL;
+
+  g_return_val_if_fail (DL_IS_STORY (story), NULL);
+  g_return_val_if_fail (events != NULL, NULL);
+
+  self = g_new0 (DlPlaceTally, 1);
+  self->events = g_ptr_array_ref (events);
+  self->actors = g_ptr_array_new_with_free_func (g_object_unref);
+  self->unused = g_ptr_array_new ();
+  self->pool = g_array_new (FALSE, FALSE, sizeof (ActorCount));
+
+  model = dl_story_get_places (story);
+  self->n_places = g_list_model_get_n_items (model);
+  self->places = g_new (DlPlace *, MAX (self->n_places, 1));
+  self->located = g_new (guint8, MAX (self->n_places, 1));
+  slot_of = g_hash_table_new (NULL, NULL);
+  for (guint i = 0; i < self->n_places; i++)
+    {
+      DlPlace *place = g_list_model_get_item (model, i);
+
+      self->places[i] = place;
+      self->located[i] = dl_place_has_location (place);
+      g_hash_table_insert (slot_of, place, GUINT_TO_POINTER (i + 1));
+      if (dl_place_get_n_events (place) == 0)
+        g_ptr_array_add (self->unused, place);
+    }
+
+  self->first = g_new (guint, events->len + 1);
+  self->actor_of = g_new (guint, MAX (events->len, 1));
+  slots = g_array_sized_new (FALSE, FALSE, sizeof (guint), events->len + events->len / 2);
+  actor_index = g_hash_table_new (NULL, NULL);
+  for (guint i = 0; i < events->len; i++)
+    {
+      DlEvent *event = events->pdata[i];
+      guint start = slots->len;
+
+      self->first[i] = start;
+      for (guint j = 0; j < event->places->len; j++)
+        {
+          guint slot = GPOINTER_TO_UINT (g_hash_table_lookup (slot_of,
+                                                              event->places->pdata[j]));
+          gboolean twice = FALSE;
+
+          /* a place not (or no longer) in the story is never shown */
+          if (slot == 0)
+            continue;
+          slot--;
+          /* an event naming a place twice counts once there */
+          for (guint k = start; k < slots->len && !twice; k++)
+            twice = g_array_index (slots, guint, k) == slot;
+          if (!twice)
+            g_array_append_val (slots, slot);
+        }
+      self->actor_of[i] = 0;
+      if (event->main_actor != NULL && slots->len > start)
+        {
+          guint actor = GPOINTER_TO_UINT (g_hash_table_lookup (actor_index,
+                                                               event->main_actor));
+
+          if (actor == 0)
+            {
+              g_ptr_array_add (self->actors, g_object_ref (event->main_actor));
+              actor = self->actors->len;
+              g_hash_table_insert (actor_index, event->main_actor, GUINT_TO_POINTER (actor));
+            }
+          self->actor_of[i] = actor;
+        }
+    }
+  self->first[events->len] = slots->len;
+  self->slots = (guint *) g_array_free (g_steal_pointer (&slots), FALSE);
+
+  self->n_shown = g_new (guint, MAX (self->n_places, 1));
+  self->head = g_new (int, MAX (self->n_places, 1));
+  return self;
+}
+
+void
+dl_place_tally_free (DlPlaceTally *self)
+{
+  if (self == NULL)
+    return;
+  g_clear_pointer (&self->events, g_ptr_array_unref);
+  for (guint i = 0; i < self->n_places; i++)
+    g_object_unref (self->places[i]);
+  g_free (self->places);
+  g_free (self->located);
+  g_free (self->first);
+  g_free (self->slots);
+  g_free (self->actor_of);
+  g_clear_pointer (&self->actors, g_ptr_array_unref);
+  g_clear_pointer (&self->unused, g_ptr_array_unref);
+  g_clear_pointer (&self->all, g_array_unref);
+  g_free (self->n_shown);
+  g_free (self->head);
+  g_clear_pointer (&self->pool, g_array_unref);
+  g_free (self);
+}
+
+gboolean
+dl_place_tally_is_for (DlPlaceTally *self,
+                       GPtrArray    *events)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  return self->events == events;
+}
+
+/**
+ * dl_place_tally_count:
+ * @self: a tally
+ * @shown: (element-type DlEvent): some of the events @self was made from, in their order
+ *
+ * Returns: (transfer full) (nullable): what dl_visible_places_of() gives for @shown, or
+ *   %NULL when @shown holds other events or another order
+ */
+GArray *
+dl_place_tally_count (DlPlaceTally *self,
+                      GPtrArray    *shown)
+{
+  GPtrArray *events;
+  guint i = 0;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (shown != NULL, NULL);
+
+  events = self->events;
+  if (shown->len == events->len
+      && (shown == events
+          || memcmp (shown->pdata, events->pdata, events->len * sizeof (gpointer)) == 0))
+    {
+      if (self->all == NULL)
+        {
+          reset_counts (self);
+          for (guint k = 0; k < events->len; k++)
+            count_event (self, k);
+          self->all = summarise (self);
+        }
+      return g_array_ref (self->all);
+    }
+
+  /* the shown events are found among all by walking both: pointers compared, no event
+   * read */
+  reset_counts (self);
+  for (guint k = 0; k < shown->len; k++, i++)
+    {
+      gpointer event = shown->pdata[k];
+
+      while (i < events->len && events->pdata[i] != event)
+        i++;
+      if (i == events->len)
+        return NULL;
+      count_event (self, i);
+    }
+  return summarise (self);
+}
+
+GPtrArray *
+dl_place_tally_peek_unused (DlPlaceTally *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return self->unused;
+}
