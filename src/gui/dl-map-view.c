@@ -21,6 +21,7 @@
 #include "dl-place-details.h"
 #include "dl-place-properties.h"
 #include "dl-place-search.h"
+#include "dl-place-tally.h"
 #include "dl-point-layer.h"
 #include "dl-review-buttons.h"
 #include "dl-shape-layer.h"
@@ -75,6 +76,13 @@ struct _DlMapView
   GHashTable         *shown_actor;
   GHashTable         *actor_uses;   /* DlActor → how many shown places wear its colour */
   DlPlaceIndex       *place_index;  /* made at the first edit, dropped with a new story */
+  /* the story's events as the map counts them, made again after an edit; what
+   * visible_places() gives with every event shown, kept until then, and with the filter
+   * of now, kept until it changes */
+  DlPlaceTally       *tally;
+  GArray             *all_visible;
+  GArray             *filtered_visible;
+  gboolean            showing_all;  /* update_markers_for() showed all_visible last */
 
   DlViewState        *state;
   GtkPopover         *popover;
@@ -118,7 +126,74 @@ story_has_events (DlStory *story)
   return g_list_model_get_n_items (dl_story_get_events (story)) > 0;
 }
 
-/* The places to show: those with shown events, or every place of a plain map. */
+/* The counts of the story's events are made again at the next change of the filter. */
+static void
+forget_counts (DlMapView *self)
+{
+  g_clear_pointer (&self->tally, dl_place_tally_free);
+  g_clear_pointer (&self->all_visible, g_array_unref);
+  g_clear_pointer (&self->filtered_visible, g_array_unref);
+  self->showing_all = FALSE;
+}
+
+/* The places of the shown events, and the places no event uses yet: a place just added
+ * must show to be worked on. */
+static GArray *
+visible_places_of_events (DlMapView *self,
+                          DlStory   *story)
+{
+  GPtrArray *events = dl_view_state_peek_events (self->state);
+  GPtrArray *peeked = dl_view_state_peek_shown (self->state);
+  g_autoptr(GPtrArray) shown = peeked != NULL ? g_ptr_array_ref (peeked)
+                                              : dl_view_state_dup_shown (self->state);
+  gboolean all = shown->len == events->len;
+  g_autoptr(GArray) counted = NULL;
+  GPtrArray *unused;
+  GArray *visible;
+
+  if (self->tally != NULL && dl_place_tally_is_for (self->tally, events))
+    {
+      if (all && self->all_visible != NULL)
+        return g_array_ref (self->all_visible);
+      if (!all && self->filtered_visible != NULL)
+        return g_array_ref (self->filtered_visible);
+    }
+  if (self->tally == NULL || !dl_place_tally_is_for (self->tally, events))
+    {
+      forget_counts (self);
+      self->tally = dl_place_tally_new (story, events);
+    }
+  counted = dl_place_tally_count (self->tally, shown);
+  /* never with the view state's own arrays; should it change, a pass over the events */
+  if (counted == NULL)
+    {
+      all = FALSE;
+      counted = dl_visible_places_of (story, shown);
+    }
+  unused = dl_place_tally_peek_unused (self->tally);
+  if (unused->len == 0)
+    visible = g_steal_pointer (&counted);
+  else
+    {
+      visible = g_array_sized_new (FALSE, TRUE, sizeof (DlPlaceSummary),
+                                   counted->len + unused->len);
+      g_array_append_vals (visible, counted->data, counted->len);
+      for (guint i = 0; i < unused->len; i++)
+        {
+          DlPlaceSummary summary = { unused->pdata[i], 0, NULL };
+
+          g_array_append_val (visible, summary);
+        }
+    }
+  if (all)
+    self->all_visible = g_array_ref (visible);
+  else
+    self->filtered_visible = g_array_ref (visible);
+  return visible;
+}
+
+/* The places to show: those with shown events, or every place of a plain map. Not to be
+ * changed: the same array may be given again. */
 static GArray *
 visible_places (DlMapView *self)
 {
@@ -126,28 +201,11 @@ visible_places (DlMapView *self)
   GArray *visible;
   GListModel *places;
 
-  /* a change of the filter asks several times: one pass over the events serves them all */
+  /* a change of the filter asks several times: one count serves them all */
   if (self->visible_now != NULL)
     return g_array_ref (self->visible_now);
   if (story_has_events (story))
-    {
-      GPtrArray *shown = dl_view_state_peek_shown (self->state);
-
-      /* and the places no event uses yet: a place just added must show to be worked on */
-      visible = shown != NULL ? dl_visible_places_of (story, shown)
-                : dl_visible_places (story, dl_view_state_get_filter (self->state));
-      places = dl_story_get_places (story);
-      for (guint i = 0; i < g_list_model_get_n_items (places); i++)
-        {
-          DlPlace *place = g_list_model_get_item (places, i);
-          DlPlaceSummary summary = { place, 0, NULL };
-
-          if (dl_place_get_n_events (place) == 0)
-            g_array_append_val (visible, summary);
-          g_object_unref (place);
-        }
-      return visible;
-    }
+    return visible_places_of_events (self, story);
 
   places = dl_story_get_places (story);
   visible = g_array_sized_new (FALSE, TRUE, sizeof (DlPlaceSummary),
@@ -196,6 +254,21 @@ get_visible_bounds (DlMapView *self,
   return dl_places_get_bounds (places, sw, ne);
 }
 
+/* The view is at @lat, @lon, @zoom now (as dl_map_view_is_moving() tells). */
+static gboolean
+is_at (DlMapView *self,
+       double     lat,
+       double     lon,
+       double     zoom)
+{
+  lat = CLAMP (lat, SHUMATE_MIN_LATITUDE, SHUMATE_MAX_LATITUDE);
+  lon = CLAMP (lon, SHUMATE_MIN_LONGITUDE, SHUMATE_MAX_LONGITUDE);
+  return fabs (shumate_location_get_latitude (SHUMATE_LOCATION (self->viewport)) - lat) < 1e-6
+         && fabs (shumate_location_get_longitude (SHUMATE_LOCATION (self->viewport)) - lon)
+            < 1e-6
+         && fabs (shumate_viewport_get_zoom_level (self->viewport) - zoom) < 1e-3;
+}
+
 /* An animated move, remembered until the view gets there (dl_map_view_is_moving()). */
 static void
 go_to (DlMapView *self,
@@ -205,6 +278,10 @@ go_to (DlMapView *self,
 {
   zoom = CLAMP (zoom, shumate_viewport_get_min_zoom_level (self->viewport),
                 shumate_viewport_get_max_zoom_level (self->viewport));
+  /* Already there: a flight to where the map is would redraw every layer at each step
+   * for nothing (a filter changed and changed back frames the same). */
+  if (!dl_map_view_is_moving (self) && is_at (self, lat, lon, zoom))
+    return;
   self->goal[0] = CLAMP (lat, SHUMATE_MIN_LATITUDE, SHUMATE_MAX_LATITUDE);
   self->goal[1] = CLAMP (lon, SHUMATE_MIN_LONGITUDE, SHUMATE_MAX_LONGITUDE);
   self->goal[2] = zoom;
@@ -534,6 +611,10 @@ update_markers_for (DlMapView *self,
   g_autoptr(GArray) radii = NULL;
   g_autoptr(GArray) dots = NULL;
 
+  /* every event shown again, as they were last: nothing to redo */
+  if (visible == self->all_visible && self->showing_all)
+    return;
+  self->showing_all = visible == self->all_visible;
   g_hash_table_remove_all (self->shown_actor);
   g_hash_table_remove_all (self->actor_uses);
   /* Shapes are few (areas and routes): re-adding them is cheaper than finding the hidden
@@ -810,6 +891,7 @@ story_changed_cb (DlViewState *state,
   g_hash_table_remove_all (self->shown_actor);
   g_hash_table_remove_all (self->actor_uses);
   g_clear_pointer (&self->place_index, dl_place_index_free);
+  forget_counts (self);
   dl_shape_layer_clear (self->shape_layer);
   {
     g_autoptr(GArray) none = g_array_new (FALSE, TRUE, sizeof (DlPlaceSummary));
@@ -907,6 +989,7 @@ filter_changed_cb (DlViewState *state,
                    DlMapView   *self)
 {
   update_step_actions (self);
+  g_clear_pointer (&self->filtered_visible, g_array_unref);
   if (dl_view_state_get_story (state) != NULL)
     self->visible_now = visible_places (self);
   update_markers (self);
@@ -1647,6 +1730,7 @@ dl_map_view_dispose (GObject *object)
   g_clear_pointer (&self->shown_actor, g_hash_table_unref);
   g_clear_pointer (&self->actor_uses, g_hash_table_unref);
   g_clear_pointer (&self->place_index, dl_place_index_free);
+  forget_counts (self);
   g_clear_pointer (&self->marker_order, g_ptr_array_unref);
   g_clear_object (&self->offline_source);
   g_clear_object (&self->osm_source);
@@ -1893,6 +1977,7 @@ dl_map_view_sync_places (DlMapView *self)
     return;
   /* made again at the next edit that needs it */
   g_clear_pointer (&self->place_index, dl_place_index_free);
+  forget_counts (self);
 
   if (!self->use_points)
     {
@@ -1974,6 +2059,7 @@ dl_map_view_update_places (DlMapView *self,
 
   if (self->state == NULL || (story = dl_view_state_get_story (self->state)) == NULL)
     return;
+  forget_counts (self);
   /* a place with a location and no marker yet: the markers are remade */
   for (guint i = 0; !self->use_points && i < places->len; i++)
     if (dl_place_has_location (places->pdata[i])

@@ -1,0 +1,241 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The map alone after a change of the filter, with 100,000 events at 2,001 places (the
+ * story of bench-bigviews, written at run time by tests/make-big-story.py): a search, an
+ * actor filter narrowed, widened and cleared. The map view is the only view of its state,
+ * so the time until the change is shown is the view state's (finding the shown events
+ * once for every view) plus the map's; the view state's is measured alone on a second
+ * state with no view, and the map's is the difference. Then the time until the next frame
+ * is painted. Prints medians, with the main thread's CPU time; asserts nothing about
+ * time, only that the map did change. */
+#undef G_DISABLE_ASSERT
+
+#include "config.h"
+
+#include <time.h>
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+
+#include "dl-map-view.h"
+#include "dl-resources.h"
+#include "dl-test-util.h"
+
+#define N_EVENTS 100000
+#define RUNS 9
+
+static char *
+generate (const char *dir)
+{
+  g_autofree char *script = g_build_filename (g_getenv ("G_TEST_SRCDIR"),
+                                              "make-big-story.py", NULL);
+  g_autofree char *count = g_strdup_printf ("%u", N_EVENTS);
+  char *path = g_build_filename (dir, "events.geojson", NULL);
+  const char *argv[] = { "/usr/bin/python3", script, "events", count, path, NULL };
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL,
+                     &status, &error) || !g_spawn_check_wait_status (status, &error))
+    g_error ("make-big-story.py: %s", error->message);
+  return path;
+}
+
+static double
+ms_since (gint64 start)
+{
+  return (g_get_monotonic_time () - start) / 1000.0;
+}
+
+static double
+cpu_ms (void)
+{
+  struct timespec now;
+
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &now);
+  return now.tv_sec * 1000.0 + now.tv_nsec / 1e6;
+}
+
+/* Each dot's actor, as a checksum: at the closest zoom every place is a cluster of one. */
+static char *
+dot_colors (DlPointLayer *layer)
+{
+  g_autoptr(GArray) clusters = dl_point_layer_list_clusters (layer, 24, FALSE);
+  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA1);
+
+  for (guint i = 0; i < clusters->len; i++)
+    {
+      const DlPointCluster *cluster = &g_array_index (clusters, DlPointCluster, i);
+      DlActor *actor = dl_point_layer_get_cluster_actor (layer, cluster);
+      const char *id = actor != NULL ? dl_actor_get_id (actor) : "none";
+
+      g_checksum_update (checksum, (const guchar *) dl_place_get_id (cluster->place), -1);
+      g_checksum_update (checksum, (const guchar *) id, strlen (id) + 1);
+    }
+  return g_strdup (g_checksum_get_string (checksum));
+}
+
+typedef struct
+{
+  const char         *what;
+  const char * const *actors;
+  const char         *text;
+} Step;
+
+typedef struct
+{
+  GArray *state_ms;   /* the view state alone */
+  GArray *state_cpu;
+  GArray *sync_ms;    /* the view state and the map */
+  GArray *sync_cpu;
+  GArray *frame_ms;   /* until the next frame is painted */
+  GArray *frame_cpu;
+  GArray *map_ms;     /* the difference, run by run */
+  GArray *map_cpu;
+} Figures;
+
+static void
+add (GArray *values,
+     double  value)
+{
+  g_array_append_val (values, value);
+}
+
+static void
+apply (DlFilter   *filter,
+       const Step *step)
+{
+  dl_filter_set_actors (filter, step->actors);
+  dl_filter_set_text (filter, step->text);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  static const char * const a0[] = { "a0", NULL };
+  static const char * const a0_a1[] = { "a0", "a1", NULL };
+  static const Step steps[] = {
+    { "search \"market\"", NULL, "market" },
+    { "  …and cleared", NULL, NULL },
+    { "actor filter a0", a0, NULL },
+    { "  …widened to a0, a1", a0_a1, NULL },
+    { "  …narrowed to a0", a0, NULL },
+    { "  …and cleared", NULL, NULL },
+  };
+  Figures figures[G_N_ELEMENTS (steps)];
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(DlStory) story = NULL;
+  g_autoptr(DlViewState) state = dl_view_state_new ();
+  g_autoptr(DlViewState) bare = dl_view_state_new ();
+  g_autoptr(GError) error = NULL;
+  GtkWidget *window;
+  DlMapView *map;
+  DlPointLayer *layer;
+  g_autofree char *first = NULL;
+  g_autofree char *last = NULL;
+  gint64 start;
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  dl_resources_ensure ();
+
+  dir = g_dir_make_tmp ("dateline-mapfilter-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = generate (dir);
+  file = g_file_new_for_path (path);
+  story = dl_story_new_from_file (file, NULL, &error);
+  g_assert_no_error (error);
+  g_print ("The map of a story of %u events at %u places, 900×800:\n",
+           g_list_model_get_n_items (dl_story_get_events (story)),
+           g_list_model_get_n_items (dl_story_get_places (story)));
+
+  window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (window), 900, 800);
+  map = DL_MAP_VIEW (dl_map_view_new ());
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (map));
+  dl_map_view_set_view_state (map, state);
+  start = g_get_monotonic_time ();
+  dl_view_state_set_story (state, story);
+  dl_view_state_set_story (bare, story);
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_test_widget_wait_for_draw (window);
+  g_print ("%-28s %7.1f ms\n", "shown (first frame)", ms_since (start));
+  layer = dl_map_view_get_point_layer (map);
+  g_assert_cmpuint (dl_point_layer_get_n_places (layer), ==, 2001);
+  first = dot_colors (layer);
+  last = g_strdup (first);
+
+  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+    {
+      figures[i].state_ms = g_array_new (FALSE, FALSE, sizeof (double));
+      figures[i].state_cpu = g_array_new (FALSE, FALSE, sizeof (double));
+      figures[i].sync_ms = g_array_new (FALSE, FALSE, sizeof (double));
+      figures[i].sync_cpu = g_array_new (FALSE, FALSE, sizeof (double));
+      figures[i].frame_ms = g_array_new (FALSE, FALSE, sizeof (double));
+      figures[i].frame_cpu = g_array_new (FALSE, FALSE, sizeof (double));
+      figures[i].map_ms = g_array_new (FALSE, FALSE, sizeof (double));
+      figures[i].map_cpu = g_array_new (FALSE, FALSE, sizeof (double));
+    }
+
+  for (guint run = 0; run < RUNS; run++)
+    for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+      {
+        g_autofree char *colors = NULL;
+        double cpu, alone_ms, alone_cpu, ms;
+
+        start = g_get_monotonic_time ();
+        cpu = cpu_ms ();
+        apply (dl_view_state_get_filter (bare), &steps[i]);
+        alone_ms = ms_since (start);
+        alone_cpu = cpu_ms () - cpu;
+        add (figures[i].state_ms, alone_ms);
+        add (figures[i].state_cpu, alone_cpu);
+
+        start = g_get_monotonic_time ();
+        cpu = cpu_ms ();
+        apply (dl_view_state_get_filter (state), &steps[i]);
+        ms = ms_since (start);
+        add (figures[i].sync_ms, ms);
+        add (figures[i].map_ms, ms - alone_ms);
+        ms = cpu_ms () - cpu;
+        add (figures[i].sync_cpu, ms);
+        add (figures[i].map_cpu, ms - alone_cpu);
+        gtk_test_widget_wait_for_draw (window);
+        add (figures[i].frame_ms, ms_since (start));
+        add (figures[i].frame_cpu, cpu_ms () - cpu);
+
+        /* the dots did change colour: all back when cleared */
+        colors = dot_colors (layer);
+        g_assert_cmpstr (colors, !=, last);
+        if (steps[i].actors == NULL && steps[i].text == NULL)
+          g_assert_cmpstr (colors, ==, first);
+        g_free (last);
+        last = g_steal_pointer (&colors);
+      }
+
+  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+    {
+      g_print ("%-28s map %6.2f ms (CPU %6.2f): state and map %6.2f (CPU %6.2f), state "
+               "alone %6.2f (CPU %6.2f); next frame painted %6.2f ms (CPU %6.2f) "
+               "(medians of %u runs)\n", steps[i].what, dl_test_median (figures[i].map_ms),
+               dl_test_median (figures[i].map_cpu), dl_test_median (figures[i].sync_ms),
+               dl_test_median (figures[i].sync_cpu), dl_test_median (figures[i].state_ms),
+               dl_test_median (figures[i].state_cpu), dl_test_median (figures[i].frame_ms),
+               dl_test_median (figures[i].frame_cpu), RUNS);
+      g_array_unref (figures[i].state_ms);
+      g_array_unref (figures[i].state_cpu);
+      g_array_unref (figures[i].sync_ms);
+      g_array_unref (figures[i].sync_cpu);
+      g_array_unref (figures[i].frame_ms);
+      g_array_unref (figures[i].frame_cpu);
+      g_array_unref (figures[i].map_ms);
+      g_array_unref (figures[i].map_cpu);
+    }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_unlink (path);
+  g_rmdir (dir);
+  return 0;
+}
