@@ -7,7 +7,8 @@
  * and the areas drawn. With marker widgets and with the dot layer: a filter narrowed,
  * widened, moved sideways and cleared; a search cleared giving back the first view; an
  * edit while filtered (an event given another actor, a place moved), then the filter
- * cleared; an edit with no filter, then a filter set and cleared. */
+ * cleared; an edit with no filter, then a filter set and cleared; a plain map, which
+ * every filter shows whole, and framed again after a place moved. */
 #undef G_DISABLE_ASSERT
 #define G_LOG_DOMAIN "test-map-filter"
 
@@ -505,6 +506,96 @@ test_edit_then_filter (void)
   dl_test_close_window (window);
 }
 
+/* A plain map (no events) of @n points in Europe. */
+static char *
+plain_json (guint n)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (31);
+  GString *json = g_string_new ("{\"type\":\"FeatureCollection\",\"features\":[");
+
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (json, "%s{\"type\":\"Feature\",\"id\":\"p%u\",\"geometry\":"
+                            "{\"type\":\"Point\",\"coordinates\":[%.5f,%.5f]},"
+                            "\"properties\":{\"name\":\"Point %u\"}}", i > 0 ? "," : "", i,
+                            g_rand_double_range (rand, 0, 30),
+                            g_rand_double_range (rand, 35, 60), i);
+  g_string_append (json, "]}");
+  return g_string_free (json, FALSE);
+}
+
+/* Whether @window's map shows @place's position. */
+static gboolean
+in_view (DlWindow *window,
+         DlPlace  *place)
+{
+  DlMapView *map_view = dl_window_get_map_view (window);
+  GtkWidget *map = GTK_WIDGET (dl_map_view_get_map (map_view));
+  DlLonLat anchor = dl_place_get_anchor (place);
+  double x, y;
+
+  shumate_viewport_location_to_widget_coords (dl_map_view_get_viewport (map_view), map,
+                                              anchor.lat, anchor.lon, &x, &y);
+  return x >= 0 && y >= 0 && x <= gtk_widget_get_width (map) && y <= gtk_widget_get_height (map);
+}
+
+/* A plain map shows every place whatever the filter; the view frames every place, a
+ * place moved far away too. */
+static void
+run_plain_map (guint    n_places,
+               gboolean expect_dots)
+{
+  g_autofree char *json = plain_json (n_places);
+  g_autoptr(DlStory) story = story_from_json (json);
+  DlWindow *window = window_new (story);
+  DlMapView *map_view = dl_window_get_map_view (window);
+  DlDocument *document = dl_window_get_document (window);
+  DlPlace *place = dl_story_lookup_place (story, "p7");
+  g_autofree char *first = describe_map (window);
+  g_autofree char *searched = NULL;
+  g_autofree char *moved = NULL;
+  g_autofree char *cleared = NULL;
+
+  g_assert_cmpint (gtk_widget_get_visible (GTK_WIDGET (dl_map_view_get_point_layer (
+                     map_view))), ==, expect_dots);
+  assert_like_fresh (window, NULL, NULL, "opening");
+  set_filter (window, NULL, "Point 1");
+  searched = describe_map (window);
+  assert_same_text (searched, first, "a search on a plain map");
+  dl_map_view_fit_shown (map_view, FALSE);
+  g_assert_true (in_view (window, place));
+
+  /* moved to Australia: the box of every place now holds it */
+  dl_document_push (document, dl_operation_new_move_place (place,
+                                                           (DlLonLat) { .lon = 133.0,
+                                                                        .lat = -25.0 }));
+  assert_like_fresh (window, NULL, "Point 1", "a place moved");
+  moved = describe_map (window);
+  g_assert_cmpstr (moved, !=, searched);
+  set_filter (window, NULL, NULL);
+  cleared = describe_map (window);
+  assert_same_text (cleared, moved, "the search cleared");
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  dl_map_view_fit_shown (map_view, FALSE);
+  g_assert_true (in_view (window, place));
+  g_assert_true (in_view (window, dl_story_lookup_place (story, "p8")));
+  assert_like_fresh (window, NULL, NULL, "the search cleared");
+
+  dl_document_discard (document);
+  dl_test_close_window (window);
+}
+
+static void
+test_plain_markers (void)
+{
+  run_plain_map (60, FALSE);
+}
+
+static void
+test_plain_dots (void)
+{
+  run_plain_map (400, TRUE);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -518,5 +609,7 @@ main (int   argc,
   g_test_add_func ("/map-filter/edit-while-filtered/markers", test_edit_filtered_markers);
   g_test_add_func ("/map-filter/edit-while-filtered/dots", test_edit_filtered_dots);
   g_test_add_func ("/map-filter/edit-then-filter", test_edit_then_filter);
+  g_test_add_func ("/map-filter/plain-map/markers", test_plain_markers);
+  g_test_add_func ("/map-filter/plain-map/dots", test_plain_dots);
   return g_test_run ();
 }

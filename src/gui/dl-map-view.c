@@ -83,6 +83,11 @@ struct _DlMapView
   GArray             *all_visible;
   GArray             *filtered_visible;
   gboolean            showing_all;  /* update_markers_for() showed all_visible last */
+  /* a plain map's box (a fifth of a second at a million places), kept until an edit */
+  gboolean            plain_bounds_known;
+  gboolean            plain_has_bounds;
+  DlLonLat            plain_sw;
+  DlLonLat            plain_ne;
 
   DlViewState        *state;
   GtkPopover         *popover;
@@ -134,6 +139,7 @@ forget_counts (DlMapView *self)
   g_clear_pointer (&self->all_visible, g_array_unref);
   g_clear_pointer (&self->filtered_visible, g_array_unref);
   self->showing_all = FALSE;
+  self->plain_bounds_known = FALSE;
 }
 
 /* The places of the shown events, and the places no event uses yet: a place just added
@@ -988,11 +994,16 @@ static void
 filter_changed_cb (DlViewState *state,
                    DlMapView   *self)
 {
+  DlStory *story = dl_view_state_get_story (state);
+
   update_step_actions (self);
   g_clear_pointer (&self->filtered_visible, g_array_unref);
-  if (dl_view_state_get_story (state) != NULL)
-    self->visible_now = visible_places (self);
-  update_markers (self);
+  /* A plain map shows every place whatever the filter: its dots stay as they are. */
+  if (story != NULL && story_has_events (story))
+    {
+      self->visible_now = visible_places (self);
+      update_markers (self);
+    }
   update_selection (self);
   if (self->popover_place != NULL && !place_is_shown (self, self->popover_place))
     gtk_popover_popdown (self->popover);
@@ -2160,14 +2171,27 @@ void
 dl_map_view_fit_shown (DlMapView *self,
                        gboolean   animate)
 {
+  DlStory *story;
   DlLonLat sw, ne;
 
   g_return_if_fail (DL_IS_MAP_VIEW (self));
 
-  if (self->state == NULL || dl_view_state_get_story (self->state) == NULL)
+  if (self->state == NULL || (story = dl_view_state_get_story (self->state)) == NULL)
     return;
-  if (get_visible_bounds (self, NULL, &sw, &ne))
-    move_to_bounds (self, &sw, &ne, FIT_MAX_ZOOM, animate);
+  if (story_has_events (story))
+    {
+      if (get_visible_bounds (self, NULL, &sw, &ne))
+        move_to_bounds (self, &sw, &ne, FIT_MAX_ZOOM, animate);
+      return;
+    }
+  if (!self->plain_bounds_known)
+    {
+      self->plain_has_bounds = get_visible_bounds (self, NULL, &self->plain_sw,
+                                                   &self->plain_ne);
+      self->plain_bounds_known = TRUE;
+    }
+  if (self->plain_has_bounds)
+    move_to_bounds (self, &self->plain_sw, &self->plain_ne, FIT_MAX_ZOOM, animate);
 }
 
 /**
