@@ -285,6 +285,213 @@ test_edits (void)
   g_assert_cmpuint (n_steps, >, 150);
 }
 
+/* What the map's tally reads of an event and a place, to find what an edit touched. */
+static char *
+event_key (DlEvent *event)
+{
+  GString *key = g_string_new (NULL);
+  DlActor *actor = dl_event_get_main_actor (event);
+
+  g_string_append_printf (key, "%s|", actor != NULL ? dl_actor_get_id (actor) : "");
+  for (guint j = 0; j < dl_event_get_n_places (event); j++)
+    g_string_append_printf (key, "%p,", (gpointer) dl_event_get_place (event, j, NULL));
+  return g_string_free (key, FALSE);
+}
+
+static char *
+place_key (DlPlace *place)
+{
+  DlLonLat anchor = dl_place_get_anchor (place);
+
+  return g_strdup_printf ("%d %g %g %u", dl_place_has_location (place), anchor.lon,
+                          anchor.lat, dl_place_get_n_events (place));
+}
+
+static GHashTable *
+snapshot (DlStory *story)
+{
+  GHashTable *keys = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  GListModel *events = dl_story_get_events (story);
+  GListModel *places = dl_story_get_places (story);
+
+  for (guint i = 0; i < g_list_model_get_n_items (events); i++)
+    {
+      g_autoptr(DlEvent) event = g_list_model_get_item (events, i);
+
+      g_hash_table_insert (keys, event, event_key (event));
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (places); i++)
+    {
+      g_autoptr(DlPlace) place = g_list_model_get_item (places, i);
+
+      g_hash_table_insert (keys, place, place_key (place));
+    }
+  return keys;
+}
+
+static gboolean
+same_order (GPtrArray *a,
+            GPtrArray *b)
+{
+  if (a->len != b->len)
+    return FALSE;
+  for (guint i = 0; i < a->len; i++)
+    if (a->pdata[i] != b->pdata[i])
+      return FALSE;
+  return TRUE;
+}
+
+/* One tally kept through random edits: each edit that left the events and places where
+ * they were is taken in from just what it touched, and the tally then counts as a new
+ * one does. */
+static void
+test_updates (void)
+{
+  g_autoptr(DlStory) story = generated_story (40, 200, 13);
+  g_autoptr(DlHistory) history = dl_history_new ();
+  g_autoptr(DlFilter) filter = dl_filter_new ();
+  g_autoptr(GRand) rand = g_rand_new_with_seed (17);
+  g_autoptr(GPtrArray) events = story_events (story);
+  g_autoptr(DlPlaceTally) tally = dl_place_tally_new (story, events);
+  static const char * const actors[] = { "red", "blue", NULL };
+  guint serial = 0, n_updates = 0, n_new = 0;
+  guint n_places = g_list_model_get_n_items (dl_story_get_places (story));
+
+  dl_filter_set_actors (filter, actors);
+  for (guint step = 0; step < 400; step++)
+    {
+      g_autoptr(GHashTable) before = snapshot (story);
+      DlOperation *operation = dl_test_random_operation (story, rand, &serial);
+      g_autoptr(GPtrArray) now = NULL;
+      g_autoptr(GPtrArray) touched_events = g_ptr_array_new ();
+      g_autoptr(GPtrArray) touched_places = g_ptr_array_new ();
+      g_autoptr(GPtrArray) shown = NULL;
+      GListModel *places = dl_story_get_places (story);
+
+      if (operation == NULL)
+        continue;
+      dl_history_push (history, operation);
+      if (step % 7 == 6)
+        dl_history_undo (history);
+
+      now = story_events (story);
+      for (guint i = 0; i < now->len; i++)
+        {
+          g_autofree char *key = event_key (now->pdata[i]);
+          const char *was = g_hash_table_lookup (before, now->pdata[i]);
+
+          if (was != NULL && !g_str_equal (was, key))
+            g_ptr_array_add (touched_events, now->pdata[i]);
+        }
+      for (guint i = 0; i < g_list_model_get_n_items (places); i++)
+        {
+          g_autoptr(DlPlace) place = g_list_model_get_item (places, i);
+          g_autofree char *key = place_key (place);
+          const char *was = g_hash_table_lookup (before, place);
+
+          if (was == NULL || !g_str_equal (was, key))
+            g_ptr_array_add (touched_places, place);
+        }
+
+      if (same_order (now, events) && g_list_model_get_n_items (places) == n_places
+          && dl_place_tally_update (tally, touched_events, touched_places))
+        n_updates++;
+      else
+        {
+          g_clear_pointer (&tally, dl_place_tally_free);
+          g_clear_pointer (&events, g_ptr_array_unref);
+          events = g_steal_pointer (&now);
+          tally = dl_place_tally_new (story, events);
+          n_places = g_list_model_get_n_items (places);
+          n_new++;
+        }
+      shown = filtered (events, filter);
+      assert_counts (story, tally, events);
+      assert_counts (story, tally, shown);
+      {
+        GPtrArray *unused = dl_place_tally_peek_unused (tally);
+        guint n_unused = 0;
+
+        for (guint i = 0; i < g_list_model_get_n_items (places); i++)
+          {
+            g_autoptr(DlPlace) place = g_list_model_get_item (places, i);
+
+            if (dl_place_get_n_events (place) == 0)
+              g_assert_true (unused->pdata[n_unused++] == place);
+          }
+        g_assert_cmpuint (n_unused, ==, unused->len);
+      }
+    }
+  g_test_message ("%u edits taken in, %u new tallies", n_updates, n_new);
+  g_assert_cmpuint (n_updates, >, 100);
+  g_assert_cmpuint (n_new, >, 10);
+}
+
+/* An event moved to a place no event named, then to a place without a location: the
+ * place it left is unused, the first one too once left again. */
+static void
+test_update_places (void)
+{
+  g_autoptr(DlStory) story = generated_story (40, 20, 4);
+  g_autoptr(DlHistory) history = dl_history_new ();
+  g_autoptr(GPtrArray) events = story_events (story);
+  g_autoptr(DlPlaceTally) tally = dl_place_tally_new (story, events);
+  GPtrArray *unused = dl_place_tally_peek_unused (tally);
+  g_autoptr(GPtrArray) touched_events = g_ptr_array_new ();
+  g_autoptr(GPtrArray) touched_places = g_ptr_array_new ();
+  DlPlace *lonely = NULL, *nowhere = NULL, *left;
+  DlEvent *event = NULL;
+  GListModel *places = dl_story_get_places (story);
+
+  /* a place of one event, one of no event, and one without a location */
+  for (guint i = 0; i < events->len && event == NULL; i++)
+    if (dl_event_get_n_places (events->pdata[i]) == 1
+        && dl_place_get_n_events (dl_event_get_place (events->pdata[i], 0, NULL)) == 1)
+      event = events->pdata[i];
+  for (guint i = 0; i < g_list_model_get_n_items (places); i++)
+    {
+      g_autoptr(DlPlace) place = g_list_model_get_item (places, i);
+
+      if (dl_place_get_n_events (place) == 0 && dl_place_has_location (place) && !lonely)
+        lonely = place;
+      if (!dl_place_has_location (place) && !nowhere)
+        nowhere = place;
+    }
+  g_assert_nonnull (event);
+  g_assert_nonnull (lonely);
+  g_assert_nonnull (nowhere);
+  left = dl_event_get_place (event, 0, NULL);
+  g_assert_true (g_ptr_array_find (unused, lonely, NULL));
+  g_assert_false (g_ptr_array_find (unused, left, NULL));
+
+  dl_history_push (history, dl_operation_new_set_event_places (event, 1, &lonely, NULL));
+  g_ptr_array_add (touched_events, event);
+  g_ptr_array_add (touched_places, left);
+  g_ptr_array_add (touched_places, lonely);
+  g_assert_true (dl_place_tally_update (tally, touched_events, touched_places));
+  assert_counts (story, tally, events);
+  g_assert_false (g_ptr_array_find (unused, lonely, NULL));
+  g_assert_true (g_ptr_array_find (unused, left, NULL));
+
+  /* the place without a location takes the event: it is counted, never drawn */
+  dl_history_push (history, dl_operation_new_set_event_places (event, 1, &nowhere, NULL));
+  g_ptr_array_set_size (touched_places, 0);
+  g_ptr_array_add (touched_places, lonely);
+  g_ptr_array_add (touched_places, nowhere);
+  g_assert_true (dl_place_tally_update (tally, touched_events, touched_places));
+  assert_counts (story, tally, events);
+  g_assert_true (g_ptr_array_find (unused, lonely, NULL));
+
+  /* two places for an event that had room for one: a new tally is needed */
+  {
+    DlPlace *two[] = { left, lonely };
+
+    dl_history_push (history, dl_operation_new_set_event_places (event, 2, two, NULL));
+    g_ptr_array_add (touched_places, left);
+    g_assert_false (dl_place_tally_update (tally, touched_events, touched_places));
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -296,5 +503,7 @@ main (int   argc,
   g_test_add_func ("/place-tally/foreign", test_foreign);
   g_test_add_func ("/place-tally/unused", test_unused);
   g_test_add_func ("/place-tally/edits", test_edits);
+  g_test_add_func ("/place-tally/updates", test_updates);
+  g_test_add_func ("/place-tally/update-places", test_update_places);
   return g_test_run ();
 }

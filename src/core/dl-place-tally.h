@@ -11,9 +11,10 @@ G_BEGIN_DECLS
  * hash look-up, reference or type check per event; every event shown (no filter) is
  * counted once and kept.
  *
- * A tally is a snapshot: it holds the array of events it was made from, and it must be
- * made again after any edit of the story (events added, removed, moved in time, given
- * other places or actors; places added, removed or moved). */
+ * A tally is a snapshot: it holds the array of events it was made from. An edit that
+ * leaves the events and places where they are (an event given other places or actors, a
+ * place moved) is taken in by dl_place_tally_update(); after any other (events or places
+ * added, removed, events moved in time) it must be made again. */
 typedef struct _DlPlaceTally DlPlaceTally;
 
 DlPlaceTally *dl_place_tally_new          (DlStory      *story,
@@ -27,6 +28,12 @@ gboolean      dl_place_tally_is_for       (DlPlaceTally *self,
  * shown gives the same array each time. */
 GArray       *dl_place_tally_count        (DlPlaceTally *self,
                                            GPtrArray    *shown);
+/* Takes in an edit that touched @events (given other places or another main actor) and
+ * @places (moved, or that gained or lost events); FALSE when it cannot (an event names
+ * more places than before, or a place or event it does not hold): make a new tally. */
+gboolean      dl_place_tally_update       (DlPlaceTally *self,
+                                           GPtrArray    *events,
+                                           GPtrArray    *places);
 /* The places no event of the story names, with a location or not, in the story's order
  * (owned by @self). */
 GPtrArray    *dl_place_tally_peek_unused  (DlPlaceTally *self);

@@ -82,6 +82,11 @@ struct _DlMapView
   DlPlaceTally       *tally;
   GArray             *all_visible;
   GArray             *filtered_visible;
+  /* the story's events and places, whose changes drop the tally */
+  GListModel         *watched_events;
+  gulong              events_changed_id;
+  GListModel         *watched_places;
+  gulong              places_changed_id;
   gboolean            showing_all;  /* update_markers_for() showed all_visible last */
   /* a plain map's box (a fifth of a second at a million places), kept until an edit */
   gboolean            plain_bounds_known;
@@ -131,15 +136,59 @@ story_has_events (DlStory *story)
   return g_list_model_get_n_items (dl_story_get_events (story)) > 0;
 }
 
-/* The counts of the story's events are made again at the next change of the filter. */
+/* What was counted of the story's events is counted again when next asked for. */
 static void
-forget_counts (DlMapView *self)
+forget_visible (DlMapView *self)
 {
-  g_clear_pointer (&self->tally, dl_place_tally_free);
   g_clear_pointer (&self->all_visible, g_array_unref);
   g_clear_pointer (&self->filtered_visible, g_array_unref);
   self->showing_all = FALSE;
   self->plain_bounds_known = FALSE;
+}
+
+/* The tally of the story's events too is made again at the next change of the filter. */
+static void
+forget_counts (DlMapView *self)
+{
+  g_clear_pointer (&self->tally, dl_place_tally_free);
+  forget_visible (self);
+}
+
+/* Events or places added, removed or moved in time: the tally is made anew. */
+static void
+story_items_changed_cb (GListModel *model,
+                        guint       position,
+                        guint       removed,
+                        guint       added,
+                        DlMapView  *self)
+{
+  forget_counts (self);
+}
+
+static void
+watch_model (DlMapView   *self,
+             GListModel  *model,
+             GListModel **watched,
+             gulong      *handler)
+{
+  if (*watched != NULL)
+    g_clear_signal_handler (handler, *watched);
+  g_clear_object (watched);
+  if (model == NULL)
+    return;
+  *watched = g_object_ref (model);
+  *handler = g_signal_connect_object (model, "items-changed",
+                                      G_CALLBACK (story_items_changed_cb), self, 0);
+}
+
+static void
+watch_story (DlMapView *self,
+             DlStory   *story)
+{
+  watch_model (self, story != NULL ? dl_story_get_events (story) : NULL,
+               &self->watched_events, &self->events_changed_id);
+  watch_model (self, story != NULL ? dl_story_get_places (story) : NULL,
+               &self->watched_places, &self->places_changed_id);
 }
 
 /* The places of the shown events, and the places no event uses yet: a place just added
@@ -898,6 +947,7 @@ story_changed_cb (DlViewState *state,
   g_hash_table_remove_all (self->actor_uses);
   g_clear_pointer (&self->place_index, dl_place_index_free);
   forget_counts (self);
+  watch_story (self, story);
   dl_shape_layer_clear (self->shape_layer);
   {
     g_autoptr(GArray) none = g_array_new (FALSE, TRUE, sizeof (DlPlaceSummary));
@@ -1742,6 +1792,7 @@ dl_map_view_dispose (GObject *object)
   g_clear_pointer (&self->actor_uses, g_hash_table_unref);
   g_clear_pointer (&self->place_index, dl_place_index_free);
   forget_counts (self);
+  watch_story (self, NULL);
   g_clear_pointer (&self->marker_order, g_ptr_array_unref);
   g_clear_object (&self->offline_source);
   g_clear_object (&self->osm_source);
@@ -2070,7 +2121,13 @@ dl_map_view_update_places (DlMapView *self,
 
   if (self->state == NULL || (story = dl_view_state_get_story (self->state)) == NULL)
     return;
-  forget_counts (self);
+  /* the tally takes in an edit that left the events and places where they were */
+  if (self->tally != NULL
+      && dl_place_tally_is_for (self->tally, dl_view_state_peek_events (self->state))
+      && dl_place_tally_update (self->tally, events, places))
+    forget_visible (self);
+  else
+    forget_counts (self);
   /* a place with a location and no marker yet: the markers are remade */
   for (guint i = 0; !self->use_points && i < places->len; i++)
     if (dl_place_has_location (places->pdata[i])
