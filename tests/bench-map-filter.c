@@ -5,7 +5,8 @@
  * so the time until the change is shown is the view state's (finding the shown events
  * once for every view) plus the map's; the view state's is measured alone on a second
  * state with no view, and the map's is the difference. Then the time until the next frame
- * is painted. Then a plain map of 200,000 points, which a search leaves as it is. Prints
+ * is painted. Then edits, each followed by a search and its clearing. Then a plain map
+ * of 200,000 points, which a search leaves as it is. Prints
  * medians, with the main thread's CPU time; asserts nothing about time, only that the map
  * did change (or, on the plain map, did not). */
 #undef G_DISABLE_ASSERT
@@ -18,6 +19,7 @@
 #include <glib/gstdio.h>
 
 #include "dl-map-view.h"
+#include "dl-operation.h"
 #include "dl-resources.h"
 #include "dl-test-util.h"
 
@@ -111,6 +113,91 @@ apply (DlFilter   *filter,
 {
   dl_filter_set_actors (filter, step->actors);
   dl_filter_set_text (filter, step->text);
+}
+
+/* The filter set (a search, then cleared) on @state, and alone on @bare: the map's part,
+ * and the whole until the next frame, added to @map and @frame. */
+static void
+measure_one (GtkWidget   *window,
+             DlViewState *state,
+             DlViewState *bare,
+             const Step  *step,
+             GArray      *map,
+             GArray      *frame)
+{
+  gint64 start = g_get_monotonic_time ();
+  double cpu = cpu_ms (), alone;
+
+  apply (dl_view_state_get_filter (bare), step);
+  alone = cpu_ms () - cpu;
+  start = g_get_monotonic_time ();
+  cpu = cpu_ms ();
+  apply (dl_view_state_get_filter (state), step);
+  add (map, cpu_ms () - cpu - alone);
+  gtk_test_widget_wait_for_draw (window);
+  add (frame, ms_since (start));
+}
+
+/* One event after another given the next actor, as the editor does, each edit shown on
+ * the map (dl_map_view_update_places(), as the window asks), then a search and its
+ * clearing: the map's CPU time for each. */
+static void
+measure_edits (GtkWidget   *window,
+               DlMapView   *map,
+               DlViewState *state,
+               DlViewState *bare,
+               guint        runs)
+{
+  static const Step search = { "search", NULL, "market" };
+  static const Step cleared = { "cleared", NULL, NULL };
+  DlStory *story = dl_view_state_get_story (state);
+  GListModel *events = dl_story_get_events (story);
+  GListModel *actors = dl_story_get_actors (story);
+  g_autoptr(GArray) edit_cpu = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) search_cpu = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) search_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) clear_cpu = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) clear_ms = g_array_new (FALSE, FALSE, sizeof (double));
+
+  for (guint run = 0; run < runs; run++)
+    {
+      g_autoptr(DlEvent) event = g_list_model_get_item (events, (run * 7919 + 11) %
+                                                        g_list_model_get_n_items (events));
+      DlActor *main_actor = dl_event_get_main_actor (event);
+      g_autoptr(DlActor) other = NULL;
+      g_autoptr(DlOperation) operation = NULL;
+      g_autoptr(GPtrArray) places = g_ptr_array_new ();
+      g_autoptr(GPtrArray) edited = g_ptr_array_new ();
+      guint index = 0;
+      double cpu;
+
+      for (guint i = 0; i < g_list_model_get_n_items (actors); i++)
+        {
+          g_autoptr(DlActor) actor = g_list_model_get_item (actors, i);
+
+          if (actor == main_actor)
+            index = i + 1;
+        }
+      other = g_list_model_get_item (actors, index % g_list_model_get_n_items (actors));
+      operation = dl_operation_new_set_event_actors (event, 1, &other, NULL);
+      for (guint j = 0; j < dl_event_get_n_places (event); j++)
+        g_ptr_array_add (places, dl_event_get_place (event, j, NULL));
+      g_ptr_array_add (edited, event);
+
+      cpu = cpu_ms ();
+      dl_operation_apply (operation);
+      dl_map_view_update_places (map, places, edited);
+      add (edit_cpu, cpu_ms () - cpu);
+      gtk_test_widget_wait_for_draw (window);
+      measure_one (window, state, bare, &search, search_cpu, search_ms);
+      measure_one (window, state, bare, &cleared, clear_cpu, clear_ms);
+    }
+  g_print ("%-28s map CPU %6.2f ms\n", "an event given another actor",
+           dl_test_median (edit_cpu));
+  g_print ("%-28s map CPU %6.2f ms; next frame painted %6.2f ms\n", "  …then a search",
+           dl_test_median (search_cpu), dl_test_median (search_ms));
+  g_print ("%-28s map CPU %6.2f ms; next frame painted %6.2f ms (medians of %u runs)\n",
+           "  …and cleared", dl_test_median (clear_cpu), dl_test_median (clear_ms), runs);
 }
 
 /* Shows the map of @path, applies @steps in turn @runs times, prints the medians. */
@@ -226,6 +313,8 @@ measure (const char *path,
       g_array_unref (figures[i].map_ms);
       g_array_unref (figures[i].map_cpu);
     }
+  if (!plain)
+    measure_edits (window, map, state, bare, runs);
   gtk_window_destroy (GTK_WINDOW (window));
 }
 

@@ -354,7 +354,8 @@ dl_place_tally_update (DlPlaceTally *self,
       unused_changed |= self->is_unused[slot] != (dl_place_get_n_events (places->pdata[i]) == 0);
     }
 
-  /* the touched events found in one pass over all, by their pointers */
+  /* the touched events found in one pass over all, by their pointers: compared with each
+   * when they are few (an edit of one event), looked up when many */
   touched = g_hash_table_new (NULL, NULL);
   for (guint i = 0; i < events->len; i++)
     g_hash_table_add (touched, events->pdata[i]);
@@ -363,8 +364,14 @@ dl_place_tally_update (DlPlaceTally *self,
     {
       DlEvent *event = self->events->pdata[i];
       guint room = self->first[i + 1] - self->first[i];
+      gboolean is_touched = FALSE;
 
-      if (!g_hash_table_contains (touched, event))
+      if (events->len <= 8)
+        for (guint k = 0; k < events->len && !is_touched; k++)
+          is_touched = events->pdata[k] == (gpointer) event;
+      else
+        is_touched = g_hash_table_contains (touched, event);
+      if (!is_touched)
         continue;
       found++;
       g_array_set_size (slots, 0);
