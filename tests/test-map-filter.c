@@ -4,7 +4,7 @@
  * again: after each step it shows what a new window shows on the story with that filter
  * set once. Compared: each dot's colour (every place alone, at the closest zoom) and the
  * clusters at a far zoom, or each marker's place, position, count and colour; the legend
- * and the areas drawn. With marker widgets and with the dot layer: a filter narrowed,
+ * and the areas drawn; the dots' pixels when every event is shown again. With marker widgets and with the dot layer: a filter narrowed,
  * widened, moved sideways and cleared; a search cleared giving back the first view; an
  * edit while filtered (an event given another actor, a place moved), then the filter
  * cleared; an edit with no filter, then a filter set and cleared; a plain map, which
@@ -249,6 +249,25 @@ assert_like_fresh (DlWindow           *window,
   dl_test_close_window (fresh);
 }
 
+/* The dots as drawn, framed as they are at first: the pixels of the dot layer alone. */
+static GBytes *
+dot_pixels (DlWindow *window)
+{
+  DlMapView *map_view = dl_window_get_map_view (window);
+  GtkWidget *layer = GTK_WIDGET (dl_map_view_get_point_layer (map_view));
+  g_autoptr(GdkTexture) texture = NULL;
+  gsize stride;
+  guchar *data;
+
+  dl_map_view_fit_shown (map_view, FALSE);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  texture = dl_test_render_widget (layer);
+  stride = (gsize) gdk_texture_get_width (texture) * 4;
+  data = g_malloc (stride * gdk_texture_get_height (texture));
+  gdk_texture_download (texture, data, stride);
+  return g_bytes_new_take (data, stride * gdk_texture_get_height (texture));
+}
+
 static DlWindow *
 window_new (DlStory *story)
 {
@@ -295,6 +314,7 @@ run_steps (guint    n_places,
   DlMapView *map_view = dl_window_get_map_view (window);
   g_autofree char *first = describe_map (window);
   g_autofree char *last = g_strdup (first);
+  g_autoptr(GBytes) first_pixels = expect_dots ? dot_pixels (window) : NULL;
 
   g_assert_cmpint (gtk_widget_get_visible (GTK_WIDGET (dl_map_view_get_point_layer (
                      map_view))), ==, expect_dots);
@@ -309,7 +329,32 @@ run_steps (guint    n_places,
       assert_like_fresh (window, steps[i].actors, steps[i].text, what);
       seen = describe_map (window);
       if (steps[i].actors == NULL && steps[i].text == NULL)
-        assert_same_text (seen, first, what);
+        {
+          assert_same_text (seen, first, what);
+          /* the dots are drawn again as they were, each in its colour */
+          if (expect_dots)
+            {
+              g_autoptr(GBytes) pixels = dot_pixels (window);
+
+              g_assert_true (g_bytes_equal (pixels, first_pixels));
+            }
+        }
+      else if (expect_dots && steps[i].actors == red_blue)
+        {
+          g_autoptr(DlStory) again = story_from_json (json);
+          DlWindow *fresh = window_new (again);
+          g_autoptr(GBytes) pixels = NULL;
+          g_autoptr(GBytes) fresh_pixels = NULL;
+
+          /* drawn as a new window draws them, not with the dots kept from before */
+          set_filter (fresh, steps[i].actors, steps[i].text);
+          pixels = dot_pixels (window);
+          fresh_pixels = dot_pixels (fresh);
+          g_assert_cmpstr (seen, !=, last);
+          g_assert_false (g_bytes_equal (pixels, first_pixels));
+          g_assert_true (g_bytes_equal (pixels, fresh_pixels));
+          dl_test_close_window (fresh);
+        }
       else
         /* the step changed what the map shows */
         g_assert_cmpstr (seen, !=, last);
