@@ -4,11 +4,11 @@
  * again: after each step it shows what a new window shows on the story with that filter
  * set once. Compared: each dot's colour (every place alone, at the closest zoom) and the
  * clusters at a far zoom, or each marker's place, position, count and colour; the legend
- * and the areas drawn; the dots' pixels when every event is shown again. With marker widgets and with the dot layer: a filter narrowed,
- * widened, moved sideways and cleared; a search cleared giving back the first view; an
- * edit while filtered (an event given another actor, a place moved), then the filter
- * cleared; an edit with no filter, then a filter set and cleared; a plain map, which
- * every filter shows whole, and framed again after a place moved. */
+ * and the areas drawn; the dots' pixels. With marker widgets and with the dot layer: a
+ * filter narrowed, widened, moved sideways and cleared; a search cleared giving back the
+ * first view; an edit while filtered (an event given another actor, a place moved), then
+ * the filter cleared; an edit with no filter, then a filter set and cleared; a plain map,
+ * which every filter shows whole, and framed again after a place moved. */
 #undef G_DISABLE_ASSERT
 #define G_LOG_DOMAIN "test-map-filter"
 
@@ -469,8 +469,9 @@ run_edit_while_filtered (guint n_places)
   after_green = color_of (window, place);
   g_assert_cmpstr (after_green, ==, "hidden");
   assert_like_fresh (window, red_blue, NULL, "the event given to green");
-  dl_document_push (document, dl_operation_new_move_place (place,
-                                                           (DlLonLat) { .lon = 12.5, .lat = 41.9 }));
+  dl_document_push (document,
+                    dl_operation_new_move_place (place, (DlLonLat) { .lon = 12.5,
+                                                                     .lat = 41.9 }));
   assert_like_fresh (window, red_blue, NULL, "the place moved");
 
   set_filter (window, NULL, NULL);
