@@ -151,6 +151,88 @@ test_area_contains (void)
   g_assert_false (dl_place_area_contains (damascus, anchor.lon, anchor.lat));
 }
 
+/* The step buttons' event, found as a user reads the list: the first shown event after
+ * (or before) the selection in time order, with nothing selected the first (or last). */
+static DlEvent *
+naive_step (DlViewState *state,
+            int          direction)
+{
+  GListModel *events = dl_story_get_events (dl_view_state_get_story (state));
+  GPtrArray *selected = dl_view_state_get_selected_events (state);
+  guint n = g_list_model_get_n_items (events);
+  DlEvent *current = NULL;
+  gboolean past;
+
+  if (selected->len > 0)
+    current = direction > 0 ? selected->pdata[selected->len - 1] : selected->pdata[0];
+  past = current == NULL;
+  for (guint k = 0; k < n; k++)
+    {
+      g_autoptr(DlEvent) event = g_list_model_get_item (events, direction > 0 ? k : n - 1 - k);
+
+      if (past && dl_view_state_is_shown (state, event))
+        return event;
+      if (event == current)
+        past = TRUE;
+    }
+  return NULL;
+}
+
+/* From every selection (one event, a place's events, none), with and without a filter,
+ * each way: the step is what a reading of the list finds. */
+static void
+test_step_events (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DlStory) story = dl_bundled_story_load (&error);
+  g_autoptr(DlViewState) state = dl_view_state_new ();
+  GListModel *events;
+  static const char * const russia[] = { "russia", NULL };
+  guint n_checked = 0, n_ends = 0;
+
+  g_assert_no_error (error);
+  dl_view_state_set_story (state, story);
+  events = dl_story_get_events (story);
+  for (guint round = 0; round < 2; round++)
+    {
+      GListModel *places = dl_story_get_places (story);
+
+      dl_filter_set_actors (dl_view_state_get_filter (state), round == 0 ? NULL : russia);
+      for (guint i = 0; i <= g_list_model_get_n_items (events); i++)
+        {
+          g_autoptr(DlEvent) event = i < g_list_model_get_n_items (events)
+                                     ? g_list_model_get_item (events, i) : NULL;
+
+          if (event != NULL)
+            dl_view_state_select_event (state, event);
+          else
+            dl_view_state_clear_selection (state);
+          for (int direction = -1; direction <= 1; direction += 2)
+            {
+              DlEvent *expected = naive_step (state, direction);
+
+              g_assert_true (dl_step_event (state, direction) == expected);
+              n_ends += expected == NULL;
+              n_checked++;
+            }
+        }
+      for (guint i = 0; i < g_list_model_get_n_items (places); i++)
+        {
+          g_autoptr(DlPlace) place = g_list_model_get_item (places, i);
+
+          dl_view_state_select_place (state, place);
+          for (int direction = -1; direction <= 1; direction += 2)
+            {
+              g_assert_true (dl_step_event (state, direction) == naive_step (state, direction));
+              n_checked++;
+            }
+        }
+    }
+  g_assert_cmpuint (n_checked, >, 100);
+  /* the first and the last event, shown or hidden by the filter, have no step beyond */
+  g_assert_cmpuint (n_ends, >=, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -162,6 +244,7 @@ main (int   argc,
   g_test_add_func ("/focus/edges", test_edges);
   g_test_add_func ("/focus/distance", test_distance);
   g_test_add_func ("/focus/bundled-story", test_bundled_bounds);
+  g_test_add_func ("/focus/step-events", test_step_events);
   g_test_add_func ("/hit/area-contains", test_area_contains);
 
   return g_test_run ();

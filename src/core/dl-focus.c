@@ -211,56 +211,43 @@ DlEvent *
 dl_step_event (DlViewState *state,
                int          direction)
 {
-  DlStory *story;
-  GListModel *events;
-  GPtrArray *selected;
-  DlEvent *current = NULL, *found = NULL;
-  guint n;
-  gboolean past = FALSE;
+  GPtrArray *list, *selected;
+  DlEvent *current = NULL;
+  gboolean check;
+  gint64 k, n;
 
   g_return_val_if_fail (DL_IS_VIEW_STATE (state), NULL);
   g_return_val_if_fail (direction == 1 || direction == -1, NULL);
 
-  story = dl_view_state_get_story (state);
-  if (story == NULL)
+  if (dl_view_state_get_story (state) == NULL)
     return NULL;
-  events = dl_story_get_events (story);
-  n = g_list_model_get_n_items (events);
   selected = dl_view_state_get_selected_events (state);
   if (selected->len > 0)
     current = direction > 0 ? selected->pdata[selected->len - 1] : selected->pdata[0];
 
-  /* while the filter changes, its shown events are at hand: no pass over the hidden ones
-   * (a search matching nothing among 100,000 events) */
-  if (dl_view_state_peek_shown (state) != NULL)
+  /* While the filter changes, its shown events are at hand: no pass over the hidden ones
+   * (a search matching nothing among 100,000 events). Otherwise the story's events as a
+   * plain array: the selection is found by its pointer, with no reference taken and
+   * dropped on each event before it (the buttons ask at each change of the selection). */
+  list = dl_view_state_peek_shown (state);
+  check = list == NULL;
+  if (list == NULL)
+    list = dl_view_state_peek_events (state);
+  n = list->len;
+  k = direction > 0 ? 0 : n - 1;
+  if (current != NULL)
     {
-      GPtrArray *shown = dl_view_state_peek_shown (state);
-
-      for (guint k = 0; k < shown->len && found == NULL; k++)
-        {
-          DlEvent *event = shown->pdata[direction > 0 ? k : shown->len - 1 - k];
-
-          if (current == NULL || past)
-            found = event;
-          else if (event == current)
-            past = TRUE;
-        }
-      return found;
+      for (; k >= 0 && k < n && list->pdata[k] != current; k += direction)
+        ;
+      /* one the list does not hold has no next */
+      if (k < 0 || k >= n)
+        return NULL;
+      k += direction;
     }
-
-  for (guint k = 0; k < n && found == NULL; k++)
-    {
-      g_autoptr(DlEvent) event = g_list_model_get_item (events, direction > 0 ? k : n - 1 - k);
-
-      if (current == NULL || past)
-        {
-          if (dl_view_state_is_shown (state, event))
-            found = event;
-        }
-      else if (event == current)
-        past = TRUE;
-    }
-  return found;
+  for (; k >= 0 && k < n; k += direction)
+    if (!check || dl_view_state_is_shown (state, list->pdata[k]))
+      return list->pdata[k];
+  return NULL;
 }
 
 /**

@@ -21,6 +21,7 @@
 #include "dl-place-details.h"
 #include "dl-place-properties.h"
 #include "dl-place-search.h"
+#include "dl-place-tally.h"
 #include "dl-point-layer.h"
 #include "dl-review-buttons.h"
 #include "dl-shape-layer.h"
@@ -75,6 +76,23 @@ struct _DlMapView
   GHashTable         *shown_actor;
   GHashTable         *actor_uses;   /* DlActor → how many shown places wear its colour */
   DlPlaceIndex       *place_index;  /* made at the first edit, dropped with a new story */
+  /* the story's events as the map counts them, made again after an edit; what
+   * visible_places() gives with every event shown, kept until then, and with the filter
+   * of now, kept until it changes */
+  DlPlaceTally       *tally;
+  GArray             *all_visible;
+  GArray             *filtered_visible;
+  /* the story's events and places, whose changes drop the tally */
+  GListModel         *watched_events;
+  gulong              events_changed_id;
+  GListModel         *watched_places;
+  gulong              places_changed_id;
+  gboolean            showing_all;  /* update_markers_for() showed all_visible last */
+  /* a plain map's box (a fifth of a second at a million places), kept until an edit */
+  gboolean            plain_bounds_known;
+  gboolean            plain_has_bounds;
+  DlLonLat            plain_sw;
+  DlLonLat            plain_ne;
 
   DlViewState        *state;
   GtkPopover         *popover;
@@ -118,7 +136,119 @@ story_has_events (DlStory *story)
   return g_list_model_get_n_items (dl_story_get_events (story)) > 0;
 }
 
-/* The places to show: those with shown events, or every place of a plain map. */
+/* What was counted of the story's events is counted again when next asked for. */
+static void
+forget_visible (DlMapView *self)
+{
+  g_clear_pointer (&self->all_visible, g_array_unref);
+  g_clear_pointer (&self->filtered_visible, g_array_unref);
+  self->showing_all = FALSE;
+  self->plain_bounds_known = FALSE;
+}
+
+/* The tally of the story's events too is made again at the next change of the filter. */
+static void
+forget_counts (DlMapView *self)
+{
+  g_clear_pointer (&self->tally, dl_place_tally_free);
+  forget_visible (self);
+}
+
+/* Events or places added, removed or moved in time: the tally is made anew. */
+static void
+story_items_changed_cb (GListModel *model,
+                        guint       position,
+                        guint       removed,
+                        guint       added,
+                        DlMapView  *self)
+{
+  forget_counts (self);
+}
+
+static void
+watch_model (DlMapView   *self,
+             GListModel  *model,
+             GListModel **watched,
+             gulong      *handler)
+{
+  if (*watched != NULL)
+    g_clear_signal_handler (handler, *watched);
+  g_clear_object (watched);
+  if (model == NULL)
+    return;
+  *watched = g_object_ref (model);
+  *handler = g_signal_connect_object (model, "items-changed",
+                                      G_CALLBACK (story_items_changed_cb), self, 0);
+}
+
+static void
+watch_story (DlMapView *self,
+             DlStory   *story)
+{
+  watch_model (self, story != NULL ? dl_story_get_events (story) : NULL,
+               &self->watched_events, &self->events_changed_id);
+  watch_model (self, story != NULL ? dl_story_get_places (story) : NULL,
+               &self->watched_places, &self->places_changed_id);
+}
+
+/* The places of the shown events, and the places no event uses yet: a place just added
+ * must show to be worked on. */
+static GArray *
+visible_places_of_events (DlMapView *self,
+                          DlStory   *story)
+{
+  GPtrArray *events = dl_view_state_peek_events (self->state);
+  GPtrArray *peeked = dl_view_state_peek_shown (self->state);
+  g_autoptr(GPtrArray) shown = peeked != NULL ? g_ptr_array_ref (peeked)
+                                              : dl_view_state_dup_shown (self->state);
+  gboolean all = shown->len == events->len;
+  g_autoptr(GArray) counted = NULL;
+  GPtrArray *unused;
+  GArray *visible;
+
+  if (self->tally != NULL && dl_place_tally_is_for (self->tally, events))
+    {
+      if (all && self->all_visible != NULL)
+        return g_array_ref (self->all_visible);
+      if (!all && self->filtered_visible != NULL)
+        return g_array_ref (self->filtered_visible);
+    }
+  if (self->tally == NULL || !dl_place_tally_is_for (self->tally, events))
+    {
+      forget_counts (self);
+      self->tally = dl_place_tally_new (story, events);
+    }
+  counted = dl_place_tally_count (self->tally, shown);
+  /* never with the view state's own arrays; should it change, a pass over the events */
+  if (counted == NULL)
+    {
+      all = FALSE;
+      counted = dl_visible_places_of (story, shown);
+    }
+  unused = dl_place_tally_peek_unused (self->tally);
+  if (unused->len == 0)
+    visible = g_steal_pointer (&counted);
+  else
+    {
+      visible = g_array_sized_new (FALSE, TRUE, sizeof (DlPlaceSummary),
+                                   counted->len + unused->len);
+      g_array_append_vals (visible, counted->data, counted->len);
+      for (guint i = 0; i < unused->len; i++)
+        {
+          DlPlaceSummary summary = { unused->pdata[i], 0, NULL };
+
+          g_array_append_val (visible, summary);
+        }
+    }
+  if (all)
+    self->all_visible = g_array_ref (visible);
+  else
+    self->filtered_visible = g_array_ref (visible);
+  return visible;
+}
+
+/* The places to show: those with shown events, or every place of a plain map. Not to be
+ * changed: the same array may be given again. */
 static GArray *
 visible_places (DlMapView *self)
 {
@@ -126,28 +256,11 @@ visible_places (DlMapView *self)
   GArray *visible;
   GListModel *places;
 
-  /* a change of the filter asks several times: one pass over the events serves them all */
+  /* a change of the filter asks several times: one count serves them all */
   if (self->visible_now != NULL)
     return g_array_ref (self->visible_now);
   if (story_has_events (story))
-    {
-      GPtrArray *shown = dl_view_state_peek_shown (self->state);
-
-      /* and the places no event uses yet: a place just added must show to be worked on */
-      visible = shown != NULL ? dl_visible_places_of (story, shown)
-                : dl_visible_places (story, dl_view_state_get_filter (self->state));
-      places = dl_story_get_places (story);
-      for (guint i = 0; i < g_list_model_get_n_items (places); i++)
-        {
-          DlPlace *place = g_list_model_get_item (places, i);
-          DlPlaceSummary summary = { place, 0, NULL };
-
-          if (dl_place_get_n_events (place) == 0)
-            g_array_append_val (visible, summary);
-          g_object_unref (place);
-        }
-      return visible;
-    }
+    return visible_places_of_events (self, story);
 
   places = dl_story_get_places (story);
   visible = g_array_sized_new (FALSE, TRUE, sizeof (DlPlaceSummary),
@@ -196,6 +309,21 @@ get_visible_bounds (DlMapView *self,
   return dl_places_get_bounds (places, sw, ne);
 }
 
+/* The view is at @lat, @lon, @zoom now (as dl_map_view_is_moving() tells). */
+static gboolean
+is_at (DlMapView *self,
+       double     lat,
+       double     lon,
+       double     zoom)
+{
+  lat = CLAMP (lat, SHUMATE_MIN_LATITUDE, SHUMATE_MAX_LATITUDE);
+  lon = CLAMP (lon, SHUMATE_MIN_LONGITUDE, SHUMATE_MAX_LONGITUDE);
+  return fabs (shumate_location_get_latitude (SHUMATE_LOCATION (self->viewport)) - lat) < 1e-6
+         && fabs (shumate_location_get_longitude (SHUMATE_LOCATION (self->viewport)) - lon)
+            < 1e-6
+         && fabs (shumate_viewport_get_zoom_level (self->viewport) - zoom) < 1e-3;
+}
+
 /* An animated move, remembered until the view gets there (dl_map_view_is_moving()). */
 static void
 go_to (DlMapView *self,
@@ -205,6 +333,10 @@ go_to (DlMapView *self,
 {
   zoom = CLAMP (zoom, shumate_viewport_get_min_zoom_level (self->viewport),
                 shumate_viewport_get_max_zoom_level (self->viewport));
+  /* Already there: a flight to where the map is would redraw every layer at each step
+   * for nothing (a filter changed and changed back frames the same). */
+  if (!dl_map_view_is_moving (self) && is_at (self, lat, lon, zoom))
+    return;
   self->goal[0] = CLAMP (lat, SHUMATE_MIN_LATITUDE, SHUMATE_MAX_LATITUDE);
   self->goal[1] = CLAMP (lon, SHUMATE_MIN_LONGITUDE, SHUMATE_MAX_LONGITUDE);
   self->goal[2] = zoom;
@@ -534,6 +666,10 @@ update_markers_for (DlMapView *self,
   g_autoptr(GArray) radii = NULL;
   g_autoptr(GArray) dots = NULL;
 
+  /* every event shown again, as they were last: nothing to redo */
+  if (visible == self->all_visible && self->showing_all)
+    return;
+  self->showing_all = visible == self->all_visible;
   g_hash_table_remove_all (self->shown_actor);
   g_hash_table_remove_all (self->actor_uses);
   /* Shapes are few (areas and routes): re-adding them is cheaper than finding the hidden
@@ -810,6 +946,8 @@ story_changed_cb (DlViewState *state,
   g_hash_table_remove_all (self->shown_actor);
   g_hash_table_remove_all (self->actor_uses);
   g_clear_pointer (&self->place_index, dl_place_index_free);
+  forget_counts (self);
+  watch_story (self, story);
   dl_shape_layer_clear (self->shape_layer);
   {
     g_autoptr(GArray) none = g_array_new (FALSE, TRUE, sizeof (DlPlaceSummary));
@@ -906,10 +1044,16 @@ static void
 filter_changed_cb (DlViewState *state,
                    DlMapView   *self)
 {
+  DlStory *story = dl_view_state_get_story (state);
+
   update_step_actions (self);
-  if (dl_view_state_get_story (state) != NULL)
-    self->visible_now = visible_places (self);
-  update_markers (self);
+  g_clear_pointer (&self->filtered_visible, g_array_unref);
+  /* A plain map shows every place whatever the filter: its dots stay as they are. */
+  if (story != NULL && story_has_events (story))
+    {
+      self->visible_now = visible_places (self);
+      update_markers (self);
+    }
   update_selection (self);
   if (self->popover_place != NULL && !place_is_shown (self, self->popover_place))
     gtk_popover_popdown (self->popover);
@@ -1647,6 +1791,8 @@ dl_map_view_dispose (GObject *object)
   g_clear_pointer (&self->shown_actor, g_hash_table_unref);
   g_clear_pointer (&self->actor_uses, g_hash_table_unref);
   g_clear_pointer (&self->place_index, dl_place_index_free);
+  forget_counts (self);
+  watch_story (self, NULL);
   g_clear_pointer (&self->marker_order, g_ptr_array_unref);
   g_clear_object (&self->offline_source);
   g_clear_object (&self->osm_source);
@@ -1893,6 +2039,7 @@ dl_map_view_sync_places (DlMapView *self)
     return;
   /* made again at the next edit that needs it */
   g_clear_pointer (&self->place_index, dl_place_index_free);
+  forget_counts (self);
 
   if (!self->use_points)
     {
@@ -1974,6 +2121,13 @@ dl_map_view_update_places (DlMapView *self,
 
   if (self->state == NULL || (story = dl_view_state_get_story (self->state)) == NULL)
     return;
+  /* the tally takes in an edit that left the events and places where they were */
+  if (self->tally != NULL
+      && dl_place_tally_is_for (self->tally, dl_view_state_peek_events (self->state))
+      && dl_place_tally_update (self->tally, events, places))
+    forget_visible (self);
+  else
+    forget_counts (self);
   /* a place with a location and no marker yet: the markers are remade */
   for (guint i = 0; !self->use_points && i < places->len; i++)
     if (dl_place_has_location (places->pdata[i])
@@ -2074,14 +2228,27 @@ void
 dl_map_view_fit_shown (DlMapView *self,
                        gboolean   animate)
 {
+  DlStory *story;
   DlLonLat sw, ne;
 
   g_return_if_fail (DL_IS_MAP_VIEW (self));
 
-  if (self->state == NULL || dl_view_state_get_story (self->state) == NULL)
+  if (self->state == NULL || (story = dl_view_state_get_story (self->state)) == NULL)
     return;
-  if (get_visible_bounds (self, NULL, &sw, &ne))
-    move_to_bounds (self, &sw, &ne, FIT_MAX_ZOOM, animate);
+  if (story_has_events (story))
+    {
+      if (get_visible_bounds (self, NULL, &sw, &ne))
+        move_to_bounds (self, &sw, &ne, FIT_MAX_ZOOM, animate);
+      return;
+    }
+  if (!self->plain_bounds_known)
+    {
+      self->plain_has_bounds = get_visible_bounds (self, NULL, &self->plain_sw,
+                                                   &self->plain_ne);
+      self->plain_bounds_known = TRUE;
+    }
+  if (self->plain_has_bounds)
+    move_to_bounds (self, &self->plain_sw, &self->plain_ne, FIT_MAX_ZOOM, animate);
 }
 
 /**

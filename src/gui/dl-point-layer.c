@@ -941,8 +941,12 @@ dl_point_layer_set_places (DlPointLayer *self,
   g_return_if_fail (summaries != NULL);
 
   clear_places (self);
-  g_hash_table_remove_all (self->textures);
   n = summaries->len;
+  /* The textures are named by what they show (colour, count, size, symbol): a filter that
+   * shows other places keeps them, and the next frame draws them again without making
+   * them. A story closed lets them go. */
+  if (n == 0)
+    g_hash_table_remove_all (self->textures);
 
   items = g_new (KeyIndex, MAX (n, 1));
   /* each place's position is read once: a million anchors are a tenth of a second */
