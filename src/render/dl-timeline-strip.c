@@ -23,6 +23,8 @@ struct _DlTimelineStrip
   GArray          *marks;     /* of DlStripMark, time order */
   DlTimelineItems *items;     /* what the marks were laid out from */
   guint           *item_of;   /* per mark, its item */
+  GArray          *uncovered; /* the marks not covered (guint), the few a dense strip draws */
+  GArray          *spanned;   /* the marks with a span */
   double           width;
   double           height;
   double           unit;
@@ -317,7 +319,7 @@ dl_timeline_strip_new_for_items (DlTimelineItems *items,
   strip->axis = dl_time_axis_new (spans, n, MAX (strip->width - 2 * strip->margin, 1),
                                   BREAK_WIDTH * strip->unit);
 
-  strip->marks = g_array_sized_new (FALSE, TRUE, sizeof (DlStripMark), n);
+  strip->marks = g_array_sized_new (FALSE, FALSE, sizeof (DlStripMark), n);
   g_array_set_size (strip->marks, n);
   marks = (DlStripMark *) (void *) strip->marks->data;
   for (guint i = 0, group = 0, group_end = 0; i < n; i++)
@@ -344,6 +346,17 @@ dl_timeline_strip_new_for_items (DlTimelineItems *items,
   rows = g_new (guint, MAX (n, 1));
   stack_marks (strip, rows, &n_rows);
   find_covered (strip, rows, n_rows);
+
+  /* a frame goes over these rather than over thousands of hidden marks */
+  strip->uncovered = g_array_new (FALSE, FALSE, sizeof (guint));
+  strip->spanned = g_array_new (FALSE, FALSE, sizeof (guint));
+  for (guint i = 0; i < n; i++)
+    {
+      if (!marks[i].covered)
+        g_array_append_val (strip->uncovered, i);
+      if (marks[i].end_x != marks[i].x)
+        g_array_append_val (strip->spanned, i);
+    }
   return strip;
 }
 
@@ -380,6 +393,8 @@ dl_timeline_strip_free (DlTimelineStrip *strip)
   dl_time_axis_free (strip->axis);
   g_array_unref (strip->marks);
   g_free (strip->item_of);
+  g_array_unref (strip->uncovered);
+  g_array_unref (strip->spanned);
   dl_timeline_items_unref (strip->items);
   g_free (strip);
 }
@@ -427,23 +442,36 @@ lower_bound (DlTimelineStrip  *strip,
   return lo;
 }
 
+/* The mark of @event among those of its time, or -1. */
+static int
+find_in_time (DlTimelineStrip *strip,
+              DlEvent         *event)
+{
+  DlTimeSpan span;
+
+  if (!dl_event_get_start_span (event, &span))
+    return -1;
+  for (guint i = lower_bound (strip, &span);
+       i < strip->marks->len && same_span (&strip->items->spans[strip->item_of[i]], &span);
+       i++)
+    if (g_array_index (strip->marks, DlStripMark, i).event == event)
+      return (int) i;
+  return -1;
+}
+
 int
 dl_timeline_strip_find (DlTimelineStrip *strip,
                         DlEvent         *event)
 {
-  DlTimeSpan span;
+  int found;
 
   g_return_val_if_fail (strip != NULL, -1);
   g_return_val_if_fail (DL_IS_EVENT (event), -1);
 
-  /* among the marks of its time: its own time has not changed since the layout */
-  if (dl_event_get_start_span (event, &span))
-    for (guint i = lower_bound (strip, &span);
-         i < strip->marks->len && same_span (&strip->items->spans[strip->item_of[i]], &span);
-         i++)
-      if (g_array_index (strip->marks, DlStripMark, i).event == event)
-        return (int) i;
-
+  /* its own time has not changed since the layout */
+  found = find_in_time (strip, event);
+  if (found >= 0)
+    return found;
   /* or it has, and the strip is about to be laid out again */
   for (guint i = 0; i < strip->marks->len; i++)
     if (g_array_index (strip->marks, DlStripMark, i).event == event)
@@ -607,15 +635,15 @@ draw_dense_marks (DlTimelineStrip *strip,
                   cairo_t         *cr)
 {
   g_autoptr(GArray) colours = g_array_new (FALSE, FALSE, sizeof (guint));
+  const guint *uncovered = (const guint *) (void *) strip->uncovered->data;
+  guint n = strip->uncovered->len;
   double r = strip->radius * 0.9;
 
-  for (guint i = 0; i < strip->marks->len; i++)
+  for (guint i = 0; i < n; i++)
     {
-      const DlStripMark *first = &g_array_index (strip->marks, DlStripMark, i);
+      const DlStripMark *first = &g_array_index (strip->marks, DlStripMark, uncovered[i]);
       gboolean seen = FALSE;
 
-      if (first->covered)
-        continue;
       for (guint k = 0; k < colours->len && !seen; k++)
         {
           const DlStripMark *other = &g_array_index (strip->marks, DlStripMark,
@@ -626,13 +654,13 @@ draw_dense_marks (DlTimelineStrip *strip,
         }
       if (seen)
         continue;
-      g_array_append_val (colours, i);
+      g_array_append_val (colours, uncovered[i]);
 
-      for (guint j = i; j < strip->marks->len; j++)
+      for (guint j = i; j < n; j++)
         {
-          const DlStripMark *mark = &g_array_index (strip->marks, DlStripMark, j);
+          const DlStripMark *mark = &g_array_index (strip->marks, DlStripMark, uncovered[j]);
 
-          if (mark->covered || mark->red != first->red || mark->green != first->green
+          if (mark->red != first->red || mark->green != first->green
               || mark->blue != first->blue)
             continue;
           cairo_rectangle (cr, round (mark->x - r), round (mark->y - r), round (2 * r),
@@ -641,6 +669,59 @@ draw_dense_marks (DlTimelineStrip *strip,
       cairo_set_source_rgb (cr, first->red, first->green, first->blue);
       cairo_fill (cr);
     }
+}
+
+static int
+compare_guints (gconstpointer a,
+                gconstpointer b)
+{
+  guint x = *(const guint *) a, y = *(const guint *) b;
+
+  return (x > y) - (x < y);
+}
+
+/* The marks to ring, in their order: those of @selected and @focus. A few selected events
+ * are each looked up by their time; many, by a pass over the marks. */
+static GArray *
+ringed_marks (DlTimelineStrip *strip,
+              GHashTable      *selected,
+              int              focus)
+{
+  GArray *ringed = g_array_new (FALSE, FALSE, sizeof (guint));
+  guint n_selected = selected != NULL ? g_hash_table_size (selected) : 0;
+
+  if (n_selected > strip->marks->len / 16)
+    {
+      for (guint i = 0; i < strip->marks->len; i++)
+        if ((int) i == focus
+            || g_hash_table_contains (selected,
+                                      g_array_index (strip->marks, DlStripMark, i).event))
+          g_array_append_val (ringed, i);
+      return ringed;
+    }
+
+  if (n_selected > 0)
+    {
+      GHashTableIter iter;
+      gpointer event;
+
+      g_hash_table_iter_init (&iter, selected);
+      while (g_hash_table_iter_next (&iter, &event, NULL))
+        {
+          int index = DL_IS_EVENT (event) ? find_in_time (strip, event) : -1;
+
+          if (index >= 0)
+            g_array_append_val (ringed, index);
+        }
+    }
+  if (focus >= 0 && (guint) focus < strip->marks->len)
+    g_array_append_val (ringed, focus);
+  g_array_sort (ringed, compare_guints);
+  /* the focused mark may be selected too */
+  for (guint i = 1; i < ringed->len; i++)
+    if (g_array_index (ringed, guint, i) == g_array_index (ringed, guint, i - 1))
+      g_array_remove_index (ringed, i--);
+  return ringed;
 }
 
 void
@@ -655,6 +736,7 @@ dl_timeline_strip_draw (DlTimelineStrip    *strip,
 {
   guint n = dl_time_axis_get_n_segments (strip->axis);
   double u = strip->unit;
+  g_autoptr(GArray) ringed = NULL;
 
   g_return_if_fail (strip != NULL);
   g_return_if_fail (cr != NULL);
@@ -703,12 +785,11 @@ dl_timeline_strip_draw (DlTimelineStrip    *strip,
 
   /* spans first, under every mark */
   cairo_set_line_width (cr, 2 * u);
-  for (guint i = 0; i < strip->marks->len; i++)
+  for (guint k = 0; k < strip->spanned->len; k++)
     {
-      const DlStripMark *mark = &g_array_index (strip->marks, DlStripMark, i);
+      const DlStripMark *mark = &g_array_index (strip->marks, DlStripMark,
+                                                g_array_index (strip->spanned, guint, k));
 
-      if (mark->end_x == mark->x)
-        continue;
       cairo_set_source_rgba (cr, mark->red, mark->green, mark->blue, 0.35);
       cairo_move_to (cr, mark->x, mark->y);
       cairo_line_to (cr, mark->end_x, mark->y);
@@ -716,12 +797,13 @@ dl_timeline_strip_draw (DlTimelineStrip    *strip,
     }
 
   /* an approximate time fades out around its mark: a soft edge, not a point */
-  for (guint i = 0; i < strip->marks->len; i++)
+  for (guint k = 0; k < strip->uncovered->len; k++)
     {
-      const DlStripMark *mark = &g_array_index (strip->marks, DlStripMark, i);
+      const DlStripMark *mark = &g_array_index (strip->marks, DlStripMark,
+                                                g_array_index (strip->uncovered, guint, k));
       cairo_pattern_t *halo;
 
-      if (!mark->approximate || mark->covered)
+      if (!mark->approximate)
         continue;
       halo = cairo_pattern_create_radial (mark->x, mark->y, strip->radius,
                                           mark->x, mark->y, 2.8 * strip->radius);
@@ -750,13 +832,12 @@ dl_timeline_strip_draw (DlTimelineStrip    *strip,
   /* the selection ringed in the accent colour, the focused mark ringed twice */
   cairo_set_source_rgb (cr, style->accent[0], style->accent[1], style->accent[2]);
   cairo_set_line_width (cr, 2 * u);
-  for (guint i = 0; i < strip->marks->len; i++)
+  ringed = ringed_marks (strip, selected, focus);
+  for (guint k = 0; k < ringed->len; k++)
     {
+      guint i = g_array_index (ringed, guint, k);
       const DlStripMark *mark = &g_array_index (strip->marks, DlStripMark, i);
-      gboolean is_selected = selected != NULL && g_hash_table_contains (selected, mark->event);
 
-      if (!is_selected && (int) i != focus)
-        continue;
       cairo_new_sub_path (cr);
       cairo_arc (cr, mark->x, mark->y, strip->radius + 2 * u, 0, 2 * G_PI);
       if ((int) i == focus)
