@@ -408,6 +408,58 @@ test_edit_while_filtered (void)
   dl_test_close_window (window);
 }
 
+/* Edits with no filter: a time edited moves its mark in the strip of every event; a new
+ * colour for an actor recolours its marks; a title edited under a search shows or hides
+ * its event's mark; "about" gives a mark its soft edge. */
+static void
+test_edits_unfiltered (void)
+{
+  g_autoptr(DlStory) story = generated_story (1500);
+  DlWindow *window = open_window (story);
+  DlFilter *filter = dl_view_state_get_filter (dl_window_get_view_state (window));
+  DlEvent *event = shown_event_of (window, "red");
+  DlEvent *other = shown_event_of (window, "blue");
+  DlActor *red = dl_story_lookup_actor (story, "red");
+  DlTimelineStrip *strip;
+  DlTime earlier;
+  int index;
+
+  g_assert_true (dl_time_parse ("1931-02-03", &earlier, NULL));
+  push (window, dl_operation_new_set_event_start (event, &earlier));
+  assert_strip_fresh (window, "a time edited");
+  g_assert_cmpint (mark_of (window, event), ==, 0);
+
+  push (window, dl_operation_new_set_event_approximate (event, TRUE));
+  assert_strip_fresh (window, "made approximate");
+  g_assert_true (dl_timeline_strip_get_mark (dl_timeline_view_get_strip (timeline_of (window)),
+                                             0)->approximate);
+
+  push (window, dl_operation_new_set_actor_color (red, "#00ff00"));
+  assert_strip_fresh (window, "an actor's colour");
+  strip = dl_timeline_view_get_strip (timeline_of (window));
+  g_assert_cmpfloat (dl_timeline_strip_get_mark (strip, 0)->red, ==, 0);
+  g_assert_cmpfloat (dl_timeline_strip_get_mark (strip, 0)->green, ==, 1);
+
+  dl_filter_set_text (filter, "Renamed");
+  g_assert_cmpuint (dl_timeline_strip_get_n_marks (
+                      dl_timeline_view_get_strip (timeline_of (window))), ==, 0);
+  push (window, dl_operation_new_set_event_title (other, "Renamed"));
+  assert_strip_fresh (window, "a title found by the search");
+  g_assert_cmpuint (dl_timeline_strip_get_n_marks (
+                      dl_timeline_view_get_strip (timeline_of (window))), ==, 1);
+  dl_filter_reset (filter);
+  index = mark_of (window, other);
+  g_assert_cmpint (index, >=, 0);
+  assert_strip_fresh (window, "the search cleared");
+  {
+    DlWindow *fresh = open_window (story);
+
+    assert_like_window (window, fresh, "after the edits");
+    dl_test_close_window (fresh);
+  }
+  dl_test_close_window (window);
+}
+
 /* The focus follows the selected event through filter changes, as the selection does: its
  * mark is found again in the new strip, ringed, and a filter that hides it ends both. */
 static void
@@ -555,6 +607,7 @@ main (int   argc,
 
   g_test_add_func ("/timeline-updates/filter-steps", test_filter_steps);
   g_test_add_func ("/timeline-updates/edit-while-filtered", test_edit_while_filtered);
+  g_test_add_func ("/timeline-updates/edits-unfiltered", test_edits_unfiltered);
   g_test_add_func ("/timeline-updates/focus-through-filters", test_focus_through_filters);
   g_test_add_func ("/timeline-updates/find-and-rings", test_find_and_rings);
 

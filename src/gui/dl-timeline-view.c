@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "dl-notifier.h"
 #include "dl-time-range.h"
 #include "dl-timeline-view.h"
 
@@ -20,6 +21,7 @@ struct _DlTimelineView
    * tells whether they changed), read and in time order once per story and edit */
   GPtrArray       *events;
   DlTimelineItems *items;
+  gboolean         items_stale;  /* an event's time, "about" or actor changed since */
   /* Which of them the filter shows, one byte per event; NULL when it shows them all */
   guint8          *shown;
   gboolean         shown_known;
@@ -68,6 +70,7 @@ forget_events (DlTimelineView *self)
   forget_layout (self);
   g_clear_pointer (&self->items, dl_timeline_items_unref);
   g_clear_pointer (&self->events, g_ptr_array_unref);
+  self->items_stale = FALSE;
 }
 
 static void
@@ -76,7 +79,7 @@ ensure_items (DlTimelineView *self)
   GPtrArray *events = self->state != NULL ? dl_view_state_peek_events (self->state) : NULL;
 
   /* a new array when events came or went */
-  if (self->items != NULL && events != self->events)
+  if (self->items != NULL && (events != self->events || self->items_stale))
     forget_events (self);
   if (self->items != NULL)
     return;
@@ -206,6 +209,29 @@ story_changed_cb (DlTimelineView *self)
   self->focus = -1;
   forget_events (self);
   sync_selection (self);
+}
+
+/* What a mark shows of its event changed: its time, its "about", its main actor or that
+ * actor's colour. Anything else (a title, a place) leaves the items as they are. */
+static void
+item_notify_cb (DlNotifier     *notifier,
+                GObject        *item,
+                GParamSpec     *pspec,
+                DlTimelineView *self)
+{
+  const char *name = g_param_spec_get_name (pspec);
+  DlStory *story;
+
+  if (self->items == NULL || self->items_stale || self->state == NULL)
+    return;
+  story = dl_view_state_get_story (self->state);
+  if (DL_IS_EVENT (item))
+    self->items_stale = dl_event_get_story (DL_EVENT (item)) == story
+                        && (g_str_equal (name, "start") || g_str_equal (name, "end")
+                            || g_str_equal (name, "approximate")
+                            || g_str_equal (name, "actors"));
+  else if (DL_IS_ACTOR (item))
+    self->items_stale = g_str_equal (name, "color");
 }
 
 static void
@@ -468,6 +494,8 @@ dl_timeline_view_init (DlTimelineView *self)
 
   self->focus = -1;
   self->selected = g_hash_table_new (NULL, NULL);
+  g_signal_connect_object (dl_notifier_get_default (), "item-notify",
+                           G_CALLBACK (item_notify_cb), self, 0);
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
   g_signal_connect (self, "query-tooltip", G_CALLBACK (query_tooltip_cb), self);
@@ -522,8 +550,9 @@ dl_timeline_view_refresh (DlTimelineView *self)
 {
   g_return_if_fail (DL_IS_TIMELINE_VIEW (self));
 
-  /* read again: an edit may have moved events in time or changed what the filter shows */
-  forget_events (self);
+  /* what the filter shows may have changed (a search of a title edited); the events are
+   * read again only when what their marks show changed (ensure_items) */
+  forget_shown (self);
   sync_selection (self);
 }
 
