@@ -59,7 +59,13 @@ build_segments (DlTimeSpan *spans,
 
   if (n_spans == 0)
     return segments;
-  qsort (spans, n_spans, sizeof (DlTimeSpan), compare_spans);
+  /* a timeline gives its spans sorted: checking costs far less than sorting again */
+  for (guint i = 1; i < n_spans; i++)
+    if (compare_spans (&spans[i - 1], &spans[i]) > 0)
+      {
+        qsort (spans, n_spans, sizeof (DlTimeSpan), compare_spans);
+        break;
+      }
 
   /* gaps[i]: the empty time before span i, or -1 when it cannot be a break */
   for (guint i = 0; i < n_spans; i++)

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "dl-notifier.h"
 #include "dl-time-range.h"
 #include "dl-timeline-view.h"
 
@@ -16,9 +17,22 @@ struct _DlTimelineView
   GtkWidget        parent_instance;
 
   DlViewState     *state;
-  DlTimelineStrip *strip;       /* rebuilt lazily for the current size and events */
+  /* The story's events as the state gives them (a reference, so that the array's address
+   * tells whether they changed), read and in time order once per story and edit */
+  GPtrArray       *events;
+  DlTimelineItems *items;
+  gboolean         items_stale;  /* an event's time, "about" or actor changed since */
+  /* Which of them the filter shows, one byte per event; NULL when it shows them all */
+  guint8          *shown;
+  gboolean         shown_known;
+  /* Laid out for the current size: the strip of every event (kept, so that clearing a
+   * filter costs nothing) and that of the filter's events; @strip is the one drawn */
+  DlTimelineStrip *full_strip;
+  DlTimelineStrip *filtered_strip;
+  DlTimelineStrip *strip;
   int              strip_width;
   int              strip_height;
+  gboolean         strip_rtl;
   GHashTable      *selected;    /* set of DlEvent */
   int              focus;
   gboolean         dragging;
@@ -29,37 +43,101 @@ struct _DlTimelineView
 
 G_DEFINE_FINAL_TYPE (DlTimelineView, dl_timeline_view, GTK_TYPE_WIDGET)
 
+/* The shown events changed: the strip of every event stays. */
 static void
-invalidate (DlTimelineView *self)
+forget_shown (DlTimelineView *self)
 {
-  g_clear_pointer (&self->strip, dl_timeline_strip_free);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  g_clear_pointer (&self->shown, g_free);
+  self->shown_known = FALSE;
+  g_clear_pointer (&self->filtered_strip, dl_timeline_strip_free);
+  self->strip = NULL;
 }
 
-static GPtrArray *
-shown_events (DlTimelineView *self)
+/* The size or the direction changed. */
+static void
+forget_layout (DlTimelineView *self)
 {
-  GPtrArray *events;
-  DlStory *story = self->state != NULL ? dl_view_state_get_story (self->state) : NULL;
-  GListModel *model;
+  g_clear_pointer (&self->filtered_strip, dl_timeline_strip_free);
+  g_clear_pointer (&self->full_strip, dl_timeline_strip_free);
+  self->strip = NULL;
+}
+
+/* The story or its events changed. */
+static void
+forget_events (DlTimelineView *self)
+{
+  forget_shown (self);
+  forget_layout (self);
+  g_clear_pointer (&self->items, dl_timeline_items_unref);
+  g_clear_pointer (&self->events, g_ptr_array_unref);
+  self->items_stale = FALSE;
+}
+
+static void
+ensure_items (DlTimelineView *self)
+{
+  GPtrArray *events = self->state != NULL ? dl_view_state_peek_events (self->state) : NULL;
+
+  /* a new array when events came or went */
+  if (self->items != NULL && (events != self->events || self->items_stale))
+    forget_events (self);
+  if (self->items != NULL)
+    return;
+  if (events != NULL)
+    {
+      self->events = g_ptr_array_ref (events);
+      self->items = dl_timeline_items_new (events);
+    }
+  else
+    {
+      g_autoptr(GPtrArray) none = g_ptr_array_new ();
+
+      self->items = dl_timeline_items_new (none);
+    }
+}
+
+/* One byte per story event from the shown ones, both in story order: a walk of the two
+ * arrays side by side, with no look-up. */
+static void
+ensure_shown (DlTimelineView *self)
+{
+  GPtrArray *events = self->events;
+  GPtrArray *now;
+  g_autoptr(GPtrArray) shown = NULL;
+  g_autoptr(GHashTable) wanted = NULL;
+  guint j = 0;
+
+  if (self->shown_known)
+    return;
+  self->shown_known = TRUE;
+  if (events == NULL)
+    return;
 
   /* found once for every view while the filter changes (the state holds them) */
-  if (story != NULL && dl_view_state_peek_shown (self->state) != NULL)
-    return g_ptr_array_ref (dl_view_state_peek_shown (self->state));
-  events = g_ptr_array_new_with_free_func (g_object_unref);
-  if (story == NULL)
-    return events;
-  model = dl_story_get_events (story);
-  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
-    {
-      DlEvent *event = g_list_model_get_item (model, i);
+  now = dl_view_state_peek_shown (self->state);
+  shown = now != NULL ? g_ptr_array_ref (now) : dl_view_state_dup_shown (self->state);
+  if (shown->len == events->len)
+    return;
 
-      if (dl_view_state_is_shown (self->state, event))
-        g_ptr_array_add (events, event);
-      else
-        g_object_unref (event);
+  self->shown = g_new0 (guint8, MAX (events->len, 1));
+  for (guint i = 0; i < shown->len; i++)
+    {
+      while (j < events->len && events->pdata[j] != shown->pdata[i])
+        j++;
+      if (j == events->len)
+        {
+          /* not in the story's order after all: by a table */
+          wanted = g_hash_table_new (NULL, NULL);
+          break;
+        }
+      self->shown[j++] = 1;
     }
-  return events;
+  if (wanted == NULL)
+    return;
+  for (guint i = 0; i < shown->len; i++)
+    g_hash_table_add (wanted, shown->pdata[i]);
+  for (guint i = 0; i < events->len; i++)
+    self->shown[i] = g_hash_table_contains (wanted, events->pdata[i]);
 }
 
 static DlTimelineStrip *
@@ -67,19 +145,24 @@ ensure_strip (DlTimelineView *self)
 {
   int width = gtk_widget_get_width (GTK_WIDGET (self));
   int height = gtk_widget_get_height (GTK_WIDGET (self));
+  gboolean rtl = gtk_widget_get_direction (GTK_WIDGET (self)) == GTK_TEXT_DIR_RTL;
+  DlTimelineStrip **strip;
 
-  if (self->strip != NULL && (width != self->strip_width || height != self->strip_height))
-    g_clear_pointer (&self->strip, dl_timeline_strip_free);
-  if (self->strip == NULL && width > 0 && height > 0)
-    {
-      g_autoptr(GPtrArray) events = shown_events (self);
+  if (width != self->strip_width || height != self->strip_height || rtl != self->strip_rtl)
+    forget_layout (self);
+  self->strip_width = width;
+  self->strip_height = height;
+  self->strip_rtl = rtl;
+  ensure_items (self);
+  if (width <= 0 || height <= 0)
+    return NULL;
 
-      self->strip = dl_timeline_strip_new (events, width, height, 1.0,
-                                           gtk_widget_get_direction (GTK_WIDGET (self))
-                                           == GTK_TEXT_DIR_RTL);
-      self->strip_width = width;
-      self->strip_height = height;
-    }
+  ensure_shown (self);
+  strip = self->shown == NULL ? &self->full_strip : &self->filtered_strip;
+  if (*strip == NULL)
+    *strip = dl_timeline_strip_new_for_items (self->items, self->shown, width, height, 1.0,
+                                              rtl);
+  self->strip = *strip;
   return self->strip;
 }
 
@@ -124,14 +207,37 @@ static void
 story_changed_cb (DlTimelineView *self)
 {
   self->focus = -1;
-  invalidate (self);
+  forget_events (self);
   sync_selection (self);
+}
+
+/* What a mark shows of its event changed: its time, its "about", its main actor or that
+ * actor's colour. Anything else (a title, a place) leaves the items as they are. */
+static void
+item_notify_cb (DlNotifier     *notifier,
+                GObject        *item,
+                GParamSpec     *pspec,
+                DlTimelineView *self)
+{
+  const char *name = g_param_spec_get_name (pspec);
+  DlStory *story;
+
+  if (self->items == NULL || self->items_stale || self->state == NULL)
+    return;
+  story = dl_view_state_get_story (self->state);
+  if (DL_IS_EVENT (item))
+    self->items_stale = dl_event_get_story (DL_EVENT (item)) == story
+                        && (g_str_equal (name, "start") || g_str_equal (name, "end")
+                            || g_str_equal (name, "approximate")
+                            || g_str_equal (name, "actors"));
+  else if (DL_IS_ACTOR (item))
+    self->items_stale = g_str_equal (name, "color");
 }
 
 static void
 filter_changed_cb (DlTimelineView *self)
 {
-  invalidate (self);
+  forget_shown (self);
   self->focus = -1;
   sync_selection (self);
 }
@@ -282,7 +388,8 @@ static void
 direction_changed (GtkWidget        *widget,
                    GtkTextDirection  previous)
 {
-  invalidate (DL_TIMELINE_VIEW (widget));
+  forget_layout (DL_TIMELINE_VIEW (widget));
+  gtk_widget_queue_draw (widget);
   GTK_WIDGET_CLASS (dl_timeline_view_parent_class)->direction_changed (widget, previous);
 }
 
@@ -347,8 +454,8 @@ dl_timeline_view_size_allocate (GtkWidget *widget,
 {
   DlTimelineView *self = DL_TIMELINE_VIEW (widget);
 
-  if (self->strip != NULL && (width != self->strip_width || height != self->strip_height))
-    invalidate (self);
+  if (width != self->strip_width || height != self->strip_height)
+    forget_layout (self);
 }
 
 static void
@@ -357,7 +464,7 @@ dl_timeline_view_dispose (GObject *object)
   DlTimelineView *self = DL_TIMELINE_VIEW (object);
 
   g_clear_object (&self->state);
-  g_clear_pointer (&self->strip, dl_timeline_strip_free);
+  forget_events (self);
   g_clear_pointer (&self->selected, g_hash_table_unref);
 
   G_OBJECT_CLASS (dl_timeline_view_parent_class)->dispose (object);
@@ -387,6 +494,8 @@ dl_timeline_view_init (DlTimelineView *self)
 
   self->focus = -1;
   self->selected = g_hash_table_new (NULL, NULL);
+  g_signal_connect_object (dl_notifier_get_default (), "item-notify",
+                           G_CALLBACK (item_notify_cb), self, 0);
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
   g_signal_connect (self, "query-tooltip", G_CALLBACK (query_tooltip_cb), self);
@@ -441,8 +550,9 @@ dl_timeline_view_refresh (DlTimelineView *self)
 {
   g_return_if_fail (DL_IS_TIMELINE_VIEW (self));
 
-  /* laid out again at the next draw */
-  invalidate (self);
+  /* what the filter shows may have changed (a search of a title edited); the events are
+   * read again only when what their marks show changed (ensure_items) */
+  forget_shown (self);
   sync_selection (self);
 }
 

@@ -19,7 +19,8 @@ G_DECLARE_FINAL_TYPE (DlTimelineView, dl_timeline_view, DL, TIMELINE_VIEW, GtkWi
 GtkWidget       *dl_timeline_view_new             (void);
 void             dl_timeline_view_set_view_state  (DlTimelineView *self,
                                                    DlViewState    *state);
-/* After an edit of the story's events (a time, "approximate"): laid out again. */
+/* After an edit: the shown events are found again, and the events read again when what
+ * their marks show (a time, "about", the main actor or its colour) changed. */
 void             dl_timeline_view_refresh         (DlTimelineView *self);
 /* The layout drawn last (NULL before the first frame). */
 DlTimelineStrip *dl_timeline_view_get_strip       (DlTimelineView *self);

@@ -48,16 +48,14 @@ update_actions (DlTimeline *self)
   gboolean has_events = FALSE;
 
   /* the first shown event will do: counting them all costs on big stories */
-  if (story != NULL)
+  if (story != NULL && dl_view_state_peek_shown (self->state) != NULL)
+    has_events = dl_view_state_peek_shown (self->state)->len > 0;
+  else if (story != NULL)
     {
-      GListModel *events = dl_story_get_events (story);
+      GPtrArray *events = dl_view_state_peek_events (self->state);
 
-      for (guint i = 0; i < g_list_model_get_n_items (events) && !has_events; i++)
-        {
-          g_autoptr(DlEvent) event = g_list_model_get_item (events, i);
-
-          has_events = dl_view_state_is_shown (self->state, event);
-        }
+      for (guint i = 0; i < events->len && !has_events; i++)
+        has_events = dl_view_state_is_shown (self->state, events->pdata[i]);
     }
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "timeline.play", has_events);

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <stdlib.h>
 #include <pango/pangocairo.h>
 
 #include "dl-actor.h"
@@ -18,35 +19,48 @@
 
 struct _DlTimelineStrip
 {
-  DlTimeAxis *axis;
-  GArray     *marks;     /* of DlStripMark, time order */
-  double      width;
-  double      height;
-  double      unit;
-  double      radius;
-  double      margin;    /* left and right of the axis, so edge marks show whole */
-  double      axis_y;
-  gboolean    rtl;
+  DlTimeAxis      *axis;
+  GArray          *marks;     /* of DlStripMark, time order */
+  DlTimelineItems *items;     /* what the marks were laid out from */
+  guint           *item_of;   /* per mark, its item */
+  GArray          *uncovered; /* the marks not covered (guint), the few a dense strip draws */
+  GArray          *spanned;   /* the marks with a span */
+  double           width;
+  double           height;
+  double           unit;
+  double           radius;
+  double           margin;    /* left and right of the axis, so edge marks show whole */
+  double           axis_y;
+  gboolean         rtl;
 };
 
-typedef struct
-{
-  DlEvent   *event;
-  DlTimeSpan span;
-  guint      order;
-} Item;
-
-/* What a mark takes from its event, read in the events' own order: after the sort by time,
- * reading each event again would jump about memory (most of a filter change with 100,000
- * events). */
+/* What a mark takes from its event. */
 typedef struct
 {
   gint64   end_second;
   gboolean has_end;
   gboolean approximate;
-  gboolean has_actor;
   double   rgb[3];
 } Facts;
+
+/* The events with a time, in time order, with what their marks need: read and sorted once
+ * per story and edit, so that a filter change lays out the shown ones with no sort and no
+ * call on an event (100,000 events took 50 ms when they were read and sorted each time). */
+struct _DlTimelineItems
+{
+  guint       n;         /* events with a time */
+  guint       n_given;
+  DlEvent   **events;    /* unowned */
+  DlTimeSpan *spans;
+  Facts      *facts;
+  guint      *source;    /* the event's index in the array given */
+};
+
+typedef struct
+{
+  DlTimeSpan span;
+  guint      order;
+} Item;
 
 static int
 compare_items (gconstpointer a,
@@ -61,6 +75,13 @@ compare_items (gconstpointer a,
   return ia->order < ib->order ? -1 : ia->order > ib->order;
 }
 
+static gboolean
+same_span (const DlTimeSpan *a,
+           const DlTimeSpan *b)
+{
+  return a->first == b->first && a->last == b->last;
+}
+
 static double
 axis_x (DlTimelineStrip *strip,
         gint64           second)
@@ -71,21 +92,24 @@ axis_x (DlTimelineStrip *strip,
 }
 
 /* Marks that would cover each other go up a row; when the rows are full, a mark goes on
- * the row whose last mark is furthest behind. */
+ * the row whose last mark is furthest behind. Each mark's row goes to @rows. */
 static void
-stack_marks (DlTimelineStrip *strip)
+stack_marks (DlTimelineStrip *strip,
+             guint           *rows,
+             guint           *n_rows_out)
 {
   double pitch = 2 * strip->radius + 2 * strip->unit;
   double bottom = strip->axis_y - 4 * strip->unit - strip->radius;
   guint n_rows = (guint) MAX (1, floor ((bottom + strip->radius - 2) / pitch));
   g_autofree double *row_end = g_new (double, n_rows);
+  DlStripMark *marks = (DlStripMark *) (void *) strip->marks->data;
 
   for (guint r = 0; r < n_rows; r++)
     row_end[r] = -G_MAXDOUBLE;
 
   for (guint i = 0; i < strip->marks->len; i++)
     {
-      DlStripMark *mark = &g_array_index (strip->marks, DlStripMark, i);
+      DlStripMark *mark = &marks[i];
       double pos = strip->rtl ? strip->width - mark->x : mark->x;
       guint row = 0;
       gboolean found = FALSE;
@@ -102,20 +126,22 @@ stack_marks (DlTimelineStrip *strip)
             row = r;
       row_end[row] = pos;
       mark->y = bottom - row * pitch;
+      rows[i] = row;
     }
+  *n_rows_out = n_rows;
 }
 
 /* Marks of the same day (or year …) share its width evenly, in story order, rather than
- * all stand on its middle. @first and @last are the group's items. */
+ * all stand on its middle. @first and @last are the group's marks. */
 static double
-spread_x (DlTimelineStrip *strip,
-          const Item      *item,
-          guint            index,
-          guint            first,
-          guint            last)
+spread_x (DlTimelineStrip  *strip,
+          const DlTimeSpan *span,
+          guint             index,
+          guint             first,
+          guint             last)
 {
-  double a = axis_x (strip, item->span.first);
-  double b = axis_x (strip, item->span.last);
+  double a = axis_x (strip, span->first);
+  double b = axis_x (strip, span->last);
   double pad = MIN (fabs (b - a) * 0.1, strip->radius);
 
   if (b < a)
@@ -126,28 +152,212 @@ spread_x (DlTimelineStrip *strip,
 /* A mark drawn within a pixel and a half of a later one in its row cannot be seen: with
  * thousands of events, most of them. */
 static void
-find_covered (DlTimelineStrip *strip)
+find_covered (DlTimelineStrip *strip,
+              const guint     *rows,
+              guint            n_rows)
 {
-  g_autoptr(GHashTable) last_x = g_hash_table_new_full (g_double_hash, g_double_equal,
-                                                        g_free, g_free);
+  g_autofree double *last_x = g_new (double, n_rows);
+  g_autofree gboolean *seen = g_new0 (gboolean, n_rows);
+  DlStripMark *marks = (DlStripMark *) (void *) strip->marks->data;
 
   for (guint i = strip->marks->len; i-- > 0;)
     {
-      DlStripMark *mark = &g_array_index (strip->marks, DlStripMark, i);
-      double *x = g_hash_table_lookup (last_x, &mark->y);
+      DlStripMark *mark = &marks[i];
+      guint row = rows[i];
 
-      if (x != NULL && fabs (*x - mark->x) < 1.5)
+      if (seen[row] && fabs (last_x[row] - mark->x) < 1.5)
         {
           mark->covered = TRUE;
           continue;
         }
-      if (x == NULL)
-        {
-          x = g_new (double, 1);
-          g_hash_table_insert (last_x, g_memdup2 (&mark->y, sizeof (double)), x);
-        }
-      *x = mark->x;
+      seen[row] = TRUE;
+      last_x[row] = mark->x;
     }
+}
+
+/**
+ * dl_timeline_items_new:
+ * @events: (element-type DlEvent): events, in any order
+ *
+ * Reads the time, end, approximation and main actor's colour of each of @events and puts
+ * those with a time in time order (the order of @events among equal times), for
+ * dl_timeline_strip_new_for_items(). The events are not referenced: @events must outlive
+ * the items and every strip laid out from them.
+ *
+ * Returns: (transfer full): the items.
+ */
+DlTimelineItems *
+dl_timeline_items_new (GPtrArray *events)
+{
+  DlTimelineItems *items;
+  g_autofree Item *sorted = NULL;
+  g_autofree Facts *facts = NULL;
+  guint n = 0;
+
+  g_return_val_if_fail (events != NULL, NULL);
+
+  items = g_rc_box_new0 (DlTimelineItems);
+  items->n_given = events->len;
+  sorted = g_new (Item, MAX (events->len, 1));
+  facts = g_new0 (Facts, MAX (events->len, 1));
+
+  /* read in the events' own order: after the sort, reading each event would jump about
+   * memory */
+  for (guint i = 0; i < events->len; i++)
+    {
+      DlEvent *event = events->pdata[i];
+      Item item = { { 0, 0 }, i };
+
+      if (dl_event_get_start_span (event, &item.span))
+        {
+          const DlTime *end = dl_event_get_end (event);
+          DlActor *actor = dl_event_get_main_actor (event);
+          Facts *f = &facts[i];
+
+          sorted[n++] = item;
+          f->has_end = end != NULL && end->precision != DL_TIME_NONE;
+          f->end_second = f->has_end ? dl_time_get_last_second (end) : 0;
+          f->approximate = dl_event_get_approximate (event);
+          f->rgb[0] = f->rgb[1] = f->rgb[2] = 0.45;
+          if (actor != NULL)
+            dl_actor_get_rgb (actor, &f->rgb[0], &f->rgb[1], &f->rgb[2]);
+        }
+    }
+  qsort (sorted, n, sizeof (Item), compare_items);
+
+  items->n = n;
+  items->events = g_new (DlEvent *, MAX (n, 1));
+  items->spans = g_new (DlTimeSpan, MAX (n, 1));
+  items->facts = g_new (Facts, MAX (n, 1));
+  items->source = g_new (guint, MAX (n, 1));
+  for (guint k = 0; k < n; k++)
+    {
+      guint i = sorted[k].order;
+
+      items->events[k] = events->pdata[i];
+      items->spans[k] = sorted[k].span;
+      items->facts[k] = facts[i];
+      items->source[k] = i;
+    }
+  return items;
+}
+
+static void
+items_clear (DlTimelineItems *items)
+{
+  g_free (items->events);
+  g_free (items->spans);
+  g_free (items->facts);
+  g_free (items->source);
+}
+
+DlTimelineItems *
+dl_timeline_items_ref (DlTimelineItems *items)
+{
+  g_return_val_if_fail (items != NULL, NULL);
+  return g_rc_box_acquire (items);
+}
+
+void
+dl_timeline_items_unref (DlTimelineItems *items)
+{
+  g_return_if_fail (items != NULL);
+  g_rc_box_release_full (items, (GDestroyNotify) items_clear);
+}
+
+/**
+ * dl_timeline_strip_new_for_items:
+ * @items: the events, read and sorted
+ * @shown: (nullable) (array): one byte per event of the array @items were made from,
+ *   non-zero for those to show; %NULL to show all
+ * @width: the strip's width
+ * @height: the strip's height
+ * @unit: 1 on screen; larger for a large export (marks and text grow with it)
+ * @rtl: whether time runs right to left
+ *
+ * The strip of the shown events of @items: the same as dl_timeline_strip_new() of them,
+ * in a time that grows with their number, with no sort.
+ *
+ * Returns: (transfer full): the strip's layout.
+ */
+DlTimelineStrip *
+dl_timeline_strip_new_for_items (DlTimelineItems *items,
+                                 const guint8    *shown,
+                                 double           width,
+                                 double           height,
+                                 double           unit,
+                                 gboolean         rtl)
+{
+  DlTimelineStrip *strip;
+  g_autofree DlTimeSpan *spans = NULL;
+  g_autofree guint *rows = NULL;
+  guint *item_of;
+  guint n = 0, n_rows = 0;
+  DlStripMark *marks;
+
+  g_return_val_if_fail (items != NULL, NULL);
+
+  strip = g_new0 (DlTimelineStrip, 1);
+  strip->items = dl_timeline_items_ref (items);
+  strip->width = MAX (width, 1);
+  strip->height = MAX (height, 1);
+  strip->unit = MAX (unit, 0.1);
+  strip->rtl = rtl;
+  strip->radius = 5 * strip->unit;
+  strip->margin = strip->radius + 3 * strip->unit;
+  strip->axis_y = strip->height - 18 * strip->unit;
+
+  item_of = strip->item_of = g_new (guint, MAX (items->n, 1));
+  for (guint k = 0; k < items->n; k++)
+    {
+      item_of[n] = k;
+      n += shown == NULL || shown[items->source[k]] != 0;
+    }
+  spans = g_new (DlTimeSpan, MAX (n, 1));
+  for (guint i = 0; i < n; i++)
+    spans[i] = items->spans[item_of[i]];
+  strip->axis = dl_time_axis_new (spans, n, MAX (strip->width - 2 * strip->margin, 1),
+                                  BREAK_WIDTH * strip->unit);
+
+  strip->marks = g_array_sized_new (FALSE, FALSE, sizeof (DlStripMark), n);
+  g_array_set_size (strip->marks, n);
+  marks = (DlStripMark *) (void *) strip->marks->data;
+  for (guint i = 0, group = 0, group_end = 0; i < n; i++)
+    {
+      const Facts *f = &items->facts[item_of[i]];
+      DlStripMark *mark = &marks[i];
+
+      if (i == 0 || i > group_end)
+        {
+          group = group_end = i;
+          while (group_end + 1 < n && same_span (&spans[group_end + 1], &spans[i]))
+            group_end++;
+        }
+      mark->event = items->events[item_of[i]];
+      mark->x = spread_x (strip, &spans[i], i, group, group_end);
+      mark->y = 0;
+      mark->end_x = f->has_end ? axis_x (strip, f->end_second) : mark->x;
+      mark->red = f->rgb[0];
+      mark->green = f->rgb[1];
+      mark->blue = f->rgb[2];
+      mark->covered = FALSE;
+      mark->approximate = f->approximate;
+    }
+  rows = g_new (guint, MAX (n, 1));
+  stack_marks (strip, rows, &n_rows);
+  find_covered (strip, rows, n_rows);
+
+  /* a frame goes over these rather than over thousands of hidden marks */
+  strip->uncovered = g_array_new (FALSE, FALSE, sizeof (guint));
+  strip->spanned = g_array_new (FALSE, FALSE, sizeof (guint));
+  for (guint i = 0; i < n; i++)
+    {
+      if (!marks[i].covered)
+        g_array_append_val (strip->uncovered, i);
+      if (marks[i].end_x != marks[i].x)
+        g_array_append_val (strip->spanned, i);
+    }
+  return strip;
 }
 
 /**
@@ -167,78 +377,12 @@ dl_timeline_strip_new (GPtrArray *events,
                        double     unit,
                        gboolean   rtl)
 {
-  DlTimelineStrip *strip;
-  g_autoptr(GArray) items = g_array_new (FALSE, FALSE, sizeof (Item));
-  g_autoptr(GArray) spans = g_array_new (FALSE, FALSE, sizeof (DlTimeSpan));
-  g_autofree Facts *facts = NULL;
+  g_autoptr(DlTimelineItems) items = NULL;
 
   g_return_val_if_fail (events != NULL, NULL);
 
-  facts = g_new0 (Facts, MAX (events->len, 1));
-
-  strip = g_new0 (DlTimelineStrip, 1);
-  strip->width = MAX (width, 1);
-  strip->height = MAX (height, 1);
-  strip->unit = MAX (unit, 0.1);
-  strip->rtl = rtl;
-  strip->radius = 5 * strip->unit;
-  strip->margin = strip->radius + 3 * strip->unit;
-  strip->axis_y = strip->height - 18 * strip->unit;
-
-  for (guint i = 0; i < events->len; i++)
-    {
-      Item item = { events->pdata[i], { 0, 0 }, i };
-
-      if (dl_event_get_start_span (item.event, &item.span))
-        {
-          const DlTime *end = dl_event_get_end (item.event);
-          DlActor *actor = dl_event_get_main_actor (item.event);
-          Facts *f = &facts[i];
-
-          g_array_append_val (items, item);
-          g_array_append_val (spans, item.span);
-          f->has_end = end != NULL && end->precision != DL_TIME_NONE;
-          f->end_second = f->has_end ? dl_time_get_last_second (end) : 0;
-          f->approximate = dl_event_get_approximate (item.event);
-          f->has_actor = actor != NULL;
-          if (actor != NULL)
-            dl_actor_get_rgb (actor, &f->rgb[0], &f->rgb[1], &f->rgb[2]);
-        }
-    }
-  g_array_sort (items, compare_items);
-  strip->axis = dl_time_axis_new (spans->len > 0 ? &g_array_index (spans, DlTimeSpan, 0) : NULL,
-                                  spans->len,
-                                  MAX (strip->width - 2 * strip->margin, 1),
-                                  BREAK_WIDTH * strip->unit);
-
-  strip->marks = g_array_sized_new (FALSE, TRUE, sizeof (DlStripMark), items->len);
-  for (guint i = 0, group = 0, group_end = 0; i < items->len; i++)
-    {
-      const Item *item = &g_array_index (items, Item, i);
-      const Facts *f = &facts[item->order];
-      DlStripMark mark = { item->event, 0, 0, 0, 0.45, 0.45, 0.45, FALSE, f->approximate };
-
-      if (i == 0 || i > group_end)
-        {
-          group = group_end = i;
-          while (group_end + 1 < items->len
-                 && g_array_index (items, Item, group_end + 1).span.first == item->span.first
-                 && g_array_index (items, Item, group_end + 1).span.last == item->span.last)
-            group_end++;
-        }
-      mark.x = spread_x (strip, item, i, group, group_end);
-      mark.end_x = f->has_end ? axis_x (strip, f->end_second) : mark.x;
-      if (f->has_actor)
-        {
-          mark.red = f->rgb[0];
-          mark.green = f->rgb[1];
-          mark.blue = f->rgb[2];
-        }
-      g_array_append_val (strip->marks, mark);
-    }
-  stack_marks (strip);
-  find_covered (strip);
-  return strip;
+  items = dl_timeline_items_new (events);
+  return dl_timeline_strip_new_for_items (items, NULL, width, height, unit, rtl);
 }
 
 void
@@ -248,6 +392,10 @@ dl_timeline_strip_free (DlTimelineStrip *strip)
     return;
   dl_time_axis_free (strip->axis);
   g_array_unref (strip->marks);
+  g_free (strip->item_of);
+  g_array_unref (strip->uncovered);
+  g_array_unref (strip->spanned);
+  dl_timeline_items_unref (strip->items);
   g_free (strip);
 }
 
@@ -274,12 +422,57 @@ dl_timeline_strip_get_mark (DlTimelineStrip *strip,
   return &g_array_index (strip->marks, DlStripMark, index);
 }
 
+/* The first mark whose item's span is not before @span. */
+static guint
+lower_bound (DlTimelineStrip  *strip,
+             const DlTimeSpan *span)
+{
+  guint lo = 0, hi = strip->marks->len;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+      const DlTimeSpan *at = &strip->items->spans[strip->item_of[mid]];
+
+      if (at->first < span->first || (at->first == span->first && at->last < span->last))
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
+/* The mark of @event among those of its time, or -1. */
+static int
+find_in_time (DlTimelineStrip *strip,
+              DlEvent         *event)
+{
+  DlTimeSpan span;
+
+  if (!dl_event_get_start_span (event, &span))
+    return -1;
+  for (guint i = lower_bound (strip, &span);
+       i < strip->marks->len && same_span (&strip->items->spans[strip->item_of[i]], &span);
+       i++)
+    if (g_array_index (strip->marks, DlStripMark, i).event == event)
+      return (int) i;
+  return -1;
+}
+
 int
 dl_timeline_strip_find (DlTimelineStrip *strip,
                         DlEvent         *event)
 {
-  g_return_val_if_fail (strip != NULL, -1);
+  int found;
 
+  g_return_val_if_fail (strip != NULL, -1);
+  g_return_val_if_fail (DL_IS_EVENT (event), -1);
+
+  /* its own time has not changed since the layout */
+  found = find_in_time (strip, event);
+  if (found >= 0)
+    return found;
+  /* or it has, and the strip is about to be laid out again */
   for (guint i = 0; i < strip->marks->len; i++)
     if (g_array_index (strip->marks, DlStripMark, i).event == event)
       return (int) i;
@@ -442,15 +635,15 @@ draw_dense_marks (DlTimelineStrip *strip,
                   cairo_t         *cr)
 {
   g_autoptr(GArray) colours = g_array_new (FALSE, FALSE, sizeof (guint));
+  const guint *uncovered = (const guint *) (void *) strip->uncovered->data;
+  guint n = strip->uncovered->len;
   double r = strip->radius * 0.9;
 
-  for (guint i = 0; i < strip->marks->len; i++)
+  for (guint i = 0; i < n; i++)
     {
-      const DlStripMark *first = &g_array_index (strip->marks, DlStripMark, i);
+      const DlStripMark *first = &g_array_index (strip->marks, DlStripMark, uncovered[i]);
       gboolean seen = FALSE;
 
-      if (first->covered)
-        continue;
       for (guint k = 0; k < colours->len && !seen; k++)
         {
           const DlStripMark *other = &g_array_index (strip->marks, DlStripMark,
@@ -461,13 +654,13 @@ draw_dense_marks (DlTimelineStrip *strip,
         }
       if (seen)
         continue;
-      g_array_append_val (colours, i);
+      g_array_append_val (colours, uncovered[i]);
 
-      for (guint j = i; j < strip->marks->len; j++)
+      for (guint j = i; j < n; j++)
         {
-          const DlStripMark *mark = &g_array_index (strip->marks, DlStripMark, j);
+          const DlStripMark *mark = &g_array_index (strip->marks, DlStripMark, uncovered[j]);
 
-          if (mark->covered || mark->red != first->red || mark->green != first->green
+          if (mark->red != first->red || mark->green != first->green
               || mark->blue != first->blue)
             continue;
           cairo_rectangle (cr, round (mark->x - r), round (mark->y - r), round (2 * r),
@@ -476,6 +669,59 @@ draw_dense_marks (DlTimelineStrip *strip,
       cairo_set_source_rgb (cr, first->red, first->green, first->blue);
       cairo_fill (cr);
     }
+}
+
+static int
+compare_guints (gconstpointer a,
+                gconstpointer b)
+{
+  guint x = *(const guint *) a, y = *(const guint *) b;
+
+  return (x > y) - (x < y);
+}
+
+/* The marks to ring, in their order: those of @selected and @focus. A few selected events
+ * are each looked up by their time; many, by a pass over the marks. */
+static GArray *
+ringed_marks (DlTimelineStrip *strip,
+              GHashTable      *selected,
+              int              focus)
+{
+  GArray *ringed = g_array_new (FALSE, FALSE, sizeof (guint));
+  guint n_selected = selected != NULL ? g_hash_table_size (selected) : 0;
+
+  if (n_selected > strip->marks->len / 16)
+    {
+      for (guint i = 0; i < strip->marks->len; i++)
+        if ((int) i == focus
+            || g_hash_table_contains (selected,
+                                      g_array_index (strip->marks, DlStripMark, i).event))
+          g_array_append_val (ringed, i);
+      return ringed;
+    }
+
+  if (n_selected > 0)
+    {
+      GHashTableIter iter;
+      gpointer event;
+
+      g_hash_table_iter_init (&iter, selected);
+      while (g_hash_table_iter_next (&iter, &event, NULL))
+        {
+          int index = DL_IS_EVENT (event) ? find_in_time (strip, event) : -1;
+
+          if (index >= 0)
+            g_array_append_val (ringed, index);
+        }
+    }
+  if (focus >= 0 && (guint) focus < strip->marks->len)
+    g_array_append_val (ringed, focus);
+  g_array_sort (ringed, compare_guints);
+  /* the focused mark may be selected too */
+  for (guint i = 1; i < ringed->len; i++)
+    if (g_array_index (ringed, guint, i) == g_array_index (ringed, guint, i - 1))
+      g_array_remove_index (ringed, i--);
+  return ringed;
 }
 
 void
@@ -490,6 +736,7 @@ dl_timeline_strip_draw (DlTimelineStrip    *strip,
 {
   guint n = dl_time_axis_get_n_segments (strip->axis);
   double u = strip->unit;
+  g_autoptr(GArray) ringed = NULL;
 
   g_return_if_fail (strip != NULL);
   g_return_if_fail (cr != NULL);
@@ -538,12 +785,11 @@ dl_timeline_strip_draw (DlTimelineStrip    *strip,
 
   /* spans first, under every mark */
   cairo_set_line_width (cr, 2 * u);
-  for (guint i = 0; i < strip->marks->len; i++)
+  for (guint k = 0; k < strip->spanned->len; k++)
     {
-      const DlStripMark *mark = &g_array_index (strip->marks, DlStripMark, i);
+      const DlStripMark *mark = &g_array_index (strip->marks, DlStripMark,
+                                                g_array_index (strip->spanned, guint, k));
 
-      if (mark->end_x == mark->x)
-        continue;
       cairo_set_source_rgba (cr, mark->red, mark->green, mark->blue, 0.35);
       cairo_move_to (cr, mark->x, mark->y);
       cairo_line_to (cr, mark->end_x, mark->y);
@@ -551,12 +797,13 @@ dl_timeline_strip_draw (DlTimelineStrip    *strip,
     }
 
   /* an approximate time fades out around its mark: a soft edge, not a point */
-  for (guint i = 0; i < strip->marks->len; i++)
+  for (guint k = 0; k < strip->uncovered->len; k++)
     {
-      const DlStripMark *mark = &g_array_index (strip->marks, DlStripMark, i);
+      const DlStripMark *mark = &g_array_index (strip->marks, DlStripMark,
+                                                g_array_index (strip->uncovered, guint, k));
       cairo_pattern_t *halo;
 
-      if (!mark->approximate || mark->covered)
+      if (!mark->approximate)
         continue;
       halo = cairo_pattern_create_radial (mark->x, mark->y, strip->radius,
                                           mark->x, mark->y, 2.8 * strip->radius);
@@ -585,13 +832,12 @@ dl_timeline_strip_draw (DlTimelineStrip    *strip,
   /* the selection ringed in the accent colour, the focused mark ringed twice */
   cairo_set_source_rgb (cr, style->accent[0], style->accent[1], style->accent[2]);
   cairo_set_line_width (cr, 2 * u);
-  for (guint i = 0; i < strip->marks->len; i++)
+  ringed = ringed_marks (strip, selected, focus);
+  for (guint k = 0; k < ringed->len; k++)
     {
+      guint i = g_array_index (ringed, guint, k);
       const DlStripMark *mark = &g_array_index (strip->marks, DlStripMark, i);
-      gboolean is_selected = selected != NULL && g_hash_table_contains (selected, mark->event);
 
-      if (!is_selected && (int) i != focus)
-        continue;
       cairo_new_sub_path (cr);
       cairo_arc (cr, mark->x, mark->y, strip->radius + 2 * u, 0, 2 * G_PI);
       if ((int) i == focus)

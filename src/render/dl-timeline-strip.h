@@ -37,6 +37,13 @@ typedef struct
 
 typedef struct _DlTimelineStrip DlTimelineStrip;
 
+/* Events read and put in time order once, for the strips of any subset of them. */
+typedef struct _DlTimelineItems DlTimelineItems;
+
+DlTimelineItems *dl_timeline_items_new        (GPtrArray            *events);
+DlTimelineItems *dl_timeline_items_ref        (DlTimelineItems      *items);
+void             dl_timeline_items_unref      (DlTimelineItems      *items);
+
 /* Lays out @events (DlEvent, any order; those with no time have no mark) in a strip of
  * @width × @height: an axis whose empty stretches are breaks, marks stacked where they
  * would cover each other. */
@@ -45,6 +52,14 @@ DlTimelineStrip *dl_timeline_strip_new        (GPtrArray            *events,
                                                double                height,
                                                double                unit,
                                                gboolean              rtl);
+/* The strip of the events of @items whose byte in @shown (by their index in the array the
+ * items were made from; NULL for all) is not 0, laid out with no sort. */
+DlTimelineStrip *dl_timeline_strip_new_for_items (DlTimelineItems   *items,
+                                                  const guint8      *shown,
+                                                  double             width,
+                                                  double             height,
+                                                  double             unit,
+                                                  gboolean           rtl);
 void             dl_timeline_strip_free       (DlTimelineStrip      *strip);
 
 const DlTimeAxis *dl_timeline_strip_get_axis  (DlTimelineStrip      *strip);
@@ -91,5 +106,6 @@ void             dl_timeline_strip_draw_figure_band (DlStory          *story,
                                                      double            height);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DlTimelineStrip, dl_timeline_strip_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DlTimelineItems, dl_timeline_items_unref)
 
 G_END_DECLS
