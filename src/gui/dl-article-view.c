@@ -34,8 +34,9 @@ struct _DlArticleView
   DlPassageSpans    *spans;            /* the story's passages, or NULL until needed */
   DlStory           *story;            /* whose passages they are */
   GHashTable        *tinted;           /* GtkTextTag → GArray of DlTextRange it covers */
-  char              *search_query;     /* the words the search ranges are of */
-  GArray            *search_ranges;    /* every match of them in the text, or NULL */
+  char              *search_query;     /* the words the text's matches are of */
+  int                search_start;     /* and the window they were found in */
+  int                search_end;
   GArray            *search_shown;     /* the matches the text marks, or NULL */
   GArray            *emphasis_ranges;  /* the selection's passages, or NULL */
   GArray            *emphasis_shown;   /* those the text emphasises, or NULL */
@@ -415,6 +416,8 @@ show_in_window (DlArticleView *self,
   *shown = g_steal_pointer (&want);
 }
 
+static void update_search_matches (DlArticleView *self);
+
 /* The story's list of passages changed: the index of them is built again when needed. */
 static void
 passages_changed_cb (DlStory       *story,
@@ -437,7 +440,7 @@ window_tick_cb (GtkWidget     *widget,
       && place_window (self))
     {
       update_tints (self);
-      show_in_window (self, self->search_tag, self->search_ranges, &self->search_shown);
+      update_search_matches (self);
       show_in_window (self, self->emphasis_tag, self->emphasis_ranges,
                       &self->emphasis_shown);
     }
@@ -468,7 +471,6 @@ load_story (DlArticleView *self)
   /* a new text has no tint, mark nor emphasis */
   g_hash_table_remove_all (self->tinted);
   g_clear_pointer (&self->search_query, g_free);
-  g_clear_pointer (&self->search_ranges, g_array_unref);
   g_clear_pointer (&self->search_shown, g_array_unref);
   g_clear_pointer (&self->emphasis_ranges, g_array_unref);
   g_clear_pointer (&self->emphasis_shown, g_array_unref);
@@ -510,7 +512,7 @@ update_emphasis (DlArticleView *self,
   if (scroll && window_around (self, g_array_index (ranges, DlTextRange, 0).start))
     {
       update_tints (self);
-      show_in_window (self, self->search_tag, self->search_ranges, &self->search_shown);
+      update_search_matches (self);
     }
   show_in_window (self, self->emphasis_tag, self->emphasis_ranges, &self->emphasis_shown);
 
@@ -535,26 +537,55 @@ style_top_tags (DlArticleView *self)
   g_object_set (self->search_tag, "background-rgba", &search, NULL);
 }
 
-/* Marks where the words of the search occur in the article: found again only when the
- * words changed (the text of a story does not). */
+/* Marks where the words of the search occur in the window of the article: found again
+ * only when the words or the window changed (the text of a story does not), and in the
+ * window's text only, with a margin for a match across its edge. */
 static void
 update_search_matches (DlArticleView *self)
 {
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
   DlStory *story = self->state != NULL ? dl_view_state_get_story (self->state) : NULL;
   const char *query = NULL;
+  g_autoptr(GArray) want = NULL;
 
   if (story != NULL && dl_story_get_text (story) != NULL)
     query = dl_filter_get_text (dl_view_state_get_filter (self->state));
-  if (query == NULL || *query == '\0')
-    g_clear_pointer (&self->search_ranges, g_array_unref);
-  else if (self->search_ranges == NULL || g_strcmp0 (query, self->search_query) != 0)
+  if (query != NULL && *query == '\0')
+    query = NULL;
+  if (query != NULL && self->window_start < 0)
+    place_window (self);
+  if (g_strcmp0 (query, self->search_query) == 0
+      && (query == NULL || (self->search_start == self->window_start
+                            && self->search_end == self->window_end)))
+    return;
+
+  if (query != NULL)
     {
-      g_clear_pointer (&self->search_ranges, g_array_unref);
-      self->search_ranges = dl_text_find_words (dl_story_get_text (story), query);
+      /* a match is a few times as long as its word at most (marks folded away) */
+      int pad = 8 * (int) g_utf8_strlen (query, -1) + 64;
+      int from = MAX (self->window_start - pad, 0);
+      int to = MIN (self->window_end + pad, gtk_text_buffer_get_char_count (buffer));
+      g_autoptr(GArray) found = NULL;
+      g_autofree char *slice = NULL;
+      GtkTextIter start, end;
+
+      get_range_iters (buffer, from, to, &start, &end);
+      slice = gtk_text_buffer_get_slice (buffer, &start, &end, TRUE);
+      found = dl_text_find_words (slice, query);
+      for (guint i = 0; i < found->len; i++)
+        {
+          g_array_index (found, DlTextRange, i).start += from;
+          g_array_index (found, DlTextRange, i).end += from;
+        }
+      want = dl_text_ranges_in (found, self->window_start, self->window_end);
     }
+  retag (self, self->search_tag, self->search_shown, want);
+  g_clear_pointer (&self->search_shown, g_array_unref);
+  self->search_shown = g_steal_pointer (&want);
   g_free (self->search_query);
   self->search_query = g_strdup (query);
-  show_in_window (self, self->search_tag, self->search_ranges, &self->search_shown);
+  self->search_start = self->window_start;
+  self->search_end = self->window_end;
 }
 
 /* Dark mode changed: the underlines take the colours for the new page. */
@@ -827,7 +858,6 @@ dl_article_view_dispose (GObject *object)
   g_clear_pointer (&self->spans, dl_passage_spans_free);
   g_clear_pointer (&self->tinted, g_hash_table_unref);
   g_clear_pointer (&self->search_query, g_free);
-  g_clear_pointer (&self->search_ranges, g_array_unref);
   g_clear_pointer (&self->search_shown, g_array_unref);
   g_clear_pointer (&self->emphasis_ranges, g_array_unref);
   g_clear_pointer (&self->emphasis_shown, g_array_unref);
@@ -1005,7 +1035,7 @@ dl_article_view_reveal_range (DlArticleView *self,
       && window_around (self, start))
     {
       update_tints (self);
-      show_in_window (self, self->search_tag, self->search_ranges, &self->search_shown);
+      update_search_matches (self);
       show_in_window (self, self->emphasis_tag, self->emphasis_ranges,
                       &self->emphasis_shown);
     }
