@@ -458,6 +458,28 @@ view_moved_cb (GtkAdjustment *adjustment,
                                                       self, NULL);
 }
 
+/* The tint tags of a new text made in story order, as the whole text was once tinted in
+ * that order: where passages of two actors overlap, the colour on top stays the same. */
+static void
+make_tint_tags (DlArticleView *self,
+                DlStory       *story)
+{
+  GPtrArray *events = dl_view_state_peek_events (self->state);
+  g_autoptr(GHashTable) made = g_hash_table_new (NULL, NULL);
+
+  for (guint i = 0; events != NULL && i < events->len; i++)
+    {
+      DlEvent *event = events->pdata[i];
+      DlActor *actor;
+
+      if (dl_event_get_n_passages (event) == 0 || !dl_view_state_is_shown (self->state, event))
+        continue;
+      actor = dl_event_get_main_actor (event);
+      if (g_hash_table_add (made, actor != NULL ? (gpointer) actor : self))
+        tint_tag_for (self, actor);
+    }
+}
+
 static void
 load_story (DlArticleView *self)
 {
@@ -488,6 +510,7 @@ load_story (DlArticleView *self)
                             is_rtl_language (dl_story_get_language (story))
                               ? GTK_TEXT_DIR_RTL : GTK_TEXT_DIR_LTR);
 
+  make_tint_tags (self, story);
   update_tints (self);
 
   underline_mentions (self, story);
