@@ -40,6 +40,12 @@ struct _DlArticleView
   GArray            *search_shown;     /* the matches the text marks, or NULL */
   GArray            *emphasis_ranges;  /* the selection's passages, or NULL */
   GArray            *emphasis_shown;   /* those the text emphasises, or NULL */
+  /* A scroll asked for in a long article, until the character shows: GTK scrolls to a
+   * mark once lines are laid out, which may not come while it lays out the rest. */
+  int                scroll_target;    /* or -1 */
+  gboolean           scroll_use_align;
+  double             scroll_yalign;
+  guint              scroll_frames;
 };
 
 G_DEFINE_FINAL_TYPE (DlArticleView, dl_article_view, GTK_TYPE_WIDGET)
@@ -434,17 +440,69 @@ window_tick_cb (GtkWidget     *widget,
                 gpointer       user_data)
 {
   DlArticleView *self = user_data;
+  gboolean moved;
 
-  self->window_tick = 0;
-  if (self->state != NULL && dl_view_state_get_story (self->state) != NULL
-      && place_window (self))
+  if (self->state == NULL || dl_view_state_get_story (self->state) == NULL)
+    self->scroll_target = -1;
+  if (self->scroll_target >= 0)
+    {
+      int top, bottom;
+
+      visible_offsets (self, &top, &bottom);
+      if ((top <= self->scroll_target && self->scroll_target <= bottom)
+          || ++self->scroll_frames > 60)
+        self->scroll_target = -1;
+    }
+  if (self->scroll_target >= 0)
+    {
+      GtkTextIter iter;
+
+      /* scrolled by the lines' heights known now, again next frame until it shows */
+      moved = window_around (self, self->scroll_target);
+      gtk_text_buffer_get_iter_at_offset (gtk_text_view_get_buffer (self->text_view), &iter,
+                                          self->scroll_target);
+      gtk_text_view_scroll_to_iter (self->text_view, &iter, 0.1, self->scroll_use_align, 0,
+                                    self->scroll_yalign);
+    }
+  else
+    moved = self->state != NULL && dl_view_state_get_story (self->state) != NULL
+            && place_window (self);
+  if (moved)
     {
       update_tints (self);
       update_search_matches (self);
       show_in_window (self, self->emphasis_tag, self->emphasis_ranges,
                       &self->emphasis_shown);
     }
+  if (self->scroll_target >= 0)
+    return G_SOURCE_CONTINUE;
+  self->window_tick = 0;
   return G_SOURCE_REMOVE;
+}
+
+/* Scrolls the text to character @offset as gtk_text_view_scroll_to_mark() does, also in a
+ * long article whose lines are still being laid out. */
+static void
+scroll_to_offset (DlArticleView *self,
+                  int            offset,
+                  gboolean       use_align,
+                  double         yalign)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+  GtkTextIter iter;
+
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, offset);
+  gtk_text_buffer_move_mark (buffer, self->scroll_mark, &iter);
+  gtk_text_view_scroll_to_mark (self->text_view, self->scroll_mark, 0.1, use_align, 0, yalign);
+  if (gtk_text_buffer_get_char_count (buffer) <= WHOLE_TEXT_CHARS)
+    return;
+  self->scroll_target = offset;
+  self->scroll_use_align = use_align;
+  self->scroll_yalign = yalign;
+  self->scroll_frames = 0;
+  if (self->window_tick == 0)
+    self->window_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), window_tick_cb,
+                                                      self, NULL);
 }
 
 static void
@@ -498,6 +556,7 @@ load_story (DlArticleView *self)
   g_clear_pointer (&self->emphasis_shown, g_array_unref);
   g_clear_pointer (&self->spans, dl_passage_spans_free);
   self->window_start = self->window_end = -1;
+  self->scroll_target = -1;
   if (self->story != NULL)
     g_signal_handlers_disconnect_by_data (self->story, self);
   g_set_object (&self->story, story);
@@ -520,9 +579,7 @@ static void
 update_emphasis (DlArticleView *self,
                  gboolean       scroll)
 {
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
   GArray *ranges;
-  GtkTextIter start;
 
   g_clear_pointer (&self->emphasis_ranges, g_array_unref);
   if (self->state != NULL && dl_view_state_get_story (self->state) != NULL)
@@ -540,11 +597,7 @@ update_emphasis (DlArticleView *self,
   show_in_window (self, self->emphasis_tag, self->emphasis_ranges, &self->emphasis_shown);
 
   if (scroll)
-    {
-      get_iter_at_offset (buffer, &start, g_array_index (ranges, DlTextRange, 0).start);
-      gtk_text_buffer_move_mark (buffer, self->scroll_mark, &start);
-      gtk_text_view_scroll_to_mark (self->text_view, self->scroll_mark, 0.1, FALSE, 0, 0);
-    }
+    scroll_to_offset (self, g_array_index (ranges, DlTextRange, 0).start, FALSE, 0);
 }
 
 /* The emphasis and the search's matches in colours the text reads on: yellow and blue,
@@ -641,9 +694,12 @@ static void
 filter_changed_cb (DlViewState   *state,
                    DlArticleView *self)
 {
-  place_window (self);
+  gboolean moved = place_window (self);
+
   update_tints (self);
   update_search_matches (self);
+  if (moved)
+    show_in_window (self, self->emphasis_tag, self->emphasis_ranges, &self->emphasis_shown);
 }
 
 static void
@@ -921,6 +977,7 @@ dl_article_view_init (DlArticleView *self)
 
   self->tinted = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_array_unref);
   self->window_start = self->window_end = -1;
+  self->scroll_target = -1;
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->mention_tags = g_ptr_array_new_with_free_func (g_object_unref);
@@ -1066,8 +1123,7 @@ dl_article_view_reveal_range (DlArticleView *self,
   get_iter_at_offset (buffer, &e, end);
   /* Selecting the passage shows exactly where it is, and lets the reader copy it. */
   gtk_text_buffer_select_range (buffer, &s, &e);
-  gtk_text_buffer_move_mark (buffer, self->scroll_mark, &s);
-  gtk_text_view_scroll_to_mark (self->text_view, self->scroll_mark, 0.1, TRUE, 0, 0.3);
+  scroll_to_offset (self, start, TRUE, 0.3);
   gtk_widget_grab_focus (GTK_WIDGET (self->text_view));
 }
 
