@@ -9,6 +9,7 @@
 #include "dl-article-view.h"
 #include "dl-mentions.h"
 #include "dl-text-search.h"
+#include "dl-tint-ranges.h"
 
 struct _DlArticleView
 {
@@ -22,37 +23,30 @@ struct _DlArticleView
   GtkTextTag        *search_tag;    /* the search's matches */
   GtkTextMark       *scroll_mark;
   DlViewState       *state;
-  GHashTable        *tints;  /* Tint → itself: the tinted ranges the buffer has */
-  GHashTable        *event_tints;  /* DlEvent → GArray of the Tints it asked for */
   gboolean           over_passage;
   GPtrArray         *mention_tags;  /* the tags underlining mentions, one per place */
+
+  /* What the text has of the tints, the search's matches and the emphasis: all of it in
+   * [window_start, window_end), nothing outside (window_start -1: not placed yet). */
+  int                window_start;
+  int                window_end;
+  guint              window_tick;      /* a frame's callback to move the window, or 0 */
+  DlPassageSpans    *spans;            /* the story's passages, or NULL until needed */
+  DlStory           *story;            /* whose passages they are */
+  GHashTable        *tinted;           /* GtkTextTag → GArray of DlTextRange it covers */
+  char              *search_query;     /* the words the text's matches are of */
+  int                search_start;     /* and the window they were found in */
+  int                search_end;
+  GArray            *search_shown;     /* the matches the text marks, or NULL */
+  GArray            *emphasis_ranges;  /* the selection's passages, or NULL */
+  GArray            *emphasis_shown;   /* those the text emphasises, or NULL */
+  /* A scroll asked for in a long article, until the character shows: GTK scrolls to a
+   * mark once lines are laid out, which may not come while it lays out the rest. */
+  int                scroll_target;    /* or -1 */
+  gboolean           scroll_use_align;
+  double             scroll_yalign;
+  guint              scroll_frames;
 };
-
-/* One tinted range of the article, and how many passages ask for it. */
-typedef struct
-{
-  int         start;
-  int         end;
-  GtkTextTag *tag;
-  guint       count;  /* not part of its identity */
-} Tint;
-
-static guint
-tint_hash (gconstpointer key)
-{
-  const Tint *tint = key;
-
-  return (guint) tint->start * 31u + (guint) tint->end * 17u + g_direct_hash (tint->tag);
-}
-
-static gboolean
-tint_equal (gconstpointer a,
-            gconstpointer b)
-{
-  const Tint *x = a, *y = b;
-
-  return x->start == y->start && x->end == y->end && x->tag == y->tag;
-}
 
 G_DEFINE_FINAL_TYPE (DlArticleView, dl_article_view, GTK_TYPE_WIDGET)
 
@@ -231,267 +225,317 @@ remove_mention_tags (DlArticleView *self)
   g_ptr_array_set_size (self->mention_tags, 0);
 }
 
-/* Tints the passages of the events the filter shows, each in its actor's colour; after an
- * edit or a filter change only the ranges that changed are untinted or tinted (the buffer
- * redraws what a tag change covers). */
-/* The tints @event asks for: one per passage found in the text, none when the filter
- * hides it or it left the story. */
-static GArray *
-event_tints_for (DlArticleView *self,
-                 DlStory       *story,
-                 DlEvent       *event)
-{
-  GArray *tints = g_array_new (FALSE, FALSE, sizeof (Tint));
-  GtkTextTag *tag = NULL;
+/* The characters of the article kept tinted, marked and emphasised: an article up to this
+ * long whole; a longer one only around the part in view, since each range a tag covers
+ * costs the text buffer time and a filter change may change thousands. */
+#define WHOLE_TEXT_CHARS 50000
+/* What is kept up to date on either side of the part in view: a scroll within it finds
+ * its tints already there, and the window moves again only past half of it. */
+#define WINDOW_MARGIN_CHARS 6000
 
-  if (story == NULL || dl_event_get_story (event) != story
-      || !dl_view_state_is_shown (self->state, event))
-    return tints;
-  for (guint i = 0; i < dl_event_get_n_passages (event); i++)
-    {
-      const DlPassage *passage = dl_event_get_passage (event, i);
-      Tint tint;
-
-      /* a quote the edited text no longer holds */
-      if (passage->start < 0 || passage->end < passage->start)
-        continue;
-      if (tag == NULL)
-        tag = tint_tag_for (self, dl_event_get_main_actor (event));
-      tint = (Tint) { passage->start, passage->end, tag, 1 };
-      g_array_append_val (tints, tint);
-    }
-  return tints;
-}
-
+/* Replaces @tag's ranges @had (sorted, disjoint; NULL for none) in the text by @want,
+ * tagging and untagging only the characters that differ. */
 static void
-tag_range (DlArticleView *self,
-           const Tint    *tint,
-           gboolean       apply)
+retag (DlArticleView *self,
+       GtkTextTag    *tag,
+       GArray        *had,
+       GArray        *want)
 {
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+  g_autoptr(GArray) to_add = g_array_new (FALSE, FALSE, sizeof (DlTextRange));
+  g_autoptr(GArray) to_remove = g_array_new (FALSE, FALSE, sizeof (DlTextRange));
   GtkTextIter start, end;
 
-  get_range_iters (buffer, tint->start, tint->end, &start, &end);
-  if (apply)
-    gtk_text_buffer_apply_tag (buffer, tint->tag, &start, &end);
-  else
-    gtk_text_buffer_remove_tag (buffer, tint->tag, &start, &end);
-}
-
-/* One more passage asks for @tint: the text gets it if it had not. */
-static void
-tint_add (DlArticleView *self,
-          const Tint    *tint)
-{
-  Tint *kept = g_hash_table_lookup (self->tints, tint);
-
-  if (kept != NULL)
+  dl_text_ranges_diff (had, want, to_add, to_remove);
+  for (guint i = 0; i < to_remove->len; i++)
     {
-      kept->count++;
-      return;
+      const DlTextRange *range = &g_array_index (to_remove, DlTextRange, i);
+
+      get_range_iters (buffer, range->start, range->end, &start, &end);
+      gtk_text_buffer_remove_tag (buffer, tag, &start, &end);
     }
-  kept = g_memdup2 (tint, sizeof (Tint));
-  kept->count = 1;
-  g_hash_table_add (self->tints, kept);
-  tag_range (self, kept, TRUE);
-}
-
-/* One passage less asks for @tint: the text loses it when none does (kept in @removed). */
-static void
-tint_drop (DlArticleView *self,
-           const Tint    *tint,
-           GArray        *removed)
-{
-  Tint *kept = g_hash_table_lookup (self->tints, tint);
-
-  if (kept == NULL || --kept->count > 0)
-    return;
-  tag_range (self, kept, FALSE);
-  g_array_append_val (removed, *kept);
-  g_hash_table_remove (self->tints, kept);
-}
-
-static int
-compare_tint_starts (gconstpointer a,
-                     gconstpointer b)
-{
-  const Tint *x = a, *y = b;
-
-  return (x->start > y->start) - (x->start < y->start);
-}
-
-/* A kept range of the same tag that overlapped a removed one lost its tint there. The
- * removed ranges sorted, with the furthest end so far, so that a kept range looks only at
- * those that can reach it: thousands of each cost no more than a sort. */
-static void
-restore_overlaps (DlArticleView *self,
-                  GArray        *removed)
-{
-  g_autofree int *reach = NULL;
-  GHashTableIter iter;
-  gpointer key;
-
-  if (removed->len == 0)
-    return;
-  g_array_sort (removed, compare_tint_starts);
-  reach = g_new (int, removed->len);
-  for (guint i = 0; i < removed->len; i++)
-    reach[i] = MAX (i > 0 ? reach[i - 1] : G_MININT,
-                    g_array_index (removed, Tint, i).end);
-
-  g_hash_table_iter_init (&iter, self->tints);
-  while (g_hash_table_iter_next (&iter, &key, NULL))
+  for (guint i = 0; i < to_add->len; i++)
     {
-      const Tint *kept = key;
-      guint low = 0, high = removed->len;
+      const DlTextRange *range = &g_array_index (to_add, DlTextRange, i);
 
-      /* the removed ranges that start before it ends: [0, low) */
-      while (low < high)
-        {
-          guint mid = low + (high - low) / 2;
-
-          if (g_array_index (removed, Tint, mid).start < kept->end)
-            low = mid + 1;
-          else
-            high = mid;
-        }
-      for (guint i = low; i-- > 0 && reach[i] > kept->start;)
-        {
-          const Tint *gone = &g_array_index (removed, Tint, i);
-
-          if (gone->tag == kept->tag && kept->start < gone->end)
-            {
-              tag_range (self, kept, TRUE);
-              break;
-            }
-        }
+      get_range_iters (buffer, range->start, range->end, &start, &end);
+      gtk_text_buffer_apply_tag (buffer, tag, &start, &end);
     }
 }
 
-/* @event's tints as it now asks for them; the ranges no other passage tints lose theirs. */
+/* The characters of the text in view, from the first to the last (both about). */
 static void
-retint_event (DlArticleView *self,
-              DlStory       *story,
-              DlEvent       *event,
-              GArray        *removed)
+visible_offsets (DlArticleView *self,
+                 int           *top,
+                 int           *bottom)
 {
-  g_autoptr(GArray) wanted = event_tints_for (self, story, event);
-  GArray *had = g_hash_table_lookup (self->event_tints, event);
+  GdkRectangle rect;
+  GtkTextIter iter;
 
-  /* added first: a range both had and want keeps its tag untouched */
-  for (guint i = 0; i < wanted->len; i++)
-    tint_add (self, &g_array_index (wanted, Tint, i));
-  for (guint i = 0; had != NULL && i < had->len; i++)
-    tint_drop (self, &g_array_index (had, Tint, i), removed);
-  if (wanted->len > 0)
-    g_hash_table_replace (self->event_tints, g_object_ref (event), g_steal_pointer (&wanted));
-  else
-    g_hash_table_remove (self->event_tints, event);
+  gtk_text_view_get_visible_rect (self->text_view, &rect);
+  gtk_text_view_get_iter_at_location (self->text_view, &iter, 0, rect.y);
+  *top = gtk_text_iter_get_offset (&iter);
+  gtk_text_view_get_iter_at_location (self->text_view, &iter, rect.width, rect.y);
+  *top = MIN (*top, gtk_text_iter_get_offset (&iter));
+  gtk_text_view_get_iter_at_location (self->text_view, &iter, 0, rect.y + rect.height);
+  *bottom = gtk_text_iter_get_offset (&iter);
+  gtk_text_view_get_iter_at_location (self->text_view, &iter, rect.width,
+                                      rect.y + rect.height);
+  *bottom = MAX (*bottom, gtk_text_iter_get_offset (&iter));
 }
 
-/* Takes the tints of @hidden (tinted events the filter now hides) off the text. When they
- * are most of the text's tints (a search hiding nearly every event), each of their tags
- * leaves the whole text in one pass and the few ranges still asked for get it back:
- * thousands of removals one by one cost a search most of its time. Returns FALSE, having
- * done nothing, when removing them one by one is cheaper. */
+/* Moves the window of kept characters around the part in view when that part came near
+ * its edge (or there is none yet); TRUE when it moved. */
 static gboolean
-untint_at_once (DlArticleView *self,
-                GPtrArray     *hidden)
+place_window (DlArticleView *self)
 {
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
-  g_autoptr(GHashTable) tags = g_hash_table_new (NULL, NULL);
-  guint n_hidden = 0;
-  GtkTextIter start, end;
-  GHashTableIter iter;
-  gpointer key;
+  int length = gtk_text_buffer_get_char_count (gtk_text_view_get_buffer (self->text_view));
+  int top, bottom, start, end;
 
-  for (guint i = 0; i < hidden->len; i++)
+  if (length <= WHOLE_TEXT_CHARS)
     {
-      GArray *had = g_hash_table_lookup (self->event_tints, hidden->pdata[i]);
-
-      n_hidden += had != NULL ? had->len : 0;
+      start = 0;
+      end = length;
     }
-  if (n_hidden < 64 || n_hidden * 2 < g_hash_table_size (self->tints))
+  else
+    {
+      visible_offsets (self, &top, &bottom);
+      if (self->window_start >= 0
+          && (self->window_start == 0 || top - self->window_start >= WINDOW_MARGIN_CHARS / 2)
+          && (self->window_end == length
+              || self->window_end - bottom >= WINDOW_MARGIN_CHARS / 2))
+        return FALSE;
+      start = MAX (top - WINDOW_MARGIN_CHARS, 0);
+      end = MIN (bottom + WINDOW_MARGIN_CHARS, length);
+    }
+  if (start == self->window_start && end == self->window_end)
     return FALSE;
-
-  for (guint i = 0; i < hidden->len; i++)
-    {
-      GArray *had = g_hash_table_lookup (self->event_tints, hidden->pdata[i]);
-
-      for (guint j = 0; had != NULL && j < had->len; j++)
-        {
-          const Tint *tint = &g_array_index (had, Tint, j);
-          Tint *kept = g_hash_table_lookup (self->tints, tint);
-
-          g_hash_table_add (tags, tint->tag);
-          if (kept != NULL && --kept->count == 0)
-            g_hash_table_remove (self->tints, kept);
-        }
-      g_hash_table_remove (self->event_tints, hidden->pdata[i]);
-    }
-
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  g_hash_table_iter_init (&iter, tags);
-  while (g_hash_table_iter_next (&iter, &key, NULL))
-    gtk_text_buffer_remove_tag (buffer, key, &start, &end);
-  g_hash_table_iter_init (&iter, self->tints);
-  while (g_hash_table_iter_next (&iter, &key, NULL))
-    if (g_hash_table_contains (tags, ((Tint *) key)->tag))
-      tag_range (self, key, TRUE);
+  self->window_start = start;
+  self->window_end = end;
   return TRUE;
 }
 
-/* Every event's tints again (a new story or colour); after a change of the filter, with
- * @shown_only, only those of the events it showed or hid: edits keep the others' tints
- * up to date (dl_article_view_refresh_events()). */
-static void
-apply_tints (DlArticleView *self,
-             DlStory       *story,
-             gboolean       shown_only)
+/* Before a scroll to character @offset: the window moves there unless it holds it well
+ * inside already; TRUE when it moved. */
+static gboolean
+window_around (DlArticleView *self,
+               int            offset)
 {
-  g_autoptr(GArray) removed = g_array_new (FALSE, FALSE, sizeof (Tint));
-  g_autoptr(GPtrArray) gone = g_ptr_array_new_with_free_func (g_object_unref);
-  GListModel *events = story != NULL ? dl_story_get_events (story) : NULL;
-  GPtrArray *shown = self->state != NULL ? dl_view_state_peek_shown (self->state) : NULL;
+  int length = gtk_text_buffer_get_char_count (gtk_text_view_get_buffer (self->text_view));
+
+  if (length <= WHOLE_TEXT_CHARS
+      || (self->window_start >= 0 && offset >= self->window_start + WINDOW_MARGIN_CHARS / 2
+          && offset <= self->window_end - WINDOW_MARGIN_CHARS / 2))
+    return FALSE;
+  self->window_start = MAX (offset - WINDOW_MARGIN_CHARS, 0);
+  self->window_end = MIN (offset + 2 * WINDOW_MARGIN_CHARS, length);
+  return TRUE;
+}
+
+typedef struct
+{
+  DlArticleView *self;
+  DlStory       *story;
+  GHashTable    *tags;  /* DlActor (or the view, for none) → its tint tag */
+} TintKeys;
+
+/* The tag tinting @passage: its event's main actor's, or none when the filter hides it. */
+static gpointer
+tint_key (const DlPassage *passage,
+          gpointer         user_data)
+{
+  TintKeys *keys = user_data;
+  DlEvent *event = passage->event;
+  DlActor *actor;
+  GtkTextTag *tag;
+
+  if (event == NULL || dl_event_get_story (event) != keys->story
+      || !dl_view_state_is_shown (keys->self->state, event))
+    return NULL;
+  actor = dl_event_get_main_actor (event);
+  tag = g_hash_table_lookup (keys->tags, actor != NULL ? (gpointer) actor : keys->self);
+  if (tag == NULL)
+    {
+      tag = tint_tag_for (keys->self, actor);
+      g_hash_table_insert (keys->tags, actor != NULL ? (gpointer) actor : keys->self, tag);
+    }
+  return tag;
+}
+
+/* Tints the passages of the events the filter shows within the window, each in its
+ * event's main actor's colour, changing only the characters whose tint changed: per tag,
+ * the ranges wanted merged, then compared with those the text has. */
+static void
+update_tints (DlArticleView *self)
+{
+  DlStory *story = self->state != NULL ? dl_view_state_get_story (self->state) : NULL;
+  g_autoptr(GHashTable) tags = g_hash_table_new (NULL, NULL);
+  g_autoptr(GPtrArray) passages = NULL;
+  g_autoptr(GHashTable) wanted = NULL;
+  TintKeys keys = { self, story, tags };
   GHashTableIter iter;
-  gpointer key;
+  gpointer key, value;
 
-  /* the tinted events the filter now hides, then the shown ones not tinted yet */
-  if (shown_only && shown != NULL && story != NULL)
+  if (story == NULL)
     {
-      g_autoptr(GPtrArray) hidden = g_ptr_array_new_with_free_func (g_object_unref);
-
-      g_hash_table_iter_init (&iter, self->event_tints);
-      while (g_hash_table_iter_next (&iter, &key, NULL))
-        if (dl_event_get_story (key) == story && !dl_view_state_is_shown (self->state, key))
-          g_ptr_array_add (hidden, g_object_ref (key));
-      if (!untint_at_once (self, hidden))
-        for (guint i = 0; i < hidden->len; i++)
-          retint_event (self, story, hidden->pdata[i], removed);
-      for (guint i = 0; i < shown->len; i++)
-        if (dl_event_get_n_passages (shown->pdata[i]) > 0
-            && !g_hash_table_contains (self->event_tints, shown->pdata[i]))
-          retint_event (self, story, shown->pdata[i], removed);
-      events = NULL;
+      g_hash_table_remove_all (self->tinted);
+      return;
     }
-  for (guint i = 0; events != NULL && i < g_list_model_get_n_items (events); i++)
+  if (self->spans == NULL)
     {
-      g_autoptr(DlEvent) event = g_list_model_get_item (events, i);
-      gboolean tinted = g_hash_table_contains (self->event_tints, event);
+      g_autoptr(GPtrArray) all = dl_story_list_passages (story);
 
-      if (shown_only && tinted == dl_view_state_is_shown (self->state, event))
+      self->spans = dl_passage_spans_new (all);
+    }
+  if (self->window_start < 0)
+    place_window (self);
+
+  passages = dl_passage_spans_in (self->spans, self->window_start, self->window_end);
+  wanted = dl_tint_ranges_collect (passages, tint_key, &keys);
+  g_hash_table_iter_init (&iter, self->tinted);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    retag (self, key, value, g_hash_table_lookup (wanted, key));
+  g_hash_table_iter_init (&iter, wanted);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    if (!g_hash_table_contains (self->tinted, key))
+      retag (self, key, NULL, value);
+  g_clear_pointer (&self->tinted, g_hash_table_unref);
+  self->tinted = g_steal_pointer (&wanted);
+}
+
+/* @all's ranges within the window (sorted, disjoint) on @tag, whose ranges in the text
+ * are *@shown, then kept there. */
+static void
+show_in_window (DlArticleView *self,
+                GtkTextTag    *tag,
+                GArray        *all,
+                GArray       **shown)
+{
+  g_autoptr(GArray) want = NULL;
+
+  if (self->window_start < 0)
+    place_window (self);
+  if (all != NULL)
+    want = dl_text_ranges_in (all, self->window_start, self->window_end);
+  retag (self, tag, *shown, want);
+  g_clear_pointer (shown, g_array_unref);
+  *shown = g_steal_pointer (&want);
+}
+
+static void update_search_matches (DlArticleView *self);
+
+/* The story's list of passages changed: the index of them is built again when needed. */
+static void
+passages_changed_cb (DlStory       *story,
+                     DlArticleView *self)
+{
+  g_clear_pointer (&self->spans, dl_passage_spans_free);
+}
+
+/* A frame after the article scrolled or was resized: what came near the part in view
+ * is tinted, marked and emphasised before it is drawn. */
+static gboolean
+window_tick_cb (GtkWidget     *widget,
+                GdkFrameClock *clock,
+                gpointer       user_data)
+{
+  DlArticleView *self = user_data;
+  gboolean moved;
+
+  if (self->state == NULL || dl_view_state_get_story (self->state) == NULL)
+    self->scroll_target = -1;
+  if (self->scroll_target >= 0)
+    {
+      int top, bottom;
+
+      visible_offsets (self, &top, &bottom);
+      if ((top <= self->scroll_target && self->scroll_target <= bottom)
+          || ++self->scroll_frames > 60)
+        self->scroll_target = -1;
+    }
+  if (self->scroll_target >= 0)
+    {
+      GtkTextIter iter;
+
+      /* scrolled by the lines' heights known now, again next frame until it shows */
+      moved = window_around (self, self->scroll_target);
+      gtk_text_buffer_get_iter_at_offset (gtk_text_view_get_buffer (self->text_view), &iter,
+                                          self->scroll_target);
+      gtk_text_view_scroll_to_iter (self->text_view, &iter, 0.1, self->scroll_use_align, 0,
+                                    self->scroll_yalign);
+    }
+  else
+    moved = self->state != NULL && dl_view_state_get_story (self->state) != NULL
+            && place_window (self);
+  if (moved)
+    {
+      update_tints (self);
+      update_search_matches (self);
+      show_in_window (self, self->emphasis_tag, self->emphasis_ranges,
+                      &self->emphasis_shown);
+    }
+  if (self->scroll_target >= 0)
+    return G_SOURCE_CONTINUE;
+  self->window_tick = 0;
+  return G_SOURCE_REMOVE;
+}
+
+/* Scrolls the text to character @offset as gtk_text_view_scroll_to_mark() does, also in a
+ * long article whose lines are still being laid out. */
+static void
+scroll_to_offset (DlArticleView *self,
+                  int            offset,
+                  gboolean       use_align,
+                  double         yalign)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+  GtkTextIter iter;
+
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, offset);
+  gtk_text_buffer_move_mark (buffer, self->scroll_mark, &iter);
+  gtk_text_view_scroll_to_mark (self->text_view, self->scroll_mark, 0.1, use_align, 0, yalign);
+  if (gtk_text_buffer_get_char_count (buffer) <= WHOLE_TEXT_CHARS)
+    return;
+  self->scroll_target = offset;
+  self->scroll_use_align = use_align;
+  self->scroll_yalign = yalign;
+  self->scroll_frames = 0;
+  if (self->window_tick == 0)
+    self->window_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), window_tick_cb,
+                                                      self, NULL);
+}
+
+static void
+view_moved_cb (GtkAdjustment *adjustment,
+               DlArticleView *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+
+  if (self->window_tick == 0 && gtk_text_buffer_get_char_count (buffer) > WHOLE_TEXT_CHARS)
+    self->window_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), window_tick_cb,
+                                                      self, NULL);
+}
+
+/* The tint tags of a new text made in story order, as the whole text was once tinted in
+ * that order: where passages of two actors overlap, the colour on top stays the same. */
+static void
+make_tint_tags (DlArticleView *self,
+                DlStory       *story)
+{
+  GPtrArray *events = dl_view_state_peek_events (self->state);
+  g_autoptr(GHashTable) made = g_hash_table_new (NULL, NULL);
+
+  for (guint i = 0; events != NULL && i < events->len; i++)
+    {
+      DlEvent *event = events->pdata[i];
+      DlActor *actor;
+
+      if (dl_event_get_n_passages (event) == 0 || !dl_view_state_is_shown (self->state, event))
         continue;
-      if (dl_event_get_n_passages (event) > 0 || tinted)
-        retint_event (self, story, event, removed);
+      actor = dl_event_get_main_actor (event);
+      if (g_hash_table_add (made, actor != NULL ? (gpointer) actor : self))
+        tint_tag_for (self, actor);
     }
-  /* the events that left the story */
-  g_hash_table_iter_init (&iter, self->event_tints);
-  while (g_hash_table_iter_next (&iter, &key, NULL))
-    if (story == NULL || dl_event_get_story (key) != story)
-      g_ptr_array_add (gone, g_object_ref (key));
-  for (guint i = 0; i < gone->len; i++)
-    retint_event (self, story, gone->pdata[i], removed);
-  restore_overlaps (self, removed);
 }
 
 static void
@@ -504,17 +548,29 @@ load_story (DlArticleView *self)
   text = story != NULL ? dl_story_get_text (story) : NULL;
   remove_mention_tags (self);
   gtk_text_buffer_set_text (buffer, text != NULL ? text : "", -1);
-  /* a new text has no tint */
-  g_hash_table_remove_all (self->tints);
-  g_hash_table_remove_all (self->event_tints);
+  /* a new text has no tint, mark nor emphasis */
+  g_hash_table_remove_all (self->tinted);
+  g_clear_pointer (&self->search_query, g_free);
+  g_clear_pointer (&self->search_shown, g_array_unref);
+  g_clear_pointer (&self->emphasis_ranges, g_array_unref);
+  g_clear_pointer (&self->emphasis_shown, g_array_unref);
+  g_clear_pointer (&self->spans, dl_passage_spans_free);
+  self->window_start = self->window_end = -1;
+  self->scroll_target = -1;
+  if (self->story != NULL)
+    g_signal_handlers_disconnect_by_data (self->story, self);
+  g_set_object (&self->story, story);
   if (story == NULL)
     return;
+  g_signal_connect_object (story, "passages-changed", G_CALLBACK (passages_changed_cb),
+                           self, 0);
 
   gtk_widget_set_direction (GTK_WIDGET (self->text_view),
                             is_rtl_language (dl_story_get_language (story))
                               ? GTK_TEXT_DIR_RTL : GTK_TEXT_DIR_LTR);
 
-  apply_tints (self, story, FALSE);
+  make_tint_tags (self, story);
+  update_tints (self);
 
   underline_mentions (self, story);
 }
@@ -523,30 +579,25 @@ static void
 update_emphasis (DlArticleView *self,
                  gboolean       scroll)
 {
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
-  g_autoptr(GArray) ranges = NULL;
-  GtkTextIter start, end;
+  GArray *ranges;
 
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  gtk_text_buffer_remove_tag (buffer, self->emphasis_tag, &start, &end);
-  if (self->state == NULL || dl_view_state_get_story (self->state) == NULL)
-    return;
-
-  ranges = dl_passage_ranges_for_events (dl_view_state_get_selected_events (self->state));
-  for (guint i = 0; i < ranges->len; i++)
+  g_clear_pointer (&self->emphasis_ranges, g_array_unref);
+  if (self->state != NULL && dl_view_state_get_story (self->state) != NULL)
+    self->emphasis_ranges = dl_passage_ranges_for_events (
+      dl_view_state_get_selected_events (self->state));
+  ranges = self->emphasis_ranges;
+  scroll = scroll && ranges != NULL && ranges->len > 0;
+  /* the window goes where the view will land (the text view scrolls once it has laid
+   * out a line changed there) */
+  if (scroll && window_around (self, g_array_index (ranges, DlTextRange, 0).start))
     {
-      DlTextRange *range = &g_array_index (ranges, DlTextRange, i);
-
-      get_range_iters (buffer, range->start, range->end, &start, &end);
-      gtk_text_buffer_apply_tag (buffer, self->emphasis_tag, &start, &end);
+      update_tints (self);
+      update_search_matches (self);
     }
+  show_in_window (self, self->emphasis_tag, self->emphasis_ranges, &self->emphasis_shown);
 
-  if (scroll && ranges->len > 0)
-    {
-      get_iter_at_offset (buffer, &start, g_array_index (ranges, DlTextRange, 0).start);
-      gtk_text_buffer_move_mark (buffer, self->scroll_mark, &start);
-      gtk_text_view_scroll_to_mark (self->text_view, self->scroll_mark, 0.1, FALSE, 0, 0);
-    }
+  if (scroll)
+    scroll_to_offset (self, g_array_index (ranges, DlTextRange, 0).start, FALSE, 0);
 }
 
 /* The emphasis and the search's matches in colours the text reads on: yellow and blue,
@@ -562,29 +613,55 @@ style_top_tags (DlArticleView *self)
   g_object_set (self->search_tag, "background-rgba", &search, NULL);
 }
 
-/* Marks where the words of the search occur in the article. */
+/* Marks where the words of the search occur in the window of the article: found again
+ * only when the words or the window changed (the text of a story does not), and in the
+ * window's text only, with a margin for a match across its edge. */
 static void
 update_search_matches (DlArticleView *self)
 {
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
   DlStory *story = self->state != NULL ? dl_view_state_get_story (self->state) : NULL;
-  g_autoptr(GArray) ranges = NULL;
-  GtkTextIter start, end;
+  const char *query = NULL;
+  g_autoptr(GArray) want = NULL;
 
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  gtk_text_buffer_remove_tag (buffer, self->search_tag, &start, &end);
-  if (story == NULL || dl_story_get_text (story) == NULL)
+  if (story != NULL && dl_story_get_text (story) != NULL)
+    query = dl_filter_get_text (dl_view_state_get_filter (self->state));
+  if (query != NULL && *query == '\0')
+    query = NULL;
+  if (query != NULL && self->window_start < 0)
+    place_window (self);
+  if (g_strcmp0 (query, self->search_query) == 0
+      && (query == NULL || (self->search_start == self->window_start
+                            && self->search_end == self->window_end)))
     return;
 
-  ranges = dl_text_find_words (dl_story_get_text (story),
-                               dl_filter_get_text (dl_view_state_get_filter (self->state)));
-  for (guint i = 0; i < ranges->len; i++)
+  if (query != NULL)
     {
-      DlTextRange *range = &g_array_index (ranges, DlTextRange, i);
+      /* a match is a few times as long as its word at most (marks folded away) */
+      int pad = 8 * (int) g_utf8_strlen (query, -1) + 64;
+      int from = MAX (self->window_start - pad, 0);
+      int to = MIN (self->window_end + pad, gtk_text_buffer_get_char_count (buffer));
+      g_autoptr(GArray) found = NULL;
+      g_autofree char *slice = NULL;
+      GtkTextIter start, end;
 
-      get_range_iters (buffer, range->start, range->end, &start, &end);
-      gtk_text_buffer_apply_tag (buffer, self->search_tag, &start, &end);
+      get_range_iters (buffer, from, to, &start, &end);
+      slice = gtk_text_buffer_get_slice (buffer, &start, &end, TRUE);
+      found = dl_text_find_words (slice, query);
+      for (guint i = 0; i < found->len; i++)
+        {
+          g_array_index (found, DlTextRange, i).start += from;
+          g_array_index (found, DlTextRange, i).end += from;
+        }
+      want = dl_text_ranges_in (found, self->window_start, self->window_end);
     }
+  retag (self, self->search_tag, self->search_shown, want);
+  g_clear_pointer (&self->search_shown, g_array_unref);
+  self->search_shown = g_steal_pointer (&want);
+  g_free (self->search_query);
+  self->search_query = g_strdup (query);
+  self->search_start = self->window_start;
+  self->search_end = self->window_end;
 }
 
 /* Dark mode changed: the underlines take the colours for the new page. */
@@ -601,7 +678,7 @@ dark_changed_cb (AdwStyleManager *manager,
   /* removing a tag from the table removes it from the text */
   remove_mention_tags (self);
   underline_mentions (self, story);
-  apply_tints (self, story, FALSE);
+  update_tints (self);
 }
 
 static void
@@ -617,8 +694,12 @@ static void
 filter_changed_cb (DlViewState   *state,
                    DlArticleView *self)
 {
-  apply_tints (self, dl_view_state_get_story (state), TRUE);
+  gboolean moved = place_window (self);
+
+  update_tints (self);
   update_search_matches (self);
+  if (moved)
+    show_in_window (self, self->emphasis_tag, self->emphasis_ranges, &self->emphasis_shown);
 }
 
 static void
@@ -847,8 +928,18 @@ dl_article_view_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->state, self);
   g_clear_object (&self->state);
   g_clear_pointer (&self->mention_tags, g_ptr_array_unref);
-  g_clear_pointer (&self->tints, g_hash_table_unref);
-  g_clear_pointer (&self->event_tints, g_hash_table_unref);
+  if (self->window_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->window_tick);
+  self->window_tick = 0;
+  if (self->story != NULL)
+    g_signal_handlers_disconnect_by_data (self->story, self);
+  g_clear_object (&self->story);
+  g_clear_pointer (&self->spans, dl_passage_spans_free);
+  g_clear_pointer (&self->tinted, g_hash_table_unref);
+  g_clear_pointer (&self->search_query, g_free);
+  g_clear_pointer (&self->search_shown, g_array_unref);
+  g_clear_pointer (&self->emphasis_ranges, g_array_unref);
+  g_clear_pointer (&self->emphasis_shown, g_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), DL_TYPE_ARTICLE_VIEW);
 
   G_OBJECT_CLASS (dl_article_view_parent_class)->dispose (object);
@@ -882,13 +973,18 @@ dl_article_view_init (DlArticleView *self)
   GtkTextIter start;
   GListModel *controllers;
   GdkRGBA underline = { 0.90f, 0.60f, 0.0f, 1.0f };
+  GtkAdjustment *vadjustment;
 
-  self->tints = g_hash_table_new_full (tint_hash, tint_equal, g_free, NULL);
-  self->event_tints = g_hash_table_new_full (NULL, NULL, g_object_unref,
-                                             (GDestroyNotify) g_array_unref);
+  self->tinted = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_array_unref);
+  self->window_start = self->window_end = -1;
+  self->scroll_target = -1;
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->mention_tags = g_ptr_array_new_with_free_func (g_object_unref);
+  /* a scroll or a new width can bring text outside the window into view */
+  vadjustment = gtk_scrolled_window_get_vadjustment (self->scrolled_window);
+  g_signal_connect_object (vadjustment, "value-changed", G_CALLBACK (view_moved_cb), self, 0);
+  g_signal_connect_object (vadjustment, "changed", G_CALLBACK (view_moved_cb), self, 0);
 
   buffer = gtk_text_view_get_buffer (self->text_view);
   self->emphasis_tag = gtk_text_buffer_create_tag (buffer, "emphasis",
@@ -1015,12 +1111,19 @@ dl_article_view_reveal_range (DlArticleView *self,
   g_return_if_fail (DL_IS_ARTICLE_VIEW (self));
 
   buffer = gtk_text_view_get_buffer (self->text_view);
+  if (self->state != NULL && dl_view_state_get_story (self->state) != NULL
+      && window_around (self, start))
+    {
+      update_tints (self);
+      update_search_matches (self);
+      show_in_window (self, self->emphasis_tag, self->emphasis_ranges,
+                      &self->emphasis_shown);
+    }
   get_iter_at_offset (buffer, &s, start);
   get_iter_at_offset (buffer, &e, end);
   /* Selecting the passage shows exactly where it is, and lets the reader copy it. */
   gtk_text_buffer_select_range (buffer, &s, &e);
-  gtk_text_buffer_move_mark (buffer, self->scroll_mark, &s);
-  gtk_text_view_scroll_to_mark (self->text_view, self->scroll_mark, 0.1, TRUE, 0, 0.3);
+  scroll_to_offset (self, start, TRUE, 0.3);
   gtk_widget_grab_focus (GTK_WIDGET (self->text_view));
 }
 
@@ -1034,7 +1137,8 @@ dl_article_view_refresh_passages (DlArticleView *self)
   story = self->state != NULL ? dl_view_state_get_story (self->state) : NULL;
   if (story == NULL)
     return;
-  apply_tints (self, story, FALSE);
+  g_clear_pointer (&self->spans, dl_passage_spans_free);
+  update_tints (self);
   update_emphasis (self, FALSE);
   update_search_matches (self);
 }
@@ -1045,19 +1149,16 @@ dl_article_view_refresh_passages (DlArticleView *self)
  * @events: (element-type DlEvent): events an edit touched
  *
  * Tints the passages of @events as they now are, and drops those of events that left
- * the story; every other tint stays: the cost of an edit is that of the ranges it
- * changed, not of every passage of the article.
+ * the story: the tints of the window are worked out again and only the ranges that
+ * changed are tagged or untagged, so an edit costs the part of the article around the
+ * view, not every passage of it.
  */
 void
 dl_article_view_refresh_events (DlArticleView *self,
                                 GPtrArray     *events)
 {
-  g_autoptr(GArray) removed = g_array_new (FALSE, FALSE, sizeof (Tint));
-  g_autoptr(GPtrArray) todo = NULL;
   gboolean selected = FALSE;
   DlStory *story;
-  GHashTableIter iter;
-  gpointer key;
 
   g_return_if_fail (DL_IS_ARTICLE_VIEW (self));
   g_return_if_fail (events != NULL);
@@ -1066,20 +1167,10 @@ dl_article_view_refresh_events (DlArticleView *self,
   if (story == NULL)
     return;
 
-  todo = g_ptr_array_new_with_free_func (g_object_unref);
-  for (guint i = 0; i < events->len; i++)
-    g_ptr_array_add (todo, g_object_ref (events->pdata[i]));
-  g_hash_table_iter_init (&iter, self->event_tints);
-  while (g_hash_table_iter_next (&iter, &key, NULL))
-    if (dl_event_get_story (key) != story)
-      g_ptr_array_add (todo, g_object_ref (key));
-
-  for (guint i = 0; i < todo->len; i++)
-    {
-      retint_event (self, story, todo->pdata[i], removed);
-      selected = selected || dl_view_state_is_selected (self->state, todo->pdata[i]);
-    }
-  restore_overlaps (self, removed);
+  g_clear_pointer (&self->spans, dl_passage_spans_free);
+  update_tints (self);
+  for (guint i = 0; i < events->len && !selected; i++)
+    selected = dl_view_state_is_selected (self->state, events->pdata[i]);
   if (selected)
     update_emphasis (self, FALSE);
 }
