@@ -25,32 +25,6 @@
 static gint64 handlers_start;
 static gint64 handlers_end;
 
-static char *
-generate (const char *dir)
-{
-  g_autofree char *script = g_build_filename (g_getenv ("G_TEST_SRCDIR"),
-                                              "make-big-story.py", NULL);
-  g_autofree char *count = g_strdup_printf ("%u", N_EVENTS);
-  char *path = g_build_filename (dir, "events.geojson", NULL);
-  const char *argv[] = { "/usr/bin/python3", script, "events", count, path, NULL };
-  g_autoptr(GError) error = NULL;
-  int status;
-
-  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL,
-                     &status, &error) || !g_spawn_check_wait_status (status, &error))
-    g_error ("make-big-story.py: %s", error->message);
-  return path;
-}
-
-static double
-cpu_ms (void)
-{
-  struct timespec now;
-
-  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &now);
-  return now.tv_sec * 1000.0 + now.tv_nsec / 1e6;
-}
-
 /* Connected before and after the article view's handlers. */
 static void
 first_handler_cb (void)
@@ -125,13 +99,13 @@ measure_change (GtkWidget   *window,
 
           handlers_start = handlers_end = 0;
           start = g_get_monotonic_time ();
-          cpu_start = cpu_ms ();
+          cpu_start = dl_test_thread_cpu_ms ();
           apply (state, change, clear);
           g_assert_cmpint (handlers_end, >, 0);
           append (view_ms, (handlers_end - handlers_start) / 1000.0);
           gtk_test_widget_wait_for_draw (window);
           append (frame_ms, (g_get_monotonic_time () - start) / 1000.0);
-          append (frame_cpu_ms, cpu_ms () - cpu_start);
+          append (frame_cpu_ms, dl_test_thread_cpu_ms () - cpu_start);
         }
       g_print ("%-34s article: median %7.2f ms; next frame painted: median %7.2f ms "
                "(CPU %7.2f ms) (%u runs)\n", clear ? "  …and cleared" : what,
@@ -164,12 +138,12 @@ measure_scroll (GtkWidget     *window,
       double target = by_page ? gtk_adjustment_get_value (adjustment) + page
                               : g_rand_double_range (rand, 0, upper - page);
       gint64 start = g_get_monotonic_time ();
-      double cpu_start = cpu_ms ();
+      double cpu_start = dl_test_thread_cpu_ms ();
 
       gtk_adjustment_set_value (adjustment, target);
       gtk_test_widget_wait_for_draw (window);
       append (frame_ms, (g_get_monotonic_time () - start) / 1000.0);
-      append (frame_cpu_ms, cpu_ms () - cpu_start);
+      append (frame_cpu_ms, dl_test_thread_cpu_ms () - cpu_start);
     }
   g_print ("%-34s a frame: median %7.2f ms (CPU %7.2f ms) (%u frames)\n",
            by_page ? "article scrolled by a page" : "article jumped to anywhere",
@@ -196,7 +170,7 @@ main (int   argc,
 
   dir = g_dir_make_tmp ("dateline-article-XXXXXX", &error);
   g_assert_no_error (error);
-  path = generate (dir);
+  path = dl_test_make_big_story (dir, "events", N_EVENTS);
   file = g_file_new_for_path (path);
   story = dl_story_new_from_file (file, NULL, &error);
   g_assert_no_error (error);

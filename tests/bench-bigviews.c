@@ -25,45 +25,11 @@
 #define N_EVENTS 100000
 #define RUNS 7
 
-static char *
-generate (const char *dir)
-{
-  g_autofree char *script = g_build_filename (g_getenv ("G_TEST_SRCDIR"),
-                                              "make-big-story.py", NULL);
-  g_autofree char *count = g_strdup_printf ("%u", N_EVENTS);
-  char *path = g_build_filename (dir, "events.geojson", NULL);
-  const char *argv[] = { "/usr/bin/python3", script, "events", count, path, NULL };
-  g_autoptr(GError) error = NULL;
-  int status;
-
-  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL,
-                     &status, &error) || !g_spawn_check_wait_status (status, &error))
-    g_error ("make-big-story.py: %s", error->message);
-  return path;
-}
-
 static guint
 n_rows (DlWindow *window)
 {
   return g_list_model_get_n_items (G_LIST_MODEL (
            gtk_list_view_get_model (dl_window_get_list_view (window))));
-}
-
-static double
-ms_since (gint64 start)
-{
-  return (g_get_monotonic_time () - start) / 1000.0;
-}
-
-/* The main thread's CPU time: on a loaded machine, wall-clock times grow with the load,
- * this does not. */
-static double
-cpu_ms (void)
-{
-  struct timespec now;
-
-  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &now);
-  return now.tv_sec * 1000.0 + now.tv_nsec / 1e6;
 }
 
 static void
@@ -100,14 +66,14 @@ measure_scroll (DlWindow *window,
       double before = gtk_adjustment_get_value (adjustment);
       double target = step > 0 ? before + step : g_rand_double_range (rand, 0, upper - page);
       gint64 start = g_get_monotonic_time ();
-      double cpu_start = cpu_ms ();
+      double cpu_start = dl_test_thread_cpu_ms ();
       double ms;
 
       gtk_adjustment_set_value (adjustment, target);
       gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
-      ms = ms_since (start);
+      ms = dl_test_ms_since (start);
       g_array_append_val (frame_ms, ms);
-      ms = cpu_ms () - cpu_start;
+      ms = dl_test_thread_cpu_ms () - cpu_start;
       g_array_append_val (frame_cpu_ms, ms);
       g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), !=, before);
     }
@@ -128,14 +94,14 @@ measure_redraw (DlWindow *window)
   for (guint run = 0; run < RUNS; run++)
     {
       gint64 start = g_get_monotonic_time ();
-      double cpu_start = cpu_ms ();
+      double cpu_start = dl_test_thread_cpu_ms ();
       double ms;
 
       gtk_widget_queue_draw (GTK_WIDGET (window));
       gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
-      ms = ms_since (start);
+      ms = dl_test_ms_since (start);
       g_array_append_val (frame_ms, ms);
-      ms = cpu_ms () - cpu_start;
+      ms = dl_test_thread_cpu_ms () - cpu_start;
       g_array_append_val (frame_cpu_ms, ms);
     }
   g_print ("%-40s a frame: median %7.2f ms (CPU %7.2f ms) (%u runs)\n",
@@ -173,7 +139,7 @@ measure_change (DlWindow   *window,
     {
       guint before = n_rows (window);
       gint64 start = g_get_monotonic_time ();
-      double cpu_start = cpu_ms ();
+      double cpu_start = dl_test_thread_cpu_ms ();
       double ms;
 
       switch (change)
@@ -189,14 +155,14 @@ measure_change (DlWindow   *window,
           dl_view_state_select_place (state, hub);
           break;
         }
-      ms = ms_since (start);
+      ms = dl_test_ms_since (start);
       g_array_append_val (sync_ms, ms);
-      ms = cpu_ms () - cpu_start;
+      ms = dl_test_thread_cpu_ms () - cpu_start;
       g_array_append_val (sync_cpu_ms, ms);
       gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
-      ms = ms_since (start);
+      ms = dl_test_ms_since (start);
       g_array_append_val (frame_ms, ms);
-      ms = cpu_ms () - cpu_start;
+      ms = dl_test_thread_cpu_ms () - cpu_start;
       g_array_append_val (frame_cpu_ms, ms);
       if (change == PLACE)
         g_assert_cmpuint (dl_view_state_get_selected_events (state)->len, ==, N_EVENTS / 10);
@@ -204,19 +170,19 @@ measure_change (DlWindow   *window,
         g_assert_cmpuint (n_rows (window), <, before);
 
       start = g_get_monotonic_time ();
-      cpu_start = cpu_ms ();
+      cpu_start = dl_test_thread_cpu_ms ();
       if (change == PLACE)
         dl_view_state_clear_selection (state);
       else
         dl_filter_reset (filter);
-      ms = ms_since (start);
+      ms = dl_test_ms_since (start);
       g_array_append_val (clear_sync_ms, ms);
-      ms = cpu_ms () - cpu_start;
+      ms = dl_test_thread_cpu_ms () - cpu_start;
       g_array_append_val (clear_sync_cpu_ms, ms);
       gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
-      ms = ms_since (start);
+      ms = dl_test_ms_since (start);
       g_array_append_val (clear_frame_ms, ms);
-      ms = cpu_ms () - cpu_start;
+      ms = dl_test_thread_cpu_ms () - cpu_start;
       g_array_append_val (clear_frame_cpu_ms, ms);
       g_assert_cmpuint (n_rows (window), ==, before);
     }
@@ -247,7 +213,7 @@ main (int   argc,
 
   dir = g_dir_make_tmp ("dateline-bigviews-XXXXXX", &error);
   g_assert_no_error (error);
-  path = generate (dir);
+  path = dl_test_make_big_story (dir, "events", N_EVENTS);
   file = g_file_new_for_path (path);
   start = g_get_monotonic_time ();
   story = dl_story_new_from_file (file, NULL, &error);
@@ -255,7 +221,7 @@ main (int   argc,
   g_print ("A story of %u events at %u places, 1400×900 window:\n",
            g_list_model_get_n_items (dl_story_get_events (story)),
            g_list_model_get_n_items (dl_story_get_places (story)));
-  g_print ("%-40s %7.0f ms\n", "read", ms_since (start));
+  g_print ("%-40s %7.0f ms\n", "read", dl_test_ms_since (start));
 
   window = dl_window_new (NULL);
   gtk_window_set_default_size (GTK_WINDOW (window), 1400, 900);
@@ -263,7 +229,7 @@ main (int   argc,
   dl_window_set_story (window, story);
   gtk_window_present (GTK_WINDOW (window));
   gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
-  g_print ("%-40s %7.0f ms\n", "shown (first frame)", ms_since (start));
+  g_print ("%-40s %7.0f ms\n", "shown (first frame)", dl_test_ms_since (start));
   g_assert_cmpuint (n_rows (window), ==, N_EVENTS);
 
   /* a user's pause after the window shows, before the first search */

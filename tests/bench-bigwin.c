@@ -74,24 +74,6 @@ mem_available_kb (void)
   return line != NULL ? strtol (line + strlen ("MemAvailable:"), NULL, 10) : -1;
 }
 
-static char *
-generate (guint n)
-{
-  g_autofree char *script = g_build_filename (g_getenv ("G_TEST_SRCDIR"),
-                                              "make-big-story.py", NULL);
-  g_autofree char *count = g_strdup_printf ("%u", n);
-  g_autofree char *name = g_strdup_printf ("points-%u.geojson", n);
-  char *path = g_build_filename (tmpdir, name, NULL);
-  const char *argv[] = { "/usr/bin/python3", script, "points", count, path, NULL };
-  g_autoptr(GError) error = NULL;
-  int status;
-
-  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL,
-                     &status, &error) || !g_spawn_check_wait_status (status, &error))
-    g_error ("make-big-story.py: %s", error->message);
-  return path;
-}
-
 static GtkProgressBar *
 find_progress_bar (GtkWidget *widget)
 {
@@ -365,7 +347,7 @@ bench_pan (const char *path)
 static void
 bench_size (guint n)
 {
-  g_autofree char *path = generate (n);
+  g_autofree char *path = dl_test_make_big_story (tmpdir, "points", n);
   Runs runs = {
     g_array_new (FALSE, FALSE, sizeof (double)), g_array_new (FALSE, FALSE, sizeof (double)),
     g_array_new (FALSE, FALSE, sizeof (double)), g_array_new (FALSE, FALSE, sizeof (double)),

@@ -420,24 +420,14 @@ evaluate (DlGazetteer *gazetteer,
 
 /* Speed and memory -------------------------------------------------------------------------- */
 
-/* Thread CPU time in ms: the machine is shared, and wall time counts the others' work. */
-static double
-cpu_ms (void)
-{
-  struct timespec ts;
-
-  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
-  return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
-}
-
 static double
 time_detect (DlGazetteer *gazetteer,
              const char  *text)
 {
-  double start = cpu_ms ();
+  double start = dl_test_thread_cpu_ms ();
   g_autoptr(GPtrArray) places = dl_place_detector_detect (gazetteer, text);
 
-  return cpu_ms () - start;
+  return dl_test_thread_cpu_ms () - start;
 }
 
 static double

@@ -27,41 +27,6 @@
 #define N_POINTS 200000
 #define RUNS 9
 
-/* A story of @n events (or a plain map of @n points) written by make-big-story.py. */
-static char *
-generate (const char *dir,
-          const char *kind,
-          guint       n)
-{
-  g_autofree char *script = g_build_filename (g_getenv ("G_TEST_SRCDIR"),
-                                              "make-big-story.py", NULL);
-  g_autofree char *count = g_strdup_printf ("%u", n);
-  char *path = g_build_filename (dir, "map.geojson", NULL);
-  const char *argv[] = { "/usr/bin/python3", script, kind, count, path, NULL };
-  g_autoptr(GError) error = NULL;
-  int status;
-
-  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL,
-                     &status, &error) || !g_spawn_check_wait_status (status, &error))
-    g_error ("make-big-story.py: %s", error->message);
-  return path;
-}
-
-static double
-ms_since (gint64 start)
-{
-  return (g_get_monotonic_time () - start) / 1000.0;
-}
-
-static double
-cpu_ms (void)
-{
-  struct timespec now;
-
-  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &now);
-  return now.tv_sec * 1000.0 + now.tv_nsec / 1e6;
-}
-
 /* Each dot's actor, as a checksum: at the closest zoom every place is a cluster of one. */
 static char *
 dot_colors (DlPointLayer *layer)
@@ -126,16 +91,16 @@ measure_one (GtkWidget   *window,
              GArray      *frame)
 {
   gint64 start = g_get_monotonic_time ();
-  double cpu = cpu_ms (), alone;
+  double cpu = dl_test_thread_cpu_ms (), alone;
 
   apply (dl_view_state_get_filter (bare), step);
-  alone = cpu_ms () - cpu;
+  alone = dl_test_thread_cpu_ms () - cpu;
   start = g_get_monotonic_time ();
-  cpu = cpu_ms ();
+  cpu = dl_test_thread_cpu_ms ();
   apply (dl_view_state_get_filter (state), step);
-  add (map, cpu_ms () - cpu - alone);
+  add (map, dl_test_thread_cpu_ms () - cpu - alone);
   gtk_test_widget_wait_for_draw (window);
-  add (frame, ms_since (start));
+  add (frame, dl_test_ms_since (start));
 }
 
 /* One event after another given the next actor, as the editor does, each edit shown on
@@ -184,10 +149,10 @@ measure_edits (GtkWidget   *window,
         g_ptr_array_add (places, dl_event_get_place (event, j, NULL));
       g_ptr_array_add (edited, event);
 
-      cpu = cpu_ms ();
+      cpu = dl_test_thread_cpu_ms ();
       dl_operation_apply (operation);
       dl_map_view_update_places (map, places, edited);
-      add (edit_cpu, cpu_ms () - cpu);
+      add (edit_cpu, dl_test_thread_cpu_ms () - cpu);
       gtk_test_widget_wait_for_draw (window);
       measure_one (window, state, bare, &search, search_cpu, search_ms);
       measure_one (window, state, bare, &cleared, clear_cpu, clear_ms);
@@ -238,7 +203,7 @@ measure (const char *path,
   dl_view_state_set_story (bare, story);
   gtk_window_present (GTK_WINDOW (window));
   gtk_test_widget_wait_for_draw (window);
-  g_print ("%-28s %7.1f ms\n", "shown (first frame)", ms_since (start));
+  g_print ("%-28s %7.1f ms\n", "shown (first frame)", dl_test_ms_since (start));
   layer = dl_map_view_get_point_layer (map);
   g_assert_cmpuint (dl_point_layer_get_n_places (layer), ==, n_places);
   first = dot_colors (layer);
@@ -263,25 +228,25 @@ measure (const char *path,
         double cpu, alone_ms, alone_cpu, ms;
 
         start = g_get_monotonic_time ();
-        cpu = cpu_ms ();
+        cpu = dl_test_thread_cpu_ms ();
         apply (dl_view_state_get_filter (bare), &steps[i]);
-        alone_ms = ms_since (start);
-        alone_cpu = cpu_ms () - cpu;
+        alone_ms = dl_test_ms_since (start);
+        alone_cpu = dl_test_thread_cpu_ms () - cpu;
         add (figures[i].state_ms, alone_ms);
         add (figures[i].state_cpu, alone_cpu);
 
         start = g_get_monotonic_time ();
-        cpu = cpu_ms ();
+        cpu = dl_test_thread_cpu_ms ();
         apply (dl_view_state_get_filter (state), &steps[i]);
-        ms = ms_since (start);
+        ms = dl_test_ms_since (start);
         add (figures[i].sync_ms, ms);
         add (figures[i].map_ms, ms - alone_ms);
-        ms = cpu_ms () - cpu;
+        ms = dl_test_thread_cpu_ms () - cpu;
         add (figures[i].sync_cpu, ms);
         add (figures[i].map_cpu, ms - alone_cpu);
         gtk_test_widget_wait_for_draw (window);
-        add (figures[i].frame_ms, ms_since (start));
-        add (figures[i].frame_cpu, cpu_ms () - cpu);
+        add (figures[i].frame_ms, dl_test_ms_since (start));
+        add (figures[i].frame_cpu, dl_test_thread_cpu_ms () - cpu);
 
         /* the dots did change colour, all back when cleared; a plain map's stay */
         colors = dot_colors (layer);
@@ -346,13 +311,13 @@ main (int   argc,
   dir = g_dir_make_tmp ("dateline-mapfilter-XXXXXX", &error);
   g_assert_no_error (error);
   {
-    g_autofree char *path = generate (dir, "events", N_EVENTS);
+    g_autofree char *path = dl_test_make_big_story (dir, "events", N_EVENTS);
 
     measure (path, steps, G_N_ELEMENTS (steps), RUNS, FALSE);
     g_unlink (path);
   }
   {
-    g_autofree char *path = generate (dir, "points", N_POINTS);
+    g_autofree char *path = dl_test_make_big_story (dir, "points", N_POINTS);
 
     measure (path, plain_steps, G_N_ELEMENTS (plain_steps), 5, TRUE);
     g_unlink (path);

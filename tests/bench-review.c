@@ -18,12 +18,6 @@
 
 #define RUNS 21
 
-static double
-ms_since (gint64 start)
-{
-  return (g_get_monotonic_time () - start) / 1000.0;
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -62,7 +56,7 @@ main (int   argc,
 
       start = g_get_monotonic_time ();
       story = dl_article_new_story (text, &info, &error);
-      ms = ms_since (start);
+      ms = dl_test_ms_since (start);
       g_assert_no_error (error);
       g_array_append_val (steps[0], ms);
       n_suggestions = dl_review_count (story, NULL);
@@ -74,7 +68,7 @@ main (int   argc,
       start = g_get_monotonic_time ();
       dl_window_set_story (window, story);
       gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
-      ms = ms_since (start);
+      ms = dl_test_ms_since (start);
       g_array_append_val (steps[1], ms);
       document = dl_window_get_document (window);
 
@@ -84,7 +78,7 @@ main (int   argc,
       gtk_widget_activate_action (GTK_WIDGET (window), "win.accept-suggestion", "(ss)",
                                   "event", dl_event_get_id (event));
       gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
-      ms = ms_since (start);
+      ms = dl_test_ms_since (start);
       g_assert_false (dl_event_get_suggested (event));
       g_array_append_val (steps[2], ms);
 
@@ -94,14 +88,14 @@ main (int   argc,
       gtk_widget_activate_action (GTK_WIDGET (window), "win.reject-suggestion", "(ss)",
                                   "event", dl_event_get_id (event));
       gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
-      ms = ms_since (start);
+      ms = dl_test_ms_since (start);
       g_assert_null (dl_story_lookup_event (story, dl_event_get_id (event)));
       g_array_append_val (steps[3], ms);
 
       start = g_get_monotonic_time ();
       gtk_widget_activate_action (GTK_WIDGET (window), "win.accept-all-suggestions", NULL);
       gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
-      ms = ms_since (start);
+      ms = dl_test_ms_since (start);
       g_assert_cmpuint (dl_review_count (story, NULL), ==, 0);
       g_array_append_val (steps[4], ms);
 

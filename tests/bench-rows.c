@@ -24,15 +24,6 @@
 #define BATCHES 15
 #define WIDTH 340
 
-static double
-cpu_ms (void)
-{
-  struct timespec now;
-
-  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &now);
-  return now.tv_sec * 1000.0 + now.tv_nsec / 1e6;
-}
-
 static guint
 count_widgets (GtkWidget *widget)
 {
@@ -112,7 +103,7 @@ main (int   argc,
 
   for (guint b = 0; b < BATCHES; b++)
     {
-      double start = cpu_ms (), ms;
+      double start = dl_test_thread_cpu_ms (), ms;
 
       for (guint i = 0; i < BATCH; i++)
         {
@@ -123,10 +114,10 @@ main (int   argc,
           dl_event_row_set_event (DL_EVENT_ROW (rows[i]), event);
           lay_out_and_draw (column, rows[i]);
         }
-      ms = (cpu_ms () - start) * 1000.0 / BATCH;
+      ms = (dl_test_thread_cpu_ms () - start) * 1000.0 / BATCH;
       g_array_append_val (new_ms, ms);
 
-      start = cpu_ms ();
+      start = dl_test_thread_cpu_ms ();
       for (guint i = 0; i < BATCH; i++)
         {
           g_autoptr(DlEvent) event = g_list_model_get_item (events, next++ % N_EVENTS);
@@ -135,7 +126,7 @@ main (int   argc,
           lay_out_and_draw (column, rows[i]);
           g_assert_true (dl_event_row_get_event (DL_EVENT_ROW (rows[i])) == event);
         }
-      ms = (cpu_ms () - start) * 1000.0 / BATCH;
+      ms = (dl_test_thread_cpu_ms () - start) * 1000.0 / BATCH;
       g_array_append_val (rebind_ms, ms);
 
       if (b == 0)

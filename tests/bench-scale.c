@@ -28,25 +28,6 @@
 static char *tmpdir;
 static const char *self;
 
-static char *
-generate (const char *kind,
-          guint       n)
-{
-  g_autofree char *script = g_build_filename (g_getenv ("G_TEST_SRCDIR"),
-                                              "make-big-story.py", NULL);
-  g_autofree char *count = g_strdup_printf ("%u", n);
-  g_autofree char *name = g_strdup_printf ("%s-%u.geojson", kind, n);
-  char *path = g_build_filename (tmpdir, name, NULL);
-  const char *argv[] = { "/usr/bin/python3", script, kind, count, path, NULL };
-  g_autoptr(GError) error = NULL;
-  int status;
-
-  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL,
-                     &status, &error) || !g_spawn_check_wait_status (status, &error))
-    g_error ("make-big-story.py: %s", error->message);
-  return path;
-}
-
 /* Runs @program (dateline when NULL) with @args; its wall and CPU (user + system)
  * seconds and peak RSS in MiB. */
 static void
@@ -180,8 +161,8 @@ bench_model (const char *path,
 static void
 bench_goals (void)
 {
-  g_autofree char *million = generate ("points", 1000000);
-  g_autofree char *points = generate ("points", 200000);
+  g_autofree char *million = dl_test_make_big_story (tmpdir, "points", 1000000);
+  g_autofree char *points = dl_test_make_big_story (tmpdir, "points", 200000);
   g_autofree char *png = g_build_filename (tmpdir, "goal.png", NULL);
   g_autofree char *tif = g_build_filename (tmpdir, "goal.tif", NULL);
   g_autofree char *export = g_strdup_printf ("--export=%s", png);
@@ -347,7 +328,7 @@ main (int   argc,
       return 0;
     }
   bench_passages ();
-  passages = generate ("passages", 20000);
+  passages = dl_test_make_big_story (tmpdir, "passages", 20000);
   {
     const char *args[] = { "--check", passages, NULL };
 
@@ -357,7 +338,7 @@ main (int   argc,
 
   for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
     {
-      g_autofree char *points = generate ("points", sizes[i]);
+      g_autofree char *points = dl_test_make_big_story (tmpdir, "points", sizes[i]);
       g_autofree char *png = g_build_filename (tmpdir, "out.png", NULL);
       g_autofree char *export = g_strdup_printf ("--export=%s", png);
       g_autofree char *label = g_strdup_printf ("--export 800x600 %u points", sizes[i]);

@@ -61,17 +61,6 @@ generate_story (guint n)
   return story;
 }
 
-/* CPU time of this thread in ms: the machine may be shared, and wall time then counts
- * the waits for a core too. */
-static double
-cpu_ms (void)
-{
-  struct timespec ts;
-
-  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
-  return ts.tv_sec * 1000.0 + ts.tv_nsec / 1e6;
-}
-
 static GPtrArray *
 all_events (DlStory *story)
 {
@@ -106,10 +95,10 @@ bench_strip (void)
 
       strip = dl_timeline_strip_new (events, 1000, 84, 1, FALSE);
       t1 = g_get_monotonic_time ();
-      c1 = cpu_ms ();
+      c1 = dl_test_thread_cpu_ms ();
       dl_timeline_strip_draw (strip, cr, pango, &style, selected, 5, 0, 0);
       cairo_surface_flush (surface);
-      draw_cpu[run] = cpu_ms () - c1;
+      draw_cpu[run] = dl_test_thread_cpu_ms () - c1;
       layout[run] = (t1 - t0) / 1000.0;
       draw[run] = (g_get_monotonic_time () - t1) / 1000.0;
     }
@@ -142,11 +131,11 @@ bench_filter_strip (void)
   for (guint run = 0; run < G_N_ELEMENTS (read); run++)
     {
       gint64 t0 = g_get_monotonic_time ();
-      double c0 = cpu_ms ();
+      double c0 = dl_test_thread_cpu_ms ();
 
       g_clear_pointer (&items, dl_timeline_items_unref);
       items = dl_timeline_items_new (events);
-      read_cpu[run] = cpu_ms () - c0;
+      read_cpu[run] = dl_test_thread_cpu_ms () - c0;
       read[run] = (g_get_monotonic_time () - t0) / 1000.0;
     }
   g_print ("timeline at 100,000 events: reading and sorting them (once per story and edit) "
@@ -170,16 +159,16 @@ bench_filter_strip (void)
           g_autoptr(DlTimelineStrip) before = NULL;
           g_autoptr(DlTimelineStrip) after = NULL;
           gint64 t0 = g_get_monotonic_time ();
-          double c0 = cpu_ms ();
+          double c0 = dl_test_thread_cpu_ms ();
 
           before = dl_timeline_strip_new (subset, 1000, 84, 1, FALSE);
-          fresh_cpu[run] = cpu_ms () - c0;
+          fresh_cpu[run] = dl_test_thread_cpu_ms () - c0;
           fresh[run] = (g_get_monotonic_time () - t0) / 1000.0;
           t0 = g_get_monotonic_time ();
-          c0 = cpu_ms ();
+          c0 = dl_test_thread_cpu_ms ();
           after = dl_timeline_strip_new_for_items (items, cases[c].every == 1 ? NULL : shown,
                                                    1000, 84, 1, FALSE);
-          now_cpu[run] = cpu_ms () - c0;
+          now_cpu[run] = dl_test_thread_cpu_ms () - c0;
           now[run] = (g_get_monotonic_time () - t0) / 1000.0;
           g_assert_cmpuint (dl_timeline_strip_get_n_marks (after), ==,
                             dl_timeline_strip_get_n_marks (before));
@@ -225,17 +214,17 @@ bench_filter (void)
 
       /* what a view does on "filter-changed": ask about each of its events */
       t0 = g_get_monotonic_time ();
-      c0 = cpu_ms ();
+      c0 = dl_test_thread_cpu_ms ();
       dl_filter_set_time_range (filter, range[0] != NULL ? &from : NULL,
                                 range[1] != NULL ? &to : NULL);
       for (guint i = 0; i < events->len; i++)
         shown += dl_view_state_is_shown (state, events->pdata[i]);
-      cpu[run] = cpu_ms () - c0;
+      cpu[run] = dl_test_thread_cpu_ms () - c0;
       times[run] = (g_get_monotonic_time () - t0) / 1000.0;
 
-      c0 = cpu_ms ();
+      c0 = dl_test_thread_cpu_ms ();
       shown += dl_view_state_get_n_shown (state);
-      count[run] = cpu_ms () - c0;
+      count[run] = dl_test_thread_cpu_ms () - c0;
     }
   g_print ("time-range filter over 100,000 events (set the range, match every event): "
            "median %.2f ms (CPU %.2f ms); counting them through the story's list model: "

@@ -3,6 +3,7 @@
 
 #include <math.h>
 #include <stdlib.h>
+#include <time.h>
 
 gboolean
 dl_test_flag_cb (gpointer flag)
@@ -83,4 +84,39 @@ dl_test_fold_reference (const char *text)
         g_string_append_unichar (bare, c);
     }
   return g_string_free (bare, FALSE);
+}
+
+double
+dl_test_thread_cpu_ms (void)
+{
+  struct timespec now;
+
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &now);
+  return now.tv_sec * 1000.0 + now.tv_nsec / 1e6;
+}
+
+double
+dl_test_ms_since (gint64 start)
+{
+  return (g_get_monotonic_time () - start) / 1000.0;
+}
+
+char *
+dl_test_make_big_story (const char *dir,
+                        const char *kind,
+                        guint       n)
+{
+  g_autofree char *script = g_build_filename (g_getenv ("G_TEST_SRCDIR"),
+                                              "make-big-story.py", NULL);
+  g_autofree char *count = g_strdup_printf ("%u", n);
+  g_autofree char *name = g_strdup_printf ("%s-%u.geojson", kind, n);
+  char *path = g_build_filename (dir, name, NULL);
+  const char *argv[] = { "/usr/bin/python3", script, kind, count, path, NULL };
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL,
+                     &status, &error) || !g_spawn_check_wait_status (status, &error))
+    g_error ("make-big-story.py: %s", error->message);
+  return path;
 }

@@ -25,6 +25,17 @@ double   dl_test_median          (GArray       *values);
 double   dl_test_percentile      (GArray       *values,
                                   double        p);
 
+/* The calling thread's CPU time, in ms: on a shared machine, wall time counts the others'
+ * work too. */
+double   dl_test_thread_cpu_ms   (void);
+/* The ms since @start, a g_get_monotonic_time(). */
+double   dl_test_ms_since        (gint64        start);
+/* Writes a story of tests/make-big-story.py (@kind "points", "events" or "passages", @n of
+ * them) in @dir, as KIND-N.geojson; returns its path. */
+char    *dl_test_make_big_story  (const char   *dir,
+                                  const char   *kind,
+                                  guint         n);
+
 /* dl_text_fold() as it was first written, folding the whole text at once through GLib:
  * the reference its faster form is compared with. */
 char    *dl_test_fold_reference  (const char   *text);

@@ -3,6 +3,7 @@
 
 #include "dl-test-window.h"
 #include "dl-test-util.h"
+#include "dl-marker.h"
 #include "dl-mercator.h"
 #include "dl-window-private.h"
 
@@ -95,4 +96,101 @@ dl_test_figure_point (const DlFigureLayout *layout,
   dl_mercator_project (at.lon, at.lat, layout->zoom, x, y);
   *x -= layout->origin_x;
   *y -= layout->origin_y;
+}
+
+void
+dl_test_set_filter (DlWindow           *window,
+                    const char * const *actors,
+                    const char         *text)
+{
+  DlFilter *filter = dl_view_state_get_filter (dl_window_get_view_state (window));
+
+  dl_filter_set_actors (filter, actors);
+  dl_filter_set_text (filter, text);
+}
+
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
+void
+dl_test_append_sorted (GString   *out,
+                       GPtrArray *lines)
+{
+  g_ptr_array_sort (lines, compare_strings);
+  for (guint i = 0; i < lines->len; i++)
+    {
+      g_string_append (out, lines->pdata[i]);
+      g_string_append_c (out, '\n');
+    }
+}
+
+void
+dl_test_append_color (GString       *out,
+                      const GdkRGBA *color)
+{
+  g_string_append_printf (out, "#%02x%02x%02x", (int) (color->red * 255 + 0.5),
+                          (int) (color->green * 255 + 0.5), (int) (color->blue * 255 + 0.5));
+}
+
+void
+dl_test_describe_markers (DlMapView *map_view,
+                          DlStory   *story,
+                          GString   *out)
+{
+  GListModel *places = dl_story_get_places (story);
+  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
+
+  g_string_append (out, "markers:\n");
+  for (guint i = 0; i < g_list_model_get_n_items (places); i++)
+    {
+      g_autoptr(DlPlace) place = g_list_model_get_item (places, i);
+      DlMarker *marker = dl_map_view_get_marker (map_view, place);
+      g_autoptr(GString) line = g_string_new (NULL);
+      GdkRGBA color;
+      double lat, lon;
+
+      if (marker == NULL || !gtk_widget_get_visible (GTK_WIDGET (marker)))
+        continue;
+      lat = shumate_location_get_latitude (SHUMATE_LOCATION (marker));
+      lon = shumate_location_get_longitude (SHUMATE_LOCATION (marker));
+      dl_marker_get_color (marker, &color);
+      g_string_append_printf (line, "  %s %.6f,%.6f %u ", dl_place_get_id (place), lat, lon,
+                              dl_marker_get_n_events (marker));
+      dl_test_append_color (line, &color);
+      g_ptr_array_add (lines, g_string_free (g_steal_pointer (&line), FALSE));
+    }
+  dl_test_append_sorted (out, lines);
+}
+
+void
+dl_test_describe_dots (DlPointLayer *layer,
+                       const int    *zooms,
+                       guint         n_zooms,
+                       GString      *out)
+{
+  g_string_append_printf (out, "dots: %u\n", dl_point_layer_get_n_places (layer));
+  for (guint z = 0; z < n_zooms; z++)
+    {
+      g_autoptr(GArray) clusters = dl_point_layer_list_clusters (layer, zooms[z], FALSE);
+      g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
+
+      for (guint i = 0; i < clusters->len; i++)
+        {
+          const DlPointCluster *cluster = &g_array_index (clusters, DlPointCluster, i);
+          DlActor *actor = dl_point_layer_get_cluster_actor (layer, cluster);
+
+          g_ptr_array_add (lines, g_strdup_printf ("  z%d %.5f,%.5f %u %s%s", zooms[z],
+                                                   cluster->latitude, cluster->longitude,
+                                                   cluster->n_places,
+                                                   actor != NULL ? dl_actor_get_id (actor)
+                                                                 : "grey",
+                                                   cluster->n_places == 1
+                                                     ? dl_place_get_id (cluster->place) : ""));
+        }
+      dl_test_append_sorted (out, lines);
+    }
 }

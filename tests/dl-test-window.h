@@ -4,6 +4,8 @@
 #include <gtk/gtk.h>
 
 #include "dl-figure.h"
+#include "dl-map-view.h"
+#include "dl-point-layer.h"
 #include "dl-window.h"
 
 G_BEGIN_DECLS
@@ -33,5 +35,27 @@ void     dl_test_figure_point   (const DlFigureLayout *layout,
                                  DlLonLat       at,
                                  double        *x,
                                  double        *y);
+
+/* Sets the actors (NULL for all) and the search text (NULL for none) @window filters by. */
+void     dl_test_set_filter     (DlWindow           *window,
+                                 const char * const *actors,
+                                 const char         *text);
+
+/* What the map shows, as sorted lines of text appended to @out, for comparing two windows:
+ * each shown marker (place, position, events, colour), or each cluster of dots at each of
+ * @n_zooms zooms (position, places, actor; the place of a lone dot). */
+void     dl_test_describe_markers (DlMapView    *map_view,
+                                   DlStory      *story,
+                                   GString      *out);
+void     dl_test_describe_dots  (DlPointLayer *layer,
+                                 const int    *zooms,
+                                 guint         n_zooms,
+                                 GString      *out);
+/* Appends @lines sorted, a line each: views may hold the same things in another order. */
+void     dl_test_append_sorted  (GString      *out,
+                                 GPtrArray    *lines);
+/* Appends @color as #rrggbb. */
+void     dl_test_append_color   (GString       *out,
+                                 const GdkRGBA *color);
 
 G_END_DECLS

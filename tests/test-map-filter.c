@@ -94,85 +94,10 @@ story_from_json (const char *json)
   return story;
 }
 
-static int
-compare_strings (gconstpointer a,
-                 gconstpointer b)
-{
-  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
-}
-
-static void
-append_sorted (GString   *out,
-               GPtrArray *lines)
-{
-  g_ptr_array_sort (lines, compare_strings);
-  for (guint i = 0; i < lines->len; i++)
-    g_string_append_printf (out, "%s\n", (const char *) lines->pdata[i]);
-}
-
 static const char *
 actor_name (DlActor *actor)
 {
   return actor != NULL ? dl_actor_get_id (actor) : "grey";
-}
-
-/* Each dot alone (the closest zoom), with its colour; the clusters of a far zoom. */
-static void
-describe_dots (DlPointLayer *layer,
-               GString      *out)
-{
-  static const int zooms[] = { 2, 24 };
-
-  g_string_append_printf (out, "dots: %u\n", dl_point_layer_get_n_places (layer));
-  for (guint z = 0; z < G_N_ELEMENTS (zooms); z++)
-    {
-      g_autoptr(GArray) clusters = dl_point_layer_list_clusters (layer, zooms[z], FALSE);
-      g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
-
-      for (guint i = 0; i < clusters->len; i++)
-        {
-          const DlPointCluster *cluster = &g_array_index (clusters, DlPointCluster, i);
-          DlActor *actor = dl_point_layer_get_cluster_actor (layer, cluster);
-
-          if (cluster->n_places == 1)
-            g_ptr_array_add (lines, g_strdup_printf ("  z%d %s %s", zooms[z],
-                                                     dl_place_get_id (cluster->place),
-                                                     actor_name (actor)));
-          else
-            g_ptr_array_add (lines, g_strdup_printf ("  z%d %.4f,%.4f %u %s", zooms[z],
-                                                     cluster->latitude, cluster->longitude,
-                                                     cluster->n_places, actor_name (actor)));
-        }
-      append_sorted (out, lines);
-    }
-}
-
-static void
-describe_markers (DlMapView *map_view,
-                  DlStory   *story,
-                  GString   *out)
-{
-  GListModel *places = dl_story_get_places (story);
-  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
-
-  g_string_append (out, "markers:\n");
-  for (guint i = 0; i < g_list_model_get_n_items (places); i++)
-    {
-      g_autoptr(DlPlace) place = g_list_model_get_item (places, i);
-      DlMarker *marker = dl_map_view_get_marker (map_view, place);
-      GdkRGBA color;
-
-      if (marker == NULL || !gtk_widget_get_visible (GTK_WIDGET (marker)))
-        continue;
-      dl_marker_get_color (marker, &color);
-      g_ptr_array_add (lines, g_strdup_printf (
-                         "  %s %.5f,%.5f %u #%02x%02x%02x", dl_place_get_id (place),
-                         shumate_location_get_latitude (SHUMATE_LOCATION (marker)),
-                         shumate_location_get_longitude (SHUMATE_LOCATION (marker)),
-                         dl_marker_get_n_events (marker), (int) (color.red * 255 + 0.5),
-                         (int) (color.green * 255 + 0.5), (int) (color.blue * 255 + 0.5)));
-    }
-  append_sorted (out, lines);
 }
 
 /* What a user sees on the map of @window, as text. */
@@ -185,23 +110,16 @@ describe_map (DlWindow *window)
   GString *out = g_string_new (NULL);
 
   if (gtk_widget_get_visible (GTK_WIDGET (layer)))
-    describe_dots (layer, out);
+    {
+      static const int zooms[] = { 2, 24 };
+
+      dl_test_describe_dots (layer, zooms, G_N_ELEMENTS (zooms), out);
+    }
   else
-    describe_markers (map_view, dl_window_get_story (window), out);
+    dl_test_describe_markers (map_view, dl_window_get_story (window), out);
   g_string_append_printf (out, "areas: %u\nlegend: %s\n", dl_map_view_get_n_shapes (map_view),
                           legend);
   return g_string_free (out, FALSE);
-}
-
-static void
-set_filter (DlWindow           *window,
-            const char * const *actors,
-            const char         *text)
-{
-  DlFilter *filter = dl_view_state_get_filter (dl_window_get_view_state (window));
-
-  dl_filter_set_actors (filter, actors);
-  dl_filter_set_text (filter, text);
 }
 
 static void
@@ -242,7 +160,7 @@ assert_like_fresh (DlWindow           *window,
   g_assert_no_error (error);
   gtk_window_set_default_size (GTK_WINDOW (fresh), 1200, 800);
   dl_window_set_story (fresh, saved);
-  set_filter (fresh, actors, text);
+  dl_test_set_filter (fresh, actors, text);
   seen = describe_map (window);
   expected = describe_map (fresh);
   assert_same_text (seen, expected, after);
@@ -325,7 +243,7 @@ run_steps (guint    n_places,
       g_autofree char *what = g_strdup_printf ("step %u", i);
       g_autofree char *seen = NULL;
 
-      set_filter (window, steps[i].actors, steps[i].text);
+      dl_test_set_filter (window, steps[i].actors, steps[i].text);
       assert_like_fresh (window, steps[i].actors, steps[i].text, what);
       seen = describe_map (window);
       if (steps[i].actors == NULL && steps[i].text == NULL)
@@ -347,7 +265,7 @@ run_steps (guint    n_places,
           g_autoptr(GBytes) fresh_pixels = NULL;
 
           /* drawn as a new window draws them, not with the dots kept from before */
-          set_filter (fresh, steps[i].actors, steps[i].text);
+          dl_test_set_filter (fresh, steps[i].actors, steps[i].text);
           pixels = dot_pixels (window);
           fresh_pixels = dot_pixels (fresh);
           g_assert_cmpstr (seen, !=, last);
@@ -454,7 +372,7 @@ run_edit_while_filtered (guint n_places)
   g_autofree char *cleared = NULL;
   g_autofree char *undone = NULL;
 
-  set_filter (window, red_blue, NULL);
+  dl_test_set_filter (window, red_blue, NULL);
   red_color = color_of (window, place);
   g_assert_cmpstr (red_color, !=, "hidden");
 
@@ -474,7 +392,7 @@ run_edit_while_filtered (guint n_places)
                                                                      .lat = 41.9 }));
   assert_like_fresh (window, red_blue, NULL, "the place moved");
 
-  set_filter (window, NULL, NULL);
+  dl_test_set_filter (window, NULL, NULL);
   cleared = color_of (window, place);
   g_assert_cmpstr (cleared, !=, "hidden");
   g_assert_cmpstr (cleared, !=, blue_color);
@@ -483,14 +401,14 @@ run_edit_while_filtered (guint n_places)
   dl_history_undo (dl_document_get_history (document));
   dl_history_undo (dl_document_get_history (document));
   assert_like_fresh (window, NULL, NULL, "two undos");
-  set_filter (window, red_blue, NULL);
+  dl_test_set_filter (window, red_blue, NULL);
   after_blue = color_of (window, place);
   g_assert_cmpstr (after_blue, ==, blue_color);
   assert_like_fresh (window, red_blue, NULL, "the filter set again");
   dl_history_undo (dl_document_get_history (document));
   undone = color_of (window, place);
   g_assert_cmpstr (undone, ==, red_color);
-  set_filter (window, NULL, NULL);
+  dl_test_set_filter (window, NULL, NULL);
   assert_like_fresh (window, NULL, NULL, "every edit undone, the filter cleared");
 
   dl_document_discard (document);
@@ -530,8 +448,8 @@ test_edit_then_filter (void)
   g_autofree char *color = NULL;
 
   /* every event shown, once before the edit: the map has counted them all */
-  set_filter (window, green, NULL);
-  set_filter (window, NULL, NULL);
+  dl_test_set_filter (window, green, NULL);
+  dl_test_set_filter (window, NULL, NULL);
   again = describe_map (window);
   assert_same_text (again, before, "a filter cleared");
 
@@ -539,9 +457,9 @@ test_edit_then_filter (void)
                                                                  NULL));
   edited = describe_map (window);
   g_assert_cmpstr (edited, !=, before);
-  set_filter (window, green, NULL);
+  dl_test_set_filter (window, green, NULL);
   assert_like_fresh (window, green, NULL, "a filter after an edit");
-  set_filter (window, NULL, NULL);
+  dl_test_set_filter (window, NULL, NULL);
   after = describe_map (window);
   assert_same_text (after, edited, "the filter cleared after an edit");
   assert_like_fresh (window, NULL, NULL, "the filter cleared after an edit");
@@ -604,7 +522,7 @@ run_plain_map (guint    n_places,
   g_assert_cmpint (gtk_widget_get_visible (GTK_WIDGET (dl_map_view_get_point_layer (
                      map_view))), ==, expect_dots);
   assert_like_fresh (window, NULL, NULL, "opening");
-  set_filter (window, NULL, "Point 1");
+  dl_test_set_filter (window, NULL, "Point 1");
   searched = describe_map (window);
   assert_same_text (searched, first, "a search on a plain map");
   dl_map_view_fit_shown (map_view, FALSE);
@@ -617,7 +535,7 @@ run_plain_map (guint    n_places,
   assert_like_fresh (window, NULL, "Point 1", "a place moved");
   moved = describe_map (window);
   g_assert_cmpstr (moved, !=, searched);
-  set_filter (window, NULL, NULL);
+  dl_test_set_filter (window, NULL, NULL);
   cleared = describe_map (window);
   assert_same_text (cleared, moved, "the search cleared");
   gtk_test_widget_wait_for_draw (GTK_WIDGET (window));

@@ -211,17 +211,6 @@ assert_like_window (DlWindow   *window,
     g_error ("%s: the timeline's pixels differ from a new window's", after);
 }
 
-static void
-set_filter (DlWindow           *window,
-            const char * const *actors,
-            const char         *text)
-{
-  DlFilter *filter = dl_view_state_get_filter (dl_window_get_view_state (window));
-
-  dl_filter_set_actors (filter, actors);
-  dl_filter_set_text (filter, text);
-}
-
 /* A filter narrowed, widened, changed and cleared: each time the strip is the one made
  * from the shown events, and at the end of each kind of change, that of a new window. */
 static void
@@ -264,7 +253,7 @@ test_filter_steps (void)
   {
     DlWindow *other = open_window (story);
 
-    set_filter (other, red, "Event 12");
+    dl_test_set_filter (other, red, "Event 12");
     assert_like_window (window, other, "a search within the actor");
     dl_test_close_window (other);
   }
@@ -497,7 +486,7 @@ test_focus_through_filters (void)
   {
     DlWindow *other = open_window (story);
 
-    set_filter (other, red_green, NULL);
+    dl_test_set_filter (other, red_green, NULL);
     dl_view_state_select_event (dl_window_get_view_state (other), event);
     assert_like_window (window, other, "selected, two actors");
     dl_test_close_window (other);

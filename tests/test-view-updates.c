@@ -80,34 +80,6 @@ generated_story (guint n_places,
 }
 
 static void
-append_color (GString       *out,
-              const GdkRGBA *color)
-{
-  g_string_append_printf (out, "#%02x%02x%02x", (int) (color->red * 255 + 0.5),
-                          (int) (color->green * 255 + 0.5), (int) (color->blue * 255 + 0.5));
-}
-
-static int
-compare_strings (gconstpointer a,
-                 gconstpointer b)
-{
-  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
-}
-
-/* Lines sorted: views may hold the same things in another order. */
-static void
-append_sorted (GString   *out,
-               GPtrArray *lines)
-{
-  g_ptr_array_sort (lines, compare_strings);
-  for (guint i = 0; i < lines->len; i++)
-    {
-      g_string_append (out, lines->pdata[i]);
-      g_string_append_c (out, '\n');
-    }
-}
-
-static void
 describe_list (DlWindow *window,
                GString  *out)
 {
@@ -120,65 +92,6 @@ describe_list (DlWindow *window,
 
       g_string_append_printf (out, "  %s %s\n", dl_event_get_id (event),
                               dl_event_get_title (event));
-    }
-}
-
-static void
-describe_markers (DlMapView *map_view,
-                  DlStory   *story,
-                  GString   *out)
-{
-  GListModel *places = dl_story_get_places (story);
-  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
-
-  g_string_append (out, "markers:\n");
-  for (guint i = 0; i < g_list_model_get_n_items (places); i++)
-    {
-      g_autoptr(DlPlace) place = g_list_model_get_item (places, i);
-      DlMarker *marker = dl_map_view_get_marker (map_view, place);
-      g_autoptr(GString) line = g_string_new (NULL);
-      GdkRGBA color;
-      double lat, lon;
-
-      if (marker == NULL || !gtk_widget_get_visible (GTK_WIDGET (marker)))
-        continue;
-      lat = shumate_location_get_latitude (SHUMATE_LOCATION (marker));
-      lon = shumate_location_get_longitude (SHUMATE_LOCATION (marker));
-      dl_marker_get_color (marker, &color);
-      g_string_append_printf (line, "  %s %.6f,%.6f %u ", dl_place_get_id (place), lat, lon,
-                              dl_marker_get_n_events (marker));
-      append_color (line, &color);
-      g_ptr_array_add (lines, g_string_free (g_steal_pointer (&line), FALSE));
-    }
-  append_sorted (out, lines);
-}
-
-static void
-describe_dots (DlPointLayer *layer,
-               GString      *out)
-{
-  static const int zooms[] = { 2, 6, 12 };
-
-  g_string_append_printf (out, "dots: %u\n", dl_point_layer_get_n_places (layer));
-  for (guint z = 0; z < G_N_ELEMENTS (zooms); z++)
-    {
-      g_autoptr(GArray) clusters = dl_point_layer_list_clusters (layer, zooms[z], FALSE);
-      g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
-
-      for (guint i = 0; i < clusters->len; i++)
-        {
-          const DlPointCluster *cluster = &g_array_index (clusters, DlPointCluster, i);
-          DlActor *actor = dl_point_layer_get_cluster_actor (layer, cluster);
-
-          g_ptr_array_add (lines, g_strdup_printf ("  z%d %.5f,%.5f %u %s%s", zooms[z],
-                                                   cluster->latitude, cluster->longitude,
-                                                   cluster->n_places,
-                                                   actor != NULL ? dl_actor_get_id (actor)
-                                                                 : "grey",
-                                                   cluster->n_places == 1
-                                                     ? dl_place_get_id (cluster->place) : ""));
-        }
-      append_sorted (out, lines);
     }
 }
 
@@ -206,7 +119,7 @@ collect_tint (GtkTextTag *tag,
       return;
     }
   if (rgba != NULL)
-    append_color (color, rgba);
+    dl_test_append_color (color, rgba);
   g_clear_pointer (&rgba, gdk_rgba_free);
 
   gtk_text_buffer_get_start_iter (walk->buffer, &iter);
@@ -235,7 +148,7 @@ describe_article (DlWindow *window,
   gtk_text_tag_table_foreach (gtk_text_buffer_get_tag_table (walk.buffer), collect_tint,
                               &walk);
   g_string_append (out, "article tints:\n");
-  append_sorted (out, lines);
+  dl_test_append_sorted (out, lines);
 }
 
 /* What a user sees of the story in @window, as text. */
@@ -249,23 +162,16 @@ describe_views (DlWindow *window)
 
   describe_list (window, out);
   if (gtk_widget_get_visible (GTK_WIDGET (layer)))
-    describe_dots (layer, out);
+    {
+      static const int zooms[] = { 2, 6, 12 };
+
+      dl_test_describe_dots (layer, zooms, G_N_ELEMENTS (zooms), out);
+    }
   else
-    describe_markers (map_view, dl_window_get_story (window), out);
+    dl_test_describe_markers (map_view, dl_window_get_story (window), out);
   g_string_append_printf (out, "legend: %s\n", legend);
   describe_article (window, out);
   return g_string_free (out, FALSE);
-}
-
-static void
-set_filter (DlWindow           *window,
-            const char * const *actors,
-            const char         *text)
-{
-  DlFilter *filter = dl_view_state_get_filter (dl_window_get_view_state (window));
-
-  dl_filter_set_actors (filter, actors);
-  dl_filter_set_text (filter, text);
 }
 
 typedef struct
@@ -291,7 +197,7 @@ assert_like_fresh (Session    *session,
   g_assert_no_error (error);
   dl_window_set_story (session->fresh, saved);
   if (session->actors != NULL || session->text != NULL)
-    set_filter (session->fresh, session->actors, session->text);
+    dl_test_set_filter (session->fresh, session->actors, session->text);
   edited = describe_views (session->edited);
   fresh = describe_views (session->fresh);
   if (g_strcmp0 (edited, fresh) != 0)
@@ -354,7 +260,7 @@ run_session (guint               n_places,
   gtk_window_set_default_size (GTK_WINDOW (session.edited), 1200, 800);
   dl_window_set_story (session.edited, story);
   if (actors != NULL || text != NULL)
-    set_filter (session.edited, actors, text);
+    dl_test_set_filter (session.edited, actors, text);
   gtk_window_present (GTK_WINDOW (session.edited));
   gtk_test_widget_wait_for_draw (GTK_WIDGET (session.edited));
   g_assert_cmpint (gtk_widget_get_visible (GTK_WIDGET (dl_map_view_get_point_layer (
@@ -479,7 +385,7 @@ run_filter_steps (guint    n_places,
       dl_filter_set_actors (filter, steps[i].actors);
       dl_filter_set_text (filter, steps[i].text);
       dl_window_set_story (fresh, again);
-      set_filter (fresh, steps[i].actors, steps[i].text);
+      dl_test_set_filter (fresh, steps[i].actors, steps[i].text);
       seen = describe_views (window);
       expected = describe_views (fresh);
       if (g_strcmp0 (seen, expected) != 0)
