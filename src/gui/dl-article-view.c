@@ -45,7 +45,7 @@ struct _DlArticleView
   int                scroll_target;    /* or -1 */
   gboolean           scroll_use_align;
   double             scroll_yalign;
-  guint              scroll_frames;
+  gint64             scroll_until;  /* when the scroll stops trying, monotonic µs */
 };
 
 G_DEFINE_FINAL_TYPE (DlArticleView, dl_article_view, GTK_TYPE_WIDGET)
@@ -232,6 +232,8 @@ remove_mention_tags (DlArticleView *self)
 /* What is kept up to date on either side of the part in view: a scroll within it finds
  * its tints already there, and the window moves again only past half of it. */
 #define WINDOW_MARGIN_CHARS 6000
+/* How long a scroll to a passage far down keeps trying, frame by frame. */
+#define SCROLL_TRIES_US (5 * G_USEC_PER_SEC)
 
 /* Replaces @tag's ranges @had (sorted, disjoint; NULL for none) in the text by @want,
  * tagging and untagging only the characters that differ. */
@@ -450,7 +452,7 @@ window_tick_cb (GtkWidget     *widget,
 
       visible_offsets (self, &top, &bottom);
       if ((top <= self->scroll_target && self->scroll_target <= bottom)
-          || ++self->scroll_frames > 60)
+          || g_get_monotonic_time () > self->scroll_until)
         self->scroll_target = -1;
     }
   if (self->scroll_target >= 0)
@@ -499,7 +501,8 @@ scroll_to_offset (DlArticleView *self,
   self->scroll_target = offset;
   self->scroll_use_align = use_align;
   self->scroll_yalign = yalign;
-  self->scroll_frames = 0;
+  /* lines far down are laid out a few at a time, the more slowly the busier the machine */
+  self->scroll_until = g_get_monotonic_time () + SCROLL_TRIES_US;
   if (self->window_tick == 0)
     self->window_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), window_tick_cb,
                                                       self, NULL);
