@@ -1,9 +1,112 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "dl-test-util.h"
 
+#include <errno.h>
 #include <math.h>
+#include <poll.h>
+#include <signal.h>
 #include <stdlib.h>
+#include <sys/prctl.h>
+#include <sys/wait.h>
 #include <time.h>
+#include <unistd.h>
+
+/* How long Xvfb may take to say it listens. */
+#define OWN_DISPLAY_WAIT_MS 30000
+
+static GPid own_display_pid;
+
+static void
+own_display_child_setup (gpointer data)
+{
+  /* a test that crashes or is killed by meson's timeout takes its server with it */
+  prctl (PR_SET_PDEATHSIG, SIGTERM);
+}
+
+static void
+own_display_stop (void)
+{
+  if (own_display_pid <= 0)
+    return;
+  kill (own_display_pid, SIGTERM);
+  waitpid (own_display_pid, NULL, 0);
+  own_display_pid = 0;
+}
+
+/* The display number Xvfb writes on @fd once it accepts clients (-displayfd), or -1. */
+static int
+read_display_number (int fd)
+{
+  gint64 deadline = g_get_monotonic_time () + OWN_DISPLAY_WAIT_MS * G_TIME_SPAN_MILLISECOND;
+  int number = 0;
+  gboolean digits = FALSE;
+
+  for (;;)
+    {
+      struct pollfd pfd = { fd, POLLIN, 0 };
+      int left = (int) ((deadline - g_get_monotonic_time ()) / G_TIME_SPAN_MILLISECOND);
+      char c;
+      ssize_t n;
+
+      if (left <= 0)
+        return -1;
+      if (poll (&pfd, 1, left) < 0)
+        {
+          if (errno == EINTR)
+            continue;
+          return -1;
+        }
+      n = read (fd, &c, 1);
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n <= 0)
+        return -1;
+      if (c == '\n')
+        return digits ? number : -1;
+      if (!g_ascii_isdigit (c) || number > 100000)
+        return -1;
+      number = number * 10 + (c - '0');
+      digits = TRUE;
+    }
+}
+
+void
+dl_test_own_display (void)
+{
+  const char *argv[] = { "Xvfb", "-displayfd", "1", "-screen", "0", "1400x900x24",
+                         "-nolisten", "tcp", "-noreset", NULL };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *display = NULL;
+  int out = -1;
+  int number;
+
+  if (g_getenv ("DATELINE_TEST_OWN_DISPLAY") == NULL || own_display_pid > 0)
+    return;
+  if (!g_spawn_async_with_pipes (NULL, (char **) argv, NULL,
+                                 G_SPAWN_SEARCH_PATH | G_SPAWN_DO_NOT_REAP_CHILD
+                                 | G_SPAWN_STDERR_TO_DEV_NULL,
+                                 own_display_child_setup, NULL, &own_display_pid, NULL, &out,
+                                 NULL, &error))
+    {
+      g_printerr ("# no display of its own (%s): the test runs on DISPLAY=%s\n",
+                  error->message, g_getenv ("DISPLAY"));
+      return;
+    }
+  atexit (own_display_stop);
+  number = read_display_number (out);
+  close (out);
+  if (number < 0)
+    {
+      g_printerr ("# Xvfb gave no display number within %d s: the test runs on DISPLAY=%s\n",
+                  OWN_DISPLAY_WAIT_MS / 1000, g_getenv ("DISPLAY"));
+      own_display_stop ();
+      return;
+    }
+  display = g_strdup_printf (":%d", number);
+  g_setenv ("DISPLAY", display, TRUE);
+  /* the app a test starts, and GTK here, find the server the same way */
+  g_unsetenv ("WAYLAND_DISPLAY");
+}
 
 gboolean
 dl_test_flag_cb (gpointer flag)

@@ -9,6 +9,13 @@ G_BEGIN_DECLS
  * a bounded wait. */
 gboolean dl_test_flag_cb (gpointer flag);
 
+/* Gives the widget test an X server of its own when DATELINE_TEST_OWN_DISPLAY is set (as
+ * meson sets it): a private Xvfb, DISPLAY pointing at it, gone when the test exits. Tests
+ * run side by side on one display took each other's pointer and keyboard grabs: a popover
+ * of one closed when another opened its own. Call it before gtk_init(). Without Xvfb, the
+ * test keeps the display it was given, and says so. */
+void     dl_test_own_display (void);
+
 /* Runs the default main context for @ms milliseconds; returns the iterations it ran. */
 guint    dl_test_run_for (guint    ms);
 

@@ -7,6 +7,7 @@
 
 #include "dl-about.h"
 #include "dl-resources.h"
+#include "dl-test-util.h"
 
 /* All the text of the labels below @widget, one label a line, as a user could read it
  * on the pages of the window. */
@@ -87,6 +88,7 @@ int
 main (int   argc,
       char *argv[])
 {
+  dl_test_own_display ();
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 

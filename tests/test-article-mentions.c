@@ -8,6 +8,7 @@
 #include "dl-resources.h"
 #include "dl-test-window.h"
 #include "dl-window-private.h"
+#include "dl-test-util.h"
 
 typedef struct
 {
@@ -257,6 +258,7 @@ main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
+  dl_test_own_display ();
   gtk_init ();
   adw_init ();
   dl_resources_ensure ();

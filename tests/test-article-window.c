@@ -10,6 +10,7 @@
 #include "dl-text-search.h"
 #include "dl-test-window.h"
 #include "dl-window-private.h"
+#include "dl-test-util.h"
 
 /* A long article (made here, some 200,000 characters) in the window: what a reader sees
  * of its tints, search matches and emphasis is right wherever the article is scrolled,
@@ -450,6 +451,7 @@ main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
+  dl_test_own_display ();
   gtk_init ();
   adw_init ();
   dl_resources_ensure ();

@@ -21,6 +21,7 @@
 #include "dl-timeline-strip.h"
 #include "dl-timeline-view.h"
 #include "dl-window-private.h"
+#include "dl-test-util.h"
 
 #define N_PLACES 10000
 #define N_ACTORS 100
@@ -413,6 +414,7 @@ int
 main (int   argc,
       char *argv[])
 {
+  dl_test_own_display ();
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
   dl_resources_ensure ();

@@ -18,6 +18,7 @@
 #include "dl-resources.h"
 #include "dl-review-buttons.h"
 #include "dl-row-text.h"
+#include "dl-test-util.h"
 
 static DlStory *
 load_story (const char *name)
@@ -282,6 +283,7 @@ main (int   argc,
 {
   /* the accessible names are read as a screen reader gets them */
   g_setenv ("GTK_A11Y", "test", TRUE);
+  dl_test_own_display ();
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
   dl_resources_ensure ();

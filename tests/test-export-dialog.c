@@ -128,6 +128,7 @@ main (int   argc,
   bindtextdomain (GETTEXT_PACKAGE, catalogues);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
+  dl_test_own_display ();
   gtk_init ();
   adw_init ();
   dl_resources_ensure ();

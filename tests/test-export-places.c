@@ -184,6 +184,7 @@ int
 main (int   argc,
       char *argv[])
 {
+  dl_test_own_display ();
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
   dl_resources_ensure ();

@@ -19,6 +19,7 @@
 #include "dl-symbol.h"
 #include "dl-window-private.h"
 #include "dl-test-window.h"
+#include "dl-test-util.h"
 
 /* A plain map as geojson.io writes it (tests/data/plain-symbols.geojson) is drawn with its
  * marker-symbol, marker-size, stroke-width and its lines' names, in the window and in the
@@ -658,6 +659,7 @@ main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
+  dl_test_own_display ();
   gtk_init ();
   adw_init ();
   dl_resources_ensure ();

@@ -9,6 +9,7 @@
 #include "dl-map-sources.h"
 #include "dl-mercator.h"
 #include "dl-offline-source.h"
+#include "dl-test-util.h"
 
 typedef struct
 {
@@ -470,6 +471,7 @@ int
 main (int   argc,
       char *argv[])
 {
+  dl_test_own_display ();
   gtk_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/offline-source/properties", test_properties);

@@ -372,6 +372,7 @@ main (int   argc,
   g_autoptr(GError) error = NULL;
   int status;
 
+  dl_test_own_display ();
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
   dl_resources_ensure ();

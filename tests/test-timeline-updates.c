@@ -15,6 +15,7 @@
 #include "dl-resources.h"
 #include "dl-test-window.h"
 #include "dl-window-private.h"
+#include "dl-test-util.h"
 
 static const char * const actor_ids[] = { "red", "blue", "green" };
 
@@ -590,6 +591,7 @@ int
 main (int   argc,
       char *argv[])
 {
+  dl_test_own_display ();
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
   dl_resources_ensure ();

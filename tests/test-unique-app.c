@@ -9,6 +9,7 @@
 #define G_LOG_DOMAIN "test-unique-app"
 
 #include "config.h"
+#include "dl-test-util.h"
 
 #include <gio/gio.h>
 #include <glib/gstdio.h>
@@ -240,10 +241,12 @@ main (int   argc,
 {
   g_autoptr(GTestDBus) test_bus = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *display = g_strdup (g_getenv ("DISPLAY"));
+  g_autofree char *display = NULL;
   int status;
 
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  dl_test_own_display ();
+  display = g_strdup (g_getenv ("DISPLAY"));
 
   /* a bus of our own: no other test or session sees the name */
   test_bus = g_test_dbus_new (G_TEST_DBUS_NONE);

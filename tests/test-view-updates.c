@@ -20,6 +20,7 @@
 #include "dl-test-edit.h"
 #include "dl-test-window.h"
 #include "dl-window-private.h"
+#include "dl-test-util.h"
 
 /* Places spread over the world, events at one or two of them with zero to two actors,
  * each quoting its own sentence of the article. */
@@ -579,6 +580,7 @@ int
 main (int   argc,
       char *argv[])
 {
+  dl_test_own_display ();
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
   dl_resources_ensure ();

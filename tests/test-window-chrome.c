@@ -794,6 +794,7 @@ main (int   argc,
   g_setenv ("XDG_CACHE_HOME", cache_home, TRUE);
 
   g_test_init (&argc, &argv, NULL);
+  dl_test_own_display ();
   gtk_init ();
   adw_init ();
   dl_resources_ensure ();
