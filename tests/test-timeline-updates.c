@@ -587,6 +587,89 @@ test_find_and_rings (void)
   cairo_surface_destroy (surfaces[1]);
 }
 
+/* How close a pixel of @surface at (@x, @y) is to @rgb: the largest channel difference. */
+static int
+pixel_distance (cairo_surface_t *surface,
+                int              x,
+                int              y,
+                const double     rgb[3])
+{
+  const guint8 *data = cairo_image_surface_get_data (surface);
+  guint32 pixel = *(const guint32 *) (const void *) (data + y * cairo_image_surface_get_stride (surface)
+                                                     + x * 4);
+  int red = (pixel >> 16) & 0xff, green = (pixel >> 8) & 0xff, blue = pixel & 0xff;
+
+  return MAX (MAX (abs (red - (int) (rgb[0] * 255)), abs (green - (int) (rgb[1] * 255))),
+              abs (blue - (int) (rgb[2] * 255)));
+}
+
+/* A selection of hundreds of marks (a place of many events selected) rings every one of
+ * them, and nothing else, as a few selected marks are ringed. */
+static void
+test_dense_rings (void)
+{
+  g_autoptr(DlStory) story = generated_story (3000);
+  g_autoptr(GPtrArray) events = g_ptr_array_new_with_free_func (g_object_unref);
+  GListModel *model = dl_story_get_events (story);
+  g_autoptr(DlTimelineStrip) strip = NULL;
+  g_autoptr(GHashTable) selected = g_hash_table_new (NULL, NULL);
+  DlStripStyle style = { { 0.1, 0.1, 0.1 }, { 1, 1, 1, 1 }, { 0.2, 0.5, 0.9 }, 1, FALSE };
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1200, 84);
+  cairo_t *cr = cairo_create (surface);
+  PangoContext *pango = pango_cairo_create_context (cr);
+  double ring, first_selected_x = G_MAXDOUBLE;
+  guint n, n_checked = 0, n_unselected = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    g_ptr_array_add (events, g_list_model_get_item (model, i));
+  strip = dl_timeline_strip_new (events, 1200, 84, 1, FALSE);
+  n = dl_timeline_strip_get_n_marks (strip);
+  /* every other mark of the later half: many more than a strip draws as circles */
+  for (guint i = n / 2; i < n; i += 2)
+    {
+      g_hash_table_add (selected, dl_timeline_strip_get_mark (strip, i)->event);
+      first_selected_x = MIN (first_selected_x, dl_timeline_strip_get_mark (strip, i)->x);
+    }
+  g_assert_cmpuint (g_hash_table_size (selected), >, 600);
+
+  dl_timeline_strip_draw (strip, cr, pango, &style, selected, -1, 0, 0);
+  cairo_surface_flush (surface);
+
+  /* the ring's top edge, just above each selected mark, is in the accent colour */
+  ring = dl_timeline_strip_get_radius (strip) + 2;
+  for (guint i = 0; i < n; i++)
+    {
+      const DlStripMark *mark = dl_timeline_strip_get_mark (strip, i);
+      int x = (int) round (mark->x);
+      int y = (int) round (mark->y - ring);
+
+      if (!g_hash_table_contains (selected, mark->event))
+        continue;
+      n_checked++;
+      g_assert_cmpint (MIN (pixel_distance (surface, x, y, style.accent),
+                            pixel_distance (surface, x, y - 1, style.accent)), <, 40);
+    }
+  /* and no accent around the marks well before the first selected one */
+  for (guint i = 0; i < n; i++)
+    {
+      const DlStripMark *mark = dl_timeline_strip_get_mark (strip, i);
+
+      if (mark->x > first_selected_x - 2 * ring - 4)
+        continue;
+      for (int y = (int) (mark->y - ring - 2); y <= (int) (mark->y + ring + 2); y++)
+        for (int x = (int) (mark->x - ring - 2); x <= (int) (mark->x + ring + 2); x++)
+          if (x >= 0 && x < 1200 && y >= 0 && y < 84)
+            g_assert_cmpint (pixel_distance (surface, x, y, style.accent), >=, 40);
+      n_unselected++;
+    }
+  g_assert_cmpuint (n_checked, ==, g_hash_table_size (selected));
+  g_assert_cmpuint (n_unselected, >, 500);
+
+  g_object_unref (pango);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -597,6 +680,7 @@ main (int   argc,
   dl_resources_ensure ();
 
   g_test_add_func ("/timeline-updates/filter-steps", test_filter_steps);
+  g_test_add_func ("/timeline-updates/dense-rings", test_dense_rings);
   g_test_add_func ("/timeline-updates/edit-while-filtered", test_edit_while_filtered);
   g_test_add_func ("/timeline-updates/edits-unfiltered", test_edits_unfiltered);
   g_test_add_func ("/timeline-updates/focus-through-filters", test_focus_through_filters);
