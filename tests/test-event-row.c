@@ -189,7 +189,7 @@ test_text_wraps (void)
                              "list of events, and more than two in a very narrow one";
   GtkWidget *text = g_object_ref_sink (dl_row_text_new (TRUE));
   GtkWidget *line = g_object_ref_sink (dl_row_text_new (FALSE));
-  int wide, narrow, min_width, nat_width, line_wide, line_narrow;
+  int wide, narrow, height, min_width, nat_width, line_wide, line_narrow;
 
   dl_row_text_set_text (DL_ROW_TEXT (text), title);
   dl_row_text_set_text (DL_ROW_TEXT (line), title);
@@ -202,6 +202,27 @@ test_text_wraps (void)
   gtk_widget_measure (text, GTK_ORIENTATION_VERTICAL, 150, NULL, &narrow, NULL, NULL);
   g_assert_cmpint (wide, >, 0);
   g_assert_cmpint (narrow, >=, 3 * wide);
+  /* asked again, in another order: the same heights */
+  gtk_widget_measure (text, GTK_ORIENTATION_VERTICAL, 2000, NULL, &height, NULL, NULL);
+  g_assert_cmpint (height, ==, wide);
+  gtk_widget_measure (text, GTK_ORIENTATION_VERTICAL, 150, NULL, &height, NULL, NULL);
+  g_assert_cmpint (height, ==, narrow);
+  /* with no width to fit, the width it was given last */
+  gtk_widget_allocate (text, 150, narrow, -1, NULL);
+  gtk_widget_measure (text, GTK_ORIENTATION_VERTICAL, -1, NULL, &height, NULL, NULL);
+  g_assert_cmpint (height, ==, narrow);
+  /* a short text on one line at any width; the text's own line break kept */
+  dl_row_text_set_text (DL_ROW_TEXT (text), "Short");
+  gtk_widget_measure (text, GTK_ORIENTATION_VERTICAL, 150, NULL, &height, NULL, NULL);
+  g_assert_cmpint (height, ==, wide);
+  dl_row_text_set_text (DL_ROW_TEXT (text), "Short\nand two lines");
+  gtk_widget_measure (text, GTK_ORIENTATION_VERTICAL, 2000, NULL, &height, NULL, NULL);
+  g_assert_cmpint (height, >, wide + wide / 2);
+  gtk_widget_measure (text, GTK_ORIENTATION_VERTICAL, 150, NULL, &narrow, NULL, NULL);
+  g_assert_cmpint (narrow, ==, height);
+  gtk_widget_measure (text, GTK_ORIENTATION_VERTICAL, 40, NULL, &narrow, NULL, NULL);
+  g_assert_cmpint (narrow, >, height);
+  dl_row_text_set_text (DL_ROW_TEXT (text), title);
 
   /* without wrapping, one line ending in an ellipsis at any width */
   gtk_widget_measure (line, GTK_ORIENTATION_VERTICAL, 2000, NULL, &line_wide, NULL, NULL);

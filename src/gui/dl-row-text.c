@@ -16,6 +16,9 @@ struct _DlRowText
   gboolean     wrap;
   int          max_width_chars;
   int          line_width;     /* the text on one line, as last measured */
+  int          line_height;    /* and its height */
+  guint        line_serial;    /* the Pango context's serial then; 0: not measured */
+  int          wrap_width;     /* the width a wrapped text was last given, or 0 */
 };
 
 G_DEFINE_FINAL_TYPE (DlRowText, dl_row_text, GTK_TYPE_WIDGET)
@@ -88,12 +91,27 @@ static int
 unlimited_width (DlRowText *self)
 {
   PangoLayout *layout = get_layout (self);
-  int width;
 
   pango_layout_set_width (layout, -1);
-  pango_layout_get_pixel_size (layout, &width, NULL);
-  self->line_width = width;
-  return width;
+  pango_layout_get_pixel_size (layout, &self->line_width, &self->line_height);
+  self->line_serial = pango_context_get_serial (pango_layout_get_context (layout));
+  return self->line_width;
+}
+
+/* Whether the text fits @width with no line wrapped (its own line breaks kept). A wrapped
+ * row text is then laid out with no width, once for every width it is asked about: a list
+ * row showing another event is measured at two or three widths in a frame, and each new
+ * width laid it out (shaped the text) again. */
+static gboolean
+fits_unwrapped (DlRowText *self,
+               int        width)
+{
+  PangoLayout *layout = get_layout (self);
+
+  if (self->line_serial == 0
+      || self->line_serial != pango_context_get_serial (pango_layout_get_context (layout)))
+    unlimited_width (self);
+  return self->line_width <= width;
 }
 
 static void
@@ -133,7 +151,20 @@ dl_row_text_measure (GtkWidget      *widget,
   layout = get_layout (self);
   if (self->wrap)
     {
-      width = for_size >= 0 ? for_size : chars * MAX (self->max_width_chars, MIN_WIDTH_CHARS);
+      /* With no width to fit, the width it was last given: the window asks each frame for
+       * its whole tree's size at no width, then lays out the list at its width, and the
+       * text of a row that shows another event would be wrapped twice, at two widths. */
+      if (for_size >= 0)
+        width = for_size;
+      else if (self->wrap_width > 0)
+        width = self->wrap_width;
+      else
+        width = chars * MAX (self->max_width_chars, MIN_WIDTH_CHARS);
+      if (fits_unwrapped (self, width))
+        {
+          *minimum = *natural = self->line_height;
+          return;
+        }
       pango_layout_set_width (layout, width * PANGO_SCALE);
     }
   /* an ellipsized line has the same height at any width */
@@ -152,7 +183,11 @@ dl_row_text_size_allocate (GtkWidget *widget,
   if (self->text == NULL || self->text[0] == '\0')
     return;
   if (self->wrap)
-    pango_layout_set_width (get_layout (self), width * PANGO_SCALE);
+    {
+      self->wrap_width = width;
+      pango_layout_set_width (get_layout (self),
+                              fits_unwrapped (self, width) ? -1 : width * PANGO_SCALE);
+    }
   else
     {
       /* laid out again only when it does not fit */
@@ -241,6 +276,7 @@ dl_row_text_set_property (GObject      *object,
     case PROP_WRAP:
       self->wrap = g_value_get_boolean (value);
       g_clear_object (&self->layout);
+      self->line_serial = 0;
       gtk_widget_queue_resize (GTK_WIDGET (self));
       break;
     case PROP_MAX_WIDTH_CHARS:
@@ -312,6 +348,7 @@ dl_row_text_set_text (DlRowText  *self,
     return;
   g_free (self->text);
   self->text = g_strdup (text);
+  self->line_serial = 0;
   if (self->layout != NULL)
     {
       pango_layout_set_text (self->layout, text != NULL ? text : "", -1);
