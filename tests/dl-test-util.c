@@ -2,6 +2,8 @@
 #include "dl-test-util.h"
 
 #include <errno.h>
+#include <ftw.h>
+#include <glib/gstdio.h>
 #include <math.h>
 #include <poll.h>
 #include <signal.h>
@@ -70,8 +72,8 @@ read_display_number (int fd)
     }
 }
 
-void
-dl_test_own_display (void)
+static void
+own_display (void)
 {
   const char *argv[] = { "Xvfb", "-displayfd", "1", "-screen", "0", "1400x900x24",
                          "-nolisten", "tcp", "-noreset", NULL };
@@ -80,7 +82,7 @@ dl_test_own_display (void)
   int out = -1;
   int number;
 
-  if (g_getenv ("DATELINE_TEST_OWN_DISPLAY") == NULL || own_display_pid > 0)
+  if (g_getenv ("DATELINE_TEST_OWN_DISPLAY") == NULL)
     return;
   if (!g_spawn_async_with_pipes (NULL, (char **) argv, NULL,
                                  G_SPAWN_SEARCH_PATH | G_SPAWN_DO_NOT_REAP_CHILD
@@ -106,6 +108,61 @@ dl_test_own_display (void)
   g_setenv ("DISPLAY", display, TRUE);
   /* the app a test starts, and GTK here, find the server the same way */
   g_unsetenv ("WAYLAND_DISPLAY");
+}
+
+static char *own_homes;
+
+static int
+remove_entry (const char        *path,
+              const struct stat *st,
+              int                type,
+              struct FTW        *ftw)
+{
+  remove (path);
+  return 0;
+}
+
+static void
+own_homes_remove (void)
+{
+  if (own_homes == NULL)
+    return;
+  nftw (own_homes, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
+  g_clear_pointer (&own_homes, g_free);
+}
+
+/* The user's own directories, each in a temporary directory of the test's. */
+static void
+own_homes_make (void)
+{
+  static const char * const homes[] = {
+    "XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_STATE_HOME",
+  };
+  g_autoptr(GError) error = NULL;
+
+  own_homes = g_dir_make_tmp ("dateline-test-home-XXXXXX", &error);
+  if (own_homes == NULL)
+    g_error ("no temporary directory for the test's homes: %s", error->message);
+  atexit (own_homes_remove);
+  for (guint i = 0; i < G_N_ELEMENTS (homes); i++)
+    {
+      g_autofree char *dir = g_build_filename (own_homes, homes[i], NULL);
+
+      g_mkdir (dir, 0700);
+      g_setenv (homes[i], dir, TRUE);
+    }
+}
+
+void
+dl_test_gui_init (void)
+{
+  static gboolean done;
+
+  if (done)
+    return;
+  done = TRUE;
+  own_homes_make ();
+  own_display ();
 }
 
 gboolean

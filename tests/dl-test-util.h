@@ -9,12 +9,15 @@ G_BEGIN_DECLS
  * a bounded wait. */
 gboolean dl_test_flag_cb (gpointer flag);
 
-/* Gives the widget test an X server of its own when DATELINE_TEST_OWN_DISPLAY is set (as
- * meson sets it): a private Xvfb, DISPLAY pointing at it, gone when the test exits. Tests
- * run side by side on one display took each other's pointer and keyboard grabs: a popover
- * of one closed when another opened its own. Call it before gtk_init(). Without Xvfb, the
- * test keeps the display it was given, and says so. */
-void     dl_test_own_display (void);
+/* Call at the start of a widget test, before gtk_init(). The test gets homes of its own
+ * (XDG_DATA_HOME, XDG_CONFIG_HOME, XDG_CACHE_HOME and XDG_STATE_HOME in a temporary
+ * directory, removed at exit): the files it opens are not added to the user's recent
+ * files, nor its unsaved edits to their recovery. The system's data (icons) stays in view.
+ * When DATELINE_TEST_OWN_DISPLAY is set (as meson sets it), it also gets an X server of its
+ * own, a private Xvfb gone when the test exits: tests run side by side on one display took
+ * each other's pointer and keyboard grabs, and a popover of one closed when another opened
+ * its own. Without Xvfb, the test keeps the display it was given, and says so. */
+void     dl_test_gui_init (void);
 
 /* Runs the default main context for @ms milliseconds; returns the iterations it ran. */
 guint    dl_test_run_for (guint    ms);

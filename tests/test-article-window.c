@@ -451,7 +451,7 @@ main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
-  dl_test_own_display ();
+  dl_test_gui_init ();
   gtk_init ();
   adw_init ();
   dl_resources_ensure ();

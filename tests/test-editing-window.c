@@ -607,16 +607,13 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *state_dir = NULL;
   int status;
 
-  /* recovery files go to a directory of this test only */
+  /* recovery files go to the test's own state directory (dl_test_gui_init) */
+  dl_test_gui_init ();
   tmp_dir = g_dir_make_tmp ("dateline-editing-window-XXXXXX", &error);
   g_assert_no_error (error);
-  state_dir = g_build_filename (tmp_dir, "state", NULL);
-  g_setenv ("XDG_STATE_HOME", state_dir, TRUE);
 
-  dl_test_own_display ();
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
   dl_resources_ensure ();

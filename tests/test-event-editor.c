@@ -414,7 +414,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  dl_test_own_display ();
+  dl_test_gui_init ();
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
   dl_resources_ensure ();

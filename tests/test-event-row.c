@@ -304,7 +304,7 @@ main (int   argc,
 {
   /* the accessible names are read as a screen reader gets them */
   g_setenv ("GTK_A11Y", "test", TRUE);
-  dl_test_own_display ();
+  dl_test_gui_init ();
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
   dl_resources_ensure ();

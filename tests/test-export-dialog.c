@@ -128,7 +128,7 @@ main (int   argc,
   bindtextdomain (GETTEXT_PACKAGE, catalogues);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
-  dl_test_own_display ();
+  dl_test_gui_init ();
   gtk_init ();
   adw_init ();
   dl_resources_ensure ();

@@ -245,7 +245,7 @@ main (int   argc,
 
   /* Not G_TEST_OPTION_ISOLATE_DIRS: it hides the icon theme and GTK warns (fatally). */
   g_test_init (&argc, &argv, NULL);
-  dl_test_own_display ();
+  dl_test_gui_init ();
   gtk_init ();
   adw_init ();
   dl_resources_ensure ();

@@ -800,7 +800,7 @@ main (int   argc,
 
   /* the map's dots say how many places they are to a screen reader */
   g_setenv ("GTK_A11Y", "test", TRUE);
-  dl_test_own_display ();
+  dl_test_gui_init ();
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
   dl_resources_ensure ();

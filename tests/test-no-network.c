@@ -208,7 +208,7 @@ main (int   argc,
   cache = g_dir_make_tmp ("dateline-no-network-XXXXXX", NULL);
   g_assert_nonnull (cache);
   g_setenv ("XDG_CACHE_HOME", cache, TRUE);
-  dl_test_own_display ();
+  dl_test_gui_init ();
   gtk_init ();
   adw_init ();
   dl_resources_ensure ();

@@ -471,7 +471,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  dl_test_own_display ();
+  dl_test_gui_init ();
   gtk_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/offline-source/properties", test_properties);

@@ -451,7 +451,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   /* The test accessibility backend: accessible labels can be read back. */
   g_setenv ("GTK_A11Y", "test", TRUE);
-  dl_test_own_display ();
+  dl_test_gui_init ();
   gtk_init ();
   adw_init ();
   dl_resources_ensure ();

@@ -971,7 +971,7 @@ main (int   argc,
   state_dir = g_build_filename (tmp_dir, "state", NULL);
   g_setenv ("XDG_STATE_HOME", state_dir, TRUE);
 
-  dl_test_own_display ();
+  dl_test_gui_init ();
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
   dl_resources_ensure ();

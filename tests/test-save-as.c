@@ -372,7 +372,7 @@ main (int   argc,
   g_autoptr(GError) error = NULL;
   int status;
 
-  dl_test_own_display ();
+  dl_test_gui_init ();
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
   dl_resources_ensure ();

@@ -521,7 +521,7 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
   g_setenv ("GTK_A11Y", "test", TRUE);
-  dl_test_own_display ();
+  dl_test_gui_init ();
   gtk_init ();
   adw_init ();
   dl_resources_ensure ();

@@ -245,7 +245,7 @@ main (int   argc,
   int status;
 
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
-  dl_test_own_display ();
+  dl_test_gui_init ();
   display = g_strdup (g_getenv ("DISPLAY"));
 
   /* a bus of our own: no other test or session sees the name */

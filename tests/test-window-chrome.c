@@ -358,6 +358,7 @@ test_open_recent (void)
   DlWindow *window = show_window (NULL, 1000, 700);
   g_autoptr(GFile) first = copy_story ("first_story.geojson");
   g_autoptr(GFile) second = copy_story ("second.geojson");
+  g_autoptr(GFile) other = copy_story ("by-another-app.geojson");
   GtkWidget *popover;
   GtkListBox *list;
   GtkWidget *row;
@@ -374,6 +375,21 @@ test_open_recent (void)
   open_and_wait (window, second);
   g_assert_true (g_file_equal (dl_document_get_file (dl_window_get_document (window)),
                                second));
+  /* a story another application opened is its recent file, not ours */
+  {
+    g_autofree char *uri = g_file_get_uri (other);
+    g_autofree char *filename = NULL;
+    GtkRecentData data = { 0 };
+
+    data.mime_type = (char *) "application/geo+json";
+    data.app_name = (char *) "org.gnome.Maps";
+    data.app_exec = (char *) "gnome-maps %u";
+    g_assert_true (gtk_recent_manager_add_full (gtk_recent_manager_get_default (), uri,
+                                                &data));
+    /* and what the test opens stays out of its user's recent files */
+    g_object_get (gtk_recent_manager_get_default (), "filename", &filename, NULL);
+    g_assert_true (g_str_has_prefix (filename, g_get_tmp_dir ()));
+  }
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.open-recent", NULL);
   gtk_test_widget_wait_for_draw (popover);
@@ -418,6 +434,7 @@ test_open_recent (void)
   dl_test_close_window (window);
   g_file_delete (first, NULL, NULL);
   g_file_delete (second, NULL, NULL);
+  g_file_delete (other, NULL, NULL);
 }
 
 static void
@@ -794,7 +811,7 @@ main (int   argc,
   g_setenv ("XDG_CACHE_HOME", cache_home, TRUE);
 
   g_test_init (&argc, &argv, NULL);
-  dl_test_own_display ();
+  dl_test_gui_init ();
   gtk_init ();
   adw_init ();
   dl_resources_ensure ();

@@ -15,6 +15,9 @@
 #include "dl-window-private.h"
 
 #define RECENT_MIME_TYPE "application/geo+json"
+/* The name the recent files are kept under: the program's own, however it was started (a
+ * test, a renamed or wrapped binary, with no program name set at all). */
+#define RECENT_APP_NAME "dateline"
 #define HEADER_NARROW_KEY "dl-header-narrow"
 #define HEADER_IDLE_KEY "dl-header-idle"
 #define NARROW_RECENT_KEY "dl-narrow-recent"
@@ -465,7 +468,7 @@ dl_window_chrome_add_recent (GFile *file)
 
   uri = g_file_get_uri (file);
   data.mime_type = (char *) RECENT_MIME_TYPE;
-  data.app_name = (char *) g_get_application_name ();
+  data.app_name = (char *) RECENT_APP_NAME;
   data.app_exec = (char *) "dateline %u";
   gtk_recent_manager_add_full (gtk_recent_manager_get_default (), uri, &data);
 }
@@ -478,13 +481,12 @@ dl_window_chrome_list_recent (guint max)
   g_autoptr(GPtrArray) infos = g_ptr_array_new_with_free_func (
     (GDestroyNotify) gtk_recent_info_unref);
   GPtrArray *files = g_ptr_array_new_with_free_func (g_object_unref);
-  const char *app_name = g_get_application_name ();
 
   for (GList *l = items; l != NULL; l = l->next)
     {
       GtkRecentInfo *info = l->data;
 
-      if (gtk_recent_info_has_application (info, app_name)
+      if (gtk_recent_info_has_application (info, RECENT_APP_NAME)
           && is_story_file (gtk_recent_info_get_uri (info))
           && gtk_recent_info_exists (info))
         g_ptr_array_add (infos, gtk_recent_info_ref (info));
