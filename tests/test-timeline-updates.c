@@ -594,9 +594,9 @@ pixel_distance (cairo_surface_t *surface,
                 int              y,
                 const double     rgb[3])
 {
-  const guint8 *data = cairo_image_surface_get_data (surface);
-  guint32 pixel = *(const guint32 *) (const void *) (data + y * cairo_image_surface_get_stride (surface)
-                                                     + x * 4);
+  const guint8 *row = cairo_image_surface_get_data (surface)
+                      + y * cairo_image_surface_get_stride (surface);
+  guint32 pixel = *(const guint32 *) (const void *) (row + x * 4);
   int red = (pixel >> 16) & 0xff, green = (pixel >> 8) & 0xff, blue = pixel & 0xff;
 
   return MAX (MAX (abs (red - (int) (rgb[0] * 255)), abs (green - (int) (rgb[1] * 255))),
@@ -604,7 +604,8 @@ pixel_distance (cairo_surface_t *surface,
 }
 
 /* A selection of hundreds of marks (a place of many events selected) rings every one of
- * them, and nothing else, as a few selected marks are ringed. */
+ * them, and nothing else, as a few selected marks are ringed; the marks stay in view over
+ * the rings of their neighbours. */
 static void
 test_dense_rings (void)
 {
@@ -648,6 +649,8 @@ test_dense_rings (void)
       n_checked++;
       g_assert_cmpint (MIN (pixel_distance (surface, x, y, style.accent),
                             pixel_distance (surface, x, y - 1, style.accent)), <, 40);
+      /* and the mark itself shows over its neighbours' rings */
+      g_assert_cmpint (pixel_distance (surface, x, (int) round (mark->y), style.accent), >=, 40);
     }
   /* and no accent around the marks well before the first selected one */
   for (guint i = 0; i < n; i++)

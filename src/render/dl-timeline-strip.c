@@ -629,19 +629,20 @@ draw_labels (DlTimelineStrip    *strip,
 }
 
 /* Thousands of marks are drawn as squares, one path of boxes per colour: circles would
- * cost a frame many times over, and at that density they read the same. */
+ * cost a frame many times over, and at that density they read the same. @marks are the
+ * indices of the marks to draw, in their order. */
 static void
-draw_dense_marks (DlTimelineStrip *strip,
-                  cairo_t         *cr)
+fill_squares (DlTimelineStrip *strip,
+              cairo_t         *cr,
+              const guint     *marks,
+              guint            n)
 {
   g_autoptr(GArray) colours = g_array_new (FALSE, FALSE, sizeof (guint));
-  const guint *uncovered = (const guint *) (void *) strip->uncovered->data;
-  guint n = strip->uncovered->len;
   double r = strip->radius * 0.9;
 
   for (guint i = 0; i < n; i++)
     {
-      const DlStripMark *first = &g_array_index (strip->marks, DlStripMark, uncovered[i]);
+      const DlStripMark *first = &g_array_index (strip->marks, DlStripMark, marks[i]);
       gboolean seen = FALSE;
 
       for (guint k = 0; k < colours->len && !seen; k++)
@@ -654,11 +655,11 @@ draw_dense_marks (DlTimelineStrip *strip,
         }
       if (seen)
         continue;
-      g_array_append_val (colours, uncovered[i]);
+      g_array_append_val (colours, marks[i]);
 
       for (guint j = i; j < n; j++)
         {
-          const DlStripMark *mark = &g_array_index (strip->marks, DlStripMark, uncovered[j]);
+          const DlStripMark *mark = &g_array_index (strip->marks, DlStripMark, marks[j]);
 
           if (mark->red != first->red || mark->green != first->green
               || mark->blue != first->blue)
@@ -688,6 +689,7 @@ draw_dense_rings (DlTimelineStrip *strip,
                   int              focus)
 {
   g_autoptr(GArray) rows = g_array_new (FALSE, FALSE, sizeof (RingRow));
+  g_autoptr(GArray) drawn = g_array_new (FALSE, FALSE, sizeof (guint));
   double u = strip->unit;
 
   for (guint k = 0; k < ringed->len; k++)
@@ -707,6 +709,7 @@ draw_dense_rings (DlTimelineStrip *strip,
       else if (fabs (mark->x - row->last_x) < 1.0 && (int) i != focus)
         continue;
       row->last_x = mark->x;
+      g_array_append_val (drawn, i);
 
       for (int ring = 0; ring < ((int) i == focus ? 2 : 1); ring++)
         {
@@ -717,6 +720,9 @@ draw_dense_rings (DlTimelineStrip *strip,
         }
     }
   cairo_stroke (cr);
+  /* the selected marks over the rings of their neighbours: a selection across the whole
+   * strip is its marks framed in the accent colour, not a band of it */
+  fill_squares (strip, cr, (const guint *) (void *) drawn->data, drawn->len);
 }
 
 static int
@@ -865,7 +871,8 @@ dl_timeline_strip_draw (DlTimelineStrip    *strip,
     }
 
   if (strip->marks->len > MAX_VECTOR_MARKS)
-    draw_dense_marks (strip, cr);
+    fill_squares (strip, cr, (const guint *) (void *) strip->uncovered->data,
+                  strip->uncovered->len);
   else
     for (guint i = 0; i < strip->marks->len; i++)
       {
