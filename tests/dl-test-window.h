@@ -14,6 +14,10 @@ G_BEGIN_DECLS
  * destroyed windows and would warn, fatally, in the next test), then destroys both. */
 void     dl_test_close_window   (DlWindow      *window);
 
+/* The first widget of @type under @widget (itself included), depth first; NULL if none. */
+GtkWidget *dl_test_find_widget  (GtkWidget     *widget,
+                                 GType          type);
+
 /* A tick callback counting frames into the guint @counter points to. */
 gboolean dl_test_count_frame_cb (GtkWidget     *widget,
                                  GdkFrameClock *clock,

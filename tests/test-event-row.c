@@ -19,6 +19,7 @@
 #include "dl-review-buttons.h"
 #include "dl-row-text.h"
 #include "dl-test-util.h"
+#include "dl-test-window.h"
 
 static DlStory *
 load_story (const char *name)
@@ -32,29 +33,11 @@ load_story (const char *name)
   return story;
 }
 
-/* The first widget of @type under @widget, depth first. */
-static GtkWidget *
-find_child (GtkWidget *widget,
-            GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_child (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* The review buttons a user sees on the row: NULL when there are none on screen. */
 static DlReviewButtons *
 shown_review_buttons (GtkWidget *row)
 {
-  GtkWidget *buttons = find_child (row, DL_TYPE_REVIEW_BUTTONS);
+  GtkWidget *buttons = dl_test_find_widget (row, DL_TYPE_REVIEW_BUTTONS);
 
   if (buttons == NULL || !gtk_widget_get_visible (buttons))
     return NULL;
@@ -95,7 +78,7 @@ test_review_buttons_follow_rebinding (void)
   dl_event_row_set_event (DL_EVENT_ROW (row), plain);
   dl_event_row_set_event (DL_EVENT_ROW (row), other);
   gtk_test_widget_wait_for_draw (row);
-  g_assert_null (find_child (row, DL_TYPE_REVIEW_BUTTONS));
+  g_assert_null (dl_test_find_widget (row, DL_TYPE_REVIEW_BUTTONS));
 
   /* a suggestion: the badge and its buttons, named after it */
   dl_event_row_set_event (DL_EVENT_ROW (row), suggested);
@@ -151,7 +134,7 @@ test_chips_follow_rebinding (void)
 
       dl_event_row_set_event (DL_EVENT_ROW (row), event);
       gtk_test_widget_wait_for_draw (row);
-      chips = find_child (row, DL_TYPE_ACTOR_CHIPS);
+      chips = dl_test_find_widget (row, DL_TYPE_ACTOR_CHIPS);
       g_assert_nonnull (chips);
       g_assert_true (gtk_widget_get_visible (chips) == (dl_event_get_n_actors (event) > 0));
       for (chip = gtk_widget_get_first_child (chips); chip != NULL;

@@ -257,29 +257,12 @@ typedef struct
   guint     n_checking_moves;  /* fractions shown past the reading, before the end */
 } Fixture;
 
-static GtkWidget *
-find_widget (GtkWidget *widget,
-             GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static GtkProgressBar *
 progress_bar (Fixture *fixture)
 {
   GtkRevealer *revealer = dl_window_get_load_revealer (fixture->window);
 
-  return GTK_PROGRESS_BAR (find_widget (gtk_revealer_get_child (revealer),
+  return GTK_PROGRESS_BAR (dl_test_find_widget (gtk_revealer_get_child (revealer),
                                         GTK_TYPE_PROGRESS_BAR));
 }
 
@@ -288,7 +271,7 @@ cancel_button (Fixture *fixture)
 {
   GtkRevealer *revealer = dl_window_get_load_revealer (fixture->window);
 
-  return GTK_BUTTON (find_widget (gtk_revealer_get_child (revealer), GTK_TYPE_BUTTON));
+  return GTK_BUTTON (dl_test_find_widget (gtk_revealer_get_child (revealer), GTK_TYPE_BUTTON));
 }
 
 static GtkLabel *
@@ -296,7 +279,7 @@ card_label (Fixture *fixture)
 {
   GtkRevealer *revealer = dl_window_get_load_revealer (fixture->window);
 
-  return GTK_LABEL (find_widget (gtk_revealer_get_child (revealer), GTK_TYPE_LABEL));
+  return GTK_LABEL (dl_test_find_widget (gtk_revealer_get_child (revealer), GTK_TYPE_LABEL));
 }
 
 /* What a user sees of the card: shown, on screen and drawn. */

@@ -296,7 +296,7 @@ test_becomes_file (Fixture       *fixture,
 }
 
 /* The name offered: the story's title, "Untitled Story" for a map without one, the
- * opened file's own name once a file was opened. */
+ * opened file's own name once a file was opened; the window is called the same. */
 static void
 test_suggested_name (Fixture       *fixture,
                      gconstpointer  data)
@@ -312,6 +312,7 @@ test_suggested_name (Fixture       *fixture,
   g_autofree char *by_title = dl_window_suggest_file_name (fixture->window);
   g_autofree char *by_default = NULL;
   g_autofree char *by_file = NULL;
+  GtkWidget *title;
 
   g_assert_cmpstr (by_title, ==, "Rebels take Homs, Assad leaves for Moscow.geojson");
 
@@ -320,6 +321,7 @@ test_suggested_name (Fixture       *fixture,
   dl_window_set_story (fixture->window, untitled);
   by_default = dl_window_suggest_file_name (fixture->window);
   g_assert_cmpstr (by_default, ==, "Untitled Story.geojson");
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (fixture->window)), ==, "Untitled Story");
 
   g_file_set_contents (path, map, -1, &error);
   g_assert_no_error (error);
@@ -329,6 +331,11 @@ test_suggested_name (Fixture       *fixture,
   g_assert_null (dl_window_get_error_dialog (fixture->window));
   by_file = dl_window_suggest_file_name (fixture->window);
   g_assert_cmpstr (by_file, ==, "opened.geojson");
+  /* a map with no title of its own is called by its file in the window too */
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (fixture->window)), ==, "opened.geojson");
+  title = dl_test_find_widget (GTK_WIDGET (fixture->window), ADW_TYPE_WINDOW_TITLE);
+  g_assert_nonnull (title);
+  g_assert_cmpstr (adw_window_title_get_title (ADW_WINDOW_TITLE (title)), ==, "opened.geojson");
 }
 
 /* .geojson is added to a name without it, but never over a file the chooser did not ask

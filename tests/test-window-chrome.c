@@ -64,23 +64,6 @@ open_and_wait (DlWindow *window,
 }
 
 static GtkWidget *
-find_widget (GtkWidget *widget,
-             GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static GtkWidget *
 find_action_widget (GtkWidget  *widget,
                     const char *action)
 {
@@ -237,7 +220,7 @@ test_offline_banner (void)
   g_autoptr(DlOnlineSource) working = NULL;
   g_autoptr(GString) text = g_string_new (NULL);
 
-  banner = DL_OFFLINE_BANNER (find_widget (GTK_WIDGET (window), DL_TYPE_OFFLINE_BANNER));
+  banner = DL_OFFLINE_BANNER (dl_test_find_widget (GTK_WIDGET (window), DL_TYPE_OFFLINE_BANNER));
   g_assert_nonnull (banner);
   unreachable = shumate_raster_renderer_new_full_from_url (
     "dl-test-unreachable", "Unreachable", "", NULL, 0, 19, 256,
@@ -314,7 +297,7 @@ test_empty_window_error (void)
   AdwStatusPage *page;
   GtkWidget *sample_button;
 
-  page = ADW_STATUS_PAGE (find_widget (GTK_WIDGET (window), ADW_TYPE_STATUS_PAGE));
+  page = ADW_STATUS_PAGE (dl_test_find_widget (GTK_WIDGET (window), ADW_TYPE_STATUS_PAGE));
   g_assert_cmpstr (adw_status_page_get_title (page), ==, "No Story Open");
   /* narrow, but no panes to unfold */
   g_assert_true (dl_window_is_narrow (window));
@@ -365,7 +348,7 @@ test_open_recent (void)
   GMenuModel *menu;
   g_autofree char *label = NULL;
 
-  popover = find_widget (GTK_WIDGET (window), DL_TYPE_RECENT_POPOVER);
+  popover = dl_test_find_widget (GTK_WIDGET (window), DL_TYPE_RECENT_POPOVER);
   g_assert_nonnull (popover);
   list = dl_recent_popover_get_list (DL_RECENT_POPOVER (popover));
   menu = G_MENU_MODEL (gtk_widget_get_template_child (GTK_WIDGET (window), DL_TYPE_WINDOW,
@@ -458,8 +441,8 @@ static GPtrArray *
 header_buttons (DlWindow *window,
                 int       width)
 {
-  GtkWidget *header = find_widget (GTK_WIDGET (window), ADW_TYPE_HEADER_BAR);
-  GtkWidget *title = find_widget (header, ADW_TYPE_WINDOW_TITLE);
+  GtkWidget *header = dl_test_find_widget (GTK_WIDGET (window), ADW_TYPE_HEADER_BAR);
+  GtkWidget *title = dl_test_find_widget (header, ADW_TYPE_WINDOW_TITLE);
   GPtrArray *buttons = g_ptr_array_new ();
   graphene_rect_t title_bounds;
 
@@ -593,7 +576,7 @@ test_recent_narrow (void)
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.open-recent", NULL);
   gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
-  popover = find_widget (GTK_WIDGET (menu_button), DL_TYPE_RECENT_POPOVER);
+  popover = dl_test_find_widget (GTK_WIDGET (menu_button), DL_TYPE_RECENT_POPOVER);
   g_assert_nonnull (popover);
   g_assert_true (gtk_widget_get_mapped (popover));
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (gtk_menu_button_get_popover (menu_button))));
@@ -652,7 +635,7 @@ test_error_rtl (void)
 
   gtk_widget_set_default_direction (GTK_TEXT_DIR_RTL);
   window = show_window (NULL, 800, 600);
-  page = ADW_STATUS_PAGE (find_widget (GTK_WIDGET (window), ADW_TYPE_STATUS_PAGE));
+  page = ADW_STATUS_PAGE (dl_test_find_widget (GTK_WIDGET (window), ADW_TYPE_STATUS_PAGE));
   open_and_wait (window, broken);
   gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
 
@@ -709,7 +692,7 @@ test_lead_row_top (void)
   for (GtkWidget *item = gtk_widget_get_first_child (list); item != NULL;
        item = gtk_widget_get_next_sibling (item))
     {
-      GtkWidget *child = find_widget (item, DL_TYPE_EVENT_ROW);
+      GtkWidget *child = dl_test_find_widget (item, DL_TYPE_EVENT_ROW);
 
       if (child != NULL && dl_event_row_get_event (DL_EVENT_ROW (child)) == lead)
         row = item;

@@ -293,6 +293,7 @@ update_title (DlWindow *self)
   const char *title, *publisher, *published;
   g_autofree char *date = NULL;
   g_autofree char *subtitle = NULL;
+  g_autofree char *file_name = NULL;
   DlTime time;
 
   if (story == NULL)
@@ -303,6 +304,14 @@ update_title (DlWindow *self)
   else
     {
       title = dl_story_get_title (story);
+      /* a map from another program has no title of its own: it is called by its file */
+      if ((title == NULL || title[0] == '\0') && self->story_file != NULL)
+        {
+          g_autofree char *base = g_file_get_basename (self->story_file);
+
+          if (base != NULL)
+            title = file_name = g_filename_display_name (base);
+        }
       if (title == NULL || title[0] == '\0')
         title = _("Untitled Story");
       publisher = dl_story_get_publisher (story);
@@ -349,6 +358,7 @@ document_file_cb (DlWindow *self)
   /* saved under another name: that file is the one to find again */
   if (self->story_file != NULL)
     dl_window_chrome_add_recent (self->story_file);
+  update_title (self);
 }
 
 static gboolean
