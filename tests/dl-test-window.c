@@ -7,6 +7,21 @@
 #include "dl-mercator.h"
 #include "dl-window-private.h"
 
+DlWindow *
+dl_test_show_story (DlStory *story,
+                    int      width,
+                    int      height)
+{
+  DlWindow *window = dl_window_new (NULL);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  dl_window_set_story (window, story);
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  return window;
+}
+
 GtkWidget *
 dl_test_find_widget (GtkWidget *widget,
                      GType      type)

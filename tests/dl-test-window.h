@@ -14,6 +14,11 @@ G_BEGIN_DECLS
  * destroyed windows and would warn, fatally, in the next test), then destroys both. */
 void     dl_test_close_window   (DlWindow      *window);
 
+/* A new window of @width × @height showing @story, presented and drawn twice. */
+DlWindow  *dl_test_show_story   (DlStory       *story,
+                                 int            width,
+                                 int            height);
+
 /* The first widget of @type under @widget (itself included), depth first; NULL if none. */
 GtkWidget *dl_test_find_widget  (GtkWidget     *widget,
                                  GType          type);

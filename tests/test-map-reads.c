@@ -36,11 +36,7 @@ fixture_setup (Fixture       *fixture,
 
   fixture->story = dl_bundled_story_load (&error);
   g_assert_no_error (error);
-  fixture->window = dl_window_new (NULL);
-  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1400, 900);
-  dl_window_set_story (fixture->window, fixture->story);
-  gtk_window_present (GTK_WINDOW (fixture->window));
-  gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
+  fixture->window = dl_test_show_story (fixture->story, 1400, 900);
 }
 
 static void

@@ -15,6 +15,7 @@
 #include "dl-resources.h"
 #include "dl-window-private.h"
 #include "dl-test-util.h"
+#include "dl-test-window.h"
 
 typedef struct
 {
@@ -39,13 +40,8 @@ fixture_setup (Fixture       *fixture,
                gconstpointer  data)
 {
   fixture->story = load_story ("window-story.geojson");
-  fixture->window = dl_window_new (NULL);
-  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1400, 900);
-  dl_window_set_story (fixture->window, fixture->story);
-  gtk_window_present (GTK_WINDOW (fixture->window));
-  gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
-  /* A second frame: the list and the markers settle after the first allocation. */
-  gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
+  /* drawn twice: the list and the markers settle after the first allocation */
+  fixture->window = dl_test_show_story (fixture->story, 1400, 900);
 }
 
 static void
@@ -673,11 +669,7 @@ test_remembers_panes (void)
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
 
   g_settings_set_int (settings, "events-pane-width", 333);
-  window = dl_window_new (NULL);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1300, 800);
-  dl_window_set_story (window, story);
-  gtk_window_present (GTK_WINDOW (window));
-  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  window = dl_test_show_story (story, 1300, 800);
 
   paned = gtk_widget_get_ancestor (GTK_WIDGET (dl_window_get_list_view (window)), GTK_TYPE_PANED);
   g_assert_cmpint (gtk_paned_get_position (GTK_PANED (paned)), ==, 333);
